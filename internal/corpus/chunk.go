@@ -1,0 +1,205 @@
+package corpus
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Chunk sizes in words. A passage is cut only between sentences, so these are
+// targets; a single sentence longer than maxWords is the one exception and is
+// cut at word boundaries.
+const (
+	minWords = 150
+	maxWords = 400
+)
+
+// boilerplate holds lines that web pages leave behind and that must never
+// become passages. Compared lower-cased with surrounding punctuation trimmed.
+var boilerplate = map[string]bool{
+	"share": true, "share this": true, "share this article": true, "share on facebook": true,
+	"share on twitter": true, "exit mobile version": true, "advertisement": true,
+	"skip to content": true, "skip to main content": true, "read more": true, "related": true,
+	"related articles": true, "related posts": true, "subscribe": true, "sign up": true,
+	"print": true, "email": true, "tweet": true, "facebook": true, "twitter": true,
+	"whatsapp": true, "linkedin": true, "comments": true, "leave a comment": true,
+	"click to share": true, "continue reading": true, "back to top": true, "menu": true,
+	"search": true, "close": true, "loading": true, "copy link": true, "other latest articles": true,
+}
+
+// Paragraphs splits text into cleaned paragraphs: blank lines separate them,
+// web leftovers are dropped, and whitespace is folded.
+func Paragraphs(text string) []string {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	var out []string
+	var cur []string
+	flush := func() {
+		if len(cur) == 0 {
+			return
+		}
+		p := strings.Join(cur, " ")
+		cur = cur[:0]
+		if !isBoilerplate(p) {
+			out = append(out, p)
+		}
+	}
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.Join(strings.Fields(line), " ")
+		if line == "" {
+			flush()
+			continue
+		}
+		// A markdown heading or list item starts a paragraph of its own.
+		if strings.HasPrefix(line, "#") || strings.HasPrefix(line, "- ") || strings.HasPrefix(line, "* ") {
+			flush()
+			line = strings.TrimSpace(strings.TrimLeft(line, "#"))
+		}
+		if isBoilerplate(line) {
+			flush()
+			continue
+		}
+		cur = append(cur, line)
+	}
+	flush()
+	return out
+}
+
+func isBoilerplate(line string) bool {
+	t := strings.ToLower(strings.TrimFunc(line, func(r rune) bool {
+		return unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r)
+	}))
+	if t == "" {
+		return true
+	}
+	return boilerplate[t]
+}
+
+// abbreviations end with a period but do not end a sentence.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true, "no": true,
+	"gen": true, "lt": true, "col": true, "sgt": true, "capt": true, "gov": true, "sen": true,
+	"rep": true, "pres": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true,
+	"jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+	"vol": true, "pp": true, "fig": true, "vs": true, "etc": true, "inc": true, "ltd": true,
+	"co": true, "corp": true, "jr": true, "sr": true, "e.g": true, "i.e": true, "u.s": true,
+	"u.n": true, "u.k": true, "approx": true, "est": true, "art": true, "para": true,
+}
+
+// Sentences splits a paragraph into sentences. It is a heuristic tuned for
+// news prose: a sentence ends at . ! or ? (optionally followed by closing
+// quotes or brackets) when the next word starts with an upper-case letter,
+// a digit or an opening quote, and the word before is not an abbreviation
+// or a lone initial.
+func Sentences(paragraph string) []string {
+	words := strings.Fields(paragraph)
+	var out []string
+	start := 0
+	for i, w := range words {
+		if i == len(words)-1 {
+			break
+		}
+		if !endsSentence(w) {
+			continue
+		}
+		next, _ := utf8.DecodeRuneInString(words[i+1])
+		if !(unicode.IsUpper(next) || unicode.IsDigit(next) || strings.ContainsRune("\"“‘'([", next)) {
+			continue
+		}
+		out = append(out, strings.Join(words[start:i+1], " "))
+		start = i + 1
+	}
+	if start < len(words) {
+		out = append(out, strings.Join(words[start:], " "))
+	}
+	return out
+}
+
+func endsSentence(word string) bool {
+	core := strings.TrimRight(word, "\"”’')]")
+	if core == "" {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(core)
+	switch last {
+	case '!', '?':
+		return true
+	case '.':
+	default:
+		return false
+	}
+	stem := strings.ToLower(strings.TrimSuffix(core, "."))
+	stem = strings.TrimLeft(stem, "\"“‘'([")
+	if abbreviations[stem] {
+		return false
+	}
+	// A lone initial such as the "S." of "S. Tishkov".
+	if utf8.RuneCountInString(stem) == 1 {
+		r, _ := utf8.DecodeRuneInString(stem)
+		return !unicode.IsLetter(r)
+	}
+	return true
+}
+
+// Chunk cuts text into passages of roughly minWords to maxWords words,
+// never inside a sentence, preferring paragraph boundaries.
+func Chunk(text string) []string {
+	var chunks []string
+	var cur []string
+	n := 0
+	flush := func() {
+		if len(cur) > 0 {
+			chunks = append(chunks, strings.Join(cur, " "))
+		}
+		cur, n = cur[:0], 0
+	}
+	add := func(s string, words int) {
+		if n > 0 && n+words > maxWords {
+			flush()
+		}
+		cur = append(cur, s)
+		n += words
+	}
+	for _, p := range Paragraphs(text) {
+		pw := len(strings.Fields(p))
+		// A whole paragraph that fits goes in as one piece; close the chunk at
+		// a paragraph boundary once it is long enough.
+		if n >= minWords && n+pw > maxWords {
+			flush()
+		}
+		if pw <= maxWords {
+			add(p, pw)
+			continue
+		}
+		for _, s := range Sentences(p) {
+			for _, piece := range splitLong(s) {
+				add(piece, len(strings.Fields(piece)))
+			}
+		}
+	}
+	flush()
+	// A short tail joins the chunk before it when the two still fit.
+	if k := len(chunks); k >= 2 {
+		tail := len(strings.Fields(chunks[k-1]))
+		if tail < minWords/2 && len(strings.Fields(chunks[k-2]))+tail <= maxWords {
+			chunks[k-2] += " " + chunks[k-1]
+			chunks = chunks[:k-1]
+		}
+	}
+	return chunks
+}
+
+// splitLong cuts a run-on "sentence" (a table, a list without stops, binary
+// noise) into pieces of at most maxWords words.
+func splitLong(s string) []string {
+	words := strings.Fields(s)
+	if len(words) <= maxWords {
+		return []string{s}
+	}
+	var out []string
+	for len(words) > 0 {
+		k := min(maxWords, len(words))
+		out = append(out, strings.Join(words[:k], " "))
+		words = words[k:]
+	}
+	return out
+}

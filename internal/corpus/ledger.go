@@ -1,0 +1,122 @@
+package corpus
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// Claim records key as taken until ttl from now and reports whether this
+// call took it. It is how "exactly one reply" survives retries, restarts and
+// a second process: whoever claims first does the work. Expired claims are
+// swept on the way.
+func (s *Store) Claim(ctx context.Context, key string, ttl time.Duration) (bool, error) {
+	now := s.now()
+	var took bool
+	err := s.inTx(ctx, func(tx sqlTx) error {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM claims WHERE expires < ?`, now.Unix()); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO claims(key, expires) VALUES(?, ?)`, key, now.Add(ttl).Unix())
+		if err != nil {
+			return err
+		}
+		n, err := res.RowsAffected()
+		took = n == 1
+		return err
+	})
+	if err != nil {
+		return false, fmt.Errorf("claim %s: %w", key, err)
+	}
+	return took, nil
+}
+
+// Release gives up a claim, so that a retry may take it (used when the work
+// could not even start).
+func (s *Store) Release(ctx context.Context, key string) error {
+	if _, err := s.db.ExecContext(ctx, `DELETE FROM claims WHERE key = ?`, key); err != nil {
+		return fmt.Errorf("release %s: %w", key, err)
+	}
+	return nil
+}
+
+// AnswerRecord is an answer the bot gave, kept so feedback can refer to it.
+type AnswerRecord struct {
+	ID       int64
+	Created  time.Time
+	Channel  string
+	ThreadTS string
+	UserID   string
+	Question string
+	Answer   string
+	Mode     string
+}
+
+// RecordAnswer stores an answer and returns its id.
+func (s *Store) RecordAnswer(ctx context.Context, a AnswerRecord) (int64, error) {
+	if a.Created.IsZero() {
+		a.Created = s.now()
+	}
+	res, err := s.db.ExecContext(ctx, `INSERT INTO answers(created, channel, thread_ts, user_id, question, answer, mode) VALUES(?,?,?,?,?,?,?)`,
+		a.Created.Unix(), a.Channel, a.ThreadTS, a.UserID, a.Question, a.Answer, a.Mode)
+	if err != nil {
+		return 0, fmt.Errorf("record answer: %w", err)
+	}
+	return res.LastInsertId()
+}
+
+// Answer returns a recorded answer.
+func (s *Store) Answer(ctx context.Context, id int64) (AnswerRecord, error) {
+	a := AnswerRecord{ID: id}
+	var created int64
+	err := s.db.QueryRowContext(ctx, `SELECT created, channel, thread_ts, user_id, question, answer, mode FROM answers WHERE id = ?`, id).
+		Scan(&created, &a.Channel, &a.ThreadTS, &a.UserID, &a.Question, &a.Answer, &a.Mode)
+	if err != nil {
+		return AnswerRecord{}, fmt.Errorf("answer %d: %w", id, notFound(err))
+	}
+	a.Created = time.Unix(created, 0).UTC()
+	return a, nil
+}
+
+// Feedback is one reader's vote on an answer.
+type Feedback struct {
+	AnswerID int64
+	UserID   string
+	Vote     string // "up" or "down"
+	Created  time.Time
+}
+
+// RecordFeedback stores a vote; a reader's later vote on the same answer
+// replaces the earlier one.
+func (s *Store) RecordFeedback(ctx context.Context, f Feedback) error {
+	if f.Created.IsZero() {
+		f.Created = s.now()
+	}
+	_, err := s.db.ExecContext(ctx, `INSERT INTO feedback(answer_id, user_id, vote, created) VALUES(?,?,?,?)
+		ON CONFLICT(answer_id, user_id) DO UPDATE SET vote=excluded.vote, created=excluded.created`,
+		f.AnswerID, f.UserID, f.Vote, f.Created.Unix())
+	if err != nil {
+		return fmt.Errorf("record feedback on answer %d: %w", f.AnswerID, err)
+	}
+	return nil
+}
+
+// FeedbackFor lists the votes on an answer.
+func (s *Store) FeedbackFor(ctx context.Context, answerID int64) ([]Feedback, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT user_id, vote, created FROM feedback WHERE answer_id = ? ORDER BY created`, answerID)
+	if err != nil {
+		return nil, fmt.Errorf("feedback on answer %d: %w", answerID, err)
+	}
+	defer rows.Close()
+	var out []Feedback
+	for rows.Next() {
+		f := Feedback{AnswerID: answerID}
+		var created int64
+		if err := rows.Scan(&f.UserID, &f.Vote, &created); err != nil {
+			return nil, err
+		}
+		f.Created = time.Unix(created, 0).UTC()
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}

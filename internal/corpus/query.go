@@ -1,0 +1,107 @@
+package corpus
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Terms splits text into lower-cased, diacritic-free index terms the way the
+// FTS5 unicode61 tokenizer (remove_diacritics 2) does, so that a term we
+// look up in the vocabulary is the term the index holds.
+func Terms(text string) []string {
+	folded, _, err := transform.String(foldDiacritics(), text)
+	if err != nil {
+		folded = text
+	}
+	return strings.FieldsFunc(strings.ToLower(folded), func(r rune) bool {
+		return !(unicode.IsLetter(r) || unicode.IsNumber(r))
+	})
+}
+
+func foldDiacritics() transform.Transformer {
+	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}
+
+// stopWords carry no meaning for retrieval; dropping them keeps BM25 from
+// walking huge posting lists. English and French, the languages our readers
+// ask in most.
+var stopWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`a about above after again against all am an and any are as at be because been
+before being below between both but by can could did do does doing down during each few for from further had has
+have having he her here hers herself him himself his how i if in into is it its itself just me more most my myself
+no nor not now of off on once only or other our ours ourselves out over own same she should so some such than that
+the their theirs them themselves then there these they this those through to too under until up very was we were
+what when where which while who whom why will with would you your yours yourself yourselves s t don shall may might
+must also tell know please many much there's what's who's whats whos get got give us let lets want does did say said
+le la les un une des du de et est en au aux ce ces qui que quoi dans pour par sur avec pas plus ou il elle ils elles
+nous vous je tu son sa ses leur leurs été être avoir a ont sont quel quelle quels quelles comment combien pourquoi
+el los las y es del al por con para una unos unas su sus qué cuál cuántos cómo`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// IsStopWord reports whether a lower-cased term is too common to search for.
+func IsStopWord(term string) bool { return stopWords[term] }
+
+// queryTerms turns free text into the distinct terms worth searching for, in
+// order of first appearance. English plurals also bring their singular, since
+// the index does not stem.
+func queryTerms(text string) []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(t string) {
+		if t != "" && !seen[t] && !stopWords[t] {
+			seen[t] = true
+			out = append(out, t)
+		}
+	}
+	for _, t := range Terms(text) {
+		add(t)
+		if len(t) > 4 && strings.HasSuffix(t, "s") && !strings.HasSuffix(t, "ss") {
+			switch {
+			case strings.HasSuffix(t, "ies"):
+				add(t[:len(t)-3] + "y")
+			default:
+				add(t[:len(t)-1])
+			}
+		}
+	}
+	return out
+}
+
+// queryPhrases returns the pairs of adjacent meaningful words in text, as
+// "a b": passages that hold a phrase of the question, not just its words,
+// are what the asker means far more often.
+func queryPhrases(text string) []string {
+	var out []string
+	seen := map[string]bool{}
+	toks := Terms(text)
+	for i := 0; i+1 < len(toks); i++ {
+		a, b := toks[i], toks[i+1]
+		if stopWords[a] || stopWords[b] {
+			continue
+		}
+		p := a + " " + b
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// matchExpr quotes each term (so that no user text is FTS5 syntax) and ORs
+// them: BM25 then rewards passages that hold more of them.
+func matchExpr(terms []string) string {
+	quoted := make([]string, len(terms))
+	for i, t := range terms {
+		quoted[i] = `"` + strings.ReplaceAll(t, `"`, `""`) + `"`
+	}
+	return strings.Join(quoted, " OR ")
+}

@@ -1,0 +1,536 @@
+package corpus
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver: pure Go, FTS5 built in
+)
+
+// Store is the SQLite file that holds the corpus and the bot's bookkeeping
+// (dedupe claims, digest runs, answers and feedback), so that a restart or a
+// second process sees the same truth.
+type Store struct {
+	db  *sql.DB
+	now func() time.Time
+}
+
+// Open opens (creating if needed) the store at path and brings its schema
+// up to date.
+func Open(ctx context.Context, path string) (*Store, error) {
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("open store: %w", err)
+		}
+	}
+	// WAL lets readers run beside the writer; busy_timeout makes a second
+	// process wait for the write lock instead of failing; _txlock=immediate
+	// takes that lock at BEGIN so two writers never deadlock on an upgrade.
+	dsn := "file:" + path + "?_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)" +
+		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	s := &Store{db: db, now: time.Now}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// Close releases the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// SetClock replaces the store's clock; tests use it to pin "now".
+func (s *Store) SetClock(now func() time.Time) { s.now = now }
+
+// migrations run in order; the database's user_version counts those done.
+// Append only: never edit a migration that has shipped.
+var migrations = []string{
+	`CREATE TABLE documents(
+		id TEXT PRIMARY KEY,
+		key TEXT NOT NULL UNIQUE,
+		title TEXT NOT NULL,
+		source TEXT NOT NULL DEFAULT '',
+		url TEXT NOT NULL DEFAULT '',
+		published INTEGER,              -- unix seconds, NULL when unknown
+		ingested INTEGER NOT NULL,      -- unix seconds
+		lang TEXT NOT NULL DEFAULT '',
+		hash TEXT NOT NULL,
+		origin TEXT NOT NULL DEFAULT '',
+		links TEXT NOT NULL DEFAULT '[]'
+	);
+	CREATE INDEX documents_hash ON documents(hash);
+	CREATE INDEX documents_ingested ON documents(ingested);
+	CREATE TABLE passages(
+		id INTEGER PRIMARY KEY,
+		doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+		seq INTEGER NOT NULL,
+		title TEXT NOT NULL,
+		text TEXT NOT NULL
+	);
+	CREATE INDEX passages_doc ON passages(doc_id, seq);
+	CREATE VIRTUAL TABLE passages_fts USING fts5(
+		title, text, content='passages', content_rowid='id',
+		tokenize='unicode61 remove_diacritics 2'
+	);
+	-- The title counts, but less than the passage itself.
+	INSERT INTO passages_fts(passages_fts, rank) VALUES('rank', 'bm25(0.4, 1.0)');
+	CREATE VIRTUAL TABLE passages_vocab USING fts5vocab(passages_fts, 'row');
+	CREATE TABLE stats(name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+	INSERT INTO stats VALUES('passages', 0);
+	CREATE TRIGGER passages_ai AFTER INSERT ON passages BEGIN
+		INSERT INTO passages_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+		UPDATE stats SET value = value + 1 WHERE name = 'passages';
+	END;
+	CREATE TRIGGER passages_ad AFTER DELETE ON passages BEGIN
+		INSERT INTO passages_fts(passages_fts, rowid, title, text) VALUES('delete', old.id, old.title, old.text);
+		UPDATE stats SET value = value - 1 WHERE name = 'passages';
+	END;
+
+	-- Bookkeeping for the layers above: one place for state.
+	CREATE TABLE claims(
+		key TEXT PRIMARY KEY,
+		expires INTEGER NOT NULL
+	);
+	CREATE INDEX claims_expires ON claims(expires);
+	CREATE TABLE answers(
+		id INTEGER PRIMARY KEY,
+		created INTEGER NOT NULL,
+		channel TEXT NOT NULL DEFAULT '',
+		thread_ts TEXT NOT NULL DEFAULT '',
+		user_id TEXT NOT NULL DEFAULT '',
+		question TEXT NOT NULL,
+		answer TEXT NOT NULL,
+		mode TEXT NOT NULL DEFAULT ''
+	);
+	CREATE TABLE feedback(
+		answer_id INTEGER NOT NULL REFERENCES answers(id) ON DELETE CASCADE,
+		user_id TEXT NOT NULL,
+		vote TEXT NOT NULL,
+		created INTEGER NOT NULL,
+		PRIMARY KEY(answer_id, user_id)
+	);
+	CREATE TABLE digest_runs(
+		channel TEXT NOT NULL,
+		period_start INTEGER NOT NULL,
+		period_end INTEGER NOT NULL,
+		status TEXT NOT NULL,            -- 'posting' while a process owns it, then 'posted'
+		owner TEXT NOT NULL DEFAULT '',
+		lease_until INTEGER NOT NULL DEFAULT 0,
+		message_ts TEXT NOT NULL DEFAULT '',
+		doc_ids TEXT NOT NULL DEFAULT '[]',
+		created INTEGER NOT NULL,
+		updated INTEGER NOT NULL,
+		PRIMARY KEY(channel, period_end)
+	);
+	CREATE INDEX digest_runs_ts ON digest_runs(message_ts);`,
+}
+
+func (s *Store) migrate(ctx context.Context) error {
+	var version int
+	if err := s.db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	if version > len(migrations) {
+		return fmt.Errorf("schema version %d is newer than this binary knows (%d): upgrade the bot", version, len(migrations))
+	}
+	for i := version; i < len(migrations); i++ {
+		err := s.inTx(ctx, func(tx *sql.Tx) error {
+			// Re-check inside the write lock: another process may have migrated.
+			var v int
+			if err := tx.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&v); err != nil {
+				return err
+			}
+			if v > i {
+				return nil
+			}
+			if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {
+				return err
+			}
+			_, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, i+1))
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("migration %d: %w", i+1, err)
+		}
+	}
+	return nil
+}
+
+// sqlTx is what a transaction body may use.
+type sqlTx = *sql.Tx
+
+func notFound(err error) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return ErrNotFound
+	}
+	return err
+}
+
+func (s *Store) inTx(ctx context.Context, fn func(sqlTx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// CanonicalURL normalises a URL for identity: lower-case scheme and host, no
+// fragment, no tracking parameters, no trailing slash.
+func CanonicalURL(raw string) string {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || u.Host == "" {
+		return strings.TrimSpace(raw)
+	}
+	u.Scheme = strings.ToLower(u.Scheme)
+	u.Host = strings.ToLower(u.Host)
+	u.Fragment = ""
+	q := u.Query()
+	for k := range q {
+		if strings.HasPrefix(k, "utm_") || k == "fbclid" || k == "gclid" {
+			q.Del(k)
+		}
+	}
+	u.RawQuery = q.Encode()
+	u.Path = strings.TrimSuffix(u.Path, "/")
+	return u.String()
+}
+
+// Put stores a document and its passages in one transaction. A document is
+// identified by its Key when set, else its canonical URL, else its origin; the
+// same text under another identity is stored once. Storing a changed version
+// replaces the old passages.
+func (s *Store) Put(ctx context.Context, d Document) (PutResult, error) {
+	if !utf8.ValidString(d.Text) {
+		return PutResult{}, errors.New("text is not valid UTF-8")
+	}
+	clean := strings.Join(Paragraphs(d.Text), "\n\n")
+	if strings.TrimSpace(clean) == "" {
+		return PutResult{}, ErrEmpty
+	}
+	d.Hash = contentHash(clean)
+	switch {
+	case d.Key != "":
+		// The caller knows the identity better (a local note citing a URL).
+	case d.URL != "":
+		d.Key = CanonicalURL(d.URL)
+	case d.Origin != "":
+		d.Key = d.Origin
+	default:
+		d.Key = "sha256:" + d.Hash
+	}
+	d.ID = DocID(d.Key)
+	if strings.TrimSpace(d.Title) == "" {
+		d.Title = GuessTitle(clean)
+	}
+	if d.Ingested.IsZero() {
+		d.Ingested = s.now()
+	}
+	chunks := Chunk(clean)
+	res := PutResult{DocID: d.ID, Passages: len(chunks)}
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var oldHash string
+		err := tx.QueryRowContext(ctx, `SELECT hash FROM documents WHERE id = ?`, d.ID).Scan(&oldHash)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			res.Outcome = Added
+		case err != nil:
+			return err
+		case oldHash == d.Hash:
+			res.Outcome = Unchanged
+			return nil
+		default:
+			res.Outcome = Updated
+		}
+		if res.Outcome == Added {
+			var dup string
+			err := tx.QueryRowContext(ctx, `SELECT id FROM documents WHERE hash = ? LIMIT 1`, d.Hash).Scan(&dup)
+			if err == nil {
+				res.Outcome, res.Duplicate = Unchanged, dup
+				return nil
+			} else if !errors.Is(err, sql.ErrNoRows) {
+				return err
+			}
+		}
+		links, _ := json.Marshal(nonNil(d.Links))
+		if _, err := tx.ExecContext(ctx, `DELETE FROM passages WHERE doc_id = ?`, d.ID); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO documents(id, key, title, source, url, published, ingested, lang, hash, origin, links)
+			VALUES(?,?,?,?,?,?,?,?,?,?,?)
+			ON CONFLICT(id) DO UPDATE SET title=excluded.title, source=excluded.source, url=excluded.url,
+				published=excluded.published, ingested=excluded.ingested, lang=excluded.lang,
+				hash=excluded.hash, origin=excluded.origin, links=excluded.links`,
+			d.ID, d.Key, d.Title, d.Source, d.URL, unixOrNil(d.Published), d.Ingested.Unix(), d.Lang, d.Hash, d.Origin, string(links))
+		if err != nil {
+			return err
+		}
+		stmt, err := tx.PrepareContext(ctx, `INSERT INTO passages(doc_id, seq, title, text) VALUES(?,?,?,?)`)
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
+		for i, c := range chunks {
+			if _, err := stmt.ExecContext(ctx, d.ID, i, d.Title, c); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return PutResult{}, fmt.Errorf("store %q: %w", d.Title, err)
+	}
+	return res, nil
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func unixOrNil(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.Unix()
+}
+
+// GuessTitle makes a title for text that came without one: its first line
+// when that reads like a heading, else its first sentence, shortened.
+func GuessTitle(text string) string {
+	paras := Paragraphs(text)
+	if len(paras) == 0 {
+		return "Untitled document"
+	}
+	first := paras[0]
+	if firstLine, _, _ := strings.Cut(strings.TrimSpace(text), "\n"); strings.TrimSpace(firstLine) != "" {
+		fl := strings.Join(strings.Fields(firstLine), " ")
+		if n := len(strings.Fields(fl)); n > 0 && n <= 20 && !strings.HasSuffix(fl, ".") && !isBoilerplate(fl) {
+			return strings.TrimLeft(fl, "# ")
+		}
+	}
+	sentence := Sentences(first)[0]
+	words := strings.Fields(sentence)
+	if len(words) > 14 {
+		return strings.Join(words[:14], " ") + "…"
+	}
+	return strings.TrimRight(sentence, ".")
+}
+
+const docColumns = `d.id, d.key, d.title, d.source, d.url, d.published, d.ingested, d.lang, d.hash, d.origin, d.links`
+
+type scanner interface{ Scan(...any) error }
+
+// scanDocument scans docColumns, after any leading columns the caller names.
+func scanDocument(row scanner, leading ...any) (Document, error) {
+	var d Document
+	var published sql.NullInt64
+	var ingested int64
+	var links string
+	dest := append(leading, &d.ID, &d.Key, &d.Title, &d.Source, &d.URL, &published, &ingested, &d.Lang, &d.Hash, &d.Origin, &links)
+	if err := row.Scan(dest...); err != nil {
+		return Document{}, err
+	}
+	if published.Valid {
+		d.Published = time.Unix(published.Int64, 0).UTC()
+	}
+	d.Ingested = time.Unix(ingested, 0).UTC()
+	_ = json.Unmarshal([]byte(links), &d.Links)
+	return d, nil
+}
+
+// Document returns one document by id.
+func (s *Store) Document(ctx context.Context, id string) (Document, error) {
+	row := s.db.QueryRowContext(ctx, `SELECT `+docColumns+` FROM documents d WHERE d.id = ?`, id)
+	d, err := scanDocument(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Document{}, fmt.Errorf("document %s: %w", id, ErrNotFound)
+	}
+	return d, err
+}
+
+// DocFilter selects documents for listing.
+type DocFilter struct {
+	IngestedSince time.Time // when set, only documents ingested at or after it
+	IngestedUntil time.Time // when set, only documents ingested before it
+	Limit         int       // 0: no limit
+}
+
+// Documents lists documents, newest ingested first.
+func (s *Store) Documents(ctx context.Context, f DocFilter) ([]Document, error) {
+	q := `SELECT ` + docColumns + ` FROM documents d WHERE 1=1`
+	var args []any
+	if !f.IngestedSince.IsZero() {
+		q += ` AND d.ingested >= ?`
+		args = append(args, f.IngestedSince.Unix())
+	}
+	if !f.IngestedUntil.IsZero() {
+		q += ` AND d.ingested < ?`
+		args = append(args, f.IngestedUntil.Unix())
+	}
+	q += ` ORDER BY d.ingested DESC, d.published DESC, d.id`
+	if f.Limit > 0 {
+		q += fmt.Sprintf(` LIMIT %d`, f.Limit)
+	}
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list documents: %w", err)
+	}
+	defer rows.Close()
+	var out []Document
+	for rows.Next() {
+		d, err := scanDocument(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list documents: %w", err)
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// Passages returns a document's passages in order.
+func (s *Store) Passages(ctx context.Context, docID string) ([]Passage, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, doc_id, seq, text FROM passages WHERE doc_id = ? ORDER BY seq`, docID)
+	if err != nil {
+		return nil, fmt.Errorf("passages of %s: %w", docID, err)
+	}
+	defer rows.Close()
+	var out []Passage
+	for rows.Next() {
+		var p Passage
+		if err := rows.Scan(&p.ID, &p.DocID, &p.Seq, &p.Text); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// Stats counts what the store holds.
+type Stats struct {
+	Documents, Passages int
+}
+
+// Stats returns the store's counts.
+func (s *Store) Stats(ctx context.Context) (Stats, error) {
+	var st Stats
+	err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM documents), (SELECT value FROM stats WHERE name='passages')`).
+		Scan(&st.Documents, &st.Passages)
+	if err != nil {
+		return Stats{}, fmt.Errorf("store stats: %w", err)
+	}
+	return st, nil
+}
+
+// Search returns the passages that best match q, best first. Any text is a
+// valid query: terms are quoted, stop words and terms found in most passages
+// are dropped, and the rest are ORed so BM25 rewards passages holding more.
+func (s *Store) Search(ctx context.Context, q Query) ([]Hit, error) {
+	k := q.K
+	if k <= 0 {
+		k = DefaultK
+	}
+	terms, err := s.selectiveTerms(ctx, queryTerms(q.Text))
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	if len(terms) == 0 {
+		return nil, nil
+	}
+	sqlText := `SELECT p.id, p.doc_id, p.seq, p.text, f.rank, ` + docColumns + `
+		FROM passages_fts f JOIN passages p ON p.id = f.rowid JOIN documents d ON d.id = p.doc_id
+		WHERE passages_fts MATCH ?`
+	args := []any{matchExpr(append(terms, queryPhrases(q.Text)...))}
+	if !q.Since.IsZero() {
+		sqlText += ` AND d.published >= ?`
+		args = append(args, q.Since.Unix())
+	}
+	if q.Source != "" {
+		sqlText += ` AND d.source = ? COLLATE NOCASE`
+		args = append(args, q.Source)
+	}
+	if len(q.DocIDs) > 0 {
+		sqlText += ` AND p.doc_id IN (?` + strings.Repeat(`,?`, len(q.DocIDs)-1) + `)`
+		for _, id := range q.DocIDs {
+			args = append(args, id)
+		}
+	}
+	sqlText += ` ORDER BY f.rank LIMIT ?`
+	args = append(args, k)
+	rows, err := s.db.QueryContext(ctx, sqlText, args...)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	var hits []Hit
+	for rows.Next() {
+		var h Hit
+		var rank float64
+		h.Doc, err = scanDocument(rows, &h.ID, &h.DocID, &h.Seq, &h.Text, &rank)
+		if err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		h.Score = -rank
+		hits = append(hits, h)
+	}
+	return hits, rows.Err()
+}
+
+// commonShare is the share of passages above which a term is dropped from a
+// query: BM25 gives it almost no weight, but walking its posting list is
+// what makes a query slow.
+const commonShare = 0.5
+
+// selectiveTerms drops terms found in more than commonShare of passages,
+// keeping at least the rarest one so a query never empties itself.
+func (s *Store) selectiveTerms(ctx context.Context, terms []string) ([]string, error) {
+	if len(terms) == 0 {
+		return nil, nil
+	}
+	var total int
+	if err := s.db.QueryRowContext(ctx, `SELECT value FROM stats WHERE name='passages'`).Scan(&total); err != nil {
+		return nil, err
+	}
+	if total == 0 {
+		return nil, nil
+	}
+	kept := make([]string, 0, len(terms))
+	rarest, rarestDF := "", -1
+	for _, t := range terms {
+		var df int
+		err := s.db.QueryRowContext(ctx, `SELECT doc FROM passages_vocab WHERE term = ?`, t).Scan(&df)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue // in no passage: cannot match
+		} else if err != nil {
+			return nil, err
+		}
+		if float64(df) <= commonShare*float64(total) {
+			kept = append(kept, t)
+		}
+		if rarestDF < 0 || df < rarestDF {
+			rarest, rarestDF = t, df
+		}
+	}
+	if len(kept) == 0 && rarest != "" {
+		kept = append(kept, rarest)
+	}
+	return kept, nil
+}
