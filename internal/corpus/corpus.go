@@ -37,12 +37,15 @@ type Passage struct {
 	Text  string
 }
 
-// Hit is a passage found by a search, with its document and a score
-// (higher is better; the negated BM25 rank).
+// Hit is a passage found by a search, with its document and scores.
 type Hit struct {
 	Passage
-	Doc   Document
+	Doc Document
+	// Score ranks hits, higher is better: 0.3 × BM25 relative to the best
+	// candidate, plus the share of the question (weighted by rarity) that
+	// the passage's best sentence holds. Comparable within one search.
 	Score float64
+	BM25  float64 // the raw BM25 score (negated FTS5 rank)
 }
 
 // Query asks the store for the passages that best match free text.

@@ -27,8 +27,8 @@ func foldDiacritics() transform.Transformer {
 }
 
 // stopWords carry no meaning for retrieval; dropping them keeps BM25 from
-// walking huge posting lists. English and French, the languages our readers
-// ask in most.
+// walking huge posting lists. English, French and Spanish, plus the words
+// that only scaffold a question ("part of", "what kind of").
 var stopWords = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`a about above after again against all am an and any are as at be because been
@@ -40,7 +40,8 @@ what when where which while who whom why will with would you your yours yourself
 must also tell know please many much there's what's who's whats whos get got give us let lets want does did say said
 le la les un une des du de et est en au aux ce ces qui que quoi dans pour par sur avec pas plus ou il elle ils elles
 nous vous je tu son sa ses leur leurs été être avoir a ont sont quel quelle quels quelles comment combien pourquoi
-el los las y es del al por con para una unos unas su sus qué cuál cuántos cómo`) {
+el los las y es del al por con para una unos unas su sus qué cuál cuántos cómo
+part kind type sort exactly currently actually really approximately roughly`) {
 		m[w] = true
 	}
 	return m
@@ -49,28 +50,35 @@ el los las y es del al por con para una unos unas su sus qué cuál cuántos có
 // IsStopWord reports whether a lower-cased term is too common to search for.
 func IsStopWord(term string) bool { return stopWords[term] }
 
-// queryTerms turns free text into the distinct terms worth searching for, in
-// order of first appearance. English plurals also bring their singular, since
-// the index does not stem.
-func queryTerms(text string) []string {
+// concept is one meaningful word of a question with the forms that count
+// as it (the index does not stem, so "officers" also looks for "officer"),
+// weighted by how rare it is in the corpus.
+type concept struct {
+	forms  []string
+	weight float64
+}
+
+// queryConcepts turns free text into the distinct concepts worth searching
+// for, in order of first appearance, without stop words.
+func queryConcepts(text string) []concept {
 	seen := map[string]bool{}
-	var out []string
-	add := func(t string) {
-		if t != "" && !seen[t] && !stopWords[t] {
-			seen[t] = true
-			out = append(out, t)
-		}
-	}
+	var out []concept
 	for _, t := range Terms(text) {
-		add(t)
-		if len(t) > 4 && strings.HasSuffix(t, "s") && !strings.HasSuffix(t, "ss") {
-			switch {
-			case strings.HasSuffix(t, "ies"):
-				add(t[:len(t)-3] + "y")
-			default:
-				add(t[:len(t)-1])
-			}
+		if seen[t] || stopWords[t] {
+			continue
 		}
+		c := concept{forms: []string{t}, weight: 1}
+		if len(t) > 4 && strings.HasSuffix(t, "s") && !strings.HasSuffix(t, "ss") {
+			single := t[:len(t)-1]
+			if strings.HasSuffix(t, "ies") {
+				single = t[:len(t)-3] + "y"
+			}
+			c.forms = append(c.forms, single)
+		}
+		for _, f := range c.forms {
+			seen[f] = true
+		}
+		out = append(out, c)
 	}
 	return out
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -136,6 +137,15 @@ var migrations = []string{
 		PRIMARY KEY(channel, period_end)
 	);
 	CREATE INDEX digest_runs_ts ON digest_runs(message_ts);`,
+
+	// Threads the bot takes part in: follow-ups there need no new mention.
+	`CREATE TABLE threads(
+		channel TEXT NOT NULL,
+		thread_ts TEXT NOT NULL,
+		kind TEXT NOT NULL,              -- 'answer' or 'digest'
+		created INTEGER NOT NULL,
+		PRIMARY KEY(channel, thread_ts)
+	);`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {
@@ -448,7 +458,8 @@ func (s *Store) Search(ctx context.Context, q Query) ([]Hit, error) {
 	if k <= 0 {
 		k = DefaultK
 	}
-	terms, err := s.selectiveTerms(ctx, queryTerms(q.Text))
+	concepts := queryConcepts(q.Text)
+	terms, err := s.weighConcepts(ctx, concepts)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
@@ -459,6 +470,8 @@ func (s *Store) Search(ctx context.Context, q Query) ([]Hit, error) {
 		FROM passages_fts f JOIN passages p ON p.id = f.rowid JOIN documents d ON d.id = p.doc_id
 		WHERE passages_fts MATCH ?`
 	args := []any{matchExpr(append(terms, queryPhrases(q.Text)...))}
+	// Rerank a wider pool than asked for: the answer is often not in BM25's top k.
+	pool := max(4*k, rerankPool)
 	if !q.Since.IsZero() {
 		sqlText += ` AND d.published >= ?`
 		args = append(args, q.Since.Unix())
@@ -474,7 +487,7 @@ func (s *Store) Search(ctx context.Context, q Query) ([]Hit, error) {
 		}
 	}
 	sqlText += ` ORDER BY f.rank LIMIT ?`
-	args = append(args, k)
+	args = append(args, pool)
 	rows, err := s.db.QueryContext(ctx, sqlText, args...)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
@@ -488,21 +501,37 @@ func (s *Store) Search(ctx context.Context, q Query) ([]Hit, error) {
 		if err != nil {
 			return nil, fmt.Errorf("search: %w", err)
 		}
-		h.Score = -rank
+		h.BM25 = -rank
 		hits = append(hits, h)
 	}
-	return hits, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	rerank(hits, concepts, questionCue(q.Text))
+	if len(hits) > k {
+		hits = hits[:k]
+	}
+	return hits, nil
 }
+
+// rerankPool is the least number of BM25 candidates reranked.
+const rerankPool = 32
 
 // commonShare is the share of passages above which a term is dropped from a
 // query: BM25 gives it almost no weight, but walking its posting list is
-// what makes a query slow.
-const commonShare = 0.5
+// what makes a query slow. Below commonFloor passages every query is fast
+// and such terms still help the rerank find the right pool.
+const (
+	commonShare = 0.5
+	commonFloor = 2000
+)
 
-// selectiveTerms drops terms found in more than commonShare of passages,
-// keeping at least the rarest one so a query never empties itself.
-func (s *Store) selectiveTerms(ctx context.Context, terms []string) ([]string, error) {
-	if len(terms) == 0 {
+// weighConcepts sets each concept's weight to its inverse document
+// frequency and returns the forms to search for. Forms in no passage are
+// left out; so are concepts found in more than commonShare of passages,
+// keeping at least the rarest so a query never empties itself.
+func (s *Store) weighConcepts(ctx context.Context, concepts []concept) ([]string, error) {
+	if len(concepts) == 0 {
 		return nil, nil
 	}
 	var total int
@@ -512,25 +541,41 @@ func (s *Store) selectiveTerms(ctx context.Context, terms []string) ([]string, e
 	if total == 0 {
 		return nil, nil
 	}
-	kept := make([]string, 0, len(terms))
-	rarest, rarestDF := "", -1
-	for _, t := range terms {
-		var df int
-		err := s.db.QueryRowContext(ctx, `SELECT doc FROM passages_vocab WHERE term = ?`, t).Scan(&df)
-		if errors.Is(err, sql.ErrNoRows) {
-			continue // in no passage: cannot match
-		} else if err != nil {
-			return nil, err
+	var terms, rarestForms []string
+	rarestDF := -1
+	for i := range concepts {
+		var present []string
+		df := 0
+		for _, f := range concepts[i].forms {
+			var n int
+			err := s.db.QueryRowContext(ctx, `SELECT doc FROM passages_vocab WHERE term = ?`, f).Scan(&n)
+			if errors.Is(err, sql.ErrNoRows) {
+				continue
+			} else if err != nil {
+				return nil, err
+			}
+			present = append(present, f)
+			df = max(df, n)
 		}
-		if float64(df) <= commonShare*float64(total) {
-			kept = append(kept, t)
+		if len(present) == 0 {
+			concepts[i].weight = idf(total, 0) // asked for but absent: coverage still counts it
+			continue
+		}
+		concepts[i].weight = idf(total, df)
+		if total < commonFloor || float64(df) <= commonShare*float64(total) {
+			terms = append(terms, present...)
 		}
 		if rarestDF < 0 || df < rarestDF {
-			rarest, rarestDF = t, df
+			rarestForms, rarestDF = present, df
 		}
 	}
-	if len(kept) == 0 && rarest != "" {
-		kept = append(kept, rarest)
+	if len(terms) == 0 {
+		terms = rarestForms
 	}
-	return kept, nil
+	return terms, nil
+}
+
+// idf is BM25's inverse document frequency, kept positive.
+func idf(total, df int) float64 {
+	return math.Log(1 + (float64(total-df)+0.5)/(float64(df)+0.5))
 }

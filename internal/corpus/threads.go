@@ -1,0 +1,202 @@
+package corpus
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Thread kinds.
+const (
+	ThreadAnswer = "answer" // the bot answered a question there
+	ThreadDigest = "digest" // the thread of a posted digest
+)
+
+// MarkThread records that the bot takes part in a thread, so later messages
+// there are answered without a new mention. Marking again keeps the first kind.
+func (s *Store) MarkThread(ctx context.Context, channel, threadTS, kind string) error {
+	_, err := s.db.ExecContext(ctx, `INSERT OR IGNORE INTO threads(channel, thread_ts, kind, created) VALUES(?,?,?,?)`,
+		channel, threadTS, kind, s.now().Unix())
+	if err != nil {
+		return fmt.Errorf("mark thread %s/%s: %w", channel, threadTS, err)
+	}
+	return nil
+}
+
+// ThreadKind reports whether the bot takes part in a thread, and as what.
+func (s *Store) ThreadKind(ctx context.Context, channel, threadTS string) (string, bool, error) {
+	var kind string
+	err := s.db.QueryRowContext(ctx, `SELECT kind FROM threads WHERE channel = ? AND thread_ts = ?`, channel, threadTS).Scan(&kind)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, fmt.Errorf("thread %s/%s: %w", channel, threadTS, err)
+	}
+	return kind, true, nil
+}
+
+// DigestRun is the record of one digest period for one channel.
+type DigestRun struct {
+	Channel    string
+	Start, End time.Time
+	Status     string // DigestPosting or DigestPosted
+	Owner      string
+	LeaseUntil time.Time
+	MessageTS  string
+	DocIDs     []string
+	Created    time.Time
+	Updated    time.Time
+}
+
+// Digest run states.
+const (
+	DigestPosting = "posting" // claimed by Owner until LeaseUntil; the post may or may not have happened
+	DigestPosted  = "posted"  // done: MessageTS is the digest's message
+)
+
+const digestColumns = `channel, period_start, period_end, status, owner, lease_until, message_ts, doc_ids, created, updated`
+
+func scanDigestRun(row scanner) (DigestRun, error) {
+	var r DigestRun
+	var start, end, lease, created, updated int64
+	var docs string
+	if err := row.Scan(&r.Channel, &start, &end, &r.Status, &r.Owner, &lease, &r.MessageTS, &docs, &created, &updated); err != nil {
+		return DigestRun{}, err
+	}
+	r.Start, r.End = time.Unix(start, 0).UTC(), time.Unix(end, 0).UTC()
+	r.LeaseUntil = time.Unix(lease, 0).UTC()
+	r.Created, r.Updated = time.Unix(created, 0).UTC(), time.Unix(updated, 0).UTC()
+	_ = json.Unmarshal([]byte(docs), &r.DocIDs)
+	return r, nil
+}
+
+// LastPostedDigest returns the channel's newest posted digest: its End is the
+// watermark the next digest starts from.
+func (s *Store) LastPostedDigest(ctx context.Context, channel string) (DigestRun, bool, error) {
+	row := s.db.QueryRowContext(ctx, `SELECT `+digestColumns+` FROM digest_runs WHERE channel = ? AND status = ? ORDER BY period_end DESC LIMIT 1`,
+		channel, DigestPosted)
+	r, err := scanDigestRun(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return DigestRun{}, false, nil
+	}
+	if err != nil {
+		return DigestRun{}, false, fmt.Errorf("last digest of %s: %w", channel, err)
+	}
+	return r, true, nil
+}
+
+// DigestRunAt returns the run for a channel's period ending at end.
+func (s *Store) DigestRunAt(ctx context.Context, channel string, end time.Time) (DigestRun, bool, error) {
+	row := s.db.QueryRowContext(ctx, `SELECT `+digestColumns+` FROM digest_runs WHERE channel = ? AND period_end = ?`, channel, end.Unix())
+	r, err := scanDigestRun(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return DigestRun{}, false, nil
+	}
+	if err != nil {
+		return DigestRun{}, false, fmt.Errorf("digest run %s@%s: %w", channel, end, err)
+	}
+	return r, true, nil
+}
+
+// ClaimDigestRun takes the period [start, end) of a channel for owner until
+// lease, unless it is posted already or another owner holds a live lease.
+// It reports whether owner now holds it, and the run as it stands.
+func (s *Store) ClaimDigestRun(ctx context.Context, channel string, start, end time.Time, owner string, lease time.Duration) (DigestRun, bool, error) {
+	now := s.now()
+	var run DigestRun
+	var took bool
+	err := s.inTx(ctx, func(tx sqlTx) error {
+		row := tx.QueryRowContext(ctx, `SELECT `+digestColumns+` FROM digest_runs WHERE channel = ? AND period_end = ?`, channel, end.Unix())
+		r, err := scanDigestRun(row)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			_, err = tx.ExecContext(ctx, `INSERT INTO digest_runs(`+digestColumns+`) VALUES(?,?,?,?,?,?,?,?,?,?)`,
+				channel, start.Unix(), end.Unix(), DigestPosting, owner, now.Add(lease).Unix(), "", "[]", now.Unix(), now.Unix())
+			if err != nil {
+				return err
+			}
+		case err != nil:
+			return err
+		case r.Status == DigestPosted:
+			run = r
+			return nil
+		case r.Owner != owner && r.LeaseUntil.After(now):
+			run = r
+			return nil
+		default:
+			// Our own claim, or a lease that expired (its owner died):
+			// take it over, keeping the period it was claimed for.
+			_, err = tx.ExecContext(ctx, `UPDATE digest_runs SET owner = ?, lease_until = ?, updated = ? WHERE channel = ? AND period_end = ?`,
+				owner, now.Add(lease).Unix(), now.Unix(), channel, end.Unix())
+			if err != nil {
+				return err
+			}
+		}
+		took = true
+		r, err = scanDigestRun(tx.QueryRowContext(ctx, `SELECT `+digestColumns+` FROM digest_runs WHERE channel = ? AND period_end = ?`, channel, end.Unix()))
+		run = r
+		return err
+	})
+	if err != nil {
+		return DigestRun{}, false, fmt.Errorf("claim digest %s@%s: %w", channel, end.Format(time.RFC3339), err)
+	}
+	return run, took, nil
+}
+
+// CompleteDigestRun records that the digest for the period ending at end was
+// posted as messageTS citing docIDs, and marks its thread as a digest thread.
+func (s *Store) CompleteDigestRun(ctx context.Context, channel string, end time.Time, messageTS string, docIDs []string) error {
+	now := s.now()
+	docs, _ := json.Marshal(nonNil(docIDs))
+	err := s.inTx(ctx, func(tx sqlTx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE digest_runs SET status = ?, message_ts = ?, doc_ids = ?, updated = ? WHERE channel = ? AND period_end = ?`,
+			DigestPosted, messageTS, string(docs), now.Unix(), channel, end.Unix())
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return fmt.Errorf("no claimed run")
+		}
+		if messageTS != "" {
+			_, err = tx.ExecContext(ctx, `INSERT OR IGNORE INTO threads(channel, thread_ts, kind, created) VALUES(?,?,?,?)`,
+				channel, messageTS, ThreadDigest, now.Unix())
+		}
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("complete digest %s@%s: %w", channel, end.Format(time.RFC3339), err)
+	}
+	return nil
+}
+
+// AbandonDigestRun drops a claim whose post certainly did not happen, so the
+// period can be tried again at once.
+func (s *Store) AbandonDigestRun(ctx context.Context, channel string, end time.Time, owner string) error {
+	_, err := s.db.ExecContext(ctx, `DELETE FROM digest_runs WHERE channel = ? AND period_end = ? AND status = ? AND owner = ?`,
+		channel, end.Unix(), DigestPosting, owner)
+	if err != nil {
+		return fmt.Errorf("abandon digest %s@%s: %w", channel, end.Format(time.RFC3339), err)
+	}
+	return nil
+}
+
+// DigestDocs returns the documents a posted digest cited, found by the
+// digest message's ts: follow-up questions in its thread prefer them.
+func (s *Store) DigestDocs(ctx context.Context, channel, messageTS string) ([]string, bool, error) {
+	var docs string
+	err := s.db.QueryRowContext(ctx, `SELECT doc_ids FROM digest_runs WHERE channel = ? AND message_ts = ? AND status = ?`,
+		channel, messageTS, DigestPosted).Scan(&docs)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, fmt.Errorf("digest docs %s/%s: %w", channel, messageTS, err)
+	}
+	var ids []string
+	_ = json.Unmarshal([]byte(docs), &ids)
+	return ids, true, nil
+}
