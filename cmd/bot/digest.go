@@ -2,10 +2,292 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/mss-brief/briefbot/internal/brief"
+	"github.com/mss-brief/briefbot/internal/config"
+	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/schedule"
+	"github.com/mss-brief/briefbot/internal/slackbot"
+	"github.com/mss-brief/briefbot/prompts"
 )
 
-// TODO(helper): replace this placeholder.
+// cmdDigest prints or posts a digest now.
 func cmdDigest(ctx context.Context, e *env, args []string) error {
-	return errors.New("digest: not built yet")
+	fs, c := newFlags(e, "digest", "")
+	channel := fs.String("channel", "", "Slack channel `id` whose digest settings and watermark apply (default: the only configured digest)")
+	since := fs.String("since", "", "start the window at `DATE` (YYYY-MM-DD in the digest's time zone, or RFC 3339) instead of the last posted digest")
+	dryRun := fs.Bool("dry-run", false, "print the digest; post and record nothing")
+	asJSON := fs.Bool("json", false, "print the digest as JSON, each item with its cited documents")
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return usageError{fmt.Sprintf("unexpected argument %q (flags only; see bot digest -h)", rest[0])}
+	}
+	cfg, err := c.load(e)
+	if err != nil {
+		return err
+	}
+	ch, err := digestChannel(cfg, *channel)
+	if err != nil {
+		return err
+	}
+	post := !*dryRun
+	if post && cfg.Secrets.SlackBotToken == "" {
+		fmt.Fprintln(e.stderr, "SLACK_BOT_TOKEN is not set: printing the digest instead of posting it (dry run: nothing recorded).")
+		post = false
+	}
+	if post && ch == "" {
+		return usageError{"--channel is needed to post a digest (no digest is configured); add --dry-run to print one"}
+	}
+
+	store, err := openStore(ctx, e, cfg)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	var pub schedule.Publisher
+	if post {
+		pub = digestPublisher(e.log, cfg)
+	}
+	sched, err := newScheduler(e.log, cfg, store, pub, nil)
+	if err != nil {
+		return err
+	}
+	d, err := sched.DigestFor(ch)
+	if err != nil {
+		return err
+	}
+	start, err := parseSince(*since, d.Location, time.Now())
+	if err != nil {
+		return err
+	}
+
+	var dg brief.Digest
+	var res schedule.Result
+	if post {
+		res, err = sched.Post(ctx, ch, start)
+		if err != nil {
+			return err
+		}
+		dg = res.Digest
+	} else if dg, err = sched.PreviewSince(ctx, ch, start); err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeDigestJSON(e.stdout, ch, dg, res.TS)
+	}
+	writeDigest(e.stdout, ch, dg)
+	switch {
+	case post:
+		fmt.Fprintf(e.stdout, "\nPosted to %s (message ts %s); the next scheduled digest starts at %s.\n", ch, res.TS, res.End.In(d.Location).Format("2 Jan 2006 15:04 MST"))
+	default:
+		fmt.Fprintln(e.stdout, "\nDry run: nothing posted or recorded.")
+	}
+	return nil
+}
+
+// digestChannel picks the channel: the flag, else the only configured
+// digest's, else none (defaults apply; printing only).
+func digestChannel(cfg config.Config, flagValue string) (string, error) {
+	if ch := strings.TrimSpace(flagValue); ch != "" {
+		return ch, nil
+	}
+	switch len(cfg.Digests) {
+	case 0:
+		return "", nil
+	case 1:
+		return cfg.Digests[0].Channel, nil
+	}
+	var chs []string
+	for _, d := range cfg.Digests {
+		chs = append(chs, d.Channel)
+	}
+	return "", usageError{fmt.Sprintf("several digests are configured: choose one with --channel (%s)", strings.Join(chs, ", "))}
+}
+
+// parseSince reads --since: a date (midnight in the digest's zone) or an
+// RFC 3339 time, which must lie in the past.
+func parseSince(s string, loc *time.Location, now time.Time) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.ParseInLocation(time.DateOnly, s, loc)
+	if err != nil {
+		if t, err = time.Parse(time.RFC3339, s); err != nil {
+			return time.Time{}, usageError{fmt.Sprintf("--since %q: give a date as YYYY-MM-DD or a time as 2026-03-02T09:00:00Z", s)}
+		}
+	}
+	if !t.Before(now) {
+		return time.Time{}, usageError{fmt.Sprintf("--since %s is not in the past", s)}
+	}
+	return t, nil
+}
+
+// slackCallTimeout bounds one Web API call of a digest post, well inside
+// the scheduler's lease on the period.
+const slackCallTimeout = 30 * time.Second
+
+// digestPublisher posts digests with the bot token.
+func digestPublisher(log *slog.Logger, cfg config.Config) *slackbot.Publisher {
+	hc := &http.Client{Timeout: slackCallTimeout}
+	return slackbot.NewPublisher(slackbot.NewClient(cfg.Secrets.SlackBotToken, "", cfg.Secrets.SlackAPIURL, hc), log)
+}
+
+// newServeScheduler is the scheduler `bot serve` runs: digests posted
+// with the bot token, feeds polled into the store. It is also what the
+// Slack layer's "/brief digest preview|now" calls (Preview, PostNow).
+func newServeScheduler(e *env, cfg config.Config, store *corpus.Store) (*schedule.Scheduler, error) {
+	var pub schedule.Publisher
+	if cfg.Secrets.SlackBotToken != "" {
+		pub = digestPublisher(e.log, cfg)
+	}
+	return newScheduler(e.log, cfg, store, pub, corpus.NewIngester(store, ingestOptions(cfg.Ingest, nil)))
+}
+
+// newScheduler wires the digest scheduler from the configuration: the
+// digester (with the language model when one is configured), the store's
+// digest records, pub for posting (nil: preview only) and the feed ingester
+// (nil: no feed polling). `bot serve` calls it with its Slack publisher.
+func newScheduler(log *slog.Logger, cfg config.Config, store *corpus.Store, pub schedule.Publisher, ingester *corpus.Ingester) (*schedule.Scheduler, error) {
+	g, err := newDigester(log, cfg, store)
+	if err != nil {
+		return nil, err
+	}
+	o := schedule.Options{Digests: cfg.Digests, Feeds: cfg.Feeds, Runs: store, Composer: g, Publisher: pub, Log: log}
+	if ingester != nil {
+		o.Poller = feedIngester{ingester}
+	}
+	return schedule.New(o)
+}
+
+// newDigester makes the digester: through the language model when one is
+// configured, else extractive.
+func newDigester(log *slog.Logger, cfg config.Config, store *corpus.Store) (*brief.Digester, error) {
+	dc := brief.DigesterConfig{Store: store, Topic: cfg.Topic.Name, Log: log}
+	dc.TopicNames = append(dc.TopicNames, cfg.Topic.Name)
+	for _, group := range cfg.Topic.Aliases {
+		dc.TopicNames = append(dc.TopicNames, group...)
+	}
+	if cfg.LLMConfigured() {
+		model, err := brief.NewOpenAIChat(cfg.LLM, cfg.Secrets.OpenAIKey, brief.WithLogger(log))
+		if err != nil {
+			return nil, err
+		}
+		p, err := prompts.Load(cfg.Prompts.Dir, "digest.tmpl")
+		if err != nil {
+			return nil, err
+		}
+		dc.Model, dc.Prompt = model, p
+	}
+	return brief.NewDigester(dc)
+}
+
+// feedIngester polls one feed through the corpus ingester.
+type feedIngester struct{ in *corpus.Ingester }
+
+func (f feedIngester) PollFeed(ctx context.Context, url string) error {
+	var errs []error
+	for _, r := range f.in.IngestFeeds(ctx, []string{url}) {
+		if r.Outcome == corpus.Failed {
+			errs = append(errs, fmt.Errorf("%s: %w", r.Input, r.Err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// writeDigest prints a digest for a reader: a header naming the period and
+// zone, then numbered stories, each with its summary and sources.
+func writeDigest(w io.Writer, channel string, d brief.Digest) {
+	name := "Digest"
+	if channel != "" {
+		name += " for " + channel
+	}
+	fmt.Fprintf(w, "%s: %s (%s)\n", name, d.Period(), d.TimeZone)
+	switch {
+	case d.Mode == brief.ModeExtractive && d.Note != "":
+		fmt.Fprintf(w, "Extractive (titles and lead sentences): %s\n", d.Note)
+	case d.Note != "":
+		fmt.Fprintln(w, d.Note)
+	}
+	if len(d.Items) == 0 {
+		fmt.Fprintln(w, "\nNothing new entered the corpus in this period.")
+		return
+	}
+	for i, it := range d.Items {
+		fmt.Fprintf(w, "\n%d. %s\n   %s\n", i+1, it.Headline, it.Summary)
+		for _, n := range it.Cites {
+			fmt.Fprintf(w, "   %s\n", digestSourceLine(d.Citations[n-1]))
+		}
+	}
+}
+
+func digestSourceLine(c brief.Citation) string {
+	parts := []string{"publisher unknown"}
+	if c.Source != "" {
+		parts[0] = c.Source
+	}
+	if c.Published != nil {
+		parts = append(parts, c.Published.Format(time.DateOnly))
+	} else {
+		parts = append(parts, "date unknown")
+	}
+	line := fmt.Sprintf("[%d] %s — %s", c.N, c.Title, strings.Join(parts, ", "))
+	if c.URL != "" {
+		line += " <" + c.URL + ">"
+	}
+	return line
+}
+
+// digestJSON is the --json shape: each item with the documents it cites.
+type digestJSON struct {
+	Channel  string           `json:"channel,omitempty"`
+	Start    time.Time        `json:"start"`
+	End      time.Time        `json:"end"`
+	TimeZone string           `json:"time_zone"`
+	Mode     brief.Mode       `json:"mode"`
+	Note     string           `json:"note,omitempty"`
+	TS       string           `json:"message_ts,omitempty"`
+	Items    []digestItemJSON `json:"items"`
+}
+
+type digestItemJSON struct {
+	Headline string           `json:"headline"`
+	Summary  string           `json:"summary"`
+	Sources  []digestDocument `json:"sources"`
+}
+
+type digestDocument struct {
+	N         int        `json:"n"`
+	DocID     string     `json:"doc_id"`
+	Title     string     `json:"title"`
+	Source    string     `json:"source,omitempty"`
+	URL       string     `json:"url,omitempty"`
+	Published *time.Time `json:"published"`
+}
+
+func writeDigestJSON(w io.Writer, channel string, d brief.Digest, ts string) error {
+	out := digestJSON{Channel: channel, Start: d.Start, End: d.End, TimeZone: d.TimeZone, Mode: d.Mode, Note: d.Note, TS: ts,
+		Items: []digestItemJSON{}}
+	for _, it := range d.Items {
+		item := digestItemJSON{Headline: it.Headline, Summary: it.Summary, Sources: []digestDocument{}}
+		for _, n := range it.Cites {
+			c := d.Citations[n-1]
+			item.Sources = append(item.Sources, digestDocument{N: c.N, DocID: c.DocID, Title: c.Title, Source: c.Source, URL: c.URL, Published: c.Published})
+		}
+		out.Items = append(out.Items, item)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
 }

@@ -2,10 +2,87 @@ package main
 
 import (
 	"context"
-	"errors"
+	"encoding/json"
+	"fmt"
+	"io"
+	"text/tabwriter"
+	"time"
+
+	"github.com/mss-brief/briefbot/internal/corpus"
 )
 
-// TODO(helper): replace this placeholder.
+// sourceDoc is one line of `bot sources --json`.
+type sourceDoc struct {
+	ID        string   `json:"id"`
+	Title     string   `json:"title"`
+	Source    string   `json:"source"`
+	URL       string   `json:"url"`
+	Origin    string   `json:"origin"`
+	Published *string  `json:"published"` // RFC 3339, or null when unknown
+	Ingested  string   `json:"ingested"`
+	Lang      string   `json:"lang"`
+	Links     []string `json:"links"`
+}
+
 func cmdSources(ctx context.Context, e *env, args []string) error {
-	return errors.New("sources: not built yet")
+	fs, c := newFlags(e, "sources", "")
+	asJSON := fs.Bool("json", false, "print a JSON array of documents")
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return flagError(err)
+	}
+	if len(rest) > 0 {
+		return usageError{fmt.Sprintf("unexpected argument %q: sources takes only flags", rest[0])}
+	}
+	cfg, err := c.load(e)
+	if err != nil {
+		return err
+	}
+	store, err := openStore(ctx, e, cfg)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	docs, err := store.Documents(ctx, corpus.DocFilter{})
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeSourcesJSON(e.stdout, docs)
+	}
+	writeSources(e.stdout, docs)
+	return nil
+}
+
+func writeSourcesJSON(w io.Writer, docs []corpus.Document) error {
+	out := make([]sourceDoc, 0, len(docs))
+	for _, d := range docs {
+		links := d.Links
+		if links == nil {
+			links = []string{}
+		}
+		out = append(out, sourceDoc{ID: d.ID, Title: d.Title, Source: d.Source, URL: d.URL, Origin: d.Origin,
+			Published: rfc3339OrNil(d.Published), Ingested: d.Ingested.UTC().Format(time.RFC3339), Lang: d.Lang, Links: links})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+func writeSources(w io.Writer, docs []corpus.Document) {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tPUBLISHED\tSOURCE\tTITLE\tLINK")
+	for _, d := range docs {
+		published := "-"
+		if !d.Published.IsZero() {
+			published = d.Published.Format(time.DateOnly)
+		}
+		source := d.Source
+		if source == "" {
+			source = "-"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", d.ID, published, shorten(source, 24), shorten(d.Title, 60), docLink(d))
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "%d documents\n", len(docs))
 }

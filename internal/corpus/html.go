@@ -17,6 +17,10 @@ import (
 // ErrNoText is returned when a page, feed item or PDF holds no readable text.
 var ErrNoText = errors.New("no readable text")
 
+// minExtractedWords is the length under which the extractor's main text is
+// not trusted.
+const minExtractedWords = 50
+
 // extractHTML reads a web page: its main text (without menus, footers and
 // comments) and its metadata. pageURL, when known, helps resolve metadata
 // and names the source when the page does not.
@@ -49,8 +53,13 @@ func extractHTML(data []byte, contentType string, pageURL *url.URL) (Document, e
 			d.Text = res.ContentText
 		}
 	}
-	if len(Paragraphs(d.Text)) == 0 {
-		d.Text = nodeText(root, true)
+	// On short pages the extractor falls back to a baseline that runs all
+	// text together, menus and title included ("NoteMenuKenya sent..."):
+	// there, the page's own blocks without its chrome read better.
+	if wordCount(d.Text) < minExtractedWords {
+		if plain := nodeText(root, true); len(Paragraphs(plain)) > 0 {
+			d.Text = plain
+		}
 	}
 	if d.Title == "" {
 		d.Title = oneLine(findTitle(root))

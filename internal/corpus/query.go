@@ -13,13 +13,25 @@ import (
 // FTS5 unicode61 tokenizer (remove_diacritics 2) does, so that a term we
 // look up in the vocabulary is the term the index holds.
 func Terms(text string) []string {
-	folded, _, err := transform.String(foldDiacritics(), text)
-	if err != nil {
-		folded = text
+	folded := text
+	if !isASCII(text) {
+		var err error
+		if folded, _, err = transform.String(foldDiacritics(), text); err != nil {
+			folded = text
+		}
 	}
 	return strings.FieldsFunc(strings.ToLower(folded), func(r rune) bool {
 		return !(unicode.IsLetter(r) || unicode.IsNumber(r))
 	})
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 func foldDiacritics() transform.Transformer {
@@ -38,7 +50,7 @@ no nor not now of off on once only or other our ours ourselves out over own same
 the their theirs them themselves then there these they this those through to too under until up very was we were
 what when where which while who whom why will with would you your yours yourself yourselves s t don shall may might
 must also tell know please many much there's what's who's whats whos get got give us let lets want does did say said
-le la les un une des du de et est en au aux ce ces qui que quoi dans pour par sur avec pas plus ou il elle ils elles
+le la les une des du de et est en au aux ce ces qui que quoi dans pour par sur avec pas plus ou il elle ils elles
 nous vous je tu son sa ses leur leurs été être avoir a ont sont quel quelle quels quelles comment combien pourquoi
 el los las y es del al por con para una unos unas su sus qué cuál cuántos cómo
 part kind type sort exactly currently actually really approximately roughly`) {
@@ -75,12 +87,55 @@ func queryConcepts(text string) []concept {
 			}
 			c.forms = append(c.forms, single)
 		}
+		if stem := stemPrefix(t); stem != "" {
+			c.forms = append(c.forms, stem+"*")
+		}
 		for _, f := range c.forms {
 			seen[f] = true
 		}
 		out = append(out, c)
 	}
 	return out
+}
+
+// minStem is the shortest stem searched as a prefix: shorter ones reach
+// unrelated words ("polic*" would find "policy").
+const minStem = 6
+
+// stemPrefix strips one common English inflection so that "authorise",
+// "authorised" and "authorisation" meet at "authoris*". It returns "" when
+// the stem would be too short to be specific.
+func stemPrefix(t string) string {
+	for _, suffix := range []string{"isations", "izations", "ations", "ation", "ings", "ing", "ed", "es", "s", "e"} {
+		if stem, ok := strings.CutSuffix(t, suffix); ok {
+			if strings.HasPrefix(suffix, "is") || strings.HasPrefix(suffix, "iz") {
+				stem += suffix[:2]
+			}
+			if len(stem) >= minStem && stem != t {
+				return stem
+			}
+			return ""
+		}
+	}
+	if len(t) >= minStem+1 {
+		return t // already a stem: its inflections share it as a prefix
+	}
+	return ""
+}
+
+// matchExpr quotes each term (so that no user text is FTS5 syntax) and ORs
+// them: BM25 then rewards passages that hold more of them. A form ending in
+// "*" is searched as a prefix.
+func matchExpr(terms []string) string {
+	quoted := make([]string, len(terms))
+	for i, t := range terms {
+		if stem, ok := strings.CutSuffix(t, "*"); ok {
+			quoted[i] = `"` + strings.ReplaceAll(stem, `"`, `""`) + `"*`
+			continue
+		}
+		quoted[i] = `"` + strings.ReplaceAll(t, `"`, `""`) + `"`
+	}
+	return strings.Join(quoted, " OR ")
 }
 
 // queryPhrases returns the pairs of adjacent meaningful words in text, as
@@ -102,14 +157,4 @@ func queryPhrases(text string) []string {
 		}
 	}
 	return out
-}
-
-// matchExpr quotes each term (so that no user text is FTS5 syntax) and ORs
-// them: BM25 then rewards passages that hold more of them.
-func matchExpr(terms []string) string {
-	quoted := make([]string, len(terms))
-	for i, t := range terms {
-		quoted[i] = `"` + strings.ReplaceAll(t, `"`, `""`) + `"`
-	}
-	return strings.Join(quoted, " OR ")
 }

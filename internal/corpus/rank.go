@@ -84,11 +84,8 @@ func sentenceCoverage(sentence string, concepts []concept, cue answerCue) float6
 	}
 	for _, c := range concepts {
 		total += c.weight
-		for _, f := range c.forms {
-			if have[f] {
-				got += c.weight
-				break
-			}
+		if holdsConcept(c, have, terms) {
+			got += c.weight
 		}
 	}
 	if total == 0 {
@@ -105,7 +102,12 @@ func sentenceCoverage(sentence string, concepts []concept, cue answerCue) float6
 // and its coverage.
 func bestSentence(text string, concepts []concept, cue answerCue) (string, float64) {
 	best, bestScore := "", -1.0
-	for _, p := range Paragraphs(text) {
+	// Stored passages are already clean, one line; other text is cleaned first.
+	paragraphs := []string{text}
+	if strings.ContainsRune(text, '\n') {
+		paragraphs = Paragraphs(text)
+	}
+	for _, p := range paragraphs {
 		for _, s := range Sentences(p) {
 			if sc := sentenceCoverage(s, concepts, cue); sc > bestScore {
 				best, bestScore = s, sc
@@ -153,4 +155,19 @@ func isNumber(t string) bool { return t != "" && t[0] >= '0' && t[0] <= '9' }
 
 func isYear(t string) bool {
 	return len(t) == 4 && (strings.HasPrefix(t, "19") || strings.HasPrefix(t, "20")) && strings.Trim(t, "0123456789") == ""
+}
+
+func holdsConcept(c concept, have map[string]bool, terms []string) bool {
+	for _, f := range c.forms {
+		if stem, ok := strings.CutSuffix(f, "*"); ok {
+			for _, t := range terms {
+				if strings.HasPrefix(t, stem) {
+					return true
+				}
+			}
+		} else if have[f] {
+			return true
+		}
+	}
+	return false
 }

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -23,6 +24,11 @@ import (
 type Store struct {
 	db  *sql.DB
 	now func() time.Time
+
+	// Document frequencies of query terms, valid for one index generation.
+	dfMu  sync.Mutex
+	dfGen int64
+	df    map[string]int
 }
 
 // Open opens (creating if needed) the store at path and brings its schema
@@ -36,7 +42,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	// WAL lets readers run beside the writer; busy_timeout makes a second
 	// process wait for the write lock instead of failing; _txlock=immediate
 	// takes that lock at BEGIN so two writers never deadlock on an upgrade.
-	dsn := "file:" + path + "?_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)" +
+	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)" +
 		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
@@ -91,13 +97,17 @@ var migrations = []string{
 	CREATE VIRTUAL TABLE passages_vocab USING fts5vocab(passages_fts, 'row');
 	CREATE TABLE stats(name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 	INSERT INTO stats VALUES('passages', 0);
+	-- generation changes with every passage written or deleted, so caches
+	-- of index statistics (in this process or another) know when to drop.
+	INSERT INTO stats VALUES('generation', 0);
 	CREATE TRIGGER passages_ai AFTER INSERT ON passages BEGIN
 		INSERT INTO passages_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
-		UPDATE stats SET value = value + 1 WHERE name = 'passages';
+		UPDATE stats SET value = value + 1 WHERE name IN ('passages', 'generation');
 	END;
 	CREATE TRIGGER passages_ad AFTER DELETE ON passages BEGIN
 		INSERT INTO passages_fts(passages_fts, rowid, title, text) VALUES('delete', old.id, old.title, old.text);
 		UPDATE stats SET value = value - 1 WHERE name = 'passages';
+		UPDATE stats SET value = value + 1 WHERE name = 'generation';
 	END;
 
 	-- Bookkeeping for the layers above: one place for state.
@@ -268,9 +278,9 @@ func (s *Store) Put(ctx context.Context, d Document) (PutResult, error) {
 		default:
 			res.Outcome = Updated
 		}
-		if res.Outcome == Added {
+		{
 			var dup string
-			err := tx.QueryRowContext(ctx, `SELECT id FROM documents WHERE hash = ? LIMIT 1`, d.Hash).Scan(&dup)
+			err := tx.QueryRowContext(ctx, `SELECT id FROM documents WHERE hash = ? AND id <> ? LIMIT 1`, d.Hash, d.ID).Scan(&dup)
 			if err == nil {
 				res.Outcome, res.Duplicate = Unchanged, dup
 				return nil
@@ -326,23 +336,8 @@ func unixOrNil(t time.Time) any {
 // GuessTitle makes a title for text that came without one: its first line
 // when that reads like a heading, else its first sentence, shortened.
 func GuessTitle(text string) string {
-	paras := Paragraphs(text)
-	if len(paras) == 0 {
-		return "Untitled document"
-	}
-	first := paras[0]
-	if firstLine, _, _ := strings.Cut(strings.TrimSpace(text), "\n"); strings.TrimSpace(firstLine) != "" {
-		fl := strings.Join(strings.Fields(firstLine), " ")
-		if n := len(strings.Fields(fl)); n > 0 && n <= 20 && !strings.HasSuffix(fl, ".") && !isBoilerplate(fl) {
-			return strings.TrimLeft(fl, "# ")
-		}
-	}
-	sentence := Sentences(first)[0]
-	words := strings.Fields(sentence)
-	if len(words) > 14 {
-		return strings.Join(words[:14], " ") + "…"
-	}
-	return strings.TrimRight(sentence, ".")
+	title, _ := guessTextTitle(text)
+	return title
 }
 
 const docColumns = `d.id, d.key, d.title, d.source, d.url, d.published, d.ingested, d.lang, d.hash, d.origin, d.links`
@@ -535,7 +530,10 @@ func (s *Store) weighConcepts(ctx context.Context, concepts []concept) ([]string
 		return nil, nil
 	}
 	var total int
-	if err := s.db.QueryRowContext(ctx, `SELECT value FROM stats WHERE name='passages'`).Scan(&total); err != nil {
+	var gen int64
+	err := s.db.QueryRowContext(ctx, `SELECT (SELECT value FROM stats WHERE name='passages'), (SELECT value FROM stats WHERE name='generation')`).
+		Scan(&total, &gen)
+	if err != nil {
 		return nil, err
 	}
 	if total == 0 {
@@ -547,12 +545,13 @@ func (s *Store) weighConcepts(ctx context.Context, concepts []concept) ([]string
 		var present []string
 		df := 0
 		for _, f := range concepts[i].forms {
-			var n int
-			err := s.db.QueryRowContext(ctx, `SELECT doc FROM passages_vocab WHERE term = ?`, f).Scan(&n)
-			if errors.Is(err, sql.ErrNoRows) {
-				continue
-			} else if err != nil {
+			n, err := s.docFreq(ctx, gen, f)
+			if err != nil {
 				return nil, err
+			}
+			n = min(n, total)
+			if n == 0 {
+				continue
 			}
 			present = append(present, f)
 			df = max(df, n)
@@ -574,6 +573,43 @@ func (s *Store) weighConcepts(ctx context.Context, concepts []concept) ([]string
 	}
 	return terms, nil
 }
+
+// docFreq returns how many passages hold a form (an estimate for a prefix
+// "stem*": a passage holding two words of the stem counts twice), cached
+// until the index generation changes.
+func (s *Store) docFreq(ctx context.Context, gen int64, form string) (int, error) {
+	s.dfMu.Lock()
+	if s.df == nil || s.dfGen != gen {
+		s.df, s.dfGen = map[string]int{}, gen
+	}
+	n, ok := s.df[form]
+	s.dfMu.Unlock()
+	if ok {
+		return n, nil
+	}
+	var err error
+	if stem, isPrefix := strings.CutSuffix(form, "*"); isPrefix {
+		err = s.db.QueryRowContext(ctx, `SELECT coalesce(sum(doc), 0) FROM passages_vocab WHERE term >= ? AND term < ?`,
+			stem, stem+"\U0010FFFF").Scan(&n)
+	} else {
+		err = s.db.QueryRowContext(ctx, `SELECT doc FROM passages_vocab WHERE term = ?`, form).Scan(&n)
+	}
+	if errors.Is(err, sql.ErrNoRows) {
+		n, err = 0, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	s.dfMu.Lock()
+	if s.dfGen == gen && len(s.df) < dfCacheMax {
+		s.df[form] = n
+	}
+	s.dfMu.Unlock()
+	return n, nil
+}
+
+// dfCacheMax bounds the frequency cache: distinct query words, not passages.
+const dfCacheMax = 50000
 
 // idf is BM25's inverse document frequency, kept positive.
 func idf(total, df int) float64 {

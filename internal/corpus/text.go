@@ -101,20 +101,75 @@ func clearlyWindows1252(data []byte) bool {
 const titleLineMaxWords = 30
 
 // guessTextTitle finds a title for plain text that came without one. The
-// first line is the title when it reads like one (short, not a sentence);
-// the text is then returned with that line set apart as a paragraph of its
-// own, so the title does not run into the first sentence.
+// first line is the title when it reads like one: short, not a sentence,
+// and set apart by a blank line, followed by a new sentence, or written in
+// title case (a wrapped line of prose is none of these). The text is then returned with that line set
+// apart as a paragraph of its own, so the title does not run into the first
+// sentence. Otherwise the first sentence serves, shortened.
 func guessTextTitle(text string) (title, body string) {
 	trimmed := strings.TrimLeft(text, " \t\r\n\ufeff")
 	first, rest, hasRest := strings.Cut(trimmed, "\n")
 	line := strings.Join(strings.Fields(first), " ")
-	words := len(strings.Fields(line))
-	if hasRest && words > 0 && words <= titleLineMaxWords && len(line) <= 300 &&
-		!strings.ContainsAny(line[len(line)-1:], ".,;:") && !isBoilerplate(line) && strings.IndexFunc(line, unicode.IsLetter) >= 0 &&
-		len(Sentences(line)) == 1 {
+	next, _, _ := strings.Cut(strings.TrimLeft(rest, " \t\r"), "\n")
+	blankAfter := strings.TrimSpace(next) == ""
+	nextStartsSentence := false
+	if r, _ := utf8.DecodeRuneInString(strings.TrimSpace(next)); unicode.IsUpper(r) {
+		nextStartsSentence = true
+	}
+	// A wrapped line of prose runs on in lower case; a headline is followed
+	// by a blank line or a new sentence, or is in title case.
+	if hasRest && titleLike(line) && (blankAfter || titleCase(line) || nextStartsSentence) {
 		return strings.TrimSpace(strings.TrimLeft(line, "#")), line + "\n\n" + rest
 	}
-	return GuessTitle(text), text
+	return firstSentenceTitle(text), text
+}
+
+// titleMaxWords is where a title made from a first sentence is cut.
+const titleMaxWords = 14
+
+// firstSentenceTitle makes a title of the text's first sentence.
+func firstSentenceTitle(text string) string {
+	paras := Paragraphs(text)
+	if len(paras) == 0 {
+		return "Untitled document"
+	}
+	words := strings.Fields(Sentences(paras[0])[0])
+	if len(words) > titleMaxWords {
+		return strings.Join(words[:titleMaxWords], " ") + "…"
+	}
+	return strings.TrimRight(strings.Join(words, " "), ".")
+}
+
+// titleLike reports a line that could be a heading: a few words with a
+// letter among them, not ending like a sentence or a clause, not web
+// boilerplate.
+func titleLike(line string) bool {
+	words := strings.Fields(line)
+	if len(words) == 0 || len(words) > titleLineMaxWords || len(line) > 300 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(line)
+	if strings.ContainsRune(".,;:", last) || isBoilerplate(line) || !strings.ContainsFunc(line, unicode.IsLetter) {
+		return false
+	}
+	return len(Sentences(line)) == 1
+}
+
+// titleCase reports whether most longer words of a line are capitalised, as
+// in "Leadership of the Republic of Kenya in the Multinational Mission".
+func titleCase(line string) bool {
+	long, upper := 0, 0
+	for _, w := range strings.Fields(line) {
+		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+		if utf8.RuneCountInString(w) < 4 {
+			continue
+		}
+		long++
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	return long > 0 && upper*10 >= long*7
 }
 
 // Month names for dates written out in English.
@@ -243,7 +298,7 @@ func stripTrailer(text string) string {
 		}
 		if isTrailerHeading(line) {
 			before := strings.Join(lines[:i], "\n")
-			if n := wordCount(before); n < 100 || n < after {
+			if n := wordCount(before); n < 30 || n < after {
 				return text // too early to be a trailer: leave the text alone
 			}
 			return strings.TrimRight(before, " \t\r\n") + "\n"

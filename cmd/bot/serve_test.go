@@ -1,0 +1,344 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/mss-brief/briefbot/internal/openaitest"
+	"github.com/mss-brief/briefbot/internal/slacktest"
+)
+
+const serveWait = 15 * time.Second
+
+// syncBuffer collects a server's log from many goroutines.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+// waitHealthy polls /healthz until the server answers (it has no other
+// way to say it is up).
+func waitHealthy(t *testing.T, base string, exited <-chan struct{}) {
+	t.Helper()
+	deadline := time.Now().Add(serveWait)
+	for time.Now().Before(deadline) {
+		select {
+		case <-exited:
+			t.Fatal("bot serve exited before it was healthy")
+		default:
+		}
+		if resp, err := http.Get(base + "/healthz"); err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return
+			}
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatal("bot serve never became healthy")
+}
+
+// serveVars is the environment `bot serve` gets: the fake Slack's API
+// (without the trailing slash, which the bot adds) and the fake model.
+func serveVars(fake *slacktest.Server, llm *openaitest.Server, socket bool) map[string]string {
+	v := map[string]string{
+		"SLACK_BOT_TOKEN": slacktest.BotToken,
+		"SLACK_API_URL":   fake.URL + "/api",
+		"OPENAI_API_KEY":  "sk-test",
+		"OPENAI_BASE_URL": llm.URL,
+	}
+	if socket {
+		v["SLACK_APP_TOKEN"] = slacktest.AppToken
+	} else {
+		v["SLACK_SIGNING_SECRET"] = slacktest.SigningSecret
+	}
+	return v
+}
+
+func signedPost(t *testing.T, url, secret, contentType string, body []byte) (int, string) {
+	t.Helper()
+	req, err := slacktest.SignedRequest(url, secret, time.Time{}, contentType, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+// exerciseHTTP is what the running bot must show in HTTP mode: a signed
+// slash command answered through its response_url, an app_mention (with a
+// retry) answered once in its thread, and a forged request refused.
+func exerciseHTTP(t *testing.T, base string, fake *slacktest.Server) {
+	t.Helper()
+	cmd := slacktest.SlashCommand{Text: "Who leads the mission?", ResponseURL: fake.ResponseURL("e2e"), ChannelID: "C1", UserID: "U1"}
+	start := time.Now()
+	status, body := signedPost(t, base+"/slack/commands", slacktest.SigningSecret, slacktest.FormType, []byte(cmd.Form().Encode()))
+	if took := time.Since(start); status != http.StatusOK || took > 3*time.Second || !strings.Contains(body, "Looking into") {
+		t.Fatalf("command ack: %d after %s: %s", status, took, body)
+	}
+	rs, err := fake.WaitForResponses(1, serveWait)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := rs[0].BlockText(); !strings.Contains(text, openaitest.DefaultContent[:20]) || !strings.Contains(text, "*Sources*") {
+		t.Errorf("answer through response_url:\n%s", text)
+	}
+
+	ts := fake.AddMessage(slacktest.Message{Channel: "C1", User: "U1", Text: "<@" + slacktest.BotUserID + "> Who leads the mission?"})
+	ev := slacktest.EventCallback("EvE2E", slacktest.AppMention("C1", "U1", "<@"+slacktest.BotUserID+"> Who leads the mission?", ts, ""))
+	for range 2 { // the delivery and a retry
+		if status, _ := signedPost(t, base+"/slack/events", slacktest.SigningSecret, slacktest.JSONType, ev); status != http.StatusOK {
+			t.Fatalf("event status %d", status)
+		}
+	}
+	posts, err := fake.WaitForPosts(1, serveWait)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The model's answer streams into a placeholder, then the full answer
+	// replaces it.
+	var final slacktest.Message
+	done := fake.Wait(serveWait, func() bool {
+		final, _ = fake.Message("C1", posts[0].TS)
+		return strings.Contains(final.BlockText(), "*Sources*")
+	})
+	if !done || final.ThreadTS != ts || !strings.Contains(final.BlockText(), openaitest.DefaultContent[:20]) {
+		t.Errorf("mention answer = %s", final.BlockText())
+	}
+
+	forged := slacktest.EventCallback("EvForged", slacktest.AppMention("C1", "U1", "<@"+slacktest.BotUserID+"> hi", ts, ""))
+	if status, _ := signedPost(t, base+"/slack/events", "guessed-secret", slacktest.JSONType, forged); status != http.StatusUnauthorized {
+		t.Errorf("forged request: status %d, want 401", status)
+	}
+}
+
+func TestServeEndToEnd(t *testing.T) {
+	fake := slacktest.New(t)
+	llm := openaitest.New(t)
+	addr := freeAddr(t)
+	vars := serveVars(fake, llm, false)
+	logs := &syncBuffer{}
+	e := &env{stdout: io.Discard, stderr: logs, stdin: strings.NewReader(""), getenv: func(k string) string { return vars[k] }}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	exited := make(chan struct{})
+	var code int
+	go func() {
+		defer close(exited)
+		code = run(ctx, e, []string{"serve", "--addr", addr, "--db", filepath.Join(t.TempDir(), "brief.db")})
+	}()
+	waitHealthy(t, "http://"+addr, exited)
+	exerciseHTTP(t, "http://"+addr, fake)
+
+	cancel() // SIGTERM
+	select {
+	case <-exited:
+	case <-time.After(serveWait):
+		t.Fatal("bot serve did not stop")
+	}
+	if code != 0 {
+		t.Fatalf("exit code %d\n%s", code, logs)
+	}
+	if n, r := len(fake.Posts()), len(fake.Responses()); n != 1 || r != 1 {
+		t.Errorf("%d posts and %d responses after shutdown, want 1 each", n, r)
+	}
+	if n := len(llm.ChatRequests()); n != 2 {
+		t.Errorf("the model was asked %d times, want 2", n)
+	}
+	for _, want := range []string{"slack bot running", "mode=http", "refused a request with a bad signature", "slack bot stopped"} {
+		if !strings.Contains(logs.String(), want) {
+			t.Errorf("log lacks %q", want)
+		}
+	}
+	if strings.Contains(logs.String(), slacktest.BotToken) || strings.Contains(logs.String(), slacktest.SigningSecret) {
+		t.Error("a secret reached the log")
+	}
+}
+
+func TestServeSocketMode(t *testing.T) {
+	fake := slacktest.New(t)
+	llm := openaitest.New(t)
+	addr := freeAddr(t)
+	vars := serveVars(fake, llm, true)
+	logs := &syncBuffer{}
+	e := &env{stdout: io.Discard, stderr: logs, stdin: strings.NewReader(""), getenv: func(k string) string { return vars[k] }}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	exited := make(chan struct{})
+	var code int
+	go func() {
+		defer close(exited)
+		code = run(ctx, e, []string{"serve", "--addr", addr, "--db", filepath.Join(t.TempDir(), "brief.db")})
+	}()
+	waitHealthy(t, "http://"+addr, exited)
+	if err := fake.WaitForSocket(serveWait); err != nil {
+		t.Fatal(err)
+	}
+	ts := fake.AddMessage(slacktest.Message{Channel: "D1", User: "U1", Text: "Who leads the mission?"})
+	env1, err := fake.SendEvent(slacktest.EventCallback("EvSock", slacktest.UserMessage("D1", "im", "U1", "Who leads the mission?", ts, "")), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ack, err := fake.WaitForAck(env1, serveWait)
+	if err != nil {
+		t.Fatal(err)
+	}
+	posts, err := fake.WaitForPosts(1, serveWait)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ack.Seq > posts[0].Seq || posts[0].Channel != "D1" {
+		t.Errorf("ack %d, post %+v", ack.Seq, posts[0])
+	}
+	env2, err := fake.SendSlashCommand(slacktest.SlashCommand{Text: "help"}.Form())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ack2, err := fake.WaitForAck(env2, serveWait)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var payload struct{ Text string }
+	if err := json.Unmarshal(ack2.Payload, &payload); err != nil || !strings.Contains(payload.Text, "How to use /brief") {
+		t.Errorf("help ack = %s", ack2.Payload)
+	}
+	cancel()
+	select {
+	case <-exited:
+	case <-time.After(serveWait):
+		t.Fatal("bot serve did not stop")
+	}
+	if code != 0 || !strings.Contains(logs.String(), "mode=socket") {
+		t.Errorf("exit %d\n%s", code, logs)
+	}
+}
+
+func TestServeMissingSecrets(t *testing.T) {
+	tests := []struct {
+		name string
+		vars map[string]string
+		want string
+	}{
+		{"no bot token", map[string]string{"SLACK_SIGNING_SECRET": "s"}, "SLACK_BOT_TOKEN is not set"},
+		{"neither mode", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1"}, "SLACK_SIGNING_SECRET"},
+		{"bad app token", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xoxb-2"}, "SLACK_APP_TOKEN must be"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var errb bytes.Buffer
+			db := filepath.Join(t.TempDir(), "sub", "brief.db")
+			e := &env{stdout: io.Discard, stderr: &errb, stdin: strings.NewReader(""), getenv: func(k string) string { return tt.vars[k] }}
+			code := run(context.Background(), e, []string{"serve", "--db", db})
+			if code != 1 || !strings.Contains(errb.String(), tt.want) {
+				t.Errorf("exit %d: %s", code, errb.String())
+			}
+			if _, err := os.Stat(filepath.Dir(db)); err == nil {
+				t.Error("the store was created although the bot could not start")
+			}
+		})
+	}
+	var errb bytes.Buffer
+	e := &env{stdout: io.Discard, stderr: &errb, stdin: strings.NewReader(""), getenv: func(string) string { return "" }}
+	if code := run(context.Background(), e, []string{"serve", "extra"}); code != 2 {
+		t.Errorf("a stray argument: exit %d", code)
+	}
+}
+
+// TestServeBinary runs the built binary as a deployment would: against the
+// loopback fakes, stopped with SIGTERM.
+func TestServeBinary(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	gobin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go toolchain to build the binary with")
+	}
+	bin := filepath.Join(t.TempDir(), "bot")
+	build := exec.Command(gobin, "build", "-o", bin, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	fake := slacktest.New(t)
+	llm := openaitest.New(t)
+	addr := freeAddr(t)
+	srv := exec.Command(bin, "serve", "--addr", addr, "--db", filepath.Join(t.TempDir(), "brief.db"))
+	srv.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir()}
+	for k, v := range serveVars(fake, llm, false) {
+		srv.Env = append(srv.Env, k+"="+v)
+	}
+	logs := &syncBuffer{}
+	srv.Stdout, srv.Stderr = logs, logs
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan struct{})
+	var waitErr error
+	go func() { waitErr = srv.Wait(); close(exited) }()
+	defer func() {
+		select {
+		case <-exited:
+		default:
+			_ = srv.Process.Kill()
+			<-exited
+		}
+	}()
+	waitHealthy(t, "http://"+addr, exited)
+	exerciseHTTP(t, "http://"+addr, fake)
+	if err := srv.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-exited:
+	case <-time.After(serveWait):
+		t.Fatal("bot serve ignored SIGTERM")
+	}
+	if waitErr != nil {
+		t.Fatalf("exit: %v\n%s", waitErr, logs)
+	}
+	if n := len(fake.Posts()); n != 1 {
+		t.Errorf("%d posts, want 1", n)
+	}
+	if !strings.Contains(logs.String(), "slack bot stopped") {
+		t.Errorf("log:\n%s", logs)
+	}
+}

@@ -1,0 +1,195 @@
+package brief
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"text/template"
+	"time"
+
+	"github.com/mss-brief/briefbot/internal/config"
+	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/prompts"
+)
+
+// Searcher finds the passages that best match a query; *corpus.Store is one.
+type Searcher interface {
+	Search(ctx context.Context, q corpus.Query) ([]corpus.Hit, error)
+}
+
+// AnswererConfig is what an Answerer needs to know besides its searcher and
+// model.
+type AnswererConfig struct {
+	Topic       string     // what the bot is about, for the prompt
+	Description string     // a paragraph of background for the prompt
+	Aliases     [][]string // groups of names for the same thing; widen queries
+	Examples    []string   // questions suggested when the bot abstains
+	K           int        // passages retrieved and given to the model; 0: 6
+	MinScore    float64    // abstain when the best passage scores lower
+	PromptsDir  string     // a folder whose answer.tmpl replaces the built-in one
+	Now         func() time.Time
+	Log         *slog.Logger
+}
+
+// AnswererConfigFrom takes an Answerer's settings from the configuration.
+func AnswererConfigFrom(c config.Config) AnswererConfig {
+	return AnswererConfig{
+		Topic: c.Topic.Name, Description: c.Topic.Description, Aliases: c.Topic.Aliases, Examples: c.Topic.Examples,
+		K: c.Answer.K, MinScore: c.Answer.MinScore, PromptsDir: c.Prompts.Dir,
+	}
+}
+
+// Answerer answers questions from the corpus: with a language model when it
+// has one, else by quoting the passages; and it abstains when the corpus
+// does not hold the answer.
+type Answerer struct {
+	search Searcher
+	model  ChatModel // nil: extractive only
+	cfg    AnswererConfig
+	prompt *template.Template
+}
+
+// defaultK is how many passages an answer draws on when not configured.
+const defaultK = 6
+
+// New makes an Answerer. model may be nil: answers are then extractive.
+func New(search Searcher, model ChatModel, cfg AnswererConfig) (*Answerer, error) {
+	if search == nil {
+		return nil, errors.New("brief: New needs a Searcher")
+	}
+	if cfg.K <= 0 {
+		cfg.K = defaultK
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Log == nil {
+		cfg.Log = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Topic == "" {
+		cfg.Topic = "the topic of the corpus"
+	}
+	t, err := prompts.Load(cfg.PromptsDir, "answer.tmpl")
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range []string{"system", "user"} {
+		if t.Lookup(name) == nil {
+			return nil, fmt.Errorf("prompt answer.tmpl: needs a {{define %q}} template", name)
+		}
+	}
+	return &Answerer{search: search, model: model, cfg: cfg, prompt: t}, nil
+}
+
+// HasModel reports whether answers are written by a language model.
+func (a *Answerer) HasModel() bool { return a.model != nil }
+
+// Notes saying why an answer is extractive or abstained.
+const (
+	NoteNoModel      = "no language model configured"
+	NoteModelFailed  = "the language model did not answer: "
+	NoteNotRelevant  = "no passage in the corpus is relevant enough to answer"
+	NoteModelNoMatch = "the language model found no answer in the passages"
+	NoteNoQuestion   = "no question was asked"
+)
+
+// Answer answers a question. It fails only when ctx ends or the store
+// fails: a language model that fails gives way to an extractive answer,
+// and a corpus that does not hold the answer gives an abstention. The
+// answer text is never empty.
+func (a *Answerer) Answer(ctx context.Context, req Request) (Answer, error) {
+	if err := ctx.Err(); err != nil {
+		return Answer{}, err
+	}
+	q := strings.TrimSpace(req.Question)
+	ans := Answer{Question: q, Citations: []Citation{}}
+	if q == "" {
+		return a.abstain(ans, retrieval{question: q, an: newAnalysis()}, nil, NoteNoQuestion), nil
+	}
+	start := a.cfg.Now()
+	r, err := a.retrieve(ctx, req)
+	ans.Timings.Retrieval = a.cfg.Now().Sub(start)
+	if err != nil {
+		if ctx.Err() != nil {
+			return Answer{}, ctx.Err()
+		}
+		return Answer{}, fmt.Errorf("answer %q: %w", shorten(q, 80), err)
+	}
+	ans.Passages = r.hits
+	rel := a.judge(r)
+	a.cfg.Log.Debug("retrieved", "question", q, "query", r.query, "hits", len(r.hits),
+		"coverage", rel.coverage, "top_score", rel.topScore, "relevant", rel.ok)
+	if !rel.ok {
+		return a.abstain(ans, r, rel.missing, NoteNotRelevant), nil
+	}
+	if a.model == nil {
+		return a.extractive(ans, r, NoteNoModel), nil
+	}
+	return a.generate(ctx, req, ans, r)
+}
+
+// generate asks the language model, and falls back to extraction when it
+// fails.
+func (a *Answerer) generate(ctx context.Context, req Request, ans Answer, r retrieval) (Answer, error) {
+	msgs, err := a.messages(r.question, req.History, r.hits)
+	if err != nil {
+		// A prompt that does not render is a broken override: say so, but
+		// still answer.
+		a.cfg.Log.Error("answer prompt failed to render", "err", err)
+		return a.extractive(ans, r, NoteModelFailed+"the prompt template failed"), nil
+	}
+	var onText func(string)
+	if req.OnPartial != nil {
+		onText = func(raw string) {
+			if looksLikeNoAnswer(raw) {
+				return
+			}
+			if text, _, _ := resolveModelText(partialText(raw), r); text != "" {
+				req.OnPartial(text)
+			}
+		}
+	}
+	start := a.cfg.Now()
+	raw, err := a.model.Chat(ctx, msgs, onText)
+	ans.Timings.LLM = a.cfg.Now().Sub(start)
+	if err != nil {
+		if ctx.Err() != nil {
+			return Answer{}, ctx.Err()
+		}
+		a.cfg.Log.Warn("language model failed; answering extractively", "err", err)
+		return a.extractive(ans, r, NoteModelFailed+modelReason(err)), nil
+	}
+	if isNoAnswer(raw) {
+		return a.abstain(ans, r, nil, NoteModelNoMatch), nil
+	}
+	text, cites, dropped := resolveModelText(cleanModelText(raw), r)
+	ans.DroppedCitations = dropped
+	if len(cites) == 0 {
+		// An answer that shows no source is not one an analyst can use.
+		return a.extractive(ans, r, NoteModelFailed+"its answer cited none of the passages"), nil
+	}
+	ans.Text, ans.Citations, ans.Mode = text, cites, ModeLLM
+	ans.AsOf = newestPublished(cites)
+	return ans, nil
+}
+
+func modelReason(err error) string {
+	var me *ModelError
+	if errors.As(err, &me) {
+		return me.Error()
+	}
+	return shorten(err.Error(), 160)
+}
+
+func newestPublished(cites []Citation) *time.Time {
+	var newest *time.Time
+	for _, c := range cites {
+		if c.Published != nil && (newest == nil || c.Published.After(*newest)) {
+			t := *c.Published
+			newest = &t
+		}
+	}
+	return newest
+}

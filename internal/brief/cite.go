@@ -1,0 +1,309 @@
+package brief
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/mss-brief/briefbot/internal/corpus"
+)
+
+// markerRE matches a citation marker: [1], [1, 2], [1; 3], [2-4]. Adjacent
+// markers ([1][2]) are matched one by one.
+var markerRE = regexp.MustCompile(`\[\s*\d{1,4}\s*(?:[-–,;]\s*\d{1,4}\s*)*\]`)
+
+// maxRange bounds how many passages a range marker such as [1-5] may name.
+const maxRange = 20
+
+// parseMarker returns the numbers a marker names, in order.
+func parseMarker(m string) []int {
+	body := strings.Trim(m, "[] ")
+	var out []int
+	for _, part := range strings.FieldsFunc(body, func(r rune) bool { return r == ',' || r == ';' }) {
+		part = strings.TrimSpace(part)
+		if lo, hi, ok := strings.Cut(strings.ReplaceAll(part, "–", "-"), "-"); ok {
+			a, err1 := strconv.Atoi(strings.TrimSpace(lo))
+			b, err2 := strconv.Atoi(strings.TrimSpace(hi))
+			if err1 == nil && err2 == nil && a <= b && b-a < maxRange {
+				for n := a; n <= b; n++ {
+					out = append(out, n)
+				}
+				continue
+			}
+			out = append(out, -1) // a range that names nothing real
+			continue
+		}
+		if n, err := strconv.Atoi(part); err == nil {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// resolveCitations checks the markers of text against the passages given
+// (marker n is hits[n-1]). Markers naming no passage are removed and
+// counted; the rest are renumbered densely in order of first use, one
+// number per document, and written as [1][2]. Each citation's quote is the
+// sentence of its passages that best supports a claim it follows. The rest
+// of the text is left as it is.
+func resolveCitations(text string, r retrieval) (string, []Citation, int) {
+	hits := r.hits
+	type cited struct {
+		c        Citation
+		passages map[int]bool // indices into hits
+		claims   []string
+	}
+	var cites []*cited
+	byDoc := map[string]int{} // doc id -> index into cites
+	dropped := 0
+
+	var b strings.Builder
+	last := 0 // end of the text copied so far: the previous marker's end
+	hadMarker := false
+	var group []int // citation numbers written in the current run of adjacent markers
+	for _, loc := range markerRE.FindAllStringIndex(text, -1) {
+		start, end := loc[0], loc[1]
+		if end < len(text) && text[end] == '(' {
+			continue // a Markdown link's text, not a citation
+		}
+		claim := claimText(text, last, start)
+		between := text[last:start]
+		if hadMarker && strings.TrimSpace(between) == "" {
+			between = "" // [1] [2] and [1][2] both become [1][2]
+		} else {
+			b.WriteString(between)
+			group = nil
+		}
+		for _, n := range parseMarker(text[start:end]) {
+			if n < 1 || n > len(hits) {
+				dropped++
+				continue
+			}
+			h := hits[n-1]
+			i, ok := byDoc[h.DocID]
+			if !ok {
+				i = len(cites)
+				byDoc[h.DocID] = i
+				cites = append(cites, &cited{c: citationFor(h, i+1), passages: map[int]bool{}})
+			}
+			cites[i].passages[n-1] = true
+			if claim != "" {
+				cites[i].claims = append(cites[i].claims, claim)
+			}
+			if !slices.Contains(group, i+1) {
+				group = append(group, i+1)
+				b.WriteString("[" + strconv.Itoa(i+1) + "]")
+			}
+		}
+		last, hadMarker = end, true
+	}
+	b.WriteString(text[last:])
+
+	out := make([]Citation, len(cites))
+	for i, c := range cites {
+		c.c.Quote = bestQuote(r, c.passages, c.claims)
+		out[i] = c.c
+	}
+	return b.String(), out, dropped
+}
+
+// resolveModelText checks and renumbers the citations of (cleaned) model
+// text, tidying the gaps that dropped markers leave.
+func resolveModelText(text string, r retrieval) (string, []Citation, int) {
+	t, cites, dropped := resolveCitations(text, r)
+	return tidySpaces(t), cites, dropped
+}
+
+// claimText is the claim a marker at pos follows: the text since the
+// previous marker, or the sentence before the marker when that is empty.
+func claimText(text string, from, pos int) string {
+	lineStart := strings.LastIndexByte(text[:pos], '\n') + 1
+	seg := strings.TrimSpace(markerRE.ReplaceAllString(text[max(from, lineStart):pos], " "))
+	if len(contentTerms(seg)) < 2 {
+		seg = strings.TrimSpace(markerRE.ReplaceAllString(text[lineStart:pos], " "))
+	}
+	sents := corpus.Sentences(seg)
+	if len(sents) == 0 {
+		return ""
+	}
+	return sents[len(sents)-1]
+}
+
+func citationFor(h corpus.Hit, n int) Citation {
+	c := Citation{N: n, DocID: h.DocID, Title: h.Doc.Title, Source: h.Doc.Source, URL: h.Doc.URL}
+	if !h.Doc.Published.IsZero() {
+		t := h.Doc.Published.UTC()
+		c.Published = &t
+	}
+	return c
+}
+
+// A sentence longer than maxQuoteWords is quoted as the quoteWords-word
+// stretch that holds most of what was asked: web text without full stops
+// makes "sentences" of whole pages.
+const (
+	maxQuoteWords = 60
+	quoteWords    = 45
+)
+
+// bestQuote picks, from the cited passages, the sentence sharing the most
+// terms with a claim that cites them; failing that, the one best matching
+// the question; failing that, the first.
+func bestQuote(r retrieval, passages map[int]bool, claims []string) string {
+	var sents []string
+	var bags []termBag
+	for _, short := range []bool{false, true} {
+		for i, h := range r.hits {
+			if !passages[i] {
+				continue
+			}
+			ss, bs := r.an.of(h)
+			for j, s := range ss {
+				if short || (len(strings.Fields(s)) >= 4 && !isSourceList(s)) {
+					sents, bags = append(sents, s), append(bags, bs[j])
+				}
+			}
+		}
+		if len(sents) > 0 {
+			break // short sentences and source lists only when nothing else
+		}
+	}
+	if len(sents) == 0 {
+		return ""
+	}
+	pick := func(terms []string) (int, int) {
+		best, bestN := 0, 0
+		for i, bag := range bags {
+			n := 0
+			for _, t := range terms {
+				if bag.has(t) {
+					n++
+				}
+			}
+			if n > bestN {
+				best, bestN = i, n
+			}
+		}
+		return best, bestN
+	}
+	asked := r.concepts
+	best, bestN, focus := 0, 0, asked
+	for _, claim := range claims {
+		terms := concepts(claim)
+		if i, n := pick(terms); n > bestN {
+			best, bestN, focus = i, n, terms
+		}
+	}
+	if bestN == 0 {
+		best, _ = pick(asked)
+	}
+	return quoteText(sents[best], focus)
+}
+
+// quoteText readies a document sentence for display: footnote marks out
+// (they would read as our citation markers), whitespace folded, and a very
+// long sentence cut to the stretch holding most of focus. It stays the
+// document's words: the transport escapes them.
+func quoteText(s string, focus []string) string {
+	words := strings.Fields(markerRE.ReplaceAllString(s, ""))
+	if len(words) <= maxQuoteWords {
+		return strings.Join(words, " ")
+	}
+	bags := make([]termBag, len(words))
+	for i, w := range words {
+		bags[i] = newTermBag(w)
+	}
+	best, bestN := 0, -1
+	for start := 0; start+quoteWords <= len(words); start++ {
+		n := 0
+		for _, t := range focus {
+			if anyHas(bags[start:start+quoteWords], t) {
+				n++
+			}
+		}
+		if n > bestN {
+			best, bestN = start, n
+		}
+	}
+	out := strings.Join(words[best:best+quoteWords], " ")
+	if best > 0 {
+		out = "…" + out
+	}
+	if best+quoteWords < len(words) {
+		out = strings.TrimRight(out, " ,;:") + "…"
+	}
+	return out
+}
+
+// tidySpaces removes the doubled spaces and the spaces before punctuation
+// left where markers were dropped, line by line.
+func tidySpaces(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		indent := l[:len(l)-len(strings.TrimLeft(l, " \t"))]
+		body := strings.TrimLeft(l, " \t")
+		for strings.Contains(body, "  ") {
+			body = strings.ReplaceAll(body, "  ", " ")
+		}
+		for _, p := range []string{".", ",", ";", ":", "!", "?"} {
+			body = strings.ReplaceAll(body, " "+p, p)
+		}
+		lines[i] = indent + strings.TrimRight(body, " ")
+	}
+	return strings.TrimSpace(strings.Join(lines, "\n"))
+}
+
+// NoAnswerToken is what the prompt tells the model to reply when the
+// passages do not answer the question.
+const NoAnswerToken = "NO_ANSWER"
+
+func isNoAnswer(raw string) bool {
+	return strings.Contains(strings.ToUpper(raw), NoAnswerToken)
+}
+
+// looksLikeNoAnswer reports whether streamed text so far is, or may become,
+// the no-answer token, so partial text does not flash it at readers.
+func looksLikeNoAnswer(raw string) bool {
+	t := strings.TrimLeft(raw, " \n\t`*_\"'")
+	if t == "" {
+		return true
+	}
+	return strings.HasPrefix(NoAnswerToken, strings.ToUpper(t)) || isNoAnswer(t)
+}
+
+// partialText is streamed text made safe to show: Slack syntax removed and
+// a marker still being written held back.
+func partialText(raw string) string {
+	t := cleanModelText(raw)
+	if i := strings.LastIndexByte(t, '['); i >= 0 && !strings.Contains(t[i:], "]") {
+		if strings.Trim(t[i+1:], "0123456789,;- –") == "" {
+			t = strings.TrimRight(t[:i], " ")
+		}
+	}
+	return t
+}
+
+// Model output is Markdown for readers; these remove what would make it
+// something else: Slack control syntax (pings, mentions, channel links),
+// Slack-style links, and HTML tags.
+var (
+	slackControlRE = regexp.MustCompile(`<[!@#][^<>\n]*>`)
+	slackLinkRE    = regexp.MustCompile(`<(https?://[^|<>\s]+)\|([^<>\n]*)>`)
+	angleURLRE     = regexp.MustCompile(`<(https?://[^<>\s]+)>`)
+	htmlBreakRE    = regexp.MustCompile(`(?i)<br\s*/?>`)
+	htmlTagRE      = regexp.MustCompile(`</?[a-zA-Z][a-zA-Z0-9-]*(\s[^<>]*)?/?>`)
+	atMentionRE    = regexp.MustCompile(`(^|[\s(])@(channel|here|everyone)\b`)
+)
+
+// cleanModelText turns a model's reply into plain Markdown.
+func cleanModelText(raw string) string {
+	t := strings.ReplaceAll(raw, "\r\n", "\n")
+	t = slackLinkRE.ReplaceAllString(t, "[$2]($1)")
+	t = angleURLRE.ReplaceAllString(t, "$1")
+	t = slackControlRE.ReplaceAllString(t, "")
+	t = htmlBreakRE.ReplaceAllString(t, "\n")
+	t = htmlTagRE.ReplaceAllString(t, "")
+	t = atMentionRE.ReplaceAllString(t, "$1$2")
+	return tidySpaces(t)
+}

@@ -1,0 +1,280 @@
+package brief
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/mss-brief/briefbot/internal/corpus"
+)
+
+// Extraction parameters.
+const (
+	maxExtracted     = 3    // sentences in an extractive answer
+	minSentenceWords = 6    // shorter sentences are headings or debris
+	followShare      = 0.75 // a further sentence must score this share of the best
+	sameDocFactor    = 0.8  // a further sentence from an already quoted document counts less
+	missedCueFactor  = 0.6  // a sentence without the number or date asked for counts less
+	rankPrior        = 0.1  // how much the search's order counts
+	brevityBonus     = 0.1  // what a short sentence gains over a long one that holds as much
+	brevityWords     = 60   // sentences this long or longer gain nothing for brevity
+	nameWeight       = 2.0  // a name in the question counts this many times a common word
+	announceWords    = 12   // a sentence shorter than this brings the next one along
+)
+
+// isSourceList reports a "Sources: ..." line: a bibliography, not an answer.
+func isSourceList(s string) bool {
+	l := strings.ToLower(s)
+	return strings.HasPrefix(l, "sources:") || strings.HasPrefix(l, "source:")
+}
+
+// extractive answers by quoting the 1 to 3 sentences of the top passages
+// that best cover the question, each cited.
+func (a *Answerer) extractive(ans Answer, r retrieval, note string) Answer {
+	picked := pickSentences(r)
+	var b strings.Builder
+	for i, p := range picked {
+		if i > 0 {
+			b.WriteString(" ")
+		}
+		b.WriteString(quoteText(p.text, r.concepts))
+		b.WriteString(" [" + strconv.Itoa(p.hit+1) + "]")
+	}
+	text, cites, _ := resolveCitations(b.String(), r)
+	ans.Text, ans.Citations, ans.Mode, ans.Note = text, cites, ModeExtractive, note
+	ans.AsOf = newestPublished(cites)
+	return ans
+}
+
+type sentenceCandidate struct {
+	hit   int    // index into the hits
+	text  string // the sentence, with the next one when it only announces it
+	score float64
+	bag   termBag
+}
+
+// pickSentences chooses the sentences to quote: the best by weighted
+// coverage of the question, then up to two more that score nearly as well
+// and add something (another document, or a part of the question the
+// earlier ones miss).
+func pickSentences(r retrieval) []sentenceCandidate {
+	w := conceptWeights(r.concepts, r.hits, r.an)
+	// Names are what a question is about: "How much did Washington
+	// commit" wants the sentence about Washington.
+	for _, n := range namedTerms(r.question) {
+		if _, ok := w[n]; ok {
+			w[n] *= nameWeight
+		}
+	}
+	cue := cueOf(r.question)
+	var cands []sentenceCandidate
+	for i, h := range r.hits {
+		sents, bags := r.an.of(h)
+		for j, s := range sents {
+			n := len(strings.Fields(s))
+			if n < minSentenceWords || isSourceList(s) {
+				continue
+			}
+			bag := bags[j]
+			sc := weightedCoverage(bag, r.concepts, w)
+			if !cue.metBy(s) {
+				sc *= missedCueFactor
+			}
+			sc += rankPrior * (1 - float64(i)/float64(len(r.hits)))
+			sc += brevityBonus * (1 - float64(min(n, brevityWords))/brevityWords)
+			c := sentenceCandidate{hit: i, text: s, score: sc, bag: bag}
+			if n < announceWords && j+1 < len(sents) {
+				// "Resolution 2793 changes the mission in four main ways."
+				// says little without what follows.
+				c.text += " " + sents[j+1]
+			}
+			cands = append(cands, c)
+		}
+	}
+	if len(cands) == 0 {
+		if len(r.hits) == 0 {
+			return nil
+		}
+		s, b := r.an.of(r.hits[0])
+		return []sentenceCandidate{{hit: 0, text: s[0], bag: b[0]}}
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	picked := []sentenceCandidate{cands[0]}
+	covered := func(c string) bool {
+		for _, p := range picked {
+			if p.bag.has(c) {
+				return true
+			}
+		}
+		return false
+	}
+	usedDoc := func(id string) bool {
+		for _, p := range picked {
+			if r.hits[p.hit].DocID == id {
+				return true
+			}
+		}
+		return false
+	}
+	for _, c := range cands[1:] {
+		if len(picked) == maxExtracted {
+			break
+		}
+		if c.score < followShare*picked[0].score {
+			break // sorted: nothing later scores enough
+		}
+		doc := r.hits[c.hit].DocID
+		if usedDoc(doc) && sameDocFactor*c.score < followShare*picked[0].score {
+			continue
+		}
+		adds := !usedDoc(doc)
+		for _, t := range r.concepts {
+			if w[t] > 0 && c.bag.has(t) && !covered(t) {
+				adds = true
+			}
+		}
+		if adds && !nearDuplicate(c, picked) {
+			picked = append(picked, c)
+		}
+	}
+	return picked
+}
+
+// nearDuplicate reports a sentence most of whose words an already picked
+// sentence holds (two notes telling the same fact the same way).
+func nearDuplicate(c sentenceCandidate, picked []sentenceCandidate) bool {
+	terms := contentTerms(c.text)
+	if len(terms) == 0 {
+		return true
+	}
+	for _, p := range picked {
+		n := 0
+		for _, t := range terms {
+			if p.bag.has(t) {
+				n++
+			}
+		}
+		if float64(n) >= 0.7*float64(len(terms)) {
+			return true
+		}
+	}
+	return false
+}
+
+// cue is the kind of answer a question asks for.
+type cue int
+
+const (
+	cueNone cue = iota
+	cueQuantity
+	cueDate
+)
+
+func cueOf(question string) cue {
+	q := " " + strings.ToLower(strings.Join(corpus.Terms(question), " ")) + " "
+	for _, c := range []string{" how many ", " how much ", " number of ", " how big ", " how large ", " combien ", " cuantos ", " cuanto "} {
+		if strings.Contains(q, c) {
+			return cueQuantity
+		}
+	}
+	for _, c := range []string{" when ", " what date ", " what year ", " which year ", " since when ", " quand ", " cuando "} {
+		if strings.Contains(q, c) {
+			return cueDate
+		}
+	}
+	return cueNone
+}
+
+func isMonth(t string) bool {
+	switch t {
+	case "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+		"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre":
+		return true
+	}
+	return false
+}
+
+func isYear(t string) bool {
+	return len(t) == 4 && isDigits(t) && (strings.HasPrefix(t, "19") || strings.HasPrefix(t, "20"))
+}
+
+// metBy reports whether a sentence holds the kind of answer asked for.
+func (c cue) metBy(sentence string) bool {
+	terms := corpus.Terms(sentence)
+	switch c {
+	case cueQuantity:
+		for i, t := range terms {
+			if !isDigits(t) || isYear(t) {
+				continue
+			}
+			if (i > 0 && isMonth(terms[i-1])) || (i+1 < len(terms) && isMonth(terms[i+1])) {
+				continue // a day of a month
+			}
+			return true
+		}
+		return false
+	case cueDate:
+		for _, t := range terms {
+			if isMonth(t) || isYear(t) {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// maxClosest is how many passages an abstention lists.
+const maxClosest = 3
+
+// abstain says the corpus does not hold the answer, lists the closest
+// passages found and suggests how to ask again.
+func (a *Answerer) abstain(ans Answer, r retrieval, missing []string, note string) Answer {
+	ans.Mode, ans.Note, ans.AsOf = ModeAbstained, note, nil
+	ans.Citations = []Citation{}
+	seen := map[string]bool{}
+	for i, h := range r.hits {
+		if len(ans.Citations) == maxClosest {
+			break
+		}
+		if seen[h.DocID] {
+			continue
+		}
+		seen[h.DocID] = true
+		c := citationFor(h, len(ans.Citations)+1)
+		c.Quote = bestQuote(r, map[int]bool{i: true}, nil)
+		ans.Citations = append(ans.Citations, c)
+	}
+	switch {
+	case note == NoteNoQuestion:
+		ans.Text = fmt.Sprintf("Ask a question about %s.", a.cfg.Topic)
+	case len(ans.Citations) > 0:
+		ans.Text = "The corpus does not hold the answer to this question. The closest passages found are listed as sources; they do not answer it."
+	default:
+		ans.Text = "The corpus does not hold the answer to this question: no passage in it matches."
+	}
+	ans.Suggestions = a.suggestions(missing)
+	return ans
+}
+
+func (a *Answerer) suggestions(missing []string) []string {
+	var out []string
+	if len(missing) > 0 {
+		quoted := make([]string, 0, 3)
+		for _, m := range missing[:min(3, len(missing))] {
+			quoted = append(quoted, strconv.Quote(m))
+		}
+		out = append(out, fmt.Sprintf("No passage found mentions %s: try the words or names the sources would use.", strings.Join(quoted, ", ")))
+	}
+	if len(a.cfg.Aliases) > 0 && len(a.cfg.Aliases[0]) > 1 {
+		out = append(out, fmt.Sprintf("Names change over time: try %s.", strings.Join(a.cfg.Aliases[0], ", ")))
+	}
+	for _, e := range a.cfg.Examples[:min(2, len(a.cfg.Examples))] {
+		out = append(out, fmt.Sprintf("For example: %q", e))
+	}
+	if len(out) == 0 {
+		out = append(out, fmt.Sprintf("Ask about %s, naming the people, places or dates you mean.", a.cfg.Topic))
+	}
+	return out
+}

@@ -1,0 +1,82 @@
+package brief
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/mss-brief/briefbot/internal/config"
+	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/openaitest"
+)
+
+// testNow pins the clock of answer tests.
+var testNow = time.Date(2025, 11, 20, 9, 0, 0, 0, time.UTC)
+
+// openBundledStore returns a store holding the bundled briefing notes.
+func openBundledStore(t testing.TB) *corpus.Store {
+	t.Helper()
+	st := openEmptyStore(t)
+	if n, err := st.LoadBundled(context.Background()); err != nil || n == 0 {
+		t.Fatalf("LoadBundled: %d, %v", n, err)
+	}
+	return st
+}
+
+func openEmptyStore(t testing.TB) *corpus.Store {
+	t.Helper()
+	st, err := corpus.Open(context.Background(), filepath.Join(t.TempDir(), "brief.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+func testAnswererConfig() AnswererConfig {
+	c := AnswererConfigFrom(config.Default())
+	c.Now = func() time.Time { return testNow }
+	return c
+}
+
+// newExtractive returns an Answerer with no language model.
+func newExtractive(t testing.TB, st Searcher) *Answerer {
+	t.Helper()
+	a, err := New(st, nil, testAnswererConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// llmConfig is the llm section tests use against the fake server.
+func llmConfig(srv *openaitest.Server) config.LLM {
+	c := config.Default().LLM
+	c.BaseURL = srv.URL
+	c.Model = "gpt-4o-mini"
+	c.Retries = 2
+	c.Timeout = 5 * time.Second
+	return c
+}
+
+// newModel makes an OpenAIChat against the fake with waits short enough
+// for tests.
+func newModel(t testing.TB, c config.LLM, opts ...OpenAIOption) *OpenAIChat {
+	t.Helper()
+	m, err := NewOpenAIChat(c, "test-key", append([]OpenAIOption{WithBackoff(time.Millisecond, 5*time.Millisecond)}, opts...)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// newWithModel returns an Answerer writing through the fake server.
+func newWithModel(t testing.TB, st Searcher, srv *openaitest.Server, opts ...OpenAIOption) *Answerer {
+	t.Helper()
+	a, err := New(st, newModel(t, llmConfig(srv), opts...), testAnswererConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}

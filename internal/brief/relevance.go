@@ -1,0 +1,190 @@
+package brief
+
+import (
+	"math"
+
+	"github.com/mss-brief/briefbot/internal/corpus"
+)
+
+// relevance is the verdict on whether retrieved passages can answer a
+// question, with the numbers it rests on.
+type relevance struct {
+	ok       bool
+	coverage float64  // weighted share of the question's concepts in the top passages
+	topScore float64  // the best hit's score
+	missing  []string // concepts no top passage holds
+	// missingNames are names in the question that the top passages do not
+	// hold (under any alias) within a sentence of another part of the
+	// question: "the president of France" is not answered by a passage
+	// that names France only among donors.
+	missingNames []string
+}
+
+// Gate parameters, tuned on testdata/eval.yaml (see eval_test.go).
+const (
+	gatePassages = 3   // how many top passages the coverage looks at
+	minCoverage  = 0.3 // share of the question's weight they must hold
+)
+
+func (a *Answerer) judge(r retrieval) relevance {
+	var rel relevance
+	if len(r.hits) == 0 || len(r.concepts) == 0 {
+		rel.missing = r.concepts
+		return rel
+	}
+	rel.topScore = r.hits[0].Score
+	w := conceptWeights(r.concepts, r.hits, r.an)
+	top := r.hits[:min(gatePassages, len(r.hits))]
+	var bags []termBag // every sentence and title of the top passages
+	var windows [][]termBag
+	for _, h := range top {
+		_, sb := r.an.of(h)
+		bags = append(bags, newTermBag(h.Doc.Title))
+		bags = append(bags, sb...)
+		// A name's context is its sentence and the ones either side.
+		for i := range sb {
+			windows = append(windows, sb[max(i-1, 0):min(i+2, len(sb))])
+		}
+	}
+	var total, got float64
+	for _, c := range r.concepts {
+		total += w[c]
+		if anyHas(bags, c) {
+			got += w[c]
+		} else {
+			rel.missing = append(rel.missing, c)
+		}
+	}
+	if total > 0 {
+		rel.coverage = got / total
+	}
+	for _, n := range namedTerms(r.question) {
+		if !a.nameInContext(n, r.concepts, windows) {
+			rel.missingNames = append(rel.missingNames, n)
+		}
+	}
+	rel.ok = rel.coverage >= minCoverage && len(rel.missingNames) == 0 && rel.topScore >= a.cfg.MinScore
+	return rel
+}
+
+// conceptWeights weighs each concept by how rare it is among the sentences
+// of the retrieved passages (an inverse document frequency over what was
+// found): words every sentence holds ("Haiti" in a Haiti corpus) say little,
+// and a word no sentence holds weighs most, since its absence is what
+// makes a passage miss the question.
+func conceptWeights(concepts []string, hits []corpus.Hit, an *analysis) map[string]float64 {
+	var bags []termBag
+	for _, h := range hits {
+		_, b := an.of(h)
+		bags = append(bags, b...)
+	}
+	n := float64(len(bags))
+	w := make(map[string]float64, len(concepts))
+	for _, c := range concepts {
+		df := 0.0
+		for _, b := range bags {
+			if b.has(c) {
+				df++
+			}
+		}
+		w[c] = math.Log(1 + (n-df+0.5)/(df+0.5))
+	}
+	return w
+}
+
+// weightedCoverage is the weighted share of concepts that bag holds.
+func weightedCoverage(bag termBag, concepts []string, w map[string]float64) float64 {
+	var total, got float64
+	for _, c := range concepts {
+		total += w[c]
+		if bag.has(c) {
+			got += w[c]
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return got / total
+}
+
+func anyHas(bags []termBag, term string) bool {
+	for _, b := range bags {
+		if b.has(term) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameInContext reports whether some window of sentences holds the name
+// (or one of its aliases) and, when the question asks about more than the
+// name, another of its concepts too.
+func (a *Answerer) nameInContext(name string, concepts []string, windows [][]termBag) bool {
+	forms := a.nameForms(name)
+	for _, win := range windows {
+		held := false
+		for _, f := range forms {
+			if hasAll(win, f) {
+				held = true
+				break
+			}
+		}
+		if !held {
+			continue
+		}
+		if len(concepts) < 2 {
+			return true
+		}
+		for _, c := range concepts {
+			if c != name && !containsString(forms, c) && anyHas(win, c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nameForms returns the ways a name may be written: itself, and each alias
+// of a group it belongs to, as term lists.
+func (a *Answerer) nameForms(name string) [][]string {
+	forms := [][]string{{name}}
+	for _, g := range a.cfg.Aliases {
+		inGroup := false
+		for _, alias := range g {
+			if containsPhrase(corpus.Terms(alias), []string{name}) {
+				inGroup = true
+				break
+			}
+		}
+		if !inGroup {
+			continue
+		}
+		for _, alias := range g {
+			if ts := contentTerms(alias); len(ts) > 0 {
+				forms = append(forms, ts)
+			}
+		}
+	}
+	return forms
+}
+
+// hasAll reports whether the bags between them hold every term.
+func hasAll(bags []termBag, terms []string) bool {
+	for _, t := range terms {
+		if !anyHas(bags, t) {
+			return false
+		}
+	}
+	return true
+}
+
+func containsString(forms [][]string, t string) bool {
+	for _, f := range forms {
+		for _, x := range f {
+			if x == t {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,252 @@
+package corpus
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mss-brief/briefbot/internal/corpus/corpustest"
+)
+
+// Run: go test -bench . -run '^$' ./internal/corpus/
+//
+// Targets (2 cores): ingest >= 300 docs/s for 2 KB documents; search p95
+// < 15 ms at 20k passages and < 60 ms at 100k, within 1.2x of the same
+// match as raw FTS5 SQL; RSS < 150 MB at 100k passages.
+
+// BenchmarkIngest ingests a folder of 2 KB text files through the Ingester,
+// the path `bot ingest FOLDER` takes.
+func BenchmarkIngest(b *testing.B) {
+	ctx := context.Background()
+	dir := b.TempDir()
+	g := corpustest.New(1)
+	for i := 0; i < b.N; i++ {
+		d := g.Doc(i, 330) // about 2 KB
+		path := filepath.Join(dir, fmt.Sprintf("doc%07d.txt", i))
+		if err := os.WriteFile(path, []byte(d.Title+"\n\n"+d.Text), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	s := openTestStore(b)
+	in := NewIngester(s, IngestOptions{})
+	b.ResetTimer()
+	results := in.Ingest(ctx, []string{dir})
+	b.StopTimer()
+	for _, r := range results {
+		if r.Outcome != Added {
+			b.Fatalf("%s: %s %v", r.Input, r.Outcome, r.Err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+}
+
+// benchQueries is how many distinct questions each size is measured with.
+const benchQueries = 400
+
+// BenchmarkSearch measures Search at 1k, 20k and 100k passages of about
+// 100 words, and the same match expression as raw FTS5 SQL on the same
+// file, so the cost of our layer shows as a ratio. The store grows in
+// place from one size to the next, so it is built once per run.
+func BenchmarkSearch(b *testing.B) {
+	ctx := context.Background()
+	dir := b.TempDir()
+	path := filepath.Join(dir, "bench.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	g := corpustest.New(2)
+	questions := make([]string, benchQueries)
+	for i := range questions {
+		questions[i] = g.Question()
+	}
+	built := 0
+	for _, size := range []int{1_000, 20_000, 100_000} {
+		b.Run(fmt.Sprintf("passages=%dk", size/1000), func(b *testing.B) {
+			// Built here, not before b.Run, so that a -bench filter that
+			// leaves a size out does not pay for it; b.Loop runs this body
+			// once, and leaves the building out of the timing.
+			start := time.Now()
+			built = buildBenchStore(b, s, g, built, size)
+			b.Logf("store at %d passages (built in %v)", size, time.Since(start).Round(time.Millisecond))
+			exprs := make([]string, len(questions))
+			for i, q := range questions {
+				exprs[i] = benchMatchExpr(b, s, q)
+			}
+			var ours, raw []time.Duration
+			for b.Loop() {
+				for i, q := range questions {
+					t0 := time.Now()
+					if _, err := s.Search(ctx, Query{Text: q}); err != nil {
+						b.Fatal(err)
+					}
+					t1 := time.Now()
+					if exprs[i] != "" {
+						if err := rawFTS(ctx, s, exprs[i]); err != nil {
+							b.Fatal(err)
+						}
+					}
+					ours, raw = append(ours, t1.Sub(t0)), append(raw, time.Since(t1))
+				}
+			}
+			p50, p95 := percentile(ours, 50), percentile(ours, 95)
+			r50, r95 := percentile(raw, 50), percentile(raw, 95)
+			b.ReportMetric(ms(p50), "p50-ms")
+			b.ReportMetric(ms(p95), "p95-ms")
+			b.ReportMetric(ms(r50), "fts5-p50-ms")
+			b.ReportMetric(ms(r95), "fts5-p95-ms")
+			b.ReportMetric(float64(p95)/float64(r95), "p95-ratio")
+			b.ReportMetric(0, "ns/op") // an op is a pass over all questions: meaningless
+			if size == 100_000 {
+				reportMemory(b, path, questions)
+			}
+		})
+	}
+}
+
+// buildBenchStore adds single-passage documents of about 100 words until
+// the store holds want passages, and returns the count.
+func buildBenchStore(b *testing.B, s *Store, g *corpustest.Generator, have, want int) int {
+	ctx := context.Background()
+	for i := have; i < want; i++ {
+		d := g.Doc(i, 100)
+		_, err := s.Put(ctx, Document{Title: d.Title, Source: d.Source, URL: d.URL, Published: d.Published, Text: d.Text})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	st, err := s.Stats(ctx)
+	if err != nil || st.Passages != want {
+		b.Fatalf("store holds %d passages (%v), want %d", st.Passages, err, want)
+	}
+	return want
+}
+
+// benchMatchExpr is the FTS5 match expression Search sends for q (terms
+// weighed against the store, then the phrases). Keep in step with Search.
+func benchMatchExpr(b *testing.B, s *Store, q string) string {
+	terms, err := s.weighConcepts(context.Background(), queryConcepts(q))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if len(terms) == 0 {
+		return ""
+	}
+	return matchExpr(append(terms, queryPhrases(q)...))
+}
+
+// rawFTS runs the bare FTS5 query for a match expression on the same file.
+func rawFTS(ctx context.Context, s *Store, expr string) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rank LIMIT 8`, expr)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+func percentile(ds []time.Duration, p int) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return s[min(len(s)-1, (len(s)*p+99)/100-1)]
+}
+
+func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+
+// reportMemory reports this process's memory, and that of a fresh process
+// that only opens the 100k store and answers the questions: what a bot
+// serving searches costs, without the benchmark's own building.
+func reportMemory(b *testing.B, path string, questions []string) {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	b.ReportMetric(float64(m.HeapInuse)/(1<<20), "heap-MB")
+	if rss, ok := procStatusKB("VmRSS"); ok {
+		b.ReportMetric(float64(rss)/1024, "bench-rss-MB")
+	}
+	qfile := filepath.Join(b.TempDir(), "questions.txt")
+	if err := os.WriteFile(qfile, []byte(strings.Join(questions, "\n")), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestBenchServeChild$", "-test.count=1")
+	cmd.Env = append(os.Environ(), benchChildEnv+"="+path+"|"+qfile)
+	out, err := cmd.Output()
+	if err != nil {
+		b.Fatalf("serve child: %v", err)
+	}
+	for line := range strings.SplitSeq(string(out), "\n") {
+		if v, ok := strings.CutPrefix(line, "hwm-kb "); ok {
+			kb, _ := strconv.Atoi(v)
+			b.ReportMetric(float64(kb)/1024, "serve-rss-MB")
+		}
+	}
+}
+
+// benchChildEnv makes the re-executed test binary the serving child of
+// reportMemory: "DB|QUESTIONS".
+const benchChildEnv = "CORPUS_BENCH_SERVE_CHILD"
+
+// TestBenchServeChild is the serving child's body, not a test of its own:
+// it opens the store, answers every question, and prints its peak RSS.
+func TestBenchServeChild(t *testing.T) {
+	spec := os.Getenv(benchChildEnv)
+	if spec == "" {
+		return
+	}
+	db, qfile, _ := strings.Cut(spec, "|")
+	ctx := context.Background()
+	s, err := Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	f, err := os.Open(qfile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		for range 3 {
+			if _, err := s.Search(ctx, Query{Text: sc.Text()}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	hwm, _ := procStatusKB("VmHWM")
+	fmt.Printf("hwm-kb %d\n", hwm)
+}
+
+// procStatusKB reads a kB field of /proc/self/status (Linux only).
+func procStatusKB(field string) (int, bool) {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0, false
+	}
+	for line := range strings.SplitSeq(string(data), "\n") {
+		if v, ok := strings.CutPrefix(line, field+":"); ok {
+			n, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")))
+			return n, err == nil
+		}
+	}
+	return 0, false
+}

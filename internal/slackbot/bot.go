@@ -1,0 +1,422 @@
+// Package slackbot is the bot's Slack transport: the slash command,
+// @mentions, threads and DMs over Socket Mode or HTTP (signed requests),
+// a bounded worker pool behind a fast acknowledgement, exactly-once replies
+// through claims in the store, Block Kit rendering, and the digest
+// publisher. What to say comes from elsewhere (an Answerer, Digests).
+package slackbot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/socketmode"
+
+	"github.com/mss-brief/briefbot/internal/brief"
+	"github.com/mss-brief/briefbot/internal/config"
+	"github.com/mss-brief/briefbot/internal/corpus"
+)
+
+// Answerer answers a question; *brief.Answerer is one.
+type Answerer interface {
+	Answer(ctx context.Context, req brief.Request) (brief.Answer, error)
+}
+
+// Store is the bookkeeping the bot keeps; *corpus.Store is one.
+type Store interface {
+	Claim(ctx context.Context, key string, ttl time.Duration) (bool, error)
+	Release(ctx context.Context, key string) error
+	RecordAnswer(ctx context.Context, a corpus.AnswerRecord) (int64, error)
+	RecordFeedback(ctx context.Context, f corpus.Feedback) error
+	MarkThread(ctx context.Context, channel, threadTS, kind string) error
+	ThreadKind(ctx context.Context, channel, threadTS string) (string, bool, error)
+	DigestDocs(ctx context.Context, channel, messageTS string) ([]string, bool, error)
+	Documents(ctx context.Context, f corpus.DocFilter) ([]corpus.Document, error)
+}
+
+// Adder ingests a web page for "/brief add <url>" and says what it added.
+type Adder interface {
+	AddURL(ctx context.Context, url string) (summary string, err error)
+}
+
+// Digests makes and posts digests for "/brief digest preview|now".
+type Digests interface {
+	Preview(ctx context.Context, channel string) (brief.Digest, error)
+	PostNow(ctx context.Context, channel string) (ts string, err error)
+}
+
+// Options is what a Bot is made of.
+type Options struct {
+	Settings config.Slack // command, admins, channels, pool, limits
+	Topic    config.Topic // examples for the help text
+
+	BotToken      string // SLACK_BOT_TOKEN
+	AppToken      string // SLACK_APP_TOKEN: set means Socket Mode
+	SigningSecret string // SLACK_SIGNING_SECRET: needed for HTTP mode
+	APIURL        string // SLACK_API_URL; empty: Slack itself
+
+	Answerer Answerer
+	Store    Store
+	Adder    Adder   // nil: "/brief add" says adding is not configured
+	Digests  Digests // nil: "/brief digest" says digests are not configured
+
+	Log        *slog.Logger
+	Registry   *prometheus.Registry // metrics go here; nil: a new one
+	HTTPClient *http.Client         // for the Web API and response_url posts
+	Now        func() time.Time     // the clock signatures are checked against
+	// StreamInterval is the least time between redraws of an answer the
+	// model is still writing; 0: one second, as Slack's chat.update allows.
+	StreamInterval time.Duration
+	// PingInterval overrides how long Socket Mode waits for Slack's pings
+	// before reconnecting (tests with a fake server); 0: slack-go's 30s.
+	PingInterval time.Duration
+}
+
+// Bot is the running Slack transport.
+type Bot struct {
+	opt      Options
+	set      config.Slack
+	log      *slog.Logger
+	api      *slack.Client
+	pub      *Publisher
+	verify   *verifier
+	metrics  *metrics
+	pool     *pool
+	answers  *answerCache
+	admins   map[string]bool
+	channels map[string]bool
+
+	botUserID string
+	botID     string
+	teamID    string
+
+	draining chan struct{} // closed when shutdown starts
+	aux      sync.WaitGroup
+}
+
+// Slack's documented timings the bot works within.
+const (
+	ackBudget        = 3 * time.Second // Slack retries an event not acked in this
+	minDedupeTTL     = 10 * time.Minute
+	defaultQueue     = 64
+	defaultWorkers   = 8
+	defaultMaxBody   = 1 << 20
+	defaultShutdown  = 30 * time.Second
+	authTestDeadline = 15 * time.Second
+)
+
+// New checks the tokens with Slack (auth.test) and returns a Bot ready to
+// Run. A missing or refused token is an error naming its variable.
+func New(ctx context.Context, opt Options) (*Bot, error) {
+	if opt.Answerer == nil || opt.Store == nil {
+		return nil, errors.New("slackbot: New needs an Answerer and a Store")
+	}
+	if err := CheckSecrets(opt.BotToken, opt.AppToken, opt.SigningSecret); err != nil {
+		return nil, err
+	}
+	set := opt.Settings
+	if set.Command == "" {
+		set.Command = "/brief"
+	}
+	if set.Workers <= 0 {
+		set.Workers = defaultWorkers
+	}
+	if set.Queue < 0 {
+		set.Queue = defaultQueue
+	}
+	if set.MaxBodyBytes <= 0 {
+		set.MaxBodyBytes = defaultMaxBody
+	}
+	if set.DedupeTTL < minDedupeTTL {
+		set.DedupeTTL = minDedupeTTL
+	}
+	if set.ShutdownTimeout <= 0 {
+		set.ShutdownTimeout = defaultShutdown
+	}
+	if opt.Log == nil {
+		opt.Log = slog.New(slog.DiscardHandler)
+	}
+	if m, ok := opt.Answerer.(interface{ HasModel() bool }); ok && !m.HasModel() {
+		// Without a model, answering is pure CPU: more workers than spare
+		// cores only slow the acknowledgements down (measured: ack p99 on
+		// 2 cores went from ~33 ms with 1 worker to ~110 ms with 8).
+		if n := max(1, runtime.GOMAXPROCS(0)-1); set.Workers > n {
+			opt.Log.Info("no language model: answering on fewer workers, as the work is CPU-bound", "workers", n, "configured", set.Workers)
+			set.Workers = n
+		}
+	}
+	if opt.Registry == nil {
+		opt.Registry = prometheus.NewRegistry()
+	}
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	if opt.HTTPClient == nil {
+		opt.HTTPClient = &http.Client{Timeout: 30 * time.Second}
+	}
+	if opt.HTTPClient.Transport == nil {
+		// Every worker talks to the same two hosts (the Web API and
+		// response_url): keep a connection per worker instead of
+		// DefaultTransport's two.
+		t := http.DefaultTransport.(*http.Transport).Clone()
+		t.MaxIdleConnsPerHost = set.Workers + 4
+		hc := *opt.HTTPClient
+		hc.Transport = t
+		opt.HTTPClient = &hc
+	}
+	b := &Bot{
+		opt:      opt,
+		set:      set,
+		log:      opt.Log,
+		api:      NewClient(opt.BotToken, opt.AppToken, opt.APIURL, opt.HTTPClient),
+		verify:   &verifier{secret: []byte(opt.SigningSecret), now: opt.Now},
+		answers:  newAnswerCache(500),
+		admins:   toSet(set.Admins),
+		channels: toSet(set.Channels),
+		draining: make(chan struct{}),
+	}
+	b.pub = NewPublisher(b.api, b.log)
+	m, err := newMetrics(opt.Registry)
+	if err != nil {
+		return nil, err
+	}
+	b.metrics = m
+
+	actx, cancel := context.WithTimeout(ctx, authTestDeadline)
+	defer cancel()
+	auth, err := b.api.AuthTestContext(actx)
+	if err != nil {
+		var se slack.SlackErrorResponse
+		if errors.As(err, &se) || isAuthError(err) {
+			return nil, fmt.Errorf("SLACK_BOT_TOKEN was refused by Slack (auth.test: %w): reinstall the app and copy the Bot User OAuth Token again", err)
+		}
+		return nil, fmt.Errorf("checking SLACK_BOT_TOKEN with auth.test: %w (is SLACK_API_URL right and Slack reachable?)", err)
+	}
+	b.botUserID, b.botID, b.teamID = auth.UserID, auth.BotID, auth.TeamID
+	return b, nil
+}
+
+// CheckSecrets says what is missing or malformed among the Slack secrets,
+// naming the variable to set, before anything else starts: a bot token,
+// and an app-level token (Socket Mode) or a signing secret (HTTP mode).
+func CheckSecrets(botToken, appToken, signingSecret string) error {
+	switch {
+	case botToken == "":
+		return errors.New("SLACK_BOT_TOKEN is not set: copy the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page")
+	case !strings.HasPrefix(botToken, "xoxb-"):
+		return errors.New("SLACK_BOT_TOKEN must be a bot token starting with xoxb- (OAuth & Permissions page)")
+	case appToken == "" && signingSecret == "":
+		return errors.New("set SLACK_APP_TOKEN (xapp-…, for Socket Mode) or SLACK_SIGNING_SECRET (for HTTP mode, from Basic Information)")
+	case appToken != "" && !strings.HasPrefix(appToken, "xapp-"):
+		return errors.New("SLACK_APP_TOKEN must be an app-level token starting with xapp- (Basic Information → App-Level Tokens, scope connections:write)")
+	}
+	return nil
+}
+
+func isAuthError(err error) bool {
+	s := err.Error()
+	for _, code := range []string{"invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired"} {
+		if strings.Contains(s, code) {
+			return true
+		}
+	}
+	return false
+}
+
+func toSet(list []string) map[string]bool {
+	m := map[string]bool{}
+	for _, s := range list {
+		if s = strings.TrimSpace(s); s != "" {
+			m[s] = true
+		}
+	}
+	return m
+}
+
+// BotUserID is the bot's own user id, from auth.test.
+func (b *Bot) BotUserID() string { return b.botUserID }
+
+// Client is the Web API client the bot uses (the digest scheduler can share it).
+func (b *Bot) Client() *slack.Client { return b.api }
+
+// Publisher posts digests through the bot's client.
+func (b *Bot) Publisher() *Publisher { return b.pub }
+
+// SocketMode reports whether the bot talks to Slack over Socket Mode.
+func (b *Bot) SocketMode() bool { return b.opt.AppToken != "" }
+
+// Run listens on addr and serves until ctx is cancelled, then drains.
+func (b *Bot) Run(ctx context.Context, addr string) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w (choose another with --addr)", addr, err)
+	}
+	return b.Serve(ctx, ln)
+}
+
+// Serve runs the bot with ln for HTTP (Slack's requests in HTTP mode;
+// /healthz and /metrics always) until ctx is cancelled. Then it stops
+// taking work, lets the work in flight finish within the shutdown timeout,
+// and returns.
+func (b *Bot) Serve(ctx context.Context, ln net.Listener) error {
+	b.pool = newPool(b.set.Workers, b.set.Queue, b.metrics)
+	srv := &http.Server{
+		Handler:           b.handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+	}
+	errc := make(chan error, 2)
+	go func() {
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			errc <- fmt.Errorf("http server: %w", err)
+		}
+	}()
+	mode := "http"
+	sockCtx, stopSocket := context.WithCancel(ctx)
+	defer stopSocket()
+	sockDone := make(chan struct{})
+	if b.SocketMode() {
+		mode = "socket"
+		go func() {
+			defer close(sockDone)
+			if err := b.runSocket(sockCtx); err != nil && sockCtx.Err() == nil {
+				errc <- err
+			}
+		}()
+	} else {
+		close(sockDone)
+	}
+	b.log.Info("slack bot running", "mode", mode, "addr", ln.Addr().String(), "bot_user", b.botUserID,
+		"command", b.set.Command, "workers", b.set.Workers, "queue", b.set.Queue)
+
+	var runErr error
+	select {
+	case <-ctx.Done():
+	case runErr = <-errc:
+	}
+	b.log.Info("slack bot stopping: draining work in flight", "timeout", b.set.ShutdownTimeout)
+	close(b.draining)
+	stopSocket()
+	<-sockDone
+	shutCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), b.set.ShutdownTimeout)
+	defer cancel()
+	_ = srv.Shutdown(shutCtx) // stops taking requests; waits for handlers
+	drained := b.pool.close(shutCtx)
+	b.aux.Wait()
+	if !drained {
+		b.log.Warn("shutdown timeout: work in flight was cancelled")
+	}
+	b.log.Info("slack bot stopped")
+	return runErr
+}
+
+// handler is the bot's HTTP surface. In Socket Mode only /healthz and
+// /metrics are served.
+func (b *Bot) handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", b.serveHealth)
+	mux.Handle("GET /metrics", b.metrics.handler())
+	if !b.SocketMode() {
+		mux.Handle("POST /slack/events", b.slackRequest("events", b.serveEvents))
+		mux.Handle("POST /slack/commands", b.slackRequest("commands", b.serveCommand))
+		mux.Handle("POST /slack/interactive", b.slackRequest("interactive", b.serveInteractive))
+	}
+	return mux
+}
+
+func (b *Bot) serveHealth(w http.ResponseWriter, _ *http.Request) {
+	if b.isDraining() {
+		http.Error(w, "draining", http.StatusServiceUnavailable)
+		return
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	_, _ = w.Write([]byte("ok\n"))
+}
+
+func (b *Bot) isDraining() bool {
+	select {
+	case <-b.draining:
+		return true
+	default:
+		return false
+	}
+}
+
+// allowed applies the channel allow-list; DMs are always allowed.
+func (b *Bot) allowed(channel string) bool {
+	if len(b.channels) == 0 || strings.HasPrefix(channel, "D") {
+		return true
+	}
+	return b.channels[channel]
+}
+
+// background runs f outside the pool (short notices such as "busy"),
+// counted so shutdown waits for it.
+func (b *Bot) background(f func(ctx context.Context)) {
+	b.aux.Add(1)
+	go func() {
+		defer b.aux.Done()
+		ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+		defer cancel()
+		f(ctx)
+	}()
+}
+
+// answerCache keeps recent slash command answers so "Share in channel" can
+// post the same answer (an ephemeral message's content does not come back
+// with the click). response_url expires after 30 minutes anyway.
+type answerCache struct {
+	mu    sync.Mutex
+	max   int
+	order []int64
+	items map[int64]cachedAnswer
+}
+
+type cachedAnswer struct {
+	answer   brief.Answer
+	question string
+}
+
+func newAnswerCache(max int) *answerCache {
+	return &answerCache{max: max, items: map[int64]cachedAnswer{}}
+}
+
+func (c *answerCache) put(id int64, a cachedAnswer) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.items[id]; !ok {
+		c.order = append(c.order, id)
+	}
+	c.items[id] = a
+	for len(c.order) > c.max {
+		delete(c.items, c.order[0])
+		c.order = c.order[1:]
+	}
+}
+
+func (c *answerCache) get(id int64) (cachedAnswer, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	a, ok := c.items[id]
+	return a, ok
+}
+
+// socketClient builds the Socket Mode client.
+func (b *Bot) socketClient() *socketmode.Client {
+	opts := []socketmode.Option{}
+	if b.opt.PingInterval > 0 {
+		opts = append(opts, socketmode.OptionPingInterval(b.opt.PingInterval))
+	}
+	return socketmode.New(b.api, opts...)
+}

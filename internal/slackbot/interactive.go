@@ -1,0 +1,94 @@
+package slackbot
+
+import (
+	"context"
+	"strconv"
+
+	"github.com/slack-go/slack"
+
+	"github.com/mss-brief/briefbot/internal/corpus"
+)
+
+// interaction handles a click on one of the bot's buttons. The click is
+// acknowledged by the caller at once; the work runs in the pool.
+func (b *Bot) interaction(cb slack.InteractionCallback) string {
+	if cb.Type != slack.InteractionTypeBlockActions {
+		return "ignored"
+	}
+	outcome := "ignored"
+	for _, a := range cb.ActionCallback.BlockActions {
+		var job func(ctx context.Context)
+		switch a.ActionID {
+		case actionUp, actionDown:
+			vote := "up"
+			if a.ActionID == actionDown {
+				vote = "down"
+			}
+			job = func(ctx context.Context) { b.feedback(ctx, cb, a.Value, vote) }
+		case actionShare:
+			job = func(ctx context.Context) { b.share(ctx, cb, a.Value) }
+		default:
+			continue
+		}
+		outcome = a.ActionID
+		if !b.pool.submit(job) {
+			b.metrics.busy.WithLabelValues("interactive").Inc()
+			outcome = "busy"
+			b.background(func(ctx context.Context) {
+				b.tellClicker(ctx, cb, "I'm busy right now. Please click again in a minute.")
+			})
+		}
+	}
+	return outcome
+}
+
+func (b *Bot) feedback(ctx context.Context, cb slack.InteractionCallback, value, vote string) {
+	id, err := strconv.ParseInt(value, 10, 64)
+	if err == nil {
+		err = b.opt.Store.RecordFeedback(ctx, corpus.Feedback{AnswerID: id, UserID: cb.User.ID, Vote: vote})
+	}
+	if err != nil {
+		b.log.Error("feedback not recorded", "answer_id", value, "user", cb.User.ID, "channel", cb.Channel.ID, "err", err)
+		b.tellClicker(ctx, cb, "Sorry, I could not record your feedback.")
+		return
+	}
+	b.metrics.feedback.WithLabelValues(vote).Inc()
+	thanks := "Thanks, noted: helpful."
+	if vote == "down" {
+		thanks = "Thanks, noted: not helpful. Asking again in other words may find better sources."
+	}
+	b.tellClicker(ctx, cb, thanks)
+}
+
+func (b *Bot) share(ctx context.Context, cb slack.InteractionCallback, value string) {
+	id, _ := strconv.ParseInt(value, 10, 64)
+	cached, ok := b.answers.get(id)
+	if !ok {
+		b.tellClicker(ctx, cb, "This answer is too old to share now; ask again with `"+b.set.Command+"`.")
+		return
+	}
+	for _, m := range renderAnswer(cached.answer, answerView{ID: id, Question: cached.question}) {
+		if err := b.respond(ctx, cb.ResponseURL, slack.ResponseTypeInChannel, m); err != nil {
+			b.tellClicker(ctx, cb, "Sorry, I could not share the answer ("+escape(slackErrorCode(err))+").")
+			return
+		}
+	}
+}
+
+// tellClicker answers whoever clicked, privately.
+func (b *Bot) tellClicker(ctx context.Context, cb slack.InteractionCallback, text string) {
+	m := Message{Text: text, Blocks: []slack.Block{section(text)}}
+	if cb.ResponseURL != "" {
+		if b.respond(ctx, cb.ResponseURL, slack.ResponseTypeEphemeral, m) == nil {
+			return
+		}
+	}
+	channel := cb.Channel.ID
+	if channel == "" {
+		channel = cb.Container.ChannelID
+	}
+	if _, err := b.api.PostEphemeralContext(ctx, channel, cb.User.ID, slack.MsgOptionText(text, false)); err != nil {
+		b.metrics.apiErrors.WithLabelValues("chat.postEphemeral").Inc()
+		b.log.Error("could not reply to a click", "channel", channel, "user", cb.User.ID, "err", err)
+	}
+}

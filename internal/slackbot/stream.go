@@ -1,0 +1,167 @@
+package slackbot
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/slack-go/slack"
+)
+
+// defaultStreamInterval is how often a growing answer is redrawn: Slack
+// allows chat.update about once a second per message.
+const defaultStreamInterval = time.Second
+
+// streamer shows an answer while the model writes it: the first partial
+// text is posted as a placeholder, later ones replace it at most once per
+// interval (only the newest is drawn). The final answer then replaces the
+// placeholder in full.
+type streamer struct {
+	b        *Bot
+	ctx      context.Context
+	q        question
+	interval time.Duration
+
+	mu     sync.Mutex
+	latest string
+	ts     string // the placeholder, once posted
+
+	wake chan struct{}
+	stop chan struct{}
+	done chan struct{}
+}
+
+func (b *Bot) newStreamer(ctx context.Context, q question) *streamer {
+	s := &streamer{b: b, ctx: ctx, q: q, interval: b.opt.StreamInterval,
+		wake: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}
+	if s.interval <= 0 {
+		s.interval = defaultStreamInterval
+	}
+	go s.loop()
+	return s
+}
+
+// partial takes the answer so far; it never blocks the model's stream.
+func (s *streamer) partial(text string) {
+	s.mu.Lock()
+	s.latest = text
+	s.mu.Unlock()
+	select {
+	case s.wake <- struct{}{}:
+	default:
+	}
+}
+
+func (s *streamer) loop() {
+	defer close(s.done)
+	for {
+		select {
+		case <-s.stop:
+			return
+		case <-s.wake:
+		}
+		s.mu.Lock()
+		text := s.latest
+		s.mu.Unlock()
+		s.draw(text)
+		t := time.NewTimer(s.interval)
+		select {
+		case <-s.stop:
+			t.Stop()
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// draw posts or updates the placeholder. A failure is only logged: the
+// final answer is posted anyway.
+func (s *streamer) draw(text string) {
+	parts := splitMrkdwn(mrkdwn(text), maxSectionText-20)
+	body := parts[0]
+	if len(parts) > 1 {
+		body += " …"
+	}
+	m := Message{Text: truncateRunes(text, fallbackLen), Blocks: []slack.Block{section(body), contextLine(":hourglass_flowing_sand: writing…")}}
+	s.mu.Lock()
+	ts := s.ts
+	s.mu.Unlock()
+	if ts == "" {
+		posted, err := s.b.postOne(s.ctx, s.q.channel, s.q.threadTS, m)
+		if err != nil {
+			s.b.log.Warn("streaming placeholder not posted", s.q.logArgs("err", err)...)
+			return
+		}
+		s.mu.Lock()
+		s.ts = posted
+		s.mu.Unlock()
+		return
+	}
+	if err := s.b.updateOne(s.ctx, s.q.channel, ts, m); err != nil {
+		s.b.log.Debug("streaming update failed", s.q.logArgs("err", err)...)
+	}
+}
+
+// finish stops drawing and returns the placeholder's ts ("" if none).
+func (s *streamer) finish() string {
+	close(s.stop)
+	<-s.done
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.ts
+}
+
+// postOne posts one message and returns its ts, waiting out rate limits.
+func (b *Bot) postOne(ctx context.Context, channel, threadTS string, m Message) (string, error) {
+	opts := []slack.MsgOption{
+		slack.MsgOptionText(m.Text, false),
+		slack.MsgOptionBlocks(m.Blocks...),
+		slack.MsgOptionDisableLinkUnfurl(),
+	}
+	if threadTS != "" {
+		opts = append(opts, slack.MsgOptionTS(threadTS))
+	}
+	var ts string
+	err := withRetry(ctx, b.log, "chat.postMessage", func() error {
+		var err error
+		_, ts, err = b.api.PostMessageContext(ctx, channel, opts...)
+		return err
+	})
+	if err != nil {
+		b.metrics.apiErrors.WithLabelValues("chat.postMessage").Inc()
+		return "", fmt.Errorf("chat.postMessage: %w", err)
+	}
+	return ts, nil
+}
+
+// updateOne replaces a message the bot posted, waiting out rate limits.
+func (b *Bot) updateOne(ctx context.Context, channel, ts string, m Message) error {
+	err := withRetry(ctx, b.log, "chat.update", func() error {
+		_, _, _, err := b.api.UpdateMessageContext(ctx, channel, ts,
+			slack.MsgOptionText(m.Text, false), slack.MsgOptionBlocks(m.Blocks...))
+		return err
+	})
+	if err != nil {
+		b.metrics.apiErrors.WithLabelValues("chat.update").Inc()
+		return fmt.Errorf("chat.update: %w", err)
+	}
+	return nil
+}
+
+// deliver puts msgs where the answer goes: into the placeholder when there
+// is one (the rest after it in the thread), else as new messages.
+func (b *Bot) deliver(ctx context.Context, q question, placeholder string, msgs []Message) error {
+	if placeholder != "" {
+		if err := b.updateOne(ctx, q.channel, placeholder, msgs[0]); err != nil {
+			return err
+		}
+		msgs = msgs[1:]
+	}
+	for _, m := range msgs {
+		if _, err := b.postOne(ctx, q.channel, q.threadTS, m); err != nil {
+			return err
+		}
+	}
+	return nil
+}
