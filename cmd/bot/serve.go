@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -70,7 +71,7 @@ func serve(ctx context.Context, e *env, cfg config.Config) error {
 		APIURL:        sec.SlackAPIURL,
 		Answerer:      answerer,
 		Store:         store,
-		Adder:         ingestAdder{corpus.NewIngester(store, ingestOptions(cfg.Ingest, nil))},
+		Adder:         newIngestAdder(store, cfg.Ingest),
 		Digests:       scheduler,
 		Log:           e.log,
 		Registry:      prometheus.NewRegistry(),
@@ -92,10 +93,21 @@ func serve(ctx context.Context, e *env, cfg config.Config) error {
 }
 
 // ingestAdder reads one web page into the store for "/brief add <url>".
+// The URL comes from a chat user: it must be a public web address, never a
+// path on this machine or an address in its network.
 type ingestAdder struct{ in *corpus.Ingester }
 
-func (a ingestAdder) AddURL(ctx context.Context, url string) (string, error) {
-	results := a.in.Ingest(ctx, []string{url})
+func newIngestAdder(store *corpus.Store, c config.Ingest) ingestAdder {
+	opts := ingestOptions(c, nil)
+	opts.PublicOnly = true
+	return ingestAdder{corpus.NewIngester(store, opts)}
+}
+
+func (a ingestAdder) AddURL(ctx context.Context, rawURL string) (string, error) {
+	if u, err := url.Parse(rawURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return "", fmt.Errorf("%q is not a web address (http:// or https://)", rawURL)
+	}
+	results := a.in.Ingest(ctx, []string{rawURL})
 	if len(results) == 0 {
 		return "", errors.New("nothing was read")
 	}

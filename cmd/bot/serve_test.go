@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,6 +17,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mss-brief/briefbot/internal/config"
+	"github.com/mss-brief/briefbot/internal/corpus"
 	"github.com/mss-brief/briefbot/internal/openaitest"
 	"github.com/mss-brief/briefbot/internal/slacktest"
 )
@@ -340,5 +343,33 @@ func TestServeBinary(t *testing.T) {
 	}
 	if !strings.Contains(logs.String(), "slack bot stopped") {
 		t.Errorf("log:\n%s", logs)
+	}
+}
+
+func TestIngestAdderRefusesPathsAndPrivateAddresses(t *testing.T) {
+	ctx := context.Background()
+	store, err := corpus.Open(ctx, filepath.Join(t.TempDir(), "s.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	secret := filepath.Join(t.TempDir(), "secret.txt")
+	if err := os.WriteFile(secret, []byte("A private file on the bot's machine that no chat user may read."), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	local := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain")
+		w.Write([]byte("An internal service page that must stay internal."))
+	}))
+	defer local.Close()
+
+	adder := newIngestAdder(store, config.Default().Ingest)
+	for _, target := range []string{secret, "file://" + secret, local.URL + "/internal"} {
+		if summary, err := adder.AddURL(ctx, target); err == nil {
+			t.Errorf("AddURL(%q) = %q, want a refusal", target, summary)
+		}
+	}
+	if st, err := store.Stats(ctx); err != nil || st.Documents != 0 {
+		t.Fatalf("store holds %d documents (err %v) after refused adds", st.Documents, err)
 	}
 }

@@ -67,7 +67,7 @@ func pickSentences(r retrieval) []sentenceCandidate {
 			w[n] *= nameWeight
 		}
 	}
-	cue := cueOf(r.question)
+	cue := corpus.QuestionCue(r.question)
 	var cands []sentenceCandidate
 	for i, h := range r.hits {
 		sents, bags := r.an.of(h)
@@ -78,7 +78,7 @@ func pickSentences(r retrieval) []sentenceCandidate {
 			}
 			bag := bags[j]
 			sc := weightedCoverage(bag, r.concepts, w)
-			if !cue.metBy(s) {
+			if !cue.MetBy(s) {
 				sc *= missedCueFactor
 			}
 			sc += rankPrior * (1 - float64(i)/float64(len(r.hits)))
@@ -160,69 +160,6 @@ func nearDuplicate(c sentenceCandidate, picked []sentenceCandidate) bool {
 		}
 	}
 	return false
-}
-
-// cue is the kind of answer a question asks for.
-type cue int
-
-const (
-	cueNone cue = iota
-	cueQuantity
-	cueDate
-)
-
-func cueOf(question string) cue {
-	q := " " + strings.ToLower(strings.Join(corpus.Terms(question), " ")) + " "
-	for _, c := range []string{" how many ", " how much ", " number of ", " how big ", " how large ", " combien ", " cuantos ", " cuanto "} {
-		if strings.Contains(q, c) {
-			return cueQuantity
-		}
-	}
-	for _, c := range []string{" when ", " what date ", " what year ", " which year ", " since when ", " quand ", " cuando "} {
-		if strings.Contains(q, c) {
-			return cueDate
-		}
-	}
-	return cueNone
-}
-
-func isMonth(t string) bool {
-	switch t {
-	case "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-		"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre":
-		return true
-	}
-	return false
-}
-
-func isYear(t string) bool {
-	return len(t) == 4 && isDigits(t) && (strings.HasPrefix(t, "19") || strings.HasPrefix(t, "20"))
-}
-
-// metBy reports whether a sentence holds the kind of answer asked for.
-func (c cue) metBy(sentence string) bool {
-	terms := corpus.Terms(sentence)
-	switch c {
-	case cueQuantity:
-		for i, t := range terms {
-			if !isDigits(t) || isYear(t) {
-				continue
-			}
-			if (i > 0 && isMonth(terms[i-1])) || (i+1 < len(terms) && isMonth(terms[i+1])) {
-				continue // a day of a month
-			}
-			return true
-		}
-		return false
-	case cueDate:
-		for _, t := range terms {
-			if isMonth(t) || isYear(t) {
-				return true
-			}
-		}
-		return false
-	}
-	return true
 }
 
 // maxClosest is how many passages an abstention lists.

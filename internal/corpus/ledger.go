@@ -50,6 +50,7 @@ type AnswerRecord struct {
 	Question string
 	Answer   string
 	Mode     string
+	Payload  []byte // the full answer as its producer serialised it (JSON)
 }
 
 // RecordAnswer stores an answer and returns its id.
@@ -57,8 +58,8 @@ func (s *Store) RecordAnswer(ctx context.Context, a AnswerRecord) (int64, error)
 	if a.Created.IsZero() {
 		a.Created = s.now()
 	}
-	res, err := s.db.ExecContext(ctx, `INSERT INTO answers(created, channel, thread_ts, user_id, question, answer, mode) VALUES(?,?,?,?,?,?,?)`,
-		a.Created.Unix(), a.Channel, a.ThreadTS, a.UserID, a.Question, a.Answer, a.Mode)
+	res, err := s.db.ExecContext(ctx, `INSERT INTO answers(created, channel, thread_ts, user_id, question, answer, mode, payload) VALUES(?,?,?,?,?,?,?,?)`,
+		a.Created.Unix(), a.Channel, a.ThreadTS, a.UserID, a.Question, a.Answer, a.Mode, string(a.Payload))
 	if err != nil {
 		return 0, fmt.Errorf("record answer: %w", err)
 	}
@@ -69,12 +70,16 @@ func (s *Store) RecordAnswer(ctx context.Context, a AnswerRecord) (int64, error)
 func (s *Store) Answer(ctx context.Context, id int64) (AnswerRecord, error) {
 	a := AnswerRecord{ID: id}
 	var created int64
-	err := s.db.QueryRowContext(ctx, `SELECT created, channel, thread_ts, user_id, question, answer, mode FROM answers WHERE id = ?`, id).
-		Scan(&created, &a.Channel, &a.ThreadTS, &a.UserID, &a.Question, &a.Answer, &a.Mode)
+	var payload string
+	err := s.db.QueryRowContext(ctx, `SELECT created, channel, thread_ts, user_id, question, answer, mode, payload FROM answers WHERE id = ?`, id).
+		Scan(&created, &a.Channel, &a.ThreadTS, &a.UserID, &a.Question, &a.Answer, &a.Mode, &payload)
 	if err != nil {
 		return AnswerRecord{}, fmt.Errorf("answer %d: %w", id, notFound(err))
 	}
 	a.Created = time.Unix(created, 0).UTC()
+	if payload != "" {
+		a.Payload = []byte(payload)
+	}
 	return a, nil
 }
 

@@ -13,58 +13,53 @@ import (
 // rarity), and, when the question asks "how many" or "when", does that
 // sentence hold a number or a date?
 
-// answerCue is what kind of answer a question asks for.
-type answerCue int
+// Cue is the kind of answer a question asks for.
+type Cue int
 
+// Cues.
 const (
-	cueNone answerCue = iota
-	cueQuantity
-	cueDate
+	CueNone     Cue = iota
+	CueQuantity     // "how many", "how much": a count or amount
+	CueDate         // "when", "what year": a date
 )
 
-var quantityCues = []string{"how many", "how much", "number of", "how large", "how big", "combien", "cuántos", "cuántas", "cuánto"}
-var dateCues = []string{"when ", "what date", "what year", "which year", "what day", "since when", "quand", "cuándo"}
-
-func questionCue(question string) answerCue {
-	q := " " + strings.ToLower(strings.Join(strings.Fields(question), " ")) + " "
-	for _, c := range quantityCues {
+// QuestionCue tells what kind of answer a question asks for.
+func QuestionCue(question string) Cue {
+	// Terms folds case and diacritics: "Cuántos" reads as "cuantos".
+	q := " " + strings.Join(Terms(question), " ") + " "
+	for _, c := range []string{"how many", "how much", "number of", "how large", "how big", "combien", "cuantos", "cuantas", "cuanto"} {
 		if strings.Contains(q, " "+c+" ") {
-			return cueQuantity
+			return CueQuantity
 		}
 	}
-	for _, c := range dateCues {
-		if strings.Contains(q, " "+c) {
-			return cueDate
+	for _, c := range []string{"when", "what date", "what year", "which year", "what day", "since when", "quand", "cuando"} {
+		if strings.Contains(q, " "+c+" ") {
+			return CueDate
 		}
 	}
-	return cueNone
+	return CueNone
 }
 
-var monthNames = map[string]bool{
-	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
-	"august": true, "september": true, "october": true, "november": true, "december": true,
-	"janvier": true, "février": true, "fevrier": true, "mars": true, "avril": true, "mai": true, "juin": true,
-	"juillet": true, "août": true, "aout": true, "septembre": true, "octobre": true, "novembre": true, "décembre": true, "decembre": true,
-}
+// MetBy reports whether a sentence holds the kind of answer asked for.
+func (c Cue) MetBy(sentence string) bool { return c.metByTerms(Terms(sentence)) }
 
-// satisfiesCue reports whether a sentence's terms hold the kind of answer asked for.
-func satisfiesCue(terms []string, cue answerCue) bool {
-	switch cue {
-	case cueQuantity:
+func (c Cue) metByTerms(terms []string) bool {
+	switch c {
+	case CueQuantity:
 		// A count, not a date: years and day numbers beside a month do not answer "how many".
 		for i, t := range terms {
 			if !isNumber(t) || isYear(t) {
 				continue
 			}
-			if (i > 0 && monthNames[terms[i-1]]) || (i+1 < len(terms) && monthNames[terms[i+1]]) {
+			if (i > 0 && isMonth(terms[i-1])) || (i+1 < len(terms) && isMonth(terms[i+1])) {
 				continue
 			}
 			return true
 		}
 		return false
-	case cueDate:
+	case CueDate:
 		for _, t := range terms {
-			if monthNames[t] || isYear(t) {
+			if isMonth(t) || isYear(t) {
 				return true
 			}
 		}
@@ -73,9 +68,19 @@ func satisfiesCue(terms []string, cue answerCue) bool {
 	return true
 }
 
+// isMonth reports a month name, as Terms gives it (lower case, no accents).
+func isMonth(t string) bool {
+	switch t {
+	case "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+		"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre":
+		return true
+	}
+	return false
+}
+
 // sentenceCoverage scores one sentence: the weighted share of the concepts
 // it holds, halved when it lacks the kind of answer the question asks for.
-func sentenceCoverage(sentence string, concepts []concept, cue answerCue) float64 {
+func sentenceCoverage(sentence string, concepts []concept, cue Cue) float64 {
 	var total, got float64
 	terms := Terms(sentence)
 	have := make(map[string]bool, len(terms))
@@ -92,7 +97,7 @@ func sentenceCoverage(sentence string, concepts []concept, cue answerCue) float6
 		return 0
 	}
 	cov := got / total
-	if !satisfiesCue(terms, cue) {
+	if !cue.metByTerms(terms) {
 		cov /= 2
 	}
 	return cov
@@ -100,7 +105,7 @@ func sentenceCoverage(sentence string, concepts []concept, cue answerCue) float6
 
 // bestSentence returns the sentence of text that best answers the concepts,
 // and its coverage.
-func bestSentence(text string, concepts []concept, cue answerCue) (string, float64) {
+func bestSentence(text string, concepts []concept, cue Cue) (string, float64) {
 	best, bestScore := "", -1.0
 	// Stored passages are already clean, one line; other text is cleaned first.
 	paragraphs := []string{text}
@@ -122,7 +127,7 @@ func bestSentence(text string, concepts []concept, cue answerCue) (string, float
 // a number or date when the question asks for one. Words weigh equally here;
 // use it to pick a quote.
 func BestSentence(passage, question string) string {
-	s, _ := bestSentence(passage, queryConcepts(question), questionCue(question))
+	s, _ := bestSentence(passage, queryConcepts(question), QuestionCue(question))
 	return s
 }
 
@@ -132,7 +137,7 @@ const bm25Share = 0.3
 
 // rerank orders BM25 candidates by bm25Share × their BM25 score relative to
 // the best candidate plus the coverage of their best sentence.
-func rerank(hits []Hit, concepts []concept, cue answerCue) {
+func rerank(hits []Hit, concepts []concept, cue Cue) {
 	if len(hits) == 0 {
 		return
 	}

@@ -156,6 +156,10 @@ var migrations = []string{
 		created INTEGER NOT NULL,
 		PRIMARY KEY(channel, thread_ts)
 	);`,
+
+	// The whole answer (citations included) as JSON, so it can be shown
+	// again after a restart, e.g. when a reader shares it.
+	`ALTER TABLE answers ADD COLUMN payload TEXT NOT NULL DEFAULT '';`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {
@@ -502,7 +506,7 @@ func (s *Store) Search(ctx context.Context, q Query) ([]Hit, error) {
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	rerank(hits, concepts, questionCue(q.Text))
+	rerank(hits, concepts, QuestionCue(q.Text))
 	if len(hits) > k {
 		hits = hits[:k]
 	}

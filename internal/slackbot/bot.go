@@ -7,6 +7,7 @@ package slackbot
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -36,6 +37,7 @@ type Store interface {
 	Claim(ctx context.Context, key string, ttl time.Duration) (bool, error)
 	Release(ctx context.Context, key string) error
 	RecordAnswer(ctx context.Context, a corpus.AnswerRecord) (int64, error)
+	Answer(ctx context.Context, id int64) (corpus.AnswerRecord, error)
 	RecordFeedback(ctx context.Context, f corpus.Feedback) error
 	MarkThread(ctx context.Context, channel, threadTS, kind string) error
 	ThreadKind(ctx context.Context, channel, threadTS string) (string, bool, error)
@@ -91,7 +93,6 @@ type Bot struct {
 	verify   *verifier
 	metrics  *metrics
 	pool     *pool
-	answers  *answerCache
 	admins   map[string]bool
 	channels map[string]bool
 
@@ -179,7 +180,6 @@ func New(ctx context.Context, opt Options) (*Bot, error) {
 		log:      opt.Log,
 		api:      NewClient(opt.BotToken, opt.AppToken, opt.APIURL, opt.HTTPClient),
 		verify:   &verifier{secret: []byte(opt.SigningSecret), now: opt.Now},
-		answers:  newAnswerCache(500),
 		admins:   toSet(set.Admins),
 		channels: toSet(set.Channels),
 		draining: make(chan struct{}),
@@ -373,43 +373,28 @@ func (b *Bot) background(f func(ctx context.Context)) {
 	}()
 }
 
-// answerCache keeps recent slash command answers so "Share in channel" can
-// post the same answer (an ephemeral message's content does not come back
-// with the click). response_url expires after 30 minutes anyway.
-type answerCache struct {
-	mu    sync.Mutex
-	max   int
-	order []int64
-	items map[int64]cachedAnswer
-}
-
-type cachedAnswer struct {
-	answer   brief.Answer
-	question string
-}
-
-func newAnswerCache(max int) *answerCache {
-	return &answerCache{max: max, items: map[int64]cachedAnswer{}}
-}
-
-func (c *answerCache) put(id int64, a cachedAnswer) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if _, ok := c.items[id]; !ok {
-		c.order = append(c.order, id)
+// recordAnswer stores an answer, the whole of it, so that feedback and
+// "Share in channel" can refer to it by id, after a restart too.
+func (b *Bot) recordAnswer(ctx context.Context, rec corpus.AnswerRecord, ans brief.Answer) (int64, error) {
+	payload, err := json.Marshal(ans)
+	if err != nil {
+		return 0, fmt.Errorf("encode answer: %w", err)
 	}
-	c.items[id] = a
-	for len(c.order) > c.max {
-		delete(c.items, c.order[0])
-		c.order = c.order[1:]
-	}
+	rec.Answer, rec.Mode, rec.Payload = ans.Text, string(ans.Mode), payload
+	return b.opt.Store.RecordAnswer(ctx, rec)
 }
 
-func (c *answerCache) get(id int64) (cachedAnswer, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	a, ok := c.items[id]
-	return a, ok
+// recordedAnswer returns a stored answer as it was given.
+func (b *Bot) recordedAnswer(ctx context.Context, id int64) (brief.Answer, corpus.AnswerRecord, error) {
+	rec, err := b.opt.Store.Answer(ctx, id)
+	if err != nil {
+		return brief.Answer{}, rec, err
+	}
+	var ans brief.Answer
+	if err := json.Unmarshal(rec.Payload, &ans); err != nil {
+		return brief.Answer{}, rec, fmt.Errorf("answer %d: stored without its content: %w", id, err)
+	}
+	return ans, rec, nil
 }
 
 // socketClient builds the Socket Mode client.

@@ -880,3 +880,38 @@ func TestStartupErrorsNameTheVariable(t *testing.T) {
 		})
 	}
 }
+
+func TestShareInChannelAfterRestart(t *testing.T) {
+	fake := slacktest.New(t)
+	h := newHarness(t, fake, nil)
+	h.command(slacktest.SlashCommand{Text: "Who leads the mission?", ResponseURL: fake.ResponseURL("ask"), UserID: "U1", ChannelID: "C1"})
+	rs, err := fake.WaitForResponses(1, wait)
+	if err != nil {
+		t.Fatal(err)
+	}
+	shareValue := rs[0].ActionValues()[actionShare]
+	if shareValue == "" {
+		t.Fatal("answer offers no Share button")
+	}
+	if err := h.stop(); err != nil {
+		t.Fatal(err)
+	}
+
+	// A new process on the same store: the click still shares the full answer, sources included.
+	h2 := newHarness(t, fake, newStore(t, h.dbPath))
+	click := slacktest.BlockAction("U1", "C1", "", actionShare, shareValue, fake.ResponseURL("share"), true)
+	if status, _ := h2.post("/slack/interactive", slacktest.FormType, []byte(slacktest.InteractionForm(click).Encode())); status != http.StatusOK {
+		t.Fatalf("interactive status %d", status)
+	}
+	rs, err = fake.WaitForResponses(2, wait)
+	if err != nil {
+		t.Fatal(err)
+	}
+	shared := rs[1]
+	if shared.URLID != "share" || shared.Response.ResponseType != "in_channel" {
+		t.Fatalf("shared = %+v, want an in_channel post through the click's response_url", shared.Response)
+	}
+	if st := shared.BlockText(); !strings.Contains(st, "*Q:* Who leads the mission?") || !strings.Contains(st, "<https://example.org/kenya-leads|") {
+		t.Errorf("shared answer lost its question or sources:\n%s", st)
+	}
+}

@@ -223,14 +223,9 @@ func (b *Bot) ask(cmd slack.SlashCommand, text string) (reply, string) {
 			b.respond(ctx, cmd.ResponseURL, slack.ResponseTypeEphemeral, Message{Text: msg, Blocks: []slack.Block{section(msg)}})
 			return
 		}
-		id, err := b.opt.Store.RecordAnswer(ctx, corpus.AnswerRecord{
-			Channel: cmd.ChannelID, UserID: cmd.UserID, Question: text, Answer: ans.Text, Mode: string(ans.Mode),
-		})
+		id, err := b.recordAnswer(ctx, corpus.AnswerRecord{Channel: cmd.ChannelID, UserID: cmd.UserID, Question: text}, ans)
 		if err != nil {
 			b.log.Error("record answer (feedback buttons left out)", "channel", cmd.ChannelID, "err", err)
-		}
-		if id > 0 {
-			b.answers.put(id, cachedAnswer{answer: ans, question: text})
 		}
 		for _, m := range renderAnswer(ans, answerView{ID: id, Share: id > 0}) {
 			if err := b.respond(ctx, cmd.ResponseURL, slack.ResponseTypeEphemeral, m); err != nil {

@@ -214,9 +214,7 @@ func (b *Bot) answerQuestion(ctx context.Context, q question) {
 		}
 		return
 	}
-	id, err := b.opt.Store.RecordAnswer(ctx, corpus.AnswerRecord{
-		Channel: q.channel, ThreadTS: q.threadTS, UserID: q.user, Question: req.Question, Answer: ans.Text, Mode: string(ans.Mode),
-	})
+	id, err := b.recordAnswer(ctx, corpus.AnswerRecord{Channel: q.channel, ThreadTS: q.threadTS, UserID: q.user, Question: req.Question}, ans)
 	if err != nil {
 		b.log.Error("record answer (feedback buttons left out)", q.logArgs("err", err)...)
 	}

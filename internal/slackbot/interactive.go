@@ -62,12 +62,13 @@ func (b *Bot) feedback(ctx context.Context, cb slack.InteractionCallback, value,
 
 func (b *Bot) share(ctx context.Context, cb slack.InteractionCallback, value string) {
 	id, _ := strconv.ParseInt(value, 10, 64)
-	cached, ok := b.answers.get(id)
-	if !ok {
-		b.tellClicker(ctx, cb, "This answer is too old to share now; ask again with `"+b.set.Command+"`.")
+	ans, rec, err := b.recordedAnswer(ctx, id)
+	if err != nil {
+		b.log.Error("share: answer not found", "answer_id", id, "user", cb.User.ID, "err", err)
+		b.tellClicker(ctx, cb, "I can no longer find that answer; ask again with `"+b.set.Command+"`.")
 		return
 	}
-	for _, m := range renderAnswer(cached.answer, answerView{ID: id, Question: cached.question}) {
+	for _, m := range renderAnswer(ans, answerView{ID: id, Question: rec.Question}) {
 		if err := b.respond(ctx, cb.ResponseURL, slack.ResponseTypeInChannel, m); err != nil {
 			b.tellClicker(ctx, cb, "Sorry, I could not share the answer ("+escape(slackErrorCode(err))+").")
 			return
