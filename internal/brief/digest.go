@@ -328,23 +328,21 @@ func leadSentences(title, text string) []string {
 	titleKey := leadKey(title)
 	var out []string
 	words := 0
-	for _, para := range corpus.Paragraphs(text) {
-		for _, s := range corpus.Sentences(para) {
-			n := len(strings.Fields(s))
-			if n < leadMinWords || n > leadMaxWords || strings.Count(s, ":")+strings.Count(s, ";") > 1 || !leadEndsSentence(s) {
-				if len(out) > 0 {
-					return out // the lead is over once prose stops
-				}
-				continue
+	for _, s := range corpus.SplitSentences(text) {
+		n := len(strings.Fields(s))
+		if n < leadMinWords || n > leadMaxWords || strings.Count(s, ":")+strings.Count(s, ";") > 1 || !leadEndsSentence(s) {
+			if len(out) > 0 {
+				return out // the lead is over once prose stops
 			}
-			if leadKey(s) == titleKey {
-				continue
-			}
-			out = append(out, s)
-			words += n
-			if len(out) == 2 || words >= leadEnoughWord {
-				return out
-			}
+			continue
+		}
+		if leadKey(s) == titleKey {
+			continue
+		}
+		out = append(out, s)
+		words += n
+		if len(out) == 2 || words >= leadEnoughWord {
+			return out
 		}
 	}
 	return out

@@ -62,8 +62,10 @@ func pickSentences(r retrieval) []sentenceCandidate {
 	w := conceptWeights(r.concepts, r.hits, r.an)
 	// Names are what a question is about: "How much did Washington
 	// commit" wants the sentence about Washington.
+	// But a name found in most retrieved passages (the topic itself, "MSS")
+	// tells them apart no better than a common word.
 	for _, n := range namedTerms(r.question) {
-		if _, ok := w[n]; ok {
+		if _, ok := w[n]; ok && !inMostHits(n, r) {
 			w[n] *= nameWeight
 		}
 	}
@@ -139,6 +141,21 @@ func pickSentences(r retrieval) []sentenceCandidate {
 		}
 	}
 	return picked
+}
+
+// inMostHits reports whether more than half of the retrieved passages hold term.
+func inMostHits(term string, r retrieval) bool {
+	n := 0
+	for _, h := range r.hits {
+		_, bags := r.an.of(h)
+		for _, b := range bags {
+			if b.has(term) {
+				n++
+				break
+			}
+		}
+	}
+	return 2*n > len(r.hits)
 }
 
 // nearDuplicate reports a sentence most of whose words an already picked

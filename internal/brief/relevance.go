@@ -38,11 +38,16 @@ func (a *Answerer) judge(r retrieval) relevance {
 	var bags []termBag // every sentence and title of the top passages
 	var windows [][]termBag
 	for _, h := range top {
-		_, sb := r.an.of(h)
+		sents, sb := r.an.of(h)
 		bags = append(bags, newTermBag(h.Doc.Title))
 		bags = append(bags, sb...)
-		// A name's context is its sentence and the ones either side.
+		// A name's context is its sentence and the ones either side; a name
+		// in a record line ("Authors : …") is about the whole passage.
 		for i := range sb {
+			if corpus.IsFieldLine(sents[i]) {
+				windows = append(windows, sb)
+				continue
+			}
 			windows = append(windows, sb[max(i-1, 0):min(i+2, len(sb))])
 		}
 	}

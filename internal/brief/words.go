@@ -138,22 +138,27 @@ func (an *analysis) of(h corpus.Hit) ([]string, []termBag) {
 	if s, ok := an.sents[h.ID]; ok {
 		return s, an.bags[h.ID]
 	}
-	s := sentencesOf(h.Text)
+	s := corpus.SplitSentences(h.Text)
 	b := make([]termBag, len(s))
+	// The lines of a record ("Authors : …", "Publication Date: …") describe
+	// one thing: each is read with all of them, so the date line answers
+	// "when was Tishkov's article published".
+	var record []string
+	for _, x := range s {
+		if corpus.IsFieldLine(x) {
+			record = append(record, x)
+		}
+	}
+	recordBag := newTermBag(strings.Join(record, "\n"))
 	for i, x := range s {
+		if corpus.IsFieldLine(x) {
+			b[i] = recordBag
+			continue
+		}
 		b[i] = newTermBag(x)
 	}
 	an.sents[h.ID], an.bags[h.ID] = s, b
 	return s, b
-}
-
-// sentencesOf splits a passage into sentences.
-func sentencesOf(text string) []string {
-	var out []string
-	for _, p := range corpus.Paragraphs(text) {
-		out = append(out, corpus.Sentences(p)...)
-	}
-	return out
 }
 
 // containsPhrase reports whether the terms of phrase occur contiguously in

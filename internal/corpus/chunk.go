@@ -43,7 +43,8 @@ func Paragraphs(text string) []string {
 			out = append(out, p)
 		}
 	}
-	for _, line := range strings.Split(text, "\n") {
+	lines := strings.Split(text, "\n")
+	for i, line := range lines {
 		line = strings.Join(strings.Fields(line), " ")
 		if line == "" {
 			flush()
@@ -58,10 +59,55 @@ func Paragraphs(text string) []string {
 			flush()
 			continue
 		}
+		// "Authors : …", "Page : 366-381", a lone "Abstract": lines of a
+		// record, not of prose; glued together they read as one endless
+		// sentence.
+		if IsFieldLine(line) || (isHeadingLine(line) && startsSentence(lines, i+1)) {
+			flush()
+			cur = append(cur, line)
+			flush()
+			continue
+		}
 		cur = append(cur, line)
 	}
 	flush()
 	return out
+}
+
+// IsFieldLine reports a "Label: value" line of a record, such as
+// "Authors : Sergey Tishkov" or "Page : 366-381": a capitalised label of at
+// most three words, then a colon. What it says is about the whole document.
+func IsFieldLine(line string) bool {
+	label, value, ok := strings.Cut(line, ":")
+	label = strings.TrimSpace(label)
+	if !ok || strings.TrimSpace(value) == "" || label == "" || strings.HasPrefix(value, "//") {
+		return false
+	}
+	words := strings.Fields(label)
+	r, _ := utf8.DecodeRuneInString(label)
+	return len(words) <= 3 && unicode.IsUpper(r) && !strings.ContainsAny(label, ".,;!?()")
+}
+
+// startsSentence reports whether lines[i] is blank, missing, or begins with
+// a capital: what may follow a heading, unlike the rest of a wrapped line.
+func startsSentence(lines []string, i int) bool {
+	if i >= len(lines) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(lines[i]))
+	return r == utf8.RuneError || !unicode.IsLower(r)
+}
+
+// isHeadingLine reports a line of one to three words with no punctuation at
+// its end, such as "Abstract" or "Related coverage".
+func isHeadingLine(line string) bool {
+	words := strings.Fields(line)
+	if len(words) == 0 || len(words) > 3 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(line)
+	first, _ := utf8.DecodeRuneInString(line)
+	return unicode.IsUpper(first) && (unicode.IsLetter(last) || unicode.IsDigit(last))
 }
 
 func isBoilerplate(line string) bool {
@@ -140,21 +186,53 @@ func endsSentence(word string) bool {
 	return true
 }
 
+// SplitSentences splits text (a document or a passage) into its sentences,
+// paragraph by paragraph, so a sentence never spans two paragraphs. A record
+// line ("Journal: Vestnik RUDN. International Relations") stays whole.
+func SplitSentences(text string) []string {
+	var out []string
+	for _, p := range Paragraphs(text) {
+		if IsFieldLine(p) {
+			out = append(out, p)
+			continue
+		}
+		out = append(out, Sentences(p)...)
+	}
+	return out
+}
+
 // Chunk cuts text into passages of roughly minWords to maxWords words,
 // never inside a sentence, preferring paragraph boundaries.
 func Chunk(text string) []string {
 	var chunks []string
 	var cur []string
 	n := 0
+	// Pieces join with a blank line between paragraphs, so a passage keeps
+	// its paragraphs (record lines such as "Page : 366-381" stay apart) and
+	// SplitSentences reads it as it read the document.
+	var sep []string // what goes before each piece in cur
 	flush := func() {
 		if len(cur) > 0 {
-			chunks = append(chunks, strings.Join(cur, " "))
+			var b strings.Builder
+			for i, piece := range cur {
+				b.WriteString(sep[i])
+				b.WriteString(piece)
+			}
+			chunks = append(chunks, b.String())
 		}
-		cur, n = cur[:0], 0
+		cur, sep, n = cur[:0], sep[:0], 0
 	}
-	add := func(s string, words int) {
+	add := func(s string, words int, newParagraph bool) {
 		if n > 0 && n+words > maxWords {
 			flush()
+		}
+		switch {
+		case len(cur) == 0:
+			sep = append(sep, "")
+		case newParagraph:
+			sep = append(sep, "\n\n")
+		default:
+			sep = append(sep, " ")
 		}
 		cur = append(cur, s)
 		n += words
@@ -167,12 +245,14 @@ func Chunk(text string) []string {
 			flush()
 		}
 		if pw <= maxWords {
-			add(p, pw)
+			add(p, pw, true)
 			continue
 		}
+		first := true
 		for _, s := range Sentences(p) {
 			for _, piece := range splitLong(s) {
-				add(piece, len(strings.Fields(piece)))
+				add(piece, len(strings.Fields(piece)), first)
+				first = false
 			}
 		}
 	}
@@ -181,7 +261,7 @@ func Chunk(text string) []string {
 	if k := len(chunks); k >= 2 {
 		tail := len(strings.Fields(chunks[k-1]))
 		if tail < minWords/2 && len(strings.Fields(chunks[k-2]))+tail <= maxWords {
-			chunks[k-2] += " " + chunks[k-1]
+			chunks[k-2] += "\n\n" + chunks[k-1]
 			chunks = chunks[:k-1]
 		}
 	}

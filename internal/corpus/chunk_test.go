@@ -3,6 +3,7 @@ package corpus
 import (
 	"fmt"
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -18,7 +19,7 @@ func TestParagraphs(t *testing.T) {
 		{"blank lines separate", "One line\nsame para\n\nNext para", []string{"One line same para", "Next para"}},
 		{"crlf and spaces folded", "a  b\r\n\tc\r\n\r\nd", []string{"a b c", "d"}},
 		{"web leftovers dropped", "Share.\nText here.\nExit mobile version\n\nAdvertisement\n\n- Related\nMore text.", []string{"Text here.", "More text."}},
-		{"headings and list items start paragraphs", "Before\n# Title\nIntro line\n- item one\n- item two\n* item three", []string{"Before", "Title Intro line", "- item one", "- item two", "* item three"}},
+		{"headings and list items start paragraphs", "Before\n# Title\nIntro line\n- item one\n- item two\n* item three", []string{"Before", "Title", "Intro line", "- item one", "- item two", "* item three"}},
 		{"punctuation-only lines dropped", "***\n---\nReal.", []string{"Real."}},
 		{"empty", "\n\n \n", nil},
 	}
@@ -205,4 +206,28 @@ func FuzzChunk(f *testing.F) {
 			t.Fatalf("chunk words are not the input's words in order")
 		}
 	})
+}
+
+func TestParagraphsSplitRecordLines(t *testing.T) {
+	text := "Leadership of Kenya in the MSS: Experience and Lessons\n" +
+		"Journal: Vestnik RUDN (Vol.25, No. 3)\n" +
+		"Authors : Sergey Tishkov;\n" +
+		"Page : 366-381\n" +
+		"Abstract\n" +
+		"The article examines the role of Kenya. It was published in 2025.\n" +
+		"Wrapped prose goes on here and\n" +
+		"continues in lower case on the next line.\n" +
+		"See https://example.org: a link is not a field.\n"
+	got := Paragraphs(text)
+	want := []string{
+		"Leadership of Kenya in the MSS: Experience and Lessons",
+		"Journal: Vestnik RUDN (Vol.25, No. 3)",
+		"Authors : Sergey Tishkov;",
+		"Page : 366-381",
+		"Abstract",
+		"The article examines the role of Kenya. It was published in 2025. Wrapped prose goes on here and continues in lower case on the next line. See https://example.org: a link is not a field.",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Paragraphs =\n%q\nwant\n%q", got, want)
+	}
 }

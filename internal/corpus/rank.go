@@ -107,16 +107,9 @@ func sentenceCoverage(sentence string, concepts []concept, cue Cue) float64 {
 // and its coverage.
 func bestSentence(text string, concepts []concept, cue Cue) (string, float64) {
 	best, bestScore := "", -1.0
-	// Stored passages are already clean, one line; other text is cleaned first.
-	paragraphs := []string{text}
-	if strings.ContainsRune(text, '\n') {
-		paragraphs = Paragraphs(text)
-	}
-	for _, p := range paragraphs {
-		for _, s := range Sentences(p) {
-			if sc := sentenceCoverage(s, concepts, cue); sc > bestScore {
-				best, bestScore = s, sc
-			}
+	for _, s := range SplitSentences(text) {
+		if sc := sentenceCoverage(s, concepts, cue); sc > bestScore {
+			best, bestScore = s, sc
 		}
 	}
 	return best, math.Max(bestScore, 0)
