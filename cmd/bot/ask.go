@@ -27,18 +27,14 @@ func cmdAsk(ctx context.Context, e *env, args []string) error {
 	if *k < 0 || *k > 20 {
 		return usageError{fmt.Sprintf("-k %d is outside 1 to 20", *k)}
 	}
-	cfg, err := c.load(e)
-	if err != nil {
-		return err
-	}
-	if *k > 0 {
-		cfg.Answer.K = *k
-	}
-	store, err := openStore(ctx, e, cfg)
+	cfg, store, err := c.open(ctx, e)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
+	if *k > 0 {
+		cfg.Answer.K = *k
+	}
 	a, err := newAnswerer(e, cfg, store)
 	if err != nil {
 		return err

@@ -27,11 +27,7 @@ func cmdEval(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	cfg, err := c.load(e)
-	if err != nil {
-		return err
-	}
-	store, err := openStore(ctx, e, cfg)
+	cfg, store, err := c.open(ctx, e)
 	if err != nil {
 		return err
 	}

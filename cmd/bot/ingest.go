@@ -29,11 +29,7 @@ func cmdIngest(ctx context.Context, e *env, args []string) error {
 	if len(inputs) == 0 {
 		return usageError{"name at least one file, folder or http(s) URL to ingest (or --feed and a feed URL)"}
 	}
-	cfg, err := c.load(e)
-	if err != nil {
-		return err
-	}
-	store, err := openStore(ctx, e, cfg)
+	cfg, store, err := c.open(ctx, e)
 	if err != nil {
 		return err
 	}

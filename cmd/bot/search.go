@@ -49,11 +49,7 @@ func cmdSearch(ctx context.Context, e *env, args []string) error {
 		}
 		q.Since = t
 	}
-	cfg, err := c.load(e)
-	if err != nil {
-		return err
-	}
-	store, err := openStore(ctx, e, cfg)
+	_, store, err := c.open(ctx, e)
 	if err != nil {
 		return err
 	}

@@ -61,6 +61,19 @@ func (c *common) load(e *env) (config.Config, error) {
 	return cfg, nil
 }
 
+// open loads the configuration and opens the store it names.
+func (c *common) open(ctx context.Context, e *env) (config.Config, *corpus.Store, error) {
+	cfg, err := c.load(e)
+	if err != nil {
+		return config.Config{}, nil, err
+	}
+	store, err := openStore(ctx, e, cfg)
+	if err != nil {
+		return config.Config{}, nil, err
+	}
+	return cfg, store, nil
+}
+
 // openStore opens the store and, when it is empty, loads the bundled
 // briefing notes so that the first run answers something.
 func openStore(ctx context.Context, e *env, cfg config.Config) (*corpus.Store, error) {

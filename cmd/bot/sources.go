@@ -34,11 +34,7 @@ func cmdSources(ctx context.Context, e *env, args []string) error {
 	if len(rest) > 0 {
 		return usageError{fmt.Sprintf("unexpected argument %q: sources takes only flags", rest[0])}
 	}
-	cfg, err := c.load(e)
-	if err != nil {
-		return err
-	}
-	store, err := openStore(ctx, e, cfg)
+	_, store, err := c.open(ctx, e)
 	if err != nil {
 		return err
 	}
