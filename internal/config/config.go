@@ -61,7 +61,6 @@ type LLM struct {
 	MaxTokens       int           `yaml:"max_tokens"`
 	Temperature     float32       `yaml:"temperature"`
 	Retries         int           `yaml:"retries"`
-	EmbeddingModel  string        `yaml:"embedding_model"` // optional; empty: BM25 only
 }
 
 // Answer tunes retrieval for answers.
