@@ -288,7 +288,9 @@ func TestServeMissingSecrets(t *testing.T) {
 
 // TestServeBinary runs the built binary as a deployment would: against the
 // loopback fakes, stopped with SIGTERM.
-func TestServeBinary(t *testing.T) {
+// buildBot builds the real binary once per test.
+func buildBot(t *testing.T) string {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("builds the binary")
 	}
@@ -297,52 +299,134 @@ func TestServeBinary(t *testing.T) {
 		t.Skip("no go toolchain to build the binary with")
 	}
 	bin := filepath.Join(t.TempDir(), "bot")
-	build := exec.Command(gobin, "build", "-o", bin, ".")
-	if out, err := build.CombinedOutput(); err != nil {
+	if out, err := exec.Command(gobin, "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	fake := slacktest.New(t)
-	llm := openaitest.New(t)
-	addr := freeAddr(t)
-	srv := exec.Command(bin, "serve", "--addr", addr, "--db", filepath.Join(t.TempDir(), "brief.db"))
-	srv.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir()}
-	for k, v := range serveVars(fake, llm, false) {
-		srv.Env = append(srv.Env, k+"="+v)
+	return bin
+}
+
+// serveProcess is a running `bot serve`.
+type serveProcess struct {
+	cmd     *exec.Cmd
+	logs    *syncBuffer
+	exited  chan struct{}
+	waitErr error
+}
+
+// startServe runs `bot serve` with vars as its whole environment (plus PATH
+// and HOME) and waits until it answers /healthz.
+func startServe(t *testing.T, bin, addr string, vars map[string]string, args ...string) *serveProcess {
+	t.Helper()
+	p := &serveProcess{cmd: exec.Command(bin, append([]string{"serve", "--addr", addr}, args...)...), logs: &syncBuffer{}, exited: make(chan struct{})}
+	p.cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir()}
+	for k, v := range vars {
+		p.cmd.Env = append(p.cmd.Env, k+"="+v)
 	}
-	logs := &syncBuffer{}
-	srv.Stdout, srv.Stderr = logs, logs
-	if err := srv.Start(); err != nil {
+	p.cmd.Stdout, p.cmd.Stderr = p.logs, p.logs
+	if err := p.cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	exited := make(chan struct{})
-	var waitErr error
-	go func() { waitErr = srv.Wait(); close(exited) }()
-	defer func() {
+	go func() { p.waitErr = p.cmd.Wait(); close(p.exited) }()
+	t.Cleanup(func() {
 		select {
-		case <-exited:
+		case <-p.exited:
 		default:
-			_ = srv.Process.Kill()
-			<-exited
+			_ = p.cmd.Process.Kill()
+			<-p.exited
 		}
-	}()
-	waitHealthy(t, "http://"+addr, exited)
-	exerciseHTTP(t, "http://"+addr, fake)
-	if err := srv.Process.Signal(syscall.SIGTERM); err != nil {
+	})
+	waitHealthy(t, "http://"+addr, p.exited)
+	return p
+}
+
+// stop sends SIGTERM and requires a clean exit after draining.
+func (p *serveProcess) stop(t *testing.T) {
+	t.Helper()
+	if err := p.cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
 	select {
-	case <-exited:
+	case <-p.exited:
 	case <-time.After(serveWait):
 		t.Fatal("bot serve ignored SIGTERM")
 	}
-	if waitErr != nil {
-		t.Fatalf("exit: %v\n%s", waitErr, logs)
+	if p.waitErr != nil {
+		t.Fatalf("exit: %v\n%s", p.waitErr, p.logs)
 	}
+}
+
+func TestServeBinary(t *testing.T) {
+	bin := buildBot(t)
+	fake := slacktest.New(t)
+	llm := openaitest.New(t)
+	addr := freeAddr(t)
+	p := startServe(t, bin, addr, serveVars(fake, llm, false), "--db", filepath.Join(t.TempDir(), "brief.db"))
+	exerciseHTTP(t, "http://"+addr, fake)
+	p.stop(t)
 	if n := len(fake.Posts()); n != 1 {
 		t.Errorf("%d posts, want 1", n)
 	}
-	if !strings.Contains(logs.String(), "slack bot stopped") {
-		t.Errorf("log:\n%s", logs)
+	if !strings.Contains(p.logs.String(), "slack bot stopped") {
+		t.Errorf("log:\n%s", p.logs)
+	}
+}
+
+// The binary with a digest every minute posts each period once, across a
+// restart on the same store.
+func TestServeBinaryDigestAcrossRestart(t *testing.T) {
+	bin := buildBot(t)
+	fake := slacktest.New(t)
+	llm := openaitest.New(t)
+	cfgPath := filepath.Join(t.TempDir(), "bot.yaml")
+	if err := os.WriteFile(cfgPath, []byte("digests:\n  - channel: CDIGEST\n    schedule: \"* * * * *\"\n    empty_week: post\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(t.TempDir(), "brief.db")
+	vars := serveVars(fake, llm, false)
+	digestPosts := func() []slacktest.Message {
+		var out []slacktest.Message
+		for _, p := range fake.Posts() {
+			if p.Channel == "CDIGEST" {
+				out = append(out, p)
+			}
+		}
+		return out
+	}
+
+	first := startServe(t, bin, freeAddr(t), vars, "--db", db, "--config", cfgPath)
+	if _, err := fake.WaitForPosts(1, serveWait); err != nil {
+		t.Fatalf("no digest posted at start: %v\n%s", err, first.logs)
+	}
+	first.stop(t)
+	afterFirst := len(digestPosts())
+
+	second := startServe(t, bin, freeAddr(t), vars, "--db", db, "--config", cfgPath)
+	second.stop(t) // waits for its start-up catch-up to finish
+
+	posts := digestPosts()
+	if afterFirst != 1 || len(posts) < 1 || len(posts) > 2 {
+		t.Fatalf("%d digest posts after the first run, %d after the restart; want 1, then 1 or 2 (a new minute may begin)", afterFirst, len(posts))
+	}
+	seen := map[string]bool{}
+	for _, p := range posts {
+		var run string
+		if p.Metadata != nil {
+			run, _ = p.Metadata.EventPayload["run"].(string)
+		}
+		if run == "" || seen[run] {
+			t.Errorf("digest %s: run key %q missing or posted twice", p.TS, run)
+		}
+		seen[run] = true
+	}
+	// And the store agrees: every post is recorded, as posted, once.
+	store, err := corpus.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	last, ok, err := store.LastPostedDigest(context.Background(), "CDIGEST")
+	if err != nil || !ok || last.MessageTS != posts[len(posts)-1].TS {
+		t.Errorf("last recorded digest = %+v (found %v, err %v), want ts %s", last, ok, err, posts[len(posts)-1].TS)
 	}
 }
 
