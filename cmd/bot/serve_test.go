@@ -154,31 +154,53 @@ func exerciseHTTP(t *testing.T, base string, fake *slacktest.Server) {
 	}
 }
 
+// inProcessServe is `bot serve` run in this process through run().
+type inProcessServe struct {
+	logs   *syncBuffer
+	cancel context.CancelFunc
+	exited chan struct{}
+	code   int
+}
+
+// runServe starts `bot serve` in-process with vars as its environment and
+// waits until it answers /healthz.
+func runServe(t *testing.T, addr string, vars map[string]string) *inProcessServe {
+	t.Helper()
+	p := &inProcessServe{logs: &syncBuffer{}, exited: make(chan struct{})}
+	e := &env{stdout: io.Discard, stderr: p.logs, stdin: strings.NewReader(""), getenv: func(k string) string { return vars[k] }}
+	ctx, cancel := context.WithCancel(context.Background())
+	p.cancel = cancel
+	t.Cleanup(cancel)
+	go func() {
+		defer close(p.exited)
+		p.code = run(ctx, e, []string{"serve", "--addr", addr, "--db", filepath.Join(t.TempDir(), "brief.db")})
+	}()
+	waitHealthy(t, "http://"+addr, p.exited)
+	return p
+}
+
+// stop cancels the context, as SIGTERM does, and returns the exit code.
+func (p *inProcessServe) stop(t *testing.T) int {
+	t.Helper()
+	p.cancel()
+	select {
+	case <-p.exited:
+	case <-time.After(serveWait):
+		t.Fatal("bot serve did not stop")
+	}
+	return p.code
+}
+
 func TestServeEndToEnd(t *testing.T) {
 	fake := slacktest.New(t)
 	llm := openaitest.New(t)
 	addr := freeAddr(t)
 	vars := serveVars(fake, llm, false)
-	logs := &syncBuffer{}
-	e := &env{stdout: io.Discard, stderr: logs, stdin: strings.NewReader(""), getenv: func(k string) string { return vars[k] }}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	exited := make(chan struct{})
-	var code int
-	go func() {
-		defer close(exited)
-		code = run(ctx, e, []string{"serve", "--addr", addr, "--db", filepath.Join(t.TempDir(), "brief.db")})
-	}()
-	waitHealthy(t, "http://"+addr, exited)
+	srv := runServe(t, addr, vars)
 	exerciseHTTP(t, "http://"+addr, fake)
 
-	cancel() // SIGTERM
-	select {
-	case <-exited:
-	case <-time.After(serveWait):
-		t.Fatal("bot serve did not stop")
-	}
-	if code != 0 {
+	logs := srv.logs
+	if code := srv.stop(t); code != 0 { // as on SIGTERM
 		t.Fatalf("exit code %d\n%s", code, logs)
 	}
 	if n, r := len(fake.Posts()), len(fake.Responses()); n != 1 || r != 1 {
@@ -202,17 +224,7 @@ func TestServeSocketMode(t *testing.T) {
 	llm := openaitest.New(t)
 	addr := freeAddr(t)
 	vars := serveVars(fake, llm, true)
-	logs := &syncBuffer{}
-	e := &env{stdout: io.Discard, stderr: logs, stdin: strings.NewReader(""), getenv: func(k string) string { return vars[k] }}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	exited := make(chan struct{})
-	var code int
-	go func() {
-		defer close(exited)
-		code = run(ctx, e, []string{"serve", "--addr", addr, "--db", filepath.Join(t.TempDir(), "brief.db")})
-	}()
-	waitHealthy(t, "http://"+addr, exited)
+	srv := runServe(t, addr, vars)
 	if err := fake.WaitForSocket(serveWait); err != nil {
 		t.Fatal(err)
 	}
@@ -244,14 +256,8 @@ func TestServeSocketMode(t *testing.T) {
 	if err := json.Unmarshal(ack2.Payload, &payload); err != nil || !strings.Contains(payload.Text, "How to use /brief") {
 		t.Errorf("help ack = %s", ack2.Payload)
 	}
-	cancel()
-	select {
-	case <-exited:
-	case <-time.After(serveWait):
-		t.Fatal("bot serve did not stop")
-	}
-	if code != 0 || !strings.Contains(logs.String(), "mode=socket") {
-		t.Errorf("exit %d\n%s", code, logs)
+	if code := srv.stop(t); code != 0 || !strings.Contains(srv.logs.String(), "mode=socket") {
+		t.Errorf("exit %d\n%s", code, srv.logs)
 	}
 }
 
