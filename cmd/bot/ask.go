@@ -22,7 +22,7 @@ func cmdAsk(ctx context.Context, e *env, args []string) error {
 	}
 	question := strings.TrimSpace(strings.Join(words, " "))
 	if question == "" {
-		return usageError{`give a question, e.g. bot ask "Who leads the Haiti security mission?"`}
+		return usageError{`give a question, e.g. bot ask "Who leads the mission?"`}
 	}
 	if *k < 0 || *k > 20 {
 		return usageError{fmt.Sprintf("-k %d is outside 1 to 20", *k)}
