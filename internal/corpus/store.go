@@ -282,15 +282,14 @@ func (s *Store) Put(ctx context.Context, d Document) (PutResult, error) {
 		default:
 			res.Outcome = Updated
 		}
-		{
-			var dup string
-			err := tx.QueryRowContext(ctx, `SELECT id FROM documents WHERE hash = ? AND id <> ? LIMIT 1`, d.Hash, d.ID).Scan(&dup)
-			if err == nil {
-				res.Outcome, res.Duplicate = Unchanged, dup
-				return nil
-			} else if !errors.Is(err, sql.ErrNoRows) {
-				return err
-			}
+		// The same text under another identity is kept once.
+		var dup string
+		err = tx.QueryRowContext(ctx, `SELECT id FROM documents WHERE hash = ? AND id <> ? LIMIT 1`, d.Hash, d.ID).Scan(&dup)
+		if err == nil {
+			res.Outcome, res.Duplicate = Unchanged, dup
+			return nil
+		} else if !errors.Is(err, sql.ErrNoRows) {
+			return err
 		}
 		links, _ := json.Marshal(nonNil(d.Links))
 		if _, err := tx.ExecContext(ctx, `DELETE FROM passages WHERE doc_id = ?`, d.ID); err != nil {
