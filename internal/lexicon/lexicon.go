@@ -1,0 +1,349 @@
+// Package lexicon is the one text analysis of the bot: how text becomes the
+// terms that are compared, whether for the index, a query, the relevance
+// judgement, the choice of a sentence or the grouping of a digest. It folds
+// case and accents, joins digit groups ("5,550" = "5 550" = "5550"), stems
+// English and French with Snowball, and knows the topic's glossary (names of
+// one thing in several languages, from configuration) and general
+// paraphrase groups (words readers use for the words reporters use).
+package lexicon
+
+import (
+	"crypto/sha256"
+	_ "embed"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// version changes whenever IndexTerms would give other terms for the same
+// text: a store re-analyses its passages when the fingerprint changes.
+const version = "lexicon-1"
+
+// conceptPrefix starts the tokens that stand for a group (a glossary entry
+// or a paraphrase group). Tokens never start with it, so it cannot collide
+// with a word.
+const conceptPrefix = "_"
+
+//go:embed paraphrase.txt
+var paraphraseData string
+
+// Analyzer turns text into comparable terms. It is safe for concurrent use
+// and cheap to share: make one per configuration.
+type Analyzer struct {
+	// phrases[lang] lists, by first stem, the stem sequences that stand for
+	// a group in that language's stemming, longest first.
+	phrases     map[string]map[string][]phrase
+	glossary    map[string]bool // concept tokens of glossary groups
+	fingerprint string
+}
+
+type phrase struct {
+	stems []string
+	token string
+}
+
+// New makes an Analyzer with a glossary: groups of names for one thing
+// ("GSF", "Gang Suppression Force", "Force de répression des gangs"). The
+// built-in paraphrase groups are always included. A nil glossary is fine.
+func New(glossary [][]string) *Analyzer {
+	a := &Analyzer{phrases: map[string]map[string][]phrase{}, glossary: map[string]bool{}}
+	h := sha256.New()
+	fmt.Fprintln(h, version)
+	for i, g := range glossary {
+		tok := groupToken("g", g, i)
+		a.glossary[tok] = true
+		a.addGroup(tok, g)
+		fmt.Fprintln(h, strings.Join(g, "\x1f"))
+	}
+	for i, g := range ParaphraseGroups() {
+		a.addGroup(groupToken("p", g, i), g)
+	}
+	fmt.Fprintln(h, paraphraseData)
+	for _, byFirst := range a.phrases {
+		for k := range byFirst {
+			list := byFirst[k]
+			sort.SliceStable(list, func(i, j int) bool { return len(list[i].stems) > len(list[j].stems) })
+		}
+	}
+	a.fingerprint = hex.EncodeToString(h.Sum(nil))[:16]
+	return a
+}
+
+// groupToken names a group by its first member, readably: "_g_gsf".
+func groupToken(kind string, g []string, i int) string {
+	name := ""
+	if len(g) > 0 {
+		var parts []string
+		for _, t := range Tokens(g[0]) {
+			parts = append(parts, t.Text)
+		}
+		name = strings.Join(parts, "_")
+	}
+	if name == "" {
+		name = fmt.Sprint(i)
+	}
+	return conceptPrefix + kind + "_" + name
+}
+
+func (a *Analyzer) addGroup(token string, members []string) {
+	for _, lang := range []string{English, French} {
+		if a.phrases[lang] == nil {
+			a.phrases[lang] = map[string][]phrase{}
+		}
+		seen := map[string]bool{}
+		for _, m := range members {
+			toks := Tokens(m)
+			if len(toks) == 0 || (len(toks) == 1 && IsStopWord(toks[0].Text)) {
+				continue // a lone stop word ("us", "un") would tag every text
+			}
+			stems := make([]string, len(toks))
+			for i, t := range toks {
+				stems[i] = Stem(t.Text, lang)
+			}
+			key := strings.Join(stems, " ")
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			a.phrases[lang][stems[0]] = append(a.phrases[lang][stems[0]], phrase{stems: stems, token: token})
+		}
+	}
+}
+
+// Fingerprint identifies what IndexTerms gives: it changes with the
+// analysis version, the glossary and the paraphrase groups.
+func (a *Analyzer) Fingerprint() string { return a.fingerprint }
+
+// Term is one analysed word of a text: its token and its stem.
+type Term struct {
+	Token
+	Stem string
+	Stop bool // a stop word: kept for phrases and quoting, not compared
+}
+
+// Analyze returns every word of text with its stem, stop words marked.
+func (a *Analyzer) Analyze(text, lang string) []Term {
+	toks := Tokens(text)
+	out := make([]Term, len(toks))
+	for i, t := range toks {
+		out[i] = Term{Token: t, Stem: Stem(t.Text, lang), Stop: IsStopWord(t.Text)}
+	}
+	return out
+}
+
+// IndexTerms returns the terms a passage is indexed under: the stems of its
+// words (stop words left out) and, where a glossary name or a paraphrase
+// group's member occurs, the group's token once per occurrence.
+func (a *Analyzer) IndexTerms(text, lang string) []string {
+	lang = stemLang(lang)
+	terms := a.Analyze(text, lang)
+	out := make([]string, 0, len(terms)+4)
+	stems := make([]string, len(terms))
+	for i, t := range terms {
+		stems[i] = t.Stem
+		if !t.Stop {
+			out = append(out, t.Stem)
+		}
+	}
+	return append(out, a.groupTokens(stems, lang)...)
+}
+
+// Bag is the set of terms of a short text (a sentence, a title), for
+// asking whether a concept occurs in it.
+type Bag map[string]bool
+
+// Bag returns the index terms of text as a set.
+func (a *Analyzer) Bag(text, lang string) Bag {
+	b := Bag{}
+	for _, t := range a.IndexTerms(text, lang) {
+		b[t] = true
+	}
+	return b
+}
+
+// Has reports whether the bag holds any form of the concept.
+func (b Bag) Has(c Concept) bool {
+	for _, f := range c.Forms {
+		if b[f] {
+			return true
+		}
+	}
+	for _, f := range c.Related {
+		if b[f] {
+			return true
+		}
+	}
+	return false
+}
+
+// HasExact reports whether the bag holds the concept's own forms, not
+// only a related word.
+func (b Bag) HasExact(c Concept) bool {
+	for _, f := range c.Forms {
+		if b[f] {
+			return true
+		}
+	}
+	return false
+}
+
+// groupTokens finds the group phrases in a stem sequence, longest match
+// first, and returns their tokens.
+func (a *Analyzer) groupTokens(stems []string, lang string) []string {
+	var out []string
+	byFirst := a.phrases[lang]
+	for i := 0; i < len(stems); i++ {
+		for _, p := range byFirst[stems[i]] {
+			if hasPrefix(stems[i:], p.stems) {
+				out = append(out, p.token)
+				break
+			}
+		}
+	}
+	return out
+}
+
+func hasPrefix(s, p []string) bool {
+	if len(p) > len(s) {
+		return false
+	}
+	for i := range p {
+		if s[i] != p[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// Concept is one thing a question asks about: a word, or a name from the
+// glossary, with the index terms that count as it. Forms are the word's
+// own stems (in each language a passage may be written in); Related are
+// the tokens of the groups it belongs to (a synonym, another name, a
+// translation), which count for somewhat less.
+type Concept struct {
+	Text    string   `json:"text"`
+	Forms   []string `json:"forms"`
+	Related []string `json:"related,omitempty"`
+	// Glossary is set when the concept is a name of the topic's glossary:
+	// topic names are what every passage shares, and say little on their own.
+	Glossary bool `json:"glossary,omitempty"`
+	Number   bool `json:"number,omitempty"`
+}
+
+// Query returns the concepts of a question, in order, without stop words.
+// A glossary name of several words is one concept; every word is stemmed
+// in English and in French, since the question's language need not be
+// the passage's.
+func (a *Analyzer) Query(text string) []Concept {
+	toks := Tokens(text)
+	stems := map[string][]string{}
+	for _, lang := range []string{English, French} {
+		s := make([]string, len(toks))
+		for i, t := range toks {
+			s[i] = Stem(t.Text, lang)
+		}
+		stems[lang] = s
+	}
+	var out []Concept
+	seen := map[string]int{} // first form -> index in out
+	add := func(c Concept) {
+		key := c.Forms[0]
+		if j, ok := seen[key]; ok {
+			out[j].Related = union(out[j].Related, c.Related)
+			return
+		}
+		seen[key] = len(out)
+		out = append(out, c)
+	}
+	for i := 0; i < len(toks); {
+		// A glossary phrase, in either language's stemming.
+		if tok, n := a.glossaryAt(stems, i); n > 0 {
+			var words []string
+			for _, t := range toks[i : i+n] {
+				words = append(words, t.Text)
+			}
+			add(Concept{Text: strings.Join(words, " "), Forms: []string{tok}, Glossary: true})
+			i += n
+			continue
+		}
+		t := toks[i].Text
+		i++
+		if IsStopWord(t) || (len(t) < 2 && !IsNumber(t)) {
+			continue
+		}
+		c := Concept{Text: t, Forms: union(nil, []string{stems[English][i-1], stems[French][i-1]}), Number: IsNumber(t)}
+		c.Related = a.relatedAt(stems, i-1)
+		add(c)
+	}
+	return out
+}
+
+// glossaryAt returns the glossary token of the longest glossary phrase
+// starting at word i, and its length in words.
+func (a *Analyzer) glossaryAt(stems map[string][]string, i int) (string, int) {
+	best, bestN := "", 0
+	for _, lang := range []string{English, French} {
+		s := stems[lang]
+		for _, p := range a.phrases[lang][s[i]] {
+			if a.glossary[p.token] && len(p.stems) > bestN && hasPrefix(s[i:], p.stems) {
+				best, bestN = p.token, len(p.stems)
+			}
+		}
+	}
+	return best, bestN
+}
+
+// relatedAt returns the paraphrase groups that a phrase starting at word i
+// belongs to.
+func (a *Analyzer) relatedAt(stems map[string][]string, i int) []string {
+	var out []string
+	for _, lang := range []string{English, French} {
+		s := stems[lang]
+		for _, p := range a.phrases[lang][s[i]] {
+			if !a.glossary[p.token] && hasPrefix(s[i:], p.stems) {
+				out = union(out, []string{p.token})
+			}
+		}
+	}
+	return out
+}
+
+func union(a, b []string) []string {
+	for _, x := range b {
+		found := false
+		for _, y := range a {
+			if x == y {
+				found = true
+				break
+			}
+		}
+		if !found {
+			a = append(a, x)
+		}
+	}
+	return a
+}
+
+// ParaphraseGroups returns the built-in groups of words that readers and
+// reporters use for the same thing, English and French together
+// (paraphrase.txt: one group a line, members separated by commas).
+func ParaphraseGroups() [][]string {
+	var out [][]string
+	for _, line := range strings.Split(paraphraseData, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		var g []string
+		for _, m := range strings.Split(line, ",") {
+			if m = strings.TrimSpace(m); m != "" {
+				g = append(g, m)
+			}
+		}
+		if len(g) > 1 {
+			out = append(out, g)
+		}
+	}
+	return out
+}

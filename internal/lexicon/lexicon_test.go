@@ -1,0 +1,124 @@
+package lexicon
+
+import (
+	"reflect"
+	"slices"
+	"testing"
+)
+
+func TestTokens(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"The 5,550-strong force", []string{"the", "5550", "strong", "force"}},
+		{"5 550 policiers kényans", []string{"5550", "policiers", "kenyans"}},
+		{"5.550 agents", []string{"5550", "agents"}},
+		{"nearly 1.3 million; 1,3 million", []string{"nearly", "1.3", "million", "1.3", "million"}},
+		{"in 2023 300 officers", []string{"in", "2023", "300", "officers"}},
+		{"On 2 October 2023, 1,000 officers", []string{"on", "2", "october", "2023", "1000", "officers"}},
+		{"l'ONU et d’Haïti", []string{"onu", "et", "haiti"}},
+		{"Kenya's police, Kenyans' role", []string{"kenya", "police", "kenyans", "role"}},
+		{"Œuvre MMAS", []string{"oeuvre", "mmas"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, tok := range Tokens(tt.in) {
+			got = append(got, tok.Text)
+			if tok.Start < 0 || tok.End > len(tt.in) || tok.Start >= tok.End {
+				t.Errorf("%q: token %q has offsets %d..%d", tt.in, tok.Text, tok.Start, tok.End)
+			}
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Tokens(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestStemMeets(t *testing.T) {
+	// Pairs that must share a stem in English.
+	for _, p := range [][2]string{
+		{"renewed", "renewing"}, {"ruled", "rule"}, {"led", "leading"}, {"authorised", "authorized"},
+		{"authorisation", "authorization"}, {"officers", "officer"}, {"funded", "funding"}, {"kenyans", "kenyan"},
+	} {
+		if a, b := Stem(p[0], English), Stem(p[1], English); a != b {
+			t.Errorf("English stems of %q and %q differ: %q vs %q", p[0], p[1], a, b)
+		}
+	}
+	for _, p := range [][2]string{{"policiers", "policier"}, {"deployes", "deploye"}, {"renouvele", "renouvellement"}} {
+		if a, b := Stem(p[0], French), Stem(p[1], French); a != b {
+			t.Errorf("French stems of %q and %q differ: %q vs %q", p[0], p[1], a, b)
+		}
+	}
+	if Stem("2751", English) != "2751" {
+		t.Error("numbers must be their own stem")
+	}
+}
+
+func TestGlossaryAndParaphrase(t *testing.T) {
+	a := New([][]string{{"GSF", "Gang Suppression Force", "Force de répression des gangs", "FRG"}})
+	en := a.IndexTerms("The Gang Suppression Force will have 5,550 personnel.", English)
+	fr := a.IndexTerms("La Force de répression des gangs (FRG) comptera 5 550 membres.", French)
+	q := a.Query("How big is the GSF?")
+	var gsf Concept
+	for _, c := range q {
+		if c.Glossary {
+			gsf = c
+		}
+	}
+	if gsf.Forms == nil {
+		t.Fatalf("Query found no glossary concept in %+v", q)
+	}
+	for name, terms := range map[string][]string{"english": en, "french": fr} {
+		if !slices.Contains(terms, gsf.Forms[0]) {
+			t.Errorf("%s passage terms %q lack the glossary token %q", name, terms, gsf.Forms[0])
+		}
+		if !slices.Contains(terms, "5550") {
+			t.Errorf("%s passage terms %q lack the number 5550", name, terms)
+		}
+	}
+
+	// "choppers" meets "helicopters"; "cash" meets "funding".
+	for _, p := range [][2]string{{"How many choppers?", "three helicopters arrived"}, {"How much cash did Canada put in?", "Canada pledged funding"}} {
+		bag := a.Bag(p[1], English)
+		found := false
+		for _, c := range a.Query(p[0]) {
+			if bag.Has(c) && !bag.HasExact(c) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("no concept of %q meets %q through a paraphrase group", p[0], p[1])
+		}
+	}
+	// A lone stop word never tags a text with a group.
+	for _, term := range a.IndexTerms("Tell us about it; un homme", English) {
+		if term[0] == '_' {
+			t.Errorf("stop words produced the group token %q", term)
+		}
+	}
+}
+
+func TestQueryCrossLingual(t *testing.T) {
+	a := New(nil)
+	// A French question meets an English passage through shared stems.
+	bag := a.Bag("The Security Council adopted resolution 2751 renewing the mission.", English)
+	met := 0
+	for _, c := range a.Query("Quelle résolution a renouvelé la mission ?") {
+		if bag.Has(c) {
+			met++
+		}
+	}
+	if met < 2 {
+		t.Errorf("a French question met only %d concepts of an English passage", met)
+	}
+}
+
+func TestFingerprint(t *testing.T) {
+	if New(nil).Fingerprint() != New(nil).Fingerprint() {
+		t.Error("fingerprint is not stable")
+	}
+	if New(nil).Fingerprint() == New([][]string{{"A", "B"}}).Fingerprint() {
+		t.Error("fingerprint ignores the glossary")
+	}
+}

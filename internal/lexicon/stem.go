@@ -1,0 +1,120 @@
+package lexicon
+
+import (
+	"strings"
+
+	"github.com/kljensen/snowball/english"
+	"github.com/kljensen/snowball/french"
+)
+
+// Languages the analysis stems. Any other language is read as English:
+// names and numbers, which carry most of a question, still meet.
+const (
+	English = "en"
+	French  = "fr"
+)
+
+// stemLang returns the stemmer language for a document language tag
+// ("fr", "fr-FR", "French"...).
+func stemLang(lang string) string {
+	if l := strings.ToLower(lang); strings.HasPrefix(l, "fr") {
+		return French
+	}
+	return English
+}
+
+// Stem returns the stem of a folded word in a language. Numbers, concept
+// tokens and words of one or two letters are their own stem.
+func Stem(word, lang string) string {
+	if len(word) < 3 || IsNumber(word) || strings.HasPrefix(word, conceptPrefix) {
+		return word
+	}
+	if stemLang(lang) == French {
+		return french.Stem(word, true)
+	}
+	if base, ok := irregular[word]; ok {
+		word = base
+	}
+	return english.Stem(britishToAmerican(word), true)
+}
+
+// britishToAmerican spells -ise/-isation as -ize/-ization, so that
+// "authorised" and "authorized" share a stem (Snowball's English stemmer
+// knows only the -ize forms). Index and query are treated alike, so a word
+// that merely ends in "ise" ("promise") is changed on both sides and still
+// meets itself.
+func britishToAmerican(w string) string {
+	for _, suf := range []string{"isations", "isation", "ising", "ised", "ises", "ise"} {
+		if rest, ok := strings.CutSuffix(w, suf); ok && len(rest) >= 4 {
+			return rest + "iz" + suf[2:]
+		}
+	}
+	return w
+}
+
+// irregular maps English irregular verb forms that reporting uses to their
+// base, which Snowball cannot derive ("led" -> "lead").
+var irregular = map[string]string{
+	"led": "lead", "paid": "pay", "sent": "send", "held": "hold", "met": "meet", "fought": "fight",
+	"took": "take", "taken": "take", "gave": "give", "given": "give", "began": "begin", "begun": "begin",
+	"won": "win", "lost": "lose", "made": "make", "struck": "strike", "brought": "bring", "sought": "seek",
+	"chose": "choose", "chosen": "choose", "spoke": "speak", "spoken": "speak", "wrote": "write",
+	"written": "write", "fled": "flee", "hid": "hide", "hidden": "hide", "rose": "rise", "risen": "rise",
+	"fell": "fall", "fallen": "fall", "grew": "grow", "grown": "grow", "drew": "draw", "drawn": "draw",
+	"withdrew": "withdraw", "withdrawn": "withdraw", "undertook": "undertake", "undertaken": "undertake",
+	"overtook": "overtake", "overseen": "oversee", "oversaw": "oversee", "built": "build", "bought": "buy",
+	"caught": "catch", "taught": "teach", "thought": "think", "told": "tell", "spent": "spend", "kept": "keep",
+	"left": "leave", "meant": "mean", "ran": "run", "saw": "see", "seen": "see", "went": "go", "gone": "go",
+	"came": "come", "became": "become", "shot": "shoot", "stood": "stand", "understood": "understand",
+	"sold": "sell", "woke": "wake", "driven": "drive", "drove": "drive", "forbade": "forbid", "forbidden": "forbid",
+	"arisen": "arise", "arose": "arise", "dealt": "deal", "laid": "lay", "slain": "slay", "swore": "swear", "sworn": "swear",
+	"children": "child", "women": "woman", "men": "man", "people": "person",
+}
+
+// IsNumber reports whether a folded token is a number.
+func IsNumber(t string) bool { return t != "" && t[0] >= '0' && t[0] <= '9' }
+
+// IsYear reports whether a folded token is a year from 1900 to 2099.
+func IsYear(t string) bool {
+	return len(t) == 4 && (strings.HasPrefix(t, "19") || strings.HasPrefix(t, "20")) && strings.Trim(t, "0123456789") == ""
+}
+
+// IsMonth reports an English or French month name or its common
+// abbreviation, folded.
+func IsMonth(t string) bool { return months[t] }
+
+// IsWeekday reports an English or French day name, folded.
+func IsWeekday(t string) bool { return weekdays[t] }
+
+var months = set(`january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
+janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre janv fevr avr juil`)
+
+var weekdays = set(`monday tuesday wednesday thursday friday saturday sunday
+lundi mardi mercredi jeudi vendredi samedi dimanche`)
+
+func set(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// IsStopWord reports whether a folded word carries no meaning for
+// comparison in English or French, or only scaffolds a question ("tell",
+// "exactly", "currently").
+func IsStopWord(t string) bool {
+	return questionScaffold[t] || english.IsStopWord(t) || french.IsStopWord(t) || foldedFrenchStop[t]
+}
+
+// foldedFrenchStop holds French stop words as Fold writes them (the
+// Snowball list has their accents) and the forms of être/avoir.
+var foldedFrenchStop = set(`a ete etre etait etaient sera seront deja apres tres meme aupres des les une aux
+ca cela ceci celui celle ceux celles dont ou oui non selon vers chez sans sous entre depuis pendant lors
+quel quelle quels quelles comment combien pourquoi quand qui que quoi est sont ont avait avaient fait`)
+
+// questionScaffold are words that frame a question but name nothing in it.
+var questionScaffold = set(`tell know please many much get got give us let lets want say said says
+part kind type sort exactly currently actually really approximately roughly anyone anything something
+else ever still happen happened happens thing things whats whos`)
