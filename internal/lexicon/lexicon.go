@@ -273,6 +273,9 @@ func (a *Analyzer) Query(text string) []Concept {
 			continue
 		}
 		c := Concept{Text: t, Forms: union(nil, []string{stems[English][i-1], stems[French][i-1]}), Number: IsNumber(t)}
+		if !c.Number {
+			c.Forms = union(c.Forms, nameForms(t))
+		}
 		c.Related = a.relatedAt(stems, i-1)
 		add(c)
 	}
@@ -346,4 +349,41 @@ func ParaphraseGroups() [][]string {
 		}
 	}
 	return out
+}
+
+// nameForms returns the place name of a demonym and the reverse ("kenyan"
+// <-> "kenya", "haitian" <-> "haiti"), since a question about Kenya is
+// answered by a sentence on the Kenyan police. A form that is no word
+// ("germa") matches nothing and costs nothing.
+func nameForms(t string) []string {
+	if len(t) < 5 {
+		return nil
+	}
+	switch {
+	case strings.HasSuffix(t, "ians"):
+		return []string{t[:len(t)-3], t[:len(t)-1]}
+	case strings.HasSuffix(t, "ian"):
+		return []string{t[:len(t)-2]}
+	case strings.HasSuffix(t, "ans"):
+		return []string{t[:len(t)-2], t[:len(t)-1]}
+	case strings.HasSuffix(t, "an"):
+		return []string{t[:len(t)-1]}
+	case strings.HasSuffix(t, "a"):
+		return []string{t + "n"}
+	case strings.HasSuffix(t, "i"):
+		return []string{t + "an"}
+	}
+	return nil
+}
+
+// StemBag returns the stems of text's words (stop words left out), without
+// group tokens: for comparing words where no analyzer is at hand.
+func StemBag(text, lang string) Bag {
+	b := Bag{}
+	for _, t := range Tokens(text) {
+		if !IsStopWord(t.Text) {
+			b[Stem(t.Text, lang)] = true
+		}
+	}
+	return b
 }

@@ -122,3 +122,14 @@ func TestFingerprint(t *testing.T) {
 		t.Error("fingerprint ignores the glossary")
 	}
 }
+
+func TestDemonymsMeetPlaces(t *testing.T) {
+	a := New(nil)
+	bag := a.Bag("Kenya sent officers to Haiti.", English)
+	for _, q := range []string{"Kenyan officers", "Haitian officers"} {
+		c := a.Query(q)[0]
+		if !bag.Has(c) {
+			t.Errorf("%q (forms %q) does not meet %q", c.Text, c.Forms, "Kenya sent officers to Haiti.")
+		}
+	}
+}
