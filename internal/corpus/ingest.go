@@ -271,6 +271,9 @@ func (in *Ingester) pathJobs(p string) []job {
 		return fail(err)
 	}
 	if !info.IsDir() {
+		if !info.Mode().IsRegular() {
+			return fail(notRegular(p, info.Mode()))
+		}
 		kind, ok := fileKinds[strings.ToLower(filepath.Ext(p))]
 		switch {
 		case ok:
@@ -293,7 +296,14 @@ func (in *Ingester) pathJobs(p string) []job {
 			}
 			return nil
 		}
-		if d.IsDir() || !d.Type().IsRegular() {
+		if d.IsDir() {
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			// A FIFO or device would block the read forever; a symlink is
+			// not followed out of the folder.
+			reason := skipError{notRegular(path, d.Type()).Error()}
+			jobs = append(jobs, job{input: path, read: func(context.Context) (readResult, error) { return readResult{}, reason }})
 			return nil
 		}
 		kind, ok := fileKinds[strings.ToLower(filepath.Ext(path))]
@@ -309,6 +319,24 @@ func (in *Ingester) pathJobs(p string) []job {
 		return fail(err)
 	}
 	return jobs
+}
+
+// notRegular refuses a path that is not a plain file, naming what it is.
+func notRegular(p string, m fs.FileMode) error {
+	what := "not a regular file"
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		what = "a named pipe (FIFO)"
+	case m&fs.ModeCharDevice != 0:
+		what = "a character device"
+	case m&fs.ModeDevice != 0:
+		what = "a device"
+	case m&fs.ModeSocket != 0:
+		what = "a socket"
+	case m&fs.ModeSymlink != 0:
+		what = "a symbolic link (not followed inside a folder)"
+	}
+	return fmt.Errorf("%s is %s, not a regular file: only regular files are ingested", p, what)
 }
 
 func (in *Ingester) fileJob(p string, kind contentKind) job {
@@ -332,6 +360,12 @@ func (in *Ingester) fileJob(p string, kind contentKind) job {
 
 // readFile reads a whole file up to the size cap.
 func (in *Ingester) readFile(p string) ([]byte, error) {
+	// Checked before opening: opening a FIFO blocks until a writer comes.
+	if info, err := os.Stat(p); err != nil {
+		return nil, err
+	} else if !info.Mode().IsRegular() {
+		return nil, notRegular(p, info.Mode())
+	}
 	f, err := os.Open(p)
 	if err != nil {
 		return nil, err
