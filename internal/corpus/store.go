@@ -11,7 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -25,10 +24,9 @@ type Store struct {
 	db  *sql.DB
 	now func() time.Time
 
-	// Document frequencies of query terms, valid for one index generation.
-	dfMu  sync.Mutex
-	dfGen int64
-	df    map[string]int
+	// The search index, derived from the passages and kept current
+	// through passage_log.
+	ix *index
 }
 
 // Open opens (creating if needed) the store at path and brings its schema
@@ -48,7 +46,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	s := &Store{db: db, now: time.Now}
+	s := &Store{db: db, now: time.Now, ix: newIndex()}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
@@ -160,6 +158,21 @@ var migrations = []string{
 	// The whole answer (citations included) as JSON, so it can be shown
 	// again after a restart, e.g. when a reader shares it.
 	`ALTER TABLE answers ADD COLUMN payload TEXT NOT NULL DEFAULT '';`,
+
+	// Every passage written or deleted, in order, so that the in-memory
+	// search index of any process (bot serve beside bot ingest) catches up.
+	// It rolls back with the transaction that wrote the passage.
+	`CREATE TABLE passage_log(
+		seq INTEGER PRIMARY KEY AUTOINCREMENT,
+		op TEXT NOT NULL,                -- 'i' inserted, 'd' deleted
+		passage_id INTEGER NOT NULL
+	);
+	CREATE TRIGGER passages_log_ai AFTER INSERT ON passages BEGIN
+		INSERT INTO passage_log(op, passage_id) VALUES ('i', new.id);
+	END;
+	CREATE TRIGGER passages_log_ad AFTER DELETE ON passages BEGIN
+		INSERT INTO passage_log(op, passage_id) VALUES ('d', old.id);
+	END;`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {
@@ -449,60 +462,43 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 }
 
 // Search returns the passages that best match q, best first. Any text is a
-// valid query: terms are quoted, stop words and terms found in most passages
-// are dropped, and the rest are ORed so BM25 rewards passages holding more.
+// valid query: stop words and terms found in most passages are dropped,
+// and the rest score by BM25 over the in-memory index, which first takes
+// in whatever another process (or this one) wrote since the last search.
+// The BM25 pool is then reranked by sentence coverage.
 func (s *Store) Search(ctx context.Context, q Query) ([]Hit, error) {
 	k := q.K
 	if k <= 0 {
 		k = DefaultK
 	}
-	concepts := queryConcepts(q.Text)
-	terms, err := s.weighConcepts(ctx, concepts)
-	if err != nil {
+	if err := s.ix.catchUp(ctx, s.db); err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	if len(terms) == 0 {
-		return nil, nil
-	}
-	sqlText := `SELECT p.id, p.doc_id, p.seq, p.text, f.rank, ` + docColumns + `
-		FROM passages_fts f JOIN passages p ON p.id = f.rowid JOIN documents d ON d.id = p.doc_id
-		WHERE passages_fts MATCH ?`
-	args := []any{matchExpr(append(terms, queryPhrases(q.Text)...))}
-	// Rerank a wider pool than asked for: the answer is often not in BM25's top k.
-	pool := max(4*k, rerankPool)
+	s.ix.ensureVocab()
+	concepts := queryConcepts(q.Text)
+	s.ix.mu.RLock()
+	terms := s.weighConcepts(concepts)
+	f := filter{since: math.MinInt64, source: strings.ToLower(q.Source)}
 	if !q.Since.IsZero() {
-		sqlText += ` AND d.published >= ?`
-		args = append(args, q.Since.Unix())
-	}
-	if q.Source != "" {
-		sqlText += ` AND d.source = ? COLLATE NOCASE`
-		args = append(args, q.Source)
+		f.since = q.Since.Unix()
 	}
 	if len(q.DocIDs) > 0 {
-		sqlText += ` AND p.doc_id IN (?` + strings.Repeat(`,?`, len(q.DocIDs)-1) + `)`
+		f.docs = make(map[string]bool, len(q.DocIDs))
 		for _, id := range q.DocIDs {
-			args = append(args, id)
+			f.docs[id] = true
 		}
 	}
-	sqlText += ` ORDER BY f.rank LIMIT ?`
-	args = append(args, pool)
-	rows, err := s.db.QueryContext(ctx, sqlText, args...)
+	// Rerank a wider pool than asked for: the answer is often not in BM25's top k.
+	var top []scored
+	if len(terms) > 0 {
+		top = s.ix.topK(terms, max(4*k, rerankPool), f)
+	}
+	s.ix.mu.RUnlock()
+	if len(top) == 0 {
+		return nil, nil
+	}
+	hits, err := s.hitsByID(ctx, top)
 	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
-	}
-	defer rows.Close()
-	var hits []Hit
-	for rows.Next() {
-		var h Hit
-		var rank float64
-		h.Doc, err = scanDocument(rows, &h.ID, &h.DocID, &h.Seq, &h.Text, &rank)
-		if err != nil {
-			return nil, fmt.Errorf("search: %w", err)
-		}
-		h.BM25 = -rank
-		hits = append(hits, h)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	rerank(hits, concepts, QuestionCue(q.Text))
@@ -512,54 +508,87 @@ func (s *Store) Search(ctx context.Context, q Query) ([]Hit, error) {
 	return hits, nil
 }
 
+// hitsByID reads the passages and documents of scored ids, in their order.
+// A passage deleted since it was indexed is left out.
+func (s *Store) hitsByID(ctx context.Context, top []scored) ([]Hit, error) {
+	args := make([]any, len(top))
+	at := make(map[int64]int, len(top))
+	for i, t := range top {
+		args[i] = t.id
+		at[t.id] = i
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT p.id, p.doc_id, p.seq, p.text, `+docColumns+`
+		FROM passages p JOIN documents d ON d.id = p.doc_id
+		WHERE p.id IN (?`+strings.Repeat(`,?`, len(top)-1)+`)`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	found := make([]*Hit, len(top))
+	for rows.Next() {
+		var h Hit
+		h.Doc, err = scanDocument(rows, &h.ID, &h.DocID, &h.Seq, &h.Text)
+		if err != nil {
+			return nil, err
+		}
+		i := at[h.ID]
+		h.BM25 = top[i].score
+		found[i] = &h
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	hits := make([]Hit, 0, len(top))
+	for _, h := range found {
+		if h != nil {
+			hits = append(hits, *h)
+		}
+	}
+	return hits, nil
+}
+
 // rerankPool is the least number of BM25 candidates reranked.
 const rerankPool = 32
 
 // commonShare is the share of passages above which a term is dropped from a
-// query: BM25 gives it almost no weight, but walking its posting list is
-// what makes a query slow. Below commonFloor passages every query is fast
-// and such terms still help the rerank find the right pool.
+// query: BM25 gives it almost no weight, and it would only add noise to the
+// pool. Below commonFloor passages such terms still help the rerank find
+// the right pool.
 const (
 	commonShare = 0.5
 	commonFloor = 2000
 )
 
 // weighConcepts sets each concept's weight to its inverse document
-// frequency and returns the forms to search for. Forms in no passage are
+// frequency and returns the index terms to score. Forms in no passage are
 // left out; so are concepts found in more than commonShare of passages,
-// keeping at least the rarest so a query never empties itself.
-func (s *Store) weighConcepts(ctx context.Context, concepts []concept) ([]string, error) {
-	if len(concepts) == 0 {
-		return nil, nil
-	}
-	var total int
-	var gen int64
-	err := s.db.QueryRowContext(ctx, `SELECT (SELECT value FROM stats WHERE name='passages'), (SELECT value FROM stats WHERE name='generation')`).
-		Scan(&total, &gen)
-	if err != nil {
-		return nil, err
-	}
-	if total == 0 {
-		return nil, nil
+// keeping at least the rarest so a query never empties itself. The caller
+// holds the index's read lock.
+func (s *Store) weighConcepts(concepts []concept) []string {
+	total := s.ix.live
+	if len(concepts) == 0 || total == 0 {
+		return nil
 	}
 	var terms, rarestForms []string
+	seen := map[string]bool{}
 	rarestDF := -1
 	for i := range concepts {
 		var present []string
 		df := 0
 		for _, f := range concepts[i].forms {
-			n, err := s.docFreq(ctx, gen, f)
-			if err != nil {
-				return nil, err
+			// A prefix form's frequency is the sum over its terms: an
+			// estimate, as fts5vocab gave before.
+			n := 0
+			for _, t := range s.ix.expand(f) {
+				n += s.ix.df(t)
+				if !seen[t] {
+					seen[t] = true
+					present = append(present, t)
+				}
 			}
-			n = min(n, total)
-			if n == 0 {
-				continue
-			}
-			present = append(present, f)
-			df = max(df, n)
+			df = max(df, min(n, total))
 		}
-		if len(present) == 0 {
+		if df == 0 {
 			concepts[i].weight = idf(total, 0) // asked for but absent: coverage still counts it
 			continue
 		}
@@ -574,45 +603,8 @@ func (s *Store) weighConcepts(ctx context.Context, concepts []concept) ([]string
 	if len(terms) == 0 {
 		terms = rarestForms
 	}
-	return terms, nil
+	return terms
 }
-
-// docFreq returns how many passages hold a form (an estimate for a prefix
-// "stem*": a passage holding two words of the stem counts twice), cached
-// until the index generation changes.
-func (s *Store) docFreq(ctx context.Context, gen int64, form string) (int, error) {
-	s.dfMu.Lock()
-	if s.df == nil || s.dfGen != gen {
-		s.df, s.dfGen = map[string]int{}, gen
-	}
-	n, ok := s.df[form]
-	s.dfMu.Unlock()
-	if ok {
-		return n, nil
-	}
-	var err error
-	if stem, isPrefix := strings.CutSuffix(form, "*"); isPrefix {
-		err = s.db.QueryRowContext(ctx, `SELECT coalesce(sum(doc), 0) FROM passages_vocab WHERE term >= ? AND term < ?`,
-			stem, stem+"\U0010FFFF").Scan(&n)
-	} else {
-		err = s.db.QueryRowContext(ctx, `SELECT doc FROM passages_vocab WHERE term = ?`, form).Scan(&n)
-	}
-	if errors.Is(err, sql.ErrNoRows) {
-		n, err = 0, nil
-	}
-	if err != nil {
-		return 0, err
-	}
-	s.dfMu.Lock()
-	if s.dfGen == gen && len(s.df) < dfCacheMax {
-		s.df[form] = n
-	}
-	s.dfMu.Unlock()
-	return n, nil
-}
-
-// dfCacheMax bounds the frequency cache: distinct query words, not passages.
-const dfCacheMax = 50000
 
 // idf is BM25's inverse document frequency, kept positive.
 func idf(total, df int) float64 {

@@ -1,0 +1,405 @@
+package corpus
+
+import (
+	"container/heap"
+	"context"
+	"database/sql"
+	"fmt"
+	"log/slog"
+	"math"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+)
+
+// index is an in-memory inverted index derived from the passages table:
+// SQLite stays the one source of truth, and passage_log (fed by triggers)
+// tells every process what changed since it last looked, so a searcher in
+// `bot serve` sees what `bot ingest` wrote in another process.
+type index struct {
+	mu      sync.RWMutex
+	applied int64 // last passage_log seq applied; -1 before the first load
+
+	ord     map[int64]uint32 // passage id -> ordinal
+	ids     []int64          // ordinal -> passage id (0 once deleted)
+	textLen []uint16         // ordinal -> terms in the text
+	meta    []passageMeta    // ordinal -> what the filters need
+	live    int
+	sumText int64
+	sumTtl  int64
+	ttlLen  []uint16 // ordinal -> terms in the title
+
+	text  map[string]*postings
+	title map[string]*postings
+	vocab []string // sorted terms, for prefix forms; nil when stale
+
+	sources map[string]string // interned source names
+	scores  sync.Pool
+}
+
+// postings lists the passages holding a term, in ordinal order, with the
+// term's frequency there. df counts live passages only.
+type postings struct {
+	ords []uint32
+	tfs  []uint16
+	df   int
+}
+
+type passageMeta struct {
+	docID     string
+	source    string // lower-cased
+	published int64  // unix seconds, math.MinInt64 when unknown
+}
+
+// titleWeight is how much a title term counts beside a text term, as
+// bm25(0.4, 1.0) did in FTS5.
+const titleWeight = 0.4
+
+const (
+	bm25K1 = 1.2
+	bm25B  = 0.75
+)
+
+func newIndex() *index {
+	return &index{applied: -1, ord: map[int64]uint32{}, text: map[string]*postings{}, title: map[string]*postings{}, sources: map[string]string{}}
+}
+
+// analyse is the index analysis of a text: the terms FTS5's unicode61
+// tokenizer gives, without stop words (never searched for).
+func analyse(text string) []string {
+	ts := Terms(text)
+	out := ts[:0]
+	for _, t := range ts {
+		if !stopWords[t] {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// catchUp applies what changed in the store since the index last looked.
+// The first call loads every passage.
+func (ix *index) catchUp(ctx context.Context, db *sql.DB) error {
+	var head int64
+	if err := db.QueryRowContext(ctx, `SELECT coalesce(max(seq), 0) FROM passage_log`).Scan(&head); err != nil {
+		return fmt.Errorf("read change log: %w", err)
+	}
+	ix.mu.RLock()
+	current := ix.applied == head
+	ix.mu.RUnlock()
+	if current {
+		return nil
+	}
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.applied < 0 {
+		return ix.load(ctx, db, head)
+	}
+	if ix.applied >= head {
+		return nil
+	}
+	// A passage deleted and inserted again (a rowid reused) reads its
+	// newest text; applying an insert for a passage held is a no-op.
+	rows, err := db.QueryContext(ctx, `SELECT l.seq, l.op, l.passage_id, p.title, p.text, d.id, d.source, d.published
+		FROM passage_log l LEFT JOIN passages p ON p.id = l.passage_id LEFT JOIN documents d ON d.id = p.doc_id
+		WHERE l.seq > ? AND l.seq <= ? ORDER BY l.seq`, ix.applied, head)
+	if err != nil {
+		return fmt.Errorf("read change log: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var seq, id int64
+		var op string
+		var title, text, docID, source sql.NullString
+		var published sql.NullInt64
+		if err := rows.Scan(&seq, &op, &id, &title, &text, &docID, &source, &published); err != nil {
+			return fmt.Errorf("read change log: %w", err)
+		}
+		if op == "d" {
+			ix.remove(id)
+		} else if text.Valid && docID.Valid {
+			ix.add(id, title.String, text.String, docID.String, source.String, published)
+		}
+		ix.applied = seq
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read change log: %w", err)
+	}
+	ix.applied = head
+	return nil
+}
+
+// load reads every passage. Passages written after head are read too; the
+// log entries after head that describe them are then no-ops.
+func (ix *index) load(ctx context.Context, db *sql.DB, head int64) error {
+	start := time.Now()
+	rows, err := db.QueryContext(ctx, `SELECT p.id, p.title, p.text, d.id, d.source, d.published
+		FROM passages p JOIN documents d ON d.id = p.doc_id ORDER BY p.id`)
+	if err != nil {
+		return fmt.Errorf("load index: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var title, text, docID, source string
+		var published sql.NullInt64
+		if err := rows.Scan(&id, &title, &text, &docID, &source, &published); err != nil {
+			return fmt.Errorf("load index: %w", err)
+		}
+		ix.add(id, title, text, docID, source, published)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("load index: %w", err)
+	}
+	ix.applied = head
+	if ix.live > 0 {
+		slog.Info("search index loaded", "passages", ix.live, "terms", len(ix.text), "took", time.Since(start).Round(time.Millisecond))
+	}
+	return nil
+}
+
+func (ix *index) add(id int64, title, text, docID, source string, published sql.NullInt64) {
+	if _, ok := ix.ord[id]; ok {
+		return
+	}
+	o := uint32(len(ix.ids))
+	ix.ord[id] = o
+	ix.ids = append(ix.ids, id)
+	src := strings.ToLower(source)
+	if s, ok := ix.sources[src]; ok {
+		src = s
+	} else {
+		ix.sources[src] = src
+	}
+	pub := int64(math.MinInt64)
+	if published.Valid {
+		pub = published.Int64
+	}
+	ix.meta = append(ix.meta, passageMeta{docID: docID, source: src, published: pub})
+	n := addTerms(ix.text, analyse(text), o, &ix.vocab)
+	ix.textLen = append(ix.textLen, n)
+	t := addTerms(ix.title, analyse(title), o, nil)
+	ix.ttlLen = append(ix.ttlLen, t)
+	ix.sumText += int64(n)
+	ix.sumTtl += int64(t)
+	ix.live++
+}
+
+// addTerms adds one passage's terms to a field's postings and returns
+// their count. A new term makes the sorted vocabulary stale.
+func addTerms(field map[string]*postings, terms []string, o uint32, vocab *[]string) uint16 {
+	tf := make(map[string]uint16, len(terms))
+	for _, t := range terms {
+		if tf[t] < math.MaxUint16 {
+			tf[t]++
+		}
+	}
+	for t, n := range tf {
+		p := field[t]
+		if p == nil {
+			p = &postings{}
+			field[t] = p
+			if vocab != nil {
+				*vocab = nil
+			}
+		}
+		p.ords = append(p.ords, o)
+		p.tfs = append(p.tfs, n)
+		p.df++
+	}
+	return uint16(min(len(terms), math.MaxUint16))
+}
+
+// remove marks a passage deleted. Its postings stay, skipped when scoring,
+// and still count in document frequencies until the next load: a document
+// replaced now and then shifts idf by a hair, and finding the postings of a
+// passage whose text is gone would cost a walk of the whole vocabulary.
+func (ix *index) remove(id int64) {
+	o, ok := ix.ord[id]
+	if !ok {
+		return
+	}
+	delete(ix.ord, id)
+	ix.ids[o] = 0
+	ix.live--
+	ix.sumText -= int64(ix.textLen[o])
+	ix.sumTtl -= int64(ix.ttlLen[o])
+}
+
+// expand returns the index terms a form stands for: itself, or for a
+// prefix form "stem*" every term starting with stem.
+func (ix *index) expand(form string) []string {
+	stem, isPrefix := strings.CutSuffix(form, "*")
+	if !isPrefix {
+		if _, ok := ix.text[form]; ok {
+			return []string{form}
+		}
+		if _, ok := ix.title[form]; ok {
+			return []string{form}
+		}
+		return nil
+	}
+	if ix.vocab == nil {
+		return nil // built under the write lock by ensureVocab
+	}
+	i := sort.SearchStrings(ix.vocab, stem)
+	var out []string
+	for ; i < len(ix.vocab) && strings.HasPrefix(ix.vocab[i], stem); i++ {
+		out = append(out, ix.vocab[i])
+	}
+	return out
+}
+
+// ensureVocab rebuilds the sorted vocabulary when new terms came in.
+func (ix *index) ensureVocab() {
+	ix.mu.RLock()
+	ok := ix.vocab != nil || len(ix.text) == 0
+	ix.mu.RUnlock()
+	if ok {
+		return
+	}
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.vocab != nil {
+		return
+	}
+	v := make([]string, 0, len(ix.text)+len(ix.title))
+	for t := range ix.text {
+		v = append(v, t)
+	}
+	for t := range ix.title {
+		if _, ok := ix.text[t]; !ok {
+			v = append(v, t)
+		}
+	}
+	sort.Strings(v)
+	ix.vocab = v
+}
+
+// df is how many live passages hold term in text or title (the larger).
+func (ix *index) df(term string) int {
+	n := 0
+	if p := ix.text[term]; p != nil {
+		n = p.df
+	}
+	if p := ix.title[term]; p != nil {
+		n = max(n, p.df)
+	}
+	return min(n, ix.live)
+}
+
+// filter says whether a passage may be returned.
+type filter struct {
+	since  int64
+	source string
+	docs   map[string]bool
+}
+
+func (f filter) active() bool { return f.since != math.MinInt64 || f.source != "" || f.docs != nil }
+
+func (f filter) allows(m passageMeta) bool {
+	if f.since != math.MinInt64 && (m.published == math.MinInt64 || m.published < f.since) {
+		return false
+	}
+	if f.source != "" && m.source != f.source {
+		return false
+	}
+	return f.docs == nil || f.docs[m.docID]
+}
+
+type scored struct {
+	id    int64
+	score float64
+}
+
+type scoreBuf struct {
+	acc     []float32
+	touched []uint32
+}
+
+// topK scores every passage holding one of terms with BM25 (text and,
+// at titleWeight, title) by term-at-a-time accumulation, and returns the
+// best k passage ids allowed by f, best first.
+func (ix *index) topK(terms []string, k int, f filter) []scored {
+	n := len(ix.ids)
+	if n == 0 || ix.live == 0 {
+		return nil
+	}
+	buf, _ := ix.scores.Get().(*scoreBuf)
+	if buf == nil {
+		buf = &scoreBuf{}
+	}
+	if len(buf.acc) < n {
+		buf.acc = make([]float32, n+n/4)
+	}
+	acc, touched := buf.acc, buf.touched[:0]
+	live := float64(ix.live)
+	avgText := math.Max(float64(ix.sumText)/live, 1)
+	avgTtl := math.Max(float64(ix.sumTtl)/live, 1)
+	for _, t := range terms {
+		w := idf(ix.live, ix.df(t))
+		for fi, field := range []map[string]*postings{ix.text, ix.title} {
+			p := field[t]
+			if p == nil {
+				continue
+			}
+			lens, avg, fw := ix.textLen, avgText, w
+			if fi == 1 {
+				lens, avg, fw = ix.ttlLen, avgTtl, w*titleWeight
+			}
+			// Per-length norms precomputed would save a division; the
+			// division is not what costs here.
+			for i, o := range p.ords {
+				tf := float64(p.tfs[i])
+				norm := bm25K1 * (1 - bm25B + bm25B*float64(lens[o])/avg)
+				if acc[o] == 0 {
+					touched = append(touched, o)
+				}
+				acc[o] += float32(fw * tf * (bm25K1 + 1) / (tf + norm))
+			}
+		}
+	}
+	h := make(scoreHeap, 0, k+1)
+	checkFilter := f.active()
+	for _, o := range touched {
+		sc := acc[o]
+		acc[o] = 0
+		if ix.ids[o] == 0 || (checkFilter && !f.allows(ix.meta[o])) {
+			continue
+		}
+		if len(h) < k {
+			heap.Push(&h, scored{id: ix.ids[o], score: float64(sc)})
+		} else if float64(sc) > h[0].score {
+			h[0] = scored{id: ix.ids[o], score: float64(sc)}
+			heap.Fix(&h, 0)
+		}
+	}
+	buf.touched = touched
+	ix.scores.Put(buf)
+	out := make([]scored, len(h))
+	for i := len(h) - 1; i >= 0; i-- {
+		out[i] = heap.Pop(&h).(scored)
+	}
+	return out
+}
+
+// scoreHeap is a min-heap on score (ties: higher id first out, so the
+// lower id, the older passage, wins a tie as FTS5's rowid order did).
+type scoreHeap []scored
+
+func (h scoreHeap) Len() int { return len(h) }
+func (h scoreHeap) Less(i, j int) bool {
+	if h[i].score != h[j].score {
+		return h[i].score < h[j].score
+	}
+	return h[i].id > h[j].id
+}
+func (h scoreHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
+func (h *scoreHeap) Push(x any)   { *h = append(*h, x.(scored)) }
+func (h *scoreHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
+}
