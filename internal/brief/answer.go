@@ -11,6 +11,7 @@ import (
 
 	"github.com/mss-brief/briefbot/internal/config"
 	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/lexicon"
 	"github.com/mss-brief/briefbot/prompts"
 )
 
@@ -22,13 +23,14 @@ type Searcher interface {
 // AnswererConfig is what an Answerer needs to know besides its searcher and
 // model.
 type AnswererConfig struct {
-	Topic       string     // what the bot is about, for the prompt
-	Description string     // a paragraph of background for the prompt
-	Aliases     [][]string // groups of names for the same thing; widen queries
-	Examples    []string   // questions suggested when the bot abstains
-	K           int        // passages retrieved and given to the model; 0: 6
-	MinScore    float64    // abstain when the best passage scores lower
-	PromptsDir  string     // a folder whose answer.tmpl replaces the built-in one
+	Topic       string        // what the bot is about, for the prompt
+	Description string        // a paragraph of background for the prompt
+	Aliases     [][]string    // groups of names for the same thing; widen queries
+	Examples    []string      // questions suggested when the bot abstains
+	K           int           // passages retrieved and given to the model; 0: 6
+	MinScore    float64       // abstain when the best passage scores lower
+	PromptsDir  string        // a folder whose answer.tmpl replaces the built-in one
+	Deadline    time.Duration // the model's time per question, across retries; 0: 45 s
 	Now         func() time.Time
 	Log         *slog.Logger
 }
@@ -49,10 +51,14 @@ type Answerer struct {
 	model  ChatModel // nil: extractive only
 	cfg    AnswererConfig
 	prompt *template.Template
+	lex    *lexicon.Analyzer // the topic's glossary with the shared analysis
 }
 
 // defaultK is how many passages an answer draws on when not configured.
 const defaultK = 6
+
+// defaultDeadline bounds a reader's wait for the model; then extraction.
+const defaultDeadline = 45 * time.Second
 
 // New makes an Answerer. model may be nil: answers are then extractive.
 func New(search Searcher, model ChatModel, cfg AnswererConfig) (*Answerer, error) {
@@ -61,6 +67,9 @@ func New(search Searcher, model ChatModel, cfg AnswererConfig) (*Answerer, error
 	}
 	if cfg.K <= 0 {
 		cfg.K = defaultK
+	}
+	if cfg.Deadline <= 0 {
+		cfg.Deadline = defaultDeadline
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
@@ -80,7 +89,7 @@ func New(search Searcher, model ChatModel, cfg AnswererConfig) (*Answerer, error
 			return nil, fmt.Errorf("prompt answer.tmpl: needs a {{define %q}} template", name)
 		}
 	}
-	return &Answerer{search: search, model: model, cfg: cfg, prompt: t}, nil
+	return &Answerer{search: search, model: model, cfg: cfg, prompt: t, lex: lexicon.New(cfg.Aliases)}, nil
 }
 
 // HasModel reports whether answers are written by a language model.
@@ -106,7 +115,7 @@ func (a *Answerer) Answer(ctx context.Context, req Request) (Answer, error) {
 	q := strings.TrimSpace(req.Question)
 	ans := Answer{Question: q, Citations: []Citation{}}
 	if q == "" {
-		return a.abstain(ans, retrieval{question: q, an: newAnalysis()}, nil, NoteNoQuestion), nil
+		return a.abstain(ans, retrieval{question: q, an: newAnalysis(a.lex)}, nil, NoteNoQuestion), nil
 	}
 	start := a.cfg.Now()
 	r, err := a.retrieve(ctx, req)
@@ -118,11 +127,17 @@ func (a *Answerer) Answer(ctx context.Context, req Request) (Answer, error) {
 		return Answer{}, fmt.Errorf("answer %q: %w", shorten(q, 80), err)
 	}
 	ans.Passages = r.hits
-	rel := a.judge(r)
-	a.cfg.Log.Debug("retrieved", "question", q, "query", r.query, "hits", len(r.hits),
-		"coverage", rel.coverage, "top_score", rel.topScore, "relevant", rel.ok)
+	rel, w := a.judge(ctx, r)
+	r.weights = w
+	ans.AnswerType = string(r.kind)
+	a.cfg.Log.Debug("retrieved", "question", q, "query", r.query, "hits", len(r.hits), "type", r.kind, "focus", rel.focus,
+		"coverage", rel.coverage, "type_met", rel.typeMet, "top_score", rel.topScore, "relevant", rel.ok)
 	if !rel.ok {
-		return a.abstain(ans, r, rel.missing, NoteNotRelevant), nil
+		missing := rel.missing
+		if len(missing) == 0 && rel.focus != "" {
+			missing = []string{rel.focus}
+		}
+		return a.abstain(ans, r, missing, NoteNotRelevant), nil
 	}
 	if a.model == nil {
 		return a.extractive(ans, r, NoteNoModel), nil
@@ -131,14 +146,72 @@ func (a *Answerer) Answer(ctx context.Context, req Request) (Answer, error) {
 }
 
 // generate asks the language model, and falls back to extraction when it
-// fails.
+// fails, runs out of time, or its answer was cut off. A cut answer is
+// retried once over fewer passages with a request to be brief.
 func (a *Answerer) generate(ctx context.Context, req Request, ans Answer, r retrieval) (Answer, error) {
+	mctx, cancel := context.WithTimeout(ctx, a.cfg.Deadline)
+	defer cancel()
+	start := a.cfg.Now()
+	raw, r2, err := a.chat(mctx, req, r, false)
+	if errors.Is(err, ErrLengthLimit) || errors.Is(err, ErrStreamCut) {
+		a.cfg.Log.Warn("model answer cut off; retrying with a shorter budget", "err", err)
+		short := r
+		short.hits = r.hits[:max(1, len(r.hits)/2)]
+		var err2 error
+		raw, r2, err2 = a.chat(mctx, req, short, true)
+		if err2 != nil && !errors.Is(err2, errPrompt) && mctx.Err() == nil {
+			err = err2
+		} else if err2 == nil {
+			err = nil
+		}
+	}
+	ans.Timings.LLM = a.cfg.Now().Sub(start)
+	if err != nil {
+		if ctx.Err() != nil {
+			return Answer{}, ctx.Err()
+		}
+		note := NoteModelFailed + modelReason(err)
+		switch {
+		case errors.Is(err, errPrompt):
+			note = NoteModelFailed + "the prompt template failed"
+		case mctx.Err() != nil:
+			note = fmt.Sprintf("the language model did not answer within %s", roundDeadline(a.cfg.Deadline))
+		}
+		a.cfg.Log.Warn("language model failed; answering extractively", "err", err)
+		return a.extractive(ans, r, note), nil
+	}
+	if isNoAnswer(raw) {
+		return a.abstain(ans, r, nil, NoteModelNoMatch), nil
+	}
+	text, cites, dropped := resolveModelText(cleanModelText(raw), r2)
+	ans.DroppedCitations = dropped
+	if len(cites) == 0 {
+		// An answer that shows no source is not one an analyst can use.
+		return a.extractive(ans, r, NoteModelFailed+"its answer cited none of the passages"), nil
+	}
+	ans.Text, ans.Citations, ans.Mode = text, cites, ModeLLM
+	ans.AsOf = newestPublished(cites)
+	return ans, nil
+}
+
+// errPrompt is an answer prompt override that does not render.
+var errPrompt = errors.New("the prompt template failed")
+
+// briefNote asks for a shorter answer after one was cut off.
+const briefNote = "\n\nYour previous answer was cut off. Answer in at most three short sentences."
+
+// chat makes one model call over r's passages; it returns the retrieval the
+// answer's markers refer to.
+func (a *Answerer) chat(ctx context.Context, req Request, r retrieval, brief bool) (string, retrieval, error) {
 	msgs, err := a.messages(r.question, req.History, r.hits)
 	if err != nil {
 		// A prompt that does not render is a broken override: say so, but
 		// still answer.
 		a.cfg.Log.Error("answer prompt failed to render", "err", err)
-		return a.extractive(ans, r, NoteModelFailed+"the prompt template failed"), nil
+		return "", r, fmt.Errorf("%w: %w", errPrompt, err)
+	}
+	if brief && len(msgs) > 0 {
+		msgs[len(msgs)-1].Content += briefNote
 	}
 	var onText func(string)
 	if req.OnPartial != nil {
@@ -151,28 +224,16 @@ func (a *Answerer) generate(ctx context.Context, req Request, ans Answer, r retr
 			}
 		}
 	}
-	start := a.cfg.Now()
 	raw, err := a.model.Chat(ctx, msgs, onText)
-	ans.Timings.LLM = a.cfg.Now().Sub(start)
-	if err != nil {
-		if ctx.Err() != nil {
-			return Answer{}, ctx.Err()
-		}
-		a.cfg.Log.Warn("language model failed; answering extractively", "err", err)
-		return a.extractive(ans, r, NoteModelFailed+modelReason(err)), nil
+	return raw, r, err
+}
+
+// roundDeadline writes a deadline as readers say it: "45 s".
+func roundDeadline(d time.Duration) string {
+	if d >= time.Second {
+		return fmt.Sprintf("%d s", int(d.Round(time.Second)/time.Second))
 	}
-	if isNoAnswer(raw) {
-		return a.abstain(ans, r, nil, NoteModelNoMatch), nil
-	}
-	text, cites, dropped := resolveModelText(cleanModelText(raw), r)
-	ans.DroppedCitations = dropped
-	if len(cites) == 0 {
-		// An answer that shows no source is not one an analyst can use.
-		return a.extractive(ans, r, NoteModelFailed+"its answer cited none of the passages"), nil
-	}
-	ans.Text, ans.Citations, ans.Mode = text, cites, ModeLLM
-	ans.AsOf = newestPublished(cites)
-	return ans, nil
+	return d.Round(time.Millisecond).String()
 }
 
 func modelReason(err error) string {

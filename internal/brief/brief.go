@@ -43,6 +43,15 @@ type Citation struct {
 	URL       string     `json:"url"`
 	Published *time.Time `json:"published"` // nil when unknown
 	Quote     string     `json:"quote"`     // the passage sentence that best supports the claim
+	Supports  []string   `json:"supports"`  // the answer sentences this source backs
+}
+
+// Conflict is a fact on which a newer source disagrees with an older one.
+type Conflict struct {
+	Fact  string `json:"fact"`
+	Older int    `json:"older"` // citation number
+	Newer int    `json:"newer"` // citation number
+	Note  string `json:"note,omitempty"`
 }
 
 // Timings says where the time went.
@@ -56,6 +65,8 @@ type Answer struct {
 	Question         string       `json:"question"`
 	Text             string       `json:"answer"` // standard Markdown with [n] markers
 	Mode             Mode         `json:"mode"`
+	AnswerType       string       `json:"answer_type"`    // what kind of fact is asked for: a count, a date, a person, ...
+	Conflicts        []Conflict   `json:"conflicts"`      // where sources disagree
 	Note             string       `json:"note,omitempty"` // why extractive or abstained, e.g. "no language model configured"
 	AsOf             *time.Time   `json:"as_of"`          // newest published date among cited sources; nil when unknown
 	Citations        []Citation   `json:"citations"`

@@ -242,6 +242,9 @@ func (c *OpenAIChat) once(ctx context.Context, req openai.ChatCompletionRequest,
 		if ch.FinishReason == openai.FinishReasonContentFilter {
 			return "", false, errContentFilter
 		}
+		if ch.FinishReason == openai.FinishReasonLength {
+			return "", false, ErrLengthLimit
+		}
 		if strings.TrimSpace(ch.Message.Content) == "" {
 			return "", false, fmt.Errorf("%w: empty answer", errMalformed)
 		}
@@ -254,6 +257,7 @@ func (c *OpenAIChat) once(ctx context.Context, req openai.ChatCompletionRequest,
 	}
 	defer stream.Close()
 	var b strings.Builder
+	finished := false
 	for {
 		resp, err := stream.Recv()
 		if errors.Is(err, io.EOF) {
@@ -274,7 +278,19 @@ func (c *OpenAIChat) once(ctx context.Context, req openai.ChatCompletionRequest,
 				onText(b.String())
 				shown = true
 			}
+			switch ch.FinishReason {
+			case openai.FinishReasonLength:
+				return "", shown, ErrLengthLimit
+			case "":
+			default:
+				finished = true
+			}
 		}
+	}
+	if !finished {
+		// go-openai reports a stream that stops without [DONE] as a clean
+		// EOF; without a finish_reason the answer may be cut mid-sentence.
+		return "", shown, ErrStreamCut
 	}
 	if strings.TrimSpace(b.String()) == "" {
 		return "", shown, fmt.Errorf("%w: empty answer", errMalformed)
@@ -283,6 +299,12 @@ func (c *OpenAIChat) once(ctx context.Context, req openai.ChatCompletionRequest,
 }
 
 var errContentFilter = errors.New("content filter")
+
+// Truncated answers: never shown as complete.
+var (
+	ErrLengthLimit = errors.New("the answer was cut off by the length limit")
+	ErrStreamCut   = errors.New("the answer stream ended before its end marker")
+)
 
 // failure is what went wrong with one attempt, for readers and for the
 // retry decision.
@@ -320,6 +342,10 @@ func classify(err error, timedOut bool, timeout time.Duration) failure {
 			msg = http.StatusText(status)
 		}
 		return failure{fmt.Sprintf("request refused (HTTP %d): %s", status, msg), false}
+	case errors.Is(err, ErrLengthLimit), errors.Is(err, ErrStreamCut):
+		// The caller retries with a shorter budget; the same request again
+		// would be cut again.
+		return failure{err.Error(), false}
 	case errors.Is(err, errContentFilter):
 		return failure{"the answer was stopped by the provider's content filter", false}
 	case apiErr != nil:

@@ -144,3 +144,57 @@ func TestBackoffGrowsAndIsBounded(t *testing.T) {
 		}
 	}
 }
+
+func TestModelDeadlineAndTruncationFallBack(t *testing.T) {
+	const deadline = 2 * time.Second
+	tests := []struct {
+		name     string
+		replies  []openaitest.Reply
+		stream   bool
+		mode     Mode
+		requests int
+		note     string
+	}{
+		{"hang", []openaitest.Reply{{Hang: true}, {Hang: true}, {Hang: true}, {Hang: true}}, false, ModeExtractive, 1, "the language model did not answer within 2 s"},
+		{"length limit twice", []openaitest.Reply{{Content: "Kenya leads [1]", FinishReason: "length"}, {Content: "Kenya [1]", FinishReason: "length"}}, false, ModeExtractive, 2, "cut off by the length limit"},
+		{"stream cut twice", []openaitest.Reply{{Content: "Kenya leads [1]", Cut: true}, {Content: "Kenya [1]", Cut: true}}, true, ModeExtractive, 2, "ended before its end marker"},
+		{"length limit then brief", []openaitest.Reply{{Content: "Kenya leads [1]", FinishReason: "length"}, {Content: "Kenya leads the mission [1]."}}, false, ModeLLM, 2, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := openaitest.New(t)
+			srv.Enqueue(tt.replies...)
+			lc := llmConfig(srv)
+			lc.Timeout = time.Minute // only the question's deadline can end a hang
+			cfg := testAnswererConfig()
+			cfg.Deadline = deadline
+			a, err := New(openFixtureStore(t), newModel(t, lc), cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			req := Request{Question: "Who leads the Haiti security mission?"}
+			if tt.stream {
+				req.OnPartial = func(string) {}
+			}
+			start := time.Now()
+			ans, err := a.Answer(context.Background(), req)
+			took := time.Since(start)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("%s: answered in %s", tt.name, took.Round(time.Millisecond))
+			if took > deadline+5*time.Second {
+				t.Errorf("took %s, want within %s", took, deadline+5*time.Second)
+			}
+			if ans.Mode != tt.mode || !strings.Contains(ans.Note, tt.note) {
+				t.Fatalf("mode %s note %q, want %s saying %q", ans.Mode, ans.Note, tt.mode, tt.note)
+			}
+			if tt.requests > 1 && len(srv.ChatRequests()) != tt.requests {
+				t.Errorf("%d requests, want %d", len(srv.ChatRequests()), tt.requests)
+			}
+			if tt.requests == 2 && !strings.Contains(srv.ChatRequests()[1].LastUser(), "cut off") {
+				t.Errorf("retry did not ask for a brief answer")
+			}
+		})
+	}
+}

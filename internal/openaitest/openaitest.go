@@ -110,6 +110,12 @@ type Reply struct {
 	ChunkDelay time.Duration
 	// FinishReason of the choice; "stop" when empty.
 	FinishReason string
+	// Hang makes the server never answer: it waits until the client goes
+	// away (a model that hangs).
+	Hang bool
+	// Cut ends a streamed reply after its chunks without a finish_reason
+	// and without the final [DONE] (a stream that broke off).
+	Cut bool
 }
 
 // DefaultContent is what the assistant says when nothing else was scripted.
@@ -306,6 +312,10 @@ func (s *Server) next(req Request) Reply {
 
 func (s *Server) chat(w http.ResponseWriter, r *http.Request, req Request) {
 	rep := s.next(req)
+	if rep.Hang {
+		<-r.Context().Done()
+		return
+	}
 	if !wait(r, rep.Delay) {
 		return
 	}
@@ -380,6 +390,9 @@ func (s *Server) chat(w http.ResponseWriter, r *http.Request, req Request) {
 			return
 		}
 		send(map[string]any{"content": c}, nil)
+	}
+	if rep.Cut {
+		return
 	}
 	send(map[string]any{}, finish)
 	io.WriteString(w, "data: [DONE]\n\n")
