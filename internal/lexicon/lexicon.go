@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // version changes whenever IndexTerms would give other terms for the same
@@ -127,7 +128,7 @@ func (a *Analyzer) Analyze(text, lang string) []Term {
 	toks := Tokens(text)
 	out := make([]Term, len(toks))
 	for i, t := range toks {
-		out[i] = Term{Token: t, Stem: Stem(t.Text, lang), Stop: IsStopWord(t.Text)}
+		out[i] = Term{Token: t, Stem: Stem(t.Text, lang), Stop: IsStopWord(t.Text) && !isAcronym(text[t.Start:t.End])}
 	}
 	return out
 }
@@ -263,13 +264,18 @@ func (a *Analyzer) Query(text string) []Concept {
 			for _, t := range toks[i : i+n] {
 				words = append(words, t.Text)
 			}
-			add(Concept{Text: strings.Join(words, " "), Forms: []string{tok}, Glossary: true})
+			c := Concept{Text: strings.Join(words, " "), Forms: []string{tok}, Glossary: true}
+			if n == 1 {
+				// A one-word name also matches as a word, in a store indexed without the glossary.
+				c.Forms = union(c.Forms, []string{stems[English][i], stems[French][i]})
+			}
+			add(c)
 			i += n
 			continue
 		}
 		t := toks[i].Text
 		i++
-		if IsStopWord(t) || (len(t) < 2 && !IsNumber(t)) {
+		if (IsStopWord(t) && !isAcronym(text[toks[i-1].Start:toks[i-1].End])) || (len(t) < 2 && !IsNumber(t)) {
 			continue
 		}
 		c := Concept{Text: t, Forms: union(nil, []string{stems[English][i-1], stems[French][i-1]}), Number: IsNumber(t)}
@@ -386,4 +392,18 @@ func StemBag(text, lang string) Bag {
 		}
 	}
 	return b
+}
+
+// isAcronym reports a word written in capitals ("UN", "US"): a name even
+// where its lower-case form is a stop word ("un", "us").
+func isAcronym(surface string) bool {
+	if len(surface) < 2 {
+		return false
+	}
+	for _, r := range surface {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
