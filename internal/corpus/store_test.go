@@ -328,3 +328,62 @@ func TestGuessTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchSeesOtherHandle: two handles on one file, as `bot ingest`
+// beside `bot serve`; the searcher sees every document the other writes,
+// and no longer finds what the other replaced or deleted.
+func TestSearchSeesOtherHandle(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "brief.db")
+	writer, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer writer.Close()
+	reader, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reader.Close()
+	const n = 40
+	done := make(chan error, 1)
+	go func() {
+		for i := range n {
+			_, err := writer.Put(ctx, Document{Key: fmt.Sprintf("doc%d", i), Title: "Report",
+				Text: fmt.Sprintf("The harbour inspection zq%d found cranes idle.", i)})
+			if err != nil {
+				done <- err
+				return
+			}
+		}
+		done <- nil
+	}()
+	// Search while the writer writes: the index catches up mid-stream.
+	for range 20 {
+		if _, err := reader.Search(ctx, Query{Text: "harbour cranes"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	for i := range n {
+		hits, err := reader.Search(ctx, Query{Text: fmt.Sprintf("zq%d", i), K: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hits) != 1 || hits[0].DocID != DocID(fmt.Sprintf("doc%d", i)) {
+			t.Fatalf("zq%d: got %+v, want doc%d", i, hits, i)
+		}
+	}
+	// A replaced version is found by its new words only.
+	if _, err := writer.Put(ctx, Document{Key: "doc3", Title: "Report", Text: "The ferry schedule qv9 changed."}); err != nil {
+		t.Fatal(err)
+	}
+	if hits, _ := reader.Search(ctx, Query{Text: "zq3"}); len(hits) != 0 {
+		t.Errorf("old version still found: %+v", hits)
+	}
+	if hits, _ := reader.Search(ctx, Query{Text: "qv9"}); len(hits) != 1 {
+		t.Errorf("new version: got %d hits, want 1", len(hits))
+	}
+}
