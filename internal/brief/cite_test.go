@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/lexicon"
 )
 
 func citeHits() []corpus.Hit {
@@ -51,7 +52,7 @@ func TestResolveCitations(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, cites, dropped := resolveModelText(tt.in, retrieval{hits: citeHits(), an: newAnalysis()})
+			got, cites, dropped := resolveModelText(tt.in, retrieval{hits: citeHits(), an: newAnalysis(lexicon.New(nil))})
 			if got != tt.want {
 				t.Errorf("text\n got %q\nwant %q", got, tt.want)
 			}
@@ -73,7 +74,7 @@ func TestResolveCitations(t *testing.T) {
 }
 
 func TestCitationQuoteFitsTheClaim(t *testing.T) {
-	r := retrieval{hits: citeHits(), an: newAnalysis()}
+	r := retrieval{hits: citeHits(), an: newAnalysis(lexicon.New(nil))}
 	_, cites, _ := resolveCitations("Benin never deployed its offered troops [3]. Kenya leads [1].", r)
 	if len(cites) != 1 {
 		t.Fatalf("citations %+v, want one for document a", cites)

@@ -64,7 +64,7 @@ func pickSentences(r retrieval) []sentenceCandidate {
 	// commit" wants the sentence about Washington.
 	// But a name found in most retrieved passages (the topic itself, "MSS")
 	// tells them apart no better than a common word.
-	for _, n := range namedTerms(r.question) {
+	for _, n := range r.an.namedTerms(r.question) {
 		if _, ok := w[n]; ok && !inMostHits(n, r) {
 			w[n] *= nameWeight
 		}

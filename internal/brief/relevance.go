@@ -1,6 +1,7 @@
 package brief
 
 import (
+	"context"
 	"math"
 
 	"github.com/mss-brief/briefbot/internal/corpus"
@@ -18,6 +19,8 @@ type relevance struct {
 	// question: "the president of France" is not answered by a passage
 	// that names France only among donors.
 	missingNames []string
+	focus        string // the concept the answer turns on (not judged by this gate)
+	typeMet      bool
 }
 
 // Gate parameters, tuned on testdata/eval.yaml (see eval_test.go).
@@ -26,11 +29,11 @@ const (
 	minCoverage  = 0.3 // share of the question's weight they must hold
 )
 
-func (a *Answerer) judge(r retrieval) relevance {
+func (a *Answerer) judge(_ context.Context, r retrieval) (relevance, []float64) {
 	var rel relevance
 	if len(r.hits) == 0 || len(r.concepts) == 0 {
 		rel.missing = r.concepts
-		return rel
+		return rel, nil
 	}
 	rel.topScore = r.hits[0].Score
 	w := conceptWeights(r.concepts, r.hits, r.an)
@@ -63,13 +66,13 @@ func (a *Answerer) judge(r retrieval) relevance {
 	if total > 0 {
 		rel.coverage = got / total
 	}
-	for _, n := range namedTerms(r.question) {
+	for _, n := range r.an.namedTerms(r.question) {
 		if !a.nameInContext(n, r.concepts, windows) {
 			rel.missingNames = append(rel.missingNames, n)
 		}
 	}
 	rel.ok = rel.coverage >= minCoverage && len(rel.missingNames) == 0 && rel.topScore >= a.cfg.MinScore
-	return rel
+	return rel, nil
 }
 
 // conceptWeights weighs each concept by how rare it is among the sentences
@@ -110,15 +113,6 @@ func weightedCoverage(bag termBag, concepts []string, w map[string]float64) floa
 		return 0
 	}
 	return got / total
-}
-
-func anyHas(bags []termBag, term string) bool {
-	for _, b := range bags {
-		if b.has(term) {
-			return true
-		}
-	}
-	return false
 }
 
 // nameInContext reports whether some window of sentences holds the name
@@ -192,4 +186,10 @@ func containsString(forms [][]string, t string) bool {
 		}
 	}
 	return false
+}
+
+// containsPhrase reports whether the terms of phrase occur contiguously in
+// the terms of text.
+func containsPhrase(text, phrase []string) bool {
+	return len(phrase) > 0 && runIndex(text, phrase) >= 0
 }

@@ -2,18 +2,26 @@ package brief
 
 import (
 	"context"
+	"slices"
+	"sort"
 	"strings"
+	"time"
 
 	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/lexicon"
 )
 
 // retrieval is what one question found in the corpus.
 type retrieval struct {
-	question string       // as asked, trimmed
-	query    string       // the text sent to the store
-	concepts []string     // what the question asks about, one term per stem
-	hits     []corpus.Hit // best first
-	an       *analysis    // their sentences
+	question string            // as asked, trimmed
+	query    string            // the text sent to the store
+	concepts []string          // the question's content words, one per stem
+	asked    []lexicon.Concept // what the question asks about, analysed
+	kind     AnswerType        // the kind of answer it asks for
+	present  bool              // it asks about the present state of things
+	weights  []float64         // each asked concept's rarity, once judged
+	hits     []corpus.Hit      // best first
+	an       *analysis         // their sentences
 }
 
 // Retrieve returns the k passages an answer to req would draw on (k <= 0:
@@ -30,40 +38,43 @@ func (a *Answerer) retrieve(ctx context.Context, req Request) (retrieval, error)
 	return a.retrieveK(ctx, req, a.cfg.K)
 }
 
+// Ranking parameters beyond the store's own.
+const (
+	poolFactor     = 4    // candidates fetched per query, in multiples of k
+	minPool        = 24   // and at least this many
+	rrfK           = 60.0 // reciprocal rank fusion's constant
+	bundledFactor  = 0.85 // our own notes rank below a primary report that holds as much
+	recencyWeight  = 0.35 // how much newness counts for a question about the present
+	maxPerDocument = 3    // places one document may take before others get theirs
+)
+
 func (a *Answerer) retrieveK(ctx context.Context, req Request, k int) (retrieval, error) {
 	q := strings.TrimSpace(req.Question)
-	r := retrieval{question: q, an: newAnalysis()}
+	r := retrieval{question: q, an: newAnalysis(a.lex)}
 	asked := q
 	if prev := lastUserTurn(req.History); prev != "" && isFollowUp(q) {
 		// "and who pays for it?" means little alone: the turn before says
 		// what "it" is.
 		asked = q + " " + prev
 	}
-	r.concepts = concepts(asked)
-	recent := asked
-	for _, t := range lastTurns(req.History, 2) {
-		recent += " \n " + t.Text
-	}
 	r.query = asked
-	queries := []string{asked}
-	if extra := widenAliases(recent, a.cfg.Aliases); len(extra) > 0 {
-		// Commas keep alias names from pairing into phrases with the question.
-		r.query = asked + " , " + strings.Join(extra, " , ")
-		queries = append(queries, r.query)
-	}
-	// The widened query finds passages that use another name, but its
-	// extra names can outweigh the question's own words, so its hits are
-	// interleaved after the plain query's rather than replacing them.
+	r.concepts = concepts(asked)
+	r.asked = a.lex.Query(asked)
+	r.kind = questionType(q)
+	r.present = asksAboutPresent(q)
+
+	queries := append([]string{asked}, subQueries(asked)...)
+	pool := max(poolFactor*k, minPool)
 	search := func(docIDs []string) ([]corpus.Hit, error) {
 		var lists [][]corpus.Hit
 		for _, text := range queries {
-			hits, err := a.search.Search(ctx, corpus.Query{Text: text, K: k, DocIDs: docIDs})
+			hits, err := a.search.Search(ctx, corpus.Query{Text: text, K: pool, DocIDs: docIDs})
 			if err != nil {
 				return nil, err
 			}
-			lists = append(lists, hits)
+			lists = append(lists, a.adjust(hits, r.present))
 		}
-		return interleave(lists, k), nil
+		return diversify(fuse(lists), k), nil
 	}
 	var preferred []corpus.Hit
 	if len(req.PreferDocs) > 0 {
@@ -80,29 +91,94 @@ func (a *Answerer) retrieveK(ctx context.Context, req Request, k int) (retrieval
 	return r, nil
 }
 
-// interleave takes hits from each list in turn, first list first, without
-// repeating a passage, up to k.
-func interleave(lists [][]corpus.Hit, k int) []corpus.Hit {
+// adjust re-scores one query's hits: our bundled notes count a little less
+// than primary reports, and for a question about the present a newer
+// report counts more. Scores stay comparable for the relevance gate: the
+// adjustment reorders, the hit keeps its store score.
+func (a *Answerer) adjust(hits []corpus.Hit, present bool) []corpus.Hit {
+	if len(hits) == 0 {
+		return hits
+	}
+	oldest, newest := time.Time{}, time.Time{}
+	for _, h := range hits {
+		if d := h.Doc.Published; !d.IsZero() {
+			if oldest.IsZero() || d.Before(oldest) {
+				oldest = d
+			}
+			if d.After(newest) {
+				newest = d
+			}
+		}
+	}
+	type scored struct {
+		h corpus.Hit
+		s float64
+	}
+	out := make([]scored, len(hits))
+	for i, h := range hits {
+		s := h.Score
+		if isBundled(h.Doc) {
+			s *= bundledFactor
+		}
+		if present && newest.After(oldest) {
+			if d := h.Doc.Published; !d.IsZero() {
+				s *= 1 + recencyWeight*float64(d.Sub(oldest))/float64(newest.Sub(oldest))
+			}
+		}
+		out[i] = scored{h, s}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].s > out[j].s })
+	for i := range out {
+		hits[i] = out[i].h
+	}
+	return hits
+}
+
+func isBundled(d corpus.Document) bool { return strings.HasPrefix(d.Origin, corpus.BundledOrigin) }
+
+// fuse merges ranked lists by reciprocal rank: a passage high in any list
+// ranks high, one found by several lists higher still.
+func fuse(lists [][]corpus.Hit) []corpus.Hit {
 	if len(lists) == 1 {
 		return lists[0]
 	}
-	seen := map[int64]bool{}
-	var out []corpus.Hit
-	for i := 0; len(out) < k; i++ {
-		more := false
-		for _, l := range lists {
-			if i >= len(l) {
-				continue
+	score := map[int64]float64{}
+	first := map[int64]corpus.Hit{}
+	var order []int64
+	for _, l := range lists {
+		for rank, h := range l {
+			if _, ok := first[h.ID]; !ok {
+				first[h.ID] = h
+				order = append(order, h.ID)
 			}
-			more = true
-			if h := l[i]; !seen[h.ID] && len(out) < k {
-				seen[h.ID] = true
-				out = append(out, h)
-			}
+			score[h.ID] += 1 / (rrfK + float64(rank+1))
 		}
-		if !more {
-			break
+	}
+	sort.SliceStable(order, func(i, j int) bool { return score[order[i]] > score[order[j]] })
+	out := make([]corpus.Hit, len(order))
+	for i, id := range order {
+		out[i] = first[id]
+	}
+	return out
+}
+
+// diversify keeps the order but lets no document take more than
+// maxPerDocument of the first k places while others have passages to
+// offer; the passages it holds back follow.
+func diversify(hits []corpus.Hit, k int) []corpus.Hit {
+	perDoc := map[string]int{}
+	var out, held []corpus.Hit
+	for _, h := range hits {
+		if perDoc[h.DocID] >= maxPerDocument && len(out) < k {
+			held = append(held, h)
+			continue
 		}
+		perDoc[h.DocID]++
+		out = append(out, h)
+	}
+	out = append(out, held...)
+	if len(out) > k {
+		out = out[:k]
 	}
 	return out
 }
@@ -126,29 +202,83 @@ func mergeHits(preferred, others []corpus.Hit, k int) []corpus.Hit {
 	return out
 }
 
-// widenAliases returns the other names of every alias group that text
-// mentions by one of its names.
-func widenAliases(text string, groups [][]string) []string {
-	terms := corpus.Terms(text)
-	var out []string
-	for _, g := range groups {
-		mentioned := map[int]bool{}
-		for i, alias := range g {
-			if containsPhrase(terms, corpus.Terms(alias)) {
-				mentioned[i] = true
-			}
-		}
-		if len(mentioned) == 0 {
-			continue
-		}
-		for i, alias := range g {
-			if !mentioned[i] {
-				out = append(out, alias)
+// subQueries splits a question that asks about several things (a
+// comparison, two dates, "X and Y") into one query per part, each keeping
+// the words the parts share, so that one side cannot take every place.
+func subQueries(q string) []string {
+	lower := " " + strings.ToLower(q) + " "
+	if !isComparison(q) {
+		return nil
+	}
+	var parts []string
+	for _, sep := range []string{" compared with ", " compared to ", " versus ", " vs ", " and then ", " than ", " and ", " or ", " et ", " ou "} {
+		if i := strings.Index(lower, sep); i > 0 {
+			left, right := strings.TrimSpace(lower[:i]), strings.TrimSpace(lower[i+len(sep):])
+			if len(contentTerms(left)) >= 1 && len(contentTerms(right)) >= 1 {
+				parts = []string{left, right}
+				break
 			}
 		}
 	}
-	return out
+	if len(parts) == 0 {
+		return nil
+	}
+	// The frame of the question ("How did the force's size change between
+	// ...") goes with each side: the left part holds it, so the right part
+	// borrows the left's words before "between" / "from" when there are any.
+	frame := parts[0]
+	for _, w := range []string{" between ", " from ", " entre ", " de la "} {
+		if i := strings.LastIndex(" "+frame, w); i > 0 {
+			frame = strings.TrimSpace((" " + frame)[:i])
+			return []string{parts[0], frame + " " + parts[1]}
+		}
+	}
+	return []string{parts[0], parts[1]}
 }
+
+// isComparison reports a question about two things at once: it names a
+// comparison, or two different years or numbers. "Kenya and Haiti" alone
+// is one subject, not two questions.
+func isComparison(q string) bool {
+	lower := strings.ToLower(q)
+	for _, w := range []string{"how", "when", "who", "which", "what", "until", "where", "why"} {
+		// "..., and how many ...": a second question joined to the first.
+		if strings.Contains(lower, ", and "+w+" ") || strings.Contains(lower, " and "+w+" ") {
+			return true
+		}
+	}
+	var nums []string
+	for _, t := range lexicon.Tokens(q) {
+		switch t.Text {
+		case "between", "compare", "compared", "comparison", "versus", "vs", "differ", "differs", "difference", "change",
+			"changed", "changes", "both", "entre", "comparer", "evolue", "evolution":
+			return true
+		}
+		if lexicon.IsNumber(t.Text) && !slices.Contains(nums, t.Text) {
+			nums = append(nums, t.Text)
+		}
+	}
+	return len(nums) >= 2
+}
+
+// asksAboutPresent reports a question about how things stand now: "now",
+// "currently", "still", "latest", "as of", "today", and their French forms.
+func asksAboutPresent(q string) bool {
+	var words []string
+	for _, t := range lexicon.Tokens(q) {
+		words = append(words, t.Text)
+	}
+	for _, c := range presentCues {
+		if containsRun(words, c) {
+			return true
+		}
+	}
+	return false
+}
+
+var presentCues = [][]string{{"now"}, {"currently"}, {"current"}, {"still"}, {"latest"}, {"as", "of"}, {"today"}, {"at", "present"},
+	{"presently"}, {"these", "days"}, {"nowadays"}, {"most", "recent"}, {"newest"}, {"so", "far"}, {"to", "date"}, {"yet"},
+	{"actuellement"}, {"aujourd", "hui"}, {"maintenant"}, {"toujours"}, {"encore"}, {"dernier"}, {"derniere"}, {"actuel"}, {"actuelle"}}
 
 // isFollowUp reports whether a question leans on the turn before it: it is
 // short, or starts with a word that continues a conversation, or points
@@ -157,15 +287,15 @@ func isFollowUp(q string) bool {
 	if len(contentTerms(q)) < 3 {
 		return true
 	}
-	words := corpus.Terms(q)
-	if len(words) > 0 {
-		switch words[0] {
+	toks := lexicon.Tokens(q)
+	if len(toks) > 0 {
+		switch toks[0].Text {
 		case "and", "but", "also", "so", "then", "et", "mais", "y", "pero":
 			return true
 		}
 	}
-	for _, w := range words {
-		switch w {
+	for _, t := range toks {
+		switch t.Text {
 		case "it", "its", "they", "them", "their", "he", "him", "his", "she", "her", "this", "these", "those":
 			return true
 		}

@@ -5,26 +5,21 @@ import (
 	"unicode"
 
 	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/lexicon"
 )
 
-// isQuestionFiller reports words that carry no subject in a question but
-// are not stop words of the index.
-func isQuestionFiller(t string) bool {
-	switch t {
-	case "anyone", "anything", "something", "else", "ever", "still", "really", "exactly", "actually",
-		"happen", "happened", "happens", "thing", "things", "kind", "sort":
-		return true
-	}
-	return false
-}
+// Every comparison of words here goes through internal/lexicon, the one
+// analysis the index uses too: a word the search matched is a word the
+// relevance gate and the sentence choice see.
 
-// contentTerms returns the distinct meaningful terms of text in order of
-// first appearance: index terms minus stop words and question filler.
+// contentTerms returns the distinct meaningful words of text (folded), in
+// order of first appearance: no stop words, no question scaffolding.
 func contentTerms(text string) []string {
 	seen := map[string]bool{}
 	var out []string
-	for _, t := range corpus.Terms(text) {
-		if seen[t] || corpus.IsStopWord(t) || isQuestionFiller(t) || (len(t) < 2 && !isDigits(t)) {
+	for _, tok := range lexicon.Tokens(text) {
+		t := tok.Text
+		if seen[t] || lexicon.IsStopWord(t) || (len(t) < 2 && !lexicon.IsNumber(t)) {
 			continue
 		}
 		seen[t] = true
@@ -33,12 +28,12 @@ func contentTerms(text string) []string {
 	return out
 }
 
-// concepts returns the content terms of text, one per stem.
+// concepts returns the content words of text, one per stem.
 func concepts(text string) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, t := range contentTerms(text) {
-		if s := stem(t); !seen[s] {
+		if s := lexicon.Stem(t, lexicon.English); !seen[s] {
 			seen[s] = true
 			out = append(out, t)
 		}
@@ -50,64 +45,26 @@ func isDigits(t string) bool {
 	return t != "" && strings.Trim(t, "0123456789") == ""
 }
 
-// stem strips the common English inflections, so that "funds", "funded"
-// and "funding" meet. It is deliberately light: a wrong merge would make
-// an unanswerable question look answered.
-func stem(t string) string {
-	if len(t) <= 3 || isDigits(t) {
-		return t
-	}
-	for _, suf := range []string{"ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ers", "ed", "er", "es", "s"} {
-		rest, ok := strings.CutSuffix(t, suf)
-		if !ok || len(rest) < 3 {
-			continue
-		}
-		if suf == "s" && (strings.HasSuffix(rest, "s") || strings.HasSuffix(rest, "u") || strings.HasSuffix(rest, "i")) {
-			continue // "press", "status", "analysis"
-		}
-		if suf == "ies" || suf == "ied" {
-			rest += "y"
-		}
-		t = rest
-		break
-	}
-	// "committ" -> "commit", but keep "ll" ("bankroll") and "ss".
-	if n := len(t); n > 3 && t[n-1] == t[n-2] && !strings.ContainsRune("aeioulsz", rune(t[n-1])) {
-		t = t[:n-1]
-	}
-	if n := len(t); n > 4 && t[n-1] == 'e' {
-		t = t[:n-1]
-	}
-	return t
-}
+// termBag is the analysed terms of a text (a sentence, a title), for asking
+// whether a word or a concept occurs in it.
+type termBag struct{ lexicon.Bag }
 
-// termBag is the terms of a text, for asking whether a word occurs in it.
-type termBag struct {
-	stems map[string]bool
-	terms map[string]bool
-}
+// newTermBag analyses text with stems only (no glossary): for comparing
+// words where no answerer is at hand.
+func newTermBag(text string) termBag { return termBag{lexicon.StemBag(text, "")} }
 
-func newTermBag(text string) termBag {
-	b := termBag{stems: map[string]bool{}, terms: map[string]bool{}}
-	for _, t := range corpus.Terms(text) {
-		b.terms[t] = true
-		b.stems[stem(t)] = true
-	}
-	return b
-}
-
-// has reports whether the text holds term or a form of it: the same stem,
-// or a name with a short ending added ("Kenya"/"Kenyan", "Haiti"/"Haitian").
-func (b termBag) has(term string) bool {
-	if b.terms[term] || b.stems[stem(term)] {
+// has reports whether the text holds a form of a (folded) word: its stem
+// in English or French, or, for a name, the name with a short ending
+// ("Kenya"/"Kenyan").
+func (b termBag) has(word string) bool {
+	if b.Bag[lexicon.Stem(word, lexicon.English)] || b.Bag[lexicon.Stem(word, lexicon.French)] {
 		return true
 	}
-	if len(term) < 5 || isDigits(term) {
+	if len(word) < 5 || isDigits(word) {
 		return false
 	}
-	for t := range b.terms {
-		if len(t) >= 5 && len(t) != len(term) && absDiff(len(t), len(term)) <= 2 &&
-			(strings.HasPrefix(t, term) || strings.HasPrefix(term, t)) {
+	for t := range b.Bag {
+		if len(t) >= 5 && absDiff(len(t), len(word)) <= 2 && (strings.HasPrefix(t, word) || strings.HasPrefix(word, t)) {
 			return true
 		}
 	}
@@ -121,17 +78,30 @@ func absDiff(a, b int) int {
 	return b - a
 }
 
+func anyHas(bags []termBag, term string) bool {
+	for _, b := range bags {
+		if b.has(term) {
+			return true
+		}
+	}
+	return false
+}
+
 // analysis holds the sentences of passages and their terms, cut once per
 // answer and shared by the relevance gate, extraction and quoting (and by
 // every partial text of a streamed answer). Not safe for concurrent use.
 type analysis struct {
+	lex   *lexicon.Analyzer
 	sents map[int64][]string
 	bags  map[int64][]termBag
 }
 
-func newAnalysis() *analysis {
-	return &analysis{sents: map[int64][]string{}, bags: map[int64][]termBag{}}
+func newAnalysis(lex *lexicon.Analyzer) *analysis {
+	return &analysis{lex: lex, sents: map[int64][]string{}, bags: map[int64][]termBag{}}
 }
+
+// bag analyses a text of a document in its language.
+func (an *analysis) bag(text, lang string) termBag { return termBag{an.lex.Bag(text, lang)} }
 
 // of returns a passage's sentences and their term bags.
 func (an *analysis) of(h corpus.Hit) ([]string, []termBag) {
@@ -149,48 +119,36 @@ func (an *analysis) of(h corpus.Hit) ([]string, []termBag) {
 			record = append(record, x)
 		}
 	}
-	recordBag := newTermBag(strings.Join(record, "\n"))
+	recordBag := an.bag(strings.Join(record, "\n"), h.Doc.Lang)
 	for i, x := range s {
 		if corpus.IsFieldLine(x) {
 			b[i] = recordBag
 			continue
 		}
-		b[i] = newTermBag(x)
+		b[i] = an.bag(x, h.Doc.Lang)
 	}
 	an.sents[h.ID], an.bags[h.ID] = s, b
 	return s, b
 }
 
-// containsPhrase reports whether the terms of phrase occur contiguously in
-// the terms of text.
-func containsPhrase(text, phrase []string) bool {
-	if len(phrase) == 0 || len(phrase) > len(text) {
-		return false
-	}
-	for i := 0; i+len(phrase) <= len(text); i++ {
-		match := true
-		for j, p := range phrase {
-			if text[i+j] != p {
-				match = false
-				break
-			}
-		}
-		if match {
-			return true
-		}
-	}
-	return false
-}
-
-// namedTerms returns the content terms of text written with a capital
+// namedTerms returns the content words of text written with a capital
 // letter where a sentence does not start: names of people, places, bodies,
-// and acronyms. A passage must hold them to be about the same thing. Text
-// in capitals or title case marks nothing.
-func namedTerms(text string) []string {
+// and acronyms. Months, weekdays and the topic's own names (the glossary)
+// are not names to match: "September" is answered by "Sept. 30", and every
+// passage is about the topic. Text in capitals or title case marks nothing.
+func (an *analysis) namedTerms(text string) []string {
 	var out []string
 	seen := map[string]bool{}
 	words := strings.Fields(text)
 	capitalised, inner := 0, 0
+	glossary := map[string]bool{}
+	for _, c := range an.lex.Query(text) {
+		if c.Glossary {
+			for _, t := range lexicon.Tokens(c.Text) {
+				glossary[t.Text] = true
+			}
+		}
+	}
 	for i, w := range words {
 		core := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
 		if core == "" {
@@ -208,8 +166,10 @@ func namedTerms(text string) []string {
 		if !initial {
 			capitalised++
 		}
+		// An acronym that is also a stop word ("UN", "US") is written in too
+		// many ways (U.N., United Nations, ONU) to be required as a name.
 		for _, t := range contentTerms(core) {
-			if !seen[t] {
+			if !seen[t] && !lexicon.IsMonth(t) && !lexicon.IsWeekday(t) && !glossary[t] {
 				seen[t] = true
 				out = append(out, t)
 			}

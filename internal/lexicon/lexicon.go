@@ -230,6 +230,8 @@ type Concept struct {
 	// topic names are what every passage shares, and say little on their own.
 	Glossary bool `json:"glossary,omitempty"`
 	Number   bool `json:"number,omitempty"`
+	// Absent is set by a caller that found no passage holding the concept.
+	Absent bool `json:"absent,omitempty"`
 }
 
 // Query returns the concepts of a question, in order, without stop words.

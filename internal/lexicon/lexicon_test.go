@@ -115,7 +115,7 @@ func TestQueryCrossLingual(t *testing.T) {
 }
 
 func TestFingerprint(t *testing.T) {
-	if New(nil).Fingerprint() != New(nil).Fingerprint() {
+	if a, b := New(nil), New(nil); a.Fingerprint() != b.Fingerprint() {
 		t.Error("fingerprint is not stable")
 	}
 	if New(nil).Fingerprint() == New([][]string{{"A", "B"}}).Fingerprint() {

@@ -1,0 +1,216 @@
+package brief
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/mss-brief/briefbot/internal/lexicon"
+)
+
+// AnswerType is the kind of answer a question asks for. It decides which
+// sentence answers it: "how many" wants a count, "why" a cause.
+type AnswerType string
+
+// Answer types.
+const (
+	TypeCount  AnswerType = "count"  // how many, how large
+	TypeAmount AnswerType = "amount" // how much money
+	TypeDate   AnswerType = "date"   // when, what year, until when
+	TypeWho    AnswerType = "who"    // who, which country or body
+	TypePlace  AnswerType = "place"  // where
+	TypeReason AnswerType = "reason" // why
+	TypeManner AnswerType = "how"    // how did it happen
+	TypeYesNo  AnswerType = "yes_no" // is it, did it
+	TypeOther  AnswerType = "other"  // what is, what did
+)
+
+// phraseCue is a run of folded words that marks a question's type.
+type phraseCue struct {
+	words []string
+	t     AnswerType
+}
+
+func cues(t AnswerType, phrases ...string) []phraseCue {
+	out := make([]phraseCue, len(phrases))
+	for i, p := range phrases {
+		out[i] = phraseCue{strings.Fields(p), t}
+	}
+	return out
+}
+
+// typeCues are tried in order: the first that occurs in the question wins,
+// so "how many" is seen before "how" and "since when" before "since".
+var typeCues = concatCues(
+	cues(TypeAmount, "how much money", "how much funding", "how much cash", "how much did", "how much has", "how much will",
+		"how much does", "how much is", "what amount", "which amount", "combien d argent", "quel montant", "how much"),
+	cues(TypeCount, "how many", "number of", "how large", "how big", "what size", "what strength", "combien", "cuantos", "cuantas"),
+	cues(TypeDate, "when", "what date", "which date", "what year", "which year", "what day", "what month", "since when",
+		"until when", "how long", "by what date", "quand", "quelle date", "quelle annee", "depuis quand", "jusqu a quand", "cuando"),
+	cues(TypeReason, "why", "for what reason", "what reason", "what caused", "what led to", "pourquoi", "pour quelle raison", "por que"),
+	cues(TypePlace, "where", "which city", "what city", "which town", "ou se", "ou est", "ou sont", "donde"),
+	cues(TypeWho, "who", "whom", "whose", "which country", "which countries", "what country", "what countries", "which nation",
+		"which nations", "which body", "which official", "which organisation", "which organization", "qui", "quel pays",
+		"quels pays", "quien"),
+	cues(TypeManner, "how did", "how does", "how do", "how was", "how were", "how is", "how are", "how will", "how has",
+		"how have", "how can", "how could", "comment"),
+)
+
+func concatCues(lists ...[]phraseCue) []phraseCue {
+	var out []phraseCue
+	for _, l := range lists {
+		out = append(out, l...)
+	}
+	return out
+}
+
+// yesNoStarts open a question answered by yes or no.
+var yesNoStarts = map[string]bool{"is": true, "are": true, "was": true, "were": true, "did": true, "does": true, "do": true,
+	"has": true, "have": true, "had": true, "can": true, "will": true, "could": true, "should": true, "would": true, "est": true}
+
+// questionType tells what kind of answer a question asks for.
+func questionType(question string) AnswerType {
+	var words []string
+	for _, t := range lexicon.Tokens(question) {
+		words = append(words, t.Text)
+	}
+	// The cue that comes first says what is asked: "Which countries
+	// abstained when ..." asks who, not when.
+	best, bestAt := TypeOther, len(words)
+	for _, c := range typeCues {
+		if at := runIndex(words, c.words); at >= 0 && at < bestAt {
+			best, bestAt = c.t, at
+		}
+	}
+	if best != TypeOther {
+		return best
+	}
+	if len(words) > 0 && yesNoStarts[words[0]] {
+		return TypeYesNo
+	}
+	return TypeOther
+}
+
+// containsRun reports whether words holds run contiguously.
+func containsRun(words, run []string) bool { return runIndex(words, run) >= 0 }
+
+// runIndex returns where run first occurs in words, or -1.
+func runIndex(words, run []string) int {
+	for i := 0; i+len(run) <= len(words); i++ {
+		match := true
+		for j, r := range run {
+			if words[i+j] != r {
+				match = false
+				break
+			}
+		}
+		if match {
+			return i
+		}
+	}
+	return -1
+}
+
+// A number after one of these words names something (resolution 2751,
+// article 5) and counts nothing.
+var numberLabels = map[string]bool{"resolution": true, "resolutions": true, "article": true, "articles": true, "paragraph": true,
+	"chapter": true, "section": true, "no": true, "number": true, "page": true, "pages": true, "vol": true, "session": true,
+	"meeting": true, "res": true, "s": true, "resolutions2": true}
+
+// countWords are numbers written as words.
+var countWords = lexiconSet(`two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion dozen dozens
+deux trois quatre cinq six sept huit neuf dix onze douze vingt trente quarante cinquante soixante cent cents centaine centaines mille millier milliers million millions milliard`)
+
+// moneyWords mark an amount of money beside a number.
+var moneyWords = lexiconSet(`dollar dollars usd us$ euro euros eur shilling shillings ksh kes pound pounds gbp cad yen million billion millions billions funding fund funds budget pledged pledge contributed contribution dollars gourdes gourde`)
+
+func lexiconSet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// reasonCues mark a sentence that gives a cause.
+var reasonCues = [][]string{{"because"}, {"due", "to"}, {"owing", "to"}, {"as", "a", "result"}, {"result", "of"}, {"in", "order", "to"},
+	{"so", "that"}, {"following"}, {"amid"}, {"citing"}, {"cited"}, {"reason"}, {"reasons"}, {"since"}, {"given"}, {"lack", "of"},
+	{"shortfall"}, {"after"}, {"over"}, {"unconstitutional"}, {"parce"}, {"raison"}, {"cause"}, {"suite"}, {"afin"}, {"faute"},
+	{"en", "raison"}, {"a", "cause"}, {"to", "help"}, {"aimed"}, {"aims"}, {"intended"}, {"why"}, {"argued"}, {"said"}, {"warned"}}
+
+// meetsType reports whether a sentence holds the kind of answer asked for.
+func meetsType(t AnswerType, sentence string) bool {
+	toks := lexicon.Tokens(sentence)
+	words := make([]string, len(toks))
+	for i, tok := range toks {
+		words[i] = tok.Text
+	}
+	switch t {
+	case TypeCount:
+		return hasCount(words)
+	case TypeAmount:
+		if strings.ContainsAny(sentence, "$€£") {
+			return hasCount(words)
+		}
+		for _, w := range words {
+			if moneyWords[w] {
+				return hasCount(words)
+			}
+		}
+		return false
+	case TypeDate:
+		for _, w := range words {
+			if lexicon.IsMonth(w) || lexicon.IsYear(w) || lexicon.IsWeekday(w) {
+				return true
+			}
+		}
+		return false
+	case TypeReason:
+		for _, c := range reasonCues {
+			if containsRun(words, c) {
+				return true
+			}
+		}
+		return false
+	case TypeWho, TypePlace:
+		return hasInnerName(sentence)
+	}
+	return true
+}
+
+// hasCount reports a number that counts something: not a year, not the day
+// of a date, not a label's number (resolution 2751); or a number word.
+func hasCount(words []string) bool {
+	for i, w := range words {
+		if countWords[w] {
+			return true
+		}
+		if !lexicon.IsNumber(w) || lexicon.IsYear(w) {
+			continue
+		}
+		if i > 0 && (numberLabels[words[i-1]] || lexicon.IsMonth(words[i-1])) {
+			continue
+		}
+		if i+1 < len(words) && lexicon.IsMonth(words[i+1]) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// hasInnerName reports a capitalised word past a sentence's first word: a
+// person, a country, a body.
+func hasInnerName(sentence string) bool {
+	words := strings.Fields(sentence)
+	for i, w := range words {
+		if i == 0 {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "\"“‘'("))
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
