@@ -8,7 +8,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
@@ -40,22 +39,17 @@ func extractHTML(data []byte, contentType string, pageURL *url.URL) (Document, e
 		return Document{}, fmt.Errorf("malformed HTML: %w", err)
 	}
 	var d Document
-	opts := trafilatura.Options{OriginalURL: pageURL, ExcludeComments: true, EnableFallback: true}
 	// A page the extractor cannot make sense of gets the plain fallback
 	// below; its error says only that it found too little.
-	if res, err := trafilatura.ExtractDocument(root, opts); err == nil && res != nil {
-		m := res.Metadata
-		d = Document{Title: oneLine(m.Title), Source: oneLine(m.Sitename), Lang: m.Language, Published: m.Date}
-		if res.ContentNode != nil {
-			d.Text = nodeText(res.ContentNode, false)
-		}
-		if strings.TrimSpace(d.Text) == "" {
-			d.Text = res.ContentText
+	if res, err := extractReadable(root, pageURL); err == nil {
+		d = Document{Title: oneLine(res.Title), Source: oneLine(res.Site), Lang: res.Lang, Published: res.Published}
+		if res.Content != nil {
+			d.Text = nodeText(res.Content, false)
 		}
 	}
-	// On short pages the extractor falls back to a baseline that runs all
-	// text together, menus and title included ("NoteMenuKenya sent..."):
-	// there, the page's own blocks without its chrome read better.
+	// On short pages the extractor may keep too little, or menus and title
+	// run together: there, the page's own blocks without its chrome read
+	// better.
 	if wordCount(d.Text) < minExtractedWords {
 		if plain := nodeText(root, true); len(Paragraphs(plain)) > 0 {
 			d.Text = plain
