@@ -25,6 +25,12 @@ func Load(dir, name string) (*template.Template, error) {
 		return nil, fmt.Errorf("prompt %q: give a file name, not a path", name)
 	}
 	if dir != "" {
+		// A folder that is not there is a typo, not a wish for the defaults.
+		if st, err := os.Stat(dir); err != nil {
+			return nil, fmt.Errorf("prompts.dir %s: %w (create it or remove the key to use the built-in prompts)", dir, err)
+		} else if !st.IsDir() {
+			return nil, fmt.Errorf("prompts.dir %s: not a directory", dir)
+		}
 		path := filepath.Join(dir, name)
 		data, err := os.ReadFile(path)
 		switch {

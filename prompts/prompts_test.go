@@ -68,6 +68,18 @@ func TestLoadErrors(t *testing.T) {
 	if err := tmpl.ExecuteTemplate(new(bytes.Buffer), "system", map[string]any{}); err == nil {
 		t.Error("executing with no data succeeded")
 	}
+	// A prompts.dir that is not there, or not a folder, fails at start.
+	missing := filepath.Join(t.TempDir(), "no-such-folder")
+	if _, err := Load(missing, "answer.tmpl"); err == nil || !strings.Contains(err.Error(), "prompts.dir") || !strings.Contains(err.Error(), missing) {
+		t.Errorf("missing prompts.dir: %v, want an error naming the key and the path", err)
+	}
+	file := filepath.Join(t.TempDir(), "file.txt")
+	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load(file, "answer.tmpl"); err == nil || !strings.Contains(err.Error(), "not a directory") {
+		t.Errorf("prompts.dir naming a file: %v", err)
+	}
 	if text, err := Default("answer.tmpl"); err != nil || !strings.Contains(text, `{{define "user"`) {
 		t.Errorf("Default = %.40q, %v", text, err)
 	}

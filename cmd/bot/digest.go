@@ -42,6 +42,9 @@ func cmdDigest(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	post := !*dryRun
+	if post && cfg.Secrets.SlackBotToken == "" && *channel != "" {
+		return fmt.Errorf("cannot post to %s: SLACK_BOT_TOKEN is not set (export the bot token, or add --dry-run to print the digest)", *channel)
+	}
 	if post && cfg.Secrets.SlackBotToken == "" {
 		fmt.Fprintln(e.stderr, "SLACK_BOT_TOKEN is not set: printing the digest instead of posting it (dry run: nothing recorded).")
 		post = false

@@ -140,6 +140,19 @@ func TestDigestWithoutSlackPrints(t *testing.T) {
 	}
 }
 
+// Asked to post to a channel without a token, the command fails and names
+// the variable: printing instead would look like success to a cron job.
+func TestDigestToChannelWithoutTokenFails(t *testing.T) {
+	db, cfg := digestStore(t)
+	_, errOut, code := digestCLI(t, nil, "--db", db, "--config", cfg, "--since", digestSince, "--channel", "CDEMO")
+	if code == 0 || !strings.Contains(errOut, "SLACK_BOT_TOKEN") {
+		t.Errorf("exit %d, stderr %q: want a failure naming SLACK_BOT_TOKEN", code, errOut)
+	}
+	if _, ok := lastPosted(t, db, "CDEMO"); ok {
+		t.Error("recorded a digest without Slack")
+	}
+}
+
 func TestDigestPosts(t *testing.T) {
 	db, cfg := digestStore(t)
 	slack := slacktest.New(t)

@@ -106,14 +106,56 @@ func refusePrivate(network, address string, _ syscall.RawConn) error {
 	if err != nil {
 		return fmt.Errorf("%w: %s", ErrPrivateAddress, host)
 	}
-	ip = ip.Unmap()
-	// RFC 6598 shared address space: private in all but name.
-	sharedAddressSpace := netip.PrefixFrom(netip.AddrFrom4([4]byte{100, 64, 0, 0}), 10)
-	if !ip.IsGlobalUnicast() || ip.IsPrivate() || ip.IsLoopback() || ip.IsLinkLocalUnicast() ||
-		sharedAddressSpace.Contains(ip) || ip.IsUnspecified() {
+	if !isPublic(ip) {
 		return fmt.Errorf("%w: %s", ErrPrivateAddress, ip)
 	}
 	return nil
+}
+
+// nonPublic lists the special-purpose ranges (RFC 6890 and successors) that
+// net/netip's predicates do not cover: shared address space, benchmarking,
+// IETF protocol assignments, documentation, reserved and multicast.
+var nonPublic = func() []netip.Prefix {
+	var out []netip.Prefix
+	for _, p := range []string{"0.0.0.0/8", "100.64.0.0/10", "192.0.0.0/24", "192.0.2.0/24", "198.18.0.0/15",
+		"198.51.100.0/24", "203.0.113.0/24", "240.0.0.0/4", "255.255.255.255/32", "2001:db8::/32", "100::/64", "2001:10::/28", "fc00::/7"} {
+		out = append(out, netip.MustParsePrefix(p))
+	}
+	return out
+}()
+
+// Ranges that carry an IPv4 address inside an IPv6 one: the embedded address
+// decides (a NAT64 or 6to4 address can reach a private or loopback host).
+var (
+	nat64      = netip.MustParsePrefix("64:ff9b::/96")
+	nat64Local = netip.MustParsePrefix("64:ff9b:1::/48")
+	sixToFour  = netip.MustParsePrefix("2002::/16")
+	teredo     = netip.MustParsePrefix("2001::/32")
+)
+
+// isPublic reports whether an address is an ordinary public unicast address.
+func isPublic(ip netip.Addr) bool {
+	ip = ip.Unmap()
+	if !ip.IsGlobalUnicast() || ip.IsPrivate() || ip.IsLoopback() || ip.IsLinkLocalUnicast() || ip.IsUnspecified() || ip.IsMulticast() {
+		return false
+	}
+	for _, p := range nonPublic {
+		if p.Contains(ip) {
+			return false
+		}
+	}
+	if ip.Is6() {
+		b := ip.As16()
+		switch {
+		case nat64Local.Contains(ip), teredo.Contains(ip):
+			return false // local-use translation and Teredo tunnels: no public meaning of their own
+		case nat64.Contains(ip):
+			return isPublic(netip.AddrFrom4([4]byte{b[12], b[13], b[14], b[15]}))
+		case sixToFour.Contains(ip):
+			return isPublic(netip.AddrFrom4([4]byte{b[2], b[3], b[4], b[5]}))
+		}
+	}
+	return true
 }
 
 // parseWebURL accepts absolute http and https URLs only.

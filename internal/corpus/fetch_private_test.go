@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"net/netip"
 	"net/http/httptest"
 	"path/filepath"
 	"testing"
@@ -60,5 +61,38 @@ func TestPublicOnlyIngestRefusesLoopback(t *testing.T) {
 	results = NewIngester(store, IngestOptions{}).Ingest(ctx, []string{srv.URL + "/admin"})
 	if results[0].Outcome != Added {
 		t.Fatalf("operator ingest = %+v, want added", results[0])
+	}
+}
+
+func TestIsPublic(t *testing.T) {
+	tests := map[string]bool{
+		"93.184.216.34":                      true,
+		"2606:2800:220:1:248:1893:25c8:1946": true,
+		"127.0.0.1":                          false,
+		"10.1.2.3":                           false,
+		"100.64.0.1":                         false,
+		"0.0.0.0":                            false,
+		"192.0.0.8":                          false,
+		"198.18.0.1":                         false,
+		"240.0.0.1":                          false,
+		"224.0.0.1":                          false,
+		"::1":                                false,
+		"::ffff:127.0.0.1":                   false,
+		"fc00::1":                            false,
+		"fe80::1":                            false,
+		"ff02::1":                            false,
+		"64:ff9b::7f00:1":                    false, // NAT64 of 127.0.0.1
+		"64:ff9b::a00:1":                     false, // NAT64 of 10.0.0.1
+		"64:ff9b::5db8:d822":                 true,  // NAT64 of 93.184.216.34
+		"64:ff9b:1::1":                       false,
+		"2002:7f00:1::1":                     false, // 6to4 of 127.0.0.1
+		"2002:c0a8:101::1":                   false, // 6to4 of 192.168.1.1
+		"2001:0:4136:e378::1":                false, // Teredo
+		"2001:db8::1":                        false,
+	}
+	for addr, want := range tests {
+		if got := isPublic(netip.MustParseAddr(addr)); got != want {
+			t.Errorf("isPublic(%s) = %v, want %v", addr, got, want)
+		}
 	}
 }
