@@ -191,7 +191,7 @@ func (in *Ingester) fetch(ctx context.Context, raw string) (fetched, error) {
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return fetched{}, &HTTPStatusError{URL: resp.Request.URL.String(), Code: resp.StatusCode}
+		return fetched{}, &HTTPStatusError{URL: resp.Request.URL.Redacted(), Code: resp.StatusCode}
 	}
 	limit := in.opts.MaxBytes
 	if resp.ContentLength > limit {
@@ -217,11 +217,51 @@ func (in *Ingester) netError(ctx context.Context, err error) error {
 	if errors.As(err, &ne) && ne.Timeout() || errors.Is(err, context.DeadlineExceeded) {
 		return fmt.Errorf("timed out after %v (ingest.timeout)", in.opts.Timeout)
 	}
+	return describeNetError(err)
+}
+
+// describeNetError says in words what failed to connect, without the
+// resolver's or the dialer's internal addresses that Go's errors carry
+// ("lookup x on 127.0.0.53:53"). The URL is named by the caller.
+func describeNetError(err error) error {
+	var dns *net.DNSError
+	if errors.As(err, &dns) {
+		if dns.IsNotFound {
+			return fmt.Errorf("could not reach %s: the name does not resolve", dns.Name)
+		}
+		return fmt.Errorf("could not reach %s: the name could not be looked up", dns.Name)
+	}
+	if errors.Is(err, ErrPrivateAddress) {
+		return fmt.Errorf("refused: %w", ErrPrivateAddress)
+	}
+	if errors.Is(err, syscall.ECONNREFUSED) {
+		return errors.New("the server refused the connection")
+	}
+	if errors.Is(err, syscall.ECONNRESET) {
+		return errors.New("the server closed the connection")
+	}
 	var ue *url.Error
 	if errors.As(err, &ue) {
-		return ue.Err // the URL is already named by the caller
+		err = ue.Err
+	}
+	var op *net.OpError
+	if errors.As(err, &op) {
+		return fmt.Errorf("could not connect: %v", op.Err)
 	}
 	return err
+}
+
+// RedactURL hides the password of a URL that carries one ("http://user:xxxxx@host/");
+// anything that is not such a URL is returned as it is.
+func RedactURL(raw string) string {
+	if !strings.Contains(raw, "@") || !strings.Contains(raw, "://") {
+		return raw
+	}
+	u, err := url.Parse(raw)
+	if err != nil || u.User == nil {
+		return raw
+	}
+	return u.Redacted()
 }
 
 // classify decides how to read a page from its declared type, sniffing the

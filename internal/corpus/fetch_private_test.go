@@ -3,10 +3,13 @@ package corpus
 import (
 	"context"
 	"errors"
+	"net"
 	"net/http"
-	"net/netip"
 	"net/http/httptest"
+	"net/netip"
+	"net/url"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -94,5 +97,38 @@ func TestIsPublic(t *testing.T) {
 		if got := isPublic(netip.MustParseAddr(addr)); got != want {
 			t.Errorf("isPublic(%s) = %v, want %v", addr, got, want)
 		}
+	}
+}
+
+func TestFetchErrorsAreReadableAndRedacted(t *testing.T) {
+	if got := RedactURL("http://user:secret@example.org/a"); strings.Contains(got, "secret") || !strings.Contains(got, "example.org/a") {
+		t.Errorf("RedactURL kept the password or lost the address: %q", got)
+	}
+	if got := RedactURL("notes/file.md"); got != "notes/file.md" {
+		t.Errorf("RedactURL changed a path: %q", got)
+	}
+	dns := &url.Error{Op: "Get", URL: "http://x.example", Err: &net.OpError{Op: "dial", Net: "tcp",
+		Err: &net.DNSError{Err: "no such host", Name: "x.example", Server: "127.0.0.53:53", IsNotFound: true}}}
+	if got := describeNetError(dns).Error(); strings.Contains(got, "127.0.0.53") || !strings.Contains(got, "x.example: the name does not resolve") {
+		t.Errorf("describeNetError = %q: want words naming the host, not the resolver", got)
+	}
+
+	srv := httptest.NewServer(http.NotFoundHandler())
+	defer srv.Close()
+	ctx := context.Background()
+	store, err := Open(ctx, filepath.Join(t.TempDir(), "s.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	withCreds := strings.Replace(srv.URL, "http://", "http://user:secret@", 1) + "/page"
+	res := NewIngester(store, IngestOptions{}).Ingest(ctx, []string{withCreds})
+	if len(res) != 1 || res[0].Err == nil {
+		t.Fatalf("results %+v: want one failure", res)
+	}
+	var status *HTTPStatusError
+	if msg := res[0].Input + " " + res[0].Err.Error(); strings.Contains(msg, "secret") ||
+		!errors.As(res[0].Err, &status) || strings.Contains(status.URL, "secret") {
+		t.Errorf("credentials reached the result: %q (%+v)", msg, status)
 	}
 }

@@ -163,7 +163,9 @@ func (in *Ingester) run(ctx context.Context, jobs []job) []IngestResult {
 	for len(jobs) > 0 {
 		var next []job
 		in.readAll(ctx, jobs, func(j job, r readResult, err error) {
-			res := IngestResult{Input: j.input, Feed: j.feed, Warnings: r.warnings}
+			// Credentials in a URL ("http://user:pw@host/") never reach a
+			// summary, a log or a chat reply.
+			res := IngestResult{Input: RedactURL(j.input), Feed: RedactURL(j.feed), Warnings: r.warnings}
 			var skip skipError
 			switch {
 			case errors.As(err, &skip):
