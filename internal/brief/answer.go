@@ -39,7 +39,7 @@ type AnswererConfig struct {
 func AnswererConfigFrom(c config.Config) AnswererConfig {
 	return AnswererConfig{
 		Topic: c.Topic.Name, Description: c.Topic.Description, Aliases: c.Topic.Aliases, Examples: c.Topic.Examples,
-		K: c.Answer.K, MinScore: c.Answer.MinScore, PromptsDir: c.Prompts.Dir,
+		K: c.Answer.K, MinScore: c.Answer.MinScore, PromptsDir: c.Prompts.Dir, Deadline: c.LLM.Deadline,
 	}
 }
 

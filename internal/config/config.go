@@ -57,7 +57,8 @@ type LLM struct {
 	Model           string        `yaml:"model"`
 	APIType         string        `yaml:"api_type"` // "openai" or "azure"
 	AzureAPIVersion string        `yaml:"azure_api_version"`
-	Timeout         time.Duration `yaml:"timeout"`
+	Timeout         time.Duration `yaml:"timeout"`  // one request
+	Deadline        time.Duration `yaml:"deadline"` // one question, across retries; then an extractive answer
 	MaxTokens       int           `yaml:"max_tokens"`
 	Temperature     float32       `yaml:"temperature"`
 	Retries         int           `yaml:"retries"`
@@ -138,7 +139,7 @@ func Default() Config {
 		},
 		Store:  Store{Path: "data/brief.db"},
 		Ingest: Ingest{MaxBytes: 20 << 20, Timeout: 30 * time.Second, MaxRedirects: 5, UserAgent: "briefbot/1.0 (+https://github.com/mss-brief/briefbot)"},
-		LLM: LLM{Model: "gpt-4o-mini", APIType: "openai", AzureAPIVersion: "2024-06-01", Timeout: 60 * time.Second,
+		LLM: LLM{Model: "gpt-4o-mini", APIType: "openai", AzureAPIVersion: "2024-06-01", Timeout: 60 * time.Second, Deadline: 45 * time.Second,
 			MaxTokens: 900, Temperature: 0.2, Retries: 3},
 		Answer: Answer{K: 6, MinScore: 0},
 		Slack: Slack{Command: "/brief", Addr: ":8080", Workers: 8, Queue: 64, MaxBodyBytes: 1 << 20,
@@ -220,6 +221,9 @@ func (c Config) Validate() error {
 	}
 	if c.LLM.Timeout <= 0 {
 		bad("llm.timeout", "must be a positive duration such as 60s")
+	}
+	if c.LLM.Deadline <= 0 {
+		bad("llm.deadline", "must be a positive duration such as 45s")
 	}
 	if c.LLM.Temperature < 0 || c.LLM.Temperature > 2 {
 		bad("llm.temperature", "%v is outside 0 to 2", c.LLM.Temperature)

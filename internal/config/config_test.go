@@ -34,6 +34,7 @@ func TestLoadErrorsNameTheKey(t *testing.T) {
 		{"missing channel", "digests:\n  - schedule: \"0 9 * * MON\"\n", "digests[0].channel"},
 		{"bad empty policy", "digests:\n  - channel: C1\n    empty_week: maybe\n", "digests[0].empty_week"},
 		{"bad k", "answer:\n  k: 0\n", "answer.k"},
+		{"no deadline", "llm:\n  deadline: -1s\n", "llm.deadline"},
 		{"bad duration", "llm:\n  timeout: soon\n", "soon"},
 	}
 	for _, tt := range tests {
