@@ -254,9 +254,7 @@ func (b *Bot) respond(ctx context.Context, responseURL, responseType string, m M
 	}
 	err := withRetry(ctx, b.log, "response_url", func() error {
 		_, _, err := b.api.PostMessageContext(ctx, "",
-			slack.MsgOptionResponseURL(responseURL, responseType),
-			slack.MsgOptionText(m.Text, false),
-			slack.MsgOptionBlocks(m.Blocks...))
+			append(outgoing(m), slack.MsgOptionResponseURL(responseURL, responseType))...)
 		return err
 	})
 	if err != nil {

@@ -241,7 +241,7 @@ func (b *Bot) answerLost(ctx context.Context, q question, cause error) {
 	if _, err := b.postOne(ctx, q.channel, q.threadTS, notice(text)); err == nil {
 		return
 	}
-	opts := []slack.MsgOption{slack.MsgOptionText(text, false)}
+	opts := outgoing(Message{Text: text})
 	if q.threadTS != "" {
 		opts = append(opts, slack.MsgOptionTS(q.threadTS))
 	}

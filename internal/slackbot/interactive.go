@@ -88,7 +88,7 @@ func (b *Bot) tellClicker(ctx context.Context, cb slack.InteractionCallback, tex
 	if channel == "" {
 		channel = cb.Container.ChannelID
 	}
-	if _, err := b.api.PostEphemeralContext(ctx, channel, cb.User.ID, slack.MsgOptionText(text, false)); err != nil {
+	if _, err := b.api.PostEphemeralContext(ctx, channel, cb.User.ID, outgoing(Message{Text: text})...); err != nil {
 		b.metrics.apiErrors.WithLabelValues("chat.postEphemeral").Inc()
 		b.log.Error("could not reply to a click", "channel", channel, "user", cb.User.ID, "err", err)
 	}

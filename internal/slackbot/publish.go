@@ -59,14 +59,12 @@ func (p *Publisher) PostDigest(ctx context.Context, channel string, d brief.Dige
 	var ts string
 	err := withRetry(ctx, p.log, "chat.postMessage", func() error {
 		var err error
-		_, ts, err = p.api.PostMessageContext(ctx, channel,
-			slack.MsgOptionText(msg.Text, false),
-			slack.MsgOptionBlocks(msg.Blocks...),
+		_, ts, err = p.api.PostMessageContext(ctx, channel, append(outgoing(msg),
 			slack.MsgOptionDisableLinkUnfurl(),
 			slack.MsgOptionMetadata(slack.SlackMetadata{
 				EventType:    DigestEventType,
 				EventPayload: map[string]any{"run": runKey},
-			}))
+			}))...)
 		return err
 	})
 	if err != nil {

@@ -83,7 +83,8 @@ func (s *streamer) draw(text string) {
 	if len(parts) > 1 {
 		body += " …"
 	}
-	m := Message{Text: truncateRunes(text, fallbackLen), Blocks: []slack.Block{section(body), contextLine(":hourglass_flowing_sand: writing…")}}
+	// The fallback text is the drawn mrkdwn, never the raw model text.
+	m := Message{Text: truncateRunes(body, fallbackLen), Blocks: []slack.Block{section(body), contextLine(":hourglass_flowing_sand: writing…")}}
 	s.mu.Lock()
 	ts := s.ts
 	s.mu.Unlock()
@@ -114,11 +115,7 @@ func (s *streamer) finish() string {
 
 // postOne posts one message and returns its ts, waiting out rate limits.
 func (b *Bot) postOne(ctx context.Context, channel, threadTS string, m Message) (string, error) {
-	opts := []slack.MsgOption{
-		slack.MsgOptionText(m.Text, false),
-		slack.MsgOptionBlocks(m.Blocks...),
-		slack.MsgOptionDisableLinkUnfurl(),
-	}
+	opts := append(outgoing(m), slack.MsgOptionDisableLinkUnfurl())
 	if threadTS != "" {
 		opts = append(opts, slack.MsgOptionTS(threadTS))
 	}
@@ -138,8 +135,7 @@ func (b *Bot) postOne(ctx context.Context, channel, threadTS string, m Message) 
 // updateOne replaces a message the bot posted, waiting out rate limits.
 func (b *Bot) updateOne(ctx context.Context, channel, ts string, m Message) error {
 	err := withRetry(ctx, b.log, "chat.update", func() error {
-		_, _, _, err := b.api.UpdateMessageContext(ctx, channel, ts,
-			slack.MsgOptionText(m.Text, false), slack.MsgOptionBlocks(m.Blocks...))
+		_, _, _, err := b.api.UpdateMessageContext(ctx, channel, ts, outgoing(m)...)
 		return err
 	})
 	if err != nil {

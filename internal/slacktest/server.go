@@ -147,6 +147,7 @@ type Call struct {
 	Params url.Values
 	Status int // HTTP status answered
 	Error  string
+	Body   string // response_url posts: the raw JSON body
 }
 
 // Failure is what an injected failure does to a call.
@@ -927,7 +928,7 @@ func (s *Server) serveResponse(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	fail, failing := s.takeFailureLocked("response_url")
-	call := Call{Seq: s.nextSeqLocked(), At: time.Now(), Method: "response_url", Params: url.Values{"id": {id}}}
+	call := Call{Seq: s.nextSeqLocked(), At: time.Now(), Method: "response_url", Params: url.Values{"id": {id}}, Body: string(body)}
 	defer func() { s.calls = append(s.calls, call); s.notifyLocked() }()
 	if failing && !fail.AfterPost {
 		res := failureResult(fail)
