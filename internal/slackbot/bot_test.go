@@ -799,6 +799,10 @@ func TestAdminCommands(t *testing.T) {
 	if !strings.Contains(r.Text, "needs a web address") {
 		t.Errorf("ack = %q", r.Text)
 	}
+	_, r = h.command(slacktest.SlashCommand{UserID: "UADMIN", Text: "add http://user:hunter2@example.org/x", ResponseURL: h.fake.ResponseURL("creds")})
+	if strings.Contains(r.Text, "hunter2") || !strings.Contains(r.Text, "example.org/x") || !strings.Contains(r.Text, "password") {
+		t.Errorf("ack for a URL with credentials = %q: want a refusal naming the page, not the password", r.Text)
+	}
 	h.command(slacktest.SlashCommand{UserID: "U1", ChannelID: "C7", Text: "digest preview", ResponseURL: h.fake.ResponseURL("preview")})
 	_, r = h.command(slacktest.SlashCommand{UserID: "U1", ChannelID: "C7", Text: "digest now", ResponseURL: h.fake.ResponseURL("no")})
 	if !strings.Contains(r.Text, "Only admins") {

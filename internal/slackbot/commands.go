@@ -139,12 +139,17 @@ func (b *Bot) add(cmd slack.SlashCommand, arg string) reply {
 	if !ok {
 		return ephemeral("`" + b.set.Command + " add` needs a web address starting with http:// or https://.")
 	}
+	if u, err := url.Parse(target); err == nil && u.User != nil {
+		// The bot would store and show the password: refuse, and echo nothing of it.
+		return ephemeral("That address carries a user name or password (`" + escape(corpus.RedactURL(target)) +
+			"`): the bot only adds public pages. Remove the credentials and try again.")
+	}
 	shown, _ := link(target, "")
 	job := func(ctx context.Context) {
 		summary, err := b.opt.Adder.AddURL(ctx, target)
 		text := "Added " + shown + ": " + escape(summary)
 		if err != nil {
-			b.log.Error("add url", "url", target, "user", cmd.UserID, "err", err)
+			b.log.Error("add url", "url", corpus.RedactURL(target), "user", cmd.UserID, "err", err)
 			text = "Could not add " + shown + ": " + escape(truncateRunes(err.Error(), 500))
 		}
 		b.respond(ctx, cmd.ResponseURL, slack.ResponseTypeEphemeral, Message{Text: text, Blocks: []slack.Block{section(text)}})
