@@ -301,9 +301,17 @@ func cleanModelText(raw string) string {
 	t := strings.ReplaceAll(raw, "\r\n", "\n")
 	t = slackLinkRE.ReplaceAllString(t, "[$2]($1)")
 	t = angleURLRE.ReplaceAllString(t, "$1")
-	t = slackControlRE.ReplaceAllString(t, "")
 	t = htmlBreakRE.ReplaceAllString(t, "\n")
-	t = htmlTagRE.ReplaceAllString(t, "")
-	t = atMentionRE.ReplaceAllString(t, "$1$2")
+	// Until nothing changes: removing "<b>" from "<!chan<b>nel>" must not
+	// leave a "<!channel>" behind for the next reader.
+	for {
+		next := slackControlRE.ReplaceAllString(t, "")
+		next = htmlTagRE.ReplaceAllString(next, "")
+		next = atMentionRE.ReplaceAllString(next, "$1$2")
+		if next == t {
+			break
+		}
+		t = next
+	}
 	return tidySpaces(t)
 }

@@ -100,6 +100,8 @@ func TestCleanModelText(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"Kenya leads [1].", "Kenya leads [1]."},
 		{"<!channel> Kenya leads", "Kenya leads"},
+		{"<!chan<b>nel> Kenya leads", "Kenya leads"}, // removing the inner tag must not rebuild a ping
+		{"<<b>@U123> Kenya leads", "Kenya leads"},
 		{"Hi <!here|here> and <!everyone>, <@U123|bob> <#C123|general> <!subteam^S123|team>", "Hi and,"},
 		{"see <https://example.org|the report>", "see [the report](https://example.org)"},
 		{"see <https://example.org>", "see https://example.org"},
