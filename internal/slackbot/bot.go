@@ -224,7 +224,7 @@ func CheckSecrets(botToken, appToken, signingSecret string) error {
 
 func isAuthError(err error) bool {
 	s := err.Error()
-	for _, code := range []string{"invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired"} {
+	for _, code := range []string{"invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired", "missing_scope", "not_allowed_token_type"} {
 		if strings.Contains(s, code) {
 			return true
 		}

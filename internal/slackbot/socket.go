@@ -36,7 +36,14 @@ func (b *Bot) runSocket(ctx context.Context) error {
 				b.log.Debug("socket mode connecting")
 			case socketmode.EventTypeConnected:
 				b.log.Info("socket mode connected")
-			case socketmode.EventTypeConnectionError, socketmode.EventTypeIncomingError, socketmode.EventTypeErrorBadMessage, socketmode.EventTypeErrorWriteFailed:
+			case socketmode.EventTypeConnectionError:
+				// slack-go retries apps.connections.open for ever; a token it
+				// refuses (no connections:write, a bot token) never comes right.
+				if ce, ok := evt.Data.(*slack.ConnectionErrorEvent); ok && ce.ErrorObj != nil && isAuthError(ce.ErrorObj) {
+					return fmt.Errorf("socket mode: SLACK_APP_TOKEN was refused (%w): create an app-level token (xapp-…) with the connections:write scope", ce.ErrorObj)
+				}
+				b.log.Warn("socket mode trouble", "type", evt.Type, "detail", fmt.Sprint(evt.Data))
+			case socketmode.EventTypeIncomingError, socketmode.EventTypeErrorBadMessage, socketmode.EventTypeErrorWriteFailed:
 				b.log.Warn("socket mode trouble", "type", evt.Type, "detail", fmt.Sprint(evt.Data))
 			case socketmode.EventTypeInvalidAuth:
 				b.log.Error("socket mode: SLACK_APP_TOKEN refused")

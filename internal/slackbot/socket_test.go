@@ -125,6 +125,29 @@ func TestSocketModeRefusedAppToken(t *testing.T) {
 	}
 }
 
+// An app token without connections:write is refused by apps.connections.open
+// each time: the bot stops at once and names the fix instead of retrying.
+func TestSocketModeTokenWithoutScopeStops(t *testing.T) {
+	fake := slacktest.New(t)
+	fake.FailNext("apps.connections.open", 1000, slacktest.Failure{APIError: "missing_scope"})
+	st, _ := seededStore(t)
+	a, _ := brief.New(st, nil, brief.AnswererConfig{})
+	b, err := New(context.Background(), Options{BotToken: slacktest.BotToken, AppToken: slacktest.AppToken, APIURL: fake.APIURL(), Answerer: a, Store: st})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), wait)
+	defer cancel()
+	err = b.Serve(ctx, ln)
+	if err == nil || !strings.Contains(err.Error(), "connections:write") || !strings.Contains(err.Error(), "SLACK_APP_TOKEN") {
+		t.Errorf("Serve = %v, want an error naming SLACK_APP_TOKEN and connections:write", err)
+	}
+}
+
 // gate is an Answerer that holds each question until released; it stands
 // in for a slow model in the pool and shutdown tests.
 type gate struct {
