@@ -127,17 +127,12 @@ func (a *Answerer) Answer(ctx context.Context, req Request) (Answer, error) {
 		return Answer{}, fmt.Errorf("answer %q: %w", shorten(q, 80), err)
 	}
 	ans.Passages = r.hits
-	rel, w := a.judge(ctx, r)
-	r.weights = w
+	rel := a.judge(r)
 	ans.AnswerType = string(r.kind)
-	a.cfg.Log.Debug("retrieved", "question", q, "query", r.query, "hits", len(r.hits), "type", r.kind, "focus", rel.focus,
-		"coverage", rel.coverage, "type_met", rel.typeMet, "top_score", rel.topScore, "relevant", rel.ok)
+	a.cfg.Log.Debug("retrieved", "question", q, "query", r.query, "hits", len(r.hits), "type", r.kind,
+		"coverage", rel.coverage, "top_score", rel.topScore, "relevant", rel.ok)
 	if !rel.ok {
-		missing := rel.missing
-		if len(missing) == 0 && rel.focus != "" {
-			missing = []string{rel.focus}
-		}
-		return a.abstain(ans, r, missing, NoteNotRelevant), nil
+		return a.abstain(ans, r, rel.missing, NoteNotRelevant), nil
 	}
 	if a.model == nil {
 		return a.extractive(ans, r, NoteNoModel), nil

@@ -1,7 +1,6 @@
 package brief
 
 import (
-	"context"
 	"math"
 
 	"github.com/mss-brief/briefbot/internal/corpus"
@@ -19,8 +18,6 @@ type relevance struct {
 	// question: "the president of France" is not answered by a passage
 	// that names France only among donors.
 	missingNames []string
-	focus        string // the concept the answer turns on (not judged by this gate)
-	typeMet      bool
 }
 
 // Gate parameters, tuned on testdata/eval.yaml (see eval_test.go).
@@ -29,11 +26,11 @@ const (
 	minCoverage  = 0.3 // share of the question's weight they must hold
 )
 
-func (a *Answerer) judge(_ context.Context, r retrieval) (relevance, []float64) {
+func (a *Answerer) judge(r retrieval) relevance {
 	var rel relevance
 	if len(r.hits) == 0 || len(r.concepts) == 0 {
 		rel.missing = r.concepts
-		return rel, nil
+		return rel
 	}
 	rel.topScore = r.hits[0].Score
 	w := conceptWeights(r.concepts, r.hits, r.an)
@@ -72,7 +69,7 @@ func (a *Answerer) judge(_ context.Context, r retrieval) (relevance, []float64) 
 		}
 	}
 	rel.ok = rel.coverage >= minCoverage && len(rel.missingNames) == 0 && rel.topScore >= a.cfg.MinScore
-	return rel, nil
+	return rel
 }
 
 // conceptWeights weighs each concept by how rare it is among the sentences

@@ -19,7 +19,6 @@ type retrieval struct {
 	asked    []lexicon.Concept // what the question asks about, analysed
 	kind     AnswerType        // the kind of answer it asks for
 	present  bool              // it asks about the present state of things
-	weights  []float64         // each asked concept's rarity, once judged
 	hits     []corpus.Hit      // best first
 	an       *analysis         // their sentences
 }

@@ -105,11 +105,13 @@ func TestSocketMode(t *testing.T) {
 	}
 }
 
-func TestSocketModeRefusedAppToken(t *testing.T) {
-	fake := slacktest.New(t)
+// serveRefused runs the bot in Socket Mode with appToken against fake and
+// returns what Serve ended with, within the test's wait.
+func serveRefused(t *testing.T, fake *slacktest.Server, appToken string) error {
+	t.Helper()
 	st, _ := seededStore(t)
 	a, _ := brief.New(st, nil, brief.AnswererConfig{})
-	b, err := New(context.Background(), Options{BotToken: slacktest.BotToken, AppToken: "xapp-wrong", APIURL: fake.APIURL(), Answerer: a, Store: st})
+	b, err := New(context.Background(), Options{BotToken: slacktest.BotToken, AppToken: appToken, APIURL: fake.APIURL(), Answerer: a, Store: st})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,7 +121,11 @@ func TestSocketModeRefusedAppToken(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), wait)
 	defer cancel()
-	err = b.Serve(ctx, ln)
+	return b.Serve(ctx, ln)
+}
+
+func TestSocketModeRefusedAppToken(t *testing.T) {
+	err := serveRefused(t, slacktest.New(t), "xapp-wrong")
 	if err == nil || !strings.Contains(err.Error(), "SLACK_APP_TOKEN") {
 		t.Errorf("Serve = %v, want an error naming SLACK_APP_TOKEN", err)
 	}
@@ -130,19 +136,7 @@ func TestSocketModeRefusedAppToken(t *testing.T) {
 func TestSocketModeTokenWithoutScopeStops(t *testing.T) {
 	fake := slacktest.New(t)
 	fake.FailNext("apps.connections.open", 1000, slacktest.Failure{APIError: "missing_scope"})
-	st, _ := seededStore(t)
-	a, _ := brief.New(st, nil, brief.AnswererConfig{})
-	b, err := New(context.Background(), Options{BotToken: slacktest.BotToken, AppToken: slacktest.AppToken, APIURL: fake.APIURL(), Answerer: a, Store: st})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), wait)
-	defer cancel()
-	err = b.Serve(ctx, ln)
+	err := serveRefused(t, fake, slacktest.AppToken)
 	if err == nil || !strings.Contains(err.Error(), "connections:write") || !strings.Contains(err.Error(), "SLACK_APP_TOKEN") {
 		t.Errorf("Serve = %v, want an error naming SLACK_APP_TOKEN and connections:write", err)
 	}
