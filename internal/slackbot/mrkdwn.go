@@ -33,18 +33,61 @@ func escape(s string) string {
 // linkTextEscaper also replaces "|", which would end a link's URL part.
 var linkTextEscaper = strings.NewReplacer("|", "¦")
 
+// A link is never split across sections (both halves would show as raw
+// markup), so it must fit in one with room to spare: a longer URL is not
+// linked, and a long label is shortened to keep the whole link in bounds.
+const (
+	maxLinkURL    = 2000 // bytes of the escaped URL
+	maxLinkMarkup = 2400 // bytes of "<url|text>"
+)
+
 // link builds <url|text> when rawURL is an absolute http(s) URL; ok is
-// false otherwise and the caller shows the text alone.
+// false otherwise and the caller shows the text alone. A URL too long for
+// a section is shown as its text and host with a note instead.
 func link(rawURL, text string) (string, bool) {
 	u, ok := safeURL(rawURL)
 	if !ok {
 		return "", false
 	}
 	text = linkTextEscaper.Replace(escape(strings.TrimSpace(text)))
+	if len(u) > maxLinkURL {
+		return tooLongLink(rawURL, text), true
+	}
 	if text == "" {
 		return "<" + u + ">", true
 	}
+	if room := maxLinkMarkup - len(u) - len("<|>"); len(text) > room {
+		text = cutEscaped(text, room-len("…")) + "…"
+	}
 	return "<" + u + "|" + text + ">", true
+}
+
+// tooLongLink shows an unlinkable URL's escaped text (or the start of the
+// URL when there is none) and says why it is not a link.
+func tooLongLink(rawURL, text string) string {
+	u, _ := url.Parse(strings.TrimSpace(rawURL))
+	host := escape(u.Hostname())
+	if text == "" {
+		return escape(truncateRunes(u.Hostname()+u.EscapedPath(), 80)) + " _(link too long to show)_"
+	}
+	return text + " _(link too long to show; at " + host + ")_"
+}
+
+// cutEscaped shortens escaped text to at most n bytes, never inside a
+// character or an entity.
+func cutEscaped(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	n = max(n, 0)
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	s = s[:n]
+	if amp := strings.LastIndexByte(s, '&'); amp >= 0 && !strings.Contains(s[amp:], ";") {
+		s = s[:amp]
+	}
+	return strings.TrimRightFunc(s, unicode.IsSpace)
 }
 
 // urlEscaper keeps a URL inside <…|…>: & is an entity there (Slack decodes
@@ -68,7 +111,8 @@ func mrkdwn(md string) string {
 	lines := strings.Split(md, "\n")
 	out := make([]string, 0, len(lines))
 	inCode := false
-	for _, line := range lines {
+	for i := 0; i < len(lines); i++ {
+		line := lines[i]
 		trimmed := strings.TrimSpace(line)
 		if strings.HasPrefix(trimmed, "```") {
 			inCode = !inCode
@@ -76,7 +120,13 @@ func mrkdwn(md string) string {
 			continue
 		}
 		if inCode {
+			// Code is shown as written: tags and all, escaped, never removed.
 			out = append(out, escape(line))
+			continue
+		}
+		if rows, n := table(lines[i:]); n > 0 {
+			out = append(out, rows...)
+			i += n - 1
 			continue
 		}
 		out = append(out, mrkdwnLine(line))
@@ -96,13 +146,104 @@ var (
 	boldOnlyRe = regexp.MustCompile(`^\*+|\*+$`)
 )
 
+// delimRowRe is a table's second line: | --- | :---: | ---: |
+var delimRowRe = regexp.MustCompile(`^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$`)
+
+// table renders a Markdown table at the start of lines, if there is one,
+// and says how many lines it took. Slack has no tables, so each row
+// becomes one bulleted line, "• *Header*: value · *Header*: value". That
+// reads better in Slack than a preformatted grid: a grid only lines up
+// while every character is one column wide (emoji and CJK are not), it
+// wraps into a jumble on a phone, and a code block would show a cell's
+// links and emphasis as raw markup.
+func table(lines []string) ([]string, int) {
+	if len(lines) < 2 || !strings.Contains(lines[0], "|") ||
+		!strings.Contains(lines[1], "|") || !delimRowRe.MatchString(lines[1]) {
+		return nil, 0
+	}
+	header := tableCells(lines[0])
+	if len(header) != len(tableCells(lines[1])) {
+		return nil, 0
+	}
+	for i, h := range header {
+		header[i] = boldText(h)
+	}
+	n := 2
+	var out []string
+	for ; n < len(lines); n++ {
+		row := lines[n]
+		if strings.TrimSpace(row) == "" || !strings.Contains(row, "|") || strings.HasPrefix(strings.TrimSpace(row), "```") {
+			break
+		}
+		var parts []string
+		for k, cell := range tableCells(row) {
+			cell = strings.TrimSpace(cell)
+			switch {
+			case cell == "":
+			case k < len(header) && header[k] != "":
+				parts = append(parts, "*"+header[k]+"*: "+inline(cell))
+			default:
+				parts = append(parts, inline(cell))
+			}
+		}
+		if len(parts) > 0 {
+			out = append(out, "• "+strings.Join(parts, " · "))
+		}
+	}
+	if len(out) == 0 { // a header alone still says what the table was about
+		var names []string
+		for _, h := range header {
+			if h != "" {
+				names = append(names, "*"+h+"*")
+			}
+		}
+		out = append(out, strings.Join(names, " · "))
+	}
+	return out, n
+}
+
+// tableCells splits a table row on the pipes that are not escaped (\|)
+// and not inside `code`; the outer pipes are optional.
+func tableCells(row string) []string {
+	row = strings.TrimSpace(row)
+	row = strings.TrimPrefix(row, "|")
+	if strings.HasSuffix(row, "|") && !strings.HasSuffix(row, `\|`) {
+		row = row[:len(row)-1]
+	}
+	var cells []string
+	var cur strings.Builder
+	inCode := false
+	for i := 0; i < len(row); i++ {
+		c := row[i]
+		switch {
+		case c == '\\' && i+1 < len(row) && row[i+1] == '|':
+			cur.WriteByte('|')
+			i++
+		case c == '`':
+			inCode = !inCode
+			cur.WriteByte(c)
+		case c == '|' && !inCode:
+			cells = append(cells, strings.TrimSpace(cur.String()))
+			cur.Reset()
+		default:
+			cur.WriteByte(c)
+		}
+	}
+	return append(cells, strings.TrimSpace(cur.String()))
+}
+
+// boldText converts text for a bold span: its own bold markers would nest.
+func boldText(s string) string {
+	return boldOnlyRe.ReplaceAllString(strings.TrimSpace(inline(stripBold(s))), "")
+}
+
 func mrkdwnLine(line string) string {
 	if ruleRe.MatchString(line) {
 		return "──────────"
 	}
 	if m := headingRe.FindStringSubmatch(line); m != nil {
 		// A heading is one bold line; bold inside it would nest.
-		t := boldOnlyRe.ReplaceAllString(strings.TrimSpace(inline(stripBold(m[1]))), "")
+		t := boldText(m[1])
 		if t == "" {
 			return ""
 		}

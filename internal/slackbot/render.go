@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/slack-go/slack"
@@ -22,8 +23,13 @@ type Message struct {
 
 // Block Kit limits the renderer keeps to (Slack refuses a message over any).
 const (
-	maxBlocks      = 50
-	maxSectionText = 3000
+	maxBlocks = 50
+	// maxSectionText is the most a section's text may hold, in UTF-8
+	// bytes. Slack says 3,000 "characters" but may count UTF-16 units (an
+	// emoji is two, a flag or family emoji many more) or bytes; a byte
+	// count is never below either, so text under it fits however Slack
+	// counts, and the 100 spare cover what the edge sanitizer may add.
+	maxSectionText = 2900
 	maxHeaderText  = 150
 	// maxBodyChars keeps one message readable and well under Slack's
 	// message size limits; longer answers continue in another message.
@@ -241,7 +247,7 @@ func blockChars(b slack.Block) int {
 	return 0
 }
 
-// packLines joins lines into pieces of at most n runes (a longer line is
+// packLines joins lines into pieces of at most n bytes (a longer line is
 // split on its own).
 func packLines(lines []string, n int) []string {
 	var out []string
@@ -250,7 +256,7 @@ func packLines(lines []string, n int) []string {
 		switch {
 		case cur == "":
 			cur = l
-		case utf8.RuneCountInString(cur)+1+utf8.RuneCountInString(l) <= n:
+		case len(cur)+1+len(l) <= n:
 			cur += "\n" + l
 		default:
 			out = append(out, cur)
@@ -267,15 +273,19 @@ func packLines(lines []string, n int) []string {
 	return fitted
 }
 
-// splitMrkdwn cuts converted text into pieces of at most n runes, at a
-// paragraph, line or word boundary when there is one, never inside a link
-// or an entity, and closing and reopening a code block it cuts through.
+// splitMrkdwn cuts converted text into pieces of at most n bytes (see
+// maxSectionText), at a paragraph, line or word boundary when there is
+// one, never inside a link, an entity or a character (an emoji sequence
+// stays whole), and closing and reopening a code block it cuts through.
 func splitMrkdwn(s string, n int) []string {
 	const fence = "```"
 	var out []string
-	for utf8.RuneCountInString(s) > n {
+	for len(s) > n {
 		limit := n - 2*len(fence) - 2 // room to close and reopen a fence
-		cut := byteIndexOfRune(s, limit)
+		cut := limit
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
 		head := s[:cut]
 		at := -1
 		for _, sep := range []string{"\n\n", "\n", " "} {
@@ -285,7 +295,7 @@ func splitMrkdwn(s string, n int) []string {
 			}
 		}
 		if at < 0 {
-			at = cut
+			at = graphemeCut(s, cut)
 		}
 		at = safeCut(s, at)
 		piece := strings.TrimRight(s[:at], " \n")
@@ -318,6 +328,28 @@ func safeCut(s string, at int) int {
 		return byteIndexOfRune(s, 1)
 	}
 	return at
+}
+
+// graphemeCut moves a cut with no space to use back to the start of the
+// character it would split: before a joiner, variation selector, skin
+// tone or combining mark, and not right after a zero-width joiner. It
+// keeps the cut when no such start is near.
+func graphemeCut(s string, at int) int {
+	for i, back := at, 0; i > 0 && back < 16; back++ {
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		prev, size := utf8.DecodeLastRuneInString(s[:i])
+		if !extendsPrevious(r) && prev != '\u200d' {
+			return i
+		}
+		i -= size
+	}
+	return at
+}
+
+// extendsPrevious reports a rune that belongs to the character before it.
+func extendsPrevious(r rune) bool {
+	return r == '\u200d' || (r >= 0xfe00 && r <= 0xfe0f) || (r >= 0x1f3fb && r <= 0x1f3ff) ||
+		(r >= 0xe0020 && r <= 0xe007f) || unicode.In(r, unicode.Mn, unicode.Me)
 }
 
 // byteIndexOfRune is the byte offset of the n-th rune (len(s) if fewer).

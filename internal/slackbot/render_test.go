@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/slack-go/slack"
 
@@ -370,5 +373,145 @@ func TestTSBefore(t *testing.T) {
 		if got := tsBefore(tt.a, tt.b); got != tt.want {
 			t.Errorf("tsBefore(%s, %s) = %v", tt.a, tt.b, got)
 		}
+	}
+}
+
+// sentTexts is every text Slack would receive for msgs: the fallback and
+// each text object in the blocks, after the edge sanitizer.
+func sentTexts(t *testing.T, msgs []Message) []string {
+	t.Helper()
+	var out []string
+	for _, m := range msgs {
+		out = append(out, sanitizeMrkdwn(m.Text))
+		var v any
+		if err := json.Unmarshal(blocksJSON(t, sanitizeBlocks(m.Blocks)), &v); err != nil {
+			t.Fatal(err)
+		}
+		var walk func(any)
+		walk = func(v any) {
+			switch x := v.(type) {
+			case map[string]any:
+				if s, ok := x["text"].(string); ok {
+					out = append(out, s)
+				}
+				for _, y := range x {
+					walk(y)
+				}
+			case []any:
+				for _, y := range x {
+					walk(y)
+				}
+			}
+		}
+		walk(v)
+	}
+	return out
+}
+
+// utf16Len is how JavaScript (and so perhaps Slack) counts a string.
+func utf16Len(s string) int { return len(utf16.Encode([]rune(s))) }
+
+var wholeLinkRe = regexp.MustCompile(`<https?://[^<>\s]*>`)
+
+func TestLongURLsAreNeverSplit(t *testing.T) {
+	long := "https://example.org/report?q=" + strings.Repeat("a", 3100)
+	mid := "https://example.org/mid?q=" + strings.Repeat("b", 1800)
+	tests := []struct {
+		name   string
+		answer brief.Answer
+		want   []string // in the sent text
+		whole  string   // a link that must arrive whole, if any
+	}{
+		{"3,100-char source URL dropped with a note", brief.Answer{Text: "Kenya leads [1].", Mode: brief.ModeLLM,
+			Citations: []brief.Citation{{N: 1, Title: "The long report", Source: "UN", URL: long, Quote: "Kenya leads."}}},
+			[]string{"*[1]* The long report _(link too long to show; at example.org)_"}, ""},
+		{"3,100-char link in the answer text", brief.Answer{Text: "See [the report](" + long + ") [1].", Mode: brief.ModeLLM},
+			[]string{"See the report _(link too long to show; at example.org)_"}, ""},
+		{"3,100-char autolink in the answer text", brief.Answer{Text: "See <" + long + "> now.", Mode: brief.ModeLLM},
+			[]string{"See example.org/report _(link too long to show)_ now."}, ""},
+		{"1,800-char URL kept whole, long title shortened", brief.Answer{Text: "Kenya leads [1].", Mode: brief.ModeLLM,
+			Citations: []brief.Citation{{N: 1, Title: strings.Repeat("&", 200), Source: "UN", URL: mid, Quote: strings.Repeat("q ", 140)}}},
+			[]string{"…>"}, "<" + mid + "|"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			msgs := renderAnswer(tt.answer, answerView{ID: 1})
+			texts := sentTexts(t, msgs)
+			all := strings.Join(texts, "\n")
+			for _, s := range texts {
+				// Outside whole links, no "<" and no piece of a URL.
+				if rest := wholeLinkRe.ReplaceAllString(s, ""); strings.Contains(rest, "<") || strings.Contains(rest, "bbbbbbbbbb") {
+					t.Errorf("a text cuts a link: …%q", rest[max(0, len(rest)-60):])
+				}
+				if len(s) > slacktest.MaxSectionText {
+					t.Errorf("a text of %d bytes", len(s))
+				}
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(all, w) {
+					t.Errorf("sent text lacks %q:\n%.400s", w, all)
+				}
+			}
+			if tt.whole != "" && !strings.Contains(all, tt.whole) {
+				t.Errorf("link %.60q… not sent whole", tt.whole)
+			}
+			if strings.Contains(all, strings.Repeat("a", 100)) {
+				t.Error("the overlong URL was sent as raw text")
+			}
+		})
+	}
+}
+
+func TestTablesAndCode(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"table", "Who sent officers:\n\n| Country | Officers |\n|---|---:|\n| Kenya | 1,000 |\n| **Jamaica** | 24 |\n\nMore later.",
+			"Who sent officers:\n\n• *Country*: Kenya · *Officers*: 1,000\n• *Country*: *Jamaica* · *Officers*: 24\n\nMore later."},
+		{"no outer pipes, empty cell skipped", "Name | Role\n:-- | --\nRuto | \nBo | lead", "• *Name*: Ruto\n• *Name*: Bo · *Role*: lead"},
+		{"escaped pipe and code pipe stay in the cell", "| a | b |\n|---|---|\n| x \\| y | `p|q` |", "• *a*: x | y · *b*: `p|q`"},
+		{"bold header not nested", "| **Year** | Event |\n| --- | --- |\n| 2024 | [arrival](https://e.org/a) |",
+			"• *Year*: 2024 · *Event*: <https://e.org/a|arrival>"},
+		{"cell markup inert", "| who |\n|---|\n| <!channel> @here |", "• *who*: &lt;!channel&gt; @\u2060here"},
+		{"header only", "| a | b |\n|---|---|", "*a* · *b*"},
+		{"pipes without a delimiter row are text", "a | b\nc | d", "a | b\nc | d"},
+		{"table inside code is code", "```\n| a |\n|---|\n```", "```\n| a |\n|---|\n```"},
+		{"tag in a code block kept as text", "```html\n<div class=\"x\">hi</div>\n```", "```\n&lt;div class=\"x\"&gt;hi&lt;/div&gt;\n```"},
+		{"tag in inline code kept as text", "use `<br/>` or `<!channel>`", "use `&lt;br/&gt;` or `&lt;!channel&gt;`"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := mrkdwn(tt.in); got != tt.want {
+				t.Errorf("mrkdwn(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSectionsFitHoweverSlackCounts(t *testing.T) {
+	tests := []struct{ name, text string }{
+		{"emoji words", strings.Repeat("😀 ", 4000)},
+		{"emoji, no spaces", strings.Repeat("👍🏽", 3000)},
+		{"family emoji", strings.Repeat("👨‍👩‍👧‍👦", 1500)},
+		{"flags and words", strings.Repeat("🇰🇪 Kenya ", 1500)},
+		{"CJK", strings.Repeat("肯尼亚领导特派团。", 800)},
+		{"entities", strings.Repeat("R&D <x> ", 2000)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			msgs := renderAnswer(brief.Answer{Text: tt.text, Mode: brief.ModeLLM}, answerView{ID: 1})
+			for _, s := range sentTexts(t, msgs) {
+				if n := utf16Len(s); n > 3000 {
+					t.Errorf("a text of %d UTF-16 units", n)
+				}
+				if len(s) > 3000 {
+					t.Errorf("a text of %d bytes", len(s))
+				}
+				if !utf8.ValidString(s) {
+					t.Error("a text cut inside a character")
+				}
+				if strings.HasPrefix(s, "\u200d") || strings.HasPrefix(s, "\U0001f3fd") {
+					t.Errorf("a section starts inside an emoji: %q", s[:12])
+				}
+			}
+		})
 	}
 }
