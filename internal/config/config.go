@@ -81,8 +81,9 @@ type Slack struct {
 	Addr            string        `yaml:"addr"`             // HTTP mode listen address
 	Admins          []string      `yaml:"admins"`           // user ids allowed /brief add, digest now
 	Channels        []string      `yaml:"channels"`         // allow-list; empty: all
-	Workers         int           `yaml:"workers"`          // answer workers
+	Workers         int           `yaml:"workers"`          // answer workers; 0: sized for the work (cores without a model, 8-16 with one)
 	Queue           int           `yaml:"queue"`            // waiting questions before "busy"
+	QueueWait       time.Duration `yaml:"queue_wait"`       // longest a question waits for a worker; 0: no limit
 	MaxBodyBytes    int64         `yaml:"max_body_bytes"`   // HTTP request cap
 	DedupeTTL       time.Duration `yaml:"dedupe_ttl"`       // how long event ids are remembered
 	ShutdownTimeout time.Duration `yaml:"shutdown_timeout"` // drain time on SIGTERM
@@ -142,7 +143,7 @@ func Default() Config {
 		LLM: LLM{Model: "gpt-4o-mini", APIType: "openai", AzureAPIVersion: "2024-06-01", Timeout: 60 * time.Second, Deadline: 45 * time.Second,
 			MaxTokens: 900, Temperature: 0.2, Retries: 3},
 		Answer: Answer{K: 6, MinScore: 0},
-		Slack: Slack{Command: "/brief", Addr: ":8080", Workers: 8, Queue: 64, MaxBodyBytes: 1 << 20,
+		Slack: Slack{Command: "/brief", Addr: ":8080", Workers: 0, Queue: 64, QueueWait: 2 * time.Minute, MaxBodyBytes: 1 << 20,
 			DedupeTTL: 24 * time.Hour, ShutdownTimeout: 30 * time.Second},
 		Feeds: Feeds{Schedule: "*/30 * * * *"},
 	}
@@ -237,11 +238,14 @@ func (c Config) Validate() error {
 	if !strings.HasPrefix(c.Slack.Command, "/") {
 		bad("slack.command", "%q must start with /", c.Slack.Command)
 	}
-	if c.Slack.Workers <= 0 {
-		bad("slack.workers", "must be positive")
+	if c.Slack.Workers < 0 {
+		bad("slack.workers", "must not be negative (0 sizes the pool for the work)")
 	}
 	if c.Slack.Queue < 0 {
 		bad("slack.queue", "must not be negative")
+	}
+	if c.Slack.QueueWait < 0 {
+		bad("slack.queue_wait", "must not be negative (0: no limit)")
 	}
 	if c.Slack.MaxBodyBytes <= 0 {
 		bad("slack.max_body_bytes", "must be positive")

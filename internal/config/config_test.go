@@ -21,6 +21,10 @@ func TestExampleConfigLoads(t *testing.T) {
 	if cfg.Slack.Command != def.Slack.Command || cfg.LLM.Model != def.LLM.Model || len(cfg.Topic.Aliases) != len(def.Topic.Aliases) {
 		t.Errorf("example file drifted from the defaults: %+v", cfg.Slack)
 	}
+	if cfg.Slack.Workers != def.Slack.Workers || cfg.Slack.Queue != def.Slack.Queue || cfg.Slack.QueueWait != def.Slack.QueueWait || def.Slack.QueueWait <= 0 {
+		t.Errorf("pool settings: example workers=%d queue=%d queue_wait=%v, defaults %d %d %v",
+			cfg.Slack.Workers, cfg.Slack.Queue, cfg.Slack.QueueWait, def.Slack.Workers, def.Slack.Queue, def.Slack.QueueWait)
+	}
 }
 
 func TestLoadErrorsNameTheKey(t *testing.T) {
@@ -36,6 +40,8 @@ func TestLoadErrorsNameTheKey(t *testing.T) {
 		{"bad k", "answer:\n  k: 0\n", "answer.k"},
 		{"no deadline", "llm:\n  deadline: -1s\n", "llm.deadline"},
 		{"bad duration", "llm:\n  timeout: soon\n", "soon"},
+		{"negative workers", "slack:\n  workers: -1\n", "slack.workers"},
+		{"negative queue wait", "slack:\n  queue_wait: -1s\n", "slack.queue_wait"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
