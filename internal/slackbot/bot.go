@@ -13,7 +13,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -95,6 +94,7 @@ type Bot struct {
 	pool     *pool
 	admins   map[string]bool
 	channels map[string]bool
+	hasModel bool // answers wait on a remote model (I/O), not the CPU
 
 	botUserID string
 	botID     string
@@ -109,7 +109,6 @@ const (
 	ackBudget        = 3 * time.Second // Slack retries an event not acked in this
 	minDedupeTTL     = 10 * time.Minute
 	defaultQueue     = 64
-	defaultWorkers   = 8
 	defaultMaxBody   = 1 << 20
 	defaultShutdown  = 30 * time.Second
 	authTestDeadline = 15 * time.Second
@@ -128,9 +127,6 @@ func New(ctx context.Context, opt Options) (*Bot, error) {
 	if set.Command == "" {
 		set.Command = "/brief"
 	}
-	if set.Workers <= 0 {
-		set.Workers = defaultWorkers
-	}
 	if set.Queue < 0 {
 		set.Queue = defaultQueue
 	}
@@ -146,14 +142,19 @@ func New(ctx context.Context, opt Options) (*Bot, error) {
 	if opt.Log == nil {
 		opt.Log = slog.New(slog.DiscardHandler)
 	}
-	if m, ok := opt.Answerer.(interface{ HasModel() bool }); ok && !m.HasModel() {
-		// Without a model, answering is pure CPU: more workers than spare
-		// cores only slow the acknowledgements down (measured: ack p99 on
-		// 2 cores went from ~33 ms with 1 worker to ~110 ms with 8).
-		if n := max(1, runtime.GOMAXPROCS(0)-1); set.Workers > n {
+	// An answerer that cannot say is taken to wait on I/O, as a model does.
+	hasModel := true
+	if m, ok := opt.Answerer.(interface{ HasModel() bool }); ok {
+		hasModel = m.HasModel()
+	}
+	if n := poolWorkers(set.Workers, hasModel, procs()); n != set.Workers {
+		if set.Workers > n {
 			opt.Log.Info("no language model: answering on fewer workers, as the work is CPU-bound", "workers", n, "configured", set.Workers)
-			set.Workers = n
 		}
+		set.Workers = n
+	}
+	if set.QueueWait < 0 {
+		set.QueueWait = 0
 	}
 	if opt.Registry == nil {
 		opt.Registry = prometheus.NewRegistry()
@@ -182,6 +183,7 @@ func New(ctx context.Context, opt Options) (*Bot, error) {
 		verify:   &verifier{secret: []byte(opt.SigningSecret), now: opt.Now},
 		admins:   toSet(set.Admins),
 		channels: toSet(set.Channels),
+		hasModel: hasModel,
 		draining: make(chan struct{}),
 	}
 	b.pub = NewPublisher(b.api, b.log)
@@ -268,7 +270,11 @@ func (b *Bot) Run(ctx context.Context, addr string) error {
 // taking work, lets the work in flight finish within the shutdown timeout,
 // and returns.
 func (b *Bot) Serve(ctx context.Context, ln net.Listener) error {
-	b.pool = newPool(b.set.Workers, b.set.Queue, b.metrics)
+	guess := guessExtractiveTurn
+	if b.hasModel {
+		guess = guessModelAnswer
+	}
+	b.pool = newPool(b.set.Workers, b.set.Queue, b.set.QueueWait, guess, b.metrics)
 	srv := &http.Server{
 		Handler:           b.handler(),
 		ReadHeaderTimeout: 10 * time.Second,
@@ -298,7 +304,7 @@ func (b *Bot) Serve(ctx context.Context, ln net.Listener) error {
 		close(sockDone)
 	}
 	b.log.Info("slack bot running", "mode", mode, "addr", ln.Addr().String(), "bot_user", b.botUserID,
-		"command", b.set.Command, "workers", b.set.Workers, "queue", b.set.Queue)
+		"command", b.set.Command, "workers", b.set.Workers, "queue", b.set.Queue, "queue_wait", b.set.QueueWait)
 
 	var runErr error
 	select {

@@ -15,9 +15,10 @@ import (
 
 // reply is what the acknowledgement of a slash command carries: Slack
 // shows it at once (HTTP response body, or the Socket Mode ack payload).
+// The zero reply, a replayed command's, encodes as {}: nothing is shown.
 type reply struct {
-	ResponseType string        `json:"response_type"`
-	Text         string        `json:"text"`
+	ResponseType string        `json:"response_type,omitempty"`
+	Text         string        `json:"text,omitempty"`
 	Blocks       []slack.Block `json:"blocks,omitempty"`
 }
 
@@ -26,8 +27,40 @@ func ephemeral(text string) reply {
 }
 
 // command handles a slash command and returns the immediate reply; slow
-// work goes to the pool and answers through the response_url.
+// work goes to the pool and answers through the response_url. A command
+// seen before (a replayed request, inside the signature's five minutes, to
+// this replica or another) is claimed already and gets an empty reply.
 func (b *Bot) command(ctx context.Context, cmd slack.SlashCommand) (reply, string) {
+	if key := commandKey(cmd); key != "" {
+		took, err := b.opt.Store.Claim(ctx, key, b.set.DedupeTTL)
+		if err != nil {
+			b.log.Error("command not claimed", "channel", cmd.ChannelID, "user", cmd.UserID, "err", err)
+			return ephemeral("Sorry, something went wrong on my side. Please try again."), "error"
+		}
+		if !took {
+			b.metrics.duplicates.WithLabelValues("command").Inc()
+			b.log.Warn("replayed command ignored", "channel", cmd.ChannelID, "user", cmd.UserID)
+			return reply{}, "duplicate"
+		}
+	}
+	r, outcome := b.runCommand(ctx, cmd)
+	r.Text, r.Blocks = sanitizeMrkdwn(r.Text), sanitizeBlocks(r.Blocks)
+	return r, outcome
+}
+
+// commandKey names one invocation of a command: Slack gives each its own
+// trigger_id and response_url.
+func commandKey(cmd slack.SlashCommand) string {
+	switch {
+	case cmd.TriggerID != "":
+		return "cmd:" + cmd.TriggerID
+	case cmd.ResponseURL != "":
+		return "cmd:" + cmd.ResponseURL
+	}
+	return ""
+}
+
+func (b *Bot) runCommand(ctx context.Context, cmd slack.SlashCommand) (reply, string) {
 	text := strings.TrimSpace(cmd.Text)
 	fields := strings.Fields(text)
 	sub := ""
@@ -242,10 +275,19 @@ func (b *Bot) ask(cmd slack.SlashCommand, text string) (reply, string) {
 		b.metrics.answerSecs.WithLabelValues("command").Observe(total.Seconds())
 		b.metrics.overheadSecs.Observe((total - answerTime).Seconds())
 	}
-	if !b.pool.submit(job) {
+	expired := func(ctx context.Context) {
+		b.metrics.busy.WithLabelValues("command").Inc()
+		b.log.Warn("waited too long for a worker: turned a command away", "channel", cmd.ChannelID, "user", cmd.UserID)
+		b.respond(ctx, cmd.ResponseURL, slack.ResponseTypeEphemeral, notice(waitedTooLong))
+	}
+	pl, ok := b.pool.submitTask(task{run: job, expired: expired})
+	if !ok {
 		b.metrics.busy.WithLabelValues("command").Inc()
 		b.log.Warn("pool full: turned a command away", "channel", cmd.ChannelID, "user", cmd.UserID)
 		return ephemeral("I'm answering a lot of questions right now. Please try again in a minute."), "busy"
+	}
+	if pl.long() {
+		restated += "\n" + placeText(pl)
 	}
 	return ephemeral(restated), "queued"
 }

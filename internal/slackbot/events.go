@@ -59,7 +59,18 @@ func (b *Bot) dispatchEvent(ctx context.Context, eventID, retry string, ev slack
 		b.log.Debug("already answered", q.logArgs()...)
 		return "duplicate", nil
 	}
-	if b.pool.submit(func(ctx context.Context) { b.answerQuestion(ctx, q) }) {
+	pl, ok := b.pool.submitTask(task{
+		run: func(ctx context.Context) { b.answerQuestion(ctx, q) },
+		expired: func(ctx context.Context) {
+			b.metrics.busy.WithLabelValues(q.via).Inc()
+			b.log.Warn("waited too long for a worker: turned a question away", q.logArgs()...)
+			b.postNotice(ctx, q, waitedTooLong)
+		},
+	})
+	if ok {
+		if pl.long() {
+			b.background(func(ctx context.Context) { b.tellPlace(ctx, q, pl) })
+		}
 		return "queued", nil
 	}
 	// The work cannot start: give the claims back so a later delivery may
@@ -155,6 +166,32 @@ func (b *Bot) release(keys []string) {
 		if err := b.opt.Store.Release(ctx, k); err != nil {
 			b.log.Error("release claim", "key", k, "err", err)
 		}
+	}
+}
+
+// waitedTooLong is said when a question waited past slack.queue_wait.
+const waitedTooLong = "Sorry, so many questions came in that I could not get to yours in time. Please ask again."
+
+// placeText tells an asker where their question stands in a long queue.
+func placeText(pl place) string {
+	wait := pl.wait.Round(time.Second)
+	about := fmt.Sprintf("%d seconds", int(wait.Seconds()))
+	if wait >= 90*time.Second {
+		about = fmt.Sprintf("%d minutes", int(wait.Round(time.Minute).Minutes()))
+	}
+	return fmt.Sprintf("Many questions came in at once: yours is number %d in line, and I expect to answer in about %s.", pl.ahead+1, about)
+}
+
+// tellPlace tells the asker alone, where the answer will go, that it will
+// take a while.
+func (b *Bot) tellPlace(ctx context.Context, q question, pl place) {
+	opts := outgoing(notice(placeText(pl)))
+	if q.threadTS != "" {
+		opts = append(opts, slack.MsgOptionTS(q.threadTS))
+	}
+	if _, err := b.api.PostEphemeralContext(ctx, q.channel, q.user, opts...); err != nil {
+		b.metrics.apiErrors.WithLabelValues("chat.postEphemeral").Inc()
+		b.log.Debug("place in line not shown", q.logArgs("err", err)...)
 	}
 }
 

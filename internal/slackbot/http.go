@@ -110,6 +110,10 @@ func (b *Bot) serveCommand(w http.ResponseWriter, r *http.Request, body []byte) 
 		APIAppID: form.Get("api_app_id"),
 	}
 	resp, outcome := b.command(r.Context(), cmd)
+	if outcome == "duplicate" {
+		w.WriteHeader(http.StatusOK) // an empty 200 shows nothing
+		return outcome
+	}
 	writeJSON(w, resp)
 	return outcome
 }

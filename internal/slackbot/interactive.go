@@ -3,6 +3,7 @@ package slackbot
 import (
 	"context"
 	"strconv"
+	"time"
 
 	"github.com/slack-go/slack"
 
@@ -10,28 +11,56 @@ import (
 )
 
 // interaction handles a click on one of the bot's buttons. The click is
-// acknowledged by the caller at once; the work runs in the pool.
+// acknowledged by the caller at once; the work runs in the pool. A payload
+// seen before (a replayed request, to this replica or another) is claimed
+// already and does nothing.
 func (b *Bot) interaction(cb slack.InteractionCallback) string {
 	if cb.Type != slack.InteractionTypeBlockActions {
 		return "ignored"
 	}
-	outcome := "ignored"
+	type click struct {
+		action string
+		job    func(ctx context.Context)
+	}
+	var clicks []click
 	for _, a := range cb.ActionCallback.BlockActions {
-		var job func(ctx context.Context)
 		switch a.ActionID {
 		case actionUp, actionDown:
 			vote := "up"
 			if a.ActionID == actionDown {
 				vote = "down"
 			}
-			job = func(ctx context.Context) { b.feedback(ctx, cb, a.Value, vote) }
+			clicks = append(clicks, click{a.ActionID, func(ctx context.Context) { b.feedback(ctx, cb, a.Value, vote) }})
 		case actionShare:
-			job = func(ctx context.Context) { b.share(ctx, cb, a.Value) }
-		default:
-			continue
+			clicks = append(clicks, click{a.ActionID, func(ctx context.Context) { b.share(ctx, cb, a.Value) }})
 		}
-		outcome = a.ActionID
-		if !b.pool.submit(job) {
+	}
+	if len(clicks) == 0 {
+		return "ignored"
+	}
+	if key := interactionKey(cb); key != "" {
+		// Both transports call this after the ack, outside any request's
+		// context: the claim gets a short one of its own.
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		took, err := b.opt.Store.Claim(ctx, key, b.set.DedupeTTL)
+		cancel()
+		if err != nil {
+			b.log.Error("click not claimed", "user", cb.User.ID, "channel", cb.Channel.ID, "err", err)
+			b.background(func(ctx context.Context) {
+				b.tellClicker(ctx, cb, "Sorry, something went wrong on my side. Please click again.")
+			})
+			return "error"
+		}
+		if !took {
+			b.metrics.duplicates.WithLabelValues("interactive").Inc()
+			b.log.Warn("replayed click ignored", "user", cb.User.ID, "channel", cb.Channel.ID)
+			return "duplicate"
+		}
+	}
+	outcome := "ignored"
+	for _, c := range clicks {
+		outcome = c.action
+		if !b.pool.submit(c.job) {
 			b.metrics.busy.WithLabelValues("interactive").Inc()
 			outcome = "busy"
 			b.background(func(ctx context.Context) {
@@ -40,6 +69,18 @@ func (b *Bot) interaction(cb slack.InteractionCallback) string {
 		}
 	}
 	return outcome
+}
+
+// interactionKey names one click: Slack gives each payload its own
+// trigger_id; without one, who clicked what and when.
+func interactionKey(cb slack.InteractionCallback) string {
+	if cb.TriggerID != "" {
+		return "interactive:" + cb.TriggerID
+	}
+	if acts := cb.ActionCallback.BlockActions; len(acts) > 0 && acts[0].ActionTs != "" {
+		return "interactive:" + cb.User.ID + ":" + acts[0].ActionTs + ":" + acts[0].ActionID
+	}
+	return ""
 }
 
 func (b *Bot) feedback(ctx context.Context, cb slack.InteractionCallback, value, vote string) {

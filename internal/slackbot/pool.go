@@ -2,53 +2,165 @@ package slackbot
 
 import (
 	"context"
+	"runtime"
 	"sync"
+	"sync/atomic"
+	"time"
 )
 
-// pool runs work behind the acknowledgement: a fixed number of workers
-// and a bounded queue. When both are full, submit says so at once, so the
-// caller can tell the user instead of holding up Slack's ack.
+// Pool sizing. Without a model an answer is retrieval, pure CPU, so more
+// workers than cores only slow each other and the acknowledgements down;
+// with a remote model a worker mostly waits on the network, so more of
+// them keep the model busy. Bursts wait in the queue instead of being
+// turned away.
+const (
+	minModelWorkers = 8
+	maxModelWorkers = 16
+	// longWait is the expected wait past which the asker is told their
+	// place in line.
+	longWait = 3 * time.Second
+	// Guesses of an answer's time until the pool has timed one.
+	guessModelAnswer    = 4 * time.Second
+	guessExtractiveTurn = 200 * time.Millisecond
+)
+
+// poolWorkers is the one place the number of workers is decided:
+// configured (slack.workers > 0) or sized for the work, and never more than
+// the cores when answering is CPU-bound.
+func poolWorkers(configured int, hasModel bool, procs int) int {
+	procs = max(1, procs)
+	if !hasModel {
+		if configured > 0 && configured < procs {
+			return configured
+		}
+		return procs
+	}
+	if configured > 0 {
+		return configured
+	}
+	return min(maxModelWorkers, max(minModelWorkers, 4*procs))
+}
+
+// task is one piece of work for the pool. expired, when set, runs instead
+// of run for a task that waited longer than the pool's wait limit, to tell
+// the asker rather than answer long after they gave up.
+type task struct {
+	run     func(context.Context)
+	expired func(context.Context)
+	queued  time.Time
+}
+
+// place is where a submitted task stands: how many tasks are ahead of it
+// and about how long until a worker takes it.
+type place struct {
+	ahead int
+	wait  time.Duration
+}
+
+// long reports whether the wait is worth telling the asker about.
+func (pl place) long() bool { return pl.wait >= longWait }
+
+// pool runs work behind the acknowledgement: a fixed number of workers and
+// a bounded queue. Work waits in the queue for up to maxWait; only a full
+// queue turns work away at once, so the caller can tell the user instead
+// of holding up Slack's ack.
 type pool struct {
-	jobs    chan func(context.Context)
+	jobs    chan task
+	size    int
+	maxWait time.Duration // 0: no limit
+	now     func() time.Time
 	ctx     context.Context // cancelled when shutdown runs out of time
 	cancel  context.CancelFunc
 	mu      sync.RWMutex // guards closed against a send on a closed channel
 	closed  bool
 	workers sync.WaitGroup
 	metrics *metrics
+
+	waiting atomic.Int64 // tasks submitted and not yet taken by a worker
+	running atomic.Int64 // tasks a worker is on
+	avg     atomic.Int64 // moving average of a task's time, in ns
 }
 
-func newPool(workers, queue int, m *metrics) *pool {
+func newPool(workers, queue int, maxWait, guess time.Duration, m *metrics) *pool {
 	ctx, cancel := context.WithCancel(context.Background())
-	p := &pool{jobs: make(chan func(context.Context), queue), ctx: ctx, cancel: cancel, metrics: m}
-	for range workers {
-		p.workers.Go(func() {
-			for job := range p.jobs {
-				m.queueDepth.Dec()
-				m.busyWorkers.Inc()
-				job(p.ctx)
-				m.busyWorkers.Dec()
-			}
-		})
+	p := &pool{jobs: make(chan task, max(0, queue)), size: max(1, workers), maxWait: maxWait,
+		now: time.Now, ctx: ctx, cancel: cancel, metrics: m}
+	p.avg.Store(int64(guess))
+	for range p.size {
+		p.workers.Go(p.work)
 	}
 	return p
 }
 
-// submit queues job; false means the pool is full or shutting down.
+func (p *pool) work() {
+	for t := range p.jobs {
+		p.waiting.Add(-1)
+		p.running.Add(1)
+		p.metrics.queueDepth.Dec()
+		p.metrics.busyWorkers.Inc()
+		start := p.now()
+		if t.expired != nil && p.maxWait > 0 && start.Sub(t.queued) > p.maxWait {
+			t.expired(p.ctx)
+		} else {
+			t.run(p.ctx)
+			p.observe(p.now().Sub(start))
+		}
+		p.metrics.busyWorkers.Dec()
+		p.running.Add(-1)
+	}
+}
+
+// observe folds a task's time into the average (weight 1/8: recent enough
+// to follow a slow model, steady enough to ignore one odd answer).
+func (p *pool) observe(d time.Duration) {
+	for {
+		old := p.avg.Load()
+		next := old + (int64(d)-old)/8
+		if p.avg.CompareAndSwap(old, next) {
+			return
+		}
+	}
+}
+
+// submit queues job with no wait limit; false means the queue is full or
+// the pool is shutting down.
 func (p *pool) submit(job func(context.Context)) bool {
+	_, ok := p.submitTask(task{run: job})
+	return ok
+}
+
+// submitTask queues t and says where it stands; false means the queue is
+// full or the pool is shutting down.
+func (p *pool) submitTask(t task) (place, bool) {
 	p.mu.RLock()
 	defer p.mu.RUnlock()
 	if p.closed {
-		return false
+		return place{}, false
 	}
+	t.queued = p.now()
+	ahead := int(p.waiting.Add(1)) - 1
+	running := int(p.running.Load())
 	p.metrics.queueDepth.Inc()
 	select {
-	case p.jobs <- job:
-		return true
+	case p.jobs <- t:
+		return p.estimate(ahead, running), true
 	default:
+		p.waiting.Add(-1)
 		p.metrics.queueDepth.Dec()
-		return false
+		return place{}, false
 	}
+}
+
+// estimate guesses the wait of a task with ahead tasks before it while
+// running workers are busy: free workers take the first ones at once, then
+// each round of size tasks takes about one average task time.
+func (p *pool) estimate(ahead, running int) place {
+	free := p.size - running
+	if ahead < free {
+		return place{ahead: ahead}
+	}
+	rounds := (ahead-free)/p.size + 1
+	return place{ahead: ahead, wait: time.Duration(rounds) * time.Duration(p.avg.Load())}
 }
 
 // close stops taking work and waits for the queue to drain. When ctx ends
@@ -73,3 +185,6 @@ func (p *pool) close(ctx context.Context) bool {
 		return false
 	}
 }
+
+// procs is how many goroutines can run at once here.
+func procs() int { return runtime.GOMAXPROCS(0) }
