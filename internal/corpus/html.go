@@ -34,6 +34,11 @@ func extractHTML(data []byte, contentType string, pageURL *url.URL) (Document, e
 	if err != nil {
 		return Document{}, err
 	}
+	return extractHTMLText(capHTML(text), pageURL)
+}
+
+// extractHTMLText is extractHTML once the page is UTF-8 and capped.
+func extractHTMLText(text string, pageURL *url.URL) (Document, error) {
 	root, err := html.Parse(strings.NewReader(text))
 	if err != nil {
 		return Document{}, fmt.Errorf("malformed HTML: %w", err)
@@ -68,25 +73,26 @@ func extractHTML(data []byte, contentType string, pageURL *url.URL) (Document, e
 }
 
 // htmlToUTF8 converts a page to UTF-8 following its declared charset (HTTP
-// header or <meta>), since pages in legacy encodings still exist.
-func htmlToUTF8(data []byte, contentType string) (string, error) {
+// header or <meta>), since pages in legacy encodings still exist. A page in
+// UTF-8 is returned as it is, not copied.
+func htmlToUTF8(data []byte, contentType string) ([]byte, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if utf8.Valid(data) {
-		return string(data), nil
+		return data, nil
 	}
 	enc, name, certain := charset.DetermineEncoding(data, contentType)
 	if name == "utf-8" {
 		// Declared UTF-8 with a few bad bytes: keep the rest of the page.
-		return strings.ToValidUTF8(string(data), "\ufffd"), nil
+		return bytes.ToValidUTF8(data, []byte("\ufffd")), nil
 	}
 	if !certain && name == "windows-1252" && !clearlyWindows1252(data) {
-		return "", ErrNotUTF8 // the default guess, and the bytes do not fit it
+		return nil, ErrNotUTF8 // the default guess, and the bytes do not fit it
 	}
 	out, err := enc.NewDecoder().Bytes(data)
 	if err != nil {
-		return "", fmt.Errorf("HTML page in %s: %w", name, err)
+		return nil, fmt.Errorf("HTML page in %s: %w", name, err)
 	}
-	return string(out), nil
+	return out, nil
 }
 
 // skipAlways holds elements whose text is never content.
