@@ -20,6 +20,7 @@ import (
 	"github.com/mss-brief/briefbot/internal/brief"
 	"github.com/mss-brief/briefbot/internal/config"
 	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/openaitest"
 	"github.com/mss-brief/briefbot/internal/slacktest"
 )
 
@@ -161,8 +162,20 @@ func newHarness(t testing.TB, fake *slacktest.Server, store *corpus.Store, opts 
 	for _, f := range opts {
 		f(&o)
 	}
+	// Registered before start's cleanup, so it runs after the bot has
+	// stopped and everything it was going to send has been sent.
+	t.Cleanup(func() { assertNothingUnsafe(t, fake) })
 	h.start(o)
 	return h
+}
+
+// assertNothingUnsafe fails the test if any request the fake Slack got
+// carries a live ping, special command or non-http(s) link, in any field.
+func assertNothingUnsafe(t testing.TB, fake *slacktest.Server) {
+	t.Helper()
+	for _, u := range fake.Unsafe() {
+		t.Errorf("sent to Slack: %s", u)
+	}
 }
 
 func (h *harness) start(o Options) {
@@ -917,5 +930,88 @@ func TestShareInChannelAfterRestart(t *testing.T) {
 	}
 	if st := shared.BlockText(); !strings.Contains(st, "*Q:* Who leads the mission?") || !strings.Contains(st, "<https://example.org/kenya-leads|") {
 		t.Errorf("shared answer lost its question or sources:\n%s", st)
+	}
+}
+
+// hostile holds every form of Slack markup that could ping or mislead.
+const hostile = "<!channel> <!here> <@U123> <!subteam^S1> <javascript:alert(1)|x> @channel"
+
+// A hostile document, question and model: whatever path the text takes
+// (placeholder, streamed updates, final answer, slash command ack and
+// response, shared answer), nothing live reaches any field Slack receives.
+func TestHostileTextNeverReachesSlackLive(t *testing.T) {
+	if n := len(slacktest.UnsafeIn("probe", hostile)); n < 6 {
+		t.Fatalf("the inspection finds %d of the 6 hostile forms; it would miss a leak", n)
+	}
+	llm := openaitest.New(t)
+	llm.SetDefault(openaitest.Reply{
+		Content: hostile + " The zebra trust fund pays for it [1]. " + hostile +
+			" [click](javascript:alert(1)) `" + hostile + "`\n\n| who | says |\n|---|---|\n| " + hostile + " | <@U123> |",
+		ChunkDelay: 5 * time.Millisecond,
+	})
+	model, err := brief.NewOpenAIChat(config.LLM{BaseURL: llm.URL, Model: "gpt-4o-mini", APIType: "openai", Timeout: 10 * time.Second}, "sk-test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	store, _ := seededStore(t)
+	day := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
+	if _, err := store.Put(context.Background(), corpus.Document{
+		Title: "Zebra " + hostile, Source: hostile, URL: "https://example.org/hostile", Published: day,
+		Text: hostile + " the zebra trust fund statement " + hostile + " says zebras pay for the trust fund.",
+	}); err != nil {
+		t.Fatal(err)
+	}
+	h := newHarness(t, nil, store, func(o *Options) {
+		a, err := brief.New(o.Store.(brief.Searcher), model, brief.AnswererConfig{Topic: "the MSS mission in Haiti"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		o.Answerer, o.StreamInterval = a, 10*time.Millisecond
+	})
+	question := "What does the zebra trust fund statement say? " + hostile
+
+	// A mention: placeholder, streamed updates, final answer.
+	ts := h.seedQuestion("C1", "U1", mention(question), "")
+	h.event("EvHostile", slacktest.AppMention("C1", "U1", mention(question), ts, ""), 0)
+	if !h.fake.Wait(wait, func() bool { return len(h.fake.Reactions()) == 2 }) {
+		t.Fatal("the mention was never answered")
+	}
+	// A slash command: the ack, the answer and sharing it.
+	status, body := h.post("/slack/commands", slacktest.FormType,
+		[]byte(slacktest.SlashCommand{Text: question, ResponseURL: h.fake.ResponseURL("hostile"), UserID: "U1", ChannelID: "C1"}.Form().Encode()))
+	if status != http.StatusOK {
+		t.Fatalf("command status %d", status)
+	}
+	for _, u := range slacktest.UnsafeIn("command ack", body) {
+		t.Errorf("sent to Slack: %s", u)
+	}
+	rs, err := h.fake.WaitForResponses(1, wait)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if share := rs[0].ActionValues()[actionShare]; share != "" {
+		click := slacktest.BlockAction("U1", "C1", "", actionShare, share, h.fake.ResponseURL("share"), true)
+		h.post("/slack/interactive", slacktest.FormType, []byte(slacktest.InteractionForm(click).Encode()))
+		if _, err := h.fake.WaitForResponses(2, wait); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := h.stop(); err != nil {
+		t.Fatal(err)
+	}
+
+	// Something was sent, and the hostile text was shown, not dropped.
+	final, _ := h.fake.Message("C1", h.fake.Posts()[0].TS)
+	all := final.Text + "\n" + final.BlockText() + "\n" + rs[0].BlockText()
+	for _, want := range []string{"zebra", "&lt;!channel&gt;"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("answers lack %q:\n%s", want, all)
+		}
+	}
+	if len(h.fake.Updates()) == 0 {
+		t.Error("no streamed updates were checked")
+	}
+	for _, u := range h.fake.Unsafe() {
+		t.Errorf("sent to Slack: %s", u)
 	}
 }

@@ -16,13 +16,19 @@ var (
 )
 
 // Unsafe inspects every field of every request the fake received (Web API
-// parameters, JSON inside them, response_url bodies) and describes each
-// live ping or unsafe link found; empty means nothing unsafe reached Slack.
+// parameters, JSON inside them, response_url bodies, Socket Mode ack
+// payloads) and describes each live ping or unsafe link found; empty means
+// nothing unsafe reached Slack.
 func (s *Server) Unsafe() []string {
 	s.mu.Lock()
 	calls := append([]Call(nil), s.calls...)
 	s.mu.Unlock()
 	var out []string
+	for _, a := range s.Acks() {
+		if len(a.Payload) > 0 {
+			out = append(out, UnsafeIn(fmt.Sprintf("socket ack %s #%d", a.EnvelopeID, a.Seq), string(a.Payload))...)
+		}
+	}
 	for _, c := range calls {
 		where := fmt.Sprintf("%s #%d", c.Method, c.Seq)
 		for k, vs := range c.Params {
