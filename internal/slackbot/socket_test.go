@@ -2,6 +2,7 @@ package slackbot
 
 import (
 	"context"
+	"encoding/json"
 	"net"
 	"net/http"
 	"strings"
@@ -342,5 +343,36 @@ func TestStreamingAnswerReplacesPlaceholder(t *testing.T) {
 		if gap := calls[i].At.Sub(calls[i-1].At); gap < every-10*time.Millisecond {
 			t.Errorf("redraw %d only %s after the previous one", i, gap)
 		}
+	}
+}
+
+// Over Socket Mode the slash command's restated question rides on the
+// ack: a hostile question arrives there inert (the harness then inspects
+// every ack and request the fake received).
+func TestSocketModeHostileCommandAckInert(t *testing.T) {
+	h := newHarness(t, nil, nil, socketMode)
+	if err := h.fake.WaitForSocket(wait); err != nil {
+		t.Fatal(err)
+	}
+	env, err := h.fake.SendSlashCommand(slacktest.SlashCommand{Text: "trust fund " + hostile, ResponseURL: h.fake.ResponseURL("sockh")}.Form())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ack, err := h.fake.WaitForAck(env, wait)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p struct{ Text string }
+	if err := json.Unmarshal(ack.Payload, &p); err != nil || !strings.Contains(p.Text, "Looking into: _trust fund &lt;!channel&gt;") {
+		t.Fatalf("ack payload = %s (%v), want the question restated, escaped", ack.Payload, err)
+	}
+	if _, err := h.fake.WaitForResponses(1, wait); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.stop(); err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range h.fake.Unsafe() {
+		t.Errorf("sent to Slack: %s", u)
 	}
 }
