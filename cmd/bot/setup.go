@@ -7,6 +7,7 @@ import (
 
 	"github.com/mss-brief/briefbot/internal/config"
 	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/lexicon"
 )
 
 // common holds the flags every command shares.
@@ -77,7 +78,7 @@ func (c *common) open(ctx context.Context, e *env) (config.Config, *corpus.Store
 // openStore opens the store and, when it is empty, loads the bundled
 // briefing notes so that the first run answers something.
 func openStore(ctx context.Context, e *env, cfg config.Config) (*corpus.Store, error) {
-	store, err := corpus.Open(ctx, cfg.Store.Path)
+	store, err := corpus.Open(ctx, cfg.Store.Path, corpus.WithAnalyzer(lexicon.New(cfg.Topic.Aliases)))
 	if err != nil {
 		return nil, err
 	}

@@ -89,7 +89,13 @@ func New(search Searcher, model ChatModel, cfg AnswererConfig) (*Answerer, error
 			return nil, fmt.Errorf("prompt answer.tmpl: needs a {{define %q}} template", name)
 		}
 	}
-	return &Answerer{search: search, model: model, cfg: cfg, prompt: t, lex: lexicon.New(cfg.Aliases)}, nil
+	// The store's analysis, where it has one, is the one to compare words
+	// with: its index was built with it.
+	lex := lexicon.New(cfg.Aliases)
+	if an, ok := search.(interface{ Analyzer() *lexicon.Analyzer }); ok && an.Analyzer() != nil {
+		lex = an.Analyzer()
+	}
+	return &Answerer{search: search, model: model, cfg: cfg, prompt: t, lex: lex}, nil
 }
 
 // HasModel reports whether answers are written by a language model.

@@ -354,7 +354,7 @@ func leadEndsSentence(s string) bool {
 	return r == '.' || r == '!' || r == '?'
 }
 
-func leadKey(s string) string { return strings.Join(corpus.Terms(s), " ") }
+func leadKey(s string) string { return strings.Join(foldedTokens(s), " ") }
 
 // digestExtractive is the story's lead, cut to leadMaxChars.
 func digestExtractive(sd *storyDoc) string {

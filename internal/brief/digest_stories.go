@@ -4,9 +4,9 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/lexicon"
 )
 
 // Story grouping: articles about the same event from several outlets share
@@ -40,19 +40,16 @@ type storyDoc struct {
 	terms   map[string]bool
 }
 
-// storyTerms returns the distinct content terms of text: no stop words, no
-// single letters, no terms in common (the topic's own names), lightly stemmed.
+// storyTerms returns the distinct content stems of text (the shared
+// lexicon's): no stop words, no single letters, no terms in common (the
+// topic's own names).
 func storyTerms(text string, common map[string]bool) map[string]bool {
 	out := map[string]bool{}
-	for _, t := range corpus.Terms(text) {
-		if corpus.IsStopWord(t) || len([]rune(t)) < 2 {
+	for t := range lexicon.StemBag(text, lexicon.English) {
+		if len([]rune(t)) < 2 || common[t] {
 			continue
 		}
-		s := storyStem(t)
-		if common[s] {
-			continue
-		}
-		out[s] = true
+		out[t] = true
 	}
 	return out
 }
@@ -65,41 +62,6 @@ func topicTerms(names ...string) map[string]bool {
 		common[t] = true
 	}
 	return common
-}
-
-// storyStem folds the commonest English inflections so that "deployed",
-// "deploys" and "deploying" meet. It is deliberately crude: both sides of a
-// comparison are folded the same way, so only collisions matter, and those
-// are rare among the few dozen terms of a lead.
-func storyStem(t string) string {
-	if strings.IndexFunc(t, unicode.IsDigit) >= 0 {
-		return t
-	}
-	n := len(t)
-	switch {
-	case n > 7 && strings.HasSuffix(t, "ments"):
-		t = t[:n-5]
-	case n > 6 && strings.HasSuffix(t, "ment"):
-		t = t[:n-4]
-	case n > 5 && strings.HasSuffix(t, "ing"):
-		t = t[:n-3]
-	case n > 5 && strings.HasSuffix(t, "ied"):
-		t = t[:n-3] + "y"
-	case n > 4 && strings.HasSuffix(t, "ed"):
-		t = t[:n-2]
-	case n > 4 && strings.HasSuffix(t, "ies"):
-		t = t[:n-3] + "y"
-	case n > 3 && strings.HasSuffix(t, "s") && !strings.HasSuffix(t, "ss") && !strings.HasSuffix(t, "us") && !strings.HasSuffix(t, "is"):
-		t = t[:n-1]
-	}
-	if len(t) > 3 && strings.HasSuffix(t, "e") {
-		t = t[:len(t)-1]
-	}
-	// "landed" -> "land", "planned" -> "plann": drop a doubled final consonant.
-	if k := len(t); k > 4 && t[k-1] == t[k-2] && !strings.ContainsRune("aeiouls", rune(t[k-1])) {
-		t = t[:k-1]
-	}
-	return t
 }
 
 // storyJaccard is |a ∩ b| / |a ∪ b|.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -115,7 +116,7 @@ func TestStoryThresholdMargin(t *testing.T) {
 	}
 }
 
-func TestStoryStem(t *testing.T) {
+func TestStoryTerms(t *testing.T) {
 	same := [][]string{
 		{"deployed", "deploys", "deploying", "deployment"},
 		{"arrive", "arrived", "arrives", "arriving"},
@@ -127,14 +128,14 @@ func TestStoryStem(t *testing.T) {
 	}
 	for _, group := range same {
 		for _, w := range group[1:] {
-			if storyStem(w) != storyStem(group[0]) {
-				t.Errorf("stem(%q) = %q, stem(%q) = %q: want equal", w, storyStem(w), group[0], storyStem(group[0]))
+			if a, b := storyTerms(w, nil), storyTerms(group[0], nil); !maps.Equal(a, b) {
+				t.Errorf("storyTerms(%q) = %v, storyTerms(%q) = %v: want equal", w, a, group[0], b)
 			}
 		}
 	}
 	for _, w := range []string{"2793", "press", "status", "crisis"} {
-		if got := storyStem(w); got != w {
-			t.Errorf("stem(%q) = %q, want unchanged", w, got)
+		if got := storyTerms(w, nil); len(got) != 1 {
+			t.Errorf("storyTerms(%q) = %v, want one term", w, got)
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/mss-brief/briefbot/internal/config"
 	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/lexicon"
 	"github.com/mss-brief/briefbot/internal/openaitest"
 )
 
@@ -26,7 +27,8 @@ func openBundledStore(t testing.TB) *corpus.Store {
 
 func openEmptyStore(t testing.TB) *corpus.Store {
 	t.Helper()
-	st, err := corpus.Open(context.Background(), filepath.Join(t.TempDir(), "brief.db"))
+	st, err := corpus.Open(context.Background(), filepath.Join(t.TempDir(), "brief.db"),
+		corpus.WithAnalyzer(lexicon.New(config.Default().Topic.Aliases)))
 	if err != nil {
 		t.Fatal(err)
 	}

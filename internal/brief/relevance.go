@@ -147,7 +147,7 @@ func (a *Answerer) nameForms(name string) [][]string {
 	for _, g := range a.cfg.Aliases {
 		inGroup := false
 		for _, alias := range g {
-			if containsPhrase(corpus.Terms(alias), []string{name}) {
+			if containsPhrase(foldedTokens(alias), []string{name}) {
 				inGroup = true
 				break
 			}

@@ -42,8 +42,8 @@ const (
 	poolFactor     = 4    // candidates fetched per query, in multiples of k
 	minPool        = 24   // and at least this many
 	rrfK           = 60.0 // reciprocal rank fusion's constant
-	bundledFactor  = 0.85 // our own notes rank below a primary report that holds as much
-	recencyWeight  = 0.35 // how much newness counts for a question about the present
+	bundledFactor  = 0.55 // our own notes rank below a primary report that holds as much
+	recencyWeight  = 0.7  // how much newness counts for a question about the present
 	maxPerDocument = 3    // places one document may take before others get theirs
 )
 
@@ -73,7 +73,13 @@ func (a *Answerer) retrieveK(ctx context.Context, req Request, k int) (retrieval
 			}
 			lists = append(lists, a.adjust(hits, r.present))
 		}
-		return diversify(fuse(lists), k), nil
+		if len(lists) > 1 {
+			// Each part's best passages first, in turn, then the fused
+			// rest: fusion alone favours a passage that names both sides
+			// (a summary) over the two reports that answer them.
+			return diversify(interleave(append(lists[1:], fuse(lists))), k), nil
+		}
+		return diversify(lists[0], k), nil
 	}
 	var preferred []corpus.Hit
 	if len(req.PreferDocs) > 0 {
@@ -159,6 +165,29 @@ func fuse(lists [][]corpus.Hit) []corpus.Hit {
 		out[i] = first[id]
 	}
 	return out
+}
+
+// interleave takes the lists' hits in turn, rank by rank, each passage
+// once.
+func interleave(lists [][]corpus.Hit) []corpus.Hit {
+	seen := map[int64]bool{}
+	var out []corpus.Hit
+	for rank := 0; ; rank++ {
+		more := false
+		for _, l := range lists {
+			if rank >= len(l) {
+				continue
+			}
+			more = true
+			if h := l[rank]; !seen[h.ID] {
+				seen[h.ID] = true
+				out = append(out, h)
+			}
+		}
+		if !more {
+			return out
+		}
+	}
 }
 
 // diversify keeps the order but lets no document take more than

@@ -28,6 +28,16 @@ func contentTerms(text string) []string {
 	return out
 }
 
+// foldedTokens returns every word of text, folded, stop words included.
+func foldedTokens(text string) []string {
+	toks := lexicon.Tokens(text)
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.Text
+	}
+	return out
+}
+
 // concepts returns the content words of text, one per stem.
 func concepts(text string) []string {
 	seen := map[string]bool{}

@@ -34,7 +34,8 @@ func TestContentTermsAndNames(t *testing.T) {
 	}{
 		{"What is the capital of Mongolia?", []string{"mongolia"}},
 		{"Kenya sent how many officers?", nil},                                              // sentence-initial: could be any word
-		{"When did the UN Security Council back the MSS?", []string{"security", "council"}}, // "UN" has too many spellings to require; "MSS" is the topic
+		{"When did the UN Security Council back the MSS?", nil}, // "UN" has too many spellings to require; the Council and "MSS" are glossary names
+		{"What did the Mongolian Senate decide?", []string{"mongolian", "senate"}},
 		{"Who won the 2022 World Cup? Was it France?", []string{"world", "cup", "france"}},
 		{"WHAT IS THE CAPITAL OF MONGOLIA?", nil},
 		{"Explain The Funding Of The Mission", nil},

@@ -126,11 +126,17 @@ func Default() Config {
 			Name: "the Kenya-led Multinational Security Support (MSS) mission in Haiti, since 2025 the Gang Suppression Force (GSF)",
 			Description: "A UN-authorised, non-UN security mission led by Kenya to support the Haitian National Police against armed gangs; " +
 				"resolution 2793 (2025) turned it into the Gang Suppression Force with a UN Support Office (UNSOH).",
+			// One group per body, its names in every language the corpus
+			// holds. The MSS and the force that replaced it are two groups:
+			// "what is the force called now" must tell them apart.
 			Aliases: [][]string{
-				{"MSS", "MSSM", "Multinational Security Support", "Gang Suppression Force", "GSF"},
-				{"UNSOH", "UN Support Office in Haiti"},
-				{"BINUH", "UN Integrated Office in Haiti"},
-				{"HNP", "PNH", "Haitian National Police"},
+				{"MSS", "MSSM", "Multinational Security Support", "Mission multinationale d'appui à la sécurité", "MMAS"},
+				{"GSF", "Gang Suppression Force", "Force de répression des gangs", "Force de suppression des gangs", "FRG"},
+				{"UNSOH", "UN Support Office", "United Nations Support Office", "Bureau d'appui des Nations unies", "BANUH"},
+				{"BINUH", "UN Integrated Office in Haiti", "United Nations Integrated Office in Haiti", "Bureau intégré des Nations unies en Haïti"},
+				{"HNP", "PNH", "Haitian National Police", "Police nationale d'Haïti"},
+				{"Transitional Presidential Council", "Presidential Transitional Council", "Conseil présidentiel de transition", "CPT"},
+				{"Security Council", "Conseil de sécurité"},
 			},
 			Examples: []string{
 				"Who leads the Haiti security mission?",

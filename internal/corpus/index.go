@@ -7,10 +7,11 @@ import (
 	"fmt"
 	"log/slog"
 	"math"
-	"sort"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/mss-brief/briefbot/internal/lexicon"
 )
 
 // index is an in-memory inverted index derived from the passages table:
@@ -32,7 +33,7 @@ type index struct {
 
 	text  map[string]*postings
 	title map[string]*postings
-	vocab []string // sorted terms, for prefix forms; nil when stale
+	lex   *lexicon.Analyzer // how a passage becomes its terms
 
 	sources map[string]string // interned source names
 	scores  sync.Pool
@@ -61,21 +62,9 @@ const (
 	bm25B  = 0.75
 )
 
-func newIndex() *index {
-	return &index{applied: -1, ord: map[int64]uint32{}, text: map[string]*postings{}, title: map[string]*postings{}, sources: map[string]string{}}
-}
-
-// analyse is the index analysis of a text: the terms FTS5's unicode61
-// tokenizer gives, without stop words (never searched for).
-func analyse(text string) []string {
-	ts := Terms(text)
-	out := ts[:0]
-	for _, t := range ts {
-		if !stopWords[t] {
-			out = append(out, t)
-		}
-	}
-	return out
+func newIndex(lex *lexicon.Analyzer) *index {
+	return &index{applied: -1, ord: map[int64]uint32{}, text: map[string]*postings{}, title: map[string]*postings{},
+		sources: map[string]string{}, lex: lex}
 }
 
 // catchUp applies what changed in the store since the index last looked.
@@ -101,7 +90,7 @@ func (ix *index) catchUp(ctx context.Context, db *sql.DB) error {
 	}
 	// A passage deleted and inserted again (a rowid reused) reads its
 	// newest text; applying an insert for a passage held is a no-op.
-	rows, err := db.QueryContext(ctx, `SELECT l.seq, l.op, l.passage_id, p.title, p.text, d.id, d.source, d.published
+	rows, err := db.QueryContext(ctx, `SELECT l.seq, l.op, l.passage_id, p.title, p.text, d.id, d.source, d.lang, d.published
 		FROM passage_log l LEFT JOIN passages p ON p.id = l.passage_id LEFT JOIN documents d ON d.id = p.doc_id
 		WHERE l.seq > ? AND l.seq <= ? ORDER BY l.seq`, ix.applied, head)
 	if err != nil {
@@ -111,15 +100,15 @@ func (ix *index) catchUp(ctx context.Context, db *sql.DB) error {
 	for rows.Next() {
 		var seq, id int64
 		var op string
-		var title, text, docID, source sql.NullString
+		var title, text, docID, source, lang sql.NullString
 		var published sql.NullInt64
-		if err := rows.Scan(&seq, &op, &id, &title, &text, &docID, &source, &published); err != nil {
+		if err := rows.Scan(&seq, &op, &id, &title, &text, &docID, &source, &lang, &published); err != nil {
 			return fmt.Errorf("read change log: %w", err)
 		}
 		if op == "d" {
 			ix.remove(id)
 		} else if text.Valid && docID.Valid {
-			ix.add(id, title.String, text.String, docID.String, source.String, published)
+			ix.add(id, title.String, text.String, docID.String, source.String, lang.String, published)
 		}
 		ix.applied = seq
 	}
@@ -134,7 +123,7 @@ func (ix *index) catchUp(ctx context.Context, db *sql.DB) error {
 // log entries after head that describe them are then no-ops.
 func (ix *index) load(ctx context.Context, db *sql.DB, head int64) error {
 	start := time.Now()
-	rows, err := db.QueryContext(ctx, `SELECT p.id, p.title, p.text, d.id, d.source, d.published
+	rows, err := db.QueryContext(ctx, `SELECT p.id, p.title, p.text, d.id, d.source, d.lang, d.published
 		FROM passages p JOIN documents d ON d.id = p.doc_id ORDER BY p.id`)
 	if err != nil {
 		return fmt.Errorf("load index: %w", err)
@@ -142,12 +131,12 @@ func (ix *index) load(ctx context.Context, db *sql.DB, head int64) error {
 	defer rows.Close()
 	for rows.Next() {
 		var id int64
-		var title, text, docID, source string
+		var title, text, docID, source, lang string
 		var published sql.NullInt64
-		if err := rows.Scan(&id, &title, &text, &docID, &source, &published); err != nil {
+		if err := rows.Scan(&id, &title, &text, &docID, &source, &lang, &published); err != nil {
 			return fmt.Errorf("load index: %w", err)
 		}
-		ix.add(id, title, text, docID, source, published)
+		ix.add(id, title, text, docID, source, lang, published)
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("load index: %w", err)
@@ -159,7 +148,7 @@ func (ix *index) load(ctx context.Context, db *sql.DB, head int64) error {
 	return nil
 }
 
-func (ix *index) add(id int64, title, text, docID, source string, published sql.NullInt64) {
+func (ix *index) add(id int64, title, text, docID, source, lang string, published sql.NullInt64) {
 	if _, ok := ix.ord[id]; ok {
 		return
 	}
@@ -177,9 +166,9 @@ func (ix *index) add(id int64, title, text, docID, source string, published sql.
 		pub = published.Int64
 	}
 	ix.meta = append(ix.meta, passageMeta{docID: docID, source: src, published: pub})
-	n := addTerms(ix.text, analyse(text), o, &ix.vocab)
+	n := addTerms(ix.text, ix.lex.IndexTerms(text, lang), o)
 	ix.textLen = append(ix.textLen, n)
-	t := addTerms(ix.title, analyse(title), o, nil)
+	t := addTerms(ix.title, ix.lex.IndexTerms(title, lang), o)
 	ix.ttlLen = append(ix.ttlLen, t)
 	ix.sumText += int64(n)
 	ix.sumTtl += int64(t)
@@ -187,8 +176,8 @@ func (ix *index) add(id int64, title, text, docID, source string, published sql.
 }
 
 // addTerms adds one passage's terms to a field's postings and returns
-// their count. A new term makes the sorted vocabulary stale.
-func addTerms(field map[string]*postings, terms []string, o uint32, vocab *[]string) uint16 {
+// their count.
+func addTerms(field map[string]*postings, terms []string, o uint32) uint16 {
 	tf := make(map[string]uint16, len(terms))
 	for _, t := range terms {
 		if tf[t] < math.MaxUint16 {
@@ -199,10 +188,7 @@ func addTerms(field map[string]*postings, terms []string, o uint32, vocab *[]str
 		p := field[t]
 		if p == nil {
 			p = &postings{}
-			field[t] = p
-			if vocab != nil {
-				*vocab = nil
-			}
+			field[strings.Clone(t)] = p // t may point into a whole passage
 		}
 		p.ords = append(p.ords, o)
 		p.tfs = append(p.tfs, n)
@@ -225,56 +211,6 @@ func (ix *index) remove(id int64) {
 	ix.live--
 	ix.sumText -= int64(ix.textLen[o])
 	ix.sumTtl -= int64(ix.ttlLen[o])
-}
-
-// expand returns the index terms a form stands for: itself, or for a
-// prefix form "stem*" every term starting with stem.
-func (ix *index) expand(form string) []string {
-	stem, isPrefix := strings.CutSuffix(form, "*")
-	if !isPrefix {
-		if _, ok := ix.text[form]; ok {
-			return []string{form}
-		}
-		if _, ok := ix.title[form]; ok {
-			return []string{form}
-		}
-		return nil
-	}
-	if ix.vocab == nil {
-		return nil // built under the write lock by ensureVocab
-	}
-	i := sort.SearchStrings(ix.vocab, stem)
-	var out []string
-	for ; i < len(ix.vocab) && strings.HasPrefix(ix.vocab[i], stem); i++ {
-		out = append(out, ix.vocab[i])
-	}
-	return out
-}
-
-// ensureVocab rebuilds the sorted vocabulary when new terms came in.
-func (ix *index) ensureVocab() {
-	ix.mu.RLock()
-	ok := ix.vocab != nil || len(ix.text) == 0
-	ix.mu.RUnlock()
-	if ok {
-		return
-	}
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	if ix.vocab != nil {
-		return
-	}
-	v := make([]string, 0, len(ix.text)+len(ix.title))
-	for t := range ix.text {
-		v = append(v, t)
-	}
-	for t := range ix.title {
-		if _, ok := ix.text[t]; !ok {
-			v = append(v, t)
-		}
-	}
-	sort.Strings(v)
-	ix.vocab = v
 }
 
 // df is how many live passages hold term in text or title (the larger).
@@ -319,9 +255,10 @@ type scoreBuf struct {
 }
 
 // topK scores every passage holding one of terms with BM25 (text and,
-// at titleWeight, title) by term-at-a-time accumulation, and returns the
-// best k passage ids allowed by f, best first.
-func (ix *index) topK(terms []string, k int, f filter) []scored {
+// at titleWeight, title; each term at its query weight) by term-at-a-time
+// accumulation, and returns the best k passage ids allowed by f, best
+// first.
+func (ix *index) topK(terms []queryTerm, k int, f filter) []scored {
 	n := len(ix.ids)
 	if n == 0 || ix.live == 0 {
 		return nil
@@ -337,10 +274,10 @@ func (ix *index) topK(terms []string, k int, f filter) []scored {
 	live := float64(ix.live)
 	avgText := math.Max(float64(ix.sumText)/live, 1)
 	avgTtl := math.Max(float64(ix.sumTtl)/live, 1)
-	for _, t := range terms {
-		w := idf(ix.live, ix.df(t))
+	for _, qt := range terms {
+		w := qt.weight * idf(ix.live, ix.df(qt.term))
 		for fi, field := range []map[string]*postings{ix.text, ix.title} {
-			p := field[t]
+			p := field[qt.term]
 			if p == nil {
 				continue
 			}

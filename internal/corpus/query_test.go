@@ -2,55 +2,71 @@ package corpus
 
 import (
 	"context"
-	"slices"
+	"path/filepath"
 	"testing"
+
+	"github.com/mss-brief/briefbot/internal/lexicon"
 )
 
-func TestTerms(t *testing.T) {
-	tests := []struct {
-		in   string
-		want []string
-	}{
-		{"Haïti's Pétion-Ville", []string{"haiti", "s", "petion", "ville"}},
-		{"UN-backed MSS (2024)!", []string{"un", "backed", "mss", "2024"}},
-		{"  ", nil},
-		{"日本 police", []string{"日本", "police"}},
+// TestSearchMeetsOtherForms: a question finds a passage that uses another
+// form of its words (inflection, British spelling, a synonym group, a
+// glossary name in another language), which the index knows through the
+// same analysis as the query.
+func TestSearchMeetsOtherForms(t *testing.T) {
+	ctx := context.Background()
+	glossary := [][]string{{"BINUH", "United Nations Integrated Office in Haiti", "Bureau intégré des Nations unies en Haïti"}}
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "c.db"), WithAnalyzer(lexicon.New(glossary)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	docs := []Document{
+		{Key: "renew", Title: "Council vote", Text: "The Council voted on renewing the mandate for another year.", Source: "A"},
+		{Key: "heli", Title: "Air support", Text: "El Salvador pledged three helicopters to the operation.", Source: "B"},
+		{Key: "binuh", Title: "Mandat", Text: "Le Bureau intégré des Nations unies en Haïti voit son mandat prolongé.", Source: "C", Lang: "fr"},
+		{Key: "other", Title: "Weather", Text: "Heavy rain fell on the northern coast during the week.", Source: "D"},
+	}
+	for _, d := range docs {
+		if _, err := s.Put(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct{ q, want string }{
+		{"When was the mandate renewed?", "renew"},
+		{"How many choppers were promised?", "heli"},
+		{"What happened to the BINUH mandate?", "binuh"},
 	}
 	for _, tt := range tests {
-		if got := Terms(tt.in); !slices.Equal(got, tt.want) {
-			t.Errorf("Terms(%q) = %q, want %q", tt.in, got, tt.want)
+		hits, err := s.Search(ctx, Query{Text: tt.q, K: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hits) == 0 || hits[0].Doc.Key != tt.want {
+			got := "nothing"
+			if len(hits) > 0 {
+				got = hits[0].Doc.Key
+			}
+			t.Errorf("Search(%q) found %s first, want %s", tt.q, got, tt.want)
 		}
 	}
 }
 
-func TestIsStopWord(t *testing.T) {
-	for w, want := range map[string]bool{"the": true, "how": true, "combien": true, "police": false, "haiti": false, "2793": false} {
-		if IsStopWord(w) != want {
-			t.Errorf("IsStopWord(%q) = %v, want %v", w, !want, want)
-		}
-	}
-}
-
-func TestQueryPhrases(t *testing.T) {
-	got := queryPhrases("How many Kenyan police officers are part of the force?")
-	want := []string{"kenyan police", "police officers"}
-	if !slices.Equal(got, want) {
-		t.Errorf("queryPhrases = %q, want %q", got, want)
-	}
-}
-
-func TestMatchExpr(t *testing.T) {
+func TestQuestionCue(t *testing.T) {
 	tests := []struct {
-		in   []string
-		want string
+		q, sentence string
+		cue         Cue
+		met         bool
 	}{
-		{[]string{"police", "kenyan police"}, `"police" OR "kenyan police"`},
-		{[]string{`a"b`}, `"a""b"`},
-		{nil, ""},
+		{"How many officers arrived?", "About 400 officers arrived.", CueQuantity, true},
+		{"How many officers arrived?", "They arrived on 25 June 2024.", CueQuantity, false},
+		{"When did they arrive?", "They arrived in June.", CueDate, true},
+		{"Combien de policiers?", "Des policiers sont arrivés.", CueQuantity, false},
+		{"Who leads it?", "Kenya leads it.", CueNone, true},
 	}
 	for _, tt := range tests {
-		if got := matchExpr(tt.in); got != tt.want {
-			t.Errorf("matchExpr(%q) = %s, want %s", tt.in, got, tt.want)
+		c := QuestionCue(tt.q)
+		if c != tt.cue || c.MetBy(tt.sentence) != tt.met {
+			t.Errorf("QuestionCue(%q) = %v, MetBy(%q) = %v; want %v, %v", tt.q, c, tt.sentence, c.MetBy(tt.sentence), tt.cue, tt.met)
 		}
 	}
 }

@@ -4,14 +4,17 @@ import (
 	"math"
 	"sort"
 	"strings"
+
+	"github.com/mss-brief/briefbot/internal/lexicon"
 )
 
 // BM25 finds passages that share words with a question; it cannot tell a
 // passage that answers it from one that merely uses the same words in
 // different sentences. The rerank below asks a sharper question of the BM25
 // candidates: does one sentence hold most of what was asked (weighted by
-// rarity), and, when the question asks "how many" or "when", does that
-// sentence hold a number or a date?
+// rarity, and better still in the question's own word order), and, when
+// the question asks "how many" or "when", does that sentence hold a number
+// or a date?
 
 // Cue is the kind of answer a question asks for.
 type Cue int
@@ -25,8 +28,8 @@ const (
 
 // QuestionCue tells what kind of answer a question asks for.
 func QuestionCue(question string) Cue {
-	// Terms folds case and diacritics: "Cuántos" reads as "cuantos".
-	q := " " + strings.Join(Terms(question), " ") + " "
+	// Tokens fold case and diacritics: "Cuántos" reads as "cuantos".
+	q := " " + foldedWords(question) + " "
 	for _, c := range []string{"how many", "how much", "number of", "how large", "how big", "combien", "cuantos", "cuantas", "cuanto"} {
 		if strings.Contains(q, " "+c+" ") {
 			return CueQuantity
@@ -40,26 +43,41 @@ func QuestionCue(question string) Cue {
 	return CueNone
 }
 
-// MetBy reports whether a sentence holds the kind of answer asked for.
-func (c Cue) MetBy(sentence string) bool { return c.metByTerms(Terms(sentence)) }
+// foldedWords is text's tokens, folded, joined by spaces.
+func foldedWords(text string) string {
+	toks := lexicon.Tokens(text)
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = t.Text
+	}
+	return strings.Join(words, " ")
+}
 
-func (c Cue) metByTerms(terms []string) bool {
+// MetBy reports whether a sentence holds the kind of answer asked for.
+func (c Cue) MetBy(sentence string) bool {
+	if c == CueNone {
+		return true
+	}
+	return c.metByWords(strings.Fields(foldedWords(sentence)))
+}
+
+func (c Cue) metByWords(words []string) bool {
 	switch c {
 	case CueQuantity:
 		// A count, not a date: years and day numbers beside a month do not answer "how many".
-		for i, t := range terms {
-			if !isNumber(t) || isYear(t) {
+		for i, t := range words {
+			if !lexicon.IsNumber(t) || lexicon.IsYear(t) {
 				continue
 			}
-			if (i > 0 && isMonth(terms[i-1])) || (i+1 < len(terms) && isMonth(terms[i+1])) {
+			if (i > 0 && lexicon.IsMonth(words[i-1])) || (i+1 < len(words) && lexicon.IsMonth(words[i+1])) {
 				continue
 			}
 			return true
 		}
 		return false
 	case CueDate:
-		for _, t := range terms {
-			if isMonth(t) || isYear(t) {
+		for _, t := range words {
+			if lexicon.IsMonth(t) || lexicon.IsYear(t) {
 				return true
 			}
 		}
@@ -68,69 +86,84 @@ func (c Cue) metByTerms(terms []string) bool {
 	return true
 }
 
-// isMonth reports a month name, as Terms gives it (lower case, no accents).
-func isMonth(t string) bool {
-	switch t {
-	case "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-		"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre":
-		return true
-	}
-	return false
-}
+// phraseShare is how much holding the question's adjacent words in the
+// same order counts, beside the coverage of its concepts.
+const phraseShare = 0.15
 
-// sentenceCoverage scores one sentence: the weighted share of the concepts
-// it holds, halved when it lacks the kind of answer the question asks for.
-func sentenceCoverage(sentence string, concepts []concept, cue Cue) float64 {
+// sentenceScore scores one sentence: the weighted share of the concepts it
+// holds (a related word counts relatedWeight of the word asked), plus a
+// bonus for the question's word pairs it holds in order, halved when it
+// lacks the kind of answer the question asks for.
+func (s *Store) sentenceScore(sentence, lang string, concepts []concept, cue Cue) float64 {
 	var total, got float64
-	terms := Terms(sentence)
-	have := make(map[string]bool, len(terms))
-	for _, t := range terms {
-		have[t] = true
-	}
+	st := s.analyseSentence(sentence, lang)
 	for _, c := range concepts {
 		total += c.weight
-		if holdsConcept(c, have, terms) {
+		switch {
+		case st.bag.HasExact(c.Concept):
 			got += c.weight
+		case st.bag.Has(c.Concept):
+			got += relatedWeight * c.weight
 		}
 	}
 	if total == 0 {
 		return 0
 	}
-	cov := got / total
-	if !cue.metByTerms(terms) {
-		cov /= 2
+	score := got / total
+	if pairs, held := phrasePairs(concepts, st.stems); pairs > 0 {
+		score += phraseShare * float64(held) / float64(pairs)
 	}
-	return cov
+	if cue != CueNone && !cue.metByWords(st.words) {
+		score /= 2
+	}
+	return score
 }
 
-// bestSentence returns the sentence of text that best answers the concepts,
-// and its coverage.
-func bestSentence(text string, concepts []concept, cue Cue) (string, float64) {
-	best, bestScore := "", -1.0
-	for _, s := range SplitSentences(text) {
-		if sc := sentenceCoverage(s, concepts, cue); sc > bestScore {
-			best, bestScore = s, sc
+// phrasePairs counts the question's adjacent concept pairs and how many of
+// them occur as adjacent content words of the sentence.
+func phrasePairs(concepts []concept, stems []string) (pairs, held int) {
+	for i := 0; i+1 < len(concepts); i++ {
+		a, b := concepts[i], concepts[i+1]
+		if a.Glossary || b.Glossary {
+			continue
+		}
+		pairs++
+		for j := 0; j+1 < len(stems); j++ {
+			if hasForm(a.Concept, stems[j]) && hasForm(b.Concept, stems[j+1]) {
+				held++
+				break
+			}
 		}
 	}
-	return best, math.Max(bestScore, 0)
+	return pairs, held
 }
 
-// BestSentence returns the sentence of a passage that best supports an
-// answer to question (or a claim): the one holding most of its words, with
-// a number or date when the question asks for one. Words weigh equally here;
-// use it to pick a quote.
-func BestSentence(passage, question string) string {
-	s, _ := bestSentence(passage, queryConcepts(question), QuestionCue(question))
-	return s
+func hasForm(c lexicon.Concept, stem string) bool {
+	for _, f := range c.Forms {
+		if f == stem {
+			return true
+		}
+	}
+	return false
+}
+
+// bestScore is the score of the sentence of text that best answers the
+// concepts.
+func (s *Store) bestScore(text, lang string, concepts []concept, cue Cue) float64 {
+	best := 0.0
+	for _, sent := range SplitSentences(text) {
+		best = math.Max(best, s.sentenceScore(sent, lang, concepts, cue))
+	}
+	return best
 }
 
 // bm25Share is how much the passage-level BM25 score counts beside the best
-// sentence's coverage, once both are on a 0..1 scale.
+// sentence's score, once both are on a 0..1 scale.
 const bm25Share = 0.3
 
 // rerank orders BM25 candidates by bm25Share × their BM25 score relative to
-// the best candidate plus the coverage of their best sentence.
-func rerank(hits []Hit, concepts []concept, cue Cue) {
+// the best candidate plus the score of their best sentence.
+func (s *Store) rerank(hits []Hit, concepts []concept, cue Cue) {
 	if len(hits) == 0 {
 		return
 	}
@@ -143,29 +176,7 @@ func rerank(hits []Hit, concepts []concept, cue Cue) {
 		if top > 0 {
 			rel = hits[i].BM25 / top
 		}
-		_, cov := bestSentence(hits[i].Text, concepts, cue)
-		hits[i].Score = bm25Share*rel + cov
+		hits[i].Score = bm25Share*rel + s.bestScore(hits[i].Text, hits[i].Doc.Lang, concepts, cue)
 	}
 	sort.SliceStable(hits, func(a, b int) bool { return hits[a].Score > hits[b].Score })
-}
-
-func isNumber(t string) bool { return t != "" && t[0] >= '0' && t[0] <= '9' }
-
-func isYear(t string) bool {
-	return len(t) == 4 && (strings.HasPrefix(t, "19") || strings.HasPrefix(t, "20")) && strings.Trim(t, "0123456789") == ""
-}
-
-func holdsConcept(c concept, have map[string]bool, terms []string) bool {
-	for _, f := range c.forms {
-		if stem, ok := strings.CutSuffix(f, "*"); ok {
-			for _, t := range terms {
-				if strings.HasPrefix(t, stem) {
-					return true
-				}
-			}
-		} else if have[f] {
-			return true
-		}
-	}
-	return false
 }

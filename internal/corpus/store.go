@@ -14,6 +14,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/mss-brief/briefbot/internal/lexicon"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver: pure Go, FTS5 built in
 )
 
@@ -23,15 +24,30 @@ import (
 type Store struct {
 	db  *sql.DB
 	now func() time.Time
+	lex *lexicon.Analyzer
 
 	// The search index, derived from the passages and kept current
 	// through passage_log.
 	ix *index
 }
 
+// Option sets how a store is opened.
+type Option func(*Store)
+
+// WithAnalyzer sets the text analysis of the search index and queries,
+// which knows the topic's glossary. Without it the store analyses text
+// with no glossary: words and the built-in paraphrase groups only.
+func WithAnalyzer(a *lexicon.Analyzer) Option {
+	return func(s *Store) {
+		if a != nil {
+			s.lex = a
+		}
+	}
+}
+
 // Open opens (creating if needed) the store at path and brings its schema
 // up to date.
-func Open(ctx context.Context, path string) (*Store, error) {
+func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return nil, fmt.Errorf("open store: %w", err)
@@ -46,13 +62,25 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	s := &Store{db: db, now: time.Now, ix: newIndex()}
+	s := &Store{db: db, now: time.Now}
+	for _, o := range opts {
+		o(s)
+	}
+	if s.lex == nil {
+		s.lex = lexicon.New(nil)
+	}
+	s.ix = newIndex(s.lex)
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	return s, nil
 }
+
+// Analyzer is the text analysis the store indexes and searches with: the
+// layers above compare words through it, so a word the search matched is a
+// word they see.
+func (s *Store) Analyzer() *lexicon.Analyzer { return s.lex }
 
 // Close releases the database.
 func (s *Store) Close() error { return s.db.Close() }
@@ -474,8 +502,7 @@ func (s *Store) Search(ctx context.Context, q Query) ([]Hit, error) {
 	if err := s.ix.catchUp(ctx, s.db); err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	s.ix.ensureVocab()
-	concepts := queryConcepts(q.Text)
+	concepts := s.queryConcepts(q.Text)
 	s.ix.mu.RLock()
 	terms := s.weighConcepts(concepts)
 	f := filter{since: math.MinInt64, source: strings.ToLower(q.Source)}
@@ -501,7 +528,7 @@ func (s *Store) Search(ctx context.Context, q Query) ([]Hit, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	rerank(hits, concepts, QuestionCue(q.Text))
+	s.rerank(hits, concepts, QuestionCue(q.Text))
 	if len(hits) > k {
 		hits = hits[:k]
 	}
@@ -560,33 +587,39 @@ const (
 )
 
 // weighConcepts sets each concept's weight to its inverse document
-// frequency and returns the index terms to score. Forms in no passage are
-// left out; so are concepts found in more than commonShare of passages,
-// keeping at least the rarest so a query never empties itself. The caller
-// holds the index's read lock.
-func (s *Store) weighConcepts(concepts []concept) []string {
+// frequency and returns the index terms to score: a concept's own forms at
+// full weight, its related terms (synonyms, other names) at relatedWeight.
+// Terms in no passage are left out; so are concepts found in more than
+// commonShare of passages, keeping at least the rarest so a query never
+// empties itself. The caller holds the index's read lock.
+func (s *Store) weighConcepts(concepts []concept) []queryTerm {
 	total := s.ix.live
 	if len(concepts) == 0 || total == 0 {
 		return nil
 	}
-	var terms, rarestForms []string
+	var terms, rarest []queryTerm
 	seen := map[string]bool{}
 	rarestDF := -1
 	for i := range concepts {
-		var present []string
+		var present []queryTerm
 		df := 0
-		for _, f := range concepts[i].forms {
-			// A prefix form's frequency is the sum over its terms: an
-			// estimate, as fts5vocab gave before.
-			n := 0
-			for _, t := range s.ix.expand(f) {
-				n += s.ix.df(t)
-				if !seen[t] {
-					seen[t] = true
-					present = append(present, t)
+		add := func(forms []string, weight float64) int {
+			most := 0
+			for _, f := range forms {
+				n := s.ix.df(f)
+				if n == 0 || seen[f] {
+					most = max(most, n)
+					continue
 				}
+				seen[f] = true
+				present = append(present, queryTerm{term: f, weight: weight})
+				most = max(most, n)
 			}
-			df = max(df, min(n, total))
+			return most
+		}
+		df = add(concepts[i].Forms, 1)
+		if rel := add(concepts[i].Related, relatedWeight); df == 0 {
+			df = rel
 		}
 		if df == 0 {
 			concepts[i].weight = idf(total, 0) // asked for but absent: coverage still counts it
@@ -597,11 +630,11 @@ func (s *Store) weighConcepts(concepts []concept) []string {
 			terms = append(terms, present...)
 		}
 		if rarestDF < 0 || df < rarestDF {
-			rarestForms, rarestDF = present, df
+			rarest, rarestDF = present, df
 		}
 	}
 	if len(terms) == 0 {
-		terms = rarestForms
+		terms = rarest
 	}
 	return terms
 }

@@ -29,6 +29,10 @@ const conceptPrefix = "_"
 //go:embed paraphrase.txt
 var paraphraseData string
 
+// IsGroup reports whether an index term stands for a group (a glossary
+// entry or a paraphrase group) rather than a word.
+func IsGroup(term string) bool { return strings.HasPrefix(term, conceptPrefix) }
+
 // Analyzer turns text into comparable terms. It is safe for concurrent use
 // and cheap to share: make one per configuration.
 type Analyzer struct {
@@ -37,6 +41,7 @@ type Analyzer struct {
 	phrases     map[string]map[string][]phrase
 	glossary    map[string]bool // concept tokens of glossary groups
 	fingerprint string
+	stems       stemCache
 }
 
 type phrase struct {
@@ -128,7 +133,7 @@ func (a *Analyzer) Analyze(text, lang string) []Term {
 	toks := Tokens(text)
 	out := make([]Term, len(toks))
 	for i, t := range toks {
-		out[i] = Term{Token: t, Stem: Stem(t.Text, lang), Stop: IsStopWord(t.Text) && !isAcronym(text[t.Start:t.End])}
+		out[i] = Term{Token: t, Stem: a.stems.stem(t.Text, lang), Stop: IsStopWord(t.Text) && !isAcronym(text[t.Start:t.End])}
 	}
 	return out
 }
@@ -137,17 +142,24 @@ func (a *Analyzer) Analyze(text, lang string) []Term {
 // words (stop words left out) and, where a glossary name or a paraphrase
 // group's member occurs, the group's token once per occurrence.
 func (a *Analyzer) IndexTerms(text, lang string) []string {
-	lang = stemLang(lang)
 	terms := a.Analyze(text, lang)
 	out := make([]string, 0, len(terms)+4)
-	stems := make([]string, len(terms))
-	for i, t := range terms {
-		stems[i] = t.Stem
+	for _, t := range terms {
 		if !t.Stop {
 			out = append(out, t.Stem)
 		}
 	}
-	return append(out, a.groupTokens(stems, lang)...)
+	return append(out, a.Groups(terms, lang)...)
+}
+
+// Groups returns the tokens of the groups (glossary names, paraphrase
+// groups) whose members occur in analysed text, once per occurrence.
+func (a *Analyzer) Groups(terms []Term, lang string) []string {
+	stems := make([]string, len(terms))
+	for i, t := range terms {
+		stems[i] = t.Stem
+	}
+	return a.groupTokens(stems, stemLang(lang))
 }
 
 // Bag is the set of terms of a short text (a sentence, a title), for
@@ -244,7 +256,7 @@ func (a *Analyzer) Query(text string) []Concept {
 	for _, lang := range []string{English, French} {
 		s := make([]string, len(toks))
 		for i, t := range toks {
-			s[i] = Stem(t.Text, lang)
+			s[i] = a.stems.stem(t.Text, lang)
 		}
 		stems[lang] = s
 	}

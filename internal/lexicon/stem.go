@@ -2,6 +2,8 @@ package lexicon
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/kljensen/snowball/english"
 	"github.com/kljensen/snowball/french"
@@ -118,3 +120,38 @@ quel quelle quels quelles comment combien pourquoi quand qui que quoi est sont o
 var questionScaffold = set(`tell know please many much get got give us let lets want say said says
 part kind type sort exactly currently actually really approximately roughly anyone anything something
 else ever still happen happened happens thing things whats whos`)
+
+// stemCache remembers stems: Snowball costs about a microsecond a word,
+// and a corpus repeats its words, so loading 100k passages would otherwise
+// spend most of its time stemming the same few thousand words again.
+type stemCache struct {
+	en, fr sync.Map // word -> stem
+	size   atomic.Int64
+}
+
+// maxCachedStems bounds the cache (a few MB); past it words are stemmed
+// each time, which is only slower.
+const maxCachedStems = 1 << 18
+
+func (c *stemCache) stem(word, lang string) string {
+	if len(word) < 3 || IsNumber(word) || strings.HasPrefix(word, conceptPrefix) {
+		return word
+	}
+	m := &c.en
+	if stemLang(lang) == French {
+		m, lang = &c.fr, French
+	}
+	if s, ok := m.Load(word); ok {
+		return s.(string)
+	}
+	s := Stem(word, lang)
+	if c.size.Load() < maxCachedStems {
+		// Cloned: word, and so its stem, may be a slice of a large text
+		// that the cache must not keep alive.
+		s = strings.Clone(s)
+		if _, loaded := m.LoadOrStore(strings.Clone(word), s); !loaded {
+			c.size.Add(1)
+		}
+	}
+	return s
+}
