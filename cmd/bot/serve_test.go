@@ -292,21 +292,17 @@ func TestServeMissingSecrets(t *testing.T) {
 	}
 }
 
-// TestServeBinary runs the built binary as a deployment would: against the
-// loopback fakes, stopped with SIGTERM.
-// buildBot builds the real binary once per test.
-func buildBot(t *testing.T) string {
+// botBinary is the bot as a separate process: this test binary, which runs
+// main (see TestMain) when runAsBot is set in its environment. The same
+// package main, so the tests need no second compile of the module.
+func botBinary(t *testing.T) string {
 	t.Helper()
 	if testing.Short() {
-		t.Skip("builds the binary")
+		t.Skip("runs the bot as a process")
 	}
-	gobin, err := exec.LookPath("go")
+	bin, err := os.Executable()
 	if err != nil {
-		t.Skip("no go toolchain to build the binary with")
-	}
-	bin := filepath.Join(t.TempDir(), "bot")
-	if out, err := exec.Command(gobin, "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+		t.Skipf("cannot find this test binary to run as the bot: %v", err)
 	}
 	return bin
 }
@@ -324,7 +320,7 @@ type serveProcess struct {
 func startServe(t *testing.T, bin, addr string, vars map[string]string, args ...string) *serveProcess {
 	t.Helper()
 	p := &serveProcess{cmd: exec.Command(bin, append([]string{"serve", "--addr", addr}, args...)...), logs: &syncBuffer{}, exited: make(chan struct{})}
-	p.cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir()}
+	p.cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir(), runAsBot + "=1"}
 	for k, v := range vars {
 		p.cmd.Env = append(p.cmd.Env, k+"="+v)
 	}
@@ -361,8 +357,10 @@ func (p *serveProcess) stop(t *testing.T) {
 	}
 }
 
+// TestServeBinary runs the bot as a deployment would, as its own process:
+// against the loopback fakes, stopped with SIGTERM.
 func TestServeBinary(t *testing.T) {
-	bin := buildBot(t)
+	bin := botBinary(t)
 	fake := slacktest.New(t)
 	llm := openaitest.New(t)
 	addr := freeAddr(t)
@@ -380,7 +378,7 @@ func TestServeBinary(t *testing.T) {
 // The binary with a digest every minute posts each period once, across a
 // restart on the same store.
 func TestServeBinaryDigestAcrossRestart(t *testing.T) {
-	bin := buildBot(t)
+	bin := botBinary(t)
 	fake := slacktest.New(t)
 	llm := openaitest.New(t)
 	cfgPath := filepath.Join(t.TempDir(), "bot.yaml")
