@@ -15,8 +15,10 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
 
+	"github.com/mss-brief/briefbot/internal/config"
 	"github.com/mss-brief/briefbot/internal/corpus"
 	"github.com/mss-brief/briefbot/internal/corpus/corpustest"
+	"github.com/mss-brief/briefbot/internal/lexicon"
 )
 
 // BenchmarkSearch builds the same synthetic passages into our store and a
@@ -27,7 +29,8 @@ import (
 func BenchmarkSearch(b *testing.B) {
 	ctx := context.Background()
 	dir := b.TempDir()
-	s, err := corpus.Open(ctx, filepath.Join(dir, "ours.db"))
+	// The analysis the bot runs with: the default topic's glossary.
+	s, err := corpus.Open(ctx, filepath.Join(dir, "ours.db"), corpus.WithAnalyzer(lexicon.New(config.Default().Topic.Aliases)))
 	if err != nil {
 		b.Fatal(err)
 	}

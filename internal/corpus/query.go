@@ -1,6 +1,11 @@
 package corpus
 
-import "github.com/mss-brief/briefbot/internal/lexicon"
+import (
+	"container/list"
+	"sync"
+
+	"github.com/mss-brief/briefbot/internal/lexicon"
+)
 
 // Every comparison of words in the corpus (the index, a query, the rerank
 // of sentences) goes through the store's lexicon.Analyzer: the terms a
@@ -57,4 +62,59 @@ func (s *Store) analyseSentence(text, lang string) sentenceTerms {
 		st.bag[g] = true
 	}
 	return st
+}
+
+// analysisCache keeps the sentence analysis of recently reranked passages:
+// analysing a passage's words costs far more than scoring them, and the
+// same passages come back (the parts of one question, its follow-ups, the
+// questions of a busy week). Least recently used entries go first.
+type analysisCache struct {
+	mu    sync.Mutex
+	max   int
+	items map[int64]*list.Element
+	order *list.List // of *analysedPassage, most recent first
+}
+
+type analysedPassage struct {
+	id    int64
+	text  string // what was analysed: a reused rowid holds other text
+	sents []sentenceTerms
+}
+
+// analysedPassages is how many passages the rerank remembers (about 10 MB).
+const analysedPassages = 1024
+
+func newAnalysisCache(n int) *analysisCache {
+	return &analysisCache{max: n, items: map[int64]*list.Element{}, order: list.New()}
+}
+
+// sentences returns the analysis of a passage's sentences, from the cache
+// when it holds this very text.
+func (s *Store) sentences(id int64, text, lang string) []sentenceTerms {
+	c := s.analysed
+	c.mu.Lock()
+	if e, ok := c.items[id]; ok {
+		if p := e.Value.(*analysedPassage); p.text == text {
+			c.order.MoveToFront(e)
+			c.mu.Unlock()
+			return p.sents
+		}
+	}
+	c.mu.Unlock()
+	split := SplitSentences(text)
+	sents := make([]sentenceTerms, len(split))
+	for i, sent := range split {
+		sents[i] = s.analyseSentence(sent, lang)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.items[id]; ok {
+		c.order.Remove(e)
+	}
+	c.items[id] = c.order.PushFront(&analysedPassage{id: id, text: text, sents: sents})
+	for c.order.Len() > c.max {
+		old := c.order.Remove(c.order.Back()).(*analysedPassage)
+		delete(c.items, old.id)
+	}
+	return sents
 }

@@ -94,3 +94,24 @@ func FuzzSearchQuery(f *testing.F) {
 		}
 	})
 }
+
+// TestAnalysisCache: a passage id whose text changed (a rowid reused after
+// a delete) is analysed afresh, and the cache stays within its bound.
+func TestAnalysisCache(t *testing.T) {
+	s := openTestStore(t)
+	s.analysed = newAnalysisCache(2)
+	first := s.sentences(1, "Helicopters landed in the capital.", "en")
+	if !first[0].bag["helicopt"] {
+		t.Fatalf("first analysis lacks its stem: %v", first[0].bag)
+	}
+	again := s.sentences(1, "Police officers arrived by road.", "en")
+	if again[0].bag["helicopt"] || !again[0].bag["polic"] {
+		t.Errorf("reused id kept the old analysis: %v", again[0].bag)
+	}
+	for id := int64(2); id <= 5; id++ {
+		s.sentences(id, "Some text to analyse here.", "en")
+	}
+	if n := s.analysed.order.Len(); n != 2 || len(s.analysed.items) != 2 {
+		t.Errorf("cache holds %d entries (%d indexed), want 2", n, len(s.analysed.items))
+	}
+}

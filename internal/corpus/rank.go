@@ -90,13 +90,12 @@ func (c Cue) metByWords(words []string) bool {
 // same order counts, beside the coverage of its concepts.
 const phraseShare = 0.15
 
-// sentenceScore scores one sentence: the weighted share of the concepts it
-// holds (a related word counts relatedWeight of the word asked), plus a
-// bonus for the question's word pairs it holds in order, halved when it
-// lacks the kind of answer the question asks for.
-func (s *Store) sentenceScore(sentence, lang string, concepts []concept, cue Cue) float64 {
+// sentenceScore scores one analysed sentence: the weighted share of the
+// concepts it holds (a related word counts relatedWeight of the word
+// asked), plus a bonus for the question's word pairs it holds in order,
+// halved when it lacks the kind of answer the question asks for.
+func sentenceScore(st sentenceTerms, concepts []concept, cue Cue) float64 {
 	var total, got float64
-	st := s.analyseSentence(sentence, lang)
 	for _, c := range concepts {
 		total += c.weight
 		switch {
@@ -147,12 +146,12 @@ func hasForm(c lexicon.Concept, stem string) bool {
 	return false
 }
 
-// bestScore is the score of the sentence of text that best answers the
+// bestScore is the score of the passage's sentence that best answers the
 // concepts.
-func (s *Store) bestScore(text, lang string, concepts []concept, cue Cue) float64 {
+func (s *Store) bestScore(h Hit, concepts []concept, cue Cue) float64 {
 	best := 0.0
-	for _, sent := range SplitSentences(text) {
-		best = math.Max(best, s.sentenceScore(sent, lang, concepts, cue))
+	for _, st := range s.sentences(h.ID, h.Text, h.Doc.Lang) {
+		best = math.Max(best, sentenceScore(st, concepts, cue))
 	}
 	return best
 }
@@ -176,7 +175,7 @@ func (s *Store) rerank(hits []Hit, concepts []concept, cue Cue) {
 		if top > 0 {
 			rel = hits[i].BM25 / top
 		}
-		hits[i].Score = bm25Share*rel + s.bestScore(hits[i].Text, hits[i].Doc.Lang, concepts, cue)
+		hits[i].Score = bm25Share*rel + s.bestScore(hits[i], concepts, cue)
 	}
 	sort.SliceStable(hits, func(a, b int) bool { return hits[a].Score > hits[b].Score })
 }

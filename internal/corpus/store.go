@@ -29,6 +29,8 @@ type Store struct {
 	// The search index, derived from the passages and kept current
 	// through passage_log.
 	ix *index
+	// The rerank's memory of analysed passages.
+	analysed *analysisCache
 }
 
 // Option sets how a store is opened.
@@ -70,6 +72,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 		s.lex = lexicon.New(nil)
 	}
 	s.ix = newIndex(s.lex)
+	s.analysed = newAnalysisCache(analysedPassages)
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
@@ -533,6 +536,23 @@ func (s *Store) Search(ctx context.Context, q Query) ([]Hit, error) {
 		hits = hits[:k]
 	}
 	return hits, nil
+}
+
+// Frequencies returns how many passages hold each index term (as
+// Analyzer().IndexTerms gives them) and how many passages there are: the
+// layers above weigh a question's words by how rare they are in the whole
+// corpus, with the very counts the search used.
+func (s *Store) Frequencies(ctx context.Context, terms []string) ([]int, int, error) {
+	if err := s.ix.catchUp(ctx, s.db); err != nil {
+		return nil, 0, fmt.Errorf("term frequencies: %w", err)
+	}
+	s.ix.mu.RLock()
+	defer s.ix.mu.RUnlock()
+	df := make([]int, len(terms))
+	for i, t := range terms {
+		df[i] = s.ix.df(t)
+	}
+	return df, s.ix.live, nil
 }
 
 // hitsByID reads the passages and documents of scored ids, in their order.

@@ -3,7 +3,6 @@ package lexicon
 import (
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/kljensen/snowball/english"
 	"github.com/kljensen/snowball/french"
@@ -123,10 +122,12 @@ else ever still happen happened happens thing things whats whos`)
 
 // stemCache remembers stems: Snowball costs about a microsecond a word,
 // and a corpus repeats its words, so loading 100k passages would otherwise
-// spend most of its time stemming the same few thousand words again.
+// spend most of its time stemming the same few thousand words again. A
+// plain map under a read lock: sync.Map's lookups cost several times more
+// here, and this cache is read far more than written.
 type stemCache struct {
-	en, fr sync.Map // word -> stem
-	size   atomic.Int64
+	mu     sync.RWMutex
+	en, fr map[string]string // word -> stem
 }
 
 // maxCachedStems bounds the cache (a few MB); past it words are stemmed
@@ -137,21 +138,34 @@ func (c *stemCache) stem(word, lang string) string {
 	if len(word) < 3 || IsNumber(word) || strings.HasPrefix(word, conceptPrefix) {
 		return word
 	}
-	m := &c.en
-	if stemLang(lang) == French {
-		m, lang = &c.fr, French
+	french := stemLang(lang) == French
+	c.mu.RLock()
+	m := c.en
+	if french {
+		m = c.fr
 	}
-	if s, ok := m.Load(word); ok {
-		return s.(string)
+	s, ok := m[word]
+	c.mu.RUnlock()
+	if ok {
+		return s
 	}
-	s := Stem(word, lang)
-	if c.size.Load() < maxCachedStems {
-		// Cloned: word, and so its stem, may be a slice of a large text
-		// that the cache must not keep alive.
-		s = strings.Clone(s)
-		if _, loaded := m.LoadOrStore(strings.Clone(word), s); !loaded {
-			c.size.Add(1)
-		}
+	if french {
+		lang = French
+	}
+	// Cloned: word, and so its stem, may be a slice of a large text that
+	// the cache must not keep alive.
+	s = strings.Clone(Stem(word, lang))
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.en == nil {
+		c.en, c.fr = map[string]string{}, map[string]string{}
+	}
+	m = c.en
+	if french {
+		m = c.fr
+	}
+	if len(c.en)+len(c.fr) < maxCachedStems {
+		m[strings.Clone(word)] = s
 	}
 	return s
 }
