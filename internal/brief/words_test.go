@@ -33,7 +33,7 @@ func TestContentTermsAndNames(t *testing.T) {
 		want []string
 	}{
 		{"What is the capital of Mongolia?", []string{"mongolia"}},
-		{"Kenya sent how many officers?", nil},                                              // sentence-initial: could be any word
+		{"Kenya sent how many officers?", nil},                  // sentence-initial: could be any word
 		{"When did the UN Security Council back the MSS?", nil}, // "UN" has too many spellings to require; the Council and "MSS" are glossary names
 		{"What did the Mongolian Senate decide?", []string{"mongolian", "senate"}},
 		{"Who won the 2022 World Cup? Was it France?", []string{"world", "cup", "france"}},
