@@ -191,7 +191,7 @@ func (a *Answerer) generate(ctx context.Context, req Request, ans Answer, r retr
 		return a.extractive(ans, r, NoteModelFailed+"its answer cited none of the passages"), nil
 	}
 	ans.Text, ans.Citations, ans.Mode = text, cites, ModeLLM
-	ans.AsOf = newestPublished(cites)
+	ans.AsOf = newestPublished(cites, r)
 	return ans, nil
 }
 
@@ -245,11 +245,25 @@ func modelReason(err error) string {
 	return shorten(err.Error(), 160)
 }
 
-func newestPublished(cites []Citation) *time.Time {
+func newestPublished(cites []Citation, r retrieval) *time.Time {
+	bundled := map[string]bool{}
+	for _, h := range r.hits {
+		if isBundled(h.Doc) {
+			bundled[h.DocID] = true
+		}
+	}
 	var newest *time.Time
 	for _, c := range cites {
-		if c.Published != nil && (newest == nil || c.Published.After(*newest)) {
-			t := *c.Published
+		d := c.Published
+		if bundled[c.DocID] {
+			// A note we wrote is as new as the facts it quotes, not as
+			// the day it was written.
+			if stated, ok := latestStatedDate(c.Quote); ok && (d == nil || stated.Before(*d)) {
+				d = &stated
+			}
+		}
+		if d != nil && (newest == nil || d.After(*newest)) {
+			t := *d
 			newest = &t
 		}
 	}

@@ -68,7 +68,7 @@ func checkCitations(t *testing.T, ans Answer) {
 			docs[h.DocID] = h
 		}
 	}
-	var newest *time.Time
+	var newest, newestReport *time.Time
 	for i, c := range ans.Citations {
 		if c.N != i+1 {
 			t.Errorf("citation %d numbered %d", i, c.N)
@@ -90,10 +90,19 @@ func checkCitations(t *testing.T, ans Answer) {
 		if c.Published != nil && (newest == nil || c.Published.After(*newest)) {
 			newest = c.Published
 		}
+		if c.Published != nil && !isBundled(h.Doc) && (newestReport == nil || c.Published.After(*newestReport)) {
+			newestReport = c.Published
+		}
 	}
 	if ans.Mode != ModeAbstained {
-		if (newest == nil) != (ans.AsOf == nil) || (newest != nil && !newest.Equal(*ans.AsOf)) {
+		// As of the newest cited date; a note we wrote may count as of the
+		// facts it quotes, earlier than its writing, but never later, and
+		// never earlier than a cited report.
+		switch {
+		case (newest == nil) != (ans.AsOf == nil):
 			t.Errorf("AsOf = %v, want the newest cited date %v", ans.AsOf, newest)
+		case ans.AsOf != nil && (ans.AsOf.After(*newest) || (newestReport != nil && ans.AsOf.Before(*newestReport))):
+			t.Errorf("AsOf = %v, want between the newest cited report %v and the newest cited date %v", ans.AsOf, newestReport, newest)
 		}
 		for _, m := range markerRE.FindAllString(ans.Text, -1) {
 			for _, n := range parseMarker(m) {
@@ -309,6 +318,7 @@ func TestModelAnswerWithoutValidCitationFallsBack(t *testing.T) {
 }
 
 func TestModelFailuresFallBackToExtractive(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name     string
 		replies  []openaitest.Reply
@@ -324,6 +334,7 @@ func TestModelFailuresFallBackToExtractive(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			srv := openaitest.New(t)
 			srv.Enqueue(tt.replies...)
 			cfg := llmConfig(srv)
@@ -350,6 +361,7 @@ func TestModelFailuresFallBackToExtractive(t *testing.T) {
 }
 
 func TestRetriesThenSucceeds(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name    string
 		first   openaitest.Reply
@@ -365,6 +377,7 @@ func TestRetriesThenSucceeds(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			srv := openaitest.New(t)
 			srv.Enqueue(tt.first, openaitest.Reply{Content: "Kenya leads the mission [1]."})
 			a := newWithModel(t, openFixtureStore(t), srv)

@@ -91,7 +91,7 @@ func TestCitationQuoteFitsTheClaim(t *testing.T) {
 	if cites[0].Published != nil {
 		t.Errorf("unknown date became %v", cites[0].Published)
 	}
-	if got := newestPublished(cites); got != nil {
+	if got := newestPublished(cites, r); got != nil {
 		t.Errorf("as of %v from undated sources", got)
 	}
 }

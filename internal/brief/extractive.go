@@ -2,11 +2,13 @@ package brief
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
-	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/lexicon"
 )
 
 // Extraction parameters.
@@ -15,12 +17,15 @@ const (
 	minSentenceWords = 6    // shorter sentences are headings or debris
 	followShare      = 0.75 // a further sentence must score this share of the best
 	sameDocFactor    = 0.8  // a further sentence from an already quoted document counts less
-	missedCueFactor  = 0.6  // a sentence without the number or date asked for counts less
+	missedCueFactor  = 0.6  // a sentence without the kind of answer asked for (a number, a date, a name, a reason) counts less
+	glossaryFactor   = 1.0  // a topic name counts this share of a word: every passage shares it
+	relatedShare     = 0.7  // a synonym or another name counts this share of the word asked
 	rankPrior        = 0.1  // how much the search's order counts
 	brevityBonus     = 0.1  // what a short sentence gains over a long one that holds as much
 	brevityWords     = 60   // sentences this long or longer gain nothing for brevity
 	nameWeight       = 2.0  // a name in the question counts this many times a common word
 	announceWords    = 12   // a sentence shorter than this brings the next one along
+	presentBonus     = 0.5  // what the newest report gains over the oldest, for a question about the present
 )
 
 // isSourceList reports a "Sources: ..." line: a bibliography, not an answer.
@@ -43,7 +48,7 @@ func (a *Answerer) extractive(ans Answer, r retrieval, note string) Answer {
 	}
 	text, cites, _ := resolveCitations(b.String(), r)
 	ans.Text, ans.Citations, ans.Mode, ans.Note = text, cites, ModeExtractive, note
-	ans.AsOf = newestPublished(cites)
+	ans.AsOf = newestPublished(cites, r)
 	return ans
 }
 
@@ -59,17 +64,8 @@ type sentenceCandidate struct {
 // and add something (another document, or a part of the question the
 // earlier ones miss).
 func pickSentences(r retrieval) []sentenceCandidate {
-	w := conceptWeights(r.concepts, r.hits, r.an)
-	// Names are what a question is about: "How much did Washington
-	// commit" wants the sentence about Washington.
-	// But a name found in most retrieved passages (the topic itself, "MSS")
-	// tells them apart no better than a common word.
-	for _, n := range r.an.namedTerms(r.question) {
-		if _, ok := w[n]; ok && !inMostHits(n, r) {
-			w[n] *= nameWeight
-		}
-	}
-	cue := corpus.QuestionCue(r.question)
+	w := askedWeights(r)
+	newness := hitNewness(r)
 	var cands []sentenceCandidate
 	for i, h := range r.hits {
 		sents, bags := r.an.of(h)
@@ -79,11 +75,14 @@ func pickSentences(r retrieval) []sentenceCandidate {
 				continue
 			}
 			bag := bags[j]
-			sc := weightedCoverage(bag, r.concepts, w)
-			if !cue.MetBy(s) {
+			sc := askedCoverage(bag, r.asked, w)
+			// Reasons are written in too many ways ("much needed by",
+			// "contending with") for a missing cue word to count against.
+			if r.kind != TypeReason && !meetsType(r.kind, s) {
 				sc *= missedCueFactor
 			}
 			sc += rankPrior * (1 - float64(i)/float64(len(r.hits)))
+			sc += presentBonus * newness[i]
 			sc += brevityBonus * (1 - float64(min(n, brevityWords))/brevityWords)
 			c := sentenceCandidate{hit: i, text: s, score: sc, bag: bag}
 			if n < announceWords && j+1 < len(sents) {
@@ -103,9 +102,9 @@ func pickSentences(r retrieval) []sentenceCandidate {
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
 	picked := []sentenceCandidate{cands[0]}
-	covered := func(c string) bool {
+	covered := func(c lexicon.Concept) bool {
 		for _, p := range picked {
-			if p.bag.has(c) {
+			if p.bag.Has(c) {
 				return true
 			}
 		}
@@ -131,8 +130,8 @@ func pickSentences(r retrieval) []sentenceCandidate {
 			continue
 		}
 		adds := !usedDoc(doc)
-		for _, t := range r.concepts {
-			if w[t] > 0 && c.bag.has(t) && !covered(t) {
+		for i, ac := range r.asked {
+			if w[i] > 0 && c.bag.Has(ac) && !covered(ac) {
 				adds = true
 			}
 		}
@@ -143,19 +142,98 @@ func pickSentences(r retrieval) []sentenceCandidate {
 	return picked
 }
 
-// inMostHits reports whether more than half of the retrieved passages hold term.
-func inMostHits(term string, r retrieval) bool {
-	n := 0
+// hitNewness places each hit's document between the oldest (0) and the
+// newest (1) dated one retrieved, for a question about the present; for
+// other questions, and undated documents, it is 0.
+func hitNewness(r retrieval) []float64 {
+	out := make([]float64, len(r.hits))
+	if !r.present {
+		return out
+	}
+	var oldest, newest time.Time
 	for _, h := range r.hits {
-		_, bags := r.an.of(h)
-		for _, b := range bags {
-			if b.has(term) {
-				n++
-				break
+		if d := h.Doc.Published; !d.IsZero() {
+			if oldest.IsZero() || d.Before(oldest) {
+				oldest = d
+			}
+			if d.After(newest) {
+				newest = d
 			}
 		}
 	}
-	return 2*n > len(r.hits)
+	if !newest.After(oldest) {
+		return out
+	}
+	for i, h := range r.hits {
+		if d := h.Doc.Published; !d.IsZero() {
+			out[i] = float64(d.Sub(oldest)) / float64(newest.Sub(oldest))
+		}
+	}
+	return out
+}
+
+// askedWeights weighs each concept of the question (aligned with
+// r.asked) by how rare it is among the sentences of the retrieved passages:
+// words every sentence holds say little. Topic names count less; other
+// names in the question (people, places, bodies) count more unless most
+// passages hold them: "How much did Washington commit" wants the sentence
+// about Washington.
+func askedWeights(r retrieval) []float64 {
+	var bags []termBag
+	for _, h := range r.hits {
+		_, b := r.an.of(h)
+		bags = append(bags, b...)
+	}
+	names := map[string]bool{}
+	for _, n := range r.an.namedTerms(r.question) {
+		names[n] = true
+	}
+	n := float64(len(bags))
+	w := make([]float64, len(r.asked))
+	for i, c := range r.asked {
+		df, hits := 0.0, 0
+		for _, b := range bags {
+			if b.holds(c) || b.Has(c) {
+				df++
+			}
+		}
+		for _, h := range r.hits {
+			_, hb := r.an.of(h)
+			for _, b := range hb {
+				if b.holds(c) || b.Has(c) {
+					hits++
+					break
+				}
+			}
+		}
+		w[i] = math.Log(1 + (n-df+0.5)/(df+0.5))
+		switch {
+		case c.Glossary:
+			w[i] *= glossaryFactor
+		case names[c.Text] && 2*hits <= len(r.hits):
+			w[i] *= nameWeight
+		}
+	}
+	return w
+}
+
+// askedCoverage is the weighted share of the question's concepts that a
+// sentence holds, a related word counting relatedShare.
+func askedCoverage(bag termBag, asked []lexicon.Concept, w []float64) float64 {
+	var total, got float64
+	for i, c := range asked {
+		total += w[i]
+		switch {
+		case bag.holds(c):
+			got += w[i]
+		case bag.Has(c):
+			got += relatedShare * w[i]
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return got / total
 }
 
 // nearDuplicate reports a sentence most of whose words an already picked

@@ -81,6 +81,14 @@ func (b termBag) has(word string) bool {
 	return false
 }
 
+// holds reports whether the text holds the concept itself: one of its
+// forms, or for a word of the question, a form of the word as has allows
+// ("academy" in "Académie", "Kenyan" in "kényans"), which reaches across
+// the stems of two languages.
+func (b termBag) holds(c lexicon.Concept) bool {
+	return b.HasExact(c) || (!c.Glossary && b.has(c.Text))
+}
+
 func absDiff(a, b int) int {
 	if a > b {
 		return a - b

@@ -1,0 +1,52 @@
+package brief
+
+import (
+	"testing"
+	"time"
+
+	"github.com/mss-brief/briefbot/internal/corpus"
+)
+
+func TestLatestStatedDate(t *testing.T) {
+	tests := []struct {
+		text string
+		want string // "" when none
+	}{
+		{"Resolution 2793 was adopted on 30 September 2025, two days before 2 October 2025.", "2025-10-02"},
+		{"The first officers landed in June 2024.", "2024-06-01"},
+		{"On September 30, 2025 the Council voted.", "2025-09-30"},
+		{"Le mandat court jusqu'au 31 janvier 2027.", "2027-01-31"},
+		{"The mission has been planned since 2023.", ""},
+		{"May the force hold; 5,550 personnel.", ""},
+	}
+	for _, tt := range tests {
+		got, ok := latestStatedDate(tt.text)
+		if tt.want == "" {
+			if ok {
+				t.Errorf("latestStatedDate(%q) = %v, want none", tt.text, got)
+			}
+			continue
+		}
+		want, _ := time.Parse("2006-01-02", tt.want)
+		if !ok || !got.Equal(want) {
+			t.Errorf("latestStatedDate(%q) = %v, %v; want %s", tt.text, got, ok, tt.want)
+		}
+	}
+}
+
+// TestAsOfOfBundledNote: a note we wrote is as new as the facts its quote
+// states; a report is as new as its publication.
+func TestAsOfOfBundledNote(t *testing.T) {
+	written := time.Date(2025, 11, 5, 0, 0, 0, 0, time.UTC)
+	note := corpus.Hit{Passage: corpus.Passage{DocID: "note"}, Doc: corpus.Document{Origin: corpus.BundledOrigin + "note.md", Published: written}}
+	report := corpus.Hit{Passage: corpus.Passage{DocID: "report"}, Doc: corpus.Document{Origin: "https://example.org/r", Published: written}}
+	r := retrieval{hits: []corpus.Hit{note, report}}
+	quote := "Resolution 2793 was adopted on 30 September 2025."
+	cite := func(id string) Citation { return Citation{DocID: id, Published: &written, Quote: quote} }
+	if got := newestPublished([]Citation{cite("note")}, r); got == nil || got.Format(time.DateOnly) != "2025-09-30" {
+		t.Errorf("as of the note = %v, want 2025-09-30", got)
+	}
+	if got := newestPublished([]Citation{cite("report")}, r); got == nil || !got.Equal(written) {
+		t.Errorf("as of the report = %v, want %v", got, written)
+	}
+}
