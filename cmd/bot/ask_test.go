@@ -146,6 +146,7 @@ func TestAskUsageErrors(t *testing.T) {
 const shippedEval = "../../internal/brief/testdata/eval.yaml"
 
 func TestEvalCommand(t *testing.T) {
+	t.Parallel()
 	out, errOut, code := askCLI(t, nil, "eval", shippedEval)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
@@ -174,6 +175,7 @@ func TestEvalCommand(t *testing.T) {
 }
 
 func TestEvalCommandWithModel(t *testing.T) {
+	t.Parallel()
 	srv := openaitest.New(t)
 	// The fake cites passage 1 and an invented passage 9 every time.
 	srv.SetDefault(openaitest.Reply{Content: "The passages say so [1][9]."})

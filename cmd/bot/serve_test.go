@@ -360,6 +360,7 @@ func (p *serveProcess) stop(t *testing.T) {
 // TestServeBinary runs the bot as a deployment would, as its own process:
 // against the loopback fakes, stopped with SIGTERM.
 func TestServeBinary(t *testing.T) {
+	t.Parallel()
 	bin := botBinary(t)
 	fake := slacktest.New(t)
 	llm := openaitest.New(t)
@@ -378,6 +379,7 @@ func TestServeBinary(t *testing.T) {
 // The binary with a digest every minute posts each period once, across a
 // restart on the same store.
 func TestServeBinaryDigestAcrossRestart(t *testing.T) {
+	t.Parallel()
 	bin := botBinary(t)
 	fake := slacktest.New(t)
 	llm := openaitest.New(t)

@@ -23,6 +23,7 @@ const (
 )
 
 func TestEvalBundled(t *testing.T) {
+	t.Parallel()
 	f, err := LoadEval("testdata/eval.yaml")
 	if err != nil {
 		t.Fatal(err)

@@ -146,6 +146,7 @@ func TestBackoffGrowsAndIsBounded(t *testing.T) {
 }
 
 func TestModelDeadlineAndTruncationFallBack(t *testing.T) {
+	t.Parallel()
 	const deadline = 2 * time.Second
 	tests := []struct {
 		name     string
@@ -162,6 +163,7 @@ func TestModelDeadlineAndTruncationFallBack(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			srv := openaitest.New(t)
 			srv.Enqueue(tt.replies...)
 			lc := llmConfig(srv)
