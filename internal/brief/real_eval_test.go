@@ -19,22 +19,22 @@ import (
 var realEvalFloors = map[EvalKind]realFloor{
 	// Measured 2026-12-02 with the index on the shared lexicon (stems,
 	// glossary, paraphrase groups), comparisons searched part by part and
-	// interleaved, bundled notes at 0.55, and sentences chosen on the
-	// analysed concepts, the answer type and, for the present, newness:
-	// recall@5 0.88 (was 0.74), MRR 0.59 (0.50), key fact 0.43 (0.32),
-	// cited 0.78 (0.60), as of 0.73 (0.45), false abstentions 0.15 (0.12).
-	// why_how lost a key fact (0.50 -> 0.40) and cross_lingual a citation
-	// to the new sentence choice; the fact kind's abstentions follow the
-	// measurement (one question now abstains) until answerability lands.
+	// interleaved, bundled notes at 0.55, sentences chosen and the relevance
+	// gate judged on the analysed concepts (synonyms and other names count),
+	// the answer type and, for the present, newness: recall@5 0.88 (was
+	// 0.74), MRR 0.59 (0.50), key fact 0.49 (0.32), cited 0.78 (0.60), as of
+	// 0.73 (0.45), false abstentions 0.04 (0.12). why_how lost a key fact
+	// to the new sentence choice (0.50 -> 0.40). Unanswerable questions
+	// still get answered (abstain 0.00): see the answers issue.
 	KindFact:          {recall: 0.95, mrr: 0.75, fact: 0.6, cited: 0.9, maxFalseAbstain: 0.1},
 	KindWhyHow:        {recall: 0.85, mrr: 0.75, fact: 0.35, cited: 0.75, maxFalseAbstain: 0.05},
 	KindTimeSensitive: {recall: 0.75, mrr: 0.38, fact: 0.6, cited: 0.7, maxFalseAbstain: 0.05, asOf: 0.7},
 	KindCrossDocument: {recall: 0.55, mrr: 0.18, fact: 0.35, cited: 0.85, maxFalseAbstain: 0.05},
-	KindParaphrase:    {recall: 0.85, mrr: 0.65, fact: 0.25, cited: 0.75, maxFalseAbstain: 0.6},
-	KindCrossLingual:  {recall: 0.95, mrr: 0.5, fact: 0.25, cited: 0.45, maxFalseAbstain: 0.25},
+	KindParaphrase:    {recall: 0.85, mrr: 0.65, fact: 0.5, cited: 0.75, maxFalseAbstain: 0.1},
+	KindCrossLingual:  {recall: 0.95, mrr: 0.5, fact: 0.3, cited: 0.5, maxFalseAbstain: 0.1},
 	KindUnanswerable:  {abstain: 0},
 	KindOffTopic:      {abstain: 0.95},
-	"overall":         {recall: 0.85, mrr: 0.55, fact: 0.4, cited: 0.75, abstain: 0.35, maxFalseAbstain: 0.18, asOf: 0.7},
+	"overall":         {recall: 0.85, mrr: 0.55, fact: 0.45, cited: 0.75, abstain: 0.35, maxFalseAbstain: 0.06, asOf: 0.7},
 }
 
 type realFloor struct {

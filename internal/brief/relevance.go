@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/lexicon"
 )
 
 // relevance is the verdict on whether retrieved passages can answer a
@@ -28,18 +29,18 @@ const (
 
 func (a *Answerer) judge(r retrieval) relevance {
 	var rel relevance
-	if len(r.hits) == 0 || len(r.concepts) == 0 {
+	if len(r.hits) == 0 || len(r.asked) == 0 {
 		rel.missing = r.concepts
 		return rel
 	}
 	rel.topScore = r.hits[0].Score
-	w := conceptWeights(r.concepts, r.hits, r.an)
+	w := askedWeights(r)
 	top := r.hits[:min(gatePassages, len(r.hits))]
 	var bags []termBag // every sentence and title of the top passages
 	var windows [][]termBag
 	for _, h := range top {
 		sents, sb := r.an.of(h)
-		bags = append(bags, newTermBag(h.Doc.Title))
+		bags = append(bags, r.an.bag(h.Doc.Title, h.Doc.Lang))
 		bags = append(bags, sb...)
 		// A name's context is its sentence and the ones either side; a name
 		// in a record line ("Authors : …") is about the whole passage.
@@ -51,25 +52,49 @@ func (a *Answerer) judge(r retrieval) relevance {
 			windows = append(windows, sb[max(i-1, 0):min(i+2, len(sb))])
 		}
 	}
+	// A concept counts as held when a top passage holds it or, for less, a
+	// word of its group (a synonym, another name, a translation): the
+	// search found the passage through the very same analysis.
 	var total, got float64
-	for _, c := range r.concepts {
-		total += w[c]
-		if anyHas(bags, c) {
-			got += w[c]
-		} else {
-			rel.missing = append(rel.missing, c)
+	for i, c := range r.asked {
+		total += w[i]
+		switch {
+		case anyHolds(bags, c):
+			got += w[i]
+		case anyRelated(bags, c):
+			got += relatedShare * w[i]
+		default:
+			rel.missing = append(rel.missing, c.Text)
 		}
 	}
 	if total > 0 {
 		rel.coverage = got / total
 	}
 	for _, n := range r.an.namedTerms(r.question) {
-		if !a.nameInContext(n, r.concepts, windows) {
+		if !a.nameInContext(n, r.asked, windows) {
 			rel.missingNames = append(rel.missingNames, n)
 		}
 	}
 	rel.ok = rel.coverage >= minCoverage && len(rel.missingNames) == 0 && rel.topScore >= a.cfg.MinScore
 	return rel
+}
+
+func anyHolds(bags []termBag, c lexicon.Concept) bool {
+	for _, b := range bags {
+		if b.holds(c) {
+			return true
+		}
+	}
+	return false
+}
+
+func anyRelated(bags []termBag, c lexicon.Concept) bool {
+	for _, b := range bags {
+		if b.Has(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // conceptWeights weighs each concept by how rare it is among the sentences
@@ -113,14 +138,22 @@ func weightedCoverage(bag termBag, concepts []string, w map[string]float64) floa
 }
 
 // nameInContext reports whether some window of sentences holds the name
-// (or one of its aliases) and, when the question asks about more than the
-// name, another of its concepts too.
-func (a *Answerer) nameInContext(name string, concepts []string, windows [][]termBag) bool {
+// (one of its aliases, or a member of its group: "San Salvador" for "El
+// Salvador") and, when the question asks about more than the name, another
+// of its concepts too.
+func (a *Answerer) nameInContext(name string, asked []lexicon.Concept, windows [][]termBag) bool {
 	forms := a.nameForms(name)
+	var own *lexicon.Concept
+	for i, c := range asked {
+		if containsPhrase(foldedTokens(c.Text), []string{name}) {
+			own = &asked[i]
+			break
+		}
+	}
 	for _, win := range windows {
-		held := false
+		held := own != nil && len(own.Related) > 0 && anyRelated(win, *own)
 		for _, f := range forms {
-			if hasAll(win, f) {
+			if held || hasAll(win, f) {
 				held = true
 				break
 			}
@@ -128,11 +161,14 @@ func (a *Answerer) nameInContext(name string, concepts []string, windows [][]ter
 		if !held {
 			continue
 		}
-		if len(concepts) < 2 {
+		if len(asked) < 2 {
 			return true
 		}
-		for _, c := range concepts {
-			if c != name && !containsString(forms, c) && anyHas(win, c) {
+		for _, c := range asked {
+			if own != nil && c.Text == own.Text || containsString(forms, c.Text) {
+				continue
+			}
+			if anyHolds(win, c) || anyRelated(win, c) {
 				return true
 			}
 		}
