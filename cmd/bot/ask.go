@@ -14,7 +14,7 @@ import (
 
 func cmdAsk(ctx context.Context, e *env, args []string) error {
 	fs, c := newFlags(e, "ask", "QUESTION")
-	asJSON := fs.Bool("json", false, "print one JSON object (answer, mode, as_of, citations, note, dropped_citations)")
+	asJSON := fs.Bool("json", false, "print one JSON object (answer, mode, answer_type, as_of, conflicts, citations with supports, note, dropped_citations)")
 	k := fs.Int("k", 0, "how many passages the answer draws on, 1 to 20 (default: answer.k of the configuration)")
 	words, err := parseFlags(fs, args)
 	if err != nil {
@@ -128,47 +128,61 @@ func writeAnswer(w io.Writer, ans brief.Answer, cfg config.Config) {
 
 // askCitation is a citation in `bot ask --json`; dates are YYYY-MM-DD.
 type askCitation struct {
-	N         int     `json:"n"`
-	DocID     string  `json:"doc_id"`
-	Title     string  `json:"title"`
-	Source    string  `json:"source"`
-	URL       string  `json:"url"`
-	Published *string `json:"published"`
-	Quote     string  `json:"quote"`
+	N         int      `json:"n"`
+	DocID     string   `json:"doc_id"`
+	Title     string   `json:"title"`
+	Source    string   `json:"source"`
+	URL       string   `json:"url"`
+	Published *string  `json:"published"`
+	Quote     string   `json:"quote"`
+	Supports  []string `json:"supports"` // the answer sentences this source backs
 }
 
 type askOutput struct {
-	Question         string        `json:"question"`
-	Answer           string        `json:"answer"`
-	Mode             brief.Mode    `json:"mode"`
-	AsOf             *string       `json:"as_of"`
-	Citations        []askCitation `json:"citations"`
-	Note             string        `json:"note"`
-	DroppedCitations int           `json:"dropped_citations"`
-	Suggestions      []string      `json:"suggestions"`
-	Model            string        `json:"model,omitempty"`
-	RetrievalMS      int64         `json:"retrieval_ms"`
-	LLMMS            int64         `json:"llm_ms"`
+	Question         string           `json:"question"`
+	Answer           string           `json:"answer"`
+	Mode             brief.Mode       `json:"mode"`
+	AnswerType       string           `json:"answer_type"`
+	AsOf             *string          `json:"as_of"`
+	Conflicts        []brief.Conflict `json:"conflicts"`
+	Citations        []askCitation    `json:"citations"`
+	Note             string           `json:"note"`
+	DroppedCitations int              `json:"dropped_citations"`
+	Suggestions      []string         `json:"suggestions"`
+	Model            string           `json:"model,omitempty"`
+	RetrievalMS      int64            `json:"retrieval_ms"`
+	LLMMS            int64            `json:"llm_ms"`
 }
 
 func writeAnswerJSON(w io.Writer, ans brief.Answer, cfg config.Config) error {
-	out := askOutput{Question: ans.Question, Answer: ans.Text, Mode: ans.Mode, AsOf: dateOrNil(ans.AsOf),
+	out := askOutput{Question: ans.Question, Answer: ans.Text, Mode: ans.Mode, AnswerType: ans.AnswerType, AsOf: dateOrNil(ans.AsOf),
+		Conflicts: ans.Conflicts,
 		Citations: make([]askCitation, 0, len(ans.Citations)), Note: ans.Note, DroppedCitations: ans.DroppedCitations,
 		Suggestions: ans.Suggestions, RetrievalMS: ans.Timings.Retrieval.Milliseconds(), LLMMS: ans.Timings.LLM.Milliseconds()}
 	if out.Suggestions == nil {
 		out.Suggestions = []string{}
+	}
+	if out.Conflicts == nil {
+		out.Conflicts = []brief.Conflict{}
 	}
 	if ans.Mode == brief.ModeLLM {
 		out.Model = cfg.LLM.Model
 	}
 	for _, c := range ans.Citations {
 		out.Citations = append(out.Citations, askCitation{N: c.N, DocID: c.DocID, Title: c.Title, Source: c.Source,
-			URL: c.URL, Published: dateOrNil(c.Published), Quote: c.Quote})
+			URL: c.URL, Published: dateOrNil(c.Published), Quote: c.Quote, Supports: orEmpty(c.Supports)})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(out)
+}
+
+func orEmpty(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
 }
 
 func dateOrNil(t *time.Time) *string {

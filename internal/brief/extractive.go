@@ -37,7 +37,7 @@ func isSourceList(s string) bool {
 // extractive answers by quoting the 1 to 3 sentences of the top passages
 // that best cover the question, each cited.
 func (a *Answerer) extractive(ans Answer, r retrieval, note string) Answer {
-	picked := pickSentences(r)
+	picked := addDisagreeing(r, pickSentences(r))
 	var b strings.Builder
 	for i, p := range picked {
 		if i > 0 {
@@ -49,6 +49,10 @@ func (a *Answerer) extractive(ans Answer, r retrieval, note string) Answer {
 	text, cites, _ := resolveCitations(b.String(), r)
 	ans.Text, ans.Citations, ans.Mode, ans.Note = text, cites, ModeExtractive, note
 	ans.AsOf = newestPublished(cites, r)
+	ans.Conflicts = findConflicts(r, cites)
+	for _, c := range ans.Conflicts {
+		ans.Text += "\n\nSources disagree. " + c.Note
+	}
 	return ans
 }
 

@@ -1,0 +1,188 @@
+package brief
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/mss-brief/briefbot/internal/lexicon"
+)
+
+// Sources that report one fact at different times disagree when the fact
+// changed (a mandate renewed, a force grown) or when one of them erred. A
+// reader must see both and which is newer: the answer then says so.
+
+// conflictShare is the least weighted share of the question that both
+// quotes must hold to be about the same fact.
+const conflictShare = 0.4
+
+// addDisagreeing adds to the sentences picked for an extractive answer
+// one from another dated report that states the asked-for value about the
+// same thing (conflictShare of the question, its names) and disagrees with
+// the first pick: the newest such report, or failing one newer, the
+// oldest. A reader then sees both, and findConflicts says which is newer.
+func addDisagreeing(r retrieval, picked []sentenceCandidate) []sentenceCandidate {
+	if len(picked) == 0 || (r.kind != TypeCount && r.kind != TypeAmount && r.kind != TypeDate) {
+		return picked
+	}
+	first := picked[0]
+	firstDoc := r.hits[first.hit].Doc
+	firstValues := statedValues(r.kind, first.text)
+	if firstDoc.Published.IsZero() || len(firstValues) == 0 {
+		return picked
+	}
+	w := askedWeights(r)
+	names := r.an.namedTerms(r.question)
+	var best *sentenceCandidate
+	var bestDate time.Time
+	for i, h := range r.hits {
+		d := h.Doc.Published
+		if d.IsZero() || h.DocID == firstDoc.ID || sameDay(d, firstDoc.Published) {
+			continue
+		}
+		sents, bags := r.an.of(h)
+		for j, sent := range sents {
+			if !meetsType(r.kind, sent) || askedCoverage(bags[j], r.asked, w) < conflictShare || !holdsAll(bags[j], names) {
+				continue
+			}
+			v := statedValues(r.kind, sent)
+			if len(v) == 0 || shareAny(v, firstValues) {
+				continue
+			}
+			// The newest report newer than the first pick wins; failing
+			// any, the oldest.
+			newer, bestNewer := d.After(firstDoc.Published), bestDate.After(firstDoc.Published)
+			better := best == nil || (newer && d.After(bestDate)) || (!newer && !bestNewer && d.Before(bestDate))
+			if better {
+				best, bestDate = &sentenceCandidate{hit: i, text: sent, bag: bags[j]}, d
+			}
+		}
+	}
+	if best == nil {
+		return picked
+	}
+	for _, p := range picked {
+		if r.hits[p.hit].DocID == r.hits[best.hit].DocID {
+			return picked // already quoted
+		}
+	}
+	return append(picked, *best)
+}
+
+func sameDay(a, b time.Time) bool { return a.UTC().Format(time.DateOnly) == b.UTC().Format(time.DateOnly) }
+
+// findConflicts compares the quotes of cited documents published on
+// different days: where both are about the question (conflictShare) and
+// state its kind of answer (a count, an amount, a date) with no value in
+// common, the older and the newer are reported.
+func findConflicts(r retrieval, cites []Citation) []Conflict {
+	if r.kind != TypeCount && r.kind != TypeAmount && r.kind != TypeDate {
+		return nil
+	}
+	w := askedWeights(r)
+	type stated struct {
+		c      Citation
+		values []string
+	}
+	names := r.an.namedTerms(r.question)
+	var found []stated
+	for _, c := range cites {
+		if c.Published == nil || c.Quote == "" || !meetsType(r.kind, c.Quote) {
+			continue
+		}
+		bag := r.an.bag(c.Quote, "")
+		if askedCoverage(bag, r.asked, w) < conflictShare || !holdsAll(bag, names) {
+			continue // about something else: Chad's 800 are not Kenya's
+		}
+		if v := statedValues(r.kind, c.Quote); len(v) > 0 {
+			found = append(found, stated{c, v})
+		}
+	}
+	slices.SortStableFunc(found, func(a, b stated) int { return a.c.Published.Compare(*b.c.Published) })
+	var out []Conflict
+	for i := 0; i+1 < len(found); i++ {
+		older, newer := found[i], found[len(found)-1]
+		if !newer.c.Published.After(*older.c.Published) || shareAny(older.values, newer.values) {
+			continue
+		}
+		out = append(out, Conflict{
+			Fact:  r.question,
+			Older: older.c.N,
+			Newer: newer.c.N,
+			Note: fmt.Sprintf("A report of %s [%d] says %s; a newer one, of %s [%d], says %s.",
+				longDate(*older.c.Published), older.c.N, strings.Join(older.values, ", "),
+				longDate(*newer.c.Published), newer.c.N, strings.Join(newer.values, ", ")),
+		})
+		break // the oldest against the newest says what changed
+	}
+	return out
+}
+
+func longDate(t time.Time) string { return t.Format("2 January 2006") }
+
+// statedValues returns the values of a kind that a sentence states: its
+// counts (not years, days of a month or labels such as "resolution 2793"),
+// or its dates as "Month Year".
+func statedValues(kind AnswerType, sentence string) []string {
+	toks := lexicon.Tokens(sentence)
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = t.Text
+	}
+	var out []string
+	add := func(v string) {
+		if !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	switch kind {
+	case TypeCount, TypeAmount:
+		for i, t := range toks {
+			// "DEVELOPMENT 3:" numbers a heading, it counts nothing.
+			if isCountAt(words, i) && !strings.HasPrefix(sentence[t.End:], ":") {
+				add(sentence[t.Start:t.End])
+			}
+		}
+	case TypeDate:
+		for i, w := range words {
+			if m, ok := monthNumbers[w]; ok && i+1 < len(words) && lexicon.IsYear(words[i+1]) {
+				add(fmt.Sprintf("%s %s", time.Month(m), words[i+1]))
+			} else if ok && i+2 < len(words) && lexicon.IsYear(words[i+2]) {
+				add(fmt.Sprintf("%s %s", time.Month(m), words[i+2]))
+			}
+		}
+	}
+	return out
+}
+
+// isCountAt reports whether word i is a number that counts something, by
+// the rule hasCount uses.
+func isCountAt(words []string, i int) bool {
+	w := words[i]
+	if !lexicon.IsNumber(w) || lexicon.IsYear(w) {
+		return false
+	}
+	if i > 0 && (numberLabels[words[i-1]] || lexicon.IsMonth(words[i-1])) {
+		return false
+	}
+	return i+1 >= len(words) || !lexicon.IsMonth(words[i+1])
+}
+
+func holdsAll(bag termBag, words []string) bool {
+	for _, w := range words {
+		if !bag.has(w) {
+			return false
+		}
+	}
+	return true
+}
+
+func shareAny(a, b []string) bool {
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,78 @@
+package brief
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mss-brief/briefbot/internal/corpus"
+)
+
+// TestConflictsNewerDisagrees: two reports of one figure at different
+// dates are both shown, the newer named as such; reports about different
+// things, or agreeing, are no conflict.
+func TestConflictsNewerDisagrees(t *testing.T) {
+	tests := []struct {
+		name     string
+		older    string
+		newer    string
+		question string
+		want     bool
+	}{
+		{"figure changed", "The force had 970 officers on the ground in Haiti.", "The force now has about 1,000 officers on the ground in Haiti.",
+			"How many officers does the force have on the ground in Haiti?", true},
+		{"same figure", "The force had 970 officers on the ground in Haiti.", "The force still has 970 officers on the ground in Haiti.",
+			"How many officers does the force have on the ground in Haiti?", false},
+		{"another country", "Kenya has 750 officers deployed in Haiti.", "Chad is set to deploy 800 officers to Haiti.",
+			"How many Kenyan officers are deployed in Haiti?", false},
+		{"not a count question", "Kenya leads the force in Haiti.", "Kenya handed over the lead of the force in Haiti.",
+			"Who leads the force in Haiti?", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := context.Background()
+			st := openEmptyStore(t)
+			for i, d := range []struct {
+				text string
+				at   time.Time
+			}{{tt.older, time.Date(2025, 9, 30, 0, 0, 0, 0, time.UTC)}, {tt.newer, time.Date(2026, 1, 22, 0, 0, 0, 0, time.UTC)}} {
+				if _, err := st.Put(ctx, corpus.Document{Key: "doc" + string(rune('a'+i)), Title: "Report", Source: "Wire", Published: d.at, Text: d.text}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			ans, err := newExtractive(t, st).Answer(ctx, Request{Question: tt.question})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := len(ans.Conflicts) > 0; got != tt.want {
+				t.Fatalf("conflicts = %+v, want conflict %v (answer %q)", ans.Conflicts, tt.want, ans.Text)
+			}
+			if !tt.want {
+				return
+			}
+			c := ans.Conflicts[0]
+			older, newer := ans.Citations[c.Older-1], ans.Citations[c.Newer-1]
+			if !newer.Published.After(*older.Published) || !strings.Contains(ans.Text, "Sources disagree") {
+				t.Errorf("conflict %+v: older %v, newer %v; answer %q", c, older.Published, newer.Published, ans.Text)
+			}
+		})
+	}
+}
+
+func TestStatedValues(t *testing.T) {
+	tests := []struct {
+		kind     AnswerType
+		sentence string
+		want     []string
+	}{
+		{TypeCount, "DEVELOPMENT 3: the force deploys about 1,000 personnel under resolution 2793 since June 2024.", []string{"1,000"}},
+		{TypeCount, "It had aimed at 2,500 but stalled at 970 on 30 September.", []string{"2,500", "970"}},
+		{TypeDate, "The mandate runs until 15 July 2025, and then until January 2027.", []string{"July 2025", "January 2027"}},
+	}
+	for _, tt := range tests {
+		if got := statedValues(tt.kind, tt.sentence); strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("statedValues(%s, %q) = %q, want %q", tt.kind, tt.sentence, got, tt.want)
+		}
+	}
+}
