@@ -70,7 +70,9 @@ func addDisagreeing(r retrieval, picked []sentenceCandidate) []sentenceCandidate
 	return append(picked, *best)
 }
 
-func sameDay(a, b time.Time) bool { return a.UTC().Format(time.DateOnly) == b.UTC().Format(time.DateOnly) }
+func sameDay(a, b time.Time) bool {
+	return a.UTC().Format(time.DateOnly) == b.UTC().Format(time.DateOnly)
+}
 
 // findConflicts compares the quotes of cited documents published on
 // different days: where both are about the question (conflictShare) and
