@@ -142,6 +142,7 @@ func (ix *index) load(ctx context.Context, db *sql.DB, head int64) error {
 		return fmt.Errorf("load index: %w", err)
 	}
 	ix.applied = head
+	ix.compact()
 	if ix.live > 0 {
 		slog.Info("search index loaded", "passages", ix.live, "terms", len(ix.text), "took", time.Since(start).Round(time.Millisecond))
 	}
@@ -173,6 +174,20 @@ func (ix *index) add(id int64, title, text, docID, source, lang string, publishe
 	ix.sumText += int64(n)
 	ix.sumTtl += int64(t)
 	ix.live++
+}
+
+// compact trims every posting list to its length: lists grown by append
+// hold up to twice what they need, and at 100k passages that slack is tens
+// of megabytes held for the life of the process.
+func (ix *index) compact() {
+	for _, field := range []map[string]*postings{ix.text, ix.title} {
+		for _, p := range field {
+			if cap(p.ords) > len(p.ords) {
+				p.ords = append(make([]uint32, 0, len(p.ords)), p.ords...)
+				p.tfs = append(make([]uint16, 0, len(p.tfs)), p.tfs...)
+			}
+		}
+	}
 }
 
 // addTerms adds one passage's terms to a field's postings and returns
