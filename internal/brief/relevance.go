@@ -1,7 +1,6 @@
 package brief
 
 import (
-	"math"
 
 	"github.com/mss-brief/briefbot/internal/corpus"
 	"github.com/mss-brief/briefbot/internal/lexicon"
@@ -95,46 +94,6 @@ func anyRelated(bags []termBag, c lexicon.Concept) bool {
 		}
 	}
 	return false
-}
-
-// conceptWeights weighs each concept by how rare it is among the sentences
-// of the retrieved passages (an inverse document frequency over what was
-// found): words every sentence holds ("Haiti" in a Haiti corpus) say little,
-// and a word no sentence holds weighs most, since its absence is what
-// makes a passage miss the question.
-func conceptWeights(concepts []string, hits []corpus.Hit, an *analysis) map[string]float64 {
-	var bags []termBag
-	for _, h := range hits {
-		_, b := an.of(h)
-		bags = append(bags, b...)
-	}
-	n := float64(len(bags))
-	w := make(map[string]float64, len(concepts))
-	for _, c := range concepts {
-		df := 0.0
-		for _, b := range bags {
-			if b.has(c) {
-				df++
-			}
-		}
-		w[c] = math.Log(1 + (n-df+0.5)/(df+0.5))
-	}
-	return w
-}
-
-// weightedCoverage is the weighted share of concepts that bag holds.
-func weightedCoverage(bag termBag, concepts []string, w map[string]float64) float64 {
-	var total, got float64
-	for _, c := range concepts {
-		total += w[c]
-		if bag.has(c) {
-			got += w[c]
-		}
-	}
-	if total == 0 {
-		return 0
-	}
-	return got / total
 }
 
 // nameInContext reports whether some window of sentences holds the name
