@@ -1,7 +1,6 @@
 package brief
 
 import (
-
 	"github.com/mss-brief/briefbot/internal/corpus"
 	"github.com/mss-brief/briefbot/internal/lexicon"
 )
