@@ -13,19 +13,20 @@ import (
 
 // Extraction parameters.
 const (
-	maxExtracted     = 3    // sentences in an extractive answer
-	minSentenceWords = 6    // shorter sentences are headings or debris
-	followShare      = 0.75 // a further sentence must score this share of the best
-	sameDocFactor    = 0.8  // a further sentence from an already quoted document counts less
-	missedCueFactor  = 0.6  // a sentence without the kind of answer asked for (a number, a date, a name, a reason) counts less
-	glossaryFactor   = 1.0  // a topic name counts this share of a word: every passage shares it
-	relatedShare     = 0.7  // a synonym or another name counts this share of the word asked
-	rankPrior        = 0.1  // how much the search's order counts
-	brevityBonus     = 0.1  // what a short sentence gains over a long one that holds as much
-	brevityWords     = 60   // sentences this long or longer gain nothing for brevity
-	nameWeight       = 2.0  // a name in the question counts this many times a common word
-	announceWords    = 12   // a sentence shorter than this brings the next one along
-	presentBonus     = 0.5  // what the newest report gains over the oldest, for a question about the present
+	maxExtracted     = 3   // sentences in an extractive answer
+	maxExtractedWide = 4   // for a question about two things, or a reason or a manner, which need more context
+	minSentenceWords = 6   // shorter sentences are headings or debris
+	followShare      = 0.6 // a further sentence must score this share of the best
+	sameDocFactor    = 0.8 // a further sentence from an already quoted document counts less
+	missedCueFactor  = 0.6 // a sentence without the kind of answer asked for (a number, a date, a name, a reason) counts less
+	glossaryFactor   = 1.0 // a topic name counts this share of a word: every passage shares it
+	relatedShare     = 0.7 // a synonym or another name counts this share of the word asked
+	rankPrior        = 0.1 // how much the search's order counts
+	brevityBonus     = 0.1 // what a short sentence gains over a long one that holds as much
+	brevityWords     = 60  // sentences this long or longer gain nothing for brevity
+	nameWeight       = 2.0 // a name in the question counts this many times a common word
+	announceWords    = 12  // a sentence shorter than this brings the next one along
+	presentBonus     = 0.5 // what the newest report gains over the oldest, for a question about the present
 )
 
 // isSourceList reports a "Sources: ..." line: a bibliography, not an answer.
@@ -123,7 +124,7 @@ func pickSentences(r retrieval) []sentenceCandidate {
 		return false
 	}
 	for _, c := range cands[1:] {
-		if len(picked) == maxExtracted {
+		if len(picked) == maxSentences(r) {
 			break
 		}
 		if c.score < followShare*picked[0].score {
@@ -144,6 +145,16 @@ func pickSentences(r retrieval) []sentenceCandidate {
 		}
 	}
 	return picked
+}
+
+// maxSentences is how many sentences an extractive answer quotes: one
+// more where the question asks about two things (each needs its own
+// report) or asks why or how (a cause is rarely one sentence).
+func maxSentences(r retrieval) int {
+	if r.kind == TypeReason || r.kind == TypeManner || len(subQueries(r.query)) > 0 {
+		return maxExtractedWide
+	}
+	return maxExtracted
 }
 
 // hitNewness places each hit's document between the oldest (0) and the
