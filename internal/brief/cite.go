@@ -189,14 +189,10 @@ func bestQuote(r retrieval, passages map[int]bool, claims []string) string {
 	}
 	asked := r.concepts
 	best, bestN, focus := 0, 0, asked
-	bestShare := 0.0
 	for _, claim := range claims {
-		// The claim a sentence backs most fully, by share of its words:
-		// a long claim must not win on length alone, and between claims
-		// backed alike the first (an extract's best sentence) wins.
 		terms := concepts(claim)
-		if i, n := pick(terms); n > 0 && float64(n)/float64(len(terms)) > bestShare {
-			best, bestN, focus, bestShare = i, n, terms, float64(n)/float64(len(terms))
+		if i, n := pick(terms); n > bestN {
+			best, bestN, focus = i, n, terms
 		}
 	}
 	if bestN == 0 {

@@ -48,6 +48,15 @@ func (a *Answerer) extractive(ans Answer, r retrieval, note string) Answer {
 		b.WriteString(" [" + strconv.Itoa(p.hit+1) + "]")
 	}
 	text, cites, _ := resolveCitations(b.String(), r)
+	// An extract quotes what it shows: each source's first sentence in it.
+	for i := range cites {
+		for _, p := range picked {
+			if r.hits[p.hit].DocID == cites[i].DocID {
+				cites[i].Quote = quoteText(p.text, r.concepts)
+				break
+			}
+		}
+	}
 	ans.Text, ans.Citations, ans.Mode, ans.Note = text, cites, ModeExtractive, note
 	ans.AsOf = newestPublished(cites, r)
 	ans.Conflicts = findConflicts(r, cites)
