@@ -184,11 +184,10 @@ func (a *Answerer) generate(ctx context.Context, req Request, ans Answer, r retr
 	if isNoAnswer(raw) {
 		return a.abstain(ans, r, nil, NoteModelNoMatch), nil
 	}
-	text, cites, dropped := resolveModelText(cleanModelText(raw), r2)
+	text, cites, dropped, reject := a.vetModelText(raw, req, r2)
 	ans.DroppedCitations = dropped
-	if len(cites) == 0 {
-		// An answer that shows no source is not one an analyst can use.
-		return a.extractive(ans, r, NoteModelFailed+"its answer cited none of the passages"), nil
+	if reject != "" {
+		return a.extractive(ans, r, reject), nil
 	}
 	ans.Text, ans.Citations, ans.Mode = text, cites, ModeLLM
 	ans.AsOf = newestPublished(cites, r)

@@ -229,7 +229,9 @@ func TestStoreFailureIsAnError(t *testing.T) {
 
 func TestLLMAnswerIsCheckedAndRenumbered(t *testing.T) {
 	srv := openaitest.New(t)
-	srv.Enqueue(openaitest.Reply{Content: "As of 30 September 2025, Kenya leads the mission [3]. The United States pays the most [2, 3]."})
+	// Each claim cites the passage holding it (the prompt numbers them
+	// 1 Kenya, 2 the new force, 3 the funding): unsupported ones are dropped.
+	srv.Enqueue(openaitest.Reply{Content: "As of 30 September 2025, Kenya leads the mission [2]. The United States pays the most [3, 2]."})
 	a := newWithModel(t, openFixtureStore(t), srv)
 	ans, err := a.Answer(context.Background(), Request{Question: "Who leads the Haiti security mission?"})
 	if err != nil {
@@ -276,19 +278,19 @@ func TestLLMAnswerIsCheckedAndRenumbered(t *testing.T) {
 	if ans.Text != want {
 		t.Errorf("text\n got %q\nwant %q", ans.Text, want)
 	}
-	if len(ans.Citations) != 2 || ans.Citations[0].Title != titles[3] || ans.Citations[1].Title != titles[2] {
-		t.Fatalf("citations %+v, want passage 3 (%q) then passage 2 (%q)", ans.Citations, titles[3], titles[2])
+	if len(ans.Citations) != 2 || ans.Citations[0].Title != titles[2] || ans.Citations[1].Title != titles[3] {
+		t.Fatalf("citations %+v, want passage 2 (%q) then passage 3 (%q)", ans.Citations, titles[2], titles[3])
 	}
 	checkCitations(t, ans)
 	// The quote is the sentence of the cited passage that best fits the claim.
-	if q := ans.Citations[1].Quote; titles[2] == "Who pays for the Haiti mission" && q != "The United States is the largest funder of the Haiti security mission." {
+	if q := ans.Citations[1].Quote; titles[3] == "Who pays for the Haiti mission" && q != "The United States is the largest funder of the Haiti security mission." {
 		t.Errorf("quote for the funding claim = %q", q)
 	}
 }
 
 func TestInventedCitationsAreDroppedAndCounted(t *testing.T) {
 	srv := openaitest.New(t)
-	srv.Enqueue(openaitest.Reply{Content: "Kenya leads the mission [1][9]. It began in 2024 [12]. Funding is short [0, 2]."})
+	srv.Enqueue(openaitest.Reply{Content: "Kenya leads the mission [1][9]. It began in 2024 [12]. Funding comes from a trust fund [0, 3]."})
 	a := newWithModel(t, openFixtureStore(t), srv)
 	ans, err := a.Answer(context.Background(), Request{Question: "Who leads the Haiti security mission?"})
 	if err != nil {
@@ -297,7 +299,7 @@ func TestInventedCitationsAreDroppedAndCounted(t *testing.T) {
 	if ans.Mode != ModeLLM || ans.DroppedCitations != 3 {
 		t.Fatalf("mode %s dropped %d, want llm with 3 dropped", ans.Mode, ans.DroppedCitations)
 	}
-	if want := "Kenya leads the mission [1]. It began in 2024. Funding is short [2]."; ans.Text != want {
+	if want := "Kenya leads the mission [1]. It began in 2024. Funding comes from a trust fund [2]."; ans.Text != want {
 		t.Errorf("text\n got %q\nwant %q", ans.Text, want)
 	}
 	checkCitations(t, ans)

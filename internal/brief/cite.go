@@ -240,7 +240,20 @@ func quoteText(s string, focus []string) string {
 // left where markers were dropped, line by line.
 func tidySpaces(s string) string {
 	lines := strings.Split(s, "\n")
+	fence := ""
 	for i, l := range lines {
+		// Code keeps its spacing.
+		if f := fenceAt(l); f != "" && (fence == "" || f[0] == fence[0]) {
+			if fence == "" {
+				fence = f
+			} else {
+				fence = ""
+			}
+			continue
+		}
+		if fence != "" {
+			continue
+		}
 		indent := l[:len(l)-len(strings.TrimLeft(l, " \t"))]
 		body := strings.TrimLeft(l, " \t")
 		for strings.Contains(body, "  ") {
@@ -258,8 +271,14 @@ func tidySpaces(s string) string {
 // passages do not answer the question.
 const NoAnswerToken = "NO_ANSWER"
 
+// A reply holding the token amid more words than this is not the short
+// reply the prompt asks for (a model reciting its prompt quotes the token):
+// it is judged as an answer.
+const maxNoAnswerWords = 25
+
 func isNoAnswer(raw string) bool {
-	return strings.Contains(strings.ToUpper(raw), NoAnswerToken)
+	up := strings.ToUpper(raw)
+	return strings.Contains(up, NoAnswerToken) && len(strings.Fields(strings.ReplaceAll(up, NoAnswerToken, " "))) <= maxNoAnswerWords
 }
 
 // looksLikeNoAnswer reports whether streamed text so far is, or may become,
@@ -296,9 +315,144 @@ var (
 	atMentionRE    = regexp.MustCompile(`(^|[\s(])@(channel|here|everyone)\b`)
 )
 
-// cleanModelText turns a model's reply into plain Markdown.
+// cleanModelText turns a model's reply into plain Markdown. Code spans
+// and fenced blocks are kept as they are: their text is literal in
+// Markdown (a `<div>` in code is a tag named, not markup), and the Slack
+// edge escapes it like any other text.
 func cleanModelText(raw string) string {
-	t := strings.ReplaceAll(raw, "\r\n", "\n")
+	var b strings.Builder
+	for _, seg := range splitCode(strings.ReplaceAll(raw, "\r\n", "\n")) {
+		if seg.code {
+			b.WriteString(seg.text)
+		} else {
+			b.WriteString(cleanProse(seg.text))
+		}
+	}
+	return tidySpaces(b.String())
+}
+
+// codeSegment is a stretch of Markdown that is, or is not, code.
+type codeSegment struct {
+	text string
+	code bool
+}
+
+// splitCode cuts Markdown into code (fenced blocks, an unclosed fence
+// running to the end; inline spans between equal runs of backticks within
+// a paragraph) and the prose around it.
+func splitCode(s string) []codeSegment {
+	var out []codeSegment
+	prose := func(t string) {
+		if t != "" {
+			out = append(out, codeSegment{text: t})
+		}
+	}
+	from, i := 0, 0
+	for i < len(s) {
+		lineStart := i == 0 || s[i-1] == '\n'
+		if lineStart {
+			if fence := fenceAt(s[i:]); fence != "" {
+				end := len(s)
+				if j := closingFence(s, i, fence); j >= 0 {
+					end = j
+				}
+				prose(s[from:i])
+				out = append(out, codeSegment{text: s[i:end], code: true})
+				from, i = end, end
+				continue
+			}
+		}
+		if s[i] != '`' {
+			i++
+			continue
+		}
+		n := 0
+		for i+n < len(s) && s[i+n] == '`' {
+			n++
+		}
+		if j := closingTicks(s, i+n, n); j >= 0 {
+			prose(s[from:i])
+			out = append(out, codeSegment{text: s[i : j+n], code: true})
+			from, i = j+n, j+n
+			continue
+		}
+		i += n
+	}
+	prose(s[from:])
+	return out
+}
+
+// fenceAt returns the fence (``` or ~~~, three or more) opening the line s
+// starts, or "".
+func fenceAt(s string) string {
+	t := strings.TrimLeft(s, " ")
+	if len(s)-len(t) > 3 || len(t) < 3 || (t[0] != '`' && t[0] != '~') {
+		return ""
+	}
+	n := 0
+	for n < len(t) && t[n] == t[0] {
+		n++
+	}
+	if n < 3 {
+		return ""
+	}
+	return t[:n]
+}
+
+// closingFence returns the end (after its line) of the fence closing the
+// block opened at start, or -1.
+func closingFence(s string, start int, fence string) int {
+	nl := strings.IndexByte(s[start:], '\n')
+	if nl < 0 {
+		return -1
+	}
+	for i := start + nl + 1; i < len(s); {
+		end := strings.IndexByte(s[i:], '\n')
+		line := s[i:]
+		if end >= 0 {
+			line = s[i : i+end]
+		}
+		if f := fenceAt(line); f != "" && f[0] == fence[0] && len(f) >= len(fence) && strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(line), f[:1])) == "" {
+			if end < 0 {
+				return len(s)
+			}
+			return i + end + 1
+		}
+		if end < 0 {
+			break
+		}
+		i += end + 1
+	}
+	return -1
+}
+
+// closingTicks returns where a run of exactly n backticks closes a span
+// opened before from, within the paragraph, or -1.
+func closingTicks(s string, from, n int) int {
+	stop := strings.Index(s[from:], "\n\n")
+	limit := len(s)
+	if stop >= 0 {
+		limit = from + stop
+	}
+	for i := from; i < limit; {
+		if s[i] != '`' {
+			i++
+			continue
+		}
+		m := 0
+		for i+m < limit && s[i+m] == '`' {
+			m++
+		}
+		if m == n {
+			return i
+		}
+		i += m
+	}
+	return -1
+}
+
+// cleanProse removes Slack and HTML syntax from Markdown outside code.
+func cleanProse(t string) string {
 	t = slackLinkRE.ReplaceAllString(t, "[$2]($1)")
 	t = angleURLRE.ReplaceAllString(t, "$1")
 	t = htmlBreakRE.ReplaceAllString(t, "\n")
@@ -313,5 +467,5 @@ func cleanModelText(raw string) string {
 		}
 		t = next
 	}
-	return tidySpaces(t)
+	return t
 }

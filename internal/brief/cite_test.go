@@ -108,6 +108,13 @@ func TestCleanModelText(t *testing.T) {
 		{"<b>bold</b> and <script>x</script><br/>next", "bold and x\nnext"},
 		{"ping @channel and @here but not me@here.org", "ping channel and here but not me@here.org"},
 		{"a < b and c > d", "a < b and c > d"},
+		// Code is literal: its text is kept, pings around it still go.
+		{"use `<div>` and `a <b>c</b>` here <b>x</b>", "use `<div>` and `a <b>c</b>` here x"},
+		{"<!channel> run ``echo `<!here>` now`` @here", "run ``echo `<!here>` now`` here"},
+		{"Say:\n```html\n<p>  two  spaces</p>\n<!channel>\n```\n<!channel> done", "Say:\n```html\n<p>  two  spaces</p>\n<!channel>\n```\n done"},
+		{"open ```\n<br> stays", "open ```\n\n stays"}, // a fence opens only a line
+		{"```\nunclosed <b>tag</b>", "```\nunclosed <b>tag</b>"},
+		{"a lone ` tick <b>b</b>", "a lone ` tick b"},
 	}
 	for _, tt := range tests {
 		if got := cleanModelText(tt.in); got != tt.want {
