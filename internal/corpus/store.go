@@ -521,7 +521,7 @@ func (s *Store) Search(ctx context.Context, q Query) ([]Hit, error) {
 	// Rerank a wider pool than asked for: the answer is often not in BM25's top k.
 	var top []scored
 	if len(terms) > 0 {
-		top = s.ix.topK(terms, max(4*k, rerankPool), f)
+		top = s.ix.topK(terms, max(2*k, rerankPool), f)
 	}
 	s.ix.mu.RUnlock()
 	if len(top) == 0 {
@@ -595,7 +595,7 @@ func (s *Store) hitsByID(ctx context.Context, top []scored) ([]Hit, error) {
 }
 
 // rerankPool is the least number of BM25 candidates reranked.
-const rerankPool = 32
+const rerankPool = 24
 
 // commonShare is the share of passages above which a term is dropped from a
 // query: BM25 gives it almost no weight, and it would only add noise to the
