@@ -249,7 +249,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	case "chat":
 		s.chat(w, r, req)
 	case "embeddings":
-		embeddings(w, req)
+		semanticEmbeddings(w, req)
 	case "models":
 		s.listModels(w)
 	default:

@@ -1,0 +1,169 @@
+// Package embedding turns text into vectors through any OpenAI-compatible
+// /v1/embeddings endpoint (OpenAI, Azure, Ollama, vLLM): batched, retried
+// with backoff on rate limits and server errors, each call under a short
+// deadline so a slow endpoint costs a question little.
+package embedding
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"net/http"
+	"time"
+
+	openai "github.com/sashabaranov/go-openai"
+)
+
+// Config says which endpoint and model to use.
+type Config struct {
+	BaseURL    string        // ends in /v1; empty: OpenAI's
+	APIKey     string        // may be empty for a local server
+	Model      string        // e.g. text-embedding-3-small; required
+	Dimensions int           // asked of the model when > 0 (text-embedding-3 and later); else the model's own
+	Batch      int           // texts per request; 0: 64
+	Timeout    time.Duration // one request; 0: 10 s
+	Retries    int           // further attempts on 429 and 5xx; 0: 3, <0: none
+	Backoff    time.Duration // first wait between attempts, doubled each time; 0: 500 ms
+}
+
+// Client embeds texts. It is safe for concurrent use.
+type Client struct {
+	api *openai.Client
+	cfg Config
+}
+
+// New makes a Client. It does not contact the endpoint.
+func New(cfg Config) (*Client, error) {
+	if cfg.Model == "" {
+		return nil, errors.New("embedding: a model is required")
+	}
+	if cfg.Batch <= 0 {
+		cfg.Batch = 64
+	}
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = 10 * time.Second
+	}
+	if cfg.Retries == 0 {
+		cfg.Retries = 3
+	} else if cfg.Retries < 0 {
+		cfg.Retries = 0
+	}
+	if cfg.Backoff <= 0 {
+		cfg.Backoff = 500 * time.Millisecond
+	}
+	oc := openai.DefaultConfig(cfg.APIKey)
+	if cfg.BaseURL != "" {
+		oc.BaseURL = cfg.BaseURL
+	}
+	oc.HTTPClient = &http.Client{}
+	return &Client{api: openai.NewClientWithConfig(oc), cfg: cfg}, nil
+}
+
+// Model names the vectors this client makes: the model and, when asked
+// for, the dimension, since the same model cut to another length gives
+// vectors that do not compare.
+func (c *Client) Model() string {
+	if c.cfg.Dimensions > 0 {
+		return fmt.Sprintf("%s@%d", c.cfg.Model, c.cfg.Dimensions)
+	}
+	return c.cfg.Model
+}
+
+// BatchSize is how many texts one request carries.
+func (c *Client) BatchSize() int { return c.cfg.Batch }
+
+// Embed returns one unit-length vector per text, in order. Texts are sent
+// in batches; a batch that fails after its retries fails the whole call.
+func (c *Client) Embed(ctx context.Context, texts []string) ([][]float32, error) {
+	out := make([][]float32, 0, len(texts))
+	for start := 0; start < len(texts); start += c.cfg.Batch {
+		batch := texts[start:min(start+c.cfg.Batch, len(texts))]
+		vecs, err := c.embedBatch(ctx, batch)
+		if err != nil {
+			return nil, fmt.Errorf("embed %d texts with %s: %w", len(texts), c.cfg.Model, err)
+		}
+		out = append(out, vecs...)
+	}
+	return out, nil
+}
+
+func (c *Client) embedBatch(ctx context.Context, batch []string) ([][]float32, error) {
+	wait := c.cfg.Backoff
+	for attempt := 0; ; attempt++ {
+		vecs, err := c.call(ctx, batch)
+		if err == nil || attempt >= c.cfg.Retries || !retryable(err) || ctx.Err() != nil {
+			return vecs, err
+		}
+		t := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return nil, fmt.Errorf("%w (after %v)", ctx.Err(), err)
+		case <-t.C:
+		}
+		wait *= 2
+	}
+}
+
+func (c *Client) call(ctx context.Context, batch []string) ([][]float32, error) {
+	ctx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
+	defer cancel()
+	resp, err := c.api.CreateEmbeddings(ctx, openai.EmbeddingRequestStrings{
+		Input: batch, Model: openai.EmbeddingModel(c.cfg.Model), Dimensions: c.cfg.Dimensions,
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(resp.Data) != len(batch) {
+		return nil, fmt.Errorf("endpoint returned %d vectors for %d texts", len(resp.Data), len(batch))
+	}
+	out := make([][]float32, len(batch))
+	dim := 0
+	for _, d := range resp.Data {
+		if d.Index < 0 || d.Index >= len(batch) || out[d.Index] != nil {
+			return nil, fmt.Errorf("endpoint returned a vector for index %d", d.Index)
+		}
+		if dim == 0 {
+			dim = len(d.Embedding)
+		}
+		if len(d.Embedding) == 0 || len(d.Embedding) != dim {
+			return nil, fmt.Errorf("endpoint returned vectors of %d and %d dimensions", dim, len(d.Embedding))
+		}
+		out[d.Index] = normalize(d.Embedding)
+	}
+	return out, nil
+}
+
+// retryable reports a failure that may pass: a rate limit, a server error,
+// a request that timed out or a connection that broke.
+func retryable(err error) bool {
+	var apiErr *openai.APIError
+	if errors.As(err, &apiErr) {
+		return apiErr.HTTPStatusCode == http.StatusTooManyRequests || apiErr.HTTPStatusCode >= 500
+	}
+	var reqErr *openai.RequestError
+	if errors.As(err, &reqErr) {
+		return reqErr.HTTPStatusCode == http.StatusTooManyRequests || reqErr.HTTPStatusCode >= 500
+	}
+	// No status: the network or our per-request deadline. The caller's
+	// own deadline is checked before retrying.
+	return true
+}
+
+// normalize scales v to unit length so a dot product is a cosine; models
+// differ in whether they do it themselves.
+func normalize(v []float32) []float32 {
+	var n float64
+	for _, x := range v {
+		n += float64(x) * float64(x)
+	}
+	if n == 0 {
+		return v
+	}
+	inv := float32(1 / math.Sqrt(n))
+	for i := range v {
+		v[i] *= inv
+	}
+	return v
+}

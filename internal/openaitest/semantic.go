@@ -1,0 +1,138 @@
+package openaitest
+
+import (
+	"encoding/json"
+	"hash/fnv"
+	"math"
+	"net/http"
+	"strings"
+
+	"github.com/mss-brief/briefbot/internal/lexicon"
+)
+
+// SemanticDims is a good length to ask the fake's meaningful vectors of.
+const SemanticDims = 256
+
+// ModelGroups are words the fake "model" knows to mean the same thing
+// beyond the lexicon's paraphrase groups: paraphrases and Haitian Creole
+// translations a hand-made list lacks, so a test can show dense retrieval
+// finding what lexical search misses.
+var ModelGroups = [][]string{
+	{"aircraft", "helicopter", "helicopters", "plane", "planes", "airplane", "avion", "avions", "elikoptè", "elikopte"},
+	{"arrived", "arrive", "delivered", "delivery", "landed", "rive", "arrivé", "livré"},
+	{"police", "lapolis", "polis", "policiers"},
+	{"arrest", "arrested", "detained", "arrête", "arrêté", "arete"},
+	{"gangs", "gang", "bandi", "bandits", "gangsters"},
+	{"school", "schools", "lekòl", "lekol", "école", "écoles"},
+	{"closed", "shut", "fèmen", "femen", "fermé", "fermées"},
+	{"five", "senk", "cinq", "5"},
+	{"three", "twa", "trois", "3"},
+}
+
+// semanticKeys maps a folded single word to the groups it belongs to.
+var semanticKeys = func() map[string][]string {
+	m := map[string][]string{}
+	add := func(kind string, g []string) {
+		key := kind + "#" + g[0]
+		for _, w := range g {
+			toks := lexicon.Tokens(w)
+			if len(toks) != 1 {
+				continue // phrases are left to the lexicon
+			}
+			m[toks[0].Text] = append(m[toks[0].Text], key)
+		}
+	}
+	for _, g := range lexicon.ParaphraseGroups() {
+		add("p", g)
+	}
+	for _, g := range ModelGroups {
+		add("m", g)
+	}
+	return m
+}()
+
+// SemanticEmbed returns the fake's vector of dim dimensions for text: each
+// content word is hashed into a few dimensions by the groups it belongs to
+// (a paraphrase group, a translation) or else by its stem, so that texts
+// saying the same thing in other words or languages get similar vectors.
+// The same text always gets the same unit vector.
+func SemanticEmbed(text string, dim int) []float32 {
+	if dim <= 0 {
+		dim = SemanticDims
+	}
+	v := make([]float64, dim)
+	for _, t := range lexicon.Tokens(text) {
+		if lexicon.IsStopWord(t.Text) {
+			continue
+		}
+		keys := semanticKeys[t.Text]
+		if len(keys) == 0 {
+			keys = []string{"s#" + lexicon.Stem(t.Text, lexicon.English)}
+		}
+		for _, k := range keys {
+			for j := range 3 {
+				h := fnv.New64a()
+				h.Write([]byte{byte(j)})
+				h.Write([]byte(k))
+				sum := h.Sum64()
+				sign := 1.0
+				if sum&(1<<63) != 0 {
+					sign = -1
+				}
+				v[sum%uint64(dim)] += sign
+			}
+		}
+	}
+	var norm float64
+	for _, x := range v {
+		norm += x * x
+	}
+	out := make([]float32, dim)
+	if norm == 0 {
+		out[0] = 1 // a text of stop words still gets a unit vector
+		return out
+	}
+	norm = math.Sqrt(norm)
+	for i, x := range v {
+		out[i] = float32(x / norm)
+	}
+	return out
+}
+
+// semanticEmbeddings answers /v1/embeddings with SemanticEmbed vectors of
+// the request's "dimensions". A request without one gets the older bag of
+// hashed words (Embed), which earlier tests rely on. A model named
+// "fail-*" answers 503, for tests of an endpoint that is down.
+func semanticEmbeddings(w http.ResponseWriter, req Request) {
+	if len(req.Input) == 0 {
+		writeError(w, http.StatusBadRequest, "'input' is required")
+		return
+	}
+	var extra struct {
+		Dimensions int `json:"dimensions"`
+	}
+	json.Unmarshal(req.Body, &extra) // the body already decoded once
+	dim := extra.Dimensions
+	if dim <= 0 {
+		embeddings(w, req)
+		return
+	}
+	model := req.Model
+	if model == "" {
+		model = "text-embedding-3-small"
+	}
+	if strings.HasPrefix(model, "fail-") {
+		writeError(w, http.StatusServiceUnavailable, "the embedding model is down")
+		return
+	}
+	data := make([]any, len(req.Input))
+	tokens := 0
+	for i, in := range req.Input {
+		data[i] = map[string]any{"object": "embedding", "index": i, "embedding": SemanticEmbed(in, dim)}
+		tokens += len(strings.Fields(in))
+	}
+	writeJSON(w, http.StatusOK, map[string]any{
+		"object": "list", "data": data, "model": model,
+		"usage": map[string]any{"prompt_tokens": tokens, "total_tokens": tokens},
+	})
+}
