@@ -204,6 +204,33 @@ var migrations = []string{
 	CREATE TRIGGER passages_log_ad AFTER DELETE ON passages BEGIN
 		INSERT INTO passage_log(op, passage_id) VALUES ('d', old.id);
 	END;`,
+
+	// Dense vectors of passages, per embedding model (a changed model
+	// re-embeds beside the old vectors), and their change log, so that the
+	// in-memory vectors of any process catch up like the lexical index.
+	`CREATE TABLE passage_vectors(
+		passage_id INTEGER NOT NULL REFERENCES passages(id) ON DELETE CASCADE,
+		model TEXT NOT NULL,
+		dim INTEGER NOT NULL,
+		vec BLOB NOT NULL,               -- dim float32, little-endian
+		PRIMARY KEY(passage_id, model)
+	);
+	CREATE INDEX passage_vectors_model ON passage_vectors(model);
+	CREATE TABLE vector_log(
+		seq INTEGER PRIMARY KEY AUTOINCREMENT,
+		op TEXT NOT NULL,                -- 'i' written, 'd' deleted
+		passage_id INTEGER NOT NULL,
+		model TEXT NOT NULL
+	);
+	CREATE TRIGGER passage_vectors_ai AFTER INSERT ON passage_vectors BEGIN
+		INSERT INTO vector_log(op, passage_id, model) VALUES ('i', new.passage_id, new.model);
+	END;
+	CREATE TRIGGER passage_vectors_au AFTER UPDATE ON passage_vectors BEGIN
+		INSERT INTO vector_log(op, passage_id, model) VALUES ('i', new.passage_id, new.model);
+	END;
+	CREATE TRIGGER passage_vectors_ad AFTER DELETE ON passage_vectors BEGIN
+		INSERT INTO vector_log(op, passage_id, model) VALUES ('d', old.passage_id, old.model);
+	END;`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {

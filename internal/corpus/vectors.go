@@ -1,0 +1,454 @@
+package corpus
+
+import (
+	"container/heap"
+	"context"
+	"database/sql"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Embedder turns texts into unit vectors; *embedding.Client is one. Model
+// names the vectors it makes: vectors of another model never compare.
+type Embedder interface {
+	Embed(ctx context.Context, texts []string) ([][]float32, error)
+	Model() string
+}
+
+// Vectors is a store with dense retrieval: the passages' embeddings,
+// loaded once into memory and kept current through vector_log, searched by
+// exact dot product (no approximate index is needed below a few hundred
+// thousand passages; see vectors_bench_test.go). It is a Searcher like the
+// store itself, so it stands in for it.
+type Vectors struct {
+	*Store
+	emb      Embedder
+	log      *slog.Logger
+	deadline time.Duration // for a query's embedding
+	vx       *vecIndex
+	failing  atomic.Bool // the endpoint failed last time: logged once until it recovers
+}
+
+// DefaultQueryDeadline bounds the wait for a question's embedding: past it
+// the search is lexical.
+const DefaultQueryDeadline = 3 * time.Second
+
+// NewVectors gives s dense retrieval through emb. deadline bounds a query's
+// embedding (0: DefaultQueryDeadline).
+func NewVectors(s *Store, emb Embedder, deadline time.Duration, log *slog.Logger) *Vectors {
+	if deadline <= 0 {
+		deadline = DefaultQueryDeadline
+	}
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &Vectors{Store: s, emb: emb, log: log, deadline: deadline, vx: newVecIndex(emb.Model())}
+}
+
+// Model is the embedding model whose vectors are searched.
+func (v *Vectors) Model() string { return v.emb.Model() }
+
+// DenseSearch returns the passages whose vectors are nearest the query's,
+// best first, each scored by its cosine similarity. It fails when the
+// endpoint does; the first failure of a run of them is logged.
+func (v *Vectors) DenseSearch(ctx context.Context, q Query) ([]Hit, error) {
+	k := q.K
+	if k <= 0 {
+		k = DefaultK
+	}
+	ectx, cancel := context.WithTimeout(ctx, v.deadline)
+	vecs, err := v.emb.Embed(ectx, []string{q.Text})
+	cancel()
+	if err != nil {
+		if ctx.Err() == nil && !v.failing.Swap(true) {
+			v.log.Warn("embeddings endpoint failed: search is lexical until it answers", "model", v.emb.Model(), "err", err)
+		}
+		return nil, fmt.Errorf("dense search: %w", err)
+	}
+	if v.failing.Swap(false) {
+		v.log.Info("embeddings endpoint answers again: search is hybrid", "model", v.emb.Model())
+	}
+	if err := v.vx.catchUp(ctx, v.db); err != nil {
+		return nil, fmt.Errorf("dense search: %w", err)
+	}
+	allow, err := v.filter(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("dense search: %w", err)
+	}
+	top := v.vx.topK(vecs[0], k, allow)
+	if len(top) == 0 {
+		return nil, nil
+	}
+	hits, err := v.hitsByID(ctx, top)
+	if err != nil {
+		return nil, fmt.Errorf("dense search: %w", err)
+	}
+	for i := range hits {
+		hits[i].Score, hits[i].BM25 = hits[i].BM25, 0 // hitsByID put the similarity there
+	}
+	return hits, nil
+}
+
+// filter returns which passages q allows, from the lexical index's
+// metadata, or nil when q allows every passage.
+func (v *Vectors) filter(ctx context.Context, q Query) (func(int64) bool, error) {
+	f := filter{since: math.MinInt64, source: strings.ToLower(q.Source)}
+	if !q.Since.IsZero() {
+		f.since = q.Since.Unix()
+	}
+	if len(q.DocIDs) > 0 {
+		f.docs = make(map[string]bool, len(q.DocIDs))
+		for _, id := range q.DocIDs {
+			f.docs[id] = true
+		}
+	}
+	if !f.active() {
+		return nil, nil
+	}
+	if err := v.ix.catchUp(ctx, v.db); err != nil {
+		return nil, err
+	}
+	ix := v.ix
+	return func(id int64) bool {
+		ix.mu.RLock()
+		defer ix.mu.RUnlock()
+		o, ok := ix.ord[id]
+		return ok && f.allows(ix.meta[o])
+	}, nil
+}
+
+// EmbedMissing embeds, in batches of batch, the passages that have no
+// vector of the configured model yet (new ones, or all of them after the
+// model changed), calling progress after each batch. It returns how many
+// it embedded.
+func (v *Vectors) EmbedMissing(ctx context.Context, batch int, progress func(done, total int)) (int, error) {
+	if batch <= 0 {
+		batch = 64
+	}
+	model := v.emb.Model()
+	total, err := v.MissingVectors(ctx, model)
+	if err != nil || total == 0 {
+		return 0, err
+	}
+	done := 0
+	var after int64
+	for {
+		rows, err := v.db.QueryContext(ctx, `SELECT p.id, p.title, p.text FROM passages p
+			WHERE p.id > ? AND NOT EXISTS (SELECT 1 FROM passage_vectors v WHERE v.passage_id = p.id AND v.model = ?)
+			ORDER BY p.id LIMIT ?`, after, model, batch)
+		if err != nil {
+			return done, fmt.Errorf("embed passages: %w", err)
+		}
+		var ids []int64
+		var texts []string
+		for rows.Next() {
+			var id int64
+			var title, text string
+			if err := rows.Scan(&id, &title, &text); err != nil {
+				rows.Close()
+				return done, fmt.Errorf("embed passages: %w", err)
+			}
+			ids = append(ids, id)
+			texts = append(texts, EmbeddingText(title, text))
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return done, fmt.Errorf("embed passages: %w", err)
+		}
+		if len(ids) == 0 {
+			return done, nil
+		}
+		vecs, err := v.emb.Embed(ctx, texts)
+		if err != nil {
+			return done, fmt.Errorf("embed passages: %w", err)
+		}
+		if err := v.PutVectors(ctx, model, ids, vecs); err != nil {
+			return done, err
+		}
+		done += len(ids)
+		after = ids[len(ids)-1]
+		if progress != nil {
+			progress(done, max(total, done))
+		}
+	}
+}
+
+// EmbeddingText is what a passage is embedded as: its title, then its text.
+func EmbeddingText(title, text string) string {
+	if title == "" {
+		return text
+	}
+	return title + "\n" + text
+}
+
+// PutVectors stores the vectors of passages for model, replacing older
+// ones. A passage deleted meanwhile is skipped.
+func (s *Store) PutVectors(ctx context.Context, model string, ids []int64, vecs [][]float32) error {
+	if len(ids) != len(vecs) {
+		return fmt.Errorf("put vectors: %d ids for %d vectors", len(ids), len(vecs))
+	}
+	err := s.inTx(ctx, func(tx sqlTx) error {
+		for i, id := range ids {
+			_, err := tx.ExecContext(ctx, `INSERT INTO passage_vectors(passage_id, model, dim, vec)
+				SELECT id, ?, ?, ? FROM passages WHERE id = ?
+				ON CONFLICT(passage_id, model) DO UPDATE SET dim = excluded.dim, vec = excluded.vec`,
+				model, len(vecs[i]), encodeVector(vecs[i]), id)
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("put vectors: %w", err)
+	}
+	return nil
+}
+
+// VectorCounts returns how many passages have a vector, per model.
+func (s *Store) VectorCounts(ctx context.Context) (map[string]int, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT model, count(*) FROM passage_vectors GROUP BY model`)
+	if err != nil {
+		return nil, fmt.Errorf("count vectors: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var m string
+		var n int
+		if err := rows.Scan(&m, &n); err != nil {
+			return nil, fmt.Errorf("count vectors: %w", err)
+		}
+		out[m] = n
+	}
+	return out, rows.Err()
+}
+
+// MissingVectors counts the passages without a vector of model.
+func (s *Store) MissingVectors(ctx context.Context, model string) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM passages p
+		WHERE NOT EXISTS (SELECT 1 FROM passage_vectors v WHERE v.passage_id = p.id AND v.model = ?)`, model).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("count passages without vectors: %w", err)
+	}
+	return n, nil
+}
+
+// MissingText returns the characters of the passages without a vector of
+// model, for an estimate of what embedding them costs.
+func (s *Store) MissingText(ctx context.Context, model string) (int64, error) {
+	var n int64
+	err := s.db.QueryRowContext(ctx, `SELECT coalesce(sum(length(p.title) + 1 + length(p.text)), 0) FROM passages p
+		WHERE NOT EXISTS (SELECT 1 FROM passage_vectors v WHERE v.passage_id = p.id AND v.model = ?)`, model).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("measure passages without vectors: %w", err)
+	}
+	return n, nil
+}
+
+func encodeVector(v []float32) []byte {
+	b := make([]byte, 4*len(v))
+	for i, x := range v {
+		binary.LittleEndian.PutUint32(b[4*i:], math.Float32bits(x))
+	}
+	return b
+}
+
+func decodeVector(b []byte, dst []float32) error {
+	if len(b) != 4*len(dst) {
+		return errors.New("vector blob of the wrong length")
+	}
+	for i := range dst {
+		dst[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*i:]))
+	}
+	return nil
+}
+
+// vecIndex holds one model's vectors in one flat slice, for a scan that
+// runs at memory speed.
+type vecIndex struct {
+	mu      sync.RWMutex
+	model   string
+	applied int64 // last vector_log seq applied; -1 before the first load
+	dim     int   // 0 until the first vector
+	ids     []int64
+	data    []float32 // len(ids) × dim
+	pos     map[int64]int
+}
+
+func newVecIndex(model string) *vecIndex {
+	return &vecIndex{model: model, applied: -1, pos: map[int64]int{}}
+}
+
+// catchUp applies what changed in passage_vectors since the index last
+// looked (passages deleted take their vectors with them, logged too).
+func (vx *vecIndex) catchUp(ctx context.Context, db *sql.DB) error {
+	var head int64
+	if err := db.QueryRowContext(ctx, `SELECT coalesce(max(seq), 0) FROM vector_log`).Scan(&head); err != nil {
+		return fmt.Errorf("read vector log: %w", err)
+	}
+	vx.mu.RLock()
+	current := vx.applied == head
+	vx.mu.RUnlock()
+	if current {
+		return nil
+	}
+	vx.mu.Lock()
+	defer vx.mu.Unlock()
+	if vx.applied >= head {
+		return nil
+	}
+	var rows *sql.Rows
+	var err error
+	if vx.applied < 0 {
+		// Vectors written after head are read too; their log entries are
+		// then applied again, which is harmless.
+		rows, err = db.QueryContext(ctx, `SELECT 'i', passage_id, dim, vec FROM passage_vectors WHERE model = ?`, vx.model)
+	} else {
+		rows, err = db.QueryContext(ctx, `SELECT l.op, l.passage_id, v.dim, v.vec FROM vector_log l
+			LEFT JOIN passage_vectors v ON v.passage_id = l.passage_id AND v.model = l.model
+			WHERE l.seq > ? AND l.seq <= ? AND l.model = ? ORDER BY l.seq`, vx.applied, head, vx.model)
+	}
+	if err != nil {
+		return fmt.Errorf("load vectors: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var op string
+		var id int64
+		var dim sql.NullInt64
+		var blob []byte
+		if err := rows.Scan(&op, &id, &dim, &blob); err != nil {
+			return fmt.Errorf("load vectors: %w", err)
+		}
+		if op == "d" || !dim.Valid {
+			vx.remove(id)
+			continue
+		}
+		vx.put(id, int(dim.Int64), blob)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("load vectors: %w", err)
+	}
+	vx.applied = head
+	return nil
+}
+
+// put adds or replaces a vector; one of another length than the first
+// (a misconfigured endpoint) is left out.
+func (vx *vecIndex) put(id int64, dim int, blob []byte) {
+	if vx.dim == 0 {
+		vx.dim = dim
+	}
+	if dim != vx.dim || len(blob) != 4*dim {
+		return
+	}
+	i, ok := vx.pos[id]
+	if !ok {
+		i = len(vx.ids)
+		vx.pos[id] = i
+		vx.ids = append(vx.ids, id)
+		vx.data = append(vx.data, make([]float32, dim)...)
+	}
+	decodeVector(blob, vx.data[i*dim:(i+1)*dim])
+}
+
+// remove swaps the last vector into the removed one's place.
+func (vx *vecIndex) remove(id int64) {
+	i, ok := vx.pos[id]
+	if !ok {
+		return
+	}
+	last := len(vx.ids) - 1
+	if i != last {
+		vx.ids[i] = vx.ids[last]
+		vx.pos[vx.ids[i]] = i
+		copy(vx.data[i*vx.dim:(i+1)*vx.dim], vx.data[last*vx.dim:])
+	}
+	vx.ids = vx.ids[:last]
+	vx.data = vx.data[:last*vx.dim]
+	delete(vx.pos, id)
+}
+
+// topK returns the k passages of highest dot product with q, best first,
+// scanning in one shard per core. allow, when set, says which passages may
+// be returned.
+func (vx *vecIndex) topK(q []float32, k int, allow func(int64) bool) []scored {
+	vx.mu.RLock()
+	defer vx.mu.RUnlock()
+	n, dim := len(vx.ids), vx.dim
+	if n == 0 || len(q) != dim || k <= 0 {
+		return nil
+	}
+	shards := max(1, min(runtime.GOMAXPROCS(0), n/4096))
+	per := (n + shards - 1) / shards
+	results := make([]minHeap, shards)
+	var wg sync.WaitGroup
+	for s := range shards {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			h := make(minHeap, 0, k)
+			for i := s * per; i < min(n, (s+1)*per); i++ {
+				row := vx.data[i*dim : (i+1)*dim]
+				var d float32
+				for j, x := range row {
+					d += x * q[j]
+				}
+				if len(h) == k && float64(d) <= h[0].score {
+					continue
+				}
+				if allow != nil && !allow(vx.ids[i]) {
+					continue
+				}
+				if len(h) < k {
+					heap.Push(&h, scored{id: vx.ids[i], score: float64(d)})
+				} else {
+					h[0] = scored{id: vx.ids[i], score: float64(d)}
+					heap.Fix(&h, 0)
+				}
+			}
+			results[s] = h
+		}()
+	}
+	wg.Wait()
+	all := make(minHeap, 0, k)
+	for _, h := range results {
+		for _, x := range h {
+			if len(all) < k {
+				heap.Push(&all, x)
+			} else if x.score > all[0].score {
+				all[0] = x
+				heap.Fix(&all, 0)
+			}
+		}
+	}
+	out := make([]scored, len(all))
+	for i := len(all) - 1; i >= 0; i-- {
+		out[i] = heap.Pop(&all).(scored)
+	}
+	return out
+}
+
+// minHeap keeps the best k seen, the worst on top.
+type minHeap []scored
+
+func (h minHeap) Len() int           { return len(h) }
+func (h minHeap) Less(i, j int) bool { return h[i].score < h[j].score }
+func (h minHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *minHeap) Push(x any)        { *h = append(*h, x.(scored)) }
+func (h *minHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
+}

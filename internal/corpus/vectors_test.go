@@ -1,0 +1,114 @@
+package corpus
+
+import (
+	"bytes"
+	"context"
+	"log/slog"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mss-brief/briefbot/internal/embedding"
+	"github.com/mss-brief/briefbot/internal/openaitest"
+)
+
+func newTestVectors(t *testing.T, s *Store, model string, log *slog.Logger) *Vectors {
+	t.Helper()
+	srv := openaitest.New(t)
+	emb, err := embedding.New(embedding.Config{BaseURL: srv.URL, Model: model, Dimensions: openaitest.SemanticDims,
+		Retries: -1, Backoff: time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewVectors(s, emb, time.Second, log)
+}
+
+func TestDenseSearchFindsParaphrase(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	fuel := mustPut(t, s, Document{Title: "Pumps", URL: "https://example.org/fuel", Text: "Petrol was scarce at the pumps of the capital in June."})
+	mustPut(t, s, Document{Title: "Schools", URL: "https://example.org/schools", Text: "Schools closed across the capital after the clashes with gangs."})
+	mustPut(t, s, Document{Title: "Kreyòl", URL: "https://example.org/ht", Text: "Lapolis arete senk bandi nan Kafou."})
+	v := newTestVectors(t, s, "text-embedding-3-small", nil)
+
+	var calls int
+	n, err := v.EmbedMissing(ctx, 2, func(done, total int) { calls++ })
+	if err != nil || n != 3 || calls != 2 {
+		t.Fatalf("embedded %d in %d batches: %v", n, calls, err)
+	}
+	if n, _ := v.EmbedMissing(ctx, 2, nil); n != 0 {
+		t.Errorf("embedded %d passages again", n)
+	}
+	counts, _ := s.VectorCounts(ctx)
+	if counts[v.Model()] != 3 {
+		t.Errorf("vector counts %v", counts)
+	}
+
+	tests := []struct{ query, want string }{
+		{"Was there a fuel shortage?", fuel.DocID},
+		{"How many suspects did the police arrest?", DocID("https://example.org/ht")},
+	}
+	for _, tt := range tests {
+		lex, err := s.Search(ctx, Query{Text: tt.query, K: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range lex {
+			if h.DocID == tt.want {
+				t.Fatalf("%q: lexical search already finds it; the test shows nothing", tt.query)
+			}
+		}
+		dense, err := v.DenseSearch(ctx, Query{Text: tt.query, K: 1})
+		if err != nil || len(dense) != 1 || dense[0].DocID != tt.want || dense[0].Score <= 0 {
+			t.Fatalf("%q: dense %+v, %v", tt.query, dense, err)
+		}
+		other, _ := v.DenseSearch(ctx, Query{Text: tt.query, K: 3, DocIDs: []string{DocID("https://example.org/schools")}})
+		if len(other) != 1 || other[0].DocID != DocID("https://example.org/schools") {
+			t.Errorf("%q: filtered to one document, got %+v", tt.query, other)
+		}
+	}
+
+	// A passage replaced takes its vector with it; the new one has none.
+	mustPut(t, s, Document{Title: "Pumps", URL: "https://example.org/fuel", Text: "The mission's budget was cut in June."})
+	if hits, _ := v.DenseSearch(ctx, Query{Text: "Was there a fuel shortage?", K: 3}); len(hits) != 2 {
+		t.Errorf("after the passage changed, %d hits with vectors, want 2", len(hits))
+	}
+	if m, _ := s.MissingVectors(ctx, v.Model()); m != 1 {
+		t.Errorf("%d passages without vectors, want 1", m)
+	}
+}
+
+func TestDenseSearchEndpointDownLoggedOnce(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	mustPut(t, s, Document{Title: "Schools", URL: "https://example.org/schools", Text: "Schools closed across the capital."})
+	var buf bytes.Buffer
+	v := newTestVectors(t, s, "fail-model", slog.New(slog.NewTextHandler(&buf, nil)))
+	for range 3 {
+		if _, err := v.DenseSearch(ctx, Query{Text: "schools"}); err == nil {
+			t.Fatal("a failing endpoint gave no error")
+		}
+	}
+	if n := strings.Count(buf.String(), "embeddings endpoint failed"); n != 1 {
+		t.Errorf("logged %d times, want once:\n%s", n, buf.String())
+	}
+	if _, err := v.EmbedMissing(ctx, 8, nil); err == nil {
+		t.Error("embedding with a failing endpoint gave no error")
+	}
+}
+
+func TestVectorBlobRoundTrip(t *testing.T) {
+	in := []float32{1, -0.5, 3.25e-7, 0}
+	out := make([]float32, len(in))
+	if err := decodeVector(encodeVector(in), out); err != nil {
+		t.Fatal(err)
+	}
+	for i := range in {
+		if in[i] != out[i] {
+			t.Fatalf("%v became %v", in, out)
+		}
+	}
+	if decodeVector([]byte{1, 2, 3}, out) == nil {
+		t.Error("a short blob decoded")
+	}
+}
