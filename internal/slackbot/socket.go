@@ -96,6 +96,10 @@ func (b *Bot) handleEnvelope(ctx context.Context, smc *socketmode.Client, evt so
 	case slack.SlashCommand:
 		r, o := b.command(ctx, data)
 		outcome = o
+		if o == "duplicate" {
+			ack(nil) // a replay: acknowledged, and nothing said twice
+			break
+		}
 		ack(r)
 	case slack.InteractionCallback:
 		ack(nil)

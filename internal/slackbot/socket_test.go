@@ -376,3 +376,44 @@ func TestSocketModeHostileCommandAckInert(t *testing.T) {
 		t.Errorf("sent to Slack: %s", u)
 	}
 }
+
+// TestSocketModeReplayedCommandAckEmpty: a slash command delivered twice
+// over Socket Mode (the same trigger) is answered once; the replay's ack
+// carries nothing.
+func TestSocketModeReplayedCommandAckEmpty(t *testing.T) {
+	h := newHarness(t, nil, nil, socketMode)
+	if err := h.fake.WaitForSocket(wait); err != nil {
+		t.Fatal(err)
+	}
+	cmd := slacktest.SlashCommand{Text: "How is the mission funded?", ResponseURL: h.fake.ResponseURL("replay"), TriggerID: "trigger-replayed"}
+	var payloads []string
+	for range 2 {
+		env, err := h.fake.SendSlashCommand(cmd.Form())
+		if err != nil {
+			t.Fatal(err)
+		}
+		ack, err := h.fake.WaitForAck(env, wait)
+		if err != nil {
+			t.Fatal(err)
+		}
+		payloads = append(payloads, string(ack.Payload))
+	}
+	if !strings.Contains(payloads[0], "Looking into") {
+		t.Errorf("first ack = %s, want the question restated", payloads[0])
+	}
+	if p := strings.TrimSpace(payloads[1]); p != "" && p != "null" {
+		t.Errorf("replay ack = %s, want no payload", p)
+	}
+	if _, err := h.fake.WaitForResponses(1, wait); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.stop(); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(h.fake.Responses()); n != 1 {
+		t.Errorf("%d answers posted to the response URL, want 1", n)
+	}
+	for _, u := range h.fake.Unsafe() {
+		t.Errorf("sent to Slack: %s", u)
+	}
+}
