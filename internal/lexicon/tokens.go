@@ -54,7 +54,7 @@ var elisions = map[string]bool{"l": true, "d": true, "qu": true, "n": true, "s":
 // ("5,550", "5 550" and "5.550" all become "5550"; "1.3" and "1,3" become
 // "1.3").
 func Tokens(text string) []Token {
-	var out []Token
+	out := make([]Token, 0, len(text)/6) // about one word in six bytes
 	i := 0
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -67,6 +67,16 @@ func Tokens(text string) []Token {
 			start := i
 			j := i
 			for j < len(text) {
+				if c := text[j]; c < utf8.RuneSelf {
+					// ASCII, most of every text: no decoding, no tables.
+					if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+						j++
+						continue
+					}
+					if c != '\'' {
+						break
+					}
+				}
 				r2, s2 := utf8.DecodeRuneInString(text[j:])
 				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || unicode.Is(unicode.Mn, r2) {
 					j += s2
