@@ -100,6 +100,8 @@ type Bot struct {
 	botID     string
 	teamID    string
 
+	streams streamSupport // workspaces that refused native streaming
+
 	draining chan struct{} // closed when shutdown starts
 	aux      sync.WaitGroup
 }

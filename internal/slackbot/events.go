@@ -21,6 +21,7 @@ type question struct {
 	via      string // "mention", "dm" or "thread"
 	eventID  string
 	retry    string // X-Slack-Retry-Num or Socket Mode retry_attempt, for logs
+	team     string // the workspace the event came from
 	channel  string
 	user     string
 	text     string // as Slack sent it
@@ -49,7 +50,7 @@ func (b *Bot) dispatchEvent(ctx context.Context, eventID, retry string, ev slack
 	if err != nil || !ok {
 		return "ignored", err
 	}
-	q.eventID, q.retry, q.received = eventID, retry, time.Now()
+	q.eventID, q.retry, q.received, q.team = eventID, retry, time.Now(), ev.TeamID
 	keys, took, err := b.claim(ctx, eventID, q.channel, q.ts)
 	if err != nil {
 		return "error", err
@@ -246,7 +247,7 @@ func (b *Bot) answerQuestion(ctx context.Context, q question) {
 			defer cancel()
 			ctx, text = nctx, interrupted
 		}
-		if err := b.deliver(ctx, q, placeholder, []Message{notice(text)}); err != nil {
+		if err := stream.deliver(ctx, placeholder, []Message{notice(text)}); err != nil {
 			b.log.Error("notice not posted", q.logArgs("err", err)...)
 		}
 		return
@@ -255,7 +256,7 @@ func (b *Bot) answerQuestion(ctx context.Context, q question) {
 	if err != nil {
 		b.log.Error("record answer (feedback buttons left out)", q.logArgs("err", err)...)
 	}
-	if err := b.deliver(ctx, q, placeholder, renderAnswer(ans, answerView{ID: id})); err != nil {
+	if err := stream.deliverAnswer(ctx, placeholder, ans, id); err != nil {
 		b.answerLost(ctx, q, err)
 		return
 	}

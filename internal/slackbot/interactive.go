@@ -31,6 +31,10 @@ func (b *Bot) interaction(cb slack.InteractionCallback) string {
 				vote = "down"
 			}
 			clicks = append(clicks, click{a.ActionID, func(ctx context.Context) { b.feedback(ctx, cb, a.Value, vote) }})
+		case actionFeedback:
+			if vote, id, ok := feedbackChoice(a.Value); ok {
+				clicks = append(clicks, click{a.ActionID, func(ctx context.Context) { b.feedback(ctx, cb, id, vote) }})
+			}
 		case actionShare:
 			clicks = append(clicks, click{a.ActionID, func(ctx context.Context) { b.share(ctx, cb, a.Value) }})
 		}

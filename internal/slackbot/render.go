@@ -53,6 +53,10 @@ type answerView struct {
 	ID       int64  // the recorded answer: feedback buttons carry it; 0 shows none
 	Share    bool   // offer "Share in channel" (ephemeral slash command answers)
 	Question string // shown above the answer when set (a shared answer)
+	// Feedback shows Slack's feedback buttons element (a context_actions
+	// block) instead of our buttons: the surface is a streamed AI-app
+	// message, where Slack draws it as the assistant's thumbs.
+	Feedback bool
 }
 
 // mrkdwnText is a section or context text object. verbatim stops Slack from
@@ -93,6 +97,18 @@ func renderAnswer(a brief.Answer, v answerView) []Message {
 		}
 	}
 
+	msgs := packMessages(body, answerTail(a, v))
+	msgs[0].Text = fallback(a.Mode, text)
+	for i := 1; i < len(msgs); i++ {
+		msgs[i].Text = fmt.Sprintf("(answer continued, part %d of %d)", i+1, len(msgs))
+	}
+	return msgs
+}
+
+// answerTail is what closes an answer: the sources, the "as of" line and
+// the feedback controls (Slack's feedback buttons element where the surface
+// shows it, else our own buttons).
+func answerTail(a brief.Answer, v answerView) []slack.Block {
 	var tail []slack.Block
 	if len(a.Citations) > 0 {
 		tail = append(tail, slack.NewDividerBlock())
@@ -105,16 +121,13 @@ func renderAnswer(a brief.Answer, v answerView) []Message {
 		}
 	}
 	tail = append(tail, contextLine(asOfLine(a)))
+	if v.Feedback && v.ID > 0 && !v.Share {
+		return append(tail, feedbackBlock(v.ID))
+	}
 	if buttons := answerButtons(v); len(buttons) > 0 {
 		tail = append(tail, slack.NewActionBlock("answer_actions", buttons...))
 	}
-
-	msgs := packMessages(body, tail)
-	msgs[0].Text = fallback(a.Mode, text)
-	for i := 1; i < len(msgs); i++ {
-		msgs[i].Text = fmt.Sprintf("(answer continued, part %d of %d)", i+1, len(msgs))
-	}
-	return msgs
+	return tail
 }
 
 func answerButtons(v answerView) []slack.BlockElement {

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/slack-go/slack"
+
+	"github.com/mss-brief/briefbot/internal/brief"
 )
 
 // defaultStreamInterval is how often a growing answer is redrawn: Slack
@@ -30,20 +32,50 @@ type streamer struct {
 	wake chan struct{}
 	stop chan struct{}
 	done chan struct{}
+
+	// native, when set, streams the answer with Slack's streaming methods
+	// (nativestream.go) and the fields above are unused.
+	native *nativeStream
 }
 
+// newStreamer streams natively where the workspace allows it, else draws
+// with chat.update.
 func (b *Bot) newStreamer(ctx context.Context, q question) *streamer {
 	s := &streamer{b: b, ctx: ctx, q: q, interval: b.opt.StreamInterval,
 		wake: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}
 	if s.interval <= 0 {
 		s.interval = defaultStreamInterval
 	}
+	if s.native = b.startNative(ctx, q); s.native != nil {
+		return s
+	}
 	go s.loop()
 	return s
 }
 
+// deliver puts msgs (a notice) where the answer goes.
+func (s *streamer) deliver(ctx context.Context, placeholder string, msgs []Message) error {
+	if s.native != nil {
+		return s.native.replace(ctx, msgs)
+	}
+	return s.b.deliver(ctx, s.q, placeholder, msgs)
+}
+
+// deliverAnswer ends the answer: the stream is completed with the sources
+// and feedback buttons, or the placeholder replaced by the rendered answer.
+func (s *streamer) deliverAnswer(ctx context.Context, placeholder string, ans brief.Answer, id int64) error {
+	if s.native != nil {
+		return s.native.deliverAnswer(ctx, ans, id)
+	}
+	return s.b.deliver(ctx, s.q, placeholder, renderAnswer(ans, answerView{ID: id}))
+}
+
 // partial takes the answer so far; it never blocks the model's stream.
 func (s *streamer) partial(text string) {
+	if s.native != nil {
+		s.native.partial(text)
+		return
+	}
 	s.mu.Lock()
 	s.latest = text
 	s.mu.Unlock()
@@ -106,6 +138,9 @@ func (s *streamer) draw(text string) {
 
 // finish stops drawing and returns the placeholder's ts ("" if none).
 func (s *streamer) finish() string {
+	if s.native != nil {
+		return s.native.finish()
+	}
 	close(s.stop)
 	<-s.done
 	s.mu.Lock()

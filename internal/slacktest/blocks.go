@@ -144,6 +144,15 @@ func CheckBlocks(raw json.RawMessage) error {
 				bad(i, "markdown text must be a string")
 			}
 			markdown += n(t)
+		case "context_actions":
+			if len(b.Elements) == 0 || len(b.Elements) > MaxContextActions {
+				bad(i, "context_actions has %d elements (1 to %d)", len(b.Elements), MaxContextActions)
+			}
+			for _, raw := range b.Elements {
+				if err := checkContextAction(raw); err != nil {
+					bad(i, "%v", err)
+				}
+			}
 		case "divider", "image", "rich_text", "input", "file", "video":
 		default:
 			bad(i, "unknown block type %q", b.Type)

@@ -207,6 +207,7 @@ type Server struct {
 	failures  map[string][]Failure
 	respUses  map[string]int
 	socket    *socketState
+	stream    *streamState
 	closed    bool
 }
 
@@ -228,6 +229,7 @@ func NewServer(opts ...Option) *Server {
 		failures:     map[string][]Failure{},
 		respUses:     map[string]int{},
 	}
+	s.stream = newStreamState()
 	for _, o := range opts {
 		o(s)
 	}
@@ -716,6 +718,8 @@ func (s *Server) handleLocked(method, token string, p url.Values) apiResult {
 		return ok(nil)
 	case "conversations.replies":
 		return s.repliesLocked(p)
+	case "chat.startStream", "chat.appendStream", "chat.stopStream":
+		return s.streamLocked(method, p)
 	case "conversations.history":
 		return s.historyLocked(p)
 	default:
