@@ -297,7 +297,16 @@ func (s *nativeStream) pending() string {
 		s.diverged = true
 		return ""
 	}
-	return settled(latest)[len(s.sent):]
+	done := settled(latest)
+	if s.sent == "" && done == "" && !strings.ContainsAny(latest, "&<>@") {
+		// The first word, before a space settles it: shown at once, since
+		// nothing in it can combine with what follows into markup.
+		done = latest
+	}
+	if len(done) < len(s.sent) {
+		return ""
+	}
+	return done[len(s.sent):]
 }
 
 // dueIn is how long until waiting text is sent anyway (0: nothing waits).
@@ -315,7 +324,7 @@ func (s *nativeStream) pendingLen() int {
 	if s.broken || s.diverged || !strings.HasPrefix(latest, s.sent) {
 		return 0
 	}
-	return len(settled(latest)) - len(s.sent)
+	return max(len(settled(latest))-len(s.sent), 0)
 }
 
 // step appends what is due; it reports whether it sent anything.
