@@ -111,7 +111,8 @@ type nativeStream struct {
 	ctx   context.Context
 	q     question
 	team  string
-	tasks bool // task updates are shown
+	tasks bool   // task updates are shown
+	title string // the first step's title
 	wait  time.Duration
 
 	mu     sync.Mutex
@@ -151,7 +152,8 @@ func (b *Bot) startNative(ctx context.Context, q question) *nativeStream {
 	}
 	var chunks []slack.StreamChunk
 	if s.tasks {
-		chunks = []slack.StreamChunk{taskUpdate("search", searchTitle(ctx, b.opt.Store), slack.TaskCardStatusInProgress)}
+		s.title = searchTitle(ctx, b.opt.Store)
+		chunks = []slack.StreamChunk{taskUpdate("search", s.title, slack.TaskCardStatusInProgress)}
 	}
 	ts, err := s.open(chunks)
 	if err != nil && s.tasks {
@@ -335,7 +337,7 @@ func (s *nativeStream) step() bool {
 	}
 	if !s.writing && s.tasks {
 		s.writing = true
-		s.appendChunks(taskUpdate("search", searchTitle(s.ctx, s.b.opt.Store), slack.TaskCardStatusComplete),
+		s.appendChunks(taskUpdate("search", s.title, slack.TaskCardStatusComplete),
 			taskUpdate("read", "Reading the sources", slack.TaskCardStatusInProgress),
 			taskUpdate("write", "Writing", slack.TaskCardStatusInProgress))
 	}

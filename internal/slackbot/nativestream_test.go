@@ -390,3 +390,55 @@ func TestRefusedStreamingFallsBackPerWorkspace(t *testing.T) {
 		t.Errorf("sent to Slack: %s", u)
 	}
 }
+
+// A streamed answer that the final one does not extend (here the model
+// cited nothing, so the answer is quoted instead), or whose stream broke,
+// is stopped and replaced in place by the rendered answer.
+func TestStreamReplacedByFinalAnswer(t *testing.T) {
+	for _, c := range []struct {
+		name, reply string
+		fail        int // appends refused
+		want        []string
+	}{
+		{"rewritten", "Kenya leads the mission, " + hostile + " 5 < 6 & more @here, with police officers.", 0,
+			[]string{"Quoted from the sources", "Kenya"}},
+		{"broken", "Kenya leads the mission [1], with police officers sent to Port-au-Prince [1].", 2,
+			[]string{"Kenya leads the mission [1]", "*Sources*", "Helpful"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			fake := slacktest.New(t, slacktest.WithStreaming())
+			if c.fail > 0 {
+				fake.FailNext("chat.appendStream", c.fail, slacktest.APIError("fake_failure"))
+			}
+			h := modelHarness(t, fake, openaitest.Reply{Content: c.reply, ChunkDelay: 5 * time.Millisecond}, nil)
+			ts := h.seedQuestion("C1", "U1", mention("Who leads the mission?"), "")
+			h.event("EvReplace", slacktest.AppMention("C1", "U1", mention("Who leads the mission?"), ts, ""), 0)
+			if !fake.Wait(wait, func() bool { return len(fake.Reactions()) == 2 }) {
+				t.Fatal("the answer never finished")
+			}
+			h.idle()
+			streams := fake.Streams()
+			if len(streams) != 1 || !streams[0].Stopped {
+				t.Fatalf("streams = %+v", streams)
+			}
+			if len(fake.Calls("chat.appendStream")) == 0 {
+				t.Error("nothing was streamed before the replacement")
+			}
+			final, _ := fake.Message("C1", streams[0].TS)
+			if final.Edits != 1 || len(fake.Posts()) != 0 {
+				t.Errorf("%d edits of the streamed message, %d posts", final.Edits, len(fake.Posts()))
+			}
+			for _, want := range c.want {
+				if !strings.Contains(final.BlockText(), want) {
+					t.Errorf("replacement lacks %q:\n%s", want, final.BlockText())
+				}
+			}
+			if err := h.stop(); err != nil {
+				t.Fatal(err)
+			}
+			for _, u := range fake.Unsafe() {
+				t.Errorf("sent to Slack: %s", u)
+			}
+		})
+	}
+}
