@@ -533,12 +533,10 @@ func (s *nativeStream) deliverAnswer(ctx context.Context, ans brief.Answer, id i
 // first message is updated, any rolled-over ones removed.
 func (s *nativeStream) replace(ctx context.Context, msgs []Message) error {
 	s.ctx = ctx
-	for _, ts := range s.msgs {
-		if err := s.stopMessage(ts); err != nil {
-			// Already stopped (a rollover), or Slack will not say: the
-			// update below still tells.
-			s.b.log.Debug("stream stop before replacing", s.q.logArgs("err", err)...)
-		}
+	// Earlier messages were stopped when the answer rolled over.
+	if err := s.stopMessage(s.current()); err != nil {
+		// The update below still tells whether the message can be used.
+		s.b.log.Debug("stream stop before replacing", s.q.logArgs("err", err)...)
 	}
 	for _, ts := range s.msgs[1:] {
 		if _, _, err := s.b.api.DeleteMessageContext(ctx, s.q.channel, ts); err != nil {
