@@ -304,8 +304,9 @@ type EvalReport struct {
 	FalseAbstentions   int     `json:"false_abstentions"`   // answerable questions the bot abstained on
 	FalseAnswers       int     `json:"false_answers"`       // unanswerable questions the bot answered
 	CitedExpected      float64 `json:"cited_expected"`      // share of answered answerable questions citing an expected document
-	// CitationValidity is the share of the model's [n] markers that named a
-	// passage it was given; nil when no answer came from a model.
+	// CitationValidity is the share of the [n] markers in the answers the
+	// model wrote (and the bot posted) that named a passage it was given;
+	// nil when no answer came from a model.
 	CitationValidity *float64      `json:"citation_validity"`
 	Overall          EvalScore     `json:"overall"`
 	ByKind           []EvalScore   `json:"by_kind"` // kinds the file holds, in EvalKinds order
@@ -336,7 +337,9 @@ func (a *Answerer) Evaluate(ctx context.Context, f EvalFile) (EvalReport, error)
 		if err != nil {
 			return EvalReport{}, fmt.Errorf("eval %q: %w", q.Question, err)
 		}
-		if res.Mode == ModeLLM || res.DroppedCitations > 0 {
+		// Over the answers the model wrote and the bot posted: a reply set
+		// aside for extraction shows none of its markers.
+		if res.Mode == ModeLLM {
 			llmAnswers++
 			kept += res.Markers
 			dropped += res.DroppedCitations
