@@ -231,6 +231,21 @@ var migrations = []string{
 	CREATE TRIGGER passage_vectors_ad AFTER DELETE ON passage_vectors BEGIN
 		INSERT INTO vector_log(op, passage_id, model) VALUES ('d', old.passage_id, old.model);
 	END;`,
+
+	// Search reads the in-memory index (docs/search-engine.md), not FTS5:
+	// the FTS5 table only cost every write and half the file. The passage
+	// counters its triggers kept stay.
+	`DROP TRIGGER passages_ai;
+	DROP TRIGGER passages_ad;
+	DROP TABLE passages_vocab;
+	DROP TABLE passages_fts;
+	CREATE TRIGGER passages_count_ai AFTER INSERT ON passages BEGIN
+		UPDATE stats SET value = value + 1 WHERE name IN ('passages', 'generation');
+	END;
+	CREATE TRIGGER passages_count_ad AFTER DELETE ON passages BEGIN
+		UPDATE stats SET value = value - 1 WHERE name = 'passages';
+		UPDATE stats SET value = value + 1 WHERE name = 'generation';
+	END;`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {
