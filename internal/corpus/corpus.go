@@ -1,6 +1,7 @@
 // Package corpus holds the documents the bot reads and answers from: their
-// metadata, the passages they are cut into, the SQLite store that indexes
-// them with FTS5, and the ways documents get in (files, web pages, feeds and
+// metadata, the passages they are cut into, the SQLite store that keeps
+// them with the in-memory search index derived from it, and the ways
+// documents get in (files, web pages, feeds and
 // the bundled briefing notes).
 //
 // Nothing here knows about Slack or language models.
@@ -45,7 +46,7 @@ type Hit struct {
 	// candidate, plus the share of the question (weighted by rarity) that
 	// the passage's best sentence holds. Comparable within one search.
 	Score float64
-	BM25  float64 // the raw BM25 score (negated FTS5 rank)
+	BM25  float64 // the raw BM25 score
 }
 
 // Query asks the store for the passages that best match free text.

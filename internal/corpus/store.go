@@ -15,7 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mss-brief/briefbot/internal/lexicon"
-	_ "modernc.org/sqlite" // registers the "sqlite" driver: pure Go, FTS5 built in
+	_ "modernc.org/sqlite" // registers the "sqlite" driver: pure Go, no cgo
 )
 
 // Store is the SQLite file that holds the corpus and the bot's bookkeeping
