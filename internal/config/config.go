@@ -16,17 +16,18 @@ import (
 
 // Config is the whole configuration.
 type Config struct {
-	Topic   Topic    `yaml:"topic"`
-	Store   Store    `yaml:"store"`
-	Ingest  Ingest   `yaml:"ingest"`
-	LLM     LLM      `yaml:"llm"`
-	Answer  Answer   `yaml:"answer"`
-	Prompts Prompts  `yaml:"prompts"`
-	Slack   Slack    `yaml:"slack"`
-	Digests []Digest `yaml:"digests"`
-	Feeds   Feeds    `yaml:"feeds"`
-	Secrets Secrets  `yaml:"-"` // from the environment only
-	Source  string   `yaml:"-"` // the file read, if any
+	Topic   Topic      `yaml:"topic"`
+	Store   Store      `yaml:"store"`
+	Ingest  Ingest     `yaml:"ingest"`
+	LLM     LLM        `yaml:"llm"`
+	Embed   Embeddings `yaml:"embeddings"`
+	Answer  Answer     `yaml:"answer"`
+	Prompts Prompts    `yaml:"prompts"`
+	Slack   Slack      `yaml:"slack"`
+	Digests []Digest   `yaml:"digests"`
+	Feeds   Feeds      `yaml:"feeds"`
+	Secrets Secrets    `yaml:"-"` // from the environment only
+	Source  string     `yaml:"-"` // the file read, if any
 }
 
 // Topic is what the bot is about. It lives here, not in code, so a team can
@@ -62,6 +63,19 @@ type LLM struct {
 	MaxTokens       int           `yaml:"max_tokens"`
 	Temperature     float32       `yaml:"temperature"`
 	Retries         int           `yaml:"retries"`
+}
+
+// Embeddings is the optional OpenAI-compatible /v1/embeddings endpoint for
+// dense retrieval: with no model the search is lexical only. The key is
+// EMBEDDINGS_API_KEY, else OPENAI_API_KEY.
+type Embeddings struct {
+	Model         string        `yaml:"model"`          // e.g. text-embedding-3-small; empty: off (env EMBEDDINGS_MODEL)
+	BaseURL       string        `yaml:"base_url"`       // empty: llm.base_url (env EMBEDDINGS_BASE_URL)
+	Dimensions    int           `yaml:"dimensions"`     // asked of the model when > 0
+	Batch         int           `yaml:"batch"`          // passages per request
+	Timeout       time.Duration `yaml:"timeout"`        // one request
+	QueryDeadline time.Duration `yaml:"query_deadline"` // a question's embedding; then the search is lexical
+	Retries       int           `yaml:"retries"`        // on 429 and 5xx
 }
 
 // Answer tunes retrieval for answers.
@@ -111,6 +125,7 @@ type Secrets struct {
 	SlackAppToken      string
 	SlackSigningSecret string
 	SlackAPIURL        string // not secret, but per deployment: env SLACK_API_URL
+	EmbeddingsKey      string // EMBEDDINGS_API_KEY, else OPENAI_API_KEY
 }
 
 // String keeps secrets out of logs and panics.
@@ -148,6 +163,7 @@ func Default() Config {
 		Ingest: Ingest{MaxBytes: 20 << 20, Timeout: 30 * time.Second, MaxRedirects: 5, UserAgent: "briefbot/1.0 (+https://github.com/mss-brief/briefbot)"},
 		LLM: LLM{Model: "gpt-4o-mini", APIType: "openai", AzureAPIVersion: "2024-06-01", Timeout: 60 * time.Second, Deadline: 45 * time.Second,
 			MaxTokens: 900, Temperature: 0.2, Retries: 3},
+		Embed:  Embeddings{Batch: 64, Timeout: 20 * time.Second, QueryDeadline: 3 * time.Second, Retries: 3},
 		Answer: Answer{K: 6, MinScore: 0},
 		Slack: Slack{Command: "/brief", Addr: ":8080", Workers: 0, Queue: 64, QueueWait: 2 * time.Minute, MaxBodyBytes: 1 << 20,
 			DedupeTTL: 24 * time.Hour, ShutdownTimeout: 30 * time.Second},
@@ -194,6 +210,19 @@ func (c *Config) applyEnv(getenv func(string) string) {
 		SlackAppToken:      getenv("SLACK_APP_TOKEN"),
 		SlackSigningSecret: getenv("SLACK_SIGNING_SECRET"),
 		SlackAPIURL:        getenv("SLACK_API_URL"),
+		EmbeddingsKey:      getenv("EMBEDDINGS_API_KEY"),
+	}
+	if c.Secrets.EmbeddingsKey == "" {
+		c.Secrets.EmbeddingsKey = c.Secrets.OpenAIKey
+	}
+	if v := getenv("EMBEDDINGS_MODEL"); v != "" {
+		c.Embed.Model = v
+	}
+	if v := getenv("EMBEDDINGS_BASE_URL"); v != "" {
+		c.Embed.BaseURL = v
+	}
+	if c.Embed.BaseURL == "" {
+		c.Embed.BaseURL = c.LLM.BaseURL
 	}
 }
 
@@ -237,6 +266,12 @@ func (c Config) Validate() error {
 	}
 	if c.LLM.Retries < 0 {
 		bad("llm.retries", "must not be negative")
+	}
+	if c.Embed.Dimensions < 0 || c.Embed.Batch <= 0 || c.Embed.Retries < 0 {
+		bad("embeddings", "dimensions and retries must not be negative, batch must be positive")
+	}
+	if c.Embed.Timeout <= 0 || c.Embed.QueryDeadline <= 0 {
+		bad("embeddings", "timeout and query_deadline must be positive durations such as 20s and 3s")
 	}
 	if c.Answer.K <= 0 || c.Answer.K > 20 {
 		bad("answer.k", "%d is outside 1 to 20", c.Answer.K)
