@@ -66,10 +66,19 @@ func (a *Answerer) retrieveK(ctx context.Context, req Request, k int) (retrieval
 	pool := max(poolFactor*k, minPool)
 	search := func(docIDs []string) ([]corpus.Hit, error) {
 		var lists [][]corpus.Hit
-		for _, text := range queries {
+		for i, text := range queries {
 			hits, err := a.search.Search(ctx, corpus.Query{Text: text, K: pool, DocIDs: docIDs})
 			if err != nil {
 				return nil, err
+			}
+			if i == 0 {
+				// One embedding per question: the parts of a comparison
+				// keep to the lexical search.
+				if dense := a.dense(ctx, corpus.Query{Text: text, K: pool, DocIDs: docIDs}); len(dense) > 0 {
+					fused, rrf := fuseScored([][]corpus.Hit{hits, dense})
+					lists = append(lists, a.adjustBy(fused, r.present, func(j int) float64 { return rrf[j] }))
+					continue
+				}
 			}
 			lists = append(lists, a.adjust(hits, r.present))
 		}
@@ -96,11 +105,39 @@ func (a *Answerer) retrieveK(ctx context.Context, req Request, k int) (retrieval
 	return r, nil
 }
 
+// DenseSearcher finds passages by meaning (an embedding's nearest
+// neighbours); *corpus.Vectors is one. When the Answerer's searcher is one
+// too, lexical and dense lists are fused.
+type DenseSearcher interface {
+	DenseSearch(ctx context.Context, q corpus.Query) ([]corpus.Hit, error)
+}
+
+// dense returns the dense list for q, or nil when the searcher has none or
+// it fails: the search is then lexical (the searcher logs an outage once).
+func (a *Answerer) dense(ctx context.Context, q corpus.Query) []corpus.Hit {
+	ds, ok := a.search.(DenseSearcher)
+	if !ok {
+		return nil
+	}
+	hits, err := ds.DenseSearch(ctx, q)
+	if err != nil {
+		a.cfg.Log.Debug("dense search failed: lexical only", "err", err)
+		return nil
+	}
+	return hits
+}
+
 // adjust re-scores one query's hits: our bundled notes count a little less
 // than primary reports, and for a question about the present a newer
 // report counts more. Scores stay comparable for the relevance gate: the
 // adjustment reorders, the hit keeps its store score.
 func (a *Answerer) adjust(hits []corpus.Hit, present bool) []corpus.Hit {
+	return a.adjustBy(hits, present, func(i int) float64 { return hits[i].Score })
+}
+
+// adjustBy is adjust over other scores than the store's: score(i) is hit
+// i's (a fused list's reciprocal rank scores).
+func (a *Answerer) adjustBy(hits []corpus.Hit, present bool, score func(i int) float64) []corpus.Hit {
 	if len(hits) == 0 {
 		return hits
 	}
@@ -121,7 +158,7 @@ func (a *Answerer) adjust(hits []corpus.Hit, present bool) []corpus.Hit {
 	}
 	out := make([]scored, len(hits))
 	for i, h := range hits {
-		s := h.Score
+		s := score(i)
 		if isBundled(h.Doc) {
 			s *= bundledFactor
 		}
@@ -147,6 +184,12 @@ func fuse(lists [][]corpus.Hit) []corpus.Hit {
 	if len(lists) == 1 {
 		return lists[0]
 	}
+	out, _ := fuseScored(lists)
+	return out
+}
+
+// fuseScored is fuse, with each fused hit's reciprocal rank score.
+func fuseScored(lists [][]corpus.Hit) ([]corpus.Hit, []float64) {
 	score := map[int64]float64{}
 	first := map[int64]corpus.Hit{}
 	var order []int64
@@ -161,10 +204,11 @@ func fuse(lists [][]corpus.Hit) []corpus.Hit {
 	}
 	sort.SliceStable(order, func(i, j int) bool { return score[order[i]] > score[order[j]] })
 	out := make([]corpus.Hit, len(order))
+	scores := make([]float64, len(order))
 	for i, id := range order {
-		out[i] = first[id]
+		out[i], scores[i] = first[id], score[id]
 	}
-	return out
+	return out, scores
 }
 
 // interleave takes the lists' hits in turn, rank by rank, each passage
