@@ -137,6 +137,8 @@ type Status struct {
 	Channel  string
 	ThreadTS string
 	Status   string
+	// LoadingMessages are the rotating messages sent with the status.
+	LoadingMessages []string
 }
 
 // Call is one Web API request as received.
@@ -203,6 +205,7 @@ type Server struct {
 	updates   []*Message
 	reactions []Reaction
 	statuses  []Status
+	ai        aiState // views.publish and assistant.threads.* calls
 	calls     []Call
 	failures  map[string][]Failure
 	respUses  map[string]int
@@ -709,13 +712,13 @@ func (s *Server) handleLocked(method, token string, p url.Values) apiResult {
 		if p.Get("channel_id") == "" || p.Get("thread_ts") == "" {
 			return fail("invalid_arguments")
 		}
-		s.statuses = append(s.statuses, Status{Seq: s.nextSeqLocked(), Channel: p.Get("channel_id"), ThreadTS: p.Get("thread_ts"), Status: p.Get("status")})
-		return ok(nil)
+		return s.setStatusLocked(p)
 	case "assistant.threads.setSuggestedPrompts":
-		if p.Get("channel_id") == "" || p.Get("thread_ts") == "" || p.Get("prompts") == "" {
-			return fail("invalid_arguments")
-		}
-		return ok(nil)
+		return s.setPromptsLocked(p)
+	case "assistant.threads.setTitle":
+		return s.setTitleLocked(p)
+	case "views.publish":
+		return s.publishViewLocked(p)
 	case "conversations.replies":
 		return s.repliesLocked(p)
 	case "chat.startStream", "chat.appendStream", "chat.stopStream":
