@@ -35,7 +35,11 @@ func cmdAsk(ctx context.Context, e *env, args []string) error {
 	if *k > 0 {
 		cfg.Answer.K = *k
 	}
-	a, err := newAnswerer(e, cfg, store)
+	search, err := searcher(e, cfg, store)
+	if err != nil {
+		return err
+	}
+	a, err := newAnswerer(e, cfg, search)
 	if err != nil {
 		return err
 	}

@@ -238,3 +238,27 @@ func fmtPtr(f *float64) string {
 	}
 	return strconv.FormatFloat(*f, 'f', 3, 64)
 }
+
+// TestReindexEmbeddingsThenAsk: `bot reindex --embeddings` embeds every
+// passage against the fake endpoint, says what it will cost first, and a
+// second run has nothing left to do; ask then searches with the vectors.
+func TestReindexEmbeddingsThenAsk(t *testing.T) {
+	t.Parallel()
+	srv := openaitest.New(t)
+	db := filepath.Join(t.TempDir(), "brief.db")
+	vars := map[string]string{"OPENAI_BASE_URL": srv.URL, "EMBEDDINGS_MODEL": "text-embedding-3-small", "BOT_DB": db}
+	out, errOut, code := askCLI(t, vars, "reindex", "--embeddings", "--db", db)
+	if code != 0 || !strings.Contains(errOut, "passages to embed") || !strings.Contains(out, "embedded ") {
+		t.Fatalf("exit %d\nstdout %s\nstderr %s", code, out, errOut)
+	}
+	if strings.Contains(out, "embedded 0 passages") {
+		t.Errorf("first run embedded nothing: %s", out)
+	}
+	out, _, code = askCLI(t, vars, "reindex", "--embeddings", "--db", db)
+	if code != 0 || !strings.Contains(out, "embedded 0 passages") {
+		t.Errorf("second run: exit %d, %s; want nothing left to embed", code, out)
+	}
+	if _, errOut, code := askCLI(t, map[string]string{"BOT_DB": db}, "reindex", "--embeddings", "--db", db); code == 0 || !strings.Contains(errOut, "EMBEDDINGS_MODEL") {
+		t.Errorf("without a model: exit %d, %s; want an error naming EMBEDDINGS_MODEL", code, errOut)
+	}
+}

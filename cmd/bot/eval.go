@@ -39,7 +39,11 @@ func cmdEval(ctx context.Context, e *env, args []string) error {
 		e.log.Warn("the eval names documents the store does not hold; ingest them or use a fresh --db",
 			"documents", strings.Join(missing, ", "), "db", cfg.Store.Path)
 	}
-	a, err := newAnswerer(e, cfg, store)
+	search, err := searcher(e, cfg, store)
+	if err != nil {
+		return err
+	}
+	a, err := newAnswerer(e, cfg, search)
 	if err != nil {
 		return err
 	}

@@ -26,6 +26,7 @@ func commands() map[string]command {
 		"ingest":  {"add files, folders, web pages or feeds (--feed) to the corpus", cmdIngest},
 		"search":  {"show the passages that best match a query", cmdSearch},
 		"sources": {"list the documents in the corpus", cmdSources},
+		"reindex": {"embed passages for dense search (--embeddings)", cmdReindex},
 		"ask":     {"answer a question from the corpus, with sources", cmdAsk},
 		"eval":    {"measure retrieval and answers against a question file", cmdEval},
 		"digest":  {"print or post a digest of what is new", cmdDigest},

@@ -54,7 +54,11 @@ func serve(ctx context.Context, e *env, cfg config.Config) error {
 		return err
 	}
 	defer store.Close()
-	answerer, err := newAnswerer(e, cfg, store)
+	search, err := searcher(e, cfg, store)
+	if err != nil {
+		return err
+	}
+	answerer, err := newAnswerer(e, cfg, search)
 	if err != nil {
 		return err
 	}
