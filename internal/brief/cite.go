@@ -109,8 +109,19 @@ func resolveCitations(text string, r retrieval) (string, []Citation, int) {
 }
 
 // resolveModelText checks and renumbers the citations of (cleaned) model
-// text, tidying the gaps that dropped markers leave.
+// text, tidying the gaps that dropped markers leave. Text saying what an
+// instruction inside a passage asked for comes back empty: a streamed
+// answer must not show it even for a moment.
 func resolveModelText(text string, r retrieval) (string, []Citation, int) {
+	t, cites, dropped := renumberModelText(text, r)
+	if newEvidence(r).echoes(text) {
+		return "", nil, dropped
+	}
+	return t, cites, dropped
+}
+
+// renumberModelText is resolveModelText without the check.
+func renumberModelText(text string, r retrieval) (string, []Citation, int) {
 	t, cites, dropped := resolveCitations(text, r)
 	return tidySpaces(t), cites, dropped
 }

@@ -34,7 +34,7 @@ const leakGram = 6
 // note saying why.
 func (a *Answerer) vetModelText(raw string, req Request, r retrieval) (string, []Citation, int, string) {
 	clean := cleanModelText(raw)
-	_, cites, dropped := resolveModelText(clean, r)
+	_, cites, dropped := renumberModelText(clean, r)
 	ev := newEvidence(r)
 	switch {
 	case ev.leaks(clean, a.systemPrompt(req, r)):
@@ -51,7 +51,7 @@ func (a *Answerer) vetModelText(raw string, req Request, r retrieval) (string, [
 	if supported == 0 {
 		return "", nil, dropped, NoteModelUnsupported
 	}
-	text, cites, _ := resolveModelText(kept, r)
+	text, cites, _ := renumberModelText(kept, r)
 	if len(cites) == 0 {
 		return "", nil, dropped, NoteModelUnsupported
 	}
