@@ -247,6 +247,21 @@ type filter struct {
 	docs   map[string]bool
 }
 
+// queryFilter is the filter a query's Since, Source and DocIDs ask for.
+func queryFilter(q Query) filter {
+	f := filter{since: math.MinInt64, source: strings.ToLower(q.Source)}
+	if !q.Since.IsZero() {
+		f.since = q.Since.Unix()
+	}
+	if len(q.DocIDs) > 0 {
+		f.docs = make(map[string]bool, len(q.DocIDs))
+		for _, id := range q.DocIDs {
+			f.docs[id] = true
+		}
+	}
+	return f
+}
+
 func (f filter) active() bool { return f.since != math.MinInt64 || f.source != "" || f.docs != nil }
 
 func (f filter) allows(m passageMeta) bool {

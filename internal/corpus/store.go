@@ -550,16 +550,7 @@ func (s *Store) Search(ctx context.Context, q Query) ([]Hit, error) {
 	concepts := s.queryConcepts(q.Text)
 	s.ix.mu.RLock()
 	terms := s.weighConcepts(concepts)
-	f := filter{since: math.MinInt64, source: strings.ToLower(q.Source)}
-	if !q.Since.IsZero() {
-		f.since = q.Since.Unix()
-	}
-	if len(q.DocIDs) > 0 {
-		f.docs = make(map[string]bool, len(q.DocIDs))
-		for _, id := range q.DocIDs {
-			f.docs[id] = true
-		}
-	}
+	f := queryFilter(q)
 	// Rerank a wider pool than asked for: the answer is often not in BM25's top k.
 	var top []scored
 	if len(terms) > 0 {

@@ -10,7 +10,6 @@ import (
 	"log/slog"
 	"math"
 	"runtime"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -100,16 +99,7 @@ func (v *Vectors) DenseSearch(ctx context.Context, q Query) ([]Hit, error) {
 // filter returns which passages q allows, from the lexical index's
 // metadata, or nil when q allows every passage.
 func (v *Vectors) filter(ctx context.Context, q Query) (func(int64) bool, error) {
-	f := filter{since: math.MinInt64, source: strings.ToLower(q.Source)}
-	if !q.Since.IsZero() {
-		f.since = q.Since.Unix()
-	}
-	if len(q.DocIDs) > 0 {
-		f.docs = make(map[string]bool, len(q.DocIDs))
-		for _, id := range q.DocIDs {
-			f.docs[id] = true
-		}
-	}
+	f := queryFilter(q)
 	if !f.active() {
 		return nil, nil
 	}
