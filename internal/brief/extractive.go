@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/mss-brief/briefbot/internal/lexicon"
 )
@@ -174,17 +173,7 @@ func hitNewness(r retrieval) []float64 {
 	if !r.present {
 		return out
 	}
-	var oldest, newest time.Time
-	for _, h := range r.hits {
-		if d := h.Doc.Published; !d.IsZero() {
-			if oldest.IsZero() || d.Before(oldest) {
-				oldest = d
-			}
-			if d.After(newest) {
-				newest = d
-			}
-		}
-	}
+	oldest, newest := publishedSpan(r.hits)
 	if !newest.After(oldest) {
 		return out
 	}

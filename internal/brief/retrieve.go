@@ -141,17 +141,7 @@ func (a *Answerer) adjustBy(hits []corpus.Hit, present bool, score func(i int) f
 	if len(hits) == 0 {
 		return hits
 	}
-	oldest, newest := time.Time{}, time.Time{}
-	for _, h := range hits {
-		if d := h.Doc.Published; !d.IsZero() {
-			if oldest.IsZero() || d.Before(oldest) {
-				oldest = d
-			}
-			if d.After(newest) {
-				newest = d
-			}
-		}
-	}
+	oldest, newest := publishedSpan(hits)
 	type scored struct {
 		h corpus.Hit
 		s float64
@@ -174,6 +164,22 @@ func (a *Answerer) adjustBy(hits []corpus.Hit, present bool, score func(i int) f
 		hits[i] = out[i].h
 	}
 	return hits
+}
+
+// publishedSpan returns the oldest and newest publication dates among
+// hits (zero when none is dated).
+func publishedSpan(hits []corpus.Hit) (oldest, newest time.Time) {
+	for _, h := range hits {
+		if d := h.Doc.Published; !d.IsZero() {
+			if oldest.IsZero() || d.Before(oldest) {
+				oldest = d
+			}
+			if d.After(newest) {
+				newest = d
+			}
+		}
+	}
+	return oldest, newest
 }
 
 func isBundled(d corpus.Document) bool { return strings.HasPrefix(d.Origin, corpus.BundledOrigin) }
