@@ -133,9 +133,18 @@ func TestStoryTerms(t *testing.T) {
 			}
 		}
 	}
-	for _, w := range []string{"2793", "press", "status", "crisis"} {
-		if got := storyTerms(w, nil); len(got) != 1 {
+	// Words that merely end like an inflection keep a term of their own.
+	seen := map[string]string{}
+	for _, w := range []string{"2793", "press", "status", "crisis", "pres", "state"} {
+		got := storyTerms(w, nil)
+		if len(got) != 1 {
 			t.Errorf("storyTerms(%q) = %v, want one term", w, got)
+		}
+		for term := range got {
+			if other, ok := seen[term]; ok {
+				t.Errorf("storyTerms(%q) and storyTerms(%q) meet at %q", w, other, term)
+			}
+			seen[term] = w
 		}
 	}
 }
