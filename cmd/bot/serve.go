@@ -77,6 +77,7 @@ func serve(ctx context.Context, e *env, cfg config.Config) error {
 		Store:         store,
 		Adder:         newIngestAdder(store, cfg.Ingest),
 		Digests:       scheduler,
+		Home:          newHome(cfg, store, scheduler),
 		Log:           e.log,
 		Registry:      prometheus.NewRegistry(),
 		HTTPClient:    &http.Client{Timeout: slackCallTimeout},

@@ -69,6 +69,7 @@ type Options struct {
 	Store    Store
 	Adder    Adder   // nil: "/brief add" says adding is not configured
 	Digests  Digests // nil: "/brief digest" says digests are not configured
+	Home     Home    // nil: the home tab shows only how to ask
 
 	Log        *slog.Logger
 	Registry   *prometheus.Registry // metrics go here; nil: a new one

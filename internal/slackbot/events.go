@@ -46,6 +46,9 @@ func (b *Bot) dispatchEvent(ctx context.Context, eventID, retry string, ev slack
 		b.suggestPrompts(inner)
 		return "assistant_thread", nil
 	}
+	if inner, ok := ev.InnerEvent.Data.(*slackevents.AppHomeOpenedEvent); ok {
+		return b.homeOpened(inner), nil
+	}
 	q, ok, err := b.classify(ctx, ev.InnerEvent.Data)
 	if err != nil || !ok {
 		return "ignored", err
