@@ -89,7 +89,7 @@ func (b *Bot) publishHome(ctx context.Context, user string) {
 	case err != nil:
 		figures = homeFiguresUnavailable
 	}
-	view := homeView(facts, figures, b.homeGuide(), b.opt.Now())
+	view := homeView(facts, figures, b.set.Command, b.homeGuide(), b.opt.Now())
 	perr := withRetry(ctx, b.log, "views.publish", func() error {
 		_, err := b.api.PublishViewContext(ctx, slack.PublishViewContextRequest{UserID: user, View: outgoingView(view)})
 		return err
@@ -119,7 +119,7 @@ const (
 
 // homeView lays the facts out as a home tab: the corpus, the newest
 // documents, the feeds, the digests and how to ask.
-func homeView(f HomeFacts, figures int, guide []string, now time.Time) slack.HomeTabViewRequest {
+func homeView(f HomeFacts, figures int, command string, guide []string, now time.Time) slack.HomeTabViewRequest {
 	var blocks []slack.Block
 	add := func(bl ...slack.Block) { blocks = append(blocks, bl...) }
 	sections := func(lines []string) {
@@ -132,7 +132,7 @@ func homeView(f HomeFacts, figures int, guide []string, now time.Time) slack.Hom
 	case figures == homeFiguresUnavailable:
 		add(header("What I hold"), section("I cannot read my sources' figures right now; ask me anyway."))
 	case f.Documents == 0:
-		add(header("What I hold"), section("No documents yet. An admin can add one with `/brief add <url>`."))
+		add(header("What I hold"), section("No documents yet. An admin can add one with `"+command+" add <url>`."))
 	default:
 		add(header("What I hold"), section("*"+thousands(f.Documents)+"* "+plural(f.Documents, "document", "documents")+
 			" in *"+thousands(f.Passages)+"* "+plural(f.Passages, "passage", "passages")+"."))

@@ -93,7 +93,7 @@ func TestHomeViewLimits(t *testing.T) {
 		f.Feeds = append(f.Feeds, FeedFacts{URL: "https://example.org/feed/" + fmt.Sprint(i), LastError: long})
 		f.Digests = append(f.Digests, DigestFacts{Channel: "C" + fmt.Sprint(i), Next: time.Now()})
 	}
-	v := outgoingView(homeView(f, homeFigures, []string{long, long}, time.Now()))
+	v := outgoingView(homeView(f, homeFigures, "/brief", []string{long, long}, time.Now()))
 	raw, err := json.Marshal(v.Blocks)
 	if err != nil {
 		t.Fatal(err)

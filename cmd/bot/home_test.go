@@ -1,0 +1,114 @@
+package main
+
+import (
+	"context"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/slacktest"
+)
+
+// homeConfig has a feed and a weekly digest, so the home tab has both.
+func homeConfig(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "bot.yaml")
+	cfg := "feeds:\n  schedule: \"0 0 1 1 *\"\n  urls: [\"https://feeds.example.invalid/haiti.rss\"]\n" +
+		"digests:\n  - channel: CDIGEST\n    schedule: \"0 9 * * 1\"\n"
+	if err := os.WriteFile(path, []byte(cfg), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// wantHomeFigures reads the store the bot used and says what its home tab
+// must show of it.
+func wantHomeFigures(t *testing.T, db string) []string {
+	t.Helper()
+	store, err := corpus.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	ov, err := store.Overview(context.Background(), 1, 1)
+	if err != nil || ov.Documents == 0 || len(ov.Newest) == 0 {
+		t.Fatalf("overview %+v, %v: the bundled documents should be there", ov, err)
+	}
+	return []string{
+		"*" + thousands(ov.Documents) + "* documents in *" + thousands(ov.Passages) + "* passages",
+		ov.Publishers[0].Source + ": " + thousands(ov.Publishers[0].Documents),
+		ov.Newest[0].Title,
+		"https://feeds.example.invalid/haiti.rss>: 0 documents",
+		"`CDIGEST`: next Mon",
+		"Brief me on this",
+	}
+}
+
+// thousands writes n as the home tab does: 12400 -> "12,400".
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+func checkHome(t *testing.T, fake *slacktest.Server, user string, want []string) {
+	t.Helper()
+	if !fake.Wait(serveWait, func() bool { return len(fake.Views()) > 0 }) {
+		t.Fatal("opening App Home published no view")
+	}
+	v := fake.Views()[0]
+	text := v.BlockText()
+	if v.UserID != user || v.Type != "home" {
+		t.Errorf("view for %q, type %q", v.UserID, v.Type)
+	}
+	for _, w := range want {
+		if !strings.Contains(text, w) {
+			t.Errorf("home view lacks %q:\n%s", w, text)
+		}
+	}
+	for _, u := range fake.Unsafe() {
+		t.Errorf("sent to Slack: %s", u)
+	}
+}
+
+// TestServeBinaryAppHome: the bot as its own process publishes the home
+// tab, with the figures of the store it serves, when a reader opens it.
+func TestServeBinaryAppHome(t *testing.T) {
+	t.Parallel()
+	bin := botBinary(t)
+	fake := slacktest.New(t)
+	llm := groundedModel(t)
+	addr := freeAddr(t)
+	db := filepath.Join(t.TempDir(), "brief.db")
+	p := startServe(t, bin, addr, serveVars(fake, llm, false), "--db", db, "--config", homeConfig(t))
+	ev := slacktest.EventCallback("EvHome", slacktest.AppHomeOpened("U1", "home"))
+	if status, _ := signedPost(t, "http://"+addr+"/slack/events", slacktest.SigningSecret, slacktest.JSONType, ev); status != http.StatusOK {
+		t.Fatalf("event status %d", status)
+	}
+	checkHome(t, fake, "U1", wantHomeFigures(t, db))
+	p.stop(t)
+}
+
+// Over Socket Mode the same event publishes the same view.
+func TestServeBinarySocketAppHome(t *testing.T) {
+	t.Parallel()
+	bin := botBinary(t)
+	fake := slacktest.New(t)
+	llm := groundedModel(t)
+	db := filepath.Join(t.TempDir(), "brief.db")
+	p := startServe(t, bin, freeAddr(t), serveVars(fake, llm, true), "--db", db, "--config", homeConfig(t))
+	if err := fake.WaitForSocket(serveWait); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := fake.SendEvent(slacktest.EventCallback("EvHomeSock", slacktest.AppHomeOpened("U2", "home")), 0); err != nil {
+		t.Fatal(err)
+	}
+	checkHome(t, fake, "U2", wantHomeFigures(t, db))
+	p.stop(t)
+}
