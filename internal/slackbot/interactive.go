@@ -15,6 +15,9 @@ import (
 // seen before (a replayed request, to this replica or another) is claimed
 // already and does nothing.
 func (b *Bot) interaction(cb slack.InteractionCallback) string {
+	if cb.Type == slack.InteractionTypeMessageAction {
+		return b.messageAction(cb)
+	}
 	if cb.Type != slack.InteractionTypeBlockActions {
 		return "ignored"
 	}
