@@ -120,20 +120,45 @@ func (v *Vectors) filter(ctx context.Context, q Query) (func(int64) bool, error)
 // model changed), calling progress after each batch. It returns how many
 // it embedded.
 func (v *Vectors) EmbedMissing(ctx context.Context, batch int, progress func(done, total int)) (int, error) {
+	total, err := v.MissingVectors(ctx, v.emb.Model())
+	if err != nil || total == 0 {
+		return 0, err
+	}
+	return v.embedMissing(ctx, "", batch, func(done int) {
+		if progress != nil {
+			progress(done, max(total, done))
+		}
+	})
+}
+
+// EmbedDocument embeds the passages of one document that have no vector of
+// the configured model, in batches of batch. It returns how many it
+// embedded.
+func (v *Vectors) EmbedDocument(ctx context.Context, docID string, batch int) (int, error) {
+	return v.embedMissing(ctx, docID, batch, nil)
+}
+
+// embedMissing embeds the passages without a vector of the model, of one
+// document or (docID "") of all.
+func (v *Vectors) embedMissing(ctx context.Context, docID string, batch int, progress func(done int)) (int, error) {
 	if batch <= 0 {
 		batch = 64
 	}
 	model := v.emb.Model()
-	total, err := v.MissingVectors(ctx, model)
-	if err != nil || total == 0 {
-		return 0, err
+	query := `SELECT p.id, p.title, p.text FROM passages p
+		WHERE p.id > ? AND NOT EXISTS (SELECT 1 FROM passage_vectors v WHERE v.passage_id = p.id AND v.model = ?)
+		ORDER BY p.id LIMIT ?`
+	args := func(after int64) []any { return []any{after, model, batch} }
+	if docID != "" {
+		query = `SELECT p.id, p.title, p.text FROM passages p
+			WHERE p.doc_id = ? AND p.id > ? AND NOT EXISTS (SELECT 1 FROM passage_vectors v WHERE v.passage_id = p.id AND v.model = ?)
+			ORDER BY p.id LIMIT ?`
+		args = func(after int64) []any { return []any{docID, after, model, batch} }
 	}
 	done := 0
 	var after int64
 	for {
-		rows, err := v.db.QueryContext(ctx, `SELECT p.id, p.title, p.text FROM passages p
-			WHERE p.id > ? AND NOT EXISTS (SELECT 1 FROM passage_vectors v WHERE v.passage_id = p.id AND v.model = ?)
-			ORDER BY p.id LIMIT ?`, after, model, batch)
+		rows, err := v.db.QueryContext(ctx, query, args(after)...)
 		if err != nil {
 			return done, fmt.Errorf("embed passages: %w", err)
 		}
@@ -166,7 +191,7 @@ func (v *Vectors) EmbedMissing(ctx context.Context, batch int, progress func(don
 		done += len(ids)
 		after = ids[len(ids)-1]
 		if progress != nil {
-			progress(done, max(total, done))
+			progress(done)
 		}
 	}
 }
@@ -220,6 +245,30 @@ func (s *Store) VectorCounts(ctx context.Context) (map[string]int, error) {
 		out[m] = n
 	}
 	return out, rows.Err()
+}
+
+// DocVectorCounts returns, per document, how many of its passages have a
+// vector of model; documents with none are left out.
+func (s *Store) DocVectorCounts(ctx context.Context, model string) (map[string]int, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT p.doc_id, count(*) FROM passage_vectors v
+		JOIN passages p ON p.id = v.passage_id WHERE v.model = ? GROUP BY p.doc_id`, model)
+	if err != nil {
+		return nil, fmt.Errorf("count vectors: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var doc string
+		var n int
+		if err := rows.Scan(&doc, &n); err != nil {
+			return nil, fmt.Errorf("count vectors: %w", err)
+		}
+		out[doc] = n
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("count vectors: %w", err)
+	}
+	return out, nil
 }
 
 // MissingVectors counts the passages without a vector of model.

@@ -1,0 +1,129 @@
+package corpus
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"log/slog"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// switchable is an endpoint that can be taken down and brought back.
+type switchable struct {
+	Embedder
+	down  atomic.Bool
+	calls atomic.Int32
+}
+
+func (s *switchable) Embed(ctx context.Context, texts []string) ([][]float32, error) {
+	s.calls.Add(1)
+	if s.down.Load() {
+		return nil, errors.New("503 the embedding model is down")
+	}
+	return s.Embedder.Embed(ctx, texts)
+}
+
+// backfilled runs v's background pass until no passage lacks a vector.
+func backfilled(t *testing.T, v *Vectors) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { v.Backfill(ctx, 8, time.Hour); close(done) }()
+	defer func() { cancel(); <-done }()
+	for i := 0; ; i++ {
+		m, err := v.MissingVectors(ctx, v.Model())
+		if err == nil && m == 0 {
+			return
+		}
+		if i == 1000 {
+			t.Fatalf("background pass left %d passages without vectors (%v)", m, err)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+func TestIngestEmbedsNewPassages(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	var logs bytes.Buffer
+	real := newTestVectors(t, s, "text-embedding-3-small", nil)
+	sw := &switchable{Embedder: real.emb}
+	v := NewVectors(s, sw, time.Second, slog.New(slog.NewTextHandler(&logs, nil)))
+	in := NewIngester(v.Putter(8), IngestOptions{})
+
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string][]byte{
+		"pumps.txt":   []byte("Petrol was scarce at the pumps of the capital in June."),
+		"schools.txt": []byte("Schools closed across the capital after the clashes with gangs."),
+	})
+	for _, r := range in.Ingest(ctx, []string{dir}) {
+		if r.Outcome != Added {
+			t.Fatalf("%s: %s %v", r.Input, r.Outcome, r.Err)
+		}
+	}
+	if m, _ := s.MissingVectors(ctx, v.Model()); m != 0 {
+		t.Fatalf("%d passages left without vectors after ingest", m)
+	}
+	hits, err := v.DenseSearch(ctx, Query{Text: "Was there a fuel shortage?", K: 1})
+	if err != nil || len(hits) != 1 || !strings.Contains(hits[0].Text, "Petrol") {
+		t.Fatalf("dense search after ingest: %+v, %v", hits, err)
+	}
+
+	// The endpoint goes down: documents are still stored and found
+	// lexically, the failure is logged once, and the next documents do not
+	// wait on the endpoint again.
+	sw.down.Store(true)
+	before := sw.calls.Load()
+	dir2 := t.TempDir()
+	writeFiles(t, dir2, map[string][]byte{
+		"a.txt": []byte("Lapolis arete senk bandi nan Kafou."),
+		"b.txt": []byte("The council renewed the mission's mandate for a year."),
+		"c.txt": []byte("Farmers in the Artibonite valley lost their rice harvest."),
+	})
+	for _, r := range in.Ingest(ctx, []string{dir2}) {
+		if r.Outcome != Added {
+			t.Fatalf("%s with the endpoint down: %s %v", r.Input, r.Outcome, r.Err)
+		}
+	}
+	if n := sw.calls.Load() - before; n != 1 {
+		t.Errorf("%d embedding calls for three documents with the endpoint down, want 1 (then a pause)", n)
+	}
+	if n := strings.Count(logs.String(), "embedding new passages failed"); n != 1 {
+		t.Errorf("failure logged %d times, want once:\n%s", n, logs.String())
+	}
+	if lex, _ := s.Search(ctx, Query{Text: "rice harvest", K: 1}); len(lex) != 1 {
+		t.Errorf("a document whose embedding failed is not found lexically: %+v", lex)
+	}
+	if m, _ := s.MissingVectors(ctx, v.Model()); m != 3 {
+		t.Errorf("%d passages without vectors, want 3", m)
+	}
+
+	// The background pass fills them once the endpoint is back.
+	sw.down.Store(false)
+	backfilled(t, v)
+	hits, err = v.DenseSearch(ctx, Query{Text: "How many suspects did the police arrest?", K: 1})
+	if err != nil || len(hits) != 1 || !strings.Contains(hits[0].Text, "Lapolis") {
+		t.Fatalf("dense search after the background pass: %+v, %v", hits, err)
+	}
+}
+
+func TestBackfillChangedModel(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	mustPut(t, s, Document{Title: "Pumps", URL: "https://example.org/fuel", Text: "Petrol was scarce at the pumps."})
+	old := newTestVectors(t, s, "old-model", nil)
+	if n, err := old.EmbedMissing(ctx, 8, nil); n != 1 || err != nil {
+		t.Fatalf("embedded %d: %v", n, err)
+	}
+	v := newTestVectors(t, s, "text-embedding-3-small", nil)
+	if hits, _ := v.DenseSearch(ctx, Query{Text: "fuel shortage"}); len(hits) != 0 {
+		t.Fatalf("the new model searched the old model's vectors: %+v", hits)
+	}
+	backfilled(t, v)
+	if hits, _ := v.DenseSearch(ctx, Query{Text: "fuel shortage"}); len(hits) != 1 {
+		t.Errorf("after the background pass: %+v", hits)
+	}
+}
