@@ -101,7 +101,8 @@ type Bot struct {
 	botID     string
 	teamID    string
 
-	streams streamSupport // workspaces that refused native streaming
+	streams  streamSupport // workspaces that refused native streaming
+	statuses streamSupport // workspaces that refused thread status in channels
 
 	draining chan struct{} // closed when shutdown starts
 	aux      sync.WaitGroup

@@ -316,33 +316,36 @@ func slackErrorCode(err error) string {
 	return truncateRunes(s, 80)
 }
 
-// showWorking shows that the bot is on it: the assistant status in a DM
-// thread, else a reaction on the question. The returned func clears it.
+// showWorking shows that the bot is on it: in an assistant thread the
+// status (and a first question names the thread), else a reaction on the
+// question, with the status in a channel thread too, where the answer will
+// appear. The returned func clears what was shown.
 func (b *Bot) showWorking(ctx context.Context, q question) func() {
 	if q.assist {
-		err := b.api.SetAssistantThreadsStatusContext(ctx, slack.AssistantThreadsSetStatusParameters{
-			ChannelID: q.channel, ThreadTS: q.threadTS, Status: "is reading the sources…",
-		})
-		if err == nil {
-			return func() {
-				// Slack clears the status when the reply lands; clearing it
-				// ourselves covers the paths that post nothing.
-				_ = b.api.SetAssistantThreadsStatusContext(context.WithoutCancel(ctx), slack.AssistantThreadsSetStatusParameters{
-					ChannelID: q.channel, ThreadTS: q.threadTS, Status: "",
-				})
-			}
+		if q.kind == "" {
+			b.setTitle(ctx, q)
 		}
-		b.log.Debug("assistant status unavailable; using a reaction", q.logArgs("err", err)...)
+		if clear, ok := b.showStatus(ctx, q); ok {
+			return clear
+		}
+		b.log.Debug("assistant status unavailable; using a reaction", q.logArgs()...)
+	}
+	clearStatus := func() {}
+	if !q.assist && q.threadTS != "" && !strings.HasPrefix(q.channel, "D") {
+		if clear, ok := b.showStatus(ctx, q); ok {
+			clearStatus = clear
+		}
 	}
 	ref := slack.NewRefToMessage(q.channel, q.ts)
 	if err := b.api.AddReactionContext(ctx, workingReaction, ref); err != nil {
 		b.log.Debug("working reaction not added", q.logArgs("err", err)...)
-		return func() {}
+		return clearStatus
 	}
 	return func() {
 		if err := b.api.RemoveReactionContext(context.WithoutCancel(ctx), workingReaction, ref); err != nil {
 			b.log.Debug("working reaction not removed", q.logArgs("err", err)...)
 		}
+		clearStatus()
 	}
 }
 
@@ -441,23 +444,4 @@ func (b *Bot) example() string {
 		return "“" + escape(b.opt.Topic.Examples[0]) + "”"
 	}
 	return "“What is new this week?”"
-}
-
-// suggestPrompts offers the topic's example questions when someone opens
-// the bot's assistant pane.
-func (b *Bot) suggestPrompts(e *slackevents.AssistantThreadStartedEvent) {
-	if len(b.opt.Topic.Examples) == 0 {
-		return
-	}
-	b.background(func(ctx context.Context) {
-		p := slack.AssistantThreadsSetSuggestedPromptsParameters{
-			Title: "Ask about " + truncateRunes(b.opt.Topic.Name, 60), ChannelID: e.AssistantThread.ChannelID, ThreadTS: e.AssistantThread.ThreadTimeStamp,
-		}
-		for _, ex := range b.opt.Topic.Examples[:min(4, len(b.opt.Topic.Examples))] {
-			p.AddPrompt(truncateRunes(ex, 75), ex)
-		}
-		if err := b.api.SetAssistantThreadsSuggestedPromptsContext(ctx, p); err != nil {
-			b.log.Debug("suggested prompts not set", "channel", p.ChannelID, "err", err)
-		}
-	})
 }
