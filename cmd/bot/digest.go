@@ -155,7 +155,7 @@ func newServeScheduler(e *env, cfg config.Config, store *corpus.Store) (*schedul
 	if cfg.Secrets.SlackBotToken != "" {
 		pub = digestPublisher(e.log, cfg)
 	}
-	return newScheduler(e.log, cfg, store, pub, corpus.NewIngester(store, ingestOptions(cfg.Ingest, nil)))
+	return newScheduler(e.log, cfg, store, pub, corpus.NewIngester(ingestStore(e, cfg, store), ingestOptions(cfg.Ingest, nil)))
 }
 
 // newScheduler wires the digest scheduler from the configuration: the

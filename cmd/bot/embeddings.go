@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/mss-brief/briefbot/internal/brief"
 	"github.com/mss-brief/briefbot/internal/config"
@@ -38,6 +39,48 @@ func searcher(e *env, cfg config.Config, store *corpus.Store) (brief.Searcher, e
 	return corpus.NewVectors(store, emb, cfg.Embed.QueryDeadline, e.log), nil
 }
 
+// ingestStore is what ingesting writes to: the store, embedding each
+// document's new passages after it commits when an embeddings model is
+// configured (the ingester then reads stored documents through it too).
+func ingestStore(e *env, cfg config.Config, store *corpus.Store) corpus.Putter {
+	emb, err := embedder(cfg)
+	if err != nil || emb == nil {
+		return store // embedder's error, if any, is reported by searcher
+	}
+	return corpus.NewVectors(store, emb, cfg.Embed.QueryDeadline, e.log).Putter(cfg.Embed.Batch)
+}
+
+// backfillVectors starts, when search is dense, the background pass that
+// embeds passages without a vector of the configured model (a failed
+// endpoint's, or every passage after the model changed). The function it
+// returns stops the pass and waits for it, before the store closes.
+func backfillVectors(ctx context.Context, search brief.Searcher, cfg config.Config) func() {
+	v, ok := search.(*corpus.Vectors)
+	if !ok {
+		return func() {}
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		v.Backfill(ctx, cfg.Embed.Batch, backfillEvery)
+	}()
+	return func() { cancel(); <-done }
+}
+
+// backfillEvery is how often bot serve looks for passages without vectors.
+const backfillEvery = 2 * time.Minute
+
+// vectorCounts returns, per document, how many of its passages have a
+// vector of the configured model, or nil when none is configured.
+func vectorCounts(ctx context.Context, cfg config.Config, store *corpus.Store) (map[string]int, error) {
+	emb, err := embedder(cfg)
+	if err != nil || emb == nil {
+		return nil, err
+	}
+	return store.DocVectorCounts(ctx, emb.Model())
+}
+
 func cmdReindex(ctx context.Context, e *env, args []string) error {
 	fs, c := newFlags(e, "reindex", "")
 	withEmbeddings := fs.Bool("embeddings", false, "embed every passage that has no vector for the configured embeddings model")
@@ -61,11 +104,11 @@ func cmdReindex(ctx context.Context, e *env, args []string) error {
 		return usageError{"no embeddings model: set embeddings.model in the config or EMBEDDINGS_MODEL"}
 	}
 	v := corpus.NewVectors(store, emb, cfg.Embed.QueryDeadline, e.log)
-	missing, err := store.MissingVectors(ctx, cfg.Embed.Model)
+	missing, err := store.MissingVectors(ctx, emb.Model())
 	if err != nil {
 		return err
 	}
-	chars, err := store.MissingText(ctx, cfg.Embed.Model)
+	chars, err := store.MissingText(ctx, emb.Model())
 	if err != nil {
 		return err
 	}

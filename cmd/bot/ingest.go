@@ -36,7 +36,7 @@ func cmdIngest(ctx context.Context, e *env, args []string) error {
 	defer store.Close()
 
 	bar := &ingestProgress{w: e.stderr, enabled: e.isTerminal}
-	in := corpus.NewIngester(store, ingestOptions(cfg.Ingest, bar.update))
+	in := corpus.NewIngester(ingestStore(e, cfg, store), ingestOptions(cfg.Ingest, bar.update))
 	var results []corpus.IngestResult
 	if *feeds {
 		results = in.IngestFeeds(ctx, inputs)

@@ -58,6 +58,7 @@ func serve(ctx context.Context, e *env, cfg config.Config) error {
 	if err != nil {
 		return err
 	}
+	defer backfillVectors(ctx, search, cfg)()
 	answerer, err := newAnswerer(e, cfg, search)
 	if err != nil {
 		return err
@@ -75,7 +76,7 @@ func serve(ctx context.Context, e *env, cfg config.Config) error {
 		APIURL:        sec.SlackAPIURL,
 		Answerer:      answerer,
 		Store:         store,
-		Adder:         newIngestAdder(store, cfg.Ingest),
+		Adder:         newIngestAdder(ingestStore(e, cfg, store), cfg.Ingest),
 		Digests:       scheduler,
 		Home:          newHome(cfg, store, scheduler),
 		Log:           e.log,
@@ -102,7 +103,7 @@ func serve(ctx context.Context, e *env, cfg config.Config) error {
 // path on this machine or an address in its network.
 type ingestAdder struct{ in *corpus.Ingester }
 
-func newIngestAdder(store *corpus.Store, c config.Ingest) ingestAdder {
+func newIngestAdder(store corpus.Putter, c config.Ingest) ingestAdder {
 	opts := ingestOptions(c, nil)
 	opts.PublicOnly = true
 	return ingestAdder{corpus.NewIngester(store, opts)}

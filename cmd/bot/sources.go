@@ -22,6 +22,7 @@ type sourceDoc struct {
 	Ingested  string   `json:"ingested"`
 	Lang      string   `json:"lang"`
 	Links     []string `json:"links"`
+	Vectors   *int     `json:"vectors,omitempty"` // passages with a vector of the configured embeddings model; absent without one
 }
 
 func cmdSources(ctx context.Context, e *env, args []string) error {
@@ -34,7 +35,7 @@ func cmdSources(ctx context.Context, e *env, args []string) error {
 	if len(rest) > 0 {
 		return usageError{fmt.Sprintf("unexpected argument %q: sources takes only flags", rest[0])}
 	}
-	_, store, err := c.open(ctx, e)
+	cfg, store, err := c.open(ctx, e)
 	if err != nil {
 		return err
 	}
@@ -44,13 +45,17 @@ func cmdSources(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if *asJSON {
-		return writeSourcesJSON(e.stdout, docs)
+		vecs, err := vectorCounts(ctx, cfg, store)
+		if err != nil {
+			return err
+		}
+		return writeSourcesJSON(e.stdout, docs, vecs)
 	}
 	writeSources(e.stdout, docs)
 	return nil
 }
 
-func writeSourcesJSON(w io.Writer, docs []corpus.Document) error {
+func writeSourcesJSON(w io.Writer, docs []corpus.Document, vecs map[string]int) error {
 	out := make([]sourceDoc, 0, len(docs))
 	for _, d := range docs {
 		links := d.Links
@@ -59,6 +64,10 @@ func writeSourcesJSON(w io.Writer, docs []corpus.Document) error {
 		}
 		out = append(out, sourceDoc{ID: d.ID, Title: d.Title, Source: d.Source, URL: d.URL, Origin: d.Origin,
 			Published: rfc3339OrNil(d.Published), Ingested: d.Ingested.UTC().Format(time.RFC3339), Lang: d.Lang, Links: links})
+		if vecs != nil {
+			n := vecs[d.ID]
+			out[len(out)-1].Vectors = &n
+		}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
