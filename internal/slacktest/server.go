@@ -219,6 +219,7 @@ func New(tb testing.TB, opts ...Option) *Server {
 	tb.Helper()
 	s := NewServer(opts...)
 	tb.Cleanup(s.Close)
+	s.captureOnCleanup(tb)
 	return s
 }
 
