@@ -108,7 +108,22 @@ func WriteCapture(dir, name string, payloads []Payload) error {
 	sum := sha256.Sum256([]byte(name))
 	file := unsafeName.ReplaceAllString(name, "_")
 	file = file[:min(len(file), 80)] + "-" + fmt.Sprintf("%x", sum[:4]) + ".json"
-	return os.WriteFile(filepath.Join(dir, file), data, 0o644)
+	// Written aside and renamed, so a check reading the directory while
+	// other packages' tests run never sees half a file.
+	tmp, err := os.CreateTemp(dir, ".partial-")
+	if err != nil {
+		return err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return os.Rename(tmp.Name(), filepath.Join(dir, file))
 }
 
 // ReadCapture reads every payload written under dir.
