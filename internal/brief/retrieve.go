@@ -63,6 +63,7 @@ func (a *Answerer) retrieveK(ctx context.Context, req Request, k int) (retrieval
 	r.present = asksAboutPresent(q)
 
 	queries := append([]string{asked}, subQueries(asked)...)
+	rewrites := a.rewrite(ctx, q, req.History)
 	pool := max(poolFactor*k, minPool)
 	search := func(docIDs []string) ([]corpus.Hit, error) {
 		var lists [][]corpus.Hit
@@ -73,9 +74,17 @@ func (a *Answerer) retrieveK(ctx context.Context, req Request, k int) (retrieval
 			}
 			if i == 0 {
 				// One embedding per question: the parts of a comparison
-				// keep to the lexical search.
+				// keep to the lexical search. The rewrites' lists join
+				// the question's (rewrite.go).
+				more, err := a.searchRewrites(ctx, rewrites, pool, docIDs)
+				if err != nil {
+					return nil, err
+				}
 				if dense := a.dense(ctx, corpus.Query{Text: text, K: pool, DocIDs: docIDs}); len(dense) > 0 {
-					fused, rrf := fuseScored([][]corpus.Hit{hits, dense})
+					more = append(more, dense)
+				}
+				if len(more) > 0 {
+					fused, rrf := fuseScored(append([][]corpus.Hit{hits}, more...))
 					lists = append(lists, a.adjustBy(fused, r.present, func(j int) float64 { return rrf[j] }))
 					continue
 				}

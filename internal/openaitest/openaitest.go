@@ -54,6 +54,8 @@ type Request struct {
 // Kind says which endpoint a request went to.
 func (r Request) Kind() string {
 	switch {
+	case strings.HasSuffix(r.Path, "/chat/completions") && isRewrite(r):
+		return "rewrite" // answered by the fake itself (semantic.go)
 	case strings.HasSuffix(r.Path, "/chat/completions"):
 		return "chat"
 	case strings.HasSuffix(r.Path, "/embeddings"):
@@ -311,7 +313,10 @@ func (s *Server) next(req Request) Reply {
 }
 
 func (s *Server) chat(w http.ResponseWriter, r *http.Request, req Request) {
-	rep := s.next(req)
+	rep, ok := rewriteReply(req)
+	if !ok {
+		rep = s.next(req)
+	}
 	if rep.Hang {
 		<-r.Context().Done()
 		return

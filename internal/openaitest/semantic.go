@@ -136,3 +136,56 @@ func semanticEmbeddings(w http.ResponseWriter, req Request) {
 		"usage": map[string]any{"prompt_tokens": tokens, "total_tokens": tokens},
 	})
 }
+
+// RewriteMarker opens the system prompt of a request to rewrite a
+// question into search queries (brief's query rewriting). The fake
+// answers such a request itself, before any scripted reply, and counts it
+// as kind "rewrite", not "chat".
+const RewriteMarker = "Rewrite the question as search queries"
+
+// Translations are the French and English words the fake "model"
+// translates when it rewrites a question; each pair is used both ways.
+var Translations = [][2]string{
+	{"agriculteurs", "farmers"}, {"récolte", "harvest"}, {"riz", "rice"}, {"perdu", "lost"},
+	{"sécheresse", "drought"}, {"inondations", "floods"}, {"vallée", "valley"}, {"faim", "hunger"},
+	{"écoles", "schools"}, {"fermées", "closed"}, {"carburant", "fuel"}, {"pénurie", "shortage"},
+	{"conseil", "council"}, {"mandat", "mandate"}, {"renouvelé", "renewed"}, {"sécurité", "security"},
+	{"enlèvements", "kidnappings"}, {"déplacés", "displaced"}, {"élections", "elections"},
+	{"policiers", "officers"}, {"aéroport", "airport"}, {"budget", "budget"}, {"mission", "mission"},
+}
+
+var translate = func() map[string]string {
+	m := map[string]string{}
+	for _, p := range Translations {
+		m[p[0]], m[p[1]] = p[1], p[0]
+	}
+	return m
+}()
+
+func isRewrite(r Request) bool { return strings.HasPrefix(r.System(), RewriteMarker) }
+
+// rewriteReply answers a rewrite request deterministically: one query, the
+// words of the question's last line (after "Question:") that Translations
+// knows, translated; or the question itself when it knows none.
+func rewriteReply(req Request) (Reply, bool) {
+	if !isRewrite(req) {
+		return Reply{}, false
+	}
+	q := req.LastUser()
+	if i := strings.LastIndex(q, "Question:"); i >= 0 {
+		q = q[i+len("Question:"):]
+	}
+	q = strings.TrimSpace(q)
+	var words []string
+	for _, w := range strings.Fields(strings.ToLower(q)) {
+		if t, ok := translate[strings.Trim(w, ".,;:!?«»\"'()")]; ok {
+			words = append(words, t)
+		}
+	}
+	query := q
+	if len(words) > 0 {
+		query = strings.Join(words, " ")
+	}
+	b, _ := json.Marshal(map[string][]string{"queries": {query}})
+	return Reply{Content: string(b)}, true
+}
