@@ -65,7 +65,7 @@ func newAnswerer(e *env, cfg config.Config, search brief.Searcher) (*brief.Answe
 		if err != nil {
 			return nil, err
 		}
-		model = m
+		model = brief.WithQueryRewriting(m) // questions also rewritten into search queries (brief/rewrite.go)
 	}
 	return brief.New(search, model, ac)
 }
