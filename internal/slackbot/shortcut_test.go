@@ -129,3 +129,32 @@ func TestShortcutQuestion(t *testing.T) {
 		}
 	}
 }
+
+// Over Socket Mode the shortcut arrives as an interactive envelope: acked
+// first (with no payload), then answered in the thread.
+func TestBriefMeOnThisSocketMode(t *testing.T) {
+	h := newHarness(t, nil, nil, socketMode)
+	if err := h.fake.WaitForSocket(wait); err != nil {
+		t.Fatal(err)
+	}
+	ts := h.seedQuestion("C1", "U2", "How is the mission funded?", "")
+	env, err := h.fake.SendInteractive(slacktest.MessageAction("U1", "brief_message",
+		slacktest.ShortcutMessage{Channel: "C1", User: "U2", Text: "How is the mission funded?", TS: ts}, h.fake.ResponseURL("sock")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ack, err := h.fake.WaitForAck(env, wait)
+	if err != nil {
+		t.Fatal(err)
+	}
+	posts, err := h.fake.WaitForPosts(1, wait)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ack.Seq > posts[0].Seq || len(ack.Payload) > 0 && string(ack.Payload) != "null" {
+		t.Errorf("ack %+v (seq %d) before the answer (seq %d), without a payload", ack, ack.Seq, posts[0].Seq)
+	}
+	if posts[0].ThreadTS != ts || !strings.Contains(posts[0].BlockText(), "trust fund") {
+		t.Errorf("answer = %+v", posts[0])
+	}
+}
