@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mss-brief/briefbot/internal/config"
 	"github.com/mss-brief/briefbot/internal/corpus"
 	"github.com/mss-brief/briefbot/internal/slacktest"
 )
@@ -111,4 +112,36 @@ func TestServeBinarySocketAppHome(t *testing.T) {
 	}
 	checkHome(t, fake, "U2", wantHomeFigures(t, db))
 	p.stop(t)
+}
+
+// The home tab's corpus figures are kept between openings, and read
+// again once a passage was written.
+func TestHomeOverviewFollowsTheStore(t *testing.T) {
+	ctx := context.Background()
+	store, err := corpus.Open(ctx, filepath.Join(t.TempDir(), "s.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	put := func(title, url string) {
+		t.Helper()
+		if _, err := store.Put(ctx, corpus.Document{Title: title, Source: "Wire", URL: url, Text: title + ": the mission's police arrived in the capital this week."}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	put("First report", "https://example.org/1")
+	home := newHome(config.Default(), store, nil)
+	f1, err := home.Overview(ctx)
+	if err != nil || f1.Documents != 1 {
+		t.Fatalf("first overview: %+v, %v", f1, err)
+	}
+	again, _ := home.Overview(ctx)
+	if again.Documents != 1 || home.cached == nil {
+		t.Fatalf("second overview %+v, cached %v", again, home.cached != nil)
+	}
+	put("Second report", "https://example.org/2")
+	f2, err := home.Overview(ctx)
+	if err != nil || f2.Documents != 2 || len(f2.Newest) != 2 {
+		t.Errorf("after a new document: %+v, %v", f2, err)
+	}
 }
