@@ -14,6 +14,7 @@ import (
 	"github.com/mss-brief/briefbot/internal/brief"
 	"github.com/mss-brief/briefbot/internal/config"
 	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/ledger"
 	"github.com/mss-brief/briefbot/internal/schedule"
 	"github.com/mss-brief/briefbot/internal/slackbot"
 	"github.com/mss-brief/briefbot/prompts"
@@ -167,7 +168,7 @@ func newScheduler(log *slog.Logger, cfg config.Config, store *corpus.Store, pub 
 	if err != nil {
 		return nil, err
 	}
-	o := schedule.Options{Digests: cfg.Digests, Feeds: cfg.Feeds, Runs: store, Composer: g, Publisher: pub, Log: log}
+	o := schedule.Options{Digests: cfg.Digests, Feeds: cfg.Feeds, Runs: ledger.New(store.Database()), Composer: g, Publisher: pub, Log: log}
 	if ingester != nil {
 		o.Poller = feedIngester{ingester}
 	}

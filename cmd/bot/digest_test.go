@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/database"
+	"github.com/mss-brief/briefbot/internal/ledger"
 	"github.com/mss-brief/briefbot/internal/schedule"
 	"github.com/mss-brief/briefbot/internal/slacktest"
 )
@@ -70,14 +72,14 @@ func digestCLI(t *testing.T, vars map[string]string, args ...string) (stdout, st
 	return out.String(), errb.String(), code
 }
 
-func lastPosted(t *testing.T, db, channel string) (corpus.DigestRun, bool) {
+func lastPosted(t *testing.T, db, channel string) (ledger.DigestRun, bool) {
 	t.Helper()
-	st, err := corpus.Open(context.Background(), db)
+	d, err := database.Open(context.Background(), db)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
-	r, ok, err := st.LastPostedDigest(context.Background(), channel)
+	defer d.Close()
+	r, ok, err := ledger.New(d).LastPostedDigest(context.Background(), channel)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/mss-brief/briefbot/internal/config"
 	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/ledger"
 	"github.com/mss-brief/briefbot/internal/schedule"
 	"github.com/mss-brief/briefbot/internal/slackbot"
 )
@@ -15,6 +16,7 @@ import (
 // what each feed brought, and each channel's digest schedule.
 type serveHome struct {
 	store *corpus.Store
+	runs  *ledger.Ledger
 	sched *schedule.Scheduler
 	feeds []string
 	now   func() time.Time
@@ -28,7 +30,7 @@ type serveHome struct {
 }
 
 func newHome(cfg config.Config, store *corpus.Store, sched *schedule.Scheduler) *serveHome {
-	return &serveHome{store: store, sched: sched, feeds: cfg.Feeds.URLs, now: time.Now}
+	return &serveHome{store: store, runs: ledger.New(store.Database()), sched: sched, feeds: cfg.Feeds.URLs, now: time.Now}
 }
 
 // Home tab sizes: the view shows these many, the rest summed.
@@ -84,7 +86,7 @@ func (h *serveHome) Overview(ctx context.Context) (slackbot.HomeFacts, error) {
 			if d.Schedule != nil {
 				df.Next = d.Schedule.Next(now.In(d.Location))
 			}
-			last, ok, err := h.store.LastPostedDigest(ctx, d.Channel)
+			last, ok, err := h.runs.LastPostedDigest(ctx, d.Channel)
 			if err != nil {
 				return slackbot.HomeFacts{}, err
 			}

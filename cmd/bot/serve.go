@@ -13,6 +13,7 @@ import (
 
 	"github.com/mss-brief/briefbot/internal/config"
 	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/ledger"
 	"github.com/mss-brief/briefbot/internal/slackbot"
 )
 
@@ -76,6 +77,7 @@ func serve(ctx context.Context, e *env, cfg config.Config) error {
 		APIURL:        sec.SlackAPIURL,
 		Answerer:      answerer,
 		Store:         store,
+		Ledger:        ledger.New(store.Database()),
 		Adder:         newIngestAdder(ingestStore(e, cfg, store), cfg.Ingest),
 		Digests:       scheduler,
 		Home:          newHome(cfg, store, scheduler),

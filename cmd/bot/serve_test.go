@@ -19,6 +19,7 @@ import (
 
 	"github.com/mss-brief/briefbot/internal/config"
 	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/ledger"
 	"github.com/mss-brief/briefbot/internal/openaitest"
 	"github.com/mss-brief/briefbot/internal/slacktest"
 )
@@ -441,7 +442,7 @@ func TestServeBinaryDigestAcrossRestart(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer store.Close()
-	last, ok, err := store.LastPostedDigest(context.Background(), "CDIGEST")
+	last, ok, err := ledger.New(store.Database()).LastPostedDigest(context.Background(), "CDIGEST")
 	if err != nil || !ok || last.MessageTS != posts[len(posts)-1].TS {
 		t.Errorf("last recorded digest = %+v (found %v, err %v), want ts %s", last, ok, err, posts[len(posts)-1].TS)
 	}

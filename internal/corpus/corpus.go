@@ -1,8 +1,8 @@
 // Package corpus holds the documents the bot reads and answers from: their
-// metadata, the passages they are cut into, the SQLite store that keeps
-// them with the in-memory search index derived from it, and the ways
-// documents get in (files, web pages, feeds and
-// the bundled briefing notes).
+// metadata, the passages they are cut into, the store that keeps them in
+// the bot's database with the in-memory search index derived from it, and
+// the ways documents get in (files, web pages, feeds and the bundled
+// briefing notes).
 //
 // Nothing here knows about Slack or language models.
 package corpus

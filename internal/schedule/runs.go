@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/mss-brief/briefbot/internal/brief"
-	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/ledger"
 )
 
 // Outcome says what a digest run did.
@@ -209,11 +209,10 @@ func (s *Scheduler) runPeriod(ctx context.Context, d Digest, since, end time.Tim
 		return res, err
 	}
 	if existed {
-		switch {
-		case prev.Status == corpus.DigestPosted:
-			return res, nil
-		case prev.Owner != s.owner && prev.LeaseUntil.After(s.now()):
-			res.Outcome = Busy
+		if prev.Taken(s.owner, s.now()) {
+			if prev.Status != ledger.DigestPosted {
+				res.Outcome = Busy
+			}
 			return res, nil
 		}
 		// A claim of ours or an expired one: keep the period it was
@@ -229,7 +228,7 @@ func (s *Scheduler) runPeriod(ctx context.Context, d Digest, since, end time.Tim
 		return res, err
 	}
 	if !took {
-		if run.Status == corpus.DigestPosted {
+		if run.Status == ledger.DigestPosted {
 			return res, nil
 		}
 		res.Outcome = Busy

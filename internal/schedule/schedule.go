@@ -22,7 +22,7 @@ import (
 
 	"github.com/mss-brief/briefbot/internal/brief"
 	"github.com/mss-brief/briefbot/internal/config"
-	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/ledger"
 )
 
 // Publisher posts digests and finds them again; *slackbot.Publisher is one.
@@ -39,11 +39,11 @@ type Composer interface {
 	Digest(ctx context.Context, r brief.DigestRequest) (brief.Digest, error)
 }
 
-// Runs is the store's record of digest periods; *corpus.Store is one.
+// Runs is the record of digest periods; *ledger.Ledger is one.
 type Runs interface {
-	LastPostedDigest(ctx context.Context, channel string) (corpus.DigestRun, bool, error)
-	DigestRunAt(ctx context.Context, channel string, end time.Time) (corpus.DigestRun, bool, error)
-	ClaimDigestRun(ctx context.Context, channel string, start, end time.Time, owner string, lease time.Duration) (corpus.DigestRun, bool, error)
+	LastPostedDigest(ctx context.Context, channel string) (ledger.DigestRun, bool, error)
+	DigestRunAt(ctx context.Context, channel string, end time.Time) (ledger.DigestRun, bool, error)
+	ClaimDigestRun(ctx context.Context, channel string, start, end time.Time, owner string, lease time.Duration) (ledger.DigestRun, bool, error)
 	CompleteDigestRun(ctx context.Context, channel string, end time.Time, messageTS string, docIDs []string) error
 	AbandonDigestRun(ctx context.Context, channel string, end time.Time, owner string) error
 }

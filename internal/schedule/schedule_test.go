@@ -18,6 +18,7 @@ import (
 	"github.com/mss-brief/briefbot/internal/brief"
 	"github.com/mss-brief/briefbot/internal/config"
 	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/ledger"
 	"github.com/mss-brief/briefbot/internal/slackbot"
 	"github.com/mss-brief/briefbot/internal/slacktest"
 )
@@ -50,6 +51,7 @@ type world struct {
 	t      *testing.T
 	dbPath string
 	store  *corpus.Store
+	ledger *ledger.Ledger
 	clock  *clock
 	slack  *slacktest.Server
 	logs   *syncBuffer
@@ -69,12 +71,14 @@ var nyDigest = config.Digest{Channel: "CNEWS", TimeZone: "America/New_York"}
 func newWorld(t *testing.T, now time.Time) *world {
 	t.Helper()
 	w := &world{t: t, dbPath: filepath.Join(t.TempDir(), "brief.db"), clock: newClock(now), logs: &syncBuffer{}}
-	w.store = w.openStore()
+	w.store, w.ledger = w.openStore()
 	w.slack = slacktest.New(t)
 	return w
 }
 
-func (w *world) openStore() *corpus.Store {
+// openStore opens the world's database as a process does: its corpus,
+// and its ledger over the same database.
+func (w *world) openStore() (*corpus.Store, *ledger.Ledger) {
 	w.t.Helper()
 	st, err := corpus.Open(context.Background(), w.dbPath)
 	if err != nil {
@@ -82,20 +86,22 @@ func (w *world) openStore() *corpus.Store {
 	}
 	st.SetClock(w.clock.Now)
 	w.t.Cleanup(func() { st.Close() })
-	return st
+	l := ledger.New(st.Database())
+	l.SetClock(w.clock.Now)
+	return st, l
 }
 
 // process starts a scheduler as a separate bot process would: its own
 // store handle, digester, Slack client and owner id.
 func (w *world) process(digests ...config.Digest) *Scheduler {
 	w.t.Helper()
-	st := w.openStore()
+	st, runs := w.openStore()
 	g, err := brief.NewDigester(brief.DigesterConfig{Store: st, TopicNames: []string{"MSS", "Haiti", "Kenya"}})
 	if err != nil {
 		w.t.Fatal(err)
 	}
 	pub := slackbot.NewPublisher(slackbot.NewClient(slacktest.BotToken, "", w.slack.APIURL(), nil), nil)
-	s, err := New(Options{Digests: digests, Runs: st, Composer: g, Publisher: pub, Now: w.clock.Now,
+	s, err := New(Options{Digests: digests, Runs: runs, Composer: g, Publisher: pub, Now: w.clock.Now,
 		Log: slog.New(slog.NewTextHandler(w.logs, nil))})
 	if err != nil {
 		w.t.Fatal(err)
@@ -128,9 +134,9 @@ func (w *world) ingestAt(t time.Time, title string) string {
 
 func (w *world) posts() []slacktest.Message { return w.slack.Posts() }
 
-func (w *world) watermark(channel string) corpus.DigestRun {
+func (w *world) watermark(channel string) ledger.DigestRun {
 	w.t.Helper()
-	r, ok, err := w.store.LastPostedDigest(context.Background(), channel)
+	r, ok, err := w.ledger.LastPostedDigest(context.Background(), channel)
 	if err != nil || !ok {
 		w.t.Fatalf("no posted digest for %s (%v)", channel, err)
 	}
@@ -241,7 +247,7 @@ func TestExactlyOnceAcrossRestart(t *testing.T) {
 		t.Errorf("watermark %+v, want the second post", r)
 	}
 	// The digest message's thread is known as a digest thread with its documents.
-	docs, ok, err := w.store.DigestDocs(context.Background(), nyDigest.Channel, posts[1].TS)
+	docs, ok, err := w.ledger.DigestDocs(context.Background(), nyDigest.Channel, posts[1].TS)
 	if err != nil || !ok || len(docs) != 1 {
 		t.Errorf("DigestDocs = %v, %v, %v; want the one week-two document", docs, ok, err)
 	}
@@ -261,8 +267,8 @@ func TestCrashBetweenPostAndRecord(t *testing.T) {
 			if n := len(w.posts()); n != 1 {
 				t.Fatalf("%d posts after the crash, want the 1 Slack accepted", n)
 			}
-			run, ok, _ := w.store.DigestRunAt(context.Background(), nyDigest.Channel, mar09)
-			if !ok || run.Status != corpus.DigestPosting {
+			run, ok, _ := w.ledger.DigestRunAt(context.Background(), nyDigest.Channel, mar09)
+			if !ok || run.Status != ledger.DigestPosting {
 				t.Fatalf("run %+v: want it left posting", run)
 			}
 			next := a
@@ -295,7 +301,7 @@ func TestCrashBeforePost(t *testing.T) {
 	w := newWorld(t, mar09)
 	w.ingestAt(mar09.Add(-time.Hour), "A story")
 	// A process claimed the period and died before posting anything.
-	if _, took, err := w.store.ClaimDigestRun(context.Background(), nyDigest.Channel, mar02, mar09, "dead-process", DefaultLease); err != nil || !took {
+	if _, took, err := w.ledger.ClaimDigestRun(context.Background(), nyDigest.Channel, mar02, mar09, "dead-process", DefaultLease); err != nil || !took {
 		t.Fatalf("claim: %v, %v", took, err)
 	}
 	s := w.process(nyDigest)
@@ -513,7 +519,7 @@ func TestPreviewAndPostNow(t *testing.T) {
 	if len(d.Items) != 1 || d.TimeZone != "America/New_York" || len(w.posts()) != 0 {
 		t.Errorf("preview: %d items in %s, %d posts; want 1 item, NY zone, nothing posted", len(d.Items), d.TimeZone, len(w.posts()))
 	}
-	if _, ok, _ := w.store.LastPostedDigest(ctx, nyDigest.Channel); ok {
+	if _, ok, _ := w.ledger.LastPostedDigest(ctx, nyDigest.Channel); ok {
 		t.Error("preview recorded a digest")
 	}
 	// An unconfigured channel gets the defaults.
@@ -551,7 +557,7 @@ func TestPreviewAndPostNow(t *testing.T) {
 func TestNoPublisher(t *testing.T) {
 	w := newWorld(t, mar09)
 	g, _ := brief.NewDigester(brief.DigesterConfig{Store: w.store})
-	s, err := New(Options{Digests: []config.Digest{nyDigest}, Runs: w.store, Composer: g, Now: w.clock.Now})
+	s, err := New(Options{Digests: []config.Digest{nyDigest}, Runs: w.ledger, Composer: g, Now: w.clock.Now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -566,7 +572,7 @@ func TestNoPublisher(t *testing.T) {
 func TestNewRejectsBadConfig(t *testing.T) {
 	w := newWorld(t, mar09)
 	g, _ := brief.NewDigester(brief.DigesterConfig{Store: w.store})
-	_, err := New(Options{Runs: w.store, Composer: g, Digests: []config.Digest{nyDigest, nyDigest, {Channel: "C2", TimeZone: "Nowhere/Land"}},
+	_, err := New(Options{Runs: w.ledger, Composer: g, Digests: []config.Digest{nyDigest, nyDigest, {Channel: "C2", TimeZone: "Nowhere/Land"}},
 		Feeds: config.Feeds{Schedule: "every so often", URLs: []string{"https://example.org/feed"}}})
 	for _, want := range []string{"digests[1]", "has a digest already", "digests[2]", "time_zone", "feeds.schedule"} {
 		if err == nil || !strings.Contains(err.Error(), want) {
@@ -593,11 +599,11 @@ func TestStartCatchesUpAndRecoversPanics(t *testing.T) {
 	w.ingestAt(mar09.Add(-time.Hour), "Missed")
 	w.clock.Set(mar09.Add(2 * time.Hour)) // the bot was down at the tick
 
-	st := w.openStore()
+	st, runs := w.openStore()
 	g, _ := brief.NewDigester(brief.DigesterConfig{Store: st})
 	pub := slackbot.NewPublisher(slackbot.NewClient(slacktest.BotToken, "", w.slack.APIURL(), nil), nil)
 	logs := &syncBuffer{}
-	s, err := New(Options{Digests: []config.Digest{nyDigest}, Runs: st, Composer: &panicky{next: g}, Publisher: pub, Now: w.clock.Now,
+	s, err := New(Options{Digests: []config.Digest{nyDigest}, Runs: runs, Composer: &panicky{next: g}, Publisher: pub, Now: w.clock.Now,
 		Log: slog.New(slog.NewTextHandler(logs, nil))})
 	if err != nil {
 		t.Fatal(err)
@@ -679,7 +685,7 @@ func TestPollFeeds(t *testing.T) {
 	g, _ := brief.NewDigester(brief.DigesterConfig{Store: w.store})
 	urls := []string{srv.URL + "/one.xml", srv.URL + "/broken.xml", srv.URL + "/panics.xml", srv.URL + "/two.xml"}
 	logs := &syncBuffer{}
-	s, err := New(Options{Runs: w.store, Composer: g, Poller: panicOn{"panics.xml", feedPoller{in}}, Now: w.clock.Now,
+	s, err := New(Options{Runs: w.ledger, Composer: g, Poller: panicOn{"panics.xml", feedPoller{in}}, Now: w.clock.Now,
 		Feeds: config.Feeds{Schedule: "*/30 * * * *", URLs: urls}, Log: slog.New(slog.NewTextHandler(logs, nil))})
 	if err != nil {
 		t.Fatal(err)

@@ -24,6 +24,7 @@ import (
 	"github.com/mss-brief/briefbot/internal/brief"
 	"github.com/mss-brief/briefbot/internal/config"
 	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/ledger"
 )
 
 // Answerer answers a question; *brief.Answerer is one.
@@ -31,16 +32,20 @@ type Answerer interface {
 	Answer(ctx context.Context, req brief.Request) (brief.Answer, error)
 }
 
-// Store is the bookkeeping the bot keeps; *corpus.Store is one.
-type Store interface {
+// Ledger is the bookkeeping the bot keeps; *ledger.Ledger is one.
+type Ledger interface {
 	Claim(ctx context.Context, key string, ttl time.Duration) (bool, error)
 	Release(ctx context.Context, key string) error
-	RecordAnswer(ctx context.Context, a corpus.AnswerRecord) (int64, error)
-	Answer(ctx context.Context, id int64) (corpus.AnswerRecord, error)
-	RecordFeedback(ctx context.Context, f corpus.Feedback) error
+	RecordAnswer(ctx context.Context, a ledger.AnswerRecord) (int64, error)
+	Answer(ctx context.Context, id int64) (ledger.AnswerRecord, error)
+	RecordFeedback(ctx context.Context, f ledger.Feedback) error
 	MarkThread(ctx context.Context, channel, threadTS, kind string) error
 	ThreadKind(ctx context.Context, channel, threadTS string) (string, bool, error)
 	DigestDocs(ctx context.Context, channel, messageTS string) ([]string, bool, error)
+}
+
+// Store is the corpus "/brief sources" lists; *corpus.Store is one.
+type Store interface {
 	Documents(ctx context.Context, f corpus.DocFilter) ([]corpus.Document, error)
 }
 
@@ -67,6 +72,7 @@ type Options struct {
 
 	Answerer Answerer
 	Store    Store
+	Ledger   Ledger
 	Adder    Adder   // nil: "/brief add" says adding is not configured
 	Digests  Digests // nil: "/brief digest" says digests are not configured
 	Home     Home    // nil: the home tab shows only how to ask
@@ -121,8 +127,8 @@ const (
 // New checks the tokens with Slack (auth.test) and returns a Bot ready to
 // Run. A missing or refused token is an error naming its variable.
 func New(ctx context.Context, opt Options) (*Bot, error) {
-	if opt.Answerer == nil || opt.Store == nil {
-		return nil, errors.New("slackbot: New needs an Answerer and a Store")
+	if opt.Answerer == nil || opt.Store == nil || opt.Ledger == nil {
+		return nil, errors.New("slackbot: New needs an Answerer, a Store and a Ledger")
 	}
 	if err := CheckSecrets(opt.BotToken, opt.AppToken, opt.SigningSecret); err != nil {
 		return nil, err
@@ -385,18 +391,18 @@ func (b *Bot) background(f func(ctx context.Context)) {
 
 // recordAnswer stores an answer, the whole of it, so that feedback and
 // "Share in channel" can refer to it by id, after a restart too.
-func (b *Bot) recordAnswer(ctx context.Context, rec corpus.AnswerRecord, ans brief.Answer) (int64, error) {
+func (b *Bot) recordAnswer(ctx context.Context, rec ledger.AnswerRecord, ans brief.Answer) (int64, error) {
 	payload, err := json.Marshal(ans)
 	if err != nil {
 		return 0, fmt.Errorf("encode answer: %w", err)
 	}
 	rec.Answer, rec.Mode, rec.Payload = ans.Text, string(ans.Mode), payload
-	return b.opt.Store.RecordAnswer(ctx, rec)
+	return b.opt.Ledger.RecordAnswer(ctx, rec)
 }
 
 // recordedAnswer returns a stored answer as it was given.
-func (b *Bot) recordedAnswer(ctx context.Context, id int64) (brief.Answer, corpus.AnswerRecord, error) {
-	rec, err := b.opt.Store.Answer(ctx, id)
+func (b *Bot) recordedAnswer(ctx context.Context, id int64) (brief.Answer, ledger.AnswerRecord, error) {
+	rec, err := b.opt.Ledger.Answer(ctx, id)
 	if err != nil {
 		return brief.Answer{}, rec, err
 	}

@@ -20,6 +20,7 @@ import (
 	"github.com/mss-brief/briefbot/internal/brief"
 	"github.com/mss-brief/briefbot/internal/config"
 	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/ledger"
 	"github.com/mss-brief/briefbot/internal/openaitest"
 	"github.com/mss-brief/briefbot/internal/slacktest"
 )
@@ -91,6 +92,7 @@ type harness struct {
 	t        testing.TB
 	fake     *slacktest.Server
 	store    *corpus.Store
+	ledger   *ledger.Ledger
 	dbPath   string
 	answerer *recorder
 	bot      *Bot
@@ -151,13 +153,13 @@ func newHarness(t testing.TB, fake *slacktest.Server, store *corpus.Store, opts 
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := &harness{t: t, fake: fake, store: store, dbPath: dbPath, answerer: &recorder{next: real}, reg: prometheus.NewRegistry()}
+	h := &harness{t: t, fake: fake, store: store, ledger: ledger.New(store.Database()), dbPath: dbPath, answerer: &recorder{next: real}, reg: prometheus.NewRegistry()}
 	set := config.Default().Slack
 	set.ShutdownTimeout = 5 * time.Second
 	o := Options{
 		Settings: set, Topic: config.Default().Topic,
 		BotToken: slacktest.BotToken, SigningSecret: slacktest.SigningSecret, APIURL: fake.APIURL(),
-		Answerer: h.answerer, Store: store, Log: testLogger(t), Registry: h.reg,
+		Answerer: h.answerer, Store: store, Ledger: h.ledger, Log: testLogger(t), Registry: h.reg,
 	}
 	for _, f := range opts {
 		f(&o)
@@ -362,11 +364,11 @@ func TestSlashCommandAnsweredThroughResponseURL(t *testing.T) {
 		t.Errorf("vote acknowledgement = %+v", rs[2])
 	}
 	id := parseID(t, actions[actionDown])
-	fb, err := h.store.FeedbackFor(context.Background(), id)
+	fb, err := h.ledger.FeedbackFor(context.Background(), id)
 	if err != nil || len(fb) != 1 || fb[0].Vote != "down" || fb[0].UserID != "U2" {
 		t.Fatalf("feedback = %+v, %v", fb, err)
 	}
-	rec, err := h.store.Answer(context.Background(), id)
+	rec, err := h.ledger.Answer(context.Background(), id)
 	if err != nil || rec.Question != "Who leads the mission?" || rec.UserID != "U1" || rec.Mode != "extractive" {
 		t.Errorf("recorded answer = %+v, %v", rec, err)
 	}
@@ -424,8 +426,8 @@ func TestMentionRetriesAnsweredOnce(t *testing.T) {
 	if rs[0].Seq > p.Seq || rs[1].Seq < p.Seq {
 		t.Error("reaction not around the answer")
 	}
-	kind, ok, _ := h.store.ThreadKind(context.Background(), "C1", ts)
-	if !ok || kind != corpus.ThreadAnswer {
+	kind, ok, _ := h.ledger.ThreadKind(context.Background(), "C1", ts)
+	if !ok || kind != ledger.ThreadAnswer {
 		t.Errorf("thread kind = %q, %v", kind, ok)
 	}
 }
@@ -674,11 +676,11 @@ func TestDigestThreadPrefersItsDocuments(t *testing.T) {
 	ctx := context.Background()
 	digestTS := h.fake.AddMessage(slacktest.Message{Channel: "C1", User: slacktest.BotUserID, BotID: slacktest.BotID, Text: "Digest for last week"})
 	end := time.Now().Truncate(time.Hour)
-	if _, took, err := h.store.ClaimDigestRun(ctx, "C1", end.Add(-7*24*time.Hour), end, "test", time.Minute); err != nil || !took {
+	if _, took, err := h.ledger.ClaimDigestRun(ctx, "C1", end.Add(-7*24*time.Hour), end, "test", time.Minute); err != nil || !took {
 		t.Fatal(err)
 	}
 	docs := []string{corpus.DocID(corpus.CanonicalURL("https://example.org/funding"))}
-	if err := h.store.CompleteDigestRun(ctx, "C1", end, digestTS, docs); err != nil {
+	if err := h.ledger.CompleteDigestRun(ctx, "C1", end, digestTS, docs); err != nil {
 		t.Fatal(err)
 	}
 	q := h.seedQuestion("C1", "U1", "Who paid?", digestTS)
@@ -870,7 +872,7 @@ func TestStartupErrorsNameTheVariable(t *testing.T) {
 	fake := slacktest.New(t)
 	st, _ := seededStore(t)
 	a, _ := brief.New(st, nil, brief.AnswererConfig{})
-	base := Options{BotToken: slacktest.BotToken, SigningSecret: "s", APIURL: fake.APIURL(), Answerer: a, Store: st}
+	base := Options{BotToken: slacktest.BotToken, SigningSecret: "s", APIURL: fake.APIURL(), Answerer: a, Store: st, Ledger: ledger.New(st.Database())}
 	tests := []struct {
 		name string
 		edit func(*Options)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/mss-brief/briefbot/internal/brief"
 	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/ledger"
 )
 
 // reply is what the acknowledgement of a slash command carries: Slack
@@ -32,7 +33,7 @@ func ephemeral(text string) reply {
 // this replica or another) is claimed already and gets an empty reply.
 func (b *Bot) command(ctx context.Context, cmd slack.SlashCommand) (reply, string) {
 	if key := commandKey(cmd); key != "" {
-		took, err := b.opt.Store.Claim(ctx, key, b.set.DedupeTTL)
+		took, err := b.opt.Ledger.Claim(ctx, key, b.set.DedupeTTL)
 		if err != nil {
 			b.log.Error("command not claimed", "channel", cmd.ChannelID, "user", cmd.UserID, "err", err)
 			return ephemeral("Sorry, something went wrong on my side. Please try again."), "error"
@@ -261,7 +262,7 @@ func (b *Bot) ask(cmd slack.SlashCommand, text string) (reply, string) {
 			b.respond(ctx, cmd.ResponseURL, slack.ResponseTypeEphemeral, Message{Text: msg, Blocks: []slack.Block{section(msg)}})
 			return
 		}
-		id, err := b.recordAnswer(ctx, corpus.AnswerRecord{Channel: cmd.ChannelID, UserID: cmd.UserID, Question: text}, ans)
+		id, err := b.recordAnswer(ctx, ledger.AnswerRecord{Channel: cmd.ChannelID, UserID: cmd.UserID, Question: text}, ans)
 		if err != nil {
 			b.log.Error("record answer (feedback buttons left out)", "channel", cmd.ChannelID, "err", err)
 		}

@@ -13,7 +13,7 @@ import (
 	"github.com/slack-go/slack/slackevents"
 
 	"github.com/mss-brief/briefbot/internal/brief"
-	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/ledger"
 )
 
 // question is a message the bot will answer.
@@ -101,7 +101,7 @@ func (b *Bot) classify(ctx context.Context, data any) (question, bool, error) {
 		q := question{via: "mention", channel: e.Channel, user: e.User, text: e.Text, ts: e.TimeStamp, threadTS: e.TimeStamp}
 		if e.ThreadTimeStamp != "" && e.ThreadTimeStamp != e.TimeStamp {
 			q.threadTS, q.history = e.ThreadTimeStamp, true
-			kind, _, err := b.opt.Store.ThreadKind(ctx, e.Channel, e.ThreadTimeStamp)
+			kind, _, err := b.opt.Ledger.ThreadKind(ctx, e.Channel, e.ThreadTimeStamp)
 			if err != nil {
 				return question{}, false, err
 			}
@@ -117,7 +117,7 @@ func (b *Bot) classify(ctx context.Context, data any) (question, bool, error) {
 			q := question{via: "dm", channel: e.Channel, user: e.User, text: e.Text, ts: e.TimeStamp,
 				threadTS: e.ThreadTimeStamp, history: inThread, assist: e.ThreadTimeStamp != ""}
 			if inThread {
-				kind, _, err := b.opt.Store.ThreadKind(ctx, e.Channel, e.ThreadTimeStamp)
+				kind, _, err := b.opt.Ledger.ThreadKind(ctx, e.Channel, e.ThreadTimeStamp)
 				if err != nil {
 					return question{}, false, err
 				}
@@ -128,7 +128,7 @@ func (b *Bot) classify(ctx context.Context, data any) (question, bool, error) {
 		if !inThread || !b.allowed(e.Channel) {
 			return question{}, false, nil
 		}
-		kind, ok, err := b.opt.Store.ThreadKind(ctx, e.Channel, e.ThreadTimeStamp)
+		kind, ok, err := b.opt.Ledger.ThreadKind(ctx, e.Channel, e.ThreadTimeStamp)
 		if err != nil || !ok {
 			return question{}, false, err
 		}
@@ -145,14 +145,14 @@ func (b *Bot) claim(ctx context.Context, eventID, channel, ts string) ([]string,
 	var keys []string
 	if eventID != "" {
 		key := "event:" + eventID
-		took, err := b.opt.Store.Claim(ctx, key, b.set.DedupeTTL)
+		took, err := b.opt.Ledger.Claim(ctx, key, b.set.DedupeTTL)
 		if err != nil || !took {
 			return nil, false, err
 		}
 		keys = append(keys, key)
 	}
 	key := "msg:" + channel + ":" + ts
-	took, err := b.opt.Store.Claim(ctx, key, b.set.DedupeTTL)
+	took, err := b.opt.Ledger.Claim(ctx, key, b.set.DedupeTTL)
 	if err != nil {
 		b.release(keys)
 		return nil, false, err
@@ -167,7 +167,7 @@ func (b *Bot) release(keys []string) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	for _, k := range keys {
-		if err := b.opt.Store.Release(ctx, k); err != nil {
+		if err := b.opt.Ledger.Release(ctx, k); err != nil {
 			b.log.Error("release claim", "key", k, "err", err)
 		}
 	}
@@ -212,7 +212,7 @@ const (
 func (b *Bot) answerQuestion(ctx context.Context, q question) {
 	if q.threadTS != "" {
 		// Marked before answering so a quick follow-up is not missed.
-		if err := b.opt.Store.MarkThread(ctx, q.channel, q.threadTS, corpus.ThreadAnswer); err != nil {
+		if err := b.opt.Ledger.MarkThread(ctx, q.channel, q.threadTS, ledger.ThreadAnswer); err != nil {
 			b.log.Error("mark thread", q.logArgs("err", err)...)
 		}
 	}
@@ -227,8 +227,8 @@ func (b *Bot) answerQuestion(ctx context.Context, q question) {
 	if q.history {
 		req.History = b.threadHistory(ctx, q)
 	}
-	if q.kind == corpus.ThreadDigest {
-		docs, ok, err := b.opt.Store.DigestDocs(ctx, q.channel, q.threadTS)
+	if q.kind == ledger.ThreadDigest {
+		docs, ok, err := b.opt.Ledger.DigestDocs(ctx, q.channel, q.threadTS)
 		if err != nil {
 			b.log.Error("digest docs", q.logArgs("err", err)...)
 		} else if ok {
@@ -255,7 +255,7 @@ func (b *Bot) answerQuestion(ctx context.Context, q question) {
 		}
 		return
 	}
-	id, err := b.recordAnswer(ctx, corpus.AnswerRecord{Channel: q.channel, ThreadTS: q.threadTS, UserID: q.user, Question: req.Question}, ans)
+	id, err := b.recordAnswer(ctx, ledger.AnswerRecord{Channel: q.channel, ThreadTS: q.threadTS, UserID: q.user, Question: req.Question}, ans)
 	if err != nil {
 		b.log.Error("record answer (feedback buttons left out)", q.logArgs("err", err)...)
 	}

@@ -7,7 +7,7 @@ import (
 
 	"github.com/slack-go/slack"
 
-	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/ledger"
 )
 
 // interaction handles a click on one of the bot's buttons. The click is
@@ -49,7 +49,7 @@ func (b *Bot) interaction(cb slack.InteractionCallback) string {
 		// Both transports call this after the ack, outside any request's
 		// context: the claim gets a short one of its own.
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		took, err := b.opt.Store.Claim(ctx, key, b.set.DedupeTTL)
+		took, err := b.opt.Ledger.Claim(ctx, key, b.set.DedupeTTL)
 		cancel()
 		if err != nil {
 			b.log.Error("click not claimed", "user", cb.User.ID, "channel", cb.Channel.ID, "err", err)
@@ -93,7 +93,7 @@ func interactionKey(cb slack.InteractionCallback) string {
 func (b *Bot) feedback(ctx context.Context, cb slack.InteractionCallback, value, vote string) {
 	id, err := strconv.ParseInt(value, 10, 64)
 	if err == nil {
-		err = b.opt.Store.RecordFeedback(ctx, corpus.Feedback{AnswerID: id, UserID: cb.User.ID, Vote: vote})
+		err = b.opt.Ledger.RecordFeedback(ctx, ledger.Feedback{AnswerID: id, UserID: cb.User.ID, Vote: vote})
 	}
 	if err != nil {
 		b.log.Error("feedback not recorded", "answer_id", value, "user", cb.User.ID, "channel", cb.Channel.ID, "err", err)

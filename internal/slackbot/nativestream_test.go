@@ -244,7 +244,7 @@ func TestMentionStreamsNatively(t *testing.T) {
 	if err := json.Unmarshal([]byte(id), &answerID); err != nil {
 		t.Fatal(err)
 	}
-	votes, err := h.store.FeedbackFor(context.Background(), answerID)
+	votes, err := h.ledger.FeedbackFor(context.Background(), answerID)
 	if err != nil || len(votes) != 1 || votes[0].Vote != "down" || votes[0].UserID != "U2" {
 		t.Errorf("votes = %+v, %v", votes, err)
 	}

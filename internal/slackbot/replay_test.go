@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/ledger"
 	"github.com/mss-brief/briefbot/internal/slacktest"
 )
 
@@ -77,7 +77,7 @@ func TestReplayedClickHandledOnce(t *testing.T) {
 	h := newHarness(t, fake, nil)
 	h2 := newHarness(t, fake, h.store)
 	ctx := context.Background()
-	id, err := h.store.RecordAnswer(ctx, corpus.AnswerRecord{Channel: "C1", UserID: "U1", Question: "Who leads the mission?", Answer: "Kenya.", Mode: "extractive"})
+	id, err := h.ledger.RecordAnswer(ctx, ledger.AnswerRecord{Channel: "C1", UserID: "U1", Question: "Who leads the mission?", Answer: "Kenya.", Mode: "extractive"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -30,7 +30,7 @@ func (b *Bot) messageAction(cb slack.InteractionCallback) string {
 	}
 	if key := interactionKey(cb); key != "" {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		took, err := b.opt.Store.Claim(ctx, key, b.set.DedupeTTL)
+		took, err := b.opt.Ledger.Claim(ctx, key, b.set.DedupeTTL)
 		cancel()
 		if err != nil {
 			b.log.Error("shortcut not claimed", "user", cb.User.ID, "channel", cb.Channel.ID, "err", err)
@@ -73,7 +73,7 @@ func (b *Bot) briefOnMessage(cb slack.InteractionCallback) string {
 		// A reply in a thread: answer in that thread, with its turns.
 		q.threadTS, q.history = t, true
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		kind, _, err := b.opt.Store.ThreadKind(ctx, channel, t)
+		kind, _, err := b.opt.Ledger.ThreadKind(ctx, channel, t)
 		cancel()
 		if err != nil {
 			b.log.Error("thread kind", q.logArgs("err", err)...)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/mss-brief/briefbot/internal/brief"
 	"github.com/mss-brief/briefbot/internal/config"
+	"github.com/mss-brief/briefbot/internal/ledger"
 	"github.com/mss-brief/briefbot/internal/openaitest"
 	"github.com/mss-brief/briefbot/internal/slacktest"
 )
@@ -83,7 +84,7 @@ func TestSocketMode(t *testing.T) {
 	if _, err := h.fake.WaitForResponses(2, wait); err != nil {
 		t.Fatal(err)
 	}
-	fb, err := h.store.FeedbackFor(context.Background(), parseID(t, up))
+	fb, err := h.ledger.FeedbackFor(context.Background(), parseID(t, up))
 	if err != nil || len(fb) != 1 || fb[0].Vote != "up" {
 		t.Errorf("feedback = %+v, %v", fb, err)
 	}
@@ -112,7 +113,7 @@ func serveRefused(t *testing.T, fake *slacktest.Server, appToken string) error {
 	t.Helper()
 	st, _ := seededStore(t)
 	a, _ := brief.New(st, nil, brief.AnswererConfig{})
-	b, err := New(context.Background(), Options{BotToken: slacktest.BotToken, AppToken: appToken, APIURL: fake.APIURL(), Answerer: a, Store: st})
+	b, err := New(context.Background(), Options{BotToken: slacktest.BotToken, AppToken: appToken, APIURL: fake.APIURL(), Answerer: a, Store: st, Ledger: ledger.New(st.Database())})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -196,10 +197,10 @@ func TestPoolFullTellsTheUser(t *testing.T) {
 		t.Errorf("command ack = %q", ack.Text)
 	}
 	// The turned-away question's claims were given back: a retry may answer.
-	if took, err := h.store.Claim(context.Background(), "event:EvP2", time.Minute); err != nil || !took {
+	if took, err := h.ledger.Claim(context.Background(), "event:EvP2", time.Minute); err != nil || !took {
 		t.Errorf("event claim kept: %v %v", took, err)
 	}
-	if took, err := h.store.Claim(context.Background(), "msg:C1:"+ts2, time.Minute); err != nil || !took {
+	if took, err := h.ledger.Claim(context.Background(), "msg:C1:"+ts2, time.Minute); err != nil || !took {
 		t.Errorf("message claim kept: %v %v", took, err)
 	}
 	close(g.release)

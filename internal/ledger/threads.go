@@ -1,4 +1,4 @@
-package corpus
+package ledger
 
 import (
 	"context"
@@ -17,9 +17,9 @@ const (
 
 // MarkThread records that the bot takes part in a thread, so later messages
 // there are answered without a new mention. Marking again keeps the first kind.
-func (s *Store) MarkThread(ctx context.Context, channel, threadTS, kind string) error {
-	_, err := s.db.ExecContext(ctx, `INSERT OR IGNORE INTO threads(channel, thread_ts, kind, created) VALUES(?,?,?,?)`,
-		channel, threadTS, kind, s.now().Unix())
+func (l *Ledger) MarkThread(ctx context.Context, channel, threadTS, kind string) error {
+	_, err := l.db.SQL.ExecContext(ctx, `INSERT INTO threads(channel, thread_ts, kind, created) VALUES(?,?,?,?) ON CONFLICT DO NOTHING`,
+		channel, threadTS, kind, l.now().Unix())
 	if err != nil {
 		return fmt.Errorf("mark thread %s/%s: %w", channel, threadTS, err)
 	}
@@ -27,9 +27,9 @@ func (s *Store) MarkThread(ctx context.Context, channel, threadTS, kind string) 
 }
 
 // ThreadKind reports whether the bot takes part in a thread, and as what.
-func (s *Store) ThreadKind(ctx context.Context, channel, threadTS string) (string, bool, error) {
+func (l *Ledger) ThreadKind(ctx context.Context, channel, threadTS string) (string, bool, error) {
 	var kind string
-	err := s.db.QueryRowContext(ctx, `SELECT kind FROM threads WHERE channel = ? AND thread_ts = ?`, channel, threadTS).Scan(&kind)
+	err := l.db.SQL.QueryRowContext(ctx, `SELECT kind FROM threads WHERE channel = ? AND thread_ts = ?`, channel, threadTS).Scan(&kind)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", false, nil
 	}
@@ -58,7 +58,17 @@ const (
 	DigestPosted  = "posted"  // done: MessageTS is the digest's message
 )
 
+// Taken reports whether the period is out of owner's reach at now: posted
+// already, or claimed by another owner whose lease is still live. A claim
+// of owner's own, or one whose lease expired (its owner died mid-post),
+// may be taken (over). This is the one place the rule is written.
+func (r DigestRun) Taken(owner string, now time.Time) bool {
+	return r.Status == DigestPosted || (r.Owner != owner && r.LeaseUntil.After(now))
+}
+
 const digestColumns = `channel, period_start, period_end, status, owner, lease_until, message_ts, doc_ids, created, updated`
+
+type scanner interface{ Scan(...any) error }
 
 func scanDigestRun(row scanner) (DigestRun, error) {
 	var r DigestRun
@@ -76,8 +86,8 @@ func scanDigestRun(row scanner) (DigestRun, error) {
 
 // LastPostedDigest returns the channel's newest posted digest: its End is the
 // watermark the next digest starts from.
-func (s *Store) LastPostedDigest(ctx context.Context, channel string) (DigestRun, bool, error) {
-	row := s.db.QueryRowContext(ctx, `SELECT `+digestColumns+` FROM digest_runs WHERE channel = ? AND status = ? ORDER BY period_end DESC LIMIT 1`,
+func (l *Ledger) LastPostedDigest(ctx context.Context, channel string) (DigestRun, bool, error) {
+	row := l.db.SQL.QueryRowContext(ctx, `SELECT `+digestColumns+` FROM digest_runs WHERE channel = ? AND status = ? ORDER BY period_end DESC LIMIT 1`,
 		channel, DigestPosted)
 	r, err := scanDigestRun(row)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -90,8 +100,8 @@ func (s *Store) LastPostedDigest(ctx context.Context, channel string) (DigestRun
 }
 
 // DigestRunAt returns the run for a channel's period ending at end.
-func (s *Store) DigestRunAt(ctx context.Context, channel string, end time.Time) (DigestRun, bool, error) {
-	row := s.db.QueryRowContext(ctx, `SELECT `+digestColumns+` FROM digest_runs WHERE channel = ? AND period_end = ?`, channel, end.Unix())
+func (l *Ledger) DigestRunAt(ctx context.Context, channel string, end time.Time) (DigestRun, bool, error) {
+	row := l.db.SQL.QueryRowContext(ctx, `SELECT `+digestColumns+` FROM digest_runs WHERE channel = ? AND period_end = ?`, channel, end.Unix())
 	r, err := scanDigestRun(row)
 	if errors.Is(err, sql.ErrNoRows) {
 		return DigestRun{}, false, nil
@@ -103,31 +113,32 @@ func (s *Store) DigestRunAt(ctx context.Context, channel string, end time.Time) 
 }
 
 // ClaimDigestRun takes the period [start, end) of a channel for owner until
-// lease, unless it is posted already or another owner holds a live lease.
-// It reports whether owner now holds it, and the run as it stands.
-func (s *Store) ClaimDigestRun(ctx context.Context, channel string, start, end time.Time, owner string, lease time.Duration) (DigestRun, bool, error) {
-	now := s.now()
+// lease, unless it is Taken. It reports whether owner now holds it, and the
+// run as it stands. Across hosts the primary key decides a first claim and
+// a row lock a takeover, so two replicas never both hold a period.
+func (l *Ledger) ClaimDigestRun(ctx context.Context, channel string, start, end time.Time, owner string, lease time.Duration) (DigestRun, bool, error) {
+	now := l.now()
 	var run DigestRun
 	var took bool
-	err := s.inTx(ctx, func(tx sqlTx) error {
-		row := tx.QueryRowContext(ctx, `SELECT `+digestColumns+` FROM digest_runs WHERE channel = ? AND period_end = ?`, channel, end.Unix())
-		r, err := scanDigestRun(row)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-			_, err = tx.ExecContext(ctx, `INSERT INTO digest_runs(`+digestColumns+`) VALUES(?,?,?,?,?,?,?,?,?,?)`,
-				channel, start.Unix(), end.Unix(), DigestPosting, owner, now.Add(lease).Unix(), "", "[]", now.Unix(), now.Unix())
+	err := l.db.InTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `INSERT INTO digest_runs(`+digestColumns+`) VALUES(?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING`,
+			channel, start.Unix(), end.Unix(), DigestPosting, owner, now.Add(lease).Unix(), "", "[]", now.Unix(), now.Unix())
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 0 {
+			row := tx.QueryRowContext(ctx, `SELECT `+digestColumns+` FROM digest_runs WHERE channel = ? AND period_end = ?`+l.db.ForUpdate(),
+				channel, end.Unix())
+			r, err := scanDigestRun(row)
 			if err != nil {
 				return err
 			}
-		case err != nil:
-			return err
-		case r.Status == DigestPosted:
-			run = r
-			return nil
-		case r.Owner != owner && r.LeaseUntil.After(now):
-			run = r
-			return nil
-		default:
+			if r.Taken(owner, now) {
+				run = r
+				return nil
+			}
 			// Our own claim, or a lease that expired (its owner died):
 			// take it over, keeping the period it was claimed for.
 			_, err = tx.ExecContext(ctx, `UPDATE digest_runs SET owner = ?, lease_until = ?, updated = ? WHERE channel = ? AND period_end = ?`,
@@ -137,7 +148,7 @@ func (s *Store) ClaimDigestRun(ctx context.Context, channel string, start, end t
 			}
 		}
 		took = true
-		r, err = scanDigestRun(tx.QueryRowContext(ctx, `SELECT `+digestColumns+` FROM digest_runs WHERE channel = ? AND period_end = ?`, channel, end.Unix()))
+		r, err := scanDigestRun(tx.QueryRowContext(ctx, `SELECT `+digestColumns+` FROM digest_runs WHERE channel = ? AND period_end = ?`, channel, end.Unix()))
 		run = r
 		return err
 	})
@@ -149,10 +160,13 @@ func (s *Store) ClaimDigestRun(ctx context.Context, channel string, start, end t
 
 // CompleteDigestRun records that the digest for the period ending at end was
 // posted as messageTS citing docIDs, and marks its thread as a digest thread.
-func (s *Store) CompleteDigestRun(ctx context.Context, channel string, end time.Time, messageTS string, docIDs []string) error {
-	now := s.now()
-	docs, _ := json.Marshal(nonNil(docIDs))
-	err := s.inTx(ctx, func(tx sqlTx) error {
+func (l *Ledger) CompleteDigestRun(ctx context.Context, channel string, end time.Time, messageTS string, docIDs []string) error {
+	now := l.now()
+	if docIDs == nil {
+		docIDs = []string{}
+	}
+	docs, _ := json.Marshal(docIDs)
+	err := l.db.InTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE digest_runs SET status = ?, message_ts = ?, doc_ids = ?, updated = ? WHERE channel = ? AND period_end = ?`,
 			DigestPosted, messageTS, string(docs), now.Unix(), channel, end.Unix())
 		if err != nil {
@@ -162,7 +176,7 @@ func (s *Store) CompleteDigestRun(ctx context.Context, channel string, end time.
 			return fmt.Errorf("no claimed run")
 		}
 		if messageTS != "" {
-			_, err = tx.ExecContext(ctx, `INSERT OR IGNORE INTO threads(channel, thread_ts, kind, created) VALUES(?,?,?,?)`,
+			_, err = tx.ExecContext(ctx, `INSERT INTO threads(channel, thread_ts, kind, created) VALUES(?,?,?,?) ON CONFLICT DO NOTHING`,
 				channel, messageTS, ThreadDigest, now.Unix())
 		}
 		return err
@@ -175,8 +189,8 @@ func (s *Store) CompleteDigestRun(ctx context.Context, channel string, end time.
 
 // AbandonDigestRun drops a claim whose post certainly did not happen, so the
 // period can be tried again at once.
-func (s *Store) AbandonDigestRun(ctx context.Context, channel string, end time.Time, owner string) error {
-	_, err := s.db.ExecContext(ctx, `DELETE FROM digest_runs WHERE channel = ? AND period_end = ? AND status = ? AND owner = ?`,
+func (l *Ledger) AbandonDigestRun(ctx context.Context, channel string, end time.Time, owner string) error {
+	_, err := l.db.SQL.ExecContext(ctx, `DELETE FROM digest_runs WHERE channel = ? AND period_end = ? AND status = ? AND owner = ?`,
 		channel, end.Unix(), DigestPosting, owner)
 	if err != nil {
 		return fmt.Errorf("abandon digest %s@%s: %w", channel, end.Format(time.RFC3339), err)
@@ -186,9 +200,9 @@ func (s *Store) AbandonDigestRun(ctx context.Context, channel string, end time.T
 
 // DigestDocs returns the documents a posted digest cited, found by the
 // digest message's ts: follow-up questions in its thread prefer them.
-func (s *Store) DigestDocs(ctx context.Context, channel, messageTS string) ([]string, bool, error) {
+func (l *Ledger) DigestDocs(ctx context.Context, channel, messageTS string) ([]string, bool, error) {
 	var docs string
-	err := s.db.QueryRowContext(ctx, `SELECT doc_ids FROM digest_runs WHERE channel = ? AND message_ts = ? AND status = ?`,
+	err := l.db.SQL.QueryRowContext(ctx, `SELECT doc_ids FROM digest_runs WHERE channel = ? AND message_ts = ? AND status = ?`,
 		channel, messageTS, DigestPosted).Scan(&docs)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, false, nil

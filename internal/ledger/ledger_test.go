@@ -1,17 +1,32 @@
-package corpus
+package ledger
 
 import (
 	"context"
 	"errors"
+	"path/filepath"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/mss-brief/briefbot/internal/database"
 )
+
+// openTestLedger opens a ledger in a fresh SQLite file, or on the
+// PostgreSQL server BOT_TEST_POSTGRES names when set.
+func openTestLedger(t testing.TB) *Ledger {
+	t.Helper()
+	db, err := database.Open(context.Background(), filepath.Join(t.TempDir(), "test.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return New(db)
+}
 
 func TestClaim(t *testing.T) {
 	ctx := context.Background()
-	s := openTestStore(t)
+	s := openTestLedger(t)
 	now := time.Date(2025, 10, 1, 12, 0, 0, 0, time.UTC)
 	s.SetClock(func() time.Time { return now })
 	steps := []struct {
@@ -48,7 +63,7 @@ func TestClaim(t *testing.T) {
 
 func TestClaimConcurrent(t *testing.T) {
 	ctx := context.Background()
-	s := openTestStore(t)
+	s := openTestLedger(t)
 	var won atomic.Int32
 	var wg sync.WaitGroup
 	for range 8 {
@@ -70,7 +85,7 @@ func TestClaimConcurrent(t *testing.T) {
 
 func TestAnswersAndFeedback(t *testing.T) {
 	ctx := context.Background()
-	s := openTestStore(t)
+	s := openTestLedger(t)
 	now := time.Date(2025, 10, 1, 12, 0, 0, 0, time.UTC)
 	s.SetClock(func() time.Time { return now })
 	id, err := s.RecordAnswer(ctx, AnswerRecord{Channel: "C1", ThreadTS: "1.2", UserID: "U1", Question: "Who leads?", Answer: "Kenya.", Mode: "llm"})
