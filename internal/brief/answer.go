@@ -106,6 +106,7 @@ const (
 	NoteNoModel      = "no language model configured"
 	NoteModelFailed  = "the language model did not answer: "
 	NoteNotRelevant  = "no passage in the corpus is relevant enough to answer"
+	NoteSlotEmpty    = "the passages found are on the subject, but none states "
 	NoteModelNoMatch = "the language model found no answer in the passages"
 	NoteNoQuestion   = "no question was asked"
 )
@@ -138,6 +139,9 @@ func (a *Answerer) Answer(ctx context.Context, req Request) (Answer, error) {
 	a.cfg.Log.Debug("retrieved", "question", q, "query", r.query, "hits", len(r.hits), "type", r.kind,
 		"coverage", rel.coverage, "top_score", rel.topScore, "relevant", rel.ok)
 	if !rel.ok {
+		if rel.slotEmpty {
+			return a.abstain(ans, r, nil, NoteSlotEmpty+rel.slot.describe()), nil
+		}
 		return a.abstain(ans, r, rel.missing, NoteNotRelevant), nil
 	}
 	if a.model == nil {

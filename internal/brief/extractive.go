@@ -12,20 +12,21 @@ import (
 
 // Extraction parameters.
 const (
-	maxExtracted     = 3   // sentences in an extractive answer
-	maxExtractedWide = 4   // for a question about two things, or a reason or a manner, which need more context
-	minSentenceWords = 6   // shorter sentences are headings or debris
-	followShare      = 0.6 // a further sentence must score this share of the best
-	sameDocFactor    = 0.8 // a further sentence from an already quoted document counts less
-	missedCueFactor  = 0.6 // a sentence without the kind of answer asked for (a number, a date, a name, a reason) counts less
-	glossaryFactor   = 1.0 // a topic name counts this share of a word: every passage shares it
-	relatedShare     = 0.7 // a synonym or another name counts this share of the word asked
-	rankPrior        = 0.1 // how much the search's order counts
-	brevityBonus     = 0.1 // what a short sentence gains over a long one that holds as much
-	brevityWords     = 60  // sentences this long or longer gain nothing for brevity
-	nameWeight       = 2.0 // a name in the question counts this many times a common word
-	announceWords    = 12  // a sentence shorter than this brings the next one along
-	presentBonus     = 0.5 // what the newest report gains over the oldest, for a question about the present
+	maxExtracted     = 3    // sentences in an extractive answer
+	maxExtractedWide = 4    // for a question about two things, or a reason or a manner, which need more context
+	minSentenceWords = 6    // shorter sentences are headings or debris
+	followShare      = 0.6  // a further sentence must score this share of the best
+	sameDocFactor    = 0.8  // a further sentence from an already quoted document counts less
+	missedCueFactor  = 0.6  // a sentence without the kind of answer asked for (a number, a date, a name, a reason) counts less
+	glossaryFactor   = 1.0  // a topic name counts this share of a word: every passage shares it
+	relatedShare     = 0.7  // a synonym or another name counts this share of the word asked
+	rankPrior        = 0.1  // how much the search's order counts
+	brevityBonus     = 0.1  // what a short sentence gains over a long one that holds as much
+	brevityWords     = 60   // sentences this long or longer gain nothing for brevity
+	nameWeight       = 2.0  // a name in the question counts this many times a common word
+	announceWords    = 12   // a sentence shorter than this brings the next one along
+	presentBonus     = 0.5  // what the newest report gains over the oldest, for a question about the present
+	slotBonus        = 0.15 // what a sentence holding what is asked (the count of the thing, its relation) gains
 )
 
 // isSourceList reports a "Sources: ..." line: a bibliography, not an answer.
@@ -79,6 +80,8 @@ type sentenceCandidate struct {
 func pickSentences(r retrieval) []sentenceCandidate {
 	w := askedWeights(r)
 	newness := hitNewness(r)
+	slot := slotOf(r, w, topBags(r))
+	bySlot := slot.typed() && len(subQueries(r.query)) == 0 // each part of a comparison has its own
 	var cands []sentenceCandidate
 	for i, h := range r.hits {
 		sents, bags := r.an.of(h)
@@ -93,6 +96,9 @@ func pickSentences(r retrieval) []sentenceCandidate {
 			// "contending with") for a missing cue word to count against.
 			if r.kind != TypeReason && !meetsType(r.kind, s) {
 				sc *= missedCueFactor
+			}
+			if bySlot && slot.filledBy(r.an, sents, bags, j, h.Doc.Lang) {
+				sc += slotBonus
 			}
 			sc += rankPrior * (1 - float64(i)/float64(len(r.hits)))
 			sc += presentBonus * newness[i]

@@ -17,24 +17,22 @@ import (
 // written, so a regression fails. Raise them as search and answers improve.
 // A zero floor is not checked; maxFalseAbstain is a ceiling.
 var realEvalFloors = map[EvalKind]realFloor{
-	// Measured 2026-12-02 with the index on the shared lexicon (stems,
-	// glossary, paraphrase groups), comparisons searched part by part and
-	// interleaved, bundled notes at 0.55, sentences chosen and the relevance
-	// gate judged on the analysed concepts (synonyms and other names count),
-	// the answer type and, for the present, newness; up to 3 sentences (4
-	// for two-part, why and how questions) scoring 0.6 of the best: recall@5
-	// 0.88 (was 0.74), MRR 0.60 (0.50), key fact 0.57 (0.32), cited 0.83
-	// (0.60), as of 0.73 (0.45), false abstentions 0.04 (0.12). Unanswerable
-	// questions still get answered (abstain 0.00): see the answers issue.
-	KindFact:          {recall: 0.95, mrr: 0.8, fact: 0.75, cited: 0.9, maxFalseAbstain: 0.1},
+	// Measured 2026-12-02 (second session) with the answer slot: a question
+	// asking for a count, an amount, a date or a name abstains unless a
+	// top sentence holds that kind of value with the asked thing ("how many
+	// women": a number counting women) and the question's rarest other
+	// concept; sentences holding it gain in extraction. recall@5 0.88, MRR
+	// 0.61, key fact 0.63 (was 0.57), cited 0.88 (0.83), as of 0.82 (0.73),
+	// unanswerable abstention 0.85 (0.00), false abstentions 0.03 (0.04).
+	KindFact:          {recall: 0.95, mrr: 0.8, fact: 0.75, cited: 0.85, maxFalseAbstain: 0.1},
 	KindWhyHow:        {recall: 0.85, mrr: 0.75, fact: 0.55, cited: 0.85, maxFalseAbstain: 0.05},
-	KindTimeSensitive: {recall: 0.75, mrr: 0.38, fact: 0.6, cited: 0.7, maxFalseAbstain: 0.05, asOf: 0.7},
+	KindTimeSensitive: {recall: 0.75, mrr: 0.38, fact: 0.7, cited: 0.75, maxFalseAbstain: 0.05, asOf: 0.8},
 	KindCrossDocument: {recall: 0.55, mrr: 0.18, fact: 0.35, cited: 0.85, maxFalseAbstain: 0.05},
-	KindParaphrase:    {recall: 0.85, mrr: 0.65, fact: 0.6, cited: 0.75, maxFalseAbstain: 0.1},
-	KindCrossLingual:  {recall: 0.95, mrr: 0.5, fact: 0.35, cited: 0.65, maxFalseAbstain: 0.1},
-	KindUnanswerable:  {abstain: 0},
+	KindParaphrase:    {recall: 0.85, mrr: 0.65, fact: 0.7, cited: 0.85, maxFalseAbstain: 0.1},
+	KindCrossLingual:  {recall: 0.95, mrr: 0.5, fact: 0.5, cited: 0.8, maxFalseAbstain: 0.1},
+	KindUnanswerable:  {abstain: 0.8},
 	KindOffTopic:      {abstain: 0.95},
-	"overall":         {recall: 0.85, mrr: 0.55, fact: 0.5, cited: 0.8, abstain: 0.35, maxFalseAbstain: 0.06, asOf: 0.7},
+	"overall":         {recall: 0.85, mrr: 0.55, fact: 0.6, cited: 0.85, abstain: 0.85, maxFalseAbstain: 0.05, asOf: 0.8},
 }
 
 type realFloor struct {
@@ -64,15 +62,47 @@ func realCorpusDir(t *testing.T) string {
 
 func TestEvalRealCorpus(t *testing.T) {
 	t.Parallel()
+	rep := runRealEval(t, "testdata/real.yaml")
+	for _, kind := range EvalKinds {
+		s, ok := rep.Kind(kind)
+		if !ok || s.Questions < 8 {
+			t.Errorf("kind %s: %d questions, want at least 8", kind, s.Questions)
+		}
+	}
+	if s, _ := rep.Kind(KindUnanswerable); s.Questions < 12 {
+		t.Errorf("%d unanswerable on-topic questions, want at least 12", s.Questions)
+	}
+	checkRealFloors(t, rep, realEvalFloors)
+}
+
+// realHoldoutFloors hold testdata/real_holdout.yaml, questions written after
+// the answer slot was tuned on real.yaml and not tuned on since: measured
+// 2026-12-02 at unanswerable abstention 0.75 (9 of 12; 0.08 before the
+// answer slot), key fact 0.71, and no fact question abstained on.
+var realHoldoutFloors = map[EvalKind]realFloor{
+	KindFact:         {recall: 0.95, fact: 0.7, cited: 0.95, maxFalseAbstain: 0.01},
+	KindUnanswerable: {abstain: 0.7},
+}
+
+func TestEvalRealHoldout(t *testing.T) {
+	t.Parallel()
+	checkRealFloors(t, runRealEval(t, "testdata/real_holdout.yaml"), realHoldoutFloors)
+}
+
+// runRealEval asks an eval file's questions over ../shared/corpus-real plus
+// the bundled notes, extractively, and logs the table and the failures. It
+// skips when the real corpus is absent.
+func runRealEval(t *testing.T, file string) EvalReport {
+	t.Helper()
 	if testing.Short() {
-		t.Skip("ingests and asks about 90 questions")
+		t.Skip("ingests the real corpus and asks its questions")
 	}
 	dir := realCorpusDir(t)
 	files, _ := filepath.Glob(filepath.Join(dir, "[0-9]*.md"))
 	if len(files) == 0 {
 		t.Skip("no real corpus at " + dir)
 	}
-	f, err := LoadEval("testdata/real.yaml")
+	f, err := LoadEval(file)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,24 +126,20 @@ func TestEvalRealCorpus(t *testing.T) {
 	}
 	var table strings.Builder
 	rep.WriteTable(&table)
-	t.Logf("real corpus, extractive, %d documents:\n%s", len(files), table.String())
+	t.Logf("%s, extractive, %d documents:\n%s", file, len(files), table.String())
 	for _, fl := range rep.Failures {
 		t.Logf("failure [%s] %s %q: expected %s; got %s", fl.Kind, fl.What, fl.Question, fl.Expected, clip(fl.Got, 120))
 	}
-
 	if len(rep.Results) != len(f.Questions) || rep.Overall.Questions != len(f.Questions) {
 		t.Fatalf("%d results for %d questions", len(rep.Results), len(f.Questions))
 	}
-	for _, kind := range EvalKinds {
-		s, ok := rep.Kind(kind)
-		if !ok || s.Questions < 8 {
-			t.Errorf("kind %s: %d questions, want at least 8", kind, s.Questions)
-		}
-	}
-	if s, _ := rep.Kind(KindUnanswerable); s.Questions < 12 {
-		t.Errorf("%d unanswerable on-topic questions, want at least 12", s.Questions)
-	}
-	for kind, fl := range realEvalFloors {
+	return rep
+}
+
+// checkRealFloors fails the test for each figure below its floor.
+func checkRealFloors(t *testing.T, rep EvalReport, floors map[EvalKind]realFloor) {
+	t.Helper()
+	for kind, fl := range floors {
 		s := rep.Overall
 		if kind != "overall" {
 			s, _ = rep.Kind(kind)

@@ -17,6 +17,10 @@ type relevance struct {
 	// question: "the president of France" is not answered by a passage
 	// that names France only among donors.
 	missingNames []string
+	// slotEmpty is set when no top sentence holds what is asked (the count
+	// of wounded, Kenya's ambassador), only what it is about.
+	slotEmpty bool
+	slot      answerSlot
 }
 
 // Gate parameters, tuned on testdata/eval.yaml (see eval_test.go).
@@ -74,6 +78,12 @@ func (a *Answerer) judge(r retrieval) relevance {
 		}
 	}
 	rel.ok = rel.coverage >= minCoverage && len(rel.missingNames) == 0 && rel.topScore >= a.cfg.MinScore
+	if rel.ok {
+		rel.slot = slotOf(r, w, bags)
+		if _, held := rel.slot.sentence(r, gatePassages); !held {
+			rel.ok, rel.slotEmpty = false, true
+		}
+	}
 	return rel
 }
 

@@ -1,0 +1,508 @@
+package brief
+
+import (
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/mss-brief/briefbot/internal/lexicon"
+)
+
+// The answer slot: a question the corpus can answer has a sentence that
+// holds what is asked, not only what it is about. "How many Kenyan
+// officers have been wounded?" is not answered by "Kenyan officers were
+// killed and wounded" (no count) nor by "200 Kenyan officers arrived" (no
+// wounds): every topic word is in the corpus, only the relation is not.
+
+// phraseEnds end the phrase a question word asks about: verbs that help,
+// prepositions, conjunctions, articles (English and French).
+var phraseEnds = lexiconSet(`has have had did does do will would shall may might can could should is are was were be been being
+of in on at to for with by from into about during between than since under over per via up out off down
+and or but when that which who whom whose where while as if so the a an its their his her this these those
+a t il elle ils elles on ont sont est va vont etait sera seront fut le la les un une des du de
+dans sur pour avec par entre depuis pendant et ou que qui dont lors`)
+
+// phraseLeads may open the phrase without being part of it.
+var phraseLeads = lexiconSet(`is are was were the a an its their his her this that these those
+le la les l un une des du de d est sont ce cette ces son sa ses leur leurs`)
+
+// phraseVerbs are common verbs without a telling ending: a phrase stops
+// before them ("how many women [serve]", "which carrier [flew]").
+var phraseVerbs = lexiconSet(`came come comes sat sit sits flew fly flies lost lose loses set sets went go goes gone got get gets
+gave give gives took take takes made make makes put puts said say says saw see sees sent send sends serve serves left leave leaves
+won win wins held hold holds paid pays told tell tells thought knew know knows began begin begins begun ran run runs rose fell
+brought bring brings bought buy buys kept keep keeps met meet meets spent spend spends stood stand stands wrote write writes
+want wants need needs mean means become became remain remains stay stays`)
+
+// metaHeads name the kind of answer, not a thing a sentence would say:
+// "what is the name of ...", "what number ...".
+var metaHeads = lexiconSet(`name names number numbers date dates year years day days month months time times title
+identity figure figures total share proportion percentage percent part portion rate nom nombre date annee jour mois part pourcentage
+article articles report reports document documents paper papers study studies piece story statement release
+rapport rapports etude communique`)
+
+// entityHeads name the kind of thing a name answers: "which body", "what
+// country". The sentence must hold a name, not the word.
+var entityHeads = lexiconSet(`body bodies country countries nation nations state states organisation organization
+organisations organizations agency agencies group groups person people official officials entity institution
+pays organisme organisation institution personne`)
+
+// notHeads describe the head rather than being it: "the first [officer]".
+var notHeads = lexiconSet(`first second third fourth fifth last next new former latest previous recent most other main
+recently currently presently previously initially originally finally already
+premier premiere deuxieme dernier derniere prochain prochaine nouveau nouvelle ancien ancienne autre`)
+
+// frenchOpeners start a question asked in French, whose phrase puts its
+// head first ("la contribution américaine").
+var frenchOpeners = lexiconSet(`combien quel quelle quels quelles qui quand pourquoi comment ou`)
+
+// amountHeads make a question ask for an amount.
+var amountHeads = lexiconSet(`salary salaries pay wage wages budget budgets cost costs price prices compensation funding
+contribution contributions spending expenditure fee fees allowance allowances stipend
+salaire salaires cout couts montant financement indemnite indemnites depense depenses`)
+
+// relationConcepts is how many of the question's rarest other concepts
+// may stand for its relation: one (two let "wounded" be met by "Haiti").
+const relationConcepts = 1
+
+// sizeCues end a cue that asks for a size.
+var sizeCues = lexiconSet(`big large size strength`)
+
+// maxPhraseWords bounds the asked phrase ("former gang members").
+const maxPhraseWords = 4
+
+// askedPhrase is the phrase a question word asks about.
+type askedPhrase struct {
+	head      string   // "ambassador"
+	modifiers []string // the phrase's other words: "kenya"
+	owner     string   // a modifier written as a possessive: "kenya" in "Kenya's ambassador"
+	cue       []string // the question word(s): "who"
+}
+
+// askPhrase finds the phrase the question's wh-word asks about: "how many
+// former gang [members] have", "which [company] holds", "what is the
+// monthly [salary] of", "who is Kenya's [ambassador]"; and the cue ("which
+// countries" and "what year" name their thing themselves). The head is ""
+// when the question word is followed by its verb ("who commands").
+func askPhrase(question string) askedPhrase {
+	toks := lexicon.Tokens(question)
+	var words []string
+	for _, t := range toks {
+		words = append(words, t.Text)
+	}
+	var cue []string
+	start := -1
+	for _, c := range typeCues {
+		if at := runIndex(words, c.words); at >= 0 && (start < 0 || at+len(c.words) < start) {
+			start, cue = at+len(c.words), c.words
+		}
+	}
+	if start < 0 && len(words) > 0 {
+		switch words[0] {
+		case "what", "which", "quel", "quelle", "quels", "quelles":
+			start, cue = 1, words[:1]
+		}
+	}
+	if start < 0 {
+		return askedPhrase{}
+	}
+	i := start
+	led := false
+	for i < len(words) && phraseLeads[words[i]] {
+		i, led = i+1, true
+	}
+	if !led && start > 0 && (words[start-1] == "who" || words[start-1] == "qui") {
+		return askedPhrase{cue: cue} // "who commands the force"
+	}
+	out := askedPhrase{cue: cue}
+	var kept []string
+	for n := 0; i < len(words) && n < maxPhraseWords; i, n = i+1, n+1 {
+		w := words[i]
+		if phraseEnds[w] || phraseVerbs[w] || len(w) > 5 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) {
+			break
+		}
+		if rest := question[toks[i].End:]; strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") {
+			out.owner = w
+		}
+		if !notHeads[w] && len(w) > 2 {
+			kept = append(kept, w)
+		}
+	}
+	switch {
+	case len(kept) == 0:
+		out.owner = ""
+	case frenchOpeners[words[0]]:
+		out.head, out.modifiers = kept[0], kept[1:]
+	default:
+		out.head, out.modifiers = kept[len(kept)-1], kept[:len(kept)-1]
+	}
+	if out.owner == out.head {
+		out.owner = "" // "the force's" with nothing after: the head itself
+	}
+	return out
+}
+
+// answerSlot is what a sentence must hold to answer the question.
+type answerSlot struct {
+	kind AnswerType
+	head []lexicon.Concept // the asked phrase's concepts
+	// relation holds the rarest other concepts the top passages hold; a
+	// sentence must hold one of them. A concept before one of them that
+	// starts a paraphrase it ends ("lost their lives" is "killed") holds it
+	// too.
+	relation []lexicon.Concept
+	lang     string // the question's language, as documents name it
+	// size is set for "how big", "what strength": the number counts the
+	// head's members ("5,550 personnel"), not the head itself.
+	size bool
+}
+
+// slotOf finds the question's slot among the concepts it asks about: the
+// head, unless it is a name (a passage may say "people" for "Haitians") or
+// names the kind of answer; and the rarest other concept that the top
+// passages hold, not a word of the cue nor of time ("now", "so far").
+func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
+	s := answerSlot{kind: r.kind, lang: questionLang(r.question)}
+	p := askPhrase(r.question)
+	head, modifiers, cue := p.head, p.modifiers, p.cue
+	s.size = len(cue) > 0 && sizeCues[cue[len(cue)-1]]
+	names := map[string]bool{}
+	for _, n := range r.an.namedTerms(r.question) {
+		names[n] = true
+	}
+	skip := map[string]bool{}
+	toks := lexicon.Tokens(r.question)
+	// The cue's words and the head's modifiers ("how many former gang
+	// [members]") are not the relation.
+	for _, w := range cue {
+		skip[w] = true
+	}
+	for _, w := range modifiers {
+		skip[w] = !names[w] // "Kenya's ambassador": Kenya is still asked
+	}
+	for _, c := range presentCues {
+		for _, w := range c {
+			skip[w] = true
+		}
+	}
+	var others []int
+	for i, c := range r.asked {
+		// Whose thing is asked for is part of it: "Kenya's ambassador",
+		// "the Gang Suppression Force's budget" (a topic name included);
+		// unless every top passage is about the owner ("Haiti's president"
+		// over reporting on Haiti), which a sentence then need not repeat.
+		if ts := lexicon.Tokens(c.Text); p.owner != "" && len(ts) > 0 && ts[len(ts)-1].Text == p.owner && !inEveryPassage(r, c) {
+			s.head = append(s.head, c)
+			continue
+		}
+		if c.Glossary || skip[c.Text] || notHeads[c.Text] || lexicon.IsMonth(c.Text) || lexicon.IsWeekday(c.Text) {
+			continue
+		}
+		if c.Text == head {
+			if amountHeads[head] && (s.kind == TypeOther || s.kind == TypeCount) {
+				s.kind = TypeAmount
+			}
+			if entityHeads[head] && s.kind == TypeOther {
+				s.kind = TypeWho
+			}
+			if !names[head] && !metaHeads[head] && !entityHeads[head] {
+				s.head = append(s.head, c)
+			}
+			continue
+		}
+		others = append(others, i)
+	}
+	sort.SliceStable(others, func(x, y int) bool { return w[others[x]] > w[others[y]] })
+	held := 0
+	for _, i := range others {
+		if phraseVerbs[r.asked[i].Text] {
+			continue // too common to tell
+		}
+		if anyHolds(bags, r.asked[i]) || anyRelated(bags, r.asked[i]) {
+			s.relation = append(s.relation, r.asked[i])
+			if i > 0 && phraseSpans(r.an.lex, toks, r.asked[i-1], r.asked[i]) {
+				s.relation = append(s.relation, r.asked[i-1])
+			}
+			if held++; held == relationConcepts {
+				break
+			}
+		}
+	}
+	return s
+}
+
+// filledBy reports whether a sentence holds the slot.
+func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at int, lang string) bool {
+	sentence, bag, before := sents[at], bags[at], ""
+	if at > 0 {
+		before = sents[at-1]
+	}
+	switch s.kind {
+	case TypeReason, TypeManner, TypeYesNo:
+		return true
+	}
+	// A name asked for may be the subject of the sentence before ("The
+	// largest gap concerned Benin. ... it offered ...").
+	if !meetsType(s.kind, sentence) && !((s.kind == TypeWho || s.kind == TypePlace) && meetsType(s.kind, before)) {
+		return false
+	}
+	held := func(c lexicon.Concept) bool { return bag.holds(c) || bag.Has(c) }
+	if lang != "" && s.lang != "" && !strings.HasPrefix(lang, s.lang) {
+		// Words of another language meet through the glossary, the groups,
+		// and as cognates ("secretary", "secrétaire").
+		toks := lexicon.Tokens(sentence)
+		held = func(c lexicon.Concept) bool { return bag.holds(c) || bag.Has(c) || hasCognate(toks, c.Text) }
+	}
+	for _, c := range s.head {
+		if !held(c) && !s.size {
+			return false
+		}
+	}
+	if len(s.relation) > 0 && !slices.ContainsFunc(s.relation, held) {
+		// A date or a thing may be stated beside the sentence that holds
+		// the relation; a number must be in it, and so must a person
+		// ("Mike Waltz, the US ambassador" does not answer for Kenya's).
+		if s.kind == TypeCount || s.kind == TypeAmount || s.kind == TypeWho {
+			return false
+		}
+		near := false
+		for _, j := range []int{at - 1, at + 1} {
+			if j >= 0 && j < len(bags) {
+				b := bags[j]
+				near = near || slices.ContainsFunc(s.relation, func(c lexicon.Concept) bool { return b.holds(c) || b.Has(c) })
+			}
+		}
+		if !near {
+			return false
+		}
+	}
+	switch s.kind {
+	case TypeCount, TypeAmount:
+		return numberFor(an, sentence, lang, s)
+	}
+	return true
+}
+
+// numberWindow is how far (in words) from a number what it counts may be;
+// predicateWindow, how far the rest of the question's relation.
+const (
+	numberWindow    = 3
+	predicateWindow = 15
+)
+
+// numberFor reports whether a number in the sentence is the one asked for:
+// an amount has its currency or money word beside it ("$15 million", "600
+// million dollars"); a count has the head within a few words ("200 Kenyan
+// police officers", "a force of 5,550", "5,550-strong force"); and the
+// predicate is within a clause of it, not at the far end of a long
+// sentence.
+func numberFor(an *analysis, sentence, lang string, s answerSlot) bool {
+	toks := lexicon.Tokens(sentence)
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = t.Text
+	}
+	near := func(i, width int, cs ...lexicon.Concept) bool {
+		from, to := max(i-width, 0), min(i+width, len(toks)-1)
+		win := an.bag(sentence[toks[from].Start:toks[to].End], lang)
+		for _, c := range cs {
+			if win.holds(c) || win.Has(c) {
+				return true
+			}
+		}
+		return false
+	}
+	for i := range toks {
+		if !countAt(words, i) {
+			continue
+		}
+		if s.kind == TypeAmount && !moneyAt(sentence, toks, i) {
+			continue
+		}
+		if s.kind == TypeCount && !s.size && len(s.head) > 0 && !near(i, numberWindow, s.head...) {
+			continue
+		}
+		if len(s.relation) > 0 && !near(i, predicateWindow, s.relation...) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// moneyAt reports a currency sign or money word beside the number at i.
+func moneyAt(sentence string, toks []lexicon.Token, i int) bool {
+	if before := sentence[:toks[i].Start]; strings.HasSuffix(strings.TrimRight(before, " "), "$") ||
+		strings.HasSuffix(before, "€") || strings.HasSuffix(before, "£") || strings.HasSuffix(strings.TrimRight(before, " "), "US$") {
+		return true
+	}
+	for j := max(i-2, 0); j <= min(i+2, len(toks)-1); j++ {
+		if j != i && moneyWords[toks[j].Text] && !lexicon.IsNumber(toks[j].Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// countAt reports whether words[i] is a number that counts something.
+func countAt(words []string, i int) bool {
+	w := words[i]
+	if countWords[w] {
+		return true
+	}
+	if !lexicon.IsNumber(w) || lexicon.IsYear(w) {
+		return false
+	}
+	if i > 0 && (numberLabels[words[i-1]] || lexicon.IsMonth(words[i-1])) {
+		return false
+	}
+	return i+1 >= len(words) || !lexicon.IsMonth(words[i+1])
+}
+
+// sentence returns the first sentence of the top passages that holds the
+// slot, and whether there is one.
+func (s answerSlot) sentence(r retrieval, passages int) (string, bool) {
+	if len(subQueries(r.query)) > 0 {
+		return "", true // each part has its own slot; the coverage gate judges the whole
+	}
+	for _, h := range r.hits[:min(passages, len(r.hits))] {
+		sents, sb := r.an.of(h)
+		for i, x := range sents {
+			if s.filledBy(r.an, sents, sb, i, h.Doc.Lang) {
+				return x, true
+			}
+		}
+	}
+	return "", false
+}
+
+// describe says what no sentence held, for the abstention's note: "the
+// number asked for (officers, wounded)".
+func (s answerSlot) describe() string {
+	what := map[AnswerType]string{TypeCount: "the number", TypeAmount: "the amount", TypeDate: "the date",
+		TypeWho: "the name", TypePlace: "the place"}[s.kind]
+	if what == "" {
+		what = "the answer"
+	}
+	var words []string
+	for _, c := range s.head {
+		words = append(words, c.Text)
+	}
+	if len(s.relation) > 0 {
+		words = append(words, s.relation[0].Text)
+	}
+	if len(words) == 0 {
+		return what + " asked for"
+	}
+	return what + " asked for (" + strings.Join(words, ", ") + ")"
+}
+
+// questionLang tells a French question from an English one by its
+// opening word and its stop words; "" when it cannot tell.
+func questionLang(q string) string {
+	toks := lexicon.Tokens(q)
+	if len(toks) == 0 {
+		return ""
+	}
+	if frenchOpeners[toks[0].Text] && toks[0].Text != "ou" {
+		return "fr"
+	}
+	fr, en := 0, 0
+	for _, t := range toks {
+		if frenchFunctionWords[t.Text] {
+			fr++
+		}
+		if englishFunctionWords[t.Text] {
+			en++
+		}
+	}
+	switch {
+	case fr > en:
+		return "fr"
+	case en > 0:
+		return "en"
+	}
+	return ""
+}
+
+var frenchFunctionWords = lexiconSet(`le la les des du de un une est sont et ou dans sur pour avec par que qui ce cette ces au aux il elle ont a t`)
+
+var englishFunctionWords = lexiconSet(`the of and to in is are was were for on with by from that this what which who how when why did does do has have`)
+
+// cognatePrefix is how many first letters a word shares with its
+// translation to count as one ("secretary", "secrétaire").
+const cognatePrefix = 5
+
+// hasCognate reports a token that starts like word.
+func hasCognate(toks []lexicon.Token, word string) bool {
+	if len(word) < cognatePrefix {
+		return false
+	}
+	for _, t := range toks {
+		if len(t.Text) >= cognatePrefix && t.Text[:cognatePrefix] == word[:cognatePrefix] {
+			return true
+		}
+	}
+	return false
+}
+
+// phraseSpans reports whether the question words from first to last (at
+// most three apart) form a member of first's group: "lost their lives".
+func phraseSpans(lex *lexicon.Analyzer, toks []lexicon.Token, first, last lexicon.Concept) bool {
+	if len(first.Related) == 0 {
+		return false
+	}
+	for i, t := range toks {
+		if t.Text != first.Text {
+			continue
+		}
+		for j := i + 1; j < min(i+4, len(toks)); j++ {
+			if toks[j].Text != last.Text {
+				continue
+			}
+			var words []string
+			for _, x := range toks[i : j+1] {
+				words = append(words, x.Text)
+			}
+			if lex.Bag(strings.Join(words, " "), "").Has(lexicon.Concept{Related: first.Related}) &&
+				!lex.Bag(first.Text, "").Has(lexicon.Concept{Related: first.Related}) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// typed reports whether the slot asks for a kind of value a sentence can
+// be checked for (a number, an amount, a date, a name, a place).
+func (s answerSlot) typed() bool {
+	switch s.kind {
+	case TypeCount, TypeAmount, TypeDate, TypeWho, TypePlace:
+		return true
+	}
+	return false
+}
+
+// topBags returns the term bags of the titles and sentences of the
+// passages the relevance gate looks at.
+func topBags(r retrieval) []termBag {
+	var bags []termBag
+	for _, h := range r.hits[:min(gatePassages, len(r.hits))] {
+		_, sb := r.an.of(h)
+		bags = append(bags, r.an.bag(h.Doc.Title, h.Doc.Lang))
+		bags = append(bags, sb...)
+	}
+	return bags
+}
+
+// inEveryPassage reports whether each passage the gate looks at holds the
+// concept, in its title or a sentence.
+func inEveryPassage(r retrieval, c lexicon.Concept) bool {
+	for _, h := range r.hits[:min(gatePassages, len(r.hits))] {
+		_, sb := r.an.of(h)
+		if title := r.an.bag(h.Doc.Title, h.Doc.Lang); !title.holds(c) && !title.Has(c) && !anyHolds(sb, c) && !anyRelated(sb, c) {
+			return false
+		}
+	}
+	return len(r.hits) > 0
+}

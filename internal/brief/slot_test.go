@@ -1,0 +1,116 @@
+package brief
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mss-brief/briefbot/internal/config"
+	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/lexicon"
+)
+
+func TestAskPhrase(t *testing.T) {
+	tests := []struct {
+		question, head string
+		modifiers      []string
+		owner          string
+	}{
+		{"How many former gang members have gone through the programme?", "members", []string{"gang"}, ""},
+		{"How many women serve in the Kenyan contingent?", "women", nil, ""},
+		{"Which carrier flew the first batch of Kenyans?", "carrier", nil, ""},
+		{"What is the monthly salary of a Kenyan police officer?", "salary", []string{"monthly"}, ""},
+		{"Who is Kenya's ambassador to Haiti?", "ambassador", []string{"kenya"}, "kenya"},
+		{"What is the Gang Suppression Force's budget?", "budget", []string{"gang", "suppression", "force"}, "force"},
+		{"Who is the current head of the UN political office?", "head", []string{"current"}, ""},
+		{"Quel montant de la contribution américaine a été gelé ?", "contribution", []string{"americaine"}, ""},
+		// The question word is followed by its verb, or names the thing itself.
+		{"Who commands the multinational force now?", "", nil, ""},
+		{"Which countries sat out the vote?", "", nil, ""},
+		{"Why did Kenya's court block the deployment?", "", nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			p := askPhrase(tt.question)
+			if p.head != tt.head || !slices.Equal(p.modifiers, tt.modifiers) || p.owner != tt.owner {
+				t.Errorf("askPhrase = %q %q owner %q, want %q %q owner %q", p.head, p.modifiers, p.owner, tt.head, tt.modifiers, tt.owner)
+			}
+		})
+	}
+}
+
+// slotDocs hold every topic word of the questions below, but only some of
+// the relations asked.
+func slotDocs() []corpus.Document {
+	day := func(s string) time.Time { t, _ := time.Parse(time.DateOnly, s); return t }
+	return []corpus.Document{
+		{Title: "Kenyan police arrive", Source: "Wire", URL: "https://example.org/arrive", Published: day("2024-06-26"),
+			Text: "About 400 Kenyan police officers arrived in Port-au-Prince in June 2024 to lead the security mission. " +
+				"Several Kenyan officers were later killed and wounded in operations against the gangs. " +
+				"Mike Waltz, the US ambassador to the United Nations, welcomed the Council's vote."},
+		{Title: "Paying for the mission", Source: "Wire", URL: "https://example.org/pay", Published: day("2025-02-10"),
+			Text: "Canada pledged $60 million to the UN trust fund for the security mission. " +
+				"Kenyan officers complained that their pay for the security mission arrived late, and some resigned."},
+	}
+}
+
+func TestAnswerSlot(t *testing.T) {
+	a := newExtractive(t, openFixtureStore(t, slotDocs()...))
+	tests := []struct {
+		question string
+		answered bool
+		holds    string // in the answer, when answered
+	}{
+		{"How many Kenyan police officers arrived in June 2024?", true, "400"},
+		{"How much did Canada pledge to the UN trust fund?", true, "$60 million"},
+		{"Who is the US ambassador to the United Nations?", true, "Mike Waltz"},
+		// Every word is in the corpus; the relation is not.
+		{"How many Kenyan officers have been wounded?", false, ""},      // no count of the wounded
+		{"What is the monthly pay of a Kenyan officer?", false, ""},     // pay, but no amount
+		{"Who is Kenya's ambassador to the United Nations?", false, ""}, // an ambassador, not Kenya's
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			ans, err := a.Answer(context.Background(), Request{Question: tt.question})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := ans.Mode != ModeAbstained; got != tt.answered {
+				t.Fatalf("answered = %v (mode %s, note %q), want %v: %q", got, ans.Mode, ans.Note, tt.answered, ans.Text)
+			}
+			if tt.answered && !strings.Contains(ans.Text, tt.holds) {
+				t.Errorf("answer lacks %q: %q", tt.holds, ans.Text)
+			}
+			if !tt.answered && !strings.HasPrefix(ans.Note, NoteSlotEmpty) {
+				t.Errorf("note %q, want the answer slot's", ans.Note)
+			}
+		})
+	}
+}
+
+func TestNumberFor(t *testing.T) {
+	tests := []struct {
+		question, sentence string
+		want               bool
+	}{
+		{"How many women serve in the contingent?", "The contingent counts 200 women among its officers.", true},
+		{"How many women serve in the contingent?", "The 5,550-strong contingent will also protect women and children.", false},
+		{"How many soldiers will the force have?", "The force may have up to 5,550 soldiers.", true},
+		{"How many soldiers were sent under resolution 2793?", "Resolution 2793 sent soldiers to Haiti.", false}, // a label, not a count
+		{"How much did Canada pledge?", "Canada pledged 60 million dollars.", true},
+		{"How much did Canada pledge?", "Canada pledged to send 70 officers.", false}, // a count, not an amount
+	}
+	for _, tt := range tests {
+		t.Run(tt.sentence, func(t *testing.T) {
+			an := newAnalysis(lexicon.New(config.Default().Topic.Aliases))
+			r := retrieval{question: tt.question, asked: an.lex.Query(tt.question), kind: questionType(tt.question), an: an}
+			bag := an.bag(tt.sentence, "en")
+			s := slotOf(r, make([]float64, len(r.asked)), []termBag{bag})
+			if got := s.filledBy(an, []string{tt.sentence}, []termBag{bag}, 0, "en"); got != tt.want {
+				t.Errorf("filledBy = %v, want %v (slot %s)", got, tt.want, s.describe())
+			}
+		})
+	}
+}
