@@ -84,8 +84,7 @@ func (a *Answerer) retrieveK(ctx context.Context, req Request, k int) (retrieval
 					more = append(more, dense)
 				}
 				if len(more) > 0 {
-					fused, rrf := fuseScored(append([][]corpus.Hit{hits}, more...))
-					lists = append(lists, a.adjustBy(fused, r.present, func(j int) float64 { return rrf[j] }))
+					lists = append(lists, a.hybrid(hits, more, r.present))
 					continue
 				}
 			}
@@ -112,6 +111,27 @@ func (a *Answerer) retrieveK(ctx context.Context, req Request, k int) (retrieval
 	}
 	r.hits = mergeHits(preferred, hits, k)
 	return r, nil
+}
+
+// hybrid merges the question's lexical hits with other lists of them (the
+// dense list, the rewritten queries'): fused by reciprocal rank, then
+// taken in turn with the lexical list, so what lexical search found first
+// keeps its place and the fused list adds what it alone found. The fused
+// order is scored with the lexical list's scores rank by rank: reciprocal
+// rank scores span a factor of 1.4 over the pool, so the recency and
+// bundled-notes factors would otherwise outweigh rank.
+func (a *Answerer) hybrid(hits []corpus.Hit, more [][]corpus.Hit, present bool) []corpus.Hit {
+	fused, _ := fuseScored(append([][]corpus.Hit{hits}, more...))
+	scores := make([]float64, len(hits))
+	for i, h := range hits {
+		scores[i] = h.Score
+	}
+	sort.Sort(sort.Reverse(sort.Float64Slice(scores)))
+	if len(scores) == 0 {
+		scores = []float64{1}
+	}
+	fused = a.adjustBy(fused, present, func(j int) float64 { return scores[min(j, len(scores)-1)] })
+	return interleave([][]corpus.Hit{a.adjust(slices.Clone(hits), present), fused})
 }
 
 // DenseSearcher finds passages by meaning (an embedding's nearest

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/mss-brief/briefbot/internal/config"
 	"github.com/mss-brief/briefbot/internal/lexicon"
 )
 
@@ -27,7 +28,22 @@ var ModelGroups = [][]string{
 	{"closed", "shut", "fèmen", "femen", "fermé", "fermées"},
 	{"five", "senk", "cinq", "5"},
 	{"three", "twa", "trois", "3"},
+	// Common French and English words of the reports, as a multilingual
+	// model would pair them.
+	{"control", "controls", "controlled", "contrôle", "contrôlent", "contrôlé", "contrôlée", "kontwole"},
+	{"year", "years", "année", "années", "ans", "ane"},
+	{"month", "months", "mois"},
+	{"created", "established", "founded", "créé", "créée", "établi", "instauré"},
+	{"office", "bureau", "biwo"},
+	{"support", "soutien", "appui"},
+	{"renewal", "renewed", "extended", "renouvellement", "renouvelé", "prorogé"},
+	{"council", "conseil", "konsèy"},
+	{"deployment", "deployed", "déploiement", "déployé", "déployés"},
 }
+
+// semanticAnalyzer finds the lexicon's groups, with the default topic's
+// glossary, in a text.
+var semanticAnalyzer = lexicon.New(config.Default().Topic.Aliases)
 
 // semanticKeys maps a folded single word to the groups it belongs to.
 var semanticKeys = func() map[string][]string {
@@ -61,6 +77,31 @@ func SemanticEmbed(text string, dim int) []float32 {
 		dim = SemanticDims
 	}
 	v := make([]float64, dim)
+	add := func(k string) {
+		for j := range 3 {
+			h := fnv.New64a()
+			h.Write([]byte{byte(j)})
+			h.Write([]byte(k))
+			sum := h.Sum64()
+			sign := 1.0
+			if sum&(1<<63) != 0 {
+				sign = -1
+			}
+			v[sum%uint64(dim)] += sign
+		}
+	}
+	// Phrases and names the lexicon and the topic's glossary know in
+	// either language ("set up" and "mis en place", "BINUH" and its
+	// French name) share dimensions, as in a multilingual model.
+	seen := map[string]bool{}
+	for _, lang := range []string{lexicon.English, lexicon.French} {
+		for _, g := range semanticAnalyzer.Groups(semanticAnalyzer.Analyze(text, lang), lang) {
+			if !seen[g] {
+				seen[g] = true
+				add("g#" + g)
+			}
+		}
+	}
 	for _, t := range lexicon.Tokens(text) {
 		if lexicon.IsStopWord(t.Text) {
 			continue
@@ -70,17 +111,7 @@ func SemanticEmbed(text string, dim int) []float32 {
 			keys = []string{"s#" + lexicon.Stem(t.Text, lexicon.English)}
 		}
 		for _, k := range keys {
-			for j := range 3 {
-				h := fnv.New64a()
-				h.Write([]byte{byte(j)})
-				h.Write([]byte(k))
-				sum := h.Sum64()
-				sign := 1.0
-				if sum&(1<<63) != 0 {
-					sign = -1
-				}
-				v[sum%uint64(dim)] += sign
-			}
+			add(k)
 		}
 	}
 	var norm float64
