@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"log/slog"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -110,5 +111,68 @@ func TestVectorBlobRoundTrip(t *testing.T) {
 	}
 	if decodeVector([]byte{1, 2, 3}, out) == nil {
 		t.Error("a short blob decoded")
+	}
+}
+
+func TestQuantize(t *testing.T) {
+	tests := [][]float32{
+		{1, -0.5, 3.25e-7, 0},
+		{0, 0, 0},
+		{-0.9, 0.1, 0.3, -0.2, 0.05},
+	}
+	for _, v := range tests {
+		q := make([]int8, len(v))
+		scale := quantize(v, q)
+		for j, x := range v {
+			if d := float64(x) - float64(q[j])*float64(scale); d > float64(scale)/2+1e-9 || -d > float64(scale)/2+1e-9 {
+				t.Errorf("%v: component %d came back as %v (scale %v)", v, j, float32(q[j])*scale, scale)
+			}
+		}
+	}
+}
+
+// TestDenseSearchScoresExact: the int8 scan only picks candidates; the
+// scores and order DenseSearch returns are the float32 vectors' own.
+func TestDenseSearchScoresExact(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	texts := []string{
+		"Petrol was scarce at the pumps of the capital in June.",
+		"Schools closed across the capital after the clashes with gangs.",
+		"Lapolis arete senk bandi nan Kafou.",
+		"The council renewed the mandate of the mission for a year.",
+	}
+	for i, text := range texts {
+		mustPut(t, s, Document{Title: "Report", URL: "https://example.org/" + string(rune('a'+i)), Text: text})
+	}
+	v := newTestVectors(t, s, "text-embedding-3-small", nil)
+	if _, err := v.EmbedMissing(ctx, 8, nil); err != nil {
+		t.Fatal(err)
+	}
+	const query = "Was there a fuel shortage in the capital?"
+	hits, err := v.DenseSearch(ctx, Query{Text: query, K: 4})
+	if err != nil || len(hits) != 4 {
+		t.Fatalf("%d hits: %v", len(hits), err)
+	}
+	q := openaitest.SemanticEmbed(query, openaitest.SemanticDims)
+	for i, h := range hits {
+		var blob []byte
+		if err := s.db.QueryRowContext(ctx, `SELECT vec FROM passage_vectors WHERE passage_id = ? AND model = ?`, h.ID, v.Model()).Scan(&blob); err != nil {
+			t.Fatal(err)
+		}
+		p := make([]float32, len(q))
+		if err := decodeVector(blob, p); err != nil {
+			t.Fatal(err)
+		}
+		var want float64
+		for j := range q {
+			want += float64(q[j]) * float64(p[j])
+		}
+		if math.Abs(h.Score-want) > 1e-6 {
+			t.Errorf("hit %d %q: score %v, exact %v", i, h.Text, h.Score, want)
+		}
+		if i > 0 && h.Score > hits[i-1].Score {
+			t.Errorf("hit %d scores above the one before it", i)
+		}
 	}
 }
