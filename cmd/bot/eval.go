@@ -37,7 +37,7 @@ func cmdEval(ctx context.Context, e *env, args []string) error {
 	} else if len(missing) > 0 {
 		// Their questions can only miss: say why before the numbers do.
 		e.log.Warn("the eval names documents the store does not hold; ingest them or use a fresh --db",
-			"documents", strings.Join(missing, ", "), "db", cfg.Store.Path)
+			"documents", strings.Join(missing, ", "), "db", store.Database().String())
 	}
 	search, err := searcher(e, cfg, store)
 	if err != nil {

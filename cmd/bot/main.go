@@ -98,7 +98,7 @@ func usage(w io.Writer, cmds map[string]command) {
 	for _, n := range names {
 		fmt.Fprintf(w, "  %-8s %s\n", n, cmds[n].summary)
 	}
-	fmt.Fprintln(w, "\nRun 'bot <command> -h' for a command's flags. Settings: --config FILE (or BOT_CONFIG), --db PATH (or BOT_DB).")
+	fmt.Fprintln(w, "\nRun 'bot <command> -h' for a command's flags. Settings: --config FILE (or BOT_CONFIG), --db PATH or postgres://URL (or BOT_DB, BOT_DATABASE_URL).")
 }
 
 // usageError is a mistake in the command line: exit code 2.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/mss-brief/briefbot/internal/config"
 	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/database"
 	"github.com/mss-brief/briefbot/internal/lexicon"
 )
 
@@ -22,7 +23,7 @@ func newFlags(e *env, name, argsHelp string) (*flag.FlagSet, *common) {
 	fs.SetOutput(e.stderr)
 	c := &common{}
 	fs.StringVar(&c.configPath, "config", e.getenv("BOT_CONFIG"), "YAML configuration `file` (env BOT_CONFIG); defaults apply without one")
-	fs.StringVar(&c.dbPath, "db", "", "SQLite store `path` (env BOT_DB; default data/brief.db)")
+	fs.StringVar(&c.dbPath, "db", "", "store: SQLite file `path` or postgres:// URL (env BOT_DB or BOT_DATABASE_URL; default data/brief.db)")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "usage: bot %s [flags] %s\n\nflags:\n", name, argsHelp)
 		fs.PrintDefaults()
@@ -56,8 +57,11 @@ func (c *common) load(e *env) (config.Config, error) {
 	if err != nil {
 		return config.Config{}, err
 	}
-	if c.dbPath != "" {
-		cfg.Store.Path = c.dbPath
+	switch {
+	case database.IsURL(c.dbPath):
+		cfg.Store.URL = c.dbPath
+	case c.dbPath != "":
+		cfg.Store.Path, cfg.Store.URL = c.dbPath, ""
 	}
 	return cfg, nil
 }
@@ -78,7 +82,7 @@ func (c *common) open(ctx context.Context, e *env) (config.Config, *corpus.Store
 // openStore opens the store and, when it is empty, loads the bundled
 // briefing notes so that the first run answers something.
 func openStore(ctx context.Context, e *env, cfg config.Config) (*corpus.Store, error) {
-	store, err := corpus.Open(ctx, cfg.Store.Path, corpus.WithAnalyzer(lexicon.New(cfg.Topic.Aliases)))
+	store, err := corpus.Open(ctx, cfg.Store.Target(), corpus.WithAnalyzer(lexicon.New(cfg.Topic.Aliases)))
 	if err != nil {
 		return nil, err
 	}
@@ -88,7 +92,7 @@ func openStore(ctx context.Context, e *env, cfg config.Config) (*corpus.Store, e
 		return nil, err
 	}
 	if n > 0 {
-		e.log.Info("empty store: loaded the bundled briefing notes", "documents", n, "db", cfg.Store.Path)
+		e.log.Info("empty store: loaded the bundled briefing notes", "documents", n, "db", store.Database().String())
 	}
 	return store, nil
 }

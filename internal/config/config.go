@@ -39,9 +39,19 @@ type Topic struct {
 	Examples    []string   `yaml:"examples"`    // questions to suggest to readers
 }
 
-// Store says where the SQLite file lives.
+// Store says where the database lives: a PostgreSQL server that several
+// replicas share when URL is set, else the SQLite file at Path.
 type Store struct {
 	Path string `yaml:"path"` // env BOT_DB and flag --db override
+	URL  string `yaml:"url"`  // postgres://…; env BOT_DATABASE_URL overrides
+}
+
+// Target is what the store is opened from: URL when set, else Path.
+func (s Store) Target() string {
+	if s.URL != "" {
+		return s.URL
+	}
+	return s.Path
 }
 
 // Ingest bounds what fetching and reading may cost.
@@ -198,6 +208,9 @@ func (c *Config) applyEnv(getenv func(string) string) {
 	if v := getenv("BOT_DB"); v != "" {
 		c.Store.Path = v
 	}
+	if v := getenv("BOT_DATABASE_URL"); v != "" {
+		c.Store.URL = v
+	}
 	if v := getenv("OPENAI_BASE_URL"); v != "" {
 		c.LLM.BaseURL = v
 	}
@@ -238,8 +251,11 @@ func (c Config) Validate() error {
 	bad := func(key, format string, args ...any) {
 		errs = append(errs, fmt.Errorf("config: %s: %s", key, fmt.Sprintf(format, args...)))
 	}
-	if c.Store.Path == "" {
+	if c.Store.Path == "" && c.Store.URL == "" {
 		bad("store.path", "must not be empty (or set BOT_DB)")
+	}
+	if u := c.Store.URL; u != "" && !strings.HasPrefix(u, "postgres://") && !strings.HasPrefix(u, "postgresql://") {
+		bad("store.url", "must be a postgres:// URL (or leave it empty for the SQLite file at store.path)")
 	}
 	if c.Ingest.MaxBytes <= 0 {
 		bad("ingest.max_bytes", "must be positive")

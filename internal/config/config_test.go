@@ -97,3 +97,29 @@ func TestLLMNotConfiguredByDefault(t *testing.T) {
 		t.Error("a fresh machine with no key or base URL must answer extractively")
 	}
 }
+
+func TestStoreTarget(t *testing.T) {
+	tests := []struct {
+		name    string
+		env     map[string]string
+		want    string
+		wantErr string
+	}{
+		{"default file", nil, "data/brief.db", ""},
+		{"BOT_DB", map[string]string{"BOT_DB": "/tmp/x.db"}, "/tmp/x.db", ""},
+		{"BOT_DATABASE_URL wins over the file", map[string]string{"BOT_DB": "/tmp/x.db", "BOT_DATABASE_URL": "postgres://bot@db:5432/brief"}, "postgres://bot@db:5432/brief", ""},
+		{"not a postgres URL", map[string]string{"BOT_DATABASE_URL": "mysql://bot:pw@db/brief"}, "", "store.url"},
+	}
+	for _, tt := range tests {
+		cfg, err := Load("", envOf(tt.env))
+		if tt.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) || strings.Contains(err.Error(), "pw") {
+				t.Errorf("%s: err = %v, want one naming %s without the password", tt.name, err, tt.wantErr)
+			}
+			continue
+		}
+		if err != nil || cfg.Store.Target() != tt.want {
+			t.Errorf("%s: target = %q (%v), want %q", tt.name, cfg.Store.Target(), err, tt.want)
+		}
+	}
+}

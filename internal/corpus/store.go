@@ -282,7 +282,8 @@ func (s *Store) Documents(ctx context.Context, f DocFilter) ([]Document, error) 
 		q += ` AND d.ingested < ?`
 		args = append(args, f.IngestedUntil.Unix())
 	}
-	q += ` ORDER BY d.ingested DESC, d.published DESC, d.id`
+	// NULLS LAST: SQLite's order for unknown dates, which PostgreSQL reverses.
+	q += ` ORDER BY d.ingested DESC, d.published DESC NULLS LAST, d.id`
 	if f.Limit > 0 {
 		q += fmt.Sprintf(` LIMIT %d`, f.Limit)
 	}

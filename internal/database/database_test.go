@@ -56,3 +56,19 @@ func TestOpenRefusesNewerSchema(t *testing.T) {
 		t.Errorf("Open of a newer schema: %v, want a clear refusal", err)
 	}
 }
+
+func TestRebind(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`SELECT 1`, `SELECT 1`},
+		{`SELECT a FROM t WHERE b = ? AND c IN (?,?)`, `SELECT a FROM t WHERE b = $1 AND c IN ($2,$3)`},
+		{`SELECT '?' || ? FROM "odd?name" -- why?
+			WHERE x = ?`, `SELECT '?' || $1 FROM "odd?name" -- why?
+			WHERE x = $2`},
+		{`SELECT 'it''s ?', ?`, `SELECT 'it''s ?', $1`},
+	}
+	for _, tt := range tests {
+		if got := Rebind(tt.in); got != tt.want {
+			t.Errorf("Rebind(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
