@@ -1,11 +1,17 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
+	"log/slog"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"testing"
+	"time"
 
+	"github.com/mss-brief/briefbot/internal/config"
+	"github.com/mss-brief/briefbot/internal/corpus"
 	"github.com/mss-brief/briefbot/internal/openaitest"
 )
 
@@ -66,5 +72,48 @@ func TestIngestEmbedsAndSourcesCounts(t *testing.T) {
 		if v != nil {
 			t.Errorf("%s: vectors %d shown without an embeddings model", id, *v)
 		}
+	}
+}
+
+// TestServeBackfill: bot serve's background pass embeds the passages that
+// have no vector of the configured model (here the bundled notes, loaded
+// without embedding) and stops when asked.
+func TestServeBackfill(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	srv := openaitest.New(t)
+	cfg := config.Default()
+	cfg.Embed.Model, cfg.Embed.BaseURL, cfg.Embed.Dimensions = "text-embedding-3-small", srv.URL, openaitest.SemanticDims
+	store, err := corpus.Open(ctx, filepath.Join(t.TempDir(), "b.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	if n, err := store.LoadBundled(ctx); err != nil || n == 0 {
+		t.Fatalf("bundled: %d, %v", n, err)
+	}
+	e := &env{log: slog.New(slog.DiscardHandler)}
+	search, err := searcher(e, cfg, store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, ok := search.(*corpus.Vectors)
+	if !ok {
+		t.Fatalf("searcher is %T, want dense", search)
+	}
+	stop := backfillVectors(ctx, search, cfg)
+	for i := 0; ; i++ {
+		m, err := store.MissingVectors(ctx, v.Model())
+		if err == nil && m == 0 {
+			break
+		}
+		if i == 1000 {
+			t.Fatalf("%d passages still without vectors (%v)", m, err)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	stop()
+	if hits, err := v.DenseSearch(ctx, corpus.Query{Text: "Who leads the mission?", K: 3}); err != nil || len(hits) != 3 {
+		t.Errorf("dense search after the pass: %d hits, %v", len(hits), err)
 	}
 }
