@@ -54,7 +54,7 @@ func (p *EmbeddingPutter) Put(ctx context.Context, d Document) (PutResult, error
 		p.until = p.now().Add(p.pause)
 		p.mu.Unlock()
 		if !p.failing.Swap(true) {
-			p.v.log.Warn("embedding new passages failed: they are searched lexically until a background pass embeds them",
+			p.v.log.Warn("embedding new passages failed: they are searched lexically until bot serve's background pass or bot reindex --embeddings embeds them",
 				"model", p.v.Model(), "doc", pr.DocID, "err", err)
 		}
 		return pr, nil
