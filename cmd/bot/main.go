@@ -31,6 +31,7 @@ func commands() map[string]command {
 		"eval":    {"measure retrieval and answers against a question file", cmdEval},
 		"digest":  {"print or post a digest of what is new", cmdDigest},
 		"serve":   {"run the Slack bot (Socket Mode or HTTP)", cmdServe},
+		"migrate": {"copy the store into PostgreSQL (--to postgres://…), resumably", cmdMigrate},
 	}
 }
 
