@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mss-brief/briefbot/internal/database"
 	"github.com/mss-brief/briefbot/internal/database/databasetest"
 )
 
@@ -211,5 +212,49 @@ func TestTaken(t *testing.T) {
 		if got := tt.run.Taken("a", now); got != tt.want {
 			t.Errorf("%s: Taken = %v, want %v", tt.name, got, tt.want)
 		}
+	}
+}
+
+// TestTwoReplicasClaimOnce: two replicas (separate connections to one
+// database, as on two hosts) get the same event at once, twenty times;
+// each time exactly one of them takes it.
+func TestTwoReplicasClaimOnce(t *testing.T) {
+	for _, target := range databasetest.Targets(t) {
+		t.Run(target.Name, func(t *testing.T) {
+			ctx := context.Background()
+			url := target.URL(t)
+			var replicas []*Ledger
+			for range 2 {
+				db, err := database.Open(ctx, url)
+				if err != nil {
+					t.Fatal(err)
+				}
+				t.Cleanup(func() { db.Close() })
+				replicas = append(replicas, New(db))
+			}
+			for trial := range 20 {
+				key := fmt.Sprintf("event:Ev%d", trial)
+				var won atomic.Int32
+				start := make(chan struct{})
+				var wg sync.WaitGroup
+				for _, l := range replicas {
+					wg.Go(func() {
+						<-start
+						ok, err := l.Claim(ctx, key, time.Hour)
+						if err != nil {
+							t.Error(err)
+						}
+						if ok {
+							won.Add(1)
+						}
+					})
+				}
+				close(start)
+				wg.Wait()
+				if won.Load() != 1 {
+					t.Errorf("trial %d: %d replicas took the event, want 1", trial, won.Load())
+				}
+			}
+		})
 	}
 }

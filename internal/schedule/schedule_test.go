@@ -18,6 +18,7 @@ import (
 	"github.com/mss-brief/briefbot/internal/brief"
 	"github.com/mss-brief/briefbot/internal/config"
 	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/database/databasetest"
 	"github.com/mss-brief/briefbot/internal/ledger"
 	"github.com/mss-brief/briefbot/internal/slackbot"
 	"github.com/mss-brief/briefbot/internal/slacktest"
@@ -70,7 +71,14 @@ var nyDigest = config.Digest{Channel: "CNEWS", TimeZone: "America/New_York"}
 
 func newWorld(t *testing.T, now time.Time) *world {
 	t.Helper()
-	w := &world{t: t, dbPath: filepath.Join(t.TempDir(), "brief.db"), clock: newClock(now), logs: &syncBuffer{}}
+	return newWorldOn(t, filepath.Join(t.TempDir(), "brief.db"), now)
+}
+
+// newWorldOn is a world whose store is at db: a SQLite path or a
+// PostgreSQL URL, where its processes are replicas on separate hosts.
+func newWorldOn(t *testing.T, db string, now time.Time) *world {
+	t.Helper()
+	w := &world{t: t, dbPath: db, clock: newClock(now), logs: &syncBuffer{}}
 	w.store, w.ledger = w.openStore()
 	w.slack = slacktest.New(t)
 	return w
@@ -143,6 +151,14 @@ func (w *world) watermark(channel string) ledger.DigestRun {
 	return r
 }
 
+// onEachDB runs test with a fresh store for each kind of database: SQLite,
+// and PostgreSQL when BOT_TEST_POSTGRES names a server.
+func onEachDB(t *testing.T, test func(t *testing.T, db func(testing.TB) string)) {
+	for _, target := range databasetest.Targets(t) {
+		t.Run(target.Name, func(t *testing.T) { test(t, target.URL) })
+	}
+}
+
 func mustRun(t *testing.T, s *Scheduler, d config.Digest) Result {
 	t.Helper()
 	rd, err := Resolve(d)
@@ -211,8 +227,10 @@ func (s *syncBuffer) waitFor(substr string, timeout time.Duration) bool {
 	}
 }
 
-func TestExactlyOnceAcrossRestart(t *testing.T) {
-	w := newWorld(t, mar02)
+func TestExactlyOnceAcrossRestart(t *testing.T) { onEachDB(t, testExactlyOnceAcrossRestart) }
+
+func testExactlyOnceAcrossRestart(t *testing.T, db func(testing.TB) string) {
+	w := newWorldOn(t, db(t), mar02)
 	w.ingestAt(mar02.Add(-48*time.Hour), "Week one story")
 	first := w.process(nyDigest)
 	if res := mustRun(t, first, nyDigest); res.Outcome != Posted || !res.End.Equal(mar02) || !res.Start.Equal(mar02.Add(-DefaultFirstSpan)) {
@@ -253,10 +271,12 @@ func TestExactlyOnceAcrossRestart(t *testing.T) {
 	}
 }
 
-func TestCrashBetweenPostAndRecord(t *testing.T) {
+func TestCrashBetweenPostAndRecord(t *testing.T) { onEachDB(t, testCrashBetweenPostAndRecord) }
+
+func testCrashBetweenPostAndRecord(t *testing.T, db func(testing.TB) string) {
 	for _, restart := range []bool{false, true} {
 		t.Run(fmt.Sprintf("restart=%v", restart), func(t *testing.T) {
-			w := newWorld(t, mar09)
+			w := newWorldOn(t, db(t), mar09)
 			w.ingestAt(mar09.Add(-time.Hour), "A story")
 			a := w.process(nyDigest)
 			w.slack.FailNext("chat.postMessage", 1, slacktest.CrashAfterPost())
@@ -361,9 +381,11 @@ func TestOneFailingDigestDoesNotStopOthers(t *testing.T) {
 	}
 }
 
-func TestTwoSchedulersOneStore(t *testing.T) {
+func TestTwoSchedulersOneStore(t *testing.T) { onEachDB(t, testTwoSchedulersOneStore) }
+
+func testTwoSchedulersOneStore(t *testing.T, db func(testing.TB) string) {
 	for round := range 5 {
-		w := newWorld(t, mar09)
+		w := newWorldOn(t, db(t), mar09)
 		w.ingestAt(mar09.Add(-time.Hour), "A story")
 		a, b := w.process(nyDigest), w.process(nyDigest)
 		start := make(chan struct{})
