@@ -168,7 +168,7 @@ func newScheduler(log *slog.Logger, cfg config.Config, store *corpus.Store, pub 
 	if err != nil {
 		return nil, err
 	}
-	o := schedule.Options{Digests: cfg.Digests, Feeds: cfg.Feeds, Runs: ledger.New(store.Database()), Composer: g, Publisher: pub, Log: log}
+	o := schedule.Options{Digests: digestConfigs(cfg.Digests), Feeds: schedule.FeedConfig{Schedule: cfg.Feeds.Schedule, URLs: cfg.Feeds.URLs}, Runs: ledger.New(store.Database()), Composer: g, Publisher: pub, Log: log}
 	if ingester != nil {
 		o.Poller = feedIngester{ingester}
 	}
@@ -294,4 +294,13 @@ func writeDigestJSON(w io.Writer, channel string, d brief.Digest, ts string) err
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
+}
+
+// digestConfigs are the configured digests as the scheduler takes them.
+func digestConfigs(ds []config.Digest) []schedule.DigestConfig {
+	out := make([]schedule.DigestConfig, len(ds))
+	for i, d := range ds {
+		out[i] = schedule.DigestConfig{Channel: d.Channel, Schedule: d.Schedule, TimeZone: d.TimeZone, MaxItems: d.MaxItems, EmptyWeek: d.EmptyWeek}
+	}
+	return out
 }

@@ -21,7 +21,6 @@ import (
 	"github.com/robfig/cron/v3"
 
 	"github.com/mss-brief/briefbot/internal/brief"
-	"github.com/mss-brief/briefbot/internal/config"
 	"github.com/mss-brief/briefbot/internal/ledger"
 )
 
@@ -76,8 +75,8 @@ const (
 
 // Options configures a Scheduler.
 type Options struct {
-	Digests   []config.Digest
-	Feeds     config.Feeds
+	Digests   []DigestConfig
+	Feeds     FeedConfig
 	Runs      Runs
 	Composer  Composer
 	Publisher Publisher  // nil: digests are not scheduled (no Slack)
@@ -95,7 +94,7 @@ type Options struct {
 type Scheduler struct {
 	digests   []Digest
 	byChannel map[string]Digest
-	feeds     config.Feeds
+	feeds     FeedConfig
 	runs      Runs
 	composer  Composer
 	publisher Publisher
@@ -157,7 +156,9 @@ func New(o Options) (*Scheduler, error) {
 		s.byChannel[d.Channel] = d
 		s.digests = append(s.digests, d)
 	}
-	if len(o.Feeds.URLs) > 0 && o.Feeds.Schedule != "" {
+	if len(o.Feeds.URLs) > 0 && o.Feeds.Schedule == "" {
+		errs = append(errs, errors.New("feeds.schedule: must be a cron expression such as \"*/30 * * * *\" when feeds are given"))
+	} else if len(o.Feeds.URLs) > 0 {
 		if _, err := specParser().Parse(o.Feeds.Schedule); err != nil {
 			errs = append(errs, fmt.Errorf("feeds.schedule %q is not a cron expression such as \"*/30 * * * *\": %w", o.Feeds.Schedule, err))
 		}
@@ -214,9 +215,6 @@ func (s *Scheduler) Start(ctx context.Context) error {
 	}
 	if s.poller != nil && len(s.feeds.URLs) > 0 {
 		spec := s.feeds.Schedule
-		if spec == "" {
-			spec = config.Default().Feeds.Schedule
-		}
 		if _, err := c.AddFunc(spec, func() { s.PollFeeds(ctx) }); err != nil {
 			cancel()
 			return fmt.Errorf("schedule: feeds.schedule %q: %w", spec, err)

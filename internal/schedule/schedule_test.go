@@ -16,7 +16,6 @@ import (
 	"time"
 
 	"github.com/mss-brief/briefbot/internal/brief"
-	"github.com/mss-brief/briefbot/internal/config"
 	"github.com/mss-brief/briefbot/internal/corpus"
 	"github.com/mss-brief/briefbot/internal/database/databasetest"
 	"github.com/mss-brief/briefbot/internal/ledger"
@@ -67,7 +66,7 @@ var (
 	mar30 = utc("2026-03-30T13:00:00Z")
 )
 
-var nyDigest = config.Digest{Channel: "CNEWS", TimeZone: "America/New_York"}
+var nyDigest = DigestConfig{Channel: "CNEWS", TimeZone: "America/New_York"}
 
 func newWorld(t *testing.T, now time.Time) *world {
 	t.Helper()
@@ -101,7 +100,7 @@ func (w *world) openStore() (*corpus.Store, *ledger.Ledger) {
 
 // process starts a scheduler as a separate bot process would: its own
 // store handle, digester, Slack client and owner id.
-func (w *world) process(digests ...config.Digest) *Scheduler {
+func (w *world) process(digests ...DigestConfig) *Scheduler {
 	w.t.Helper()
 	st, runs := w.openStore()
 	g, err := brief.NewDigester(brief.DigesterConfig{Store: st, TopicNames: []string{"MSS", "Haiti", "Kenya"}})
@@ -159,7 +158,7 @@ func onEachDB(t *testing.T, test func(t *testing.T, db func(testing.TB) string))
 	}
 }
 
-func mustRun(t *testing.T, s *Scheduler, d config.Digest) Result {
+func mustRun(t *testing.T, s *Scheduler, d DigestConfig) Result {
 	t.Helper()
 	rd, err := Resolve(d)
 	if err != nil {
@@ -368,7 +367,7 @@ func TestFailedPostIsRetried(t *testing.T) {
 func TestOneFailingDigestDoesNotStopOthers(t *testing.T) {
 	w := newWorld(t, mar09)
 	w.ingestAt(mar09.Add(-time.Hour), "A story")
-	other := config.Digest{Channel: "COTHER", TimeZone: "America/New_York"}
+	other := DigestConfig{Channel: "COTHER", TimeZone: "America/New_York"}
 	s := w.process(nyDigest, other)
 	w.slack.FailNext("chat.postMessage", 1, slacktest.ServerError())
 	s.sweep(context.Background())
@@ -579,7 +578,7 @@ func TestPreviewAndPostNow(t *testing.T) {
 func TestNoPublisher(t *testing.T) {
 	w := newWorld(t, mar09)
 	g, _ := brief.NewDigester(brief.DigesterConfig{Store: w.store})
-	s, err := New(Options{Digests: []config.Digest{nyDigest}, Runs: w.ledger, Composer: g, Now: w.clock.Now})
+	s, err := New(Options{Digests: []DigestConfig{nyDigest}, Runs: w.ledger, Composer: g, Now: w.clock.Now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -594,8 +593,8 @@ func TestNoPublisher(t *testing.T) {
 func TestNewRejectsBadConfig(t *testing.T) {
 	w := newWorld(t, mar09)
 	g, _ := brief.NewDigester(brief.DigesterConfig{Store: w.store})
-	_, err := New(Options{Runs: w.ledger, Composer: g, Digests: []config.Digest{nyDigest, nyDigest, {Channel: "C2", TimeZone: "Nowhere/Land"}},
-		Feeds: config.Feeds{Schedule: "every so often", URLs: []string{"https://example.org/feed"}}})
+	_, err := New(Options{Runs: w.ledger, Composer: g, Digests: []DigestConfig{nyDigest, nyDigest, {Channel: "C2", TimeZone: "Nowhere/Land"}},
+		Feeds: FeedConfig{Schedule: "every so often", URLs: []string{"https://example.org/feed"}}})
 	for _, want := range []string{"digests[1]", "has a digest already", "digests[2]", "time_zone", "feeds.schedule"} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("error %v does not name %q", err, want)
@@ -625,7 +624,7 @@ func TestStartCatchesUpAndRecoversPanics(t *testing.T) {
 	g, _ := brief.NewDigester(brief.DigesterConfig{Store: st})
 	pub := slackbot.NewPublisher(slackbot.NewClient(slacktest.BotToken, "", w.slack.APIURL(), nil), nil)
 	logs := &syncBuffer{}
-	s, err := New(Options{Digests: []config.Digest{nyDigest}, Runs: runs, Composer: &panicky{next: g}, Publisher: pub, Now: w.clock.Now,
+	s, err := New(Options{Digests: []DigestConfig{nyDigest}, Runs: runs, Composer: &panicky{next: g}, Publisher: pub, Now: w.clock.Now,
 		Log: slog.New(slog.NewTextHandler(logs, nil))})
 	if err != nil {
 		t.Fatal(err)
@@ -708,7 +707,7 @@ func TestPollFeeds(t *testing.T) {
 	urls := []string{srv.URL + "/one.xml", srv.URL + "/broken.xml", srv.URL + "/panics.xml", srv.URL + "/two.xml"}
 	logs := &syncBuffer{}
 	s, err := New(Options{Runs: w.ledger, Composer: g, Poller: panicOn{"panics.xml", feedPoller{in}}, Now: w.clock.Now,
-		Feeds: config.Feeds{Schedule: "*/30 * * * *", URLs: urls}, Log: slog.New(slog.NewTextHandler(logs, nil))})
+		Feeds: FeedConfig{Schedule: "*/30 * * * *", URLs: urls}, Log: slog.New(slog.NewTextHandler(logs, nil))})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,7 +9,6 @@ import (
 	"github.com/robfig/cron/v3"
 
 	"github.com/mss-brief/briefbot/internal/brief"
-	"github.com/mss-brief/briefbot/internal/config"
 )
 
 // Digest defaults, for digests configured without them and for channels
@@ -21,6 +20,22 @@ const (
 	EmptySkip        = "skip"
 	EmptyPost        = "post"
 )
+
+// DigestConfig is one digest as configured (cmd/bot copies it from the
+// configuration file); empty fields take the defaults above.
+type DigestConfig struct {
+	Channel   string
+	Schedule  string // cron; DefaultSchedule when empty
+	TimeZone  string // IANA name; UTC when empty
+	MaxItems  int    // DefaultMaxItems when 0
+	EmptyWeek string // EmptySkip (when empty) or EmptyPost
+}
+
+// FeedConfig is which feeds are polled, and when.
+type FeedConfig struct {
+	Schedule string // cron; required when URLs are given
+	URLs     []string
+}
 
 // Digest is one configured digest, resolved: its schedule parsed in its
 // zone.
@@ -41,7 +56,7 @@ func specParser() cron.Parser {
 
 // Resolve fills in a configured digest's defaults and parses its schedule
 // in its time zone. Errors name the key to fix.
-func Resolve(c config.Digest) (Digest, error) {
+func Resolve(c DigestConfig) (Digest, error) {
 	d := Digest{Channel: strings.TrimSpace(c.Channel), Spec: strings.TrimSpace(c.Schedule), MaxItems: c.MaxItems, EmptyWeek: c.EmptyWeek}
 	if d.Channel == "" {
 		return Digest{}, errors.New("digest channel: must name a Slack channel id such as C0123456789")
@@ -113,4 +128,4 @@ func LatestTick(s cron.Schedule, now time.Time) (time.Time, bool) {
 
 // configDigest is the configuration of a channel with no digest of its
 // own: every default.
-func configDigest(channel string) config.Digest { return config.Digest{Channel: channel} }
+func configDigest(channel string) DigestConfig { return DigestConfig{Channel: channel} }

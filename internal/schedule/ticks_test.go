@@ -4,8 +4,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/mss-brief/briefbot/internal/config"
 )
 
 func utc(s string) time.Time {
@@ -17,7 +15,7 @@ func utc(s string) time.Time {
 }
 
 func TestLatestTickAcrossDST(t *testing.T) {
-	d, err := Resolve(config.Digest{Channel: "C1", TimeZone: "America/New_York"}) // default: Mondays 09:00
+	d, err := Resolve(DigestConfig{Channel: "C1", TimeZone: "America/New_York"}) // default: Mondays 09:00
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +75,7 @@ func TestLatestTickSchedules(t *testing.T) {
 		{"0 0 29 2 *", "UTC", "2024-02-29T00:00:00Z"},
 	}
 	for _, tt := range tests {
-		d, err := Resolve(config.Digest{Channel: "C1", Schedule: tt.spec, TimeZone: tt.zone})
+		d, err := Resolve(DigestConfig{Channel: "C1", Schedule: tt.spec, TimeZone: tt.zone})
 		if err != nil {
 			t.Fatalf("%s: %v", tt.spec, err)
 		}
@@ -89,7 +87,7 @@ func TestLatestTickSchedules(t *testing.T) {
 }
 
 func TestResolve(t *testing.T) {
-	d, err := Resolve(config.Digest{Channel: " C1 "})
+	d, err := Resolve(DigestConfig{Channel: " C1 "})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,16 +95,16 @@ func TestResolve(t *testing.T) {
 		t.Errorf("defaults: %+v", d)
 	}
 	bad := []struct {
-		c    config.Digest
+		c    DigestConfig
 		want string
 	}{
-		{config.Digest{}, "channel"},
-		{config.Digest{Channel: "C1", TimeZone: "Mars/Olympus"}, "time_zone"},
-		{config.Digest{Channel: "C1", Schedule: "every monday"}, "not a cron expression"},
-		{config.Digest{Channel: "C1", Schedule: "@every 1h"}, "not @every"},
-		{config.Digest{Channel: "C1", Schedule: "CRON_TZ=UTC 0 9 * * MON"}, "time_zone"},
-		{config.Digest{Channel: "C1", EmptyWeek: "maybe"}, "empty_week"},
-		{config.Digest{Channel: "C1", Schedule: "0 0 30 2 *"}, "never fires"},
+		{DigestConfig{}, "channel"},
+		{DigestConfig{Channel: "C1", TimeZone: "Mars/Olympus"}, "time_zone"},
+		{DigestConfig{Channel: "C1", Schedule: "every monday"}, "not a cron expression"},
+		{DigestConfig{Channel: "C1", Schedule: "@every 1h"}, "not @every"},
+		{DigestConfig{Channel: "C1", Schedule: "CRON_TZ=UTC 0 9 * * MON"}, "time_zone"},
+		{DigestConfig{Channel: "C1", EmptyWeek: "maybe"}, "empty_week"},
+		{DigestConfig{Channel: "C1", Schedule: "0 0 30 2 *"}, "never fires"},
 	}
 	for _, tt := range bad {
 		_, err := Resolve(tt.c)
