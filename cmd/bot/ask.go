@@ -130,16 +130,13 @@ func writeAnswer(w io.Writer, ans brief.Answer, cfg config.Config) {
 	}
 }
 
-// askCitation is a citation in `bot ask --json`; dates are YYYY-MM-DD.
+// askCitation is a citation in `bot ask --json`: the cited document and
+// what it is cited for.
 type askCitation struct {
-	N         int      `json:"n"`
-	DocID     string   `json:"doc_id"`
-	Title     string   `json:"title"`
-	Source    string   `json:"source"`
-	URL       string   `json:"url"`
-	Published *string  `json:"published"`
-	Quote     string   `json:"quote"`
-	Supports  []string `json:"supports"` // the answer sentences this source backs
+	N int `json:"n"`
+	docJSON
+	Quote    string   `json:"quote"`
+	Supports []string `json:"supports"` // the answer sentences this source backs
 }
 
 type askOutput struct {
@@ -173,8 +170,8 @@ func writeAnswerJSON(w io.Writer, ans brief.Answer, cfg config.Config) error {
 		out.Model = cfg.LLM.Model
 	}
 	for _, c := range ans.Citations {
-		out.Citations = append(out.Citations, askCitation{N: c.N, DocID: c.DocID, Title: c.Title, Source: c.Source,
-			URL: c.URL, Published: dateOrNil(c.Published), Quote: c.Quote, Supports: orEmpty(c.Supports)})
+		out.Citations = append(out.Citations, askCitation{N: c.N, docJSON: newDocJSON(c.DocID, c.Title, c.Source, c.URL, timeOf(c.Published)),
+			Quote: c.Quote, Supports: orEmpty(c.Supports)})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

@@ -347,3 +347,47 @@ func TestStorePathFromEnv(t *testing.T) {
 		t.Errorf("the store named by BOT_DB lacks the report: %d hits, %v", len(hits), err)
 	}
 }
+
+// TestOneDocumentShape: search hits, sources and ask's citations show a
+// document with the same fields, dates in RFC 3339.
+func TestOneDocumentShape(t *testing.T) {
+	c := newCorpusCLI(t)
+	dir := writeCLIFiles(t, map[string]string{"report.txt": cliArticle})
+	c.run("ingest", dir)
+	docs := map[string][]map[string]any{}
+	for _, args := range [][]string{{"search", "--json", "zebracrossing checkpoint"}, {"sources", "--json"}} {
+		out, errOut, code := c.run(args...)
+		var got []map[string]any
+		if err := json.Unmarshal([]byte(out), &got); err != nil || code != 0 {
+			t.Fatalf("%v: exit %d, %v: %s", args, code, err, errOut)
+		}
+		docs[args[0]] = got
+	}
+	out, errOut, code := c.run("ask", "--json", "Which checkpoint reopened in Delmas?")
+	var ask struct {
+		Citations []map[string]any `json:"citations"`
+	}
+	if err := json.Unmarshal([]byte(out), &ask); err != nil || code != 0 {
+		t.Fatalf("ask: exit %d, %v: %s", code, err, errOut)
+	}
+	docs["ask"] = ask.Citations
+	for cmd, list := range docs {
+		found := false
+		for _, d := range list {
+			for _, k := range []string{"doc_id", "title", "source", "url", "published"} {
+				if _, ok := d[k]; !ok {
+					t.Errorf("%s: document without %q: %v", cmd, k, d)
+				}
+			}
+			if d["title"] == "Checkpoint report" {
+				found = true
+				if d["published"] != "2025-03-12T00:00:00Z" {
+					t.Errorf("%s: published %v, want RFC 3339", cmd, d["published"])
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: the report is not among %d documents", cmd, len(list))
+		}
+	}
+}

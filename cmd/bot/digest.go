@@ -272,12 +272,8 @@ type digestItemJSON struct {
 }
 
 type digestDocument struct {
-	N         int        `json:"n"`
-	DocID     string     `json:"doc_id"`
-	Title     string     `json:"title"`
-	Source    string     `json:"source,omitempty"`
-	URL       string     `json:"url,omitempty"`
-	Published *time.Time `json:"published"`
+	N int `json:"n"`
+	docJSON
 }
 
 func writeDigestJSON(w io.Writer, channel string, d brief.Digest, ts string) error {
@@ -287,7 +283,7 @@ func writeDigestJSON(w io.Writer, channel string, d brief.Digest, ts string) err
 		item := digestItemJSON{Headline: it.Headline, Summary: it.Summary, Sources: []digestDocument{}}
 		for _, n := range it.Cites {
 			c := d.Citations[n-1]
-			item.Sources = append(item.Sources, digestDocument{N: c.N, DocID: c.DocID, Title: c.Title, Source: c.Source, URL: c.URL, Published: c.Published})
+			item.Sources = append(item.Sources, digestDocument{N: c.N, docJSON: newDocJSON(c.DocID, c.Title, c.Source, c.URL, timeOf(c.Published))})
 		}
 		out.Items = append(out.Items, item)
 	}

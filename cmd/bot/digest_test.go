@@ -124,8 +124,11 @@ func TestDigestJSON(t *testing.T) {
 	}
 	for _, it := range got.Items {
 		for _, s := range it.Sources {
-			if s.DocID == "" || s.Title == "" || s.Published == nil || s.Published.Year() != 2026 {
-				t.Errorf("source %+v: want doc_id, title and a 2026 publication date", s)
+			if s.DocID == "" || s.Title == "" || s.Published == nil {
+				t.Fatalf("source %+v: want doc_id, title and a publication date", s)
+			}
+			if p, err := time.Parse(time.RFC3339, *s.Published); err != nil || p.Year() != 2026 {
+				t.Errorf("source published %q: want an RFC 3339 date in 2026 (%v)", *s.Published, err)
 			}
 		}
 	}

@@ -14,11 +14,7 @@ import (
 // searchHit is one line of `bot search --json`; other tools rely on these
 // field names.
 type searchHit struct {
-	DocID     string  `json:"doc_id"`
-	Title     string  `json:"title"`
-	Source    string  `json:"source"`
-	URL       string  `json:"url"`
-	Published *string `json:"published"` // RFC 3339, or null when unknown
+	docJSON
 	Text      string  `json:"text"`
 	Score     float64 `json:"score"`
 	PassageID int64   `json:"passage_id"`
@@ -68,8 +64,7 @@ func cmdSearch(ctx context.Context, e *env, args []string) error {
 func writeHitsJSON(w io.Writer, hits []corpus.Hit) error {
 	out := make([]searchHit, 0, len(hits))
 	for _, h := range hits {
-		out = append(out, searchHit{DocID: h.DocID, Title: h.Doc.Title, Source: h.Doc.Source, URL: h.Doc.URL,
-			Published: rfc3339OrNil(h.Doc.Published), Text: h.Text, Score: h.Score, PassageID: h.ID, Origin: h.Doc.Origin})
+		out = append(out, searchHit{docJSON: newDocJSON(h.DocID, h.Doc.Title, h.Doc.Source, h.Doc.URL, h.Doc.Published), Text: h.Text, Score: h.Score, PassageID: h.ID, Origin: h.Doc.Origin})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -118,12 +113,4 @@ func excerpt(text string, n int) string {
 		return strings.Join(words, " ")
 	}
 	return strings.Join(words[:n], " ") + " …"
-}
-
-func rfc3339OrNil(t time.Time) *string {
-	if t.IsZero() {
-		return nil
-	}
-	s := t.UTC().Format(time.RFC3339)
-	return &s
 }

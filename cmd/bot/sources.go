@@ -13,16 +13,15 @@ import (
 
 // sourceDoc is one line of `bot sources --json`.
 type sourceDoc struct {
-	ID        string   `json:"id"`
-	Title     string   `json:"title"`
-	Source    string   `json:"source"`
-	URL       string   `json:"url"`
-	Origin    string   `json:"origin"`
-	Published *string  `json:"published"` // RFC 3339, or null when unknown
-	Ingested  string   `json:"ingested"`
-	Lang      string   `json:"lang"`
-	Links     []string `json:"links"`
-	Vectors   *int     `json:"vectors,omitempty"` // passages with a vector of the configured embeddings model; absent without one
+	docJSON
+	// ID repeats doc_id under the name this output first had, for readers
+	// not yet moved to doc_id.
+	ID       string   `json:"id"`
+	Origin   string   `json:"origin"`
+	Ingested string   `json:"ingested"`
+	Lang     string   `json:"lang"`
+	Links    []string `json:"links"`
+	Vectors  *int     `json:"vectors,omitempty"` // passages with a vector of the configured embeddings model; absent without one
 }
 
 func cmdSources(ctx context.Context, e *env, args []string) error {
@@ -62,8 +61,8 @@ func writeSourcesJSON(w io.Writer, docs []corpus.Document, vecs map[string]int) 
 		if links == nil {
 			links = []string{}
 		}
-		out = append(out, sourceDoc{ID: d.ID, Title: d.Title, Source: d.Source, URL: d.URL, Origin: d.Origin,
-			Published: rfc3339OrNil(d.Published), Ingested: d.Ingested.UTC().Format(time.RFC3339), Lang: d.Lang, Links: links})
+		out = append(out, sourceDoc{docJSON: newDocJSON(d.ID, d.Title, d.Source, d.URL, d.Published), ID: d.ID, Origin: d.Origin,
+			Ingested: d.Ingested.UTC().Format(time.RFC3339), Lang: d.Lang, Links: links})
 		if vecs != nil {
 			n := vecs[d.ID]
 			out[len(out)-1].Vectors = &n
