@@ -391,3 +391,14 @@ func TestOneDocumentShape(t *testing.T) {
 		}
 	}
 }
+
+// TestBadFlagsExitTwo: every command says a flag it does not know is a
+// usage error (exit 2), not a failure.
+func TestBadFlagsExitTwo(t *testing.T) {
+	c := newCorpusCLI(t)
+	for name := range commands() {
+		if _, errOut, code := c.run(name, "--no-such-flag"); code != 2 {
+			t.Errorf("bot %s --no-such-flag: exit %d (%s), want 2", name, code, strings.TrimSpace(errOut))
+		}
+	}
+}

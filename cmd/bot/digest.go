@@ -29,7 +29,7 @@ func cmdDigest(ctx context.Context, e *env, args []string) error {
 	asJSON := fs.Bool("json", false, "print the digest as JSON, each item with its cited documents")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
-		return err
+		return flagError(err)
 	}
 	if len(rest) > 0 {
 		return usageError{fmt.Sprintf("unexpected argument %q (flags only; see bot digest -h)", rest[0])}
