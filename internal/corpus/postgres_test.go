@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/mss-brief/briefbot/internal/corpus/corpustest"
+	"github.com/mss-brief/briefbot/internal/database"
 	"github.com/mss-brief/briefbot/internal/database/databasetest"
 )
 
@@ -161,5 +162,100 @@ func TestPostgresSearchSeesOtherReplica(t *testing.T) {
 		if len(hits) != 1 || hits[0].DocID != DocID(fmt.Sprintf("doc%d", i)) {
 			t.Fatalf("zq%d: got %+v, want doc%d", i, hits, i)
 		}
+	}
+}
+
+// BenchmarkSearchOnEachDatabase measures Search at 20k and 100k passages
+// on SQLite and on PostgreSQL (BOT_TEST_POSTGRES): the PostgreSQL store
+// is a copy of the SQLite one (database.Copy), so both hold the same
+// passages and answer the same questions.
+//
+// Run: BOT_TEST_POSTGRES=postgres://… go test -bench OnEachDatabase -run '^$' ./internal/corpus/
+func BenchmarkSearchOnEachDatabase(b *testing.B) {
+	ctx := context.Background()
+	srcDB := databasetest.OpenSQLite(b)
+	pgDB := databasetest.OpenPostgres(b)
+	lite, pg := New(srcDB), New(pgDB)
+	g := corpustest.New(2)
+	questions := make([]string, benchQueries)
+	for i := range questions {
+		questions[i] = g.Question()
+	}
+	built := 0
+	for _, size := range []int{20_000, 100_000} {
+		start := time.Now()
+		built = buildBenchStore(b, lite, g, built, size)
+		if _, err := database.Copy(ctx, srcDB, pgDB, nil); err != nil {
+			b.Fatal(err)
+		}
+		b.Logf("both stores at %d passages (built and copied in %v)", size, time.Since(start).Round(time.Millisecond))
+		for _, s := range []*Store{lite, pg} {
+			b.Run(fmt.Sprintf("db=%s/passages=%dk", s.Database().Dialect, size/1000), func(b *testing.B) {
+				t0 := time.Now()
+				if _, err := s.Search(ctx, Query{Text: questions[0]}); err != nil {
+					b.Fatal(err)
+				}
+				b.Logf("index caught up in %v", time.Since(t0).Round(time.Millisecond))
+				var took []time.Duration
+				for b.Loop() {
+					for _, q := range questions {
+						t0 := time.Now()
+						if _, err := s.Search(ctx, Query{Text: q}); err != nil {
+							b.Fatal(err)
+						}
+						took = append(took, time.Since(t0))
+					}
+				}
+				b.ReportMetric(ms(percentile(took, 50)), "p50-ms")
+				b.ReportMetric(ms(percentile(took, 95)), "p95-ms")
+				b.ReportMetric(0, "ns/op")
+			})
+		}
+	}
+}
+
+// TestPostgresDenseSearchMatchesSQLite: vectors written, replaced and
+// searched the same on both databases (BYTEA for BLOB, the vector log's
+// triggers in plpgsql).
+func TestPostgresDenseSearchMatchesSQLite(t *testing.T) {
+	ctx := context.Background()
+	pg := New(databasetest.OpenPostgres(t))
+	lite := New(databasetest.OpenSQLite(t))
+	docs := []Document{
+		{Title: "Pumps", URL: "https://example.org/fuel", Text: "Petrol was scarce at the pumps of the capital in June."},
+		{Title: "Schools", URL: "https://example.org/schools", Text: "Schools closed across the capital after the clashes with gangs."},
+		{Title: "Kreyòl", URL: "https://example.org/ht", Text: "Lapolis arete senk bandi nan Kafou."},
+	}
+	var results [2]string
+	for i, s := range []*Store{lite, pg} {
+		for _, d := range docs {
+			mustPut(t, s, d)
+		}
+		v := newTestVectors(t, s, "text-embedding-3-small", nil)
+		if n, err := v.EmbedMissing(ctx, 2, nil); err != nil || n != 3 {
+			t.Fatalf("%s: embedded %d: %v", s.Database().Dialect, n, err)
+		}
+		// A changed document drops its old vector and gets a new one.
+		mustPut(t, s, Document{Title: "Pumps", URL: "https://example.org/fuel", Text: "Fuel ran out at petrol stations in the capital in June."})
+		if n, err := v.EmbedMissing(ctx, 2, nil); err != nil || n != 1 {
+			t.Fatalf("%s: re-embedded %d: %v", s.Database().Dialect, n, err)
+		}
+		counts, err := s.VectorCounts(ctx)
+		if err != nil || counts[v.Model()] != 3 {
+			t.Errorf("%s: vector counts %v, %v", s.Database().Dialect, counts, err)
+		}
+		for _, q := range []string{"Was there a fuel shortage?", "How many suspects did the police arrest?"} {
+			hits, err := v.DenseSearch(ctx, Query{Text: q, K: 3})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(hits) == 0 {
+				t.Fatalf("%s: %q found nothing", s.Database().Dialect, q)
+			}
+			results[i] += q + " → " + sig(hits) + "\n"
+		}
+	}
+	if results[0] != results[1] {
+		t.Errorf("dense search differs:\nsqlite\n%s\npostgres\n%s", results[0], results[1])
 	}
 }
