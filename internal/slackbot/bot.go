@@ -23,7 +23,6 @@ import (
 
 	"github.com/mss-brief/briefbot/internal/brief"
 	"github.com/mss-brief/briefbot/internal/config"
-	"github.com/mss-brief/briefbot/internal/corpus"
 	"github.com/mss-brief/briefbot/internal/ledger"
 )
 
@@ -44,10 +43,9 @@ type Ledger interface {
 	DigestDocs(ctx context.Context, channel, messageTS string) ([]string, bool, error)
 }
 
-// Store is the corpus "/brief sources" lists; *corpus.Store is one.
-type Store interface {
-	Documents(ctx context.Context, f corpus.DocFilter) ([]corpus.Document, error)
-}
+// Store is the corpus "/brief sources" lists (through brief); *corpus.Store
+// is one.
+type Store = brief.DocumentLister
 
 // Adder ingests a web page for "/brief add <url>" and says what it added.
 type Adder interface {

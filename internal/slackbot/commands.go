@@ -117,7 +117,7 @@ func (b *Bot) help() reply {
 const sourcesShown = 15
 
 func (b *Bot) sources(ctx context.Context) reply {
-	docs, err := b.opt.Store.Documents(ctx, corpus.DocFilter{Limit: sourcesShown})
+	docs, err := brief.RecentSources(ctx, b.opt.Store, sourcesShown)
 	if err != nil {
 		b.log.Error("list sources", "err", err)
 		return ephemeral("Sorry, I could not read my sources just now.")
@@ -126,13 +126,8 @@ func (b *Bot) sources(ctx context.Context) reply {
 		return ephemeral("I have no sources yet. An admin can add one with `" + b.set.Command + " add <url>`.")
 	}
 	lines := []string{"*Sources added most recently*"}
-	for i, d := range docs {
-		c := brief.Citation{N: i + 1, Title: d.Title, Source: d.Source, URL: d.URL}
-		if !d.Published.IsZero() {
-			p := d.Published
-			c.Published = &p
-		}
-		lines = append(lines, citationLine(c, false)+" · added "+d.Ingested.UTC().Format("2 Jan 2006"))
+	for _, d := range docs {
+		lines = append(lines, citationLine(d.Citation, false)+" · added "+d.Added.Format("2 Jan 2006"))
 	}
 	r := reply{ResponseType: slack.ResponseTypeEphemeral, Text: fmt.Sprintf("%d sources added most recently", len(docs))}
 	for _, part := range packLines(lines, maxSectionText) {
