@@ -1,6 +1,7 @@
 package brief
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -44,7 +45,8 @@ func cues(t AnswerType, phrases ...string) []phraseCue {
 var typeCues = concatCues(
 	cues(TypeAmount, "how much money", "how much funding", "how much cash", "how much did", "how much has", "how much will",
 		"how much does", "how much is", "what amount", "which amount", "combien d argent", "quel montant", "how much"),
-	cues(TypeCount, "how many", "number of", "how large", "how big", "what size", "what strength", "combien", "cuantos", "cuantas"),
+	cues(TypeCount, "how many", "number of", "how large", "how big", "what size", "what strength", "what margin", "by how much",
+		"combien", "cuantos", "cuantas"),
 	cues(TypeDate, "when", "what date", "which date", "what year", "which year", "what day", "what month", "since when",
 		"until when", "how long", "by what date", "quand", "quelle date", "quelle annee", "depuis quand", "jusqu a quand", "cuando"),
 	cues(TypeReason, "why", "for what reason", "what reason", "what caused", "what led to", "pourquoi", "pour quelle raison", "por que"),
@@ -159,8 +161,18 @@ func meetsType(t AnswerType, sentence string) bool {
 		}
 		return false
 	case TypeDate:
-		for _, w := range words {
+		if at := datelineEnd(sentence); at > 0 {
+			// "UNITED NATIONS, July 12 (Xinhua) --" dates the report, not
+			// what it tells.
+			return meetsType(t, sentence[at:])
+		}
+		for i, w := range words {
 			if lexicon.IsMonth(w) || lexicon.IsYear(w) || lexicon.IsWeekday(w) {
+				return true
+			}
+			// A span of time answers "how long", "until when": "within six
+			// months", "for 12 months".
+			if durationUnits[w] && i > 0 && (countWords[words[i-1]] || lexicon.IsNumber(words[i-1]) || words[i-1] == "a" || words[i-1] == "one") {
 				return true
 			}
 		}
@@ -176,6 +188,23 @@ func meetsType(t AnswerType, sentence string) bool {
 		return hasInnerName(sentence)
 	}
 	return true
+}
+
+// durationUnits measure a span of time.
+var durationUnits = lexiconSet(`day days week weeks month months year years jour jours semaine semaines mois an ans annee annees`)
+
+// datelineRE matches a wire report's opening dateline: a place, a date,
+// perhaps the agency, and a dash ("UNITED NATIONS, Sept. 30 (Xinhua) --",
+// "Port-au-Prince, Tuesday, December 2, 2025 —").
+var datelineRE = regexp.MustCompile(`^[^.!?]{0,60}?\b\d{1,2}(?:, \d{4})?\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–)\s*`)
+
+// datelineEnd returns where the text after a sentence's dateline starts, or 0.
+func datelineEnd(sentence string) int {
+	loc := datelineRE.FindStringIndex(sentence)
+	if loc == nil {
+		return 0
+	}
+	return loc[1]
 }
 
 // hasCount reports a number that counts something: not a year, not the day

@@ -152,6 +152,9 @@ type answerSlot struct {
 	// too.
 	relation []lexicon.Concept
 	lang     string // the question's language, as documents name it
+	// person is set for "who" questions: the name and the relation asked
+	// must be in one sentence.
+	person bool
 	// size is set for "how big", "what strength": the number counts the
 	// head's members ("5,550 personnel"), not the head itself.
 	size bool
@@ -166,6 +169,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	p := askPhrase(r.question)
 	head, modifiers, cue := p.head, p.modifiers, p.cue
 	s.size = len(cue) > 0 && sizeCues[cue[len(cue)-1]]
+	s.person = len(cue) > 0 && (cue[0] == "who" || cue[0] == "whom" || cue[0] == "whose" || cue[0] == "qui")
 	names := map[string]bool{}
 	for _, n := range r.an.namedTerms(r.question) {
 		names[n] = true
@@ -203,7 +207,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 				s.kind = TypeAmount
 			}
 			if entityHeads[head] && s.kind == TypeOther {
-				s.kind = TypeWho
+				s.kind = TypeWho // "which body": a name answers
 			}
 			if !names[head] && !metaHeads[head] && !entityHeads[head] {
 				s.head = append(s.head, c)
@@ -262,7 +266,7 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 		// A date or a thing may be stated beside the sentence that holds
 		// the relation; a number must be in it, and so must a person
 		// ("Mike Waltz, the US ambassador" does not answer for Kenya's).
-		if s.kind == TypeCount || s.kind == TypeAmount || s.kind == TypeWho {
+		if s.kind == TypeCount || s.kind == TypeAmount || s.person {
 			return false
 		}
 		near := false

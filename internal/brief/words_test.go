@@ -70,6 +70,13 @@ func TestQuestionTypeAndMeets(t *testing.T) {
 		{"Combien de policiers?", "Le Kenya a envoyé 400 policiers.", TypeCount, true},
 		{"Quand la résolution a-t-elle été adoptée ?", "Adoptée le 30 septembre.", TypeDate, true},
 		{"Is Kenya still leading the force?", "Kenya leads it.", TypeYesNo, true},
+		// A wire dateline dates the report, not what it tells.
+		{"When was the office set up?", "UNITED NATIONS, July 12 (Xinhua) -- The Council extended the office's mandate.", TypeDate, false},
+		{"When was the office set up?", "UNITED NATIONS, July 12 (Xinhua) -- The office was set up in 2019.", TypeDate, true},
+		// A span of time answers how long.
+		{"How long does the Secretary-General have?", "He has six months to set up the office.", TypeDate, true},
+		{"How long does the Secretary-General have?", "He has several options to set up the office.", TypeDate, false},
+		{"By what margin did the resolution pass?", "It passed with 13 votes in favour.", TypeCount, true},
 	}
 	for _, tt := range tests {
 		if got := questionType(tt.q); got != tt.kind {
