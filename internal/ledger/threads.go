@@ -112,6 +112,24 @@ func (l *Ledger) DigestRunAt(ctx context.Context, channel string, end time.Time)
 	return r, true, nil
 }
 
+// PendingDigestRun returns the channel's oldest period ending before end
+// that is claimed but not posted, and newer than its last posted period:
+// a run that may be in flight, or whose owner died mid-post.
+func (l *Ledger) PendingDigestRun(ctx context.Context, channel string, before time.Time) (DigestRun, bool, error) {
+	row := l.db.SQL.QueryRowContext(ctx, `SELECT `+digestColumns+` FROM digest_runs
+		WHERE channel = ? AND status = ? AND period_end < ?
+			AND period_end > coalesce((SELECT max(period_end) FROM digest_runs WHERE channel = ? AND status = ?), 0)
+		ORDER BY period_end LIMIT 1`, channel, DigestPosting, before.Unix(), channel, DigestPosted)
+	r, err := scanDigestRun(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return DigestRun{}, false, nil
+	}
+	if err != nil {
+		return DigestRun{}, false, fmt.Errorf("pending digest of %s: %w", channel, err)
+	}
+	return r, true, nil
+}
+
 // ClaimDigestRun takes the period [start, end) of a channel for owner until
 // lease, unless it is Taken. It reports whether owner now holds it, and the
 // run as it stands. Across hosts the primary key decides a first claim and

@@ -196,6 +196,24 @@ func (s *Scheduler) runPeriod(ctx context.Context, d Digest, since, end time.Tim
 	mu.Lock()
 	defer mu.Unlock()
 
+	// An earlier period claimed and not posted comes first: its post may
+	// have gone out, so a later digest must wait for it (or for its lease to
+	// end) rather than repeat its news or leave it claimed for ever.
+	pending, ok, err := s.runs.PendingDigestRun(ctx, d.Channel, end)
+	if err != nil {
+		return Result{}, err
+	}
+	if ok {
+		res, err := s.runPeriodLocked(ctx, d, time.Time{}, pending.End)
+		if err != nil || res.Outcome == Busy {
+			return res, err
+		}
+	}
+	return s.runPeriodLocked(ctx, d, since, end)
+}
+
+// runPeriodLocked is runPeriod for one period, under the channel's lock.
+func (s *Scheduler) runPeriodLocked(ctx context.Context, d Digest, since, end time.Time) (Result, error) {
 	start, upToDate, err := s.window(ctx, d, since, end)
 	if err != nil {
 		return Result{}, err

@@ -42,6 +42,7 @@ type Composer interface {
 type Runs interface {
 	LastPostedDigest(ctx context.Context, channel string) (ledger.DigestRun, bool, error)
 	DigestRunAt(ctx context.Context, channel string, end time.Time) (ledger.DigestRun, bool, error)
+	PendingDigestRun(ctx context.Context, channel string, before time.Time) (ledger.DigestRun, bool, error)
 	ClaimDigestRun(ctx context.Context, channel string, start, end time.Time, owner string, lease time.Duration) (ledger.DigestRun, bool, error)
 	CompleteDigestRun(ctx context.Context, channel string, end time.Time, messageTS string, docIDs []string) error
 	AbandonDigestRun(ctx context.Context, channel string, end time.Time, owner string) error

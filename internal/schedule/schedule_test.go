@@ -337,6 +337,44 @@ func TestCrashBeforePost(t *testing.T) {
 	}
 }
 
+// TestCrashedPeriodBeforeLaterTicks: with a digest every minute, ticks
+// come faster than a dead owner's lease ends. Later periods wait for the
+// claimed one instead of passing it by; once the lease ends the claimed
+// period is posted first, then the latest, each once.
+func TestCrashedPeriodBeforeLaterTicks(t *testing.T) { onEachDB(t, testCrashedPeriodBeforeLaterTicks) }
+
+func testCrashedPeriodBeforeLaterTicks(t *testing.T, db func(testing.TB) string) {
+	every := DigestConfig{Channel: "CMIN", Schedule: "* * * * *", EmptyWeek: EmptyPost}
+	t1 := mar09
+	w := newWorldOn(t, db(t), t1)
+	w.ingestAt(t1.Add(-time.Hour), "A story")
+	if _, took, err := w.ledger.ClaimDigestRun(context.Background(), every.Channel, t1.Add(-DefaultFirstSpan), t1, "dead-process", DefaultLease); err != nil || !took {
+		t.Fatalf("claim: %v, %v", took, err)
+	}
+	s := w.process(every)
+	for m := 1; m < 5; m++ {
+		w.clock.Set(t1.Add(time.Duration(m) * time.Minute))
+		if res := mustRun(t, s, every); res.Outcome != Busy {
+			t.Errorf("tick %d minutes on, inside the dead owner's lease: %s, want busy", m, res.Outcome)
+		}
+	}
+	if n := len(w.posts()); n != 0 {
+		t.Fatalf("%d posts inside the lease, want none", n)
+	}
+	last := t1.Add(DefaultLease + time.Minute)
+	w.clock.Set(last)
+	if res := mustRun(t, s, every); res.Outcome != Posted || !res.End.Equal(last) || !res.Start.Equal(t1) {
+		t.Errorf("after the lease: %+v, want the latest period posted from the claimed one's end", res)
+	}
+	posts := w.posts()
+	if len(posts) != 2 || runKeyOf(posts[0]) != RunKey(every.Channel, t1) || runKeyOf(posts[1]) != RunKey(every.Channel, last) {
+		t.Fatalf("%d posts, want the claimed period's then the latest's", len(posts))
+	}
+	if run, ok, _ := w.ledger.DigestRunAt(context.Background(), every.Channel, t1); !ok || run.Status != ledger.DigestPosted || run.MessageTS != posts[0].TS {
+		t.Errorf("claimed period recorded as %+v, want posted as the first post", run)
+	}
+}
+
 func TestFailedPostIsRetried(t *testing.T) {
 	w := newWorld(t, mar09)
 	w.ingestAt(mar09.Add(-time.Hour), "A story")
