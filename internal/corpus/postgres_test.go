@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -257,5 +258,54 @@ func TestPostgresDenseSearchMatchesSQLite(t *testing.T) {
 	}
 	if results[0] != results[1] {
 		t.Errorf("dense search differs:\nsqlite\n%s\npostgres\n%s", results[0], results[1])
+	}
+}
+
+// TestPostgresReplicasPutOneDocument: two replicas store the same document
+// at once (both poll the same feed), ten times: it is kept once, with its
+// passages once.
+func TestPostgresReplicasPutOneDocument(t *testing.T) {
+	ctx := context.Background()
+	url := databasetest.NewPostgres(t)
+	var replicas []*Store
+	for range 2 {
+		s, err := Open(ctx, url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		replicas = append(replicas, s)
+	}
+	g := corpustest.New(11)
+	for i := range 10 {
+		d := g.Doc(i, 600)
+		doc := Document{Title: d.Title, URL: d.URL, Source: d.Source, Text: d.Text}
+		outcomes := make([]PutOutcome, 2)
+		errs := make(chan error, 2)
+		start := make(chan struct{})
+		for j, s := range replicas {
+			go func() {
+				<-start
+				r, err := s.Put(ctx, doc)
+				outcomes[j] = r.Outcome
+				errs <- err
+			}()
+		}
+		close(start)
+		for range 2 {
+			if err := <-errs; err != nil {
+				t.Fatal(err)
+			}
+		}
+		if !slices.Contains(outcomes, Added) || !slices.Contains(outcomes, Unchanged) {
+			t.Errorf("document %d: outcomes %v, want one added and one unchanged", i, outcomes)
+		}
+		ps, err := replicas[0].Passages(ctx, DocID(CanonicalURL(d.URL)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := len(Chunk(strings.Join(Paragraphs(d.Text), "\n\n"))); len(ps) != want {
+			t.Errorf("document %d: %d passages, want %d", i, len(ps), want)
+		}
 	}
 }

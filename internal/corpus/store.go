@@ -157,6 +157,14 @@ func (s *Store) Put(ctx context.Context, d Document) (PutResult, error) {
 	chunks := Chunk(clean)
 	res := PutResult{DocID: d.ID, Passages: len(chunks)}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if s.base.Dialect == database.Postgres {
+			// Two replicas storing one document (both poll the same feeds)
+			// take turns, as SQLite's one writer does: the second sees the
+			// first's version instead of adding its passages twice.
+			if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(1651665255, hashtext(?))`, d.ID); err != nil {
+				return err
+			}
+		}
 		var oldHash string
 		err := tx.QueryRowContext(ctx, `SELECT hash FROM documents WHERE id = ?`, d.ID).Scan(&oldHash)
 		switch {
