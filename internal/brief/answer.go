@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 	"text/template"
 	"time"
@@ -255,8 +256,21 @@ func newestPublished(cites []Citation, r retrieval) *time.Time {
 			bundled[h.DocID] = true
 		}
 	}
+	// The answer rests on the sources whose quote holds the kind of value
+	// asked for (the count, the date, the name); a source quoted beside
+	// them for context does not date it.
+	rests := func(c Citation) bool { return true }
+	switch r.kind {
+	case TypeCount, TypeAmount, TypeDate, TypeWho, TypePlace:
+		if slices.ContainsFunc(cites, func(c Citation) bool { return meetsType(r.kind, c.Quote) }) {
+			rests = func(c Citation) bool { return meetsType(r.kind, c.Quote) }
+		}
+	}
 	var newest *time.Time
 	for _, c := range cites {
+		if !rests(c) {
+			continue
+		}
 		d := c.Published
 		if bundled[c.DocID] {
 			// A note we wrote is as new as the facts it quotes, not as

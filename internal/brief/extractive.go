@@ -78,6 +78,20 @@ type sentenceCandidate struct {
 // and add something (another document, or a part of the question the
 // earlier ones miss).
 func pickSentences(r retrieval) []sentenceCandidate {
+	cands := scoreSentences(r)
+	if len(cands) == 0 {
+		if len(r.hits) == 0 {
+			return nil
+		}
+		s, b := r.an.of(r.hits[0])
+		return []sentenceCandidate{{hit: 0, text: s[0], bag: b[0]}}
+	}
+	return pickRest(r, askedWeights(r), cands)
+}
+
+// scoreSentences scores every sentence of the hits as an answer, best
+// first.
+func scoreSentences(r retrieval) []sentenceCandidate {
 	w := askedWeights(r)
 	newness := hitNewness(r)
 	slot := slotOf(r, w, topBags(r))
@@ -112,14 +126,13 @@ func pickSentences(r retrieval) []sentenceCandidate {
 			cands = append(cands, c)
 		}
 	}
-	if len(cands) == 0 {
-		if len(r.hits) == 0 {
-			return nil
-		}
-		s, b := r.an.of(r.hits[0])
-		return []sentenceCandidate{{hit: 0, text: s[0], bag: b[0]}}
-	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	return cands
+}
+
+// pickRest picks the best candidate, then up to two more that score
+// nearly as well and add something.
+func pickRest(r retrieval, w []float64, cands []sentenceCandidate) []sentenceCandidate {
 	picked := []sentenceCandidate{cands[0]}
 	covered := func(c lexicon.Concept) bool {
 		for _, p := range picked {

@@ -85,8 +85,15 @@ func IsFieldLine(line string) bool {
 	}
 	words := strings.Fields(label)
 	r, _ := utf8.DecodeRuneInString(label)
-	return len(words) <= 3 && unicode.IsUpper(r) && !strings.ContainsAny(label, ".,;!?()")
+	// A record's value is short; "DEVELOPMENT 3: The force ... 2025. On
+	// January 22, ..." is prose under a heading, to be read sentence by
+	// sentence.
+	return len(words) <= 3 && unicode.IsUpper(r) && !strings.ContainsAny(label, ".,;!?()") &&
+		len(strings.Fields(value)) <= maxFieldWords && len(Sentences(strings.TrimSpace(value))) <= 1
 }
+
+// maxFieldWords bounds the value of a record line.
+const maxFieldWords = 30
 
 // startsSentence reports whether lines[i] is blank, missing, or begins with
 // a capital: what may follow a heading, unlike the rest of a wrapped line.

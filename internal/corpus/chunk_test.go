@@ -231,3 +231,23 @@ func TestParagraphsSplitRecordLines(t *testing.T) {
 		t.Errorf("Paragraphs =\n%q\nwant\n%q", got, want)
 	}
 }
+
+func TestIsFieldLine(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"Authors : Sergey Tishkov", true},
+		{"Page : 366-381", true},
+		{"Publication Date: 12 March 2024", true},
+		{"note: lower-case labels are prose", false},
+		{"See https://example.org", false},
+		// Prose under a heading, two sentences: read sentence by sentence.
+		{"DEVELOPMENT 3: The force deploys about 1,000 personnel who arrived between June 2024 and December 2025. On January 22, the envoy announced more.", false},
+	}
+	for _, tt := range tests {
+		if got := IsFieldLine(tt.line); got != tt.want {
+			t.Errorf("IsFieldLine(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
