@@ -23,16 +23,20 @@ var realEvalFloors = map[EvalKind]realFloor{
 	// women": a number counting women) and the question's rarest other
 	// concept; sentences holding it gain in extraction. recall@5 0.88, MRR
 	// 0.61, key fact 0.63 (was 0.57), cited 0.88 (0.83), as of 0.82 (0.73),
-	// unanswerable abstention 0.85 (0.00), false abstentions 0.03 (0.04).
+	// unanswerable abstention 0.92 (0.00), false abstentions 0.03 (0.04).
+	// Then record lines that hold prose read sentence by sentence, and
+	// newness weighing 1.5 for a question about the present ("recently"
+	// is one): recall@5 0.91 (time-sensitive 0.82 -> 0.91, cross-document
+	// 0.60 -> 0.70), key fact 0.65, cited 0.89.
 	KindFact:          {recall: 0.95, mrr: 0.8, fact: 0.75, cited: 0.85, maxFalseAbstain: 0.1},
 	KindWhyHow:        {recall: 0.85, mrr: 0.75, fact: 0.55, cited: 0.85, maxFalseAbstain: 0.05},
-	KindTimeSensitive: {recall: 0.75, mrr: 0.38, fact: 0.7, cited: 0.75, maxFalseAbstain: 0.05, asOf: 0.8},
-	KindCrossDocument: {recall: 0.55, mrr: 0.18, fact: 0.35, cited: 0.85, maxFalseAbstain: 0.05},
+	KindTimeSensitive: {recall: 0.85, mrr: 0.4, fact: 0.75, cited: 0.85, maxFalseAbstain: 0.05, asOf: 0.8},
+	KindCrossDocument: {recall: 0.65, mrr: 0.2, fact: 0.35, cited: 0.85, maxFalseAbstain: 0.05},
 	KindParaphrase:    {recall: 0.85, mrr: 0.65, fact: 0.7, cited: 0.85, maxFalseAbstain: 0.1},
 	KindCrossLingual:  {recall: 0.95, mrr: 0.5, fact: 0.5, cited: 0.8, maxFalseAbstain: 0.1},
 	KindUnanswerable:  {abstain: 0.8},
 	KindOffTopic:      {abstain: 0.95},
-	"overall":         {recall: 0.85, mrr: 0.55, fact: 0.6, cited: 0.85, abstain: 0.85, maxFalseAbstain: 0.05, asOf: 0.8},
+	"overall":         {recall: 0.88, mrr: 0.58, fact: 0.6, cited: 0.85, abstain: 0.85, maxFalseAbstain: 0.05, asOf: 0.8},
 }
 
 type realFloor struct {

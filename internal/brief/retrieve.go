@@ -43,7 +43,7 @@ const (
 	minPool        = 24   // and at least this many
 	rrfK           = 60.0 // reciprocal rank fusion's constant
 	bundledFactor  = 0.55 // our own notes rank below a primary report that holds as much
-	recencyWeight  = 0.7  // how much newness counts for a question about the present
+	recencyWeight  = 1.5  // how much newness counts for a question about the present
 	maxPerDocument = 3    // places one document may take before others get theirs
 )
 
@@ -384,7 +384,7 @@ func asksAboutPresent(q string) bool {
 }
 
 var presentCues = [][]string{{"now"}, {"currently"}, {"current"}, {"still"}, {"latest"}, {"as", "of"}, {"today"}, {"at", "present"},
-	{"presently"}, {"these", "days"}, {"nowadays"}, {"most", "recent"}, {"newest"}, {"so", "far"}, {"to", "date"}, {"yet"},
+	{"presently"}, {"recently"}, {"lately"}, {"these", "days"}, {"nowadays"}, {"most", "recent"}, {"newest"}, {"so", "far"}, {"to", "date"}, {"yet"},
 	{"actuellement"}, {"aujourd", "hui"}, {"maintenant"}, {"toujours"}, {"encore"}, {"dernier"}, {"derniere"}, {"actuel"}, {"actuelle"}}
 
 // isFollowUp reports whether a question leans on the turn before it: it is
