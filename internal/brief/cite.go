@@ -142,11 +142,8 @@ func claimText(text string, from, pos int) string {
 }
 
 func citationFor(h corpus.Hit, n int) Citation {
-	c := Citation{N: n, DocID: h.DocID, Title: h.Doc.Title, Source: h.Doc.Source, URL: h.Doc.URL}
-	if !h.Doc.Published.IsZero() {
-		t := h.Doc.Published.UTC()
-		c.Published = &t
-	}
+	c := CitationOf(h.Doc, n)
+	c.DocID = h.DocID // the hit's own, whatever its copy of the document holds
 	return c
 }
 

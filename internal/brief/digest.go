@@ -291,11 +291,7 @@ func DocPublisher(d corpus.Document) string {
 }
 
 func digestCitation(n int, sd *storyDoc) Citation {
-	c := Citation{N: n, DocID: sd.doc.ID, Title: sd.doc.Title, Source: DocPublisher(sd.doc), URL: sd.doc.URL}
-	if !sd.doc.Published.IsZero() {
-		p := sd.doc.Published
-		c.Published = &p
-	}
+	c := CitationOf(sd.doc, n)
 	if len(sd.lead) > 0 {
 		c.Quote = sd.lead[0]
 	}

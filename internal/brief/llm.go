@@ -72,16 +72,9 @@ type OpenAIChat struct {
 type OpenAIOption func(*openAISettings)
 
 type openAISettings struct {
-	httpClient          *http.Client
 	backoff, maxBackoff time.Duration
 	maxWait             time.Duration
 	log                 *slog.Logger
-}
-
-// WithHTTPClient makes the client send its requests through hc (its
-// Transport is wrapped, hc itself is not changed).
-func WithHTTPClient(hc *http.Client) OpenAIOption {
-	return func(s *openAISettings) { s.httpClient = hc }
 }
 
 // WithBackoff sets the first wait between attempts (it doubles each time,
@@ -132,16 +125,7 @@ func NewOpenAIChat(cfg config.LLM, apiKey string, opts ...OpenAIOption) (*OpenAI
 	if cfg.Model == "" {
 		return nil, errors.New("llm.model: must name a model (or set OPENAI_MODEL)")
 	}
-	hc := http.Client{}
-	if set.httpClient != nil {
-		hc = *set.httpClient
-	}
-	base := hc.Transport
-	if base == nil {
-		base = http.DefaultTransport
-	}
-	hc.Transport = retryAfterTransport{base: base}
-	oc.HTTPClient = &hc
+	oc.HTTPClient = &http.Client{Transport: retryAfterTransport{base: http.DefaultTransport}}
 
 	timeout := cfg.Timeout
 	if timeout <= 0 {
