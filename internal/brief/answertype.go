@@ -243,3 +243,40 @@ func hasInnerName(sentence string) bool {
 	}
 	return false
 }
+
+// institutionWords make a capitalised run a body, not a person: "Security
+// Council", "High Court", "United Nations".
+var institutionWords = lexiconSet(`council nations united security court force forces mission office ministry government police national
+assembly department general state states union republic parliament senate congress agency bureau fund group council's
+conseil nations unies securite cour force mission bureau ministere gouvernement police nationale assemblee etats`)
+
+// hasPersonName reports a run of two or more capitalised words past a
+// sentence's first word that is not a body's name: "Godfrey Otunge",
+// "Chacha Mwita".
+func hasPersonName(sentence string) bool {
+	words := strings.Fields(sentence)
+	run, body := 0, false
+	for i := 0; i <= len(words); i++ {
+		capital, ends := false, true
+		var folded string
+		if i < len(words) {
+			core := strings.TrimFunc(words[i], func(r rune) bool { return !unicode.IsLetter(r) })
+			r, _ := utf8.DecodeRuneInString(core)
+			capital = i > 0 && core != "" && unicode.IsUpper(r) && strings.ToUpper(core) != core
+			folded = lexicon.Fold(core)
+			// "Kenya, Jamaica" is a list of names, not one.
+			ends = !capital || strings.ContainsAny(words[i], ",.;:()")
+		}
+		if capital {
+			run++
+			body = body || institutionWords[folded] || lexicon.IsMonth(folded) || lexicon.IsWeekday(folded)
+		}
+		if ends {
+			if run >= 2 && !body {
+				return true
+			}
+			run, body = 0, false
+		}
+	}
+	return false
+}

@@ -161,3 +161,18 @@ func TestFuseDiversifyMerge(t *testing.T) {
 		t.Errorf("mergeHits = %v", got)
 	}
 }
+
+func TestHasPersonName(t *testing.T) {
+	for s, want := range map[string]bool{
+		"The force is led by Godfrey Otunge, a senior officer.":          true,
+		"But on Friday, judge Enock Chacha Mwita ruled against the plan.": true,
+		"A Kenyan High Court has ruled against the plan.":                 false,
+		"The United Nations Security Council adopted the text.":           false,
+		"Troops came from Kenya, Jamaica, Belize and the Bahamas.":        false,
+		"It was adopted on Monday September 30.":                          false,
+	} {
+		if got := hasPersonName(s); got != want {
+			t.Errorf("hasPersonName(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
