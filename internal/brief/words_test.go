@@ -164,7 +164,7 @@ func TestFuseDiversifyMerge(t *testing.T) {
 
 func TestHasPersonName(t *testing.T) {
 	for s, want := range map[string]bool{
-		"The force is led by Godfrey Otunge, a senior officer.":          true,
+		"The force is led by Godfrey Otunge, a senior officer.":           true,
 		"But on Friday, judge Enock Chacha Mwita ruled against the plan.": true,
 		"A Kenyan High Court has ruled against the plan.":                 false,
 		"The United Nations Security Council adopted the text.":           false,
