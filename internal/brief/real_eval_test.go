@@ -82,9 +82,10 @@ func TestEvalRealCorpus(t *testing.T) {
 // realHoldoutFloors hold testdata/real_holdout.yaml, questions written after
 // the answer slot was tuned on real.yaml and not tuned on since: measured
 // 2026-12-02 at unanswerable abstention 0.75 (9 of 12; 0.08 before the
-// answer slot), key fact 0.71, and no fact question abstained on.
+// answer slot), key fact 0.71, and no fact question abstained on; key fact
+// 0.86 once "who" preferred a person's name.
 var realHoldoutFloors = map[EvalKind]realFloor{
-	KindFact:         {recall: 0.95, fact: 0.7, cited: 0.95, maxFalseAbstain: 0.01},
+	KindFact:         {recall: 0.95, fact: 0.8, cited: 0.95, maxFalseAbstain: 0.01},
 	KindUnanswerable: {abstain: 0.7},
 }
 
