@@ -57,11 +57,11 @@ func cmdAsk(ctx context.Context, e *env, args []string) error {
 // newAnswerer wires an answerer to the store, with the language model when
 // one is configured (OPENAI_API_KEY or OPENAI_BASE_URL).
 func newAnswerer(e *env, cfg config.Config, search brief.Searcher) (*brief.Answerer, error) {
-	ac := brief.AnswererConfigFrom(cfg)
+	ac := answererConfig(cfg)
 	ac.Log = e.log
 	var model brief.ChatModel
 	if cfg.LLMConfigured() {
-		m, err := brief.NewOpenAIChat(cfg.LLM, cfg.Secrets.OpenAIKey, brief.WithLogger(e.log))
+		m, err := brief.NewOpenAIChat(openAIConfig(cfg.LLM), cfg.Secrets.OpenAIKey, brief.WithLogger(e.log))
 		if err != nil {
 			return nil, err
 		}

@@ -184,7 +184,7 @@ func newDigester(log *slog.Logger, cfg config.Config, store *corpus.Store) (*bri
 		dc.TopicNames = append(dc.TopicNames, group...)
 	}
 	if cfg.LLMConfigured() {
-		model, err := brief.NewOpenAIChat(cfg.LLM, cfg.Secrets.OpenAIKey, brief.WithLogger(log))
+		model, err := brief.NewOpenAIChat(openAIConfig(cfg.LLM), cfg.Secrets.OpenAIKey, brief.WithLogger(log))
 		if err != nil {
 			return nil, err
 		}

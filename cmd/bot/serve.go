@@ -69,8 +69,8 @@ func serve(ctx context.Context, e *env, cfg config.Config) error {
 		return err
 	}
 	bot, err := slackbot.New(ctx, slackbot.Options{
-		Settings:      cfg.Slack,
-		Topic:         cfg.Topic,
+		Settings:      slackSettings(cfg.Slack),
+		Topic:         slackTopic(cfg.Topic),
 		BotToken:      sec.SlackBotToken,
 		AppToken:      sec.SlackAppToken,
 		SigningSecret: sec.SlackSigningSecret,

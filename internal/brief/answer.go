@@ -10,7 +10,6 @@ import (
 	"text/template"
 	"time"
 
-	"github.com/mss-brief/briefbot/internal/config"
 	"github.com/mss-brief/briefbot/internal/corpus"
 	"github.com/mss-brief/briefbot/internal/lexicon"
 	"github.com/mss-brief/briefbot/prompts"
@@ -34,14 +33,6 @@ type AnswererConfig struct {
 	Deadline    time.Duration // the model's time per question, across retries; 0: 45 s
 	Now         func() time.Time
 	Log         *slog.Logger
-}
-
-// AnswererConfigFrom takes an Answerer's settings from the configuration.
-func AnswererConfigFrom(c config.Config) AnswererConfig {
-	return AnswererConfig{
-		Topic: c.Topic.Name, Description: c.Topic.Description, Aliases: c.Topic.Aliases, Examples: c.Topic.Examples,
-		K: c.Answer.K, MinScore: c.Answer.MinScore, PromptsDir: c.Prompts.Dir, Deadline: c.LLM.Deadline,
-	}
 }
 
 // Answerer answers questions from the corpus: with a language model when it

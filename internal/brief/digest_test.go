@@ -12,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mss-brief/briefbot/internal/config"
 	"github.com/mss-brief/briefbot/internal/corpus"
 	"github.com/mss-brief/briefbot/internal/openaitest"
 	"github.com/mss-brief/briefbot/prompts"
@@ -293,7 +292,7 @@ func TestDigestMaxItemsAndEmpty(t *testing.T) {
 
 func testChat(t *testing.T, srv *openaitest.Server) *OpenAIChat {
 	t.Helper()
-	m, err := NewOpenAIChat(config.LLM{BaseURL: srv.URL, Model: "gpt-4o-mini", APIType: "openai", Timeout: 5 * time.Second, MaxTokens: 500},
+	m, err := NewOpenAIChat(OpenAIConfig{BaseURL: srv.URL, Model: "gpt-4o-mini", APIType: "openai", Timeout: 5 * time.Second, MaxTokens: 500},
 		"test-key", WithBackoff(time.Millisecond, time.Millisecond))
 	if err != nil {
 		t.Fatal(err)

@@ -36,10 +36,14 @@ func openEmptyStore(t testing.TB) *corpus.Store {
 	return st
 }
 
+// testAnswererConfig is the default configuration's, as cmd/bot copies it.
 func testAnswererConfig() AnswererConfig {
-	c := AnswererConfigFrom(config.Default())
-	c.Now = func() time.Time { return testNow }
-	return c
+	d := config.Default()
+	return AnswererConfig{
+		Topic: d.Topic.Name, Description: d.Topic.Description, Aliases: d.Topic.Aliases, Examples: d.Topic.Examples,
+		K: d.Answer.K, MinScore: d.Answer.MinScore, Deadline: d.LLM.Deadline,
+		Now: func() time.Time { return testNow },
+	}
 }
 
 // newExtractive returns an Answerer with no language model.
@@ -53,18 +57,17 @@ func newExtractive(t testing.TB, st Searcher) *Answerer {
 }
 
 // llmConfig is the llm section tests use against the fake server.
-func llmConfig(srv *openaitest.Server) config.LLM {
-	c := config.Default().LLM
-	c.BaseURL = srv.URL
-	c.Model = "gpt-4o-mini"
-	c.Retries = 2
-	c.Timeout = 5 * time.Second
-	return c
+func llmConfig(srv *openaitest.Server) OpenAIConfig {
+	d := config.Default().LLM
+	return OpenAIConfig{
+		BaseURL: srv.URL, Model: "gpt-4o-mini", APIType: d.APIType, AzureAPIVersion: d.AzureAPIVersion,
+		Timeout: 5 * time.Second, MaxTokens: d.MaxTokens, Temperature: d.Temperature, Retries: 2,
+	}
 }
 
 // newModel makes an OpenAIChat against the fake with waits short enough
 // for tests.
-func newModel(t testing.TB, c config.LLM, opts ...OpenAIOption) *OpenAIChat {
+func newModel(t testing.TB, c OpenAIConfig, opts ...OpenAIOption) *OpenAIChat {
 	t.Helper()
 	m, err := NewOpenAIChat(c, "test-key", append([]OpenAIOption{WithBackoff(time.Millisecond, 5*time.Millisecond)}, opts...)...)
 	if err != nil {

@@ -16,8 +16,6 @@ import (
 	"time"
 
 	openai "github.com/sashabaranov/go-openai"
-
-	"github.com/mss-brief/briefbot/internal/config"
 )
 
 // Message is one chat message for a language model.
@@ -94,9 +92,23 @@ func WithLogger(l *slog.Logger) OpenAIOption {
 	return func(s *openAISettings) { s.log = l }
 }
 
-// NewOpenAIChat makes a client from the llm section of the configuration
-// and the API key (which may be empty for local servers).
-func NewOpenAIChat(cfg config.LLM, apiKey string, opts ...OpenAIOption) (*OpenAIChat, error) {
+// OpenAIConfig is the endpoint and model an OpenAIChat talks to; cmd/bot
+// fills it from the configuration's llm section. The error messages name
+// that section's keys, as they are what a reader would fix.
+type OpenAIConfig struct {
+	BaseURL         string        // empty: OpenAI itself (required for azure)
+	Model           string        // required
+	APIType         string        // "openai" (or empty) or "azure"
+	AzureAPIVersion string        // empty: go-openai's default
+	Timeout         time.Duration // one attempt; 0: 60 s
+	MaxTokens       int
+	Temperature     float32
+	Retries         int // attempts after the first; negative counts as 0
+}
+
+// NewOpenAIChat makes a client for cfg with the API key (which may be
+// empty for local servers).
+func NewOpenAIChat(cfg OpenAIConfig, apiKey string, opts ...OpenAIOption) (*OpenAIChat, error) {
 	set := openAISettings{backoff: 500 * time.Millisecond, maxBackoff: 8 * time.Second, maxWait: 30 * time.Second}
 	for _, o := range opts {
 		o(&set)

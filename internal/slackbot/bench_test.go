@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/mss-brief/briefbot/internal/brief"
-	"github.com/mss-brief/briefbot/internal/config"
 	"github.com/mss-brief/briefbot/internal/openaitest"
 	"github.com/mss-brief/briefbot/internal/slacktest"
 )
@@ -44,7 +43,7 @@ func BenchmarkSlashCommandAck(b *testing.B) {
 }
 
 func fakeModel(b *testing.B, llm *openaitest.Server) brief.ChatModel {
-	model, err := brief.NewOpenAIChat(config.LLM{BaseURL: llm.URL, Model: "gpt-4o-mini", APIType: "openai", Timeout: 10 * time.Second}, "sk-test")
+	model, err := brief.NewOpenAIChat(brief.OpenAIConfig{BaseURL: llm.URL, Model: "gpt-4o-mini", APIType: "openai", Timeout: 10 * time.Second}, "sk-test")
 	if err != nil {
 		b.Fatal(err)
 	}

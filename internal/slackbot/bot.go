@@ -22,7 +22,6 @@ import (
 	"github.com/slack-go/slack/socketmode"
 
 	"github.com/mss-brief/briefbot/internal/brief"
-	"github.com/mss-brief/briefbot/internal/config"
 	"github.com/mss-brief/briefbot/internal/ledger"
 )
 
@@ -58,10 +57,30 @@ type Digests interface {
 	PostNow(ctx context.Context, channel string) (ts string, err error)
 }
 
+// Settings are how the transport behaves; cmd/bot copies them from the
+// configuration's slack section.
+type Settings struct {
+	Command         string        // the slash command, e.g. "/brief"
+	Admins          []string      // user ids allowed "add" and "digest now"
+	Channels        []string      // allow-list; empty: all
+	Workers         int           // answer workers; 0: sized for the work
+	Queue           int           // questions waiting for a worker before "busy"
+	QueueWait       time.Duration // longest a question waits; 0: no limit
+	MaxBodyBytes    int64         // HTTP request cap
+	DedupeTTL       time.Duration // how long event ids are remembered
+	ShutdownTimeout time.Duration // drain time on shutdown
+}
+
+// Topic is what the help text says the bot is about.
+type Topic struct {
+	Name     string
+	Examples []string // questions to suggest
+}
+
 // Options is what a Bot is made of.
 type Options struct {
-	Settings config.Slack // command, admins, channels, pool, limits
-	Topic    config.Topic // examples for the help text
+	Settings Settings // command, admins, channels, pool, limits
+	Topic    Topic    // examples for the help text
 
 	BotToken      string // SLACK_BOT_TOKEN
 	AppToken      string // SLACK_APP_TOKEN: set means Socket Mode
@@ -90,7 +109,7 @@ type Options struct {
 // Bot is the running Slack transport.
 type Bot struct {
 	opt      Options
-	set      config.Slack
+	set      Settings
 	log      *slog.Logger
 	api      *slack.Client
 	pub      *Publisher

@@ -154,10 +154,13 @@ func newHarness(t testing.TB, fake *slacktest.Server, store *corpus.Store, opts 
 		t.Fatal(err)
 	}
 	h := &harness{t: t, fake: fake, store: store, ledger: ledger.New(store.Database()), dbPath: dbPath, answerer: &recorder{next: real}, reg: prometheus.NewRegistry()}
-	set := config.Default().Slack
-	set.ShutdownTimeout = 5 * time.Second
+	def := config.Default()
+	set := Settings{
+		Command: def.Slack.Command, Queue: def.Slack.Queue, QueueWait: def.Slack.QueueWait, MaxBodyBytes: def.Slack.MaxBodyBytes,
+		DedupeTTL: def.Slack.DedupeTTL, ShutdownTimeout: 5 * time.Second,
+	}
 	o := Options{
-		Settings: set, Topic: config.Default().Topic,
+		Settings: set, Topic: Topic{Name: def.Topic.Name, Examples: def.Topic.Examples},
 		BotToken: slacktest.BotToken, SigningSecret: slacktest.SigningSecret, APIURL: fake.APIURL(),
 		Answerer: h.answerer, Store: store, Ledger: h.ledger, Log: testLogger(t), Registry: h.reg,
 	}
@@ -951,7 +954,7 @@ func TestHostileTextNeverReachesSlackLive(t *testing.T) {
 			" [click](javascript:alert(1)) `" + hostile + "`\n\n| who | says |\n|---|---|\n| " + hostile + " | <@U123> |",
 		ChunkDelay: 5 * time.Millisecond,
 	})
-	model, err := brief.NewOpenAIChat(config.LLM{BaseURL: llm.URL, Model: "gpt-4o-mini", APIType: "openai", Timeout: 10 * time.Second}, "sk-test")
+	model, err := brief.NewOpenAIChat(brief.OpenAIConfig{BaseURL: llm.URL, Model: "gpt-4o-mini", APIType: "openai", Timeout: 10 * time.Second}, "sk-test")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,7 +11,6 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/mss-brief/briefbot/internal/brief"
-	"github.com/mss-brief/briefbot/internal/config"
 	"github.com/mss-brief/briefbot/internal/openaitest"
 	"github.com/mss-brief/briefbot/internal/slacktest"
 )
@@ -108,7 +107,7 @@ func modelHarness(t testing.TB, fake *slacktest.Server, reply openaitest.Reply, 
 	t.Helper()
 	llm := openaitest.New(t)
 	llm.SetDefault(reply)
-	m, err := brief.NewOpenAIChat(config.LLM{BaseURL: llm.URL, Model: "gpt-4o-mini", APIType: "openai", Timeout: 10 * time.Second}, "sk-test")
+	m, err := brief.NewOpenAIChat(brief.OpenAIConfig{BaseURL: llm.URL, Model: "gpt-4o-mini", APIType: "openai", Timeout: 10 * time.Second}, "sk-test")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/mss-brief/briefbot/internal/brief"
-	"github.com/mss-brief/briefbot/internal/config"
 	"github.com/mss-brief/briefbot/internal/ledger"
 	"github.com/mss-brief/briefbot/internal/openaitest"
 	"github.com/mss-brief/briefbot/internal/slacktest"
@@ -293,7 +292,7 @@ func TestStreamingAnswerReplacesPlaceholder(t *testing.T) {
 		Content:    "Kenya **leads** the mission [1], with police officers sent to Port-au-Prince [1].",
 		ChunkDelay: 30 * time.Millisecond,
 	})
-	model, err := brief.NewOpenAIChat(config.LLM{BaseURL: llm.URL, Model: "gpt-4o-mini", APIType: "openai", Timeout: 10 * time.Second}, "sk-test")
+	model, err := brief.NewOpenAIChat(brief.OpenAIConfig{BaseURL: llm.URL, Model: "gpt-4o-mini", APIType: "openai", Timeout: 10 * time.Second}, "sk-test")
 	if err != nil {
 		t.Fatal(err)
 	}
