@@ -4,11 +4,15 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/mss-brief/briefbot/internal/embedding"
+	"github.com/mss-brief/briefbot/internal/openaitest"
 )
 
 // switchable is an endpoint that can be taken down and brought back.
@@ -125,5 +129,67 @@ func TestBackfillChangedModel(t *testing.T) {
 	backfilled(t, v)
 	if hits, _ := v.DenseSearch(ctx, Query{Text: "fuel shortage"}); len(hits) != 1 {
 		t.Errorf("after the background pass: %+v", hits)
+	}
+}
+
+// TestIngestEmbedsAcrossDocuments ingests a folder of 100 one-passage
+// documents through an EmbeddingPutter: their passages go to the endpoint
+// a batch at a time across documents, not one request each, and a rate
+// limit is retried.
+func TestIngestEmbedsAcrossDocuments(t *testing.T) {
+	tests := []struct {
+		name         string
+		batch        int
+		rateLimited  int // requests answered 429 first
+		wantRequests int
+	}{
+		{"batch of 64", 64, 0, 2},
+		{"batch of 128", 128, 0, 1},
+		{"rate limited once, retried", 128, 1, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := context.Background()
+			s := openTestStore(t)
+			srv := openaitest.New(t)
+			srv.LimitEmbeddings(tt.rateLimited)
+			emb, err := embedding.New(embedding.Config{BaseURL: srv.URL, Model: "text-embedding-3-small",
+				Dimensions: openaitest.SemanticDims, Batch: tt.batch, Retries: 2, Backoff: time.Millisecond})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var logs bytes.Buffer
+			v := NewVectors(s, emb, time.Second, slog.New(slog.NewTextHandler(&logs, nil)))
+			dir := t.TempDir()
+			files := map[string][]byte{}
+			for i := range 100 {
+				files[fmt.Sprintf("note%03d.txt", i)] = fmt.Appendf(nil, "Note %d: the council met %d times about the mission.", i, i)
+			}
+			writeFiles(t, dir, files)
+			for _, r := range NewIngester(v.Putter(tt.batch), IngestOptions{}).Ingest(ctx, []string{dir}) {
+				if r.Outcome != Added || r.Passages != 1 {
+					t.Fatalf("%s: %s, %d passages, %v", r.Input, r.Outcome, r.Passages, r.Err)
+				}
+			}
+			var requests int
+			for _, r := range srv.Requests() {
+				if r.Kind() != "embeddings" {
+					continue
+				}
+				requests++
+				if len(r.Input) > tt.batch {
+					t.Errorf("a request of %d texts, batch %d", len(r.Input), tt.batch)
+				}
+			}
+			if requests != tt.wantRequests {
+				t.Errorf("%d embeddings requests for 100 one-passage documents, want %d", requests, tt.wantRequests)
+			}
+			if m, err := s.MissingVectors(ctx, v.Model()); m != 0 || err != nil {
+				t.Errorf("%d passages left without vectors (%v)", m, err)
+			}
+			if strings.Contains(logs.String(), "failed") {
+				t.Errorf("a failure logged:\n%s", logs.String())
+			}
+		})
 	}
 }

@@ -192,6 +192,9 @@ func (in *Ingester) run(ctx context.Context, jobs []job) []IngestResult {
 		})
 		jobs = next
 	}
+	if f, ok := in.store.(flusher); ok {
+		f.Flush(ctx)
+	}
 	return results
 }
 

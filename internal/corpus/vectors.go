@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"math"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -177,37 +178,42 @@ func (v *Vectors) EmbedMissing(ctx context.Context, batch int, progress func(don
 	if err != nil || total == 0 {
 		return 0, err
 	}
-	return v.embedMissing(ctx, "", batch, func(done int) {
+	return v.embedMissing(ctx, nil, batch, func(done int) {
 		if progress != nil {
 			progress(done, max(total, done))
 		}
 	})
 }
 
-// EmbedDocument embeds the passages of one document that have no vector of
-// the configured model, in batches of batch. It returns how many it
-// embedded.
-func (v *Vectors) EmbedDocument(ctx context.Context, docID string, batch int) (int, error) {
-	return v.embedMissing(ctx, docID, batch, nil)
+// EmbedDocuments embeds the passages of the given documents that have no
+// vector of the configured model, batch passages a request across
+// documents. It returns how many it embedded.
+func (v *Vectors) EmbedDocuments(ctx context.Context, docIDs []string, batch int) (int, error) {
+	if len(docIDs) == 0 {
+		return 0, nil
+	}
+	return v.embedMissing(ctx, docIDs, batch, nil)
 }
 
-// embedMissing embeds the passages without a vector of the model, of one
-// document or (docID "") of all.
-func (v *Vectors) embedMissing(ctx context.Context, docID string, batch int, progress func(done int)) (int, error) {
+// embedMissing embeds the passages without a vector of the model, of the
+// given documents or (none given) of all.
+func (v *Vectors) embedMissing(ctx context.Context, docIDs []string, batch int, progress func(done int)) (int, error) {
 	if batch <= 0 {
 		batch = 64
 	}
 	model := v.emb.Model()
-	query := `SELECT p.id, p.title, p.text FROM passages p
-		WHERE p.id > ? AND NOT EXISTS (SELECT 1 FROM passage_vectors v WHERE v.passage_id = p.id AND v.model = ?)
-		ORDER BY p.id LIMIT ?`
-	args := func(after int64) []any { return []any{after, model, batch} }
-	if docID != "" {
-		query = `SELECT p.id, p.title, p.text FROM passages p
-			WHERE p.doc_id = ? AND p.id > ? AND NOT EXISTS (SELECT 1 FROM passage_vectors v WHERE v.passage_id = p.id AND v.model = ?)
-			ORDER BY p.id LIMIT ?`
-		args = func(after int64) []any { return []any{docID, after, model, batch} }
+	var inDocs string
+	var docArgs []any
+	if len(docIDs) > 0 {
+		inDocs = `p.doc_id IN (?` + strings.Repeat(",?", len(docIDs)-1) + `) AND `
+		for _, id := range docIDs {
+			docArgs = append(docArgs, id)
+		}
 	}
+	query := `SELECT p.id, p.title, p.text FROM passages p
+		WHERE ` + inDocs + `p.id > ? AND NOT EXISTS (SELECT 1 FROM passage_vectors v WHERE v.passage_id = p.id AND v.model = ?)
+		ORDER BY p.id LIMIT ?`
+	args := func(after int64) []any { return append(slices.Clip(docArgs), after, model, batch) }
 	done := 0
 	var after int64
 	for {

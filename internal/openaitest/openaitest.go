@@ -138,6 +138,7 @@ type Server struct {
 	handler  func(Request) Reply
 	fallback Reply
 	apiKey   string
+	limited  int // embeddings requests still to refuse with 429
 	models   []string
 	requests []Request
 	arrivals chan Request
@@ -184,6 +185,14 @@ func (s *Server) SetDefault(r Reply) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.fallback = r
+}
+
+// LimitEmbeddings makes the next n embeddings requests fail with 429 Too
+// Many Requests (a rate limit), for tests of retries.
+func (s *Server) LimitEmbeddings(n int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.limited += n
 }
 
 // RequireKey makes every request without "Authorization: Bearer key" (or
@@ -251,6 +260,17 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	case "chat":
 		s.chat(w, r, req)
 	case "embeddings":
+		s.mu.Lock()
+		limited := s.limited > 0
+		if limited {
+			s.limited--
+		}
+		s.mu.Unlock()
+		if limited {
+			w.Header().Set("Retry-After", "0")
+			writeError(w, http.StatusTooManyRequests, "Rate limit reached for requests")
+			return
+		}
 		semanticEmbeddings(w, req)
 	case "models":
 		s.listModels(w)
