@@ -248,14 +248,20 @@ func hasInnerName(sentence string) bool {
 // Council", "High Court", "United Nations".
 var institutionWords = lexiconSet(`council nations united security court force forces mission office ministry government police national
 assembly department general state states union republic parliament senate congress agency bureau fund group council's
+news press times post herald tribune daily agence presse
 conseil nations unies securite cour force mission bureau ministere gouvernement police nationale assemblee etats`)
 
-// hasPersonName reports a run of two or more capitalised words past a
-// sentence's first word that is not a body's name: "Godfrey Otunge",
-// "Chacha Mwita".
+// personTitles stand before a person's name: "Gen Otunge", "Dr. Lamothe".
+var personTitles = lexiconSet(`mr mrs ms dr sir gen lt col maj capt sgt insp prof rev fr mme mlle me`)
+
+// hasPersonName reports a person's name past a sentence's first word: a
+// run of two or more capitalised words that is not a body's name ("Godfrey
+// Otunge", not "High Court"), or a role or title and the name after it
+// ("High Court Judge Chacha Mwita", "Government Spokesperson Isaac
+// Mwaura", "President Ruto").
 func hasPersonName(sentence string) bool {
 	words := strings.Fields(sentence)
-	run, body := 0, false
+	var run []string // the folded capitalised words of the current run
 	for i := 0; i <= len(words); i++ {
 		capital, ends := false, true
 		var folded string
@@ -268,15 +274,42 @@ func hasPersonName(sentence string) bool {
 			ends = !capital || strings.ContainsAny(words[i], ",.;:()")
 		}
 		if capital {
-			run++
-			body = body || institutionWords[folded] || lexicon.IsMonth(folded) || lexicon.IsWeekday(folded)
+			run = append(run, folded)
 		}
 		if ends {
-			if run >= 2 && !body {
+			if personRun(run) {
 				return true
 			}
-			run, body = 0, false
+			run = run[:0]
 		}
 	}
 	return false
+}
+
+// personRun reports whether a run of capitalised words names a person.
+func personRun(run []string) bool {
+	name := run
+	for k := len(run) - 1; k >= 0; k-- {
+		if roleHeads[run[k]] || personTitles[run[k]] {
+			name = run[k+1:] // what follows the role is the name
+			if len(name) >= 1 && !isBodyWord(name[len(name)-1]) {
+				return true
+			}
+			break
+		}
+	}
+	if len(name) < 2 {
+		return false
+	}
+	for _, w := range name {
+		if isBodyWord(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// isBodyWord reports a word of a body's name, a month or a weekday.
+func isBodyWord(w string) bool {
+	return institutionWords[w] || lexicon.IsMonth(w) || lexicon.IsWeekday(w)
 }

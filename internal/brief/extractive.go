@@ -114,7 +114,7 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 			if bySlot && slot.filledBy(r.an, sents, bags, j, h.Doc.Lang) {
 				sc += slotBonus
 			}
-			if slot.person && !hasPersonName(s) {
+			if (slot.person || slot.role) && !hasPersonName(s) {
 				sc *= missedCueFactor // "who" asks for a person: "the High Court" is not one
 			}
 			sc += rankPrior * (1 - float64(i)/float64(len(r.hits)))

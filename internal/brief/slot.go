@@ -47,6 +47,16 @@ var entityHeads = lexiconSet(`body bodies country countries nation nations state
 organisations organizations agency agencies group groups person people official officials entity institution
 pays organisme organisation institution personne`)
 
+// roleHeads are people's roles: "which [spokesperson]", "what [judge]"
+// asks for a person, named in the sentence ("Isaac Mwaura"), not for the
+// role nor for a body.
+var roleHeads = lexiconSet(`leader leaders spokesperson spokesman spokeswoman officer officers commander commanders chief chiefs
+judge judges minister ministers envoy envoys ambassador ambassadors diplomat diplomats president presidents premier
+representative representatives commissioner secretary senator senators lawmaker lawmakers mp mps activist activists
+journalist journalists lawyer lawyers governor mayor director directors negotiator negotiators
+dirigeant dirigeants chef chefs porte juge juges ministre ministres envoye ambassadeur ambassadeurs diplomate president presidente
+representant representante commissaire secretaire senateur avocat avocats journaliste directeur directrice`)
+
 // notHeads describe the head rather than being it: "the first [officer]".
 var notHeads = lexiconSet(`first second third fourth fifth last next new former latest previous recent most other main
 recently currently presently previously initially originally finally already
@@ -155,6 +165,10 @@ type answerSlot struct {
 	// person is set for "who" questions: the name and the relation asked
 	// must be in one sentence.
 	person bool
+	// role is set when the question asks for a person by role ("which
+	// gang leader", "who is the Kenyan officer"): a body or a country does
+	// not answer it, a person's name must.
+	role bool
 	// size is set for "how big", "what strength": the number counts the
 	// head's members ("5,550 personnel"), not the head itself.
 	size bool
@@ -209,6 +223,9 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 			if entityHeads[head] && s.kind == TypeOther {
 				s.kind = TypeWho // "which body": a name answers
 			}
+			if roleHeads[head] && (s.kind == TypeOther || s.kind == TypeWho) {
+				s.kind, s.role = TypeWho, true
+			}
 			if !names[head] && !metaHeads[head] && !entityHeads[head] {
 				s.head = append(s.head, c)
 			}
@@ -248,6 +265,9 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 	// A name asked for may be the subject of the sentence before ("The
 	// largest gap concerned Benin. ... it offered ...").
 	if !meetsType(s.kind, sentence) && !((s.kind == TypeWho || s.kind == TypePlace) && meetsType(s.kind, before)) {
+		return false
+	}
+	if s.role && !hasPersonName(sentence) && !hasPersonName(before) {
 		return false
 	}
 	held := func(c lexicon.Concept) bool { return bag.holds(c) || bag.Has(c) }

@@ -170,6 +170,11 @@ func TestHasPersonName(t *testing.T) {
 		"The United Nations Security Council adopted the text.":           false,
 		"Troops came from Kenya, Jamaica, Belize and the Bahamas.":        false,
 		"It was adopted on Monday September 30.":                          false,
+		"Government Spokesperson Isaac Mwaura reiterated the point.":      true,
+		"But High Court Judge Chacha Mwita ruled on Friday.":              true,
+		"Speaking to reporters, President Ruto said so.":                  true,
+		"Islamabad (APP - UrduPoint / Pakistan Point News - 5th Feb).":    false,
+		"It replaces the Gang Suppression Force mandate.":                 false,
 	} {
 		if got := hasPersonName(s); got != want {
 			t.Errorf("hasPersonName(%q) = %v, want %v", s, got, want)
