@@ -3,7 +3,6 @@ package brief
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -21,56 +20,14 @@ import (
 // kind; -v shows them.
 func TestEvalRealCorpusHybrid(t *testing.T) {
 	t.Parallel()
-	if testing.Short() {
-		t.Skip("ingests, embeds and asks about 90 questions twice")
-	}
-	dir := realCorpusDir(t)
-	files, _ := filepath.Glob(filepath.Join(dir, "[0-9]*.md"))
-	if len(files) == 0 {
-		t.Skip("no real corpus at " + dir)
-	}
-	f, err := LoadEval("testdata/real.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.K = 5
-	ctx := context.Background()
-	st := openBundledStore(t)
-	for _, r := range corpus.NewIngester(st, corpus.IngestOptions{}).Ingest(ctx, files) {
-		if r.Err != nil {
-			t.Fatalf("ingest %s: %v", r.Input, r.Err)
-		}
-	}
-	srv := openaitest.New(t)
-	emb, err := embedding.New(embedding.Config{BaseURL: srv.URL, Model: "text-embedding-3-small", Dimensions: openaitest.SemanticDims})
-	if err != nil {
-		t.Fatal(err)
-	}
-	vectors := corpus.NewVectors(st, emb, 10*time.Second, nil)
-	if n, err := vectors.EmbedMissing(ctx, 64, nil); err != nil || n == 0 {
-		t.Fatalf("embedded %d passages: %v", n, err)
-	}
-
-	cfg := testAnswererConfig()
-	cfg.Now = func() time.Time { return time.Date(2026, 4, 1, 9, 0, 0, 0, time.UTC) }
-	evaluate := func(s Searcher) EvalReport {
-		t.Helper()
-		a, err := New(s, nil, cfg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rep, err := a.Evaluate(ctx, f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return rep
-	}
-	lexical, hybrid := evaluate(st), evaluate(vectors)
+	lexical := runRealEval(t, "testdata/real.yaml")
+	hybrid := runRealEval(t, "testdata/real.yaml", denseBeside)
 
 	var table strings.Builder
-	fmt.Fprintf(&table, "%-15s %4s  %-17s  %-17s\n", "kind", "n", "recall@5 lex/hyb", "MRR lex/hyb")
+	fmt.Fprintf(&table, "%-15s %4s  %-17s  %-12s  %-15s  %s\n", "kind", "n", "recall@5 lex/hyb", "MRR lex/hyb", "key fact lex/hyb", "false abstentions lex/hyb")
 	row := func(name string, l, h EvalScore) {
-		fmt.Fprintf(&table, "%-15s %4d  %.2f / %.2f       %.2f / %.2f\n", name, l.Answerable, l.RecallAtK, h.RecallAtK, l.MRR, h.MRR)
+		fmt.Fprintf(&table, "%-15s %4d  %.2f / %.2f        %.2f / %.2f   %.2f / %.2f      %d / %d\n", name, l.Answerable,
+			l.RecallAtK, h.RecallAtK, l.MRR, h.MRR, l.FactRate, h.FactRate, l.FalseAbstentions, h.FalseAbstentions)
 	}
 	for _, kind := range EvalKinds {
 		l, _ := lexical.Kind(kind)
@@ -85,9 +42,27 @@ func TestEvalRealCorpusHybrid(t *testing.T) {
 	}
 	row("overall", lexical.Overall, hybrid.Overall)
 	for i, l := range lexical.Results {
-		if h := hybrid.Results[i]; l.Rank > 0 && h.Rank == 0 || l.Rank == 0 && h.Rank > 0 {
-			t.Logf("changed: [%s] %q: lexical rank %d %v, hybrid rank %d %v", l.Kind, l.Question, l.Rank, l.Retrieved, h.Rank, h.Retrieved)
+		h := hybrid.Results[i]
+		if l.Rank > 0 && h.Rank == 0 || l.Rank == 0 && h.Rank > 0 || l.Abstained != h.Abstained {
+			t.Logf("changed: [%s] %q: lexical rank %d abstained %v %v, hybrid rank %d abstained %v %v",
+				l.Kind, l.Question, l.Rank, l.Abstained, l.Retrieved, h.Rank, h.Abstained, h.Retrieved)
 		}
 	}
-	t.Logf("real corpus, %d documents, lexical vs hybrid (fake semantic embeddings, %d dims):\n%s", len(files), openaitest.SemanticDims, table.String())
+	t.Logf("real corpus, lexical vs hybrid (fake semantic embeddings, %d dims):\n%s", openaitest.SemanticDims, table.String())
+}
+
+// denseBeside gives the store dense search through the fake endpoint's
+// semantic embeddings, every passage embedded.
+func denseBeside(t *testing.T, st *corpus.Store) Searcher {
+	t.Helper()
+	srv := openaitest.New(t)
+	emb, err := embedding.New(embedding.Config{BaseURL: srv.URL, Model: "text-embedding-3-small", Dimensions: openaitest.SemanticDims})
+	if err != nil {
+		t.Fatal(err)
+	}
+	vectors := corpus.NewVectors(st, emb, 10*time.Second, nil)
+	if n, err := vectors.EmbedMissing(context.Background(), 64, nil); err != nil || n == 0 {
+		t.Fatalf("embedded %d passages: %v", n, err)
+	}
+	return vectors
 }

@@ -94,10 +94,15 @@ func TestEvalRealHoldout(t *testing.T) {
 	checkRealFloors(t, runRealEval(t, "testdata/real_holdout.yaml"), realHoldoutFloors)
 }
 
+// realEvalSearch makes what runRealEval asks through from the store the
+// corpus went into (dense search beside it, say).
+type realEvalSearch func(t *testing.T, st *corpus.Store) Searcher
+
 // runRealEval asks an eval file's questions over ../shared/corpus-real plus
-// the bundled notes, extractively, and logs the table and the failures. It
+// the bundled notes, extractively, through the store or, when given,
+// through what search makes of it, and logs the table and the failures. It
 // skips when the real corpus is absent.
-func runRealEval(t *testing.T, file string) EvalReport {
+func runRealEval(t *testing.T, file string, search ...realEvalSearch) EvalReport {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("ingests the real corpus and asks its questions")
@@ -121,7 +126,11 @@ func runRealEval(t *testing.T, file string) EvalReport {
 	cfg := testAnswererConfig()
 	// After the newest article, as a reader would ask.
 	cfg.Now = func() time.Time { return time.Date(2026, 4, 1, 9, 0, 0, 0, time.UTC) }
-	a, err := New(st, nil, cfg)
+	var through Searcher = st
+	for _, s := range search {
+		through = s(t, st)
+	}
+	a, err := New(through, nil, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
