@@ -116,6 +116,7 @@ func (a *Answerer) Answer(ctx context.Context, req Request) (Answer, error) {
 	if q == "" {
 		return a.abstain(ans, retrieval{question: q, an: newAnalysis(a.lex)}, nil, NoteNoQuestion), nil
 	}
+	a.searchStep(ctx, req)
 	start := a.cfg.Now()
 	r, err := a.retrieve(ctx, req)
 	ans.Timings.Retrieval = a.cfg.Now().Sub(start)
@@ -136,7 +137,9 @@ func (a *Answerer) Answer(ctx context.Context, req Request) (Answer, error) {
 		}
 		return a.abstain(ans, r, rel.missing, NoteNotRelevant), nil
 	}
+	readStep(req, r.hits)
 	if a.model == nil {
+		req.step(Step{Kind: StepWrite})
 		return a.extractive(ans, r, NoteNoModel), nil
 	}
 	return a.generate(ctx, req, ans, r)
@@ -210,8 +213,17 @@ func (a *Answerer) chat(ctx context.Context, req Request, r retrieval, brief boo
 		msgs[len(msgs)-1].Content += briefNote
 	}
 	var onText func(string)
-	if req.OnPartial != nil {
+	if req.OnPartial == nil {
+		// Not streamed: reading and writing are one wait.
+		req.step(Step{Kind: StepWrite})
+	} else {
+		writing := false
 		onText = func(raw string) {
+			if !writing {
+				// The model's first words: it has read the passages.
+				writing = true
+				req.step(Step{Kind: StepWrite})
+			}
 			if looksLikeNoAnswer(raw) {
 				return
 			}

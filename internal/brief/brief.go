@@ -32,6 +32,9 @@ type Request struct {
 	// OnPartial, when set, receives the answer text as it grows while the
 	// model streams. It is called from the answering goroutine.
 	OnPartial func(text string)
+	// OnStep, when set, is told each stage of the answer as it begins
+	// (progress.go). It is called from the answering goroutine.
+	OnStep func(Step)
 }
 
 // Citation is a source an answer cites as [N].

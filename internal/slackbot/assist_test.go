@@ -1,9 +1,13 @@
 package slackbot
 
 import (
+	"context"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/mss-brief/briefbot/internal/brief"
+	"github.com/mss-brief/briefbot/internal/openaitest"
 	"github.com/mss-brief/briefbot/internal/slacktest"
 )
 
@@ -94,5 +98,55 @@ func TestChannelThreadStatus(t *testing.T) {
 	}
 	if n := len(h.fake.Calls("assistant.threads.setStatus")); n != 3 {
 		t.Errorf("%d setStatus calls, want 3 (2 for the first answer, 1 refused, then none)", n)
+	}
+}
+
+// gatedModel waits for ready before the model answers, so that what the
+// bot shows while the model reads can be seen in order.
+type gatedModel struct {
+	next  brief.ChatModel
+	ready func() bool
+}
+
+func (g gatedModel) Chat(ctx context.Context, msgs []brief.Message, onText func(string)) (string, error) {
+	deadline := time.Now().Add(wait)
+	for !g.ready() && time.Now().Before(deadline) && ctx.Err() == nil {
+		time.Sleep(5 * time.Millisecond)
+	}
+	return g.next.Chat(ctx, msgs, onText)
+}
+
+// Where answers are drawn with chat.update, an assistant thread's status
+// says what the answerer is reading while the model reads it.
+func TestStepsInAssistantStatus(t *testing.T) {
+	fake := slacktest.New(t) // no native streaming: the fallback
+	reading := func() bool {
+		for _, st := range fake.Statuses() {
+			if len(st.LoadingMessages) > 0 && strings.HasPrefix(st.LoadingMessages[0], "Reading ") {
+				return true
+			}
+		}
+		return false
+	}
+	h := modelHarness(t, fake, openaitest.Reply{Content: "Kenya leads the mission [1]."},
+		func(m brief.ChatModel) brief.ChatModel { return gatedModel{next: m, ready: reading} })
+	thread := slacktest.FormatTS(1_700_000_000_000_100)
+	h.event("EvStart", slacktest.AssistantThreadStarted("U1", "D1", thread, "C1"), 0)
+	q := h.seedQuestion("D1", "U1", "Who leads the mission?", thread)
+	h.event("EvQ", slacktest.UserMessage("D1", "im", "U1", "Who leads the mission?", q, thread), 0)
+	posts, err := fake.WaitForPosts(1, wait)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.idle()
+	st := fake.Statuses()
+	if len(st) != 3 || st[2].Status != "" {
+		t.Fatalf("statuses = %+v, want set, updated with the step, cleared", st)
+	}
+	if lm := st[0].LoadingMessages; len(lm) == 0 || lm[0] != "Searching 3 passages…" {
+		t.Errorf("first loading messages = %q", lm)
+	}
+	if lm := st[1].LoadingMessages; st[1].Status == "" || len(lm) == 0 || lm[0] != "Reading 2 sources…" || st[1].Seq > posts[0].Seq {
+		t.Errorf("status after the search = %+v, want the sources being read before the answer", st[1])
 	}
 }

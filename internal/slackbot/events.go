@@ -216,7 +216,7 @@ func (b *Bot) answerQuestion(ctx context.Context, q question) {
 			b.log.Error("mark thread", q.logArgs("err", err)...)
 		}
 	}
-	stop := b.showWorking(ctx, q)
+	stop, status := b.showWorking(ctx, q)
 	defer stop()
 
 	req := brief.Request{Question: plainText(q.text, b.botUserID)}
@@ -235,8 +235,8 @@ func (b *Bot) answerQuestion(ctx context.Context, q question) {
 			req.PreferDocs = docs
 		}
 	}
-	stream := b.newStreamer(ctx, q)
-	req.OnPartial = stream.partial
+	stream := b.newStreamer(ctx, q, status)
+	req.OnPartial, req.OnStep = stream.partial, stream.step
 	start := time.Now()
 	ans, err := b.opt.Answerer.Answer(ctx, req)
 	answerTime := time.Since(start)
@@ -319,34 +319,35 @@ func slackErrorCode(err error) string {
 // showWorking shows that the bot is on it: in an assistant thread the
 // status (and a first question names the thread), else a reaction on the
 // question, with the status in a channel thread too, where the answer will
-// appear. The returned func clears what was shown.
-func (b *Bot) showWorking(ctx context.Context, q question) func() {
+// appear. The returned func clears what was shown; status says the thread
+// shows the status.
+func (b *Bot) showWorking(ctx context.Context, q question) (stop func(), status bool) {
 	if q.assist {
 		if q.kind == "" {
 			b.setTitle(ctx, q)
 		}
 		if clear, ok := b.showStatus(ctx, q); ok {
-			return clear
+			return clear, true
 		}
 		b.log.Debug("assistant status unavailable; using a reaction", q.logArgs()...)
 	}
 	clearStatus := func() {}
 	if !q.assist && q.threadTS != "" && !strings.HasPrefix(q.channel, "D") {
 		if clear, ok := b.showStatus(ctx, q); ok {
-			clearStatus = clear
+			clearStatus, status = clear, true
 		}
 	}
 	ref := slack.NewRefToMessage(q.channel, q.ts)
 	if err := b.api.AddReactionContext(ctx, workingReaction, ref); err != nil {
 		b.log.Debug("working reaction not added", q.logArgs("err", err)...)
-		return clearStatus
+		return clearStatus, status
 	}
 	return func() {
 		if err := b.api.RemoveReactionContext(context.WithoutCancel(ctx), workingReaction, ref); err != nil {
 			b.log.Debug("working reaction not removed", q.logArgs("err", err)...)
 		}
 		clearStatus()
-	}
+	}, status
 }
 
 // threadHistory reads the thread's earlier turns, oldest first: the bot's

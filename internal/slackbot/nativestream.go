@@ -13,7 +13,6 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/mss-brief/briefbot/internal/brief"
-	"github.com/mss-brief/briefbot/internal/corpus"
 )
 
 // Native streaming: the answer is written into one message with
@@ -115,8 +114,11 @@ type nativeStream struct {
 	title string // the first step's title
 	wait  time.Duration
 
-	mu     sync.Mutex
-	latest string // the newest partial text, raw Markdown
+	mu      sync.Mutex
+	latest  string              // the newest partial text, raw Markdown
+	chunks  []slack.StreamChunk // task updates not yet sent
+	phase   brief.StepKind      // the step shown in progress
+	sources int                 // documents being read, from the read step
 
 	// Owned by the loop until finish, then by the caller.
 	sent     string   // raw text appended so far, over all messages
@@ -125,7 +127,6 @@ type nativeStream struct {
 	msgs     []string // ts of each streamed message, in order
 	diverged bool     // a partial no longer extends what was sent
 	broken   bool     // an append failed: the rest is posted another way
-	writing  bool     // the "Writing" step is shown
 	last     time.Time
 
 	wake, stop, done chan struct{}
@@ -146,7 +147,7 @@ func (b *Bot) startNative(ctx context.Context, q question) *nativeStream {
 		return nil
 	}
 	s := &nativeStream{b: b, ctx: ctx, q: q, team: team, tasks: b.streams.tasksOK(team), wait: b.opt.StreamInterval,
-		wake: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}
+		phase: brief.StepSearch, wake: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}
 	if s.wait <= 0 {
 		s.wait = defaultStreamInterval
 	}
@@ -213,16 +214,79 @@ func taskUpdate(id, title string, status slack.TaskCardStatus) slack.StreamChunk
 }
 
 // searchTitle names the first step with the store's size when it can say
-// it cheaply ("Searching 12,400 passages").
+// it cheaply ("Searching 12,400 passages"). The stream opens with it, before
+// the answerer starts; the answerer's own search step may then correct it.
 func searchTitle(ctx context.Context, st Store) string {
-	if s, ok := st.(interface {
-		Stats(context.Context) (corpus.Stats, error)
-	}); ok {
-		if stats, err := s.Stats(ctx); err == nil && stats.Passages > 0 {
-			return "Searching " + thousands(stats.Passages) + " " + plural(stats.Passages, "passage", "passages")
-		}
+	return passagesTitle(brief.PassageCount(ctx, st))
+}
+
+func passagesTitle(n int) string {
+	if n <= 0 {
+		return "Searching the sources"
 	}
-	return "Searching the sources"
+	return "Searching " + thousands(n) + " " + plural(n, "passage", "passages")
+}
+
+// readTitle is the reading step: "Reading 6 sources", "Read 6 sources".
+func readTitle(verb string, sources int) string {
+	if sources <= 0 {
+		return verb + " the sources"
+	}
+	return fmt.Sprintf("%s %d %s", verb, sources, plural(sources, "source", "sources"))
+}
+
+// onStep takes a step of the answer (brief.Request.OnStep) as task
+// updates, sent by the loop ahead of any text; it never blocks the
+// answerer. Steps only move forward: a step at or behind the one shown is
+// dropped (the model's retry writes again).
+func (s *nativeStream) onStep(st brief.Step) {
+	if !s.tasks {
+		return
+	}
+	s.mu.Lock()
+	switch st.Kind {
+	case brief.StepSearch:
+		if t := passagesTitle(st.Passages); s.phase == brief.StepSearch && st.Passages > 0 && t != s.title {
+			s.title = t
+			s.chunks = append(s.chunks, taskUpdate("search", t, slack.TaskCardStatusInProgress))
+		}
+	case brief.StepRead:
+		if s.phase == brief.StepSearch {
+			s.phase, s.sources = brief.StepRead, st.Sources
+			s.chunks = append(s.chunks, taskUpdate("search", s.title, slack.TaskCardStatusComplete),
+				taskUpdate("read", readTitle("Reading", st.Sources), slack.TaskCardStatusInProgress))
+		}
+	case brief.StepWrite:
+		s.toWritingLocked()
+	}
+	s.mu.Unlock()
+	select {
+	case s.wake <- struct{}{}:
+	default:
+	}
+}
+
+// toWritingLocked queues the step to writing: the earlier steps complete
+// (both at once for an answerer that reports no steps), "Writing" shown.
+func (s *nativeStream) toWritingLocked() {
+	switch s.phase {
+	case brief.StepWrite:
+		return
+	case brief.StepSearch:
+		s.chunks = append(s.chunks, taskUpdate("search", s.title, slack.TaskCardStatusComplete))
+	}
+	s.chunks = append(s.chunks, taskUpdate("read", readTitle("Read", s.sources), slack.TaskCardStatusComplete),
+		taskUpdate("write", "Writing", slack.TaskCardStatusInProgress))
+	s.phase = brief.StepWrite
+}
+
+// takeChunks returns the task updates waiting to be sent.
+func (s *nativeStream) takeChunks() []slack.StreamChunk {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c := s.chunks
+	s.chunks = nil
+	return c
 }
 
 // thousands writes n with comma separators: 12400 -> "12,400".
@@ -329,17 +393,26 @@ func (s *nativeStream) pendingLen() int {
 	return max(len(settled(latest))-len(s.sent), 0)
 }
 
-// step appends what is due; it reports whether it sent anything.
+// step appends what is due: task updates at once, then text; it reports
+// whether it sent text (task updates are a few an answer and do not hold
+// back the first words).
 func (s *nativeStream) step() bool {
+	if !s.broken {
+		if c := s.takeChunks(); len(c) > 0 {
+			s.appendChunks(c...)
+		}
+	}
 	p := s.pending()
 	if p == "" || (s.sent != "" && len(p) < streamBuffer && time.Since(s.last) < s.wait) {
 		return false
 	}
-	if !s.writing && s.tasks {
-		s.writing = true
-		s.appendChunks(taskUpdate("search", s.title, slack.TaskCardStatusComplete),
-			taskUpdate("read", "Reading the sources", slack.TaskCardStatusInProgress),
-			taskUpdate("write", "Writing", slack.TaskCardStatusInProgress))
+	if s.tasks {
+		s.mu.Lock()
+		s.toWritingLocked()
+		s.mu.Unlock()
+		if c := s.takeChunks(); len(c) > 0 {
+			s.appendChunks(c...)
+		}
 	}
 	if err := s.appendText(p); err != nil {
 		s.broken = true
@@ -511,9 +584,16 @@ func (s *nativeStream) deliverAnswer(ctx context.Context, ans brief.Answer, id i
 	tail := answerTail(ans, answerView{ID: id, Feedback: true})
 	opts := []slack.MsgOption{slack.MsgOptionBlocks(sanitizeBlocks(tail)...)}
 	if s.tasks {
-		opts = append(opts, slack.MsgOptionChunks(
-			taskUpdate("read", fmt.Sprintf("Read %d %s", len(ans.Citations), plural(len(ans.Citations), "source", "sources")), slack.TaskCardStatusComplete),
-			taskUpdate("write", "Written", slack.TaskCardStatusComplete)))
+		// The loop has stopped: what it did not send goes with the stop.
+		s.mu.Lock()
+		if s.sources == 0 {
+			// An answerer that reports no steps: the sources it cites.
+			s.sources = len(ans.Citations)
+		}
+		s.toWritingLocked()
+		s.mu.Unlock()
+		chunks := append(s.takeChunks(), taskUpdate("write", "Written", slack.TaskCardStatusComplete))
+		opts = append(opts, slack.MsgOptionChunks(chunks...))
 	}
 	err := s.stopMessage(s.current(), opts...)
 	if err == nil {

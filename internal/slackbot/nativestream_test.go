@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -212,7 +213,10 @@ func TestMentionStreamsNatively(t *testing.T) {
 		}
 	}
 	tasks := strings.Join(chunkTitles(st), "; ")
-	for _, want := range []string{"Searching 3 passages (in_progress)", "Searching 3 passages (complete)", "Writing (in_progress)", "Read 1 source (complete)"} {
+	// The steps as the answerer reports them: the store's 3 passages, the
+	// 2 documents the passages found come from.
+	for _, want := range []string{"Searching 3 passages (in_progress)", "Searching 3 passages (complete)", "Reading 2 sources (in_progress)",
+		"Read 2 sources (complete)", "Writing (in_progress)", "Written (complete)"} {
 		if !strings.Contains(tasks, want) {
 			t.Errorf("task updates lack %q: %s", want, tasks)
 		}
@@ -407,7 +411,10 @@ func TestStreamReplacedByFinalAnswer(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			fake := slacktest.New(t, slacktest.WithStreaming())
 			if c.fail > 0 {
-				fake.FailNext("chat.appendStream", c.fail, slacktest.APIError("fake_failure"))
+				// Appends of text fail; task updates go through.
+				f := slacktest.APIError("fake_failure")
+				f.Only = func(p url.Values) bool { return p.Get("markdown_text") != "" }
+				fake.FailNext("chat.appendStream", c.fail, f)
 			}
 			h := modelHarness(t, fake, openaitest.Reply{Content: c.reply, ChunkDelay: 5 * time.Millisecond}, nil)
 			ts := h.seedQuestion("C1", "U1", mention("Who leads the mission?"), "")

@@ -25,9 +25,14 @@ type streamer struct {
 	q        question
 	interval time.Duration
 
-	mu     sync.Mutex
-	latest string
-	ts     string // the placeholder, once posted
+	// status: the thread shows the working status (assistant.threads
+	// setStatus), where the steps go until the placeholder replaces it.
+	status bool
+
+	mu      sync.Mutex
+	latest  string
+	ts      string   // the placeholder, once posted
+	loading []string // loading messages for the status, not yet sent
 
 	wake chan struct{}
 	stop chan struct{}
@@ -39,9 +44,9 @@ type streamer struct {
 }
 
 // newStreamer streams natively where the workspace allows it, else draws
-// with chat.update.
-func (b *Bot) newStreamer(ctx context.Context, q question) *streamer {
-	s := &streamer{b: b, ctx: ctx, q: q, interval: b.opt.StreamInterval,
+// with chat.update; status says the thread shows the working status.
+func (b *Bot) newStreamer(ctx context.Context, q question, status bool) *streamer {
+	s := &streamer{b: b, ctx: ctx, q: q, interval: b.opt.StreamInterval, status: status && b.hasModel,
 		wake: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}
 	if s.interval <= 0 {
 		s.interval = defaultStreamInterval
@@ -85,6 +90,27 @@ func (s *streamer) partial(text string) {
 	}
 }
 
+// step takes a step of the answer (brief.Request.OnStep): task updates in
+// a native stream; else, while the thread shows the working status and no
+// text yet, the status's loading messages say what is being read (the
+// search is in the first ones; writing replaces the status with text).
+func (s *streamer) step(st brief.Step) {
+	if s.native != nil {
+		s.native.onStep(st)
+		return
+	}
+	if !s.status || st.Kind != brief.StepRead {
+		return
+	}
+	s.mu.Lock()
+	s.loading = []string{readTitle("Reading", st.Sources) + "…", "Checking each claim against its source…", "Writing the answer…"}
+	s.mu.Unlock()
+	select {
+	case s.wake <- struct{}{}:
+	default:
+	}
+}
+
 func (s *streamer) loop() {
 	defer close(s.done)
 	for {
@@ -94,8 +120,18 @@ func (s *streamer) loop() {
 		case <-s.wake:
 		}
 		s.mu.Lock()
-		text := s.latest
+		text, loading := s.latest, s.loading
+		s.loading = nil
+		drawn := s.ts != ""
 		s.mu.Unlock()
+		if loading != nil && text == "" && !drawn {
+			if err := s.b.setStatus(s.ctx, s.q.channel, s.q.threadTS, workingStatus, loading); err != nil {
+				s.b.log.Debug("thread status not updated", s.q.logArgs("err", err)...)
+			}
+		}
+		if text == "" {
+			continue
+		}
 		s.draw(text)
 		t := time.NewTimer(s.interval)
 		select {

@@ -157,6 +157,9 @@ type Failure struct {
 	Status     int           // HTTP status to answer (429, 500, …); 0 with APIError: 200
 	RetryAfter time.Duration // with 429: the Retry-After header, whole seconds
 	APIError   string        // answered as {"ok":false,"error":…}
+	// Only, when set, picks the calls the failure is for (by their
+	// parameters); other calls of the method pass it by.
+	Only func(url.Values) bool
 	// AfterPost records the message (posts only) and then fails: the
 	// connection is closed without an answer, as when a process or network
 	// dies between Slack accepting a post and the caller hearing of it.
@@ -555,10 +558,11 @@ func okBody(fields obj) obj {
 
 func errBody(code string) obj { return obj{"ok": false, "error": code} }
 
-// takeFailure pops the next injected failure for method.
-func (s *Server) takeFailureLocked(method string) (Failure, bool) {
+// takeFailure pops the next injected failure for method that applies to
+// a call with params p.
+func (s *Server) takeFailureLocked(method string, p url.Values) (Failure, bool) {
 	q := s.failures[method]
-	if len(q) == 0 {
+	if len(q) == 0 || (q[0].Only != nil && !q[0].Only(p)) {
 		return Failure{}, false
 	}
 	s.failures[method] = q[1:]
@@ -579,7 +583,7 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.Lock()
-	fail, failing := s.takeFailureLocked(method)
+	fail, failing := s.takeFailureLocked(method, params)
 	var res apiResult
 	switch {
 	case failing && !fail.AfterPost:
@@ -935,7 +939,7 @@ func (s *Server) serveResponse(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	fail, failing := s.takeFailureLocked("response_url")
+	fail, failing := s.takeFailureLocked("response_url", url.Values{"id": {id}})
 	call := Call{Seq: s.nextSeqLocked(), At: time.Now(), Method: "response_url", Params: url.Values{"id": {id}}, Body: string(body)}
 	defer func() { s.calls = append(s.calls, call); s.notifyLocked() }()
 	if failing && !fail.AfterPost {
