@@ -268,8 +268,10 @@ func hasPersonName(sentence string) bool {
 		if i < len(words) {
 			core := strings.TrimFunc(words[i], func(r rune) bool { return !unicode.IsLetter(r) })
 			r, _ := utf8.DecodeRuneInString(core)
-			capital = i > 0 && core != "" && unicode.IsUpper(r) && strings.ToUpper(core) != core
 			folded = lexicon.Fold(core)
+			// A sentence may open with a name ("Mike Waltz, the US
+			// ambassador, ..."), not with a word capitalised only there.
+			capital = core != "" && unicode.IsUpper(r) && strings.ToUpper(core) != core && (i > 0 || !openingWord(folded))
 			// "Kenya, Jamaica" is a list of names, not one.
 			ends = !capital || strings.ContainsAny(words[i], ",.;:()")
 		}
@@ -308,6 +310,15 @@ func personRun(run []string) bool {
 	}
 	return true
 }
+
+// openingWord reports a word that opens sentences: a function word, or
+// one of the adverbs and pronouns reporting starts with.
+func openingWord(w string) bool {
+	return englishFunctionWords[w] || frenchFunctionWords[w] || phraseEnds[w] || openers[w]
+}
+
+var openers = lexiconSet(`but yet also after before since while when then however meanwhile last earlier later speaking
+according asked we he she they it i you our his her their its there here this that some many most all both each`)
 
 // isBodyWord reports a word of a body's name, a month or a weekday.
 func isBodyWord(w string) bool {

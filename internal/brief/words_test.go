@@ -175,6 +175,8 @@ func TestHasPersonName(t *testing.T) {
 		"Speaking to reporters, President Ruto said so.":                  true,
 		"Islamabad (APP - UrduPoint / Pakistan Point News - 5th Feb).":    false,
 		"It replaces the Gang Suppression Force mandate.":                 false,
+		"Mike Waltz, the US ambassador, welcomed the vote.":               true,
+		"But Kenyan officials said no.":                                   false,
 	} {
 		if got := hasPersonName(s); got != want {
 			t.Errorf("hasPersonName(%q) = %v, want %v", s, got, want)
