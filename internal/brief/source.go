@@ -45,3 +45,17 @@ func RecentSources(ctx context.Context, l DocumentLister, n int) ([]RecentSource
 	}
 	return out, nil
 }
+
+// PassageCount is how many passages the corpus behind l holds, when it can
+// say so cheaply (*corpus.Store keeps the count), else 0. The Slack side
+// shows it ("Searching 12,400 passages") without knowing the corpus.
+func PassageCount(ctx context.Context, l DocumentLister) int {
+	if s, ok := l.(interface {
+		Stats(context.Context) (corpus.Stats, error)
+	}); ok {
+		if st, err := s.Stats(ctx); err == nil {
+			return st.Passages
+		}
+	}
+	return 0
+}

@@ -89,6 +89,21 @@ func (db *DB) String() string { return db.target }
 // Close releases the database.
 func (db *DB) Close() error { return db.SQL.Close() }
 
+// ExecContext runs a statement that returns no rows.
+func (db *DB) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return db.SQL.ExecContext(ctx, query, args...)
+}
+
+// QueryContext runs a query that returns rows.
+func (db *DB) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return db.SQL.QueryContext(ctx, query, args...)
+}
+
+// QueryRowContext runs a query that returns at most one row.
+func (db *DB) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	return db.SQL.QueryRowContext(ctx, query, args...)
+}
+
 // InTx runs fn in a transaction, committed when fn returns nil. On SQLite
 // it holds the write lock from the start (_txlock=immediate).
 func (db *DB) InTx(ctx context.Context, fn func(*sql.Tx) error) error {

@@ -11,18 +11,30 @@ import (
 	"errors"
 	"fmt"
 	"time"
-
-	"github.com/mss-brief/briefbot/internal/database"
 )
+
+// DB is the database the ledger's tables live in; *database.DB is one.
+// The ledger asks only for this, not for internal/database, so that its
+// users (the Slack transport, the scheduler) do not link the drivers.
+type DB interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	// InTx runs fn in one transaction, committed when fn returns nil.
+	InTx(ctx context.Context, fn func(*sql.Tx) error) error
+	// ForUpdate is the clause that locks the rows a SELECT reads until
+	// the transaction ends ("" where the transaction locks the database).
+	ForUpdate() string
+}
 
 // Ledger records the bot's bookkeeping in a database.
 type Ledger struct {
-	db  *database.DB
+	db  DB
 	now func() time.Time
 }
 
 // New returns the ledger kept in db.
-func New(db *database.DB) *Ledger {
+func New(db DB) *Ledger {
 	return &Ledger{db: db, now: time.Now}
 }
 
@@ -68,7 +80,7 @@ func (l *Ledger) Claim(ctx context.Context, key string, ttl time.Duration) (bool
 // Release gives up a claim, so that a retry may take it (used when the work
 // could not even start).
 func (l *Ledger) Release(ctx context.Context, key string) error {
-	if _, err := l.db.SQL.ExecContext(ctx, `DELETE FROM claims WHERE key = ?`, key); err != nil {
+	if _, err := l.db.ExecContext(ctx, `DELETE FROM claims WHERE key = ?`, key); err != nil {
 		return fmt.Errorf("release %s: %w", key, err)
 	}
 	return nil
@@ -93,7 +105,7 @@ func (l *Ledger) RecordAnswer(ctx context.Context, a AnswerRecord) (int64, error
 		a.Created = l.now()
 	}
 	var id int64
-	err := l.db.SQL.QueryRowContext(ctx, `INSERT INTO answers(created, channel, thread_ts, user_id, question, answer, mode, payload)
+	err := l.db.QueryRowContext(ctx, `INSERT INTO answers(created, channel, thread_ts, user_id, question, answer, mode, payload)
 		VALUES(?,?,?,?,?,?,?,?) RETURNING id`,
 		a.Created.Unix(), a.Channel, a.ThreadTS, a.UserID, a.Question, a.Answer, a.Mode, string(a.Payload)).Scan(&id)
 	if err != nil {
@@ -107,7 +119,7 @@ func (l *Ledger) Answer(ctx context.Context, id int64) (AnswerRecord, error) {
 	a := AnswerRecord{ID: id}
 	var created int64
 	var payload string
-	err := l.db.SQL.QueryRowContext(ctx, `SELECT created, channel, thread_ts, user_id, question, answer, mode, payload FROM answers WHERE id = ?`, id).
+	err := l.db.QueryRowContext(ctx, `SELECT created, channel, thread_ts, user_id, question, answer, mode, payload FROM answers WHERE id = ?`, id).
 		Scan(&created, &a.Channel, &a.ThreadTS, &a.UserID, &a.Question, &a.Answer, &a.Mode, &payload)
 	if err != nil {
 		return AnswerRecord{}, fmt.Errorf("answer %d: %w", id, notFound(err))
@@ -133,7 +145,7 @@ func (l *Ledger) RecordFeedback(ctx context.Context, f Feedback) error {
 	if f.Created.IsZero() {
 		f.Created = l.now()
 	}
-	_, err := l.db.SQL.ExecContext(ctx, `INSERT INTO feedback(answer_id, user_id, vote, created) VALUES(?,?,?,?)
+	_, err := l.db.ExecContext(ctx, `INSERT INTO feedback(answer_id, user_id, vote, created) VALUES(?,?,?,?)
 		ON CONFLICT(answer_id, user_id) DO UPDATE SET vote=excluded.vote, created=excluded.created`,
 		f.AnswerID, f.UserID, f.Vote, f.Created.Unix())
 	if err != nil {
@@ -144,7 +156,7 @@ func (l *Ledger) RecordFeedback(ctx context.Context, f Feedback) error {
 
 // FeedbackFor lists the votes on an answer.
 func (l *Ledger) FeedbackFor(ctx context.Context, answerID int64) ([]Feedback, error) {
-	rows, err := l.db.SQL.QueryContext(ctx, `SELECT user_id, vote, created FROM feedback WHERE answer_id = ? ORDER BY created`, answerID)
+	rows, err := l.db.QueryContext(ctx, `SELECT user_id, vote, created FROM feedback WHERE answer_id = ? ORDER BY created`, answerID)
 	if err != nil {
 		return nil, fmt.Errorf("feedback on answer %d: %w", answerID, err)
 	}

@@ -18,7 +18,7 @@ const (
 // MarkThread records that the bot takes part in a thread, so later messages
 // there are answered without a new mention. Marking again keeps the first kind.
 func (l *Ledger) MarkThread(ctx context.Context, channel, threadTS, kind string) error {
-	_, err := l.db.SQL.ExecContext(ctx, `INSERT INTO threads(channel, thread_ts, kind, created) VALUES(?,?,?,?) ON CONFLICT DO NOTHING`,
+	_, err := l.db.ExecContext(ctx, `INSERT INTO threads(channel, thread_ts, kind, created) VALUES(?,?,?,?) ON CONFLICT DO NOTHING`,
 		channel, threadTS, kind, l.now().Unix())
 	if err != nil {
 		return fmt.Errorf("mark thread %s/%s: %w", channel, threadTS, err)
@@ -29,7 +29,7 @@ func (l *Ledger) MarkThread(ctx context.Context, channel, threadTS, kind string)
 // ThreadKind reports whether the bot takes part in a thread, and as what.
 func (l *Ledger) ThreadKind(ctx context.Context, channel, threadTS string) (string, bool, error) {
 	var kind string
-	err := l.db.SQL.QueryRowContext(ctx, `SELECT kind FROM threads WHERE channel = ? AND thread_ts = ?`, channel, threadTS).Scan(&kind)
+	err := l.db.QueryRowContext(ctx, `SELECT kind FROM threads WHERE channel = ? AND thread_ts = ?`, channel, threadTS).Scan(&kind)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", false, nil
 	}
@@ -87,7 +87,7 @@ func scanDigestRun(row scanner) (DigestRun, error) {
 // LastPostedDigest returns the channel's newest posted digest: its End is the
 // watermark the next digest starts from.
 func (l *Ledger) LastPostedDigest(ctx context.Context, channel string) (DigestRun, bool, error) {
-	row := l.db.SQL.QueryRowContext(ctx, `SELECT `+digestColumns+` FROM digest_runs WHERE channel = ? AND status = ? ORDER BY period_end DESC LIMIT 1`,
+	row := l.db.QueryRowContext(ctx, `SELECT `+digestColumns+` FROM digest_runs WHERE channel = ? AND status = ? ORDER BY period_end DESC LIMIT 1`,
 		channel, DigestPosted)
 	r, err := scanDigestRun(row)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -101,7 +101,7 @@ func (l *Ledger) LastPostedDigest(ctx context.Context, channel string) (DigestRu
 
 // DigestRunAt returns the run for a channel's period ending at end.
 func (l *Ledger) DigestRunAt(ctx context.Context, channel string, end time.Time) (DigestRun, bool, error) {
-	row := l.db.SQL.QueryRowContext(ctx, `SELECT `+digestColumns+` FROM digest_runs WHERE channel = ? AND period_end = ?`, channel, end.Unix())
+	row := l.db.QueryRowContext(ctx, `SELECT `+digestColumns+` FROM digest_runs WHERE channel = ? AND period_end = ?`, channel, end.Unix())
 	r, err := scanDigestRun(row)
 	if errors.Is(err, sql.ErrNoRows) {
 		return DigestRun{}, false, nil
@@ -116,7 +116,7 @@ func (l *Ledger) DigestRunAt(ctx context.Context, channel string, end time.Time)
 // that is claimed but not posted, and newer than its last posted period:
 // a run that may be in flight, or whose owner died mid-post.
 func (l *Ledger) PendingDigestRun(ctx context.Context, channel string, before time.Time) (DigestRun, bool, error) {
-	row := l.db.SQL.QueryRowContext(ctx, `SELECT `+digestColumns+` FROM digest_runs
+	row := l.db.QueryRowContext(ctx, `SELECT `+digestColumns+` FROM digest_runs
 		WHERE channel = ? AND status = ? AND period_end < ?
 			AND period_end > coalesce((SELECT max(period_end) FROM digest_runs WHERE channel = ? AND status = ?), 0)
 		ORDER BY period_end LIMIT 1`, channel, DigestPosting, before.Unix(), channel, DigestPosted)
@@ -208,7 +208,7 @@ func (l *Ledger) CompleteDigestRun(ctx context.Context, channel string, end time
 // AbandonDigestRun drops a claim whose post certainly did not happen, so the
 // period can be tried again at once.
 func (l *Ledger) AbandonDigestRun(ctx context.Context, channel string, end time.Time, owner string) error {
-	_, err := l.db.SQL.ExecContext(ctx, `DELETE FROM digest_runs WHERE channel = ? AND period_end = ? AND status = ? AND owner = ?`,
+	_, err := l.db.ExecContext(ctx, `DELETE FROM digest_runs WHERE channel = ? AND period_end = ? AND status = ? AND owner = ?`,
 		channel, end.Unix(), DigestPosting, owner)
 	if err != nil {
 		return fmt.Errorf("abandon digest %s@%s: %w", channel, end.Format(time.RFC3339), err)
@@ -220,7 +220,7 @@ func (l *Ledger) AbandonDigestRun(ctx context.Context, channel string, end time.
 // digest message's ts: follow-up questions in its thread prefer them.
 func (l *Ledger) DigestDocs(ctx context.Context, channel, messageTS string) ([]string, bool, error) {
 	var docs string
-	err := l.db.SQL.QueryRowContext(ctx, `SELECT doc_ids FROM digest_runs WHERE channel = ? AND message_ts = ? AND status = ?`,
+	err := l.db.QueryRowContext(ctx, `SELECT doc_ids FROM digest_runs WHERE channel = ? AND message_ts = ? AND status = ?`,
 		channel, messageTS, DigestPosted).Scan(&docs)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, false, nil

@@ -10,7 +10,6 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/mss-brief/briefbot/internal/brief"
-	"github.com/mss-brief/briefbot/internal/corpus"
 	"github.com/mss-brief/briefbot/internal/ledger"
 )
 
@@ -170,7 +169,7 @@ func (b *Bot) add(cmd slack.SlashCommand, arg string) reply {
 	}
 	if u, err := url.Parse(target); err == nil && u.User != nil {
 		// The bot would store and show the password: refuse, and echo nothing of it.
-		return ephemeral("That address carries a user name or password (`" + escape(corpus.RedactURL(target)) +
+		return ephemeral("That address carries a user name or password (`" + escape(u.Redacted()) +
 			"`): the bot only adds public pages. Remove the credentials and try again.")
 	}
 	shown, _ := link(target, "")
@@ -178,7 +177,7 @@ func (b *Bot) add(cmd slack.SlashCommand, arg string) reply {
 		summary, err := b.opt.Adder.AddURL(ctx, target)
 		text := "Added " + shown + ": " + escape(summary)
 		if err != nil {
-			b.log.Error("add url", "url", corpus.RedactURL(target), "user", cmd.UserID, "err", err)
+			b.log.Error("add url", "url", target, "user", cmd.UserID, "err", err) // holds no credentials: refused above
 			text = "Could not add " + shown + ": " + escape(truncateRunes(err.Error(), 500))
 		}
 		b.respond(ctx, cmd.ResponseURL, slack.ResponseTypeEphemeral, Message{Text: text, Blocks: []slack.Block{section(text)}})

@@ -9,8 +9,6 @@ import (
 	"time"
 
 	"github.com/slack-go/slack"
-
-	"github.com/mss-brief/briefbot/internal/corpus"
 )
 
 // Callback ids of the message shortcuts (slack-app-manifest.yaml).
@@ -124,7 +122,7 @@ func (b *Bot) addFromMessage(cb slack.InteractionCallback) string {
 		summary, err := b.opt.Adder.AddURL(ctx, target)
 		text := "Added " + shown + ": " + escape(summary)
 		if err != nil {
-			b.log.Error("add url from a message", "url", corpus.RedactURL(target), "user", cb.User.ID, "err", err)
+			b.log.Error("add url from a message", "url", target, "user", cb.User.ID, "err", err) // holds no credentials: refused above
 			text = "Could not add " + shown + ": " + escape(truncateRunes(err.Error(), 500))
 		}
 		b.tellClicker(ctx, cb, text)
