@@ -271,6 +271,7 @@ func (a *Analyzer) Query(text string) []Concept {
 		seen[key] = len(out)
 		out = append(out, c)
 	}
+	var pending []string // groups of a phrase that opens with a stop word
 	for i := 0; i < len(toks); {
 		// A glossary phrase, in either language's stemming.
 		if tok, n := a.glossaryAt(stems, i); n > 0 {
@@ -290,13 +291,17 @@ func (a *Analyzer) Query(text string) []Concept {
 		t := toks[i].Text
 		i++
 		if (IsStopWord(t) && !isAcronym(text[toks[i-1].Start:toks[i-1].End])) || (len(t) < 2 && !IsNumber(t)) {
+			// A phrase may start with a stop word ("on hold", "in charge"):
+			// its groups go to the word that follows.
+			pending = union(pending, a.relatedAt(stems, i-1))
 			continue
 		}
 		c := Concept{Text: t, Forms: union(nil, []string{stems[English][i-1], stems[French][i-1]}), Number: IsNumber(t)}
 		if !c.Number {
 			c.Forms = union(c.Forms, nameForms(t))
 		}
-		c.Related = a.relatedAt(stems, i-1)
+		c.Related = union(pending, a.relatedAt(stems, i-1))
+		pending = nil
 		add(c)
 	}
 	return out

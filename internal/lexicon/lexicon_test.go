@@ -114,6 +114,19 @@ func TestQueryCrossLingual(t *testing.T) {
 	}
 }
 
+func TestPhraseOpeningWithStopWord(t *testing.T) {
+	a := New(nil)
+	// "on hold" opens with a stop word: its group goes to "hold", so the
+	// question meets a passage that says "suspend".
+	bag := a.Bag("Kenya decided to suspend the sending of its police.", English)
+	for _, c := range a.Query("Why did Kenya put its deployment on hold?") {
+		if c.Text == "hold" && bag.Has(c) {
+			return
+		}
+	}
+	t.Error(`"on hold" did not meet "suspend"`)
+}
+
 func TestFingerprint(t *testing.T) {
 	if a, b := New(nil), New(nil); a.Fingerprint() != b.Fingerprint() {
 		t.Error("fingerprint is not stable")
