@@ -86,9 +86,10 @@ type Options struct {
 	Now func() time.Time
 	// Owner names this process in claims; empty means host, pid and a
 	// random suffix, unique per process.
-	Owner string
-	Lease time.Duration // 0 means DefaultLease
-	Log   *slog.Logger
+	Owner    string
+	Lease    time.Duration // 0 means DefaultLease
+	Log      *slog.Logger
+	Observer Observer // told of feed polls and digest runs (metrics); nil: nobody
 }
 
 // Scheduler runs digests and feed polling on their schedules.
@@ -104,6 +105,8 @@ type Scheduler struct {
 	owner     string
 	lease     time.Duration
 	log       *slog.Logger
+	obs       Observer
+	polls     feedLog // each feed's last poll (feeds.go)
 
 	mu      sync.Mutex
 	locks   map[string]*sync.Mutex // one digest run at a time per channel, in this process
@@ -126,7 +129,7 @@ func New(o Options) (*Scheduler, error) {
 	}
 	s := &Scheduler{
 		byChannel: map[string]Digest{}, feeds: o.Feeds, runs: o.Runs, composer: o.Composer,
-		publisher: o.Publisher, poller: o.Poller, now: o.Now, owner: o.Owner, lease: o.Lease, log: o.Log,
+		publisher: o.Publisher, poller: o.Poller, now: o.Now, owner: o.Owner, lease: o.Lease, log: o.Log, obs: o.Observer,
 		locks: map[string]*sync.Mutex{}, retries: map[string]retryState{},
 	}
 	if s.now == nil {
@@ -282,6 +285,9 @@ func (s *Scheduler) runLogged(ctx context.Context, d Digest, tick bool) {
 	ctx, cancel := context.WithTimeout(ctx, runTimeout)
 	defer cancel()
 	res, err := s.RunDue(ctx, d)
+	if s.obs != nil && (err != nil || (res.Outcome != UpToDate && res.Outcome != Busy)) {
+		s.obs.DigestRun(d.Channel, res.Outcome, err)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err != nil {
