@@ -27,12 +27,13 @@ type AnswererConfig struct {
 	Description string        // a paragraph of background for the prompt
 	Aliases     [][]string    // groups of names for the same thing; widen queries
 	Examples    []string      // questions suggested when the bot abstains
-	K           int           // passages retrieved and given to the model; 0: 6
+	K           int           // passages retrieved and given to the model; 0: corpus.DefaultK, a search's own
 	MinScore    float64       // abstain when the best passage scores lower
 	PromptsDir  string        // a folder whose answer.tmpl replaces the built-in one
-	Deadline    time.Duration // the model's time per question, across retries; 0: 45 s
+	Deadline    time.Duration // the model's time per question, across retries; 0: none of its own (the caller's context bounds it)
 	Now         func() time.Time
 	Log         *slog.Logger
+	Observer    ModelObserver // told when an answer falls back from the model; nil: nobody
 }
 
 // Answerer answers questions from the corpus: with a language model when it
@@ -46,22 +47,15 @@ type Answerer struct {
 	lex    *lexicon.Analyzer // the topic's glossary with the shared analysis
 }
 
-// defaultK is how many passages an answer draws on when not configured.
-const defaultK = 6
-
-// defaultDeadline bounds a reader's wait for the model; then extraction.
-const defaultDeadline = 45 * time.Second
-
 // New makes an Answerer. model may be nil: answers are then extractive.
 func New(search Searcher, model ChatModel, cfg AnswererConfig) (*Answerer, error) {
 	if search == nil {
 		return nil, errors.New("brief: New needs a Searcher")
 	}
+	// The configured values are taken as given: their defaults are the
+	// configuration's (config.Default), which cmd/bot copies in.
 	if cfg.K <= 0 {
-		cfg.K = defaultK
-	}
-	if cfg.Deadline <= 0 {
-		cfg.Deadline = defaultDeadline
+		cfg.K = corpus.DefaultK
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
@@ -149,7 +143,7 @@ func (a *Answerer) Answer(ctx context.Context, req Request) (Answer, error) {
 // fails, runs out of time, or its answer was cut off. A cut answer is
 // retried once over fewer passages with a request to be brief.
 func (a *Answerer) generate(ctx context.Context, req Request, ans Answer, r retrieval) (Answer, error) {
-	mctx, cancel := context.WithTimeout(ctx, a.cfg.Deadline)
+	mctx, cancel := withTimeout(ctx, a.cfg.Deadline)
 	defer cancel()
 	start := a.cfg.Now()
 	raw, r2, err := a.chat(mctx, req, r, false)
@@ -170,13 +164,14 @@ func (a *Answerer) generate(ctx context.Context, req Request, ans Answer, r retr
 		if ctx.Err() != nil {
 			return Answer{}, ctx.Err()
 		}
-		note := NoteModelFailed + modelReason(err)
+		note, why := NoteModelFailed+modelReason(err), FallbackModelFailed
 		switch {
 		case errors.Is(err, errPrompt):
-			note = NoteModelFailed + "the prompt template failed"
+			note, why = NoteModelFailed+"the prompt template failed", FallbackPrompt
 		case mctx.Err() != nil:
-			note = fmt.Sprintf("the language model did not answer within %s", roundDeadline(a.cfg.Deadline))
+			note, why = fmt.Sprintf("the language model did not answer within %s", roundDeadline(a.cfg.Deadline)), FallbackDeadline
 		}
+		a.fallback(why)
 		a.cfg.Log.Warn("language model failed; answering extractively", "err", err)
 		return a.extractive(ans, r, note), nil
 	}
@@ -186,6 +181,7 @@ func (a *Answerer) generate(ctx context.Context, req Request, ans Answer, r retr
 	text, cites, dropped, reject := a.vetModelText(raw, req, r2)
 	ans.DroppedCitations = dropped
 	if reject != "" {
+		a.fallback(FallbackRejected)
 		return a.extractive(ans, r, reject), nil
 	}
 	ans.Text, ans.Citations, ans.Mode = text, cites, ModeLLM

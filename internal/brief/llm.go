@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	openai "github.com/sashabaranov/go-openai"
@@ -64,6 +65,10 @@ type OpenAIChat struct {
 	maxWait     time.Duration // the longest Retry-After we will sit out
 	log         *slog.Logger
 	reasoning   bool // the model takes max_completion_tokens and no temperature
+	obs         ModelObserver
+	// noStreamUsage is set once the server refused stream_options (older
+	// Azure API versions do): streamed calls then go without token counts.
+	noStreamUsage atomic.Bool
 }
 
 // OpenAIOption adjusts an OpenAIChat.
@@ -73,6 +78,7 @@ type openAISettings struct {
 	backoff, maxBackoff time.Duration
 	maxWait             time.Duration
 	log                 *slog.Logger
+	obs                 ModelObserver
 }
 
 // WithBackoff sets the first wait between attempts (it doubles each time,
@@ -85,6 +91,11 @@ func WithBackoff(first, max time.Duration) OpenAIOption {
 // server asking for more ends the call.
 func WithMaxRetryAfter(d time.Duration) OpenAIOption {
 	return func(s *openAISettings) { s.maxWait = d }
+}
+
+// WithObserver sets who is told of each call (metrics).
+func WithObserver(o ModelObserver) OpenAIOption {
+	return func(s *openAISettings) { s.obs = o }
 }
 
 // WithLogger sets where retries are logged.
@@ -100,7 +111,7 @@ type OpenAIConfig struct {
 	Model           string        // required
 	APIType         string        // "openai" (or empty) or "azure"
 	AzureAPIVersion string        // empty: go-openai's default
-	Timeout         time.Duration // one attempt; 0: 60 s
+	Timeout         time.Duration // one attempt; 0: none of its own
 	MaxTokens       int
 	Temperature     float32
 	Retries         int // attempts after the first; negative counts as 0
@@ -139,14 +150,11 @@ func NewOpenAIChat(cfg OpenAIConfig, apiKey string, opts ...OpenAIOption) (*Open
 	}
 	oc.HTTPClient = &http.Client{Transport: retryAfterTransport{base: http.DefaultTransport}}
 
-	timeout := cfg.Timeout
-	if timeout <= 0 {
-		timeout = 60 * time.Second
-	}
+	timeout := max(cfg.Timeout, 0) // as given: the default is the configuration's
 	c := &OpenAIChat{
 		client: openai.NewClientWithConfig(oc), model: cfg.Model, maxTokens: cfg.MaxTokens,
 		temperature: cfg.Temperature, timeout: timeout, attempts: 1 + max(cfg.Retries, 0),
-		backoff: set.backoff, maxBackoff: set.maxBackoff, maxWait: set.maxWait, log: set.log,
+		backoff: set.backoff, maxBackoff: set.maxBackoff, maxWait: set.maxWait, log: set.log, obs: set.obs,
 	}
 	// Reasoning models refuse max_tokens and temperature; go-openai checks
 	// this before sending, so find out now rather than on every question.
@@ -157,6 +165,15 @@ func NewOpenAIChat(cfg OpenAIConfig, apiKey string, opts ...OpenAIOption) (*Open
 		}
 	}
 	return c, nil
+}
+
+// withTimeout is context.WithTimeout where d > 0, else only a cancel: a
+// zero timeout or deadline is none of its own, not one already passed.
+func withTimeout(ctx context.Context, d time.Duration) (context.Context, context.CancelFunc) {
+	if d <= 0 {
+		return context.WithCancel(ctx)
+	}
+	return context.WithTimeout(ctx, d)
 }
 
 // Model returns the model name requests ask for.
@@ -181,20 +198,44 @@ func (c *OpenAIChat) request(msgs []Message) openai.ChatCompletionRequest {
 
 // Chat implements ChatModel.
 func (c *OpenAIChat) Chat(ctx context.Context, msgs []Message, onText func(string)) (string, error) {
+	call := ModelCall{Model: c.model, Streamed: onText != nil}
+	start := time.Now()
+	text, err := c.chat(ctx, msgs, onText, &call)
+	if c.obs != nil {
+		call.Took = time.Since(start)
+		if err != nil && call.Failure == "" {
+			call.Failure = "cancelled"
+		}
+		c.obs.ModelCall(call)
+	}
+	return text, err
+}
+
+// chat is Chat with its retries; call gathers what the observer is told.
+func (c *OpenAIChat) chat(ctx context.Context, msgs []Message, onText func(string), call *ModelCall) (string, error) {
 	req := c.request(msgs)
 	for attempt := 1; ; attempt++ {
+		call.Attempts = attempt
 		note := &retryAfterNote{}
-		actx, cancel := context.WithTimeout(context.WithValue(ctx, retryAfterKey{}, note), c.timeout)
-		text, shown, err := c.once(actx, req, onText)
+		actx, cancel := withTimeout(context.WithValue(ctx, retryAfterKey{}, note), c.timeout)
+		text, shown, usage, err := c.once(actx, req, onText)
 		timedOut := errors.Is(actx.Err(), context.DeadlineExceeded)
 		cancel()
+		call.PromptTokens += usage.PromptTokens
+		call.CompletionTokens += usage.CompletionTokens
 		if err == nil {
+			call.Failure = "" // an earlier attempt's failure was retried
 			return text, nil
 		}
 		if ctx.Err() != nil {
 			return "", ctx.Err() // the caller gave up: stop at once
 		}
+		if onText != nil && !shown && c.refusedStreamUsage(err) {
+			attempt-- // the same request without stream_options, at once
+			continue
+		}
 		f := classify(err, timedOut, c.timeout)
+		call.Failure = f.kind
 		if !f.retry || attempt >= c.attempts || shown {
 			// Text already shown is not retried: a reader would see it
 			// start over.
@@ -224,32 +265,56 @@ func (c *OpenAIChat) Chat(ctx context.Context, msgs []Message, onText func(strin
 // errMalformed marks a reply that parsed but made no sense.
 var errMalformed = errors.New("malformed response")
 
-// once makes one attempt; shown reports whether onText saw any text.
-func (c *OpenAIChat) once(ctx context.Context, req openai.ChatCompletionRequest, onText func(string)) (text string, shown bool, err error) {
+// refusedStreamUsage reads a refusal of stream_options and remembers it.
+func (c *OpenAIChat) refusedStreamUsage(err error) bool {
+	var apiErr *openai.APIError
+	var reqErr *openai.RequestError
+	msg := ""
+	switch {
+	case errors.As(err, &apiErr) && apiErr.HTTPStatusCode == http.StatusBadRequest:
+		msg = apiErr.Message
+	case errors.As(err, &reqErr) && reqErr.HTTPStatusCode == http.StatusBadRequest:
+		msg = string(reqErr.Body)
+	}
+	if !strings.Contains(msg, "stream_options") || c.noStreamUsage.Swap(true) {
+		return false
+	}
+	c.log.Info("the language model server refused stream_options: streamed answers are sent without token counts", "model", c.model)
+	return true
+}
+
+// once makes one attempt; shown reports whether onText saw any text, usage
+// the tokens the server counted (zero when it did not say).
+func (c *OpenAIChat) once(ctx context.Context, req openai.ChatCompletionRequest, onText func(string)) (text string, shown bool, usage openai.Usage, err error) {
 	if onText == nil {
 		resp, err := c.client.CreateChatCompletion(ctx, req)
 		if err != nil {
-			return "", false, err
+			return "", false, usage, err
 		}
+		usage = resp.Usage
 		if len(resp.Choices) == 0 {
-			return "", false, fmt.Errorf("%w: no choices", errMalformed)
+			return "", false, usage, fmt.Errorf("%w: no choices", errMalformed)
 		}
 		ch := resp.Choices[0]
 		if ch.FinishReason == openai.FinishReasonContentFilter {
-			return "", false, errContentFilter
+			return "", false, usage, errContentFilter
 		}
 		if ch.FinishReason == openai.FinishReasonLength {
-			return "", false, ErrLengthLimit
+			return "", false, usage, ErrLengthLimit
 		}
 		if strings.TrimSpace(ch.Message.Content) == "" {
-			return "", false, fmt.Errorf("%w: empty answer", errMalformed)
+			return "", false, usage, fmt.Errorf("%w: empty answer", errMalformed)
 		}
-		return ch.Message.Content, false, nil
+		return ch.Message.Content, false, usage, nil
 	}
 	req.Stream = true
+	if !c.noStreamUsage.Load() {
+		// The token counts come in a last chunk of their own.
+		req.StreamOptions = &openai.StreamOptions{IncludeUsage: true}
+	}
 	stream, err := c.client.CreateChatCompletionStream(ctx, req)
 	if err != nil {
-		return "", false, err
+		return "", false, usage, err
 	}
 	defer stream.Close()
 	var b strings.Builder
@@ -260,14 +325,17 @@ func (c *OpenAIChat) once(ctx context.Context, req openai.ChatCompletionRequest,
 			break
 		}
 		if err != nil {
-			return "", shown, err
+			return "", shown, usage, err
+		}
+		if resp.Usage != nil {
+			usage = *resp.Usage
 		}
 		for _, ch := range resp.Choices {
 			if ch.Index != 0 {
 				continue
 			}
 			if ch.FinishReason == openai.FinishReasonContentFilter {
-				return "", shown, errContentFilter
+				return "", shown, usage, errContentFilter
 			}
 			if ch.Delta.Content != "" {
 				b.WriteString(ch.Delta.Content)
@@ -276,7 +344,7 @@ func (c *OpenAIChat) once(ctx context.Context, req openai.ChatCompletionRequest,
 			}
 			switch ch.FinishReason {
 			case openai.FinishReasonLength:
-				return "", shown, ErrLengthLimit
+				return "", shown, usage, ErrLengthLimit
 			case "":
 			default:
 				finished = true
@@ -286,12 +354,12 @@ func (c *OpenAIChat) once(ctx context.Context, req openai.ChatCompletionRequest,
 	if !finished {
 		// go-openai reports a stream that stops without [DONE] as a clean
 		// EOF; without a finish_reason the answer may be cut mid-sentence.
-		return "", shown, ErrStreamCut
+		return "", shown, usage, ErrStreamCut
 	}
 	if strings.TrimSpace(b.String()) == "" {
-		return "", shown, fmt.Errorf("%w: empty answer", errMalformed)
+		return "", shown, usage, fmt.Errorf("%w: empty answer", errMalformed)
 	}
-	return b.String(), shown, nil
+	return b.String(), shown, usage, nil
 }
 
 var errContentFilter = errors.New("content filter")
@@ -307,6 +375,7 @@ var (
 type failure struct {
 	reason string
 	retry  bool
+	kind   string // a short fixed name, for metrics: "timeout", "rate_limited", ...
 }
 
 func classify(err error, timedOut bool, timeout time.Duration) failure {
@@ -326,32 +395,32 @@ func classify(err error, timedOut bool, timeout time.Duration) failure {
 	var typeErr *json.UnmarshalTypeError
 	switch {
 	case timedOut || status == http.StatusRequestTimeout || (errors.As(err, &netErr) && netErr.Timeout()):
-		return failure{fmt.Sprintf("timed out after %s", timeout.Round(time.Millisecond)), true}
+		return failure{fmt.Sprintf("timed out after %s", timeout.Round(time.Millisecond)), true, "timeout"}
 	case status == http.StatusTooManyRequests:
-		return failure{"rate limited (HTTP 429)", true}
+		return failure{"rate limited (HTTP 429)", true, "rate_limited"}
 	case status >= 500:
-		return failure{fmt.Sprintf("server error (HTTP %d)", status), true}
+		return failure{fmt.Sprintf("server error (HTTP %d)", status), true, "server_error"}
 	case status == http.StatusUnauthorized || status == http.StatusForbidden:
-		return failure{fmt.Sprintf("not authorised (HTTP %d): check OPENAI_API_KEY", status), false}
+		return failure{fmt.Sprintf("not authorised (HTTP %d): check OPENAI_API_KEY", status), false, "unauthorised"}
 	case status >= 400:
 		if msg == "" {
 			msg = http.StatusText(status)
 		}
-		return failure{fmt.Sprintf("request refused (HTTP %d): %s", status, msg), false}
+		return failure{fmt.Sprintf("request refused (HTTP %d): %s", status, msg), false, "refused"}
 	case errors.Is(err, ErrLengthLimit), errors.Is(err, ErrStreamCut):
 		// The caller retries with a shorter budget; the same request again
 		// would be cut again.
-		return failure{err.Error(), false}
+		return failure{err.Error(), false, "cut_off"}
 	case errors.Is(err, errContentFilter):
-		return failure{"the answer was stopped by the provider's content filter", false}
+		return failure{"the answer was stopped by the provider's content filter", false, "content_filter"}
 	case apiErr != nil:
 		// An error event inside a stream: the server failed mid-answer.
-		return failure{"server error: " + msg, true}
+		return failure{"server error: " + msg, true, "server_error"}
 	case errors.Is(err, errMalformed), errors.As(err, &syntaxErr), errors.As(err, &typeErr),
 		errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, openai.ErrTooManyEmptyStreamMessages):
-		return failure{"malformed response", true}
+		return failure{"malformed response", true, "malformed"}
 	}
-	return failure{"connection failed: " + shorten(err.Error(), 120), true}
+	return failure{"connection failed: " + shorten(err.Error(), 120), true, "connection"}
 }
 
 func (c *OpenAIChat) backoffFor(attempt int) time.Duration {

@@ -43,6 +43,7 @@ type Request struct {
 	Model               string
 	Messages            []Message
 	Stream              bool
+	StreamUsage         bool // stream_options.include_usage: the counts come in a last chunk
 	MaxTokens           int
 	MaxCompletionTokens int
 	Temperature         *float64 // nil when the client left it out
@@ -291,9 +292,12 @@ func (s *Server) record(req Request) {
 
 func decodeBody(req *Request, body []byte) error {
 	var raw struct {
-		Model               string          `json:"model"`
-		Messages            []Message       `json:"messages"`
-		Stream              bool            `json:"stream"`
+		Model         string    `json:"model"`
+		Messages      []Message `json:"messages"`
+		Stream        bool      `json:"stream"`
+		StreamOptions *struct {
+			IncludeUsage bool `json:"include_usage"`
+		} `json:"stream_options"`
 		MaxTokens           int             `json:"max_tokens"`
 		MaxCompletionTokens int             `json:"max_completion_tokens"`
 		Temperature         *float64        `json:"temperature"`
@@ -303,6 +307,7 @@ func decodeBody(req *Request, body []byte) error {
 		return err
 	}
 	req.Model, req.Messages, req.Stream = raw.Model, raw.Messages, raw.Stream
+	req.StreamUsage = raw.StreamOptions != nil && raw.StreamOptions.IncludeUsage
 	req.MaxTokens, req.MaxCompletionTokens, req.Temperature = raw.MaxTokens, raw.MaxCompletionTokens, raw.Temperature
 	if len(raw.Input) > 0 {
 		var one string
@@ -420,6 +425,15 @@ func (s *Server) chat(w http.ResponseWriter, r *http.Request, req Request) {
 		return
 	}
 	send(map[string]any{}, finish)
+	if req.StreamUsage {
+		// As OpenAI sends it: no choices, the whole call's counts.
+		data, _ := json.Marshal(map[string]any{
+			"id": "chatcmpl-fake", "object": "chat.completion.chunk", "created": created, "model": model, "choices": []any{},
+			"usage": map[string]any{"prompt_tokens": countWords(req.Messages), "completion_tokens": len(strings.Fields(rep.Content)),
+				"total_tokens": countWords(req.Messages) + len(strings.Fields(rep.Content))},
+		})
+		fmt.Fprintf(w, "data: %s\n\n", data)
+	}
 	io.WriteString(w, "data: [DONE]\n\n")
 	if flusher != nil {
 		flusher.Flush()
