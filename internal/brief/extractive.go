@@ -27,6 +27,9 @@ const (
 	announceWords    = 12   // a sentence shorter than this brings the next one along
 	presentBonus     = 0.5  // what the newest report gains over the oldest, for a question about the present
 	slotBonus        = 0.15 // what a sentence holding what is asked (the count of the thing, its relation) gains
+	// bundledSentenceFactor: our notes summarise, and their sentences drop
+	// the figures a primary report gives; for a count or an amount.
+	bundledSentenceFactor = 0.7
 )
 
 // isSourceList reports a "Sources: ..." line: a bibliography, not an answer.
@@ -116,6 +119,9 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 			}
 			if (slot.person || slot.role) && !hasPersonName(s) {
 				sc *= missedCueFactor // "who" asks for a person: "the High Court" is not one
+			}
+			if isBundled(h.Doc) && (slot.kind == TypeCount || slot.kind == TypeAmount) {
+				sc *= bundledSentenceFactor // a primary report's own words, where it holds as much
 			}
 			sc += rankPrior * (1 - float64(i)/float64(len(r.hits)))
 			sc += presentBonus * newness[i]

@@ -213,7 +213,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 			s.head = append(s.head, c)
 			continue
 		}
-		if c.Glossary || skip[c.Text] || notHeads[c.Text] || lexicon.IsMonth(c.Text) || lexicon.IsWeekday(c.Text) {
+		if c.Glossary || skip[c.Text] || notHeads[c.Text] || lexicon.IsMonth(c.Text) || lexicon.IsWeekday(c.Text) || lexicon.IsYear(c.Text) {
 			continue
 		}
 		if c.Text == head {
@@ -223,10 +223,11 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 			if entityHeads[head] && s.kind == TypeOther {
 				s.kind = TypeWho // "which body": a name answers
 			}
+			byRole := roleHeads[head] && !s.person // "which judge": the person's name answers, with or without "judge"
 			if roleHeads[head] && (s.kind == TypeOther || s.kind == TypeWho) {
 				s.kind, s.role = TypeWho, true
 			}
-			if !names[head] && !metaHeads[head] && !entityHeads[head] {
+			if !names[head] && !metaHeads[head] && !entityHeads[head] && !byRole {
 				s.head = append(s.head, c)
 			}
 			continue
