@@ -69,15 +69,22 @@ func (h *serveHome) Overview(ctx context.Context) (slackbot.HomeFacts, error) {
 	for _, d := range ov.Newest {
 		f.Newest = append(f.Newest, slackbot.HomeDocument{Title: d.Title, Source: d.Source, URL: d.URL, Published: d.Published, Ingested: d.Ingested})
 	}
-	// Feed items keep the feed's URL as their origin. The poll itself (its
-	// time and error) is not recorded anywhere yet, so only what each feed
-	// brought is shown.
+	// Feed items keep the feed's URL as their origin; the polls (their
+	// time and error) are this process's, as each replica polls itself.
 	act, err := h.store.OriginActivity(ctx, h.feeds)
 	if err != nil {
 		return slackbot.HomeFacts{}, err
 	}
+	polls := map[string]schedule.FeedState{}
+	if h.sched != nil {
+		for _, st := range h.sched.FeedStates() {
+			polls[st.URL] = st
+		}
+	}
 	for _, a := range act {
-		f.Feeds = append(f.Feeds, slackbot.FeedFacts{URL: a.Origin, Documents: a.Documents, LastItem: a.LastIngested})
+		p := polls[a.Origin]
+		f.Feeds = append(f.Feeds, slackbot.FeedFacts{URL: a.Origin, Documents: a.Documents, LastItem: a.LastIngested,
+			LastPoll: p.LastPoll, LastError: p.LastError})
 	}
 	if h.sched != nil {
 		now := h.now()

@@ -2,15 +2,20 @@ package main
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/mss-brief/briefbot/internal/brief"
 	"github.com/mss-brief/briefbot/internal/config"
 	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/ledger"
+	"github.com/mss-brief/briefbot/internal/schedule"
 	"github.com/mss-brief/briefbot/internal/slacktest"
 )
 
@@ -143,5 +148,60 @@ func TestHomeOverviewFollowsTheStore(t *testing.T) {
 	f2, err := home.Overview(ctx)
 	if err != nil || f2.Documents != 2 || len(f2.Newest) != 2 {
 		t.Errorf("after a new document: %+v, %v", f2, err)
+	}
+}
+
+// pollerFunc is a schedule.FeedPoller from a func.
+type pollerFunc func(ctx context.Context, url string) error
+
+func (f pollerFunc) PollFeed(ctx context.Context, url string) error { return f(ctx, url) }
+
+// The home tab's feeds carry this process's last poll of each and its
+// error.
+func TestHomeFeedsShowTheirPolls(t *testing.T) {
+	ctx := context.Background()
+	store, err := corpus.Open(ctx, filepath.Join(t.TempDir(), "s.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	cfg := config.Default()
+	cfg.Feeds.Schedule = "*/30 * * * *"
+	cfg.Feeds.URLs = []string{"https://feeds.example.invalid/up.rss", "https://feeds.example.invalid/down.rss"}
+	g, err := brief.NewDigester(brief.DigesterConfig{Store: store})
+	if err != nil {
+		t.Fatal(err)
+	}
+	polled := time.Date(2026, 12, 3, 8, 0, 0, 0, time.UTC)
+	sched, err := schedule.New(schedule.Options{Runs: ledger.New(store.Database()), Composer: g, Now: func() time.Time { return polled },
+		Feeds: schedule.FeedConfig{Schedule: cfg.Feeds.Schedule, URLs: cfg.Feeds.URLs},
+		Poller: pollerFunc(func(_ context.Context, url string) error {
+			if strings.Contains(url, "down") {
+				return errors.New("HTTP 503 from the feed")
+			}
+			return nil
+		})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	home := newHome(cfg, store, sched)
+	before, err := home.Overview(ctx)
+	if err != nil || len(before.Feeds) != 2 || !before.Feeds[0].LastPoll.IsZero() {
+		t.Fatalf("before polling: %+v, %v", before.Feeds, err)
+	}
+	sched.PollFeeds(ctx)
+	f, err := home.Overview(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Feeds) != 2 {
+		t.Fatalf("feeds = %+v", f.Feeds)
+	}
+	up, down := f.Feeds[0], f.Feeds[1]
+	if up.URL != cfg.Feeds.URLs[0] || !up.LastPoll.Equal(polled) || up.LastError != "" {
+		t.Errorf("feed that polled fine: %+v", up)
+	}
+	if down.URL != cfg.Feeds.URLs[1] || !down.LastPoll.Equal(polled) || !strings.Contains(down.LastError, "HTTP 503") {
+		t.Errorf("feed that failed: %+v", down)
 	}
 }
