@@ -18,6 +18,14 @@ type Observer interface {
 	DigestRun(channel string, outcome Outcome, err error)
 }
 
+// observeRun tells the observer of a digest run (scheduled or asked for)
+// that did something or failed.
+func (s *Scheduler) observeRun(channel string, res Result, err error) {
+	if s.obs != nil && (err != nil || (res.Outcome != UpToDate && res.Outcome != Busy)) {
+		s.obs.DigestRun(channel, res.Outcome, err)
+	}
+}
+
 // FeedState is what this process last saw of a feed (each replica polls
 // the feeds itself, so each keeps its own).
 type FeedState struct {

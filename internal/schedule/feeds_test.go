@@ -3,12 +3,14 @@ package schedule
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/mss-brief/briefbot/internal/brief"
+	"github.com/mss-brief/briefbot/internal/slacktest"
 )
 
 // flakyPoller fails the feeds named in down.
@@ -32,10 +34,11 @@ func (p *flakyPoller) set(url string, down bool) {
 	p.mu.Unlock()
 }
 
-// polls is an Observer that keeps the feed polls it is told.
+// polls is an Observer that keeps what it is told.
 type polls struct {
 	mu   sync.Mutex
 	seen []string
+	runs []string
 }
 
 func (o *polls) FeedPolled(url string, at time.Time, err error) {
@@ -44,7 +47,42 @@ func (o *polls) FeedPolled(url string, at time.Time, err error) {
 	o.seen = append(o.seen, url+" "+at.Format(time.TimeOnly)+" "+map[bool]string{true: "ok", false: "failed"}[err == nil])
 }
 
-func (o *polls) DigestRun(string, Outcome, error) {}
+func (o *polls) DigestRun(channel string, outcome Outcome, err error) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if err != nil {
+		outcome = "failed"
+	}
+	o.runs = append(o.runs, channel+" "+string(outcome))
+}
+
+// Digest runs, scheduled or asked for, are told when they post, skip or
+// fail; runs that find nothing to do are not.
+func TestDigestRunsObserved(t *testing.T) {
+	w := newWorld(t, mar09)
+	w.ingestAt(mar09.Add(-time.Hour), "A story")
+	s := w.process(nyDigest)
+	obs := &polls{}
+	s.obs = obs
+	ctx := context.Background()
+	if res := mustRun(t, s, nyDigest); res.Outcome != Posted {
+		t.Fatalf("first run: %+v", res)
+	}
+	mustRun(t, s, nyDigest) // up to date: not told
+	w.clock.Add(10 * time.Minute)
+	if _, err := s.PostNow(ctx, nyDigest.Channel); err != nil {
+		t.Fatal(err)
+	}
+	w.slack.FailNext("chat.postMessage", 10, slacktest.ServerError())
+	w.clock.Add(time.Minute)
+	if _, err := s.PostNow(ctx, nyDigest.Channel); err == nil {
+		t.Fatal("PostNow with Slack failing: no error")
+	}
+	want := []string{"CNEWS posted", "CNEWS posted", "CNEWS failed"}
+	if !slices.Equal(obs.runs, want) {
+		t.Errorf("runs told %q, want %q", obs.runs, want)
+	}
+}
 
 func TestFeedStates(t *testing.T) {
 	w := newWorld(t, mar09)

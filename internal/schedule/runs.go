@@ -185,7 +185,8 @@ func (s *Scheduler) compose(ctx context.Context, d Digest, start, end time.Time)
 // period is claimed with a lease; a claim left "posting" by a run that
 // died is repaired by finding its message in Slack before anything is
 // posted; then the post, then the record.
-func (s *Scheduler) runPeriod(ctx context.Context, d Digest, since, end time.Time) (Result, error) {
+func (s *Scheduler) runPeriod(ctx context.Context, d Digest, since, end time.Time) (res Result, err error) {
+	defer func() { s.observeRun(d.Channel, res, err) }()
 	if s.publisher == nil {
 		return Result{}, ErrNoPublisher
 	}

@@ -285,9 +285,6 @@ func (s *Scheduler) runLogged(ctx context.Context, d Digest, tick bool) {
 	ctx, cancel := context.WithTimeout(ctx, runTimeout)
 	defer cancel()
 	res, err := s.RunDue(ctx, d)
-	if s.obs != nil && (err != nil || (res.Outcome != UpToDate && res.Outcome != Busy)) {
-		s.obs.DigestRun(d.Channel, res.Outcome, err)
-	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err != nil {
