@@ -17,12 +17,7 @@ func embedder(cfg config.Config) (*embedding.Client, error) {
 	if cfg.Embed.Model == "" {
 		return nil, nil
 	}
-	base := cfg.Embed.BaseURL
-	if base == "" {
-		base = cfg.LLM.BaseURL
-	}
-	c, err := embedding.New(embedding.Config{BaseURL: base, APIKey: cfg.Secrets.EmbeddingsKey, Model: cfg.Embed.Model,
-		Dimensions: cfg.Embed.Dimensions, Batch: cfg.Embed.Batch, Timeout: cfg.Embed.Timeout, Retries: cfg.Embed.Retries})
+	c, err := embedding.New(embeddingConfig(cfg))
 	if err != nil {
 		return nil, fmt.Errorf("embeddings (embeddings.model %q): %w", cfg.Embed.Model, err)
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"github.com/mss-brief/briefbot/internal/brief"
 	"github.com/mss-brief/briefbot/internal/config"
+	"github.com/mss-brief/briefbot/internal/embedding"
 	"github.com/mss-brief/briefbot/internal/slackbot"
 )
 
@@ -39,4 +40,17 @@ func slackSettings(c config.Slack) slackbot.Settings {
 // slackTopic is what the transport's help text says of the topic.
 func slackTopic(c config.Topic) slackbot.Topic {
 	return slackbot.Topic{Name: c.Name, Examples: c.Examples}
+}
+
+// embeddingConfig is the embeddings section as the client takes it. The
+// base URL already falls back to llm.base_url (config.Load does that).
+func embeddingConfig(c config.Config) embedding.Config {
+	retries := c.Embed.Retries
+	if retries == 0 {
+		retries = -1 // embeddings.retries: 0 means none; to the client, 0 means its own default
+	}
+	return embedding.Config{
+		BaseURL: c.Embed.BaseURL, APIKey: c.Secrets.EmbeddingsKey, Model: c.Embed.Model,
+		Dimensions: c.Embed.Dimensions, Batch: c.Embed.Batch, Timeout: c.Embed.Timeout, Retries: retries,
+	}
 }

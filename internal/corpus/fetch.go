@@ -183,7 +183,9 @@ func (in *Ingester) fetch(ctx context.Context, raw string) (fetched, error) {
 	if err != nil {
 		return fetched{}, fmt.Errorf("invalid URL: %w", err)
 	}
-	req.Header.Set("User-Agent", in.opts.UserAgent)
+	if in.opts.UserAgent != "" {
+		req.Header.Set("User-Agent", in.opts.UserAgent)
+	}
 	req.Header.Set("Accept", "text/html,application/xhtml+xml,application/pdf,application/rss+xml,application/atom+xml,text/plain;q=0.9,*/*;q=0.5")
 	resp, err := in.client.Do(req)
 	if err != nil {
@@ -194,17 +196,26 @@ func (in *Ingester) fetch(ctx context.Context, raw string) (fetched, error) {
 		return fetched{}, &HTTPStatusError{URL: resp.Request.URL.Redacted(), Code: resp.StatusCode}
 	}
 	limit := in.opts.MaxBytes
-	if resp.ContentLength > limit {
+	if limit > 0 && resp.ContentLength > limit {
 		return fetched{}, tooLarge("page", limit)
 	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
+	body, err := readAtMost(resp.Body, limit)
 	if err != nil {
 		return fetched{}, in.netError(ctx, err)
 	}
-	if int64(len(body)) > limit {
+	if limit > 0 && int64(len(body)) > limit {
 		return fetched{}, tooLarge("page", limit)
 	}
 	return fetched{body: body, contentType: resp.Header.Get("Content-Type"), finalURL: resp.Request.URL}, nil
+}
+
+// readAtMost reads r to its end, or to one byte past limit so that the
+// caller can tell it is too large; limit 0 reads it all.
+func readAtMost(r io.Reader, limit int64) ([]byte, error) {
+	if limit > 0 {
+		r = io.LimitReader(r, limit+1)
+	}
+	return io.ReadAll(r)
 }
 
 // netError turns a transport error into one sentence: a timeout names the

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"net/http"
 	"net/url"
@@ -26,10 +25,10 @@ const (
 // IngestOptions bounds what reading files, pages and feeds may cost. Zero
 // values take the defaults noted.
 type IngestOptions struct {
-	MaxBytes     int64         // largest file or page read; default 20 MB
-	Timeout      time.Duration // each HTTP exchange, body included; default 30 s
+	MaxBytes     int64         // largest file or page read; 0: no limit
+	Timeout      time.Duration // each HTTP exchange, body included; 0: none
 	MaxRedirects int           // redirects followed per request; 0 follows none
-	UserAgent    string        // default "briefbot/1.0"
+	UserAgent    string        // empty: Go's default
 	// PDFToText is the path of poppler's pdftotext, tried before the pure
 	// Go PDF reader when set.
 	PDFToText string
@@ -67,16 +66,11 @@ type Ingester struct {
 
 // NewIngester returns an Ingester that stores into store within opts' limits.
 func NewIngester(store Putter, opts IngestOptions) *Ingester {
-	if opts.MaxBytes <= 0 {
-		opts.MaxBytes = 20 << 20
-	}
-	if opts.Timeout <= 0 {
-		opts.Timeout = 30 * time.Second
-	}
+	// The limits are taken as given: their defaults are the configuration's
+	// (config.Default), which cmd/bot passes; a zero limit is none.
+	opts.MaxBytes = max(opts.MaxBytes, 0)
+	opts.Timeout = max(opts.Timeout, 0)
 	opts.MaxRedirects = max(opts.MaxRedirects, 0)
-	if opts.UserAgent == "" {
-		opts.UserAgent = "briefbot/1.0"
-	}
 	if opts.Workers <= 0 {
 		opts.Workers = 4
 	}
@@ -377,14 +371,14 @@ func (in *Ingester) readFile(p string) ([]byte, error) {
 	}
 	defer f.Close()
 	limit := in.opts.MaxBytes
-	if info, err := f.Stat(); err == nil && info.Size() > limit {
+	if info, err := f.Stat(); err == nil && limit > 0 && info.Size() > limit {
 		return nil, tooLarge(fmt.Sprintf("file is %s,", formatBytes(info.Size())), limit)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	data, err := readAtMost(f, limit)
 	if err != nil {
 		return nil, err
 	}
-	if int64(len(data)) > limit {
+	if limit > 0 && int64(len(data)) > limit {
 		return nil, tooLarge("file", limit)
 	}
 	return data, nil

@@ -58,17 +58,18 @@ type Digests interface {
 }
 
 // Settings are how the transport behaves; cmd/bot copies them from the
-// configuration's slack section.
+// configuration's slack section, whose defaults (config.Default) are the
+// only ones: New takes the values as given.
 type Settings struct {
-	Command         string        // the slash command, e.g. "/brief"
+	Command         string        // the slash command; empty: /brief, as slack-app-manifest.yaml declares it
 	Admins          []string      // user ids allowed "add" and "digest now"
 	Channels        []string      // allow-list; empty: all
 	Workers         int           // answer workers; 0: sized for the work
-	Queue           int           // questions waiting for a worker before "busy"
+	Queue           int           // questions waiting for a worker before "busy"; 0: none wait
 	QueueWait       time.Duration // longest a question waits; 0: no limit
-	MaxBodyBytes    int64         // HTTP request cap
-	DedupeTTL       time.Duration // how long event ids are remembered
-	ShutdownTimeout time.Duration // drain time on shutdown
+	MaxBodyBytes    int64         // HTTP request cap; required in HTTP mode
+	DedupeTTL       time.Duration // how long event ids are remembered; at least 10 minutes
+	ShutdownTimeout time.Duration // drain time on shutdown; 0: work in flight is cancelled at once
 }
 
 // Topic is what the help text says the bot is about.
@@ -133,13 +134,14 @@ type Bot struct {
 
 // Slack's documented timings the bot works within.
 const (
-	ackBudget        = 3 * time.Second // Slack retries an event not acked in this
-	minDedupeTTL     = 10 * time.Minute
-	defaultQueue     = 64
-	defaultMaxBody   = 1 << 20
-	defaultShutdown  = 30 * time.Second
+	ackBudget        = 3 * time.Second  // Slack retries an event not acked in this
+	minDedupeTTL     = 10 * time.Minute // Slack retries an event up to about 5 minutes after it
 	authTestDeadline = 15 * time.Second
 )
+
+// manifestCommand is the slash command slack-app-manifest.yaml declares (a
+// test holds them together); the help text names it when no other is set.
+const manifestCommand = "/brief"
 
 // New checks the tokens with Slack (auth.test) and returns a Bot ready to
 // Run. A missing or refused token is an error naming its variable.
@@ -152,20 +154,19 @@ func New(ctx context.Context, opt Options) (*Bot, error) {
 	}
 	set := opt.Settings
 	if set.Command == "" {
-		set.Command = "/brief"
+		set.Command = manifestCommand
 	}
-	if set.Queue < 0 {
-		set.Queue = defaultQueue
+	if !strings.HasPrefix(set.Command, "/") {
+		return nil, fmt.Errorf("slackbot: Settings.Command %q must be a slash command such as /brief (slack.command)", set.Command)
 	}
-	if set.MaxBodyBytes <= 0 {
-		set.MaxBodyBytes = defaultMaxBody
+	if opt.AppToken == "" && set.MaxBodyBytes <= 0 {
+		return nil, errors.New("slackbot: HTTP mode needs a positive Settings.MaxBodyBytes (slack.max_body_bytes)")
 	}
-	if set.DedupeTTL < minDedupeTTL {
-		set.DedupeTTL = minDedupeTTL
-	}
-	if set.ShutdownTimeout <= 0 {
-		set.ShutdownTimeout = defaultShutdown
-	}
+	set.Queue = max(set.Queue, 0)
+	set.ShutdownTimeout = max(set.ShutdownTimeout, 0)
+	// Not a default but a floor: a shorter memory would answer Slack's
+	// retries of an event twice.
+	set.DedupeTTL = max(set.DedupeTTL, minDedupeTTL)
 	if opt.Log == nil {
 		opt.Log = slog.New(slog.DiscardHandler)
 	}

@@ -875,7 +875,8 @@ func TestStartupErrorsNameTheVariable(t *testing.T) {
 	fake := slacktest.New(t)
 	st, _ := seededStore(t)
 	a, _ := brief.New(st, nil, brief.AnswererConfig{})
-	base := Options{BotToken: slacktest.BotToken, SigningSecret: "s", APIURL: fake.APIURL(), Answerer: a, Store: st, Ledger: ledger.New(st.Database())}
+	base := Options{Settings: Settings{MaxBodyBytes: 1 << 20}, BotToken: slacktest.BotToken, SigningSecret: "s", APIURL: fake.APIURL(),
+		Answerer: a, Store: st, Ledger: ledger.New(st.Database())}
 	tests := []struct {
 		name string
 		edit func(*Options)
