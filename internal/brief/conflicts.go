@@ -23,7 +23,7 @@ const conflictShare = 0.4
 // the first pick: the newest such report, or failing one newer, the
 // oldest. A reader then sees both, and findConflicts says which is newer.
 func addDisagreeing(r retrieval, picked []sentenceCandidate) []sentenceCandidate {
-	if len(picked) == 0 || (r.kind != TypeCount && r.kind != TypeAmount && r.kind != TypeDate) {
+	if len(picked) == 0 || !conflictKind(r) {
 		return picked
 	}
 	first := picked[0]
@@ -70,6 +70,14 @@ func addDisagreeing(r retrieval, picked []sentenceCandidate) []sentenceCandidate
 	return append(picked, *best)
 }
 
+// conflictKind reports a question whose sources can disagree: one value
+// (a count, an amount, a date) about one thing. A question about two
+// things ("how many came first, and how many in January?") expects two
+// values, which do not contradict each other.
+func conflictKind(r retrieval) bool {
+	return (r.kind == TypeCount || r.kind == TypeAmount || r.kind == TypeDate) && len(subQueries(r.query)) == 0
+}
+
 func sameDay(a, b time.Time) bool {
 	return a.UTC().Format(time.DateOnly) == b.UTC().Format(time.DateOnly)
 }
@@ -79,7 +87,7 @@ func sameDay(a, b time.Time) bool {
 // state its kind of answer (a count, an amount, a date) with no value in
 // common, the older and the newer are reported.
 func findConflicts(r retrieval, cites []Citation) []Conflict {
-	if r.kind != TypeCount && r.kind != TypeAmount && r.kind != TypeDate {
+	if !conflictKind(r) {
 		return nil
 	}
 	w := askedWeights(r)

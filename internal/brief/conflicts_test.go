@@ -26,6 +26,8 @@ func TestConflictsNewerDisagrees(t *testing.T) {
 			"How many officers does the force have on the ground in Haiti?", false},
 		{"another country", "Kenya has 750 officers deployed in Haiti.", "Chad is set to deploy 800 officers to Haiti.",
 			"How many Kenyan officers are deployed in Haiti?", false},
+		{"a question about two figures", "About 400 Kenyan officers came with the first deployment to Haiti.", "Some 217 more Kenyan officers came to Haiti as a reinforcement.",
+			"How many Kenyan officers came with the first deployment to Haiti, and how many came as a reinforcement?", false},
 		{"not a count question", "Kenya leads the force in Haiti.", "Kenya handed over the lead of the force in Haiti.",
 			"Who leads the force in Haiti?", false},
 	}
