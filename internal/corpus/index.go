@@ -5,8 +5,10 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"hash/maphash"
 	"log/slog"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -31,9 +33,25 @@ type index struct {
 	sumTtl  int64
 	ttlLen  []uint16 // ordinal -> terms in the title
 
-	text  map[string]*postings
-	title map[string]*postings
+	// Every term the index has seen (in a text, a title or a sentence)
+	// has an id; text and title postings are indexed by it.
+	terms map[string]uint32
+	text  []*postings
+	title []*postings
 	lex   *lexicon.Analyzer // how a passage becomes its terms
+
+	// What the rerank needs of each passage's sentences, analysed once
+	// when the passage is indexed: ordinal o's sentences are
+	// sents[sentAt[o]:sentAt[o+1]], and sentence j's term ids are
+	// sentTerms[sents[j].start:] up to the next sentence's start.
+	sentAt    []uint32
+	sents     []sentence
+	sentTerms []uint32
+	// textHash is ordinal -> hash of the text analysed, so a passage read
+	// back from the store is known to be the one the index holds (another
+	// process may have replaced it since).
+	textHash []uint64
+	seed     maphash.Seed
 
 	sources map[string]string // interned source names
 	scores  sync.Pool
@@ -46,6 +64,23 @@ type postings struct {
 	tfs  []uint16
 	df   int
 }
+
+// sentence is one sentence of a passage as the rerank reads it: its
+// content stems' term ids in order (nStems of them), then the ids of the
+// groups it holds, and whether it holds a count or a date.
+type sentence struct {
+	start  uint32
+	nStems uint16
+	flags  uint8
+}
+
+const (
+	sentQuantity uint8 = 1 << iota // meets CueQuantity
+	sentDate                       // meets CueDate
+	// sentUnread marks a passage the index could not hold the analysis
+	// of (a sentence of more than 65535 words): the rerank reads its text.
+	sentUnread
+)
 
 type passageMeta struct {
 	docID     string
@@ -63,8 +98,8 @@ const (
 )
 
 func newIndex(lex *lexicon.Analyzer) *index {
-	return &index{applied: -1, ord: map[int64]uint32{}, text: map[string]*postings{}, title: map[string]*postings{},
-		sources: map[string]string{}, lex: lex}
+	return &index{applied: -1, ord: map[int64]uint32{}, terms: map[string]uint32{}, sentAt: []uint32{0},
+		sources: map[string]string{}, lex: lex, seed: maphash.MakeSeed()}
 }
 
 // catchUp applies what changed in the store since the index last looked.
@@ -144,7 +179,7 @@ func (ix *index) load(ctx context.Context, db *sql.DB, head int64) error {
 	ix.applied = head
 	ix.compact()
 	if ix.live > 0 {
-		slog.Info("search index loaded", "passages", ix.live, "terms", len(ix.text), "took", time.Since(start).Round(time.Millisecond))
+		slog.Info("search index loaded", "passages", ix.live, "terms", len(ix.terms), "took", time.Since(start).Round(time.Millisecond))
 	}
 	return nil
 }
@@ -167,32 +202,98 @@ func (ix *index) add(id int64, title, text, docID, source, lang string, publishe
 		pub = published.Int64
 	}
 	ix.meta = append(ix.meta, passageMeta{docID: docID, source: src, published: pub})
-	n := addTerms(ix.text, ix.lex.IndexTerms(text, lang), o)
+	n := ix.addTerms(&ix.text, ix.lex.IndexTerms(text, lang), o)
 	ix.textLen = append(ix.textLen, n)
-	t := addTerms(ix.title, ix.lex.IndexTerms(title, lang), o)
+	t := ix.addTerms(&ix.title, ix.lex.IndexTerms(title, lang), o)
 	ix.ttlLen = append(ix.ttlLen, t)
 	ix.sumText += int64(n)
 	ix.sumTtl += int64(t)
 	ix.live++
+	ix.addSentences(text, lang)
+	ix.textHash = append(ix.textHash, maphash.String(ix.seed, text))
 }
 
-// compact trims every posting list to its length: lists grown by append
-// hold up to twice what they need, and at 100k passages that slack is tens
-// of megabytes held for the life of the process.
+// addSentences keeps the analysis the rerank makes of a passage's
+// sentences (analyseSentence on each of SplitSentences), as term ids.
+// Sentences with no term are left out: they score nothing.
+func (ix *index) addSentences(text, lang string) {
+	for _, sent := range SplitSentences(text) {
+		terms := ix.lex.Analyze(sent, lang)
+		st := sentence{start: uint32(len(ix.sentTerms))}
+		stems := 0
+		words := make([]string, len(terms))
+		for i, t := range terms {
+			words[i] = t.Text
+			if !t.Stop {
+				ix.sentTerms = append(ix.sentTerms, ix.termID(t.Stem))
+				stems++
+			}
+		}
+		for _, g := range ix.lex.Groups(terms, lang) {
+			ix.sentTerms = append(ix.sentTerms, ix.termID(g))
+		}
+		if int(st.start) == len(ix.sentTerms) {
+			continue
+		}
+		if stems > math.MaxUint16 {
+			stems, st.flags = math.MaxUint16, sentUnread
+		}
+		st.nStems = uint16(stems)
+		if CueQuantity.metByWords(words) {
+			st.flags |= sentQuantity
+		}
+		if CueDate.metByWords(words) {
+			st.flags |= sentDate
+		}
+		ix.sents = append(ix.sents, st)
+	}
+	ix.sentAt = append(ix.sentAt, uint32(len(ix.sents)))
+}
+
+// termID returns the id of a term, giving it one if it has none.
+func (ix *index) termID(t string) uint32 {
+	if id, ok := ix.terms[t]; ok {
+		return id
+	}
+	id := uint32(len(ix.terms))
+	ix.terms[strings.Clone(t)] = id // t may point into a whole passage
+	return id
+}
+
+// sentenceRange returns the sentences of ordinal o.
+func (ix *index) sentenceRange(o uint32) []sentence {
+	return ix.sents[ix.sentAt[o]:ix.sentAt[o+1]]
+}
+
+// sentenceTermIDs returns the term ids of sentence j (stems, then groups).
+func (ix *index) sentenceTermIDs(j uint32) []uint32 {
+	end := uint32(len(ix.sentTerms))
+	if int(j+1) < len(ix.sents) {
+		end = ix.sents[j+1].start
+	}
+	return ix.sentTerms[ix.sents[j].start:end]
+}
+
+// compact trims every posting list and the sentence analysis to their
+// length: slices grown by append hold up to twice what they need, and at
+// 100k passages that slack is tens of megabytes held for the life of the
+// process.
 func (ix *index) compact() {
-	for _, field := range []map[string]*postings{ix.text, ix.title} {
+	for _, field := range [][]*postings{ix.text, ix.title} {
 		for _, p := range field {
-			if cap(p.ords) > len(p.ords) {
+			if p != nil && cap(p.ords) > len(p.ords) {
 				p.ords = append(make([]uint32, 0, len(p.ords)), p.ords...)
 				p.tfs = append(make([]uint16, 0, len(p.tfs)), p.tfs...)
 			}
 		}
 	}
+	ix.sentTerms = slices.Clip(slices.Clone(ix.sentTerms))
+	ix.sents = slices.Clip(slices.Clone(ix.sents))
 }
 
 // addTerms adds one passage's terms to a field's postings and returns
 // their count.
-func addTerms(field map[string]*postings, terms []string, o uint32) uint16 {
+func (ix *index) addTerms(field *[]*postings, terms []string, o uint32) uint16 {
 	tf := make(map[string]uint16, len(terms))
 	for _, t := range terms {
 		if tf[t] < math.MaxUint16 {
@@ -200,16 +301,29 @@ func addTerms(field map[string]*postings, terms []string, o uint32) uint16 {
 		}
 	}
 	for t, n := range tf {
-		p := field[t]
+		id := ix.termID(t)
+		if int(id) >= len(*field) {
+			*field = append(*field, make([]*postings, int(id)+1-len(*field))...)
+		}
+		p := (*field)[id]
 		if p == nil {
 			p = &postings{}
-			field[strings.Clone(t)] = p // t may point into a whole passage
+			(*field)[id] = p
 		}
 		p.ords = append(p.ords, o)
 		p.tfs = append(p.tfs, n)
 		p.df++
 	}
 	return uint16(min(len(terms), math.MaxUint16))
+}
+
+// posting returns a field's postings of a term, nil when none.
+func (ix *index) posting(field []*postings, term string) *postings {
+	id, ok := ix.terms[term]
+	if !ok || int(id) >= len(field) {
+		return nil
+	}
+	return field[id]
 }
 
 // remove marks a passage deleted. Its postings stay, skipped when scoring,
@@ -231,10 +345,10 @@ func (ix *index) remove(id int64) {
 // df is how many live passages hold term in text or title (the larger).
 func (ix *index) df(term string) int {
 	n := 0
-	if p := ix.text[term]; p != nil {
+	if p := ix.posting(ix.text, term); p != nil {
 		n = p.df
 	}
-	if p := ix.title[term]; p != nil {
+	if p := ix.posting(ix.title, term); p != nil {
 		n = max(n, p.df)
 	}
 	return min(n, ix.live)
@@ -306,8 +420,8 @@ func (ix *index) topK(terms []queryTerm, k int, f filter) []scored {
 	avgTtl := math.Max(float64(ix.sumTtl)/live, 1)
 	for _, qt := range terms {
 		w := qt.weight * idf(ix.live, ix.df(qt.term))
-		for fi, field := range []map[string]*postings{ix.text, ix.title} {
-			p := field[qt.term]
+		for fi, field := range [][]*postings{ix.text, ix.title} {
+			p := ix.posting(field, qt.term)
 			if p == nil {
 				continue
 			}

@@ -1,8 +1,9 @@
 package corpus
 
 import (
-	"container/list"
-	"sync"
+	"context"
+	"fmt"
+	"hash/maphash"
 
 	"github.com/mss-brief/briefbot/internal/lexicon"
 )
@@ -64,57 +65,68 @@ func (s *Store) analyseSentence(text, lang string) sentenceTerms {
 	return st
 }
 
-// analysisCache keeps the sentence analysis of recently reranked passages:
-// analysing a passage's words costs far more than scoring them, and the
-// same passages come back (the parts of one question, its follow-ups, the
-// questions of a busy week). Least recently used entries go first.
-type analysisCache struct {
-	mu    sync.Mutex
-	max   int
-	items map[int64]*list.Element
-	order *list.List // of *analysedPassage, most recent first
-}
-
-type analysedPassage struct {
-	id    int64
-	text  string // what was analysed: a reused rowid holds other text
-	sents []sentenceTerms
-}
-
-// analysedPassages is how many passages the rerank remembers (about 10 MB).
-const analysedPassages = 1024
-
-func newAnalysisCache(n int) *analysisCache {
-	return &analysisCache{max: n, items: map[int64]*list.Element{}, order: list.New()}
-}
-
-// sentences returns the analysis of a passage's sentences, from the cache
-// when it holds this very text.
-func (s *Store) sentences(id int64, text, lang string) []sentenceTerms {
-	c := s.analysed
-	c.mu.Lock()
-	if e, ok := c.items[id]; ok {
-		if p := e.Value.(*analysedPassage); p.text == text {
-			c.order.MoveToFront(e)
-			c.mu.Unlock()
-			return p.sents
+// search is Search once the index is current: BM25 candidates from the
+// index, reranked by sentence coverage on the analysis the index holds,
+// and only the passages returned read from the store. When the index does
+// not hold a candidate's analysis, or a passage read is not the one it
+// analysed (another process replaced it since), the whole pool is read and
+// reranked from its text.
+func (s *Store) search(ctx context.Context, q Query, k int) ([]Hit, error) {
+	concepts := s.queryConcepts(q.Text)
+	cue := QuestionCue(q.Text)
+	s.ix.mu.RLock()
+	terms := s.weighConcepts(concepts)
+	f := queryFilter(q)
+	// Rerank a wider pool than asked for: the answer is often not in BM25's top k.
+	var top []scored
+	var order []ranked
+	indexed := false
+	if len(terms) > 0 {
+		top = s.ix.topK(terms, max(2*k, rerankPool), f)
+		order, indexed = s.ix.rerankIndexed(top, concepts, cue)
+	}
+	seed := s.ix.seed
+	s.ix.mu.RUnlock()
+	if len(top) == 0 {
+		return nil, nil
+	}
+	if indexed {
+		order = order[:min(k, len(order))]
+		want := make([]scored, len(order))
+		for i, r := range order {
+			want[i] = r.scored
+		}
+		hits, err := s.hitsByID(ctx, want)
+		if err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		same := len(hits) == len(order)
+		for i := 0; same && i < len(hits); i++ {
+			same = maphash.String(seed, hits[i].Text) == order[i].hash
+			hits[i].Score = order[i].rank
+		}
+		if same {
+			return hits, nil
 		}
 	}
-	c.mu.Unlock()
+	hits, err := s.hitsByID(ctx, top)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	s.rerank(hits, concepts, cue)
+	if len(hits) > k {
+		hits = hits[:k]
+	}
+	return hits, nil
+}
+
+// sentences analyses a passage's sentences, as the index does when it
+// indexes the passage.
+func (s *Store) sentences(text, lang string) []sentenceTerms {
 	split := SplitSentences(text)
 	sents := make([]sentenceTerms, len(split))
 	for i, sent := range split {
 		sents[i] = s.analyseSentence(sent, lang)
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if e, ok := c.items[id]; ok {
-		c.order.Remove(e)
-	}
-	c.items[id] = c.order.PushFront(&analysedPassage{id: id, text: text, sents: sents})
-	for c.order.Len() > c.max {
-		old := c.order.Remove(c.order.Back()).(*analysedPassage)
-		delete(c.items, old.id)
 	}
 	return sents
 }

@@ -2,9 +2,12 @@ package corpus
 
 import (
 	"context"
+	"math"
 	"path/filepath"
+	"strings"
 	"testing"
 
+	"github.com/mss-brief/briefbot/internal/corpus/corpustest"
 	"github.com/mss-brief/briefbot/internal/lexicon"
 )
 
@@ -95,23 +98,106 @@ func FuzzSearchQuery(f *testing.F) {
 	})
 }
 
-// TestAnalysisCache: a passage id whose text changed (a rowid reused after
-// a delete) is analysed afresh, and the cache stays within its bound.
-func TestAnalysisCache(t *testing.T) {
+// TestIndexedRerankMatchesText: the rerank over the analysis the index
+// holds orders and scores the pool exactly as the rerank that analyses the
+// passages' text, on the bundled notes and on synthetic passages, for
+// questions of every cue and with filters.
+func TestIndexedRerankMatchesText(t *testing.T) {
+	ctx := context.Background()
 	s := openTestStore(t)
-	s.analysed = newAnalysisCache(2)
-	first := s.sentences(1, "Helicopters landed in the capital.", "en")
-	if !first[0].bag["helicopt"] {
-		t.Fatalf("first analysis lacks its stem: %v", first[0].bag)
+	if _, err := s.LoadBundled(ctx); err != nil {
+		t.Fatal(err)
 	}
-	again := s.sentences(1, "Police officers arrived by road.", "en")
-	if again[0].bag["helicopt"] || !again[0].bag["polic"] {
-		t.Errorf("reused id kept the old analysis: %v", again[0].bag)
+	g := corpustest.New(3)
+	for i := range 300 {
+		d := g.Doc(i, 120)
+		if _, err := s.Put(ctx, Document{Title: d.Title, Source: d.Source, URL: d.URL, Published: d.Published, Text: d.Text}); err != nil {
+			t.Fatal(err)
+		}
 	}
-	for id := int64(2); id <= 5; id++ {
-		s.sentences(id, "Some text to analyse here.", "en")
+	questions := []string{
+		"How many Kenyan police officers are part of the force?",
+		"When did the Security Council renew the mandate?",
+		"Who leads the Gang Suppression Force?",
+		"Combien de policiers kényans sont en Haïti ?",
+		"How much money did Canada pledge to the trust fund?",
 	}
-	if n := s.analysed.order.Len(); n != 2 || len(s.analysed.items) != 2 {
-		t.Errorf("cache holds %d entries (%d indexed), want 2", n, len(s.analysed.items))
+	for range 60 {
+		questions = append(questions, g.Question())
+	}
+	if err := s.ix.catchUp(ctx, s.db); err != nil {
+		t.Fatal(err)
+	}
+	compared := 0
+	for _, q := range questions {
+		concepts := s.queryConcepts(q)
+		cue := QuestionCue(q)
+		s.ix.mu.RLock()
+		terms := s.weighConcepts(concepts)
+		var top []scored
+		if len(terms) > 0 {
+			top = s.ix.topK(terms, 40, queryFilter(Query{}))
+		}
+		order, ok := s.ix.rerankIndexed(top, concepts, cue)
+		s.ix.mu.RUnlock()
+		if len(top) == 0 {
+			continue
+		}
+		if !ok {
+			t.Fatalf("%q: the index holds no analysis of its candidates", q)
+		}
+		hits, err := s.hitsByID(ctx, top)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.rerank(hits, concepts, cue)
+		if len(hits) != len(order) {
+			t.Fatalf("%q: %d hits from the text, %d from the index", q, len(hits), len(order))
+		}
+		for i, h := range hits {
+			if h.ID != order[i].id || h.Score != order[i].rank {
+				t.Errorf("%q: place %d is passage %d (%v) from the text, %d (%v) from the index", q, i, h.ID, h.Score, order[i].id, order[i].rank)
+				break
+			}
+		}
+		compared++
+	}
+	if compared < len(questions)/2 {
+		t.Fatalf("only %d of %d questions found candidates", compared, len(questions))
+	}
+}
+
+// TestSearchRereadsReplacedText: a passage the index analysed that the
+// store now holds with other text (another process replaced it and the
+// index has not caught up) is reranked from the text read, not returned
+// with the index's stale analysis.
+func TestSearchRereadsReplacedText(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	if _, err := s.Put(ctx, Document{Key: "a", Title: "Air support", Text: "El Salvador pledged three helicopters to the operation."}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Search(ctx, Query{Text: "helicopters"}); err != nil {
+		t.Fatal(err)
+	}
+	// Behind the index's back, as a write the log has not told it of yet.
+	if _, err := s.db.ExecContext(ctx, `UPDATE passages SET text = 'Three helicopters landed at the airport in June.'`); err != nil {
+		t.Fatal(err)
+	}
+	s.ix.mu.Lock()
+	s.ix.applied = math.MaxInt64 // nothing to catch up on
+	s.ix.mu.Unlock()
+	q := "When did the helicopters land?"
+	hits, err := s.Search(ctx, Query{Text: q})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) != 1 || !strings.Contains(hits[0].Text, "landed") {
+		t.Fatalf("hits %+v, want the passage's new text", hits)
+	}
+	want := []Hit{hits[0]}
+	s.rerank(want, s.queryConcepts(q), QuestionCue(q))
+	if hits[0].Score != want[0].Score {
+		t.Errorf("score %v, want %v from the text read", hits[0].Score, want[0].Score)
 	}
 }

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"math"
+	"math/bits"
 	"sort"
 	"strings"
 
@@ -150,7 +151,7 @@ func hasForm(c lexicon.Concept, stem string) bool {
 // concepts.
 func (s *Store) bestScore(h Hit, concepts []concept, cue Cue) float64 {
 	best := 0.0
-	for _, st := range s.sentences(h.ID, h.Text, h.Doc.Lang) {
+	for _, st := range s.sentences(h.Text, h.Doc.Lang) {
 		best = math.Max(best, sentenceScore(st, concepts, cue))
 	}
 	return best
@@ -178,4 +179,126 @@ func (s *Store) rerank(hits []Hit, concepts []concept, cue Cue) {
 		hits[i].Score = bm25Share*rel + s.bestScore(hits[i], concepts, cue)
 	}
 	sort.SliceStable(hits, func(a, b int) bool { return hits[a].Score > hits[b].Score })
+}
+
+// conceptMasks tell, for the term ids of one query, which of its concepts
+// (bit i for concept i) a term is a form of, or related to: the rerank
+// over the index's sentences compares ids, never strings.
+type conceptMasks struct {
+	byTerm map[uint32][2]uint64 // term id -> {forms, related}
+	pairs  uint64               // bit i: concepts i and i+1 are a phrase pair
+	nPairs int
+}
+
+// maxMaskedConcepts is how many concepts a conceptMasks can hold; a
+// question with more is reranked from its passages' text.
+const maxMaskedConcepts = 64
+
+// conceptMasks maps the concepts' forms and related terms to the index's
+// term ids. The caller holds the index's read lock.
+func (ix *index) conceptMasks(concepts []concept) (conceptMasks, bool) {
+	if len(concepts) > maxMaskedConcepts {
+		return conceptMasks{}, false
+	}
+	m := conceptMasks{byTerm: map[uint32][2]uint64{}}
+	mark := func(terms []string, bit uint64, kind int) {
+		for _, t := range terms {
+			if id, ok := ix.terms[t]; ok {
+				v := m.byTerm[id]
+				v[kind] |= bit
+				m.byTerm[id] = v
+			}
+		}
+	}
+	for i, c := range concepts {
+		mark(c.Forms, 1<<i, 0)
+		mark(c.Related, 1<<i, 1)
+		// As phrasePairs counts them.
+		if i+1 < len(concepts) && !c.Glossary && !concepts[i+1].Glossary {
+			m.pairs |= 1 << i
+			m.nPairs++
+		}
+	}
+	return m, true
+}
+
+// maskedScore is sentenceScore of sentence j as the index holds it.
+func (ix *index) maskedScore(j uint32, m *conceptMasks, concepts []concept, cue Cue) float64 {
+	st := ix.sents[j]
+	var exact, some, held, prev uint64
+	for i, id := range ix.sentenceTermIDs(j) {
+		v := m.byTerm[id]
+		exact |= v[0]
+		some |= v[0] | v[1]
+		if i < int(st.nStems) {
+			// Concept b follows concept b-1 in the sentence's words.
+			held |= prev & (v[0] >> 1)
+			prev = v[0]
+		}
+	}
+	var total, got float64
+	for i, c := range concepts {
+		total += c.weight
+		bit := uint64(1) << i
+		switch {
+		case exact&bit != 0:
+			got += c.weight
+		case some&bit != 0:
+			got += relatedWeight * c.weight
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	score := got / total
+	if m.nPairs > 0 {
+		score += phraseShare * float64(bits.OnesCount64(held&m.pairs)) / float64(m.nPairs)
+	}
+	if (cue == CueQuantity && st.flags&sentQuantity == 0) || (cue == CueDate && st.flags&sentDate == 0) {
+		score /= 2
+	}
+	return score
+}
+
+// ranked is a BM25 candidate with its rerank score, and the hash of the
+// text the index analysed.
+type ranked struct {
+	scored
+	rank float64
+	hash uint64
+}
+
+// rerankIndexed is rerank over the sentences the index holds, for BM25
+// candidates the index just returned: no text read, no analysis. It
+// reports false when a candidate's analysis is not held (or the question
+// has too many concepts), and the caller reranks from the text. The
+// caller holds the index's read lock.
+func (ix *index) rerankIndexed(top []scored, concepts []concept, cue Cue) ([]ranked, bool) {
+	m, ok := ix.conceptMasks(concepts)
+	if !ok {
+		return nil, false
+	}
+	best := 0.0
+	for _, t := range top {
+		best = math.Max(best, t.score)
+	}
+	out := make([]ranked, len(top))
+	for i, t := range top {
+		o := ix.ord[t.id]
+		sentences := ix.sentenceRange(o)
+		bestSentence := 0.0
+		for j := range sentences {
+			if sentences[j].flags&sentUnread != 0 {
+				return nil, false
+			}
+			bestSentence = math.Max(bestSentence, ix.maskedScore(ix.sentAt[o]+uint32(j), &m, concepts, cue))
+		}
+		rel := 0.0
+		if best > 0 {
+			rel = t.score / best
+		}
+		out[i] = ranked{scored: t, rank: bm25Share*rel + bestSentence, hash: ix.textHash[o]}
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].rank > out[b].rank })
+	return out, true
 }

@@ -29,8 +29,6 @@ type Store struct {
 	// The search index, derived from the passages and kept current
 	// through passage_log.
 	ix *index
-	// The rerank's memory of analysed passages.
-	analysed *analysisCache
 }
 
 // Option sets how a store is opened.
@@ -72,7 +70,6 @@ func New(db *database.DB, opts ...Option) *Store {
 		s.lex = lexicon.New(nil)
 	}
 	s.ix = newIndex(s.lex)
-	s.analysed = newAnalysisCache(analysedPassages)
 	return s
 }
 
@@ -358,28 +355,7 @@ func (s *Store) Search(ctx context.Context, q Query) ([]Hit, error) {
 	if err := s.ix.catchUp(ctx, s.db); err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	concepts := s.queryConcepts(q.Text)
-	s.ix.mu.RLock()
-	terms := s.weighConcepts(concepts)
-	f := queryFilter(q)
-	// Rerank a wider pool than asked for: the answer is often not in BM25's top k.
-	var top []scored
-	if len(terms) > 0 {
-		top = s.ix.topK(terms, max(2*k, rerankPool), f)
-	}
-	s.ix.mu.RUnlock()
-	if len(top) == 0 {
-		return nil, nil
-	}
-	hits, err := s.hitsByID(ctx, top)
-	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
-	}
-	s.rerank(hits, concepts, QuestionCue(q.Text))
-	if len(hits) > k {
-		hits = hits[:k]
-	}
-	return hits, nil
+	return s.search(ctx, q, k)
 }
 
 // Frequencies returns how many passages hold each index term (as
