@@ -21,6 +21,7 @@ type retrieval struct {
 	present  bool              // it asks about the present state of things
 	hits     []corpus.Hit      // best first
 	an       *analysis         // their sentences
+	dense    map[int64]bool    // passages the dense list found (dense_gate.go)
 }
 
 // Retrieve returns the k passages an answer to req would draw on (k <= 0:
@@ -34,7 +35,11 @@ func (a *Answerer) Retrieve(ctx context.Context, req Request, k int) ([]corpus.H
 }
 
 func (a *Answerer) retrieve(ctx context.Context, req Request) (retrieval, error) {
-	return a.retrieveK(ctx, req, a.cfg.K)
+	r, err := a.retrieveK(ctx, req, a.cfg.K)
+	if err == nil {
+		a.meanByDense(ctx, r)
+	}
+	return r, err
 }
 
 // Ranking parameters beyond the store's own.
@@ -49,7 +54,7 @@ const (
 
 func (a *Answerer) retrieveK(ctx context.Context, req Request, k int) (retrieval, error) {
 	q := strings.TrimSpace(req.Question)
-	r := retrieval{question: q, an: newAnalysis(a.lex)}
+	r := retrieval{question: q, an: newAnalysis(a.lex), dense: map[int64]bool{}}
 	asked := q
 	if prev := lastUserTurn(req.History); prev != "" && isFollowUp(q) {
 		// "and who pays for it?" means little alone: the turn before says
@@ -82,6 +87,9 @@ func (a *Answerer) retrieveK(ctx context.Context, req Request, k int) (retrieval
 				}
 				if dense := a.dense(ctx, corpus.Query{Text: text, K: pool, DocIDs: docIDs}); len(dense) > 0 {
 					more = append(more, dense)
+					for _, h := range dense {
+						r.dense[h.ID] = true
+					}
 				}
 				if len(more) > 0 {
 					lists = append(lists, a.hybrid(hits, more, r.present))

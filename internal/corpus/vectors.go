@@ -102,6 +102,15 @@ func (v *Vectors) DenseSearch(ctx context.Context, q Query) ([]Hit, error) {
 	return hits, nil
 }
 
+// EmbedTexts embeds texts with the model whose vectors are searched, under
+// the query deadline: for comparing a question's words with the sentences
+// of a passage found by meaning (brief's dense gate).
+func (v *Vectors) EmbedTexts(ctx context.Context, texts []string) ([][]float32, error) {
+	ctx, cancel := context.WithTimeout(ctx, v.deadline)
+	defer cancel()
+	return v.emb.Embed(ctx, texts)
+}
+
 // rescoreExtra is how many candidates beyond k the int8 scan hands to
 // rescore: enough that the exact top k is among them (see
 // BenchmarkDenseSearch's recall figures).

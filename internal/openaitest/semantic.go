@@ -5,6 +5,7 @@ import (
 	"hash/fnv"
 	"math"
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/mss-brief/briefbot/internal/config"
@@ -63,6 +64,26 @@ var semanticKeys = func() map[string][]string {
 	}
 	for _, g := range ModelGroups {
 		add("m", g)
+	}
+	// A model knows a translation as well as the word: each word of a
+	// model group takes every key its fellows have ("lapolis" the
+	// lexicon's group of "police" too), not only the group's own.
+	for _, g := range ModelGroups {
+		var union []string
+		for _, w := range g {
+			if toks := lexicon.Tokens(w); len(toks) == 1 {
+				for _, k := range m[toks[0].Text] {
+					if !slices.Contains(union, k) {
+						union = append(union, k)
+					}
+				}
+			}
+		}
+		for _, w := range g {
+			if toks := lexicon.Tokens(w); len(toks) == 1 {
+				m[toks[0].Text] = slices.Clone(union)
+			}
+		}
 	}
 	return m
 }()
