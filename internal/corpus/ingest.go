@@ -43,6 +43,14 @@ type IngestOptions struct {
 	// addresses. Set it whenever the URL comes from a chat user rather than
 	// the operator, so nobody can make the bot read its own network.
 	PublicOnly bool
+	// Observer, when set, is told of each input's result as it is
+	// finished (metrics kept elsewhere).
+	Observer IngestObserver
+}
+
+// IngestObserver is told what became of each input an Ingester finished.
+type IngestObserver interface {
+	Ingested(IngestResult)
 }
 
 // Putter stores documents; *Store is one.
@@ -178,6 +186,9 @@ func (in *Ingester) run(ctx context.Context, jobs []job) []IngestResult {
 			}
 			if !r.isFeed || res.Outcome != "" {
 				results = append(results, res)
+				if in.opts.Observer != nil {
+					in.opts.Observer.Ingested(res)
+				}
 			}
 			done++
 			if in.opts.Progress != nil {
