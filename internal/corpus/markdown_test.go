@@ -47,6 +47,21 @@ func TestParseMarkdown(t *testing.T) {
 	}
 }
 
+func TestMarkdownTableRows(t *testing.T) {
+	d, err := ParseMarkdown([]byte("# Sources\n\n| File | Outlet | Date |\n|---|:---|---|\n| 01-un.md | UN Press | 2023-10-02 |\n| 02-ap.md | AP |  |\n\nText after.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"File: 01-un.md; Outlet: UN Press; Date: 2023-10-02\n\n", "File: 02-ap.md; Outlet: AP\n\n", "Text after."} {
+		if !strings.Contains(d.Text, want) {
+			t.Errorf("text %q lacks %q", d.Text, want)
+		}
+	}
+	if strings.Contains(d.Text, "|") {
+		t.Errorf("text %q keeps the table's pipes", d.Text)
+	}
+}
+
 func TestBundledDocuments(t *testing.T) {
 	docs, err := BundledDocuments()
 	if err != nil {
