@@ -151,7 +151,7 @@ func TestDigestRunClaims(t *testing.T) {
 				t.Fatalf("%s: run %+v", st.name, run)
 			}
 		}
-		if err := l.CompleteDigestRun(ctx, "C1", end, "111.222", []string{"d1"}); err != nil {
+		if err := l.CompleteDigestRun(ctx, "C1", end, "b", "111.222", []string{"d1"}); err != nil {
 			t.Fatal(err)
 		}
 		now = now.Add(time.Hour)
@@ -167,6 +167,75 @@ func TestDigestRunClaims(t *testing.T) {
 		}
 		if kind, ok, err := l.ThreadKind(ctx, "C1", "111.222"); err != nil || !ok || kind != ThreadDigest {
 			t.Errorf("digest thread kind = %q, %v, %v", kind, ok, err)
+		}
+	})
+}
+
+// A replica whose lease ran out while it posted cannot record the period
+// once another has taken it over: its record changes nothing, and the
+// period stays the new owner's to post and record.
+func TestCompleteDigestRunChecksTheOwner(t *testing.T) {
+	forEachDB(t, func(t *testing.T, l *Ledger) {
+		ctx := context.Background()
+		now := time.Date(2026, 3, 9, 13, 0, 0, 0, time.UTC)
+		l.SetClock(func() time.Time { return now })
+		start, end := now.Add(-7*24*time.Hour), now
+		claim := func(owner string) {
+			t.Helper()
+			if _, took, err := l.ClaimDigestRun(ctx, "C1", start, end, owner, 5*time.Minute); err != nil || !took {
+				t.Fatalf("claim by %s: took = %v, %v", owner, took, err)
+			}
+		}
+		run := func() DigestRun {
+			t.Helper()
+			r, ok, err := l.DigestRunAt(ctx, "C1", end)
+			if err != nil || !ok {
+				t.Fatalf("run: %v, %v", ok, err)
+			}
+			return r
+		}
+
+		claim("a")
+		now = now.Add(6 * time.Minute) // a's lease runs out mid-post
+		claim("b")
+		if err := l.CompleteDigestRun(ctx, "C1", end, "a", "111.000", []string{"da"}); !errors.Is(err, ErrNotOwner) {
+			t.Fatalf("a records b's period: %v, want ErrNotOwner", err)
+		}
+		if r := run(); r.Status != DigestPosting || r.Owner != "b" || r.MessageTS != "" {
+			t.Fatalf("after a's refused record: %+v, want still b's and posting", r)
+		}
+		if _, ok, err := l.DigestDocs(ctx, "C1", "111.000"); err != nil || ok {
+			t.Errorf("a's message became a digest: %v, %v", ok, err)
+		}
+
+		if err := l.CompleteDigestRun(ctx, "C1", end, "b", "222.000", []string{"db"}); err != nil {
+			t.Fatalf("b records its own period: %v", err)
+		}
+		if err := l.CompleteDigestRun(ctx, "C1", end, "b", "222.000", []string{"db"}); err != nil {
+			t.Errorf("b records the same message again: %v, want nil", err)
+		}
+		if err := l.CompleteDigestRun(ctx, "C1", end, "a", "111.000", nil); !errors.Is(err, ErrNotOwner) {
+			t.Errorf("a records a period b posted: %v, want ErrNotOwner", err)
+		}
+		if err := l.CompleteDigestRun(ctx, "C1", end, "b", "333.000", nil); !errors.Is(err, ErrNotOwner) {
+			t.Errorf("b records another message over its posted one: %v, want ErrNotOwner", err)
+		}
+		if r := run(); r.Status != DigestPosted || r.Owner != "b" || r.MessageTS != "222.000" || len(r.DocIDs) != 1 || r.DocIDs[0] != "db" {
+			t.Errorf("posted run %+v, want b's message 222.000", r)
+		}
+
+		// A lease that ran out with nobody taking over: its owner's post
+		// went out, and it may still record it.
+		end2 := end.Add(7 * 24 * time.Hour)
+		if _, took, err := l.ClaimDigestRun(ctx, "C1", end, end2, "a", 5*time.Minute); err != nil || !took {
+			t.Fatalf("claim of the next period: %v, %v", took, err)
+		}
+		now = now.Add(time.Hour)
+		if err := l.CompleteDigestRun(ctx, "C1", end2, "a", "444.000", nil); err != nil {
+			t.Errorf("a records its expired but untaken claim: %v", err)
+		}
+		if err := l.CompleteDigestRun(ctx, "C1", end2.Add(time.Hour), "a", "555.000", nil); err == nil || errors.Is(err, ErrNotOwner) {
+			t.Errorf("record of a period nobody claimed: %v, want a plain error", err)
 		}
 	})
 }

@@ -176,22 +176,50 @@ func (l *Ledger) ClaimDigestRun(ctx context.Context, channel string, start, end 
 	return run, took, nil
 }
 
-// CompleteDigestRun records that the digest for the period ending at end was
-// posted as messageTS citing docIDs, and marks its thread as a digest thread.
-func (l *Ledger) CompleteDigestRun(ctx context.Context, channel string, end time.Time, messageTS string, docIDs []string) error {
+// ErrNotOwner is returned when a replica records a digest period that is no
+// longer its own: its lease ran out and another replica took the period
+// over, or posted it.
+var ErrNotOwner = errors.New("the period is no longer this replica's")
+
+// CompleteDigestRun records that owner posted the digest for the period
+// ending at end as messageTS citing docIDs, and marks its thread as a
+// digest thread. Only the owner of the claim may: a replica whose lease
+// ran out while it posted, and whose period another took over, gets
+// ErrNotOwner and changes nothing (the other looks in Slack for its
+// message before posting). A lease that ran out with nobody taking over
+// still lets its owner record the post it made. Recording the same
+// message again is not an error.
+func (l *Ledger) CompleteDigestRun(ctx context.Context, channel string, end time.Time, owner, messageTS string, docIDs []string) error {
 	now := l.now()
 	if docIDs == nil {
 		docIDs = []string{}
 	}
 	docs, _ := json.Marshal(docIDs)
 	err := l.db.InTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE digest_runs SET status = ?, message_ts = ?, doc_ids = ?, updated = ? WHERE channel = ? AND period_end = ?`,
-			DigestPosted, messageTS, string(docs), now.Unix(), channel, end.Unix())
+		// On PostgreSQL a takeover in flight holds the row: this waits for
+		// it and then sees its owner (the WHERE is checked again).
+		res, err := tx.ExecContext(ctx, `UPDATE digest_runs SET status = ?, message_ts = ?, doc_ids = ?, updated = ?
+			WHERE channel = ? AND period_end = ? AND status = ? AND owner = ?`,
+			DigestPosted, messageTS, string(docs), now.Unix(), channel, end.Unix(), DigestPosting, owner)
 		if err != nil {
 			return err
 		}
-		if n, _ := res.RowsAffected(); n != 1 {
-			return fmt.Errorf("no claimed run")
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n != 1 {
+			r, err := scanDigestRun(tx.QueryRowContext(ctx, `SELECT `+digestColumns+` FROM digest_runs WHERE channel = ? AND period_end = ?`, channel, end.Unix()))
+			switch {
+			case errors.Is(err, sql.ErrNoRows):
+				return errors.New("no claimed run")
+			case err != nil:
+				return err
+			case r.Status == DigestPosted && r.Owner == owner && r.MessageTS == messageTS:
+				return nil // recorded already
+			case r.Status == DigestPosted:
+				return fmt.Errorf("%w: %s recorded it as message %q", ErrNotOwner, r.Owner, r.MessageTS)
+			default:
+				return fmt.Errorf("%w: %s took it over and holds it until %s", ErrNotOwner, r.Owner, r.LeaseUntil.Format(time.RFC3339))
+			}
 		}
 		if messageTS != "" {
 			_, err = tx.ExecContext(ctx, `INSERT INTO threads(channel, thread_ts, kind, created) VALUES(?,?,?,?) ON CONFLICT DO NOTHING`,

@@ -286,7 +286,7 @@ func (s *Scheduler) runPeriodLocked(ctx context.Context, d Digest, since, end ti
 		// Recorded as done without a message, so the watermark moves on:
 		// the next digest starts at end, and nothing is lost because
 		// nothing entered the store in [start, end).
-		if err := s.runs.CompleteDigestRun(ctx, d.Channel, end, "", nil); err != nil {
+		if err := s.runs.CompleteDigestRun(ctx, d.Channel, end, s.owner, "", nil); err != nil {
 			return res, err
 		}
 		res.Outcome = Skipped
@@ -300,6 +300,11 @@ func (s *Scheduler) runPeriodLocked(ctx context.Context, d Digest, since, end ti
 	}
 	res.TS = ts
 	if err := s.record(ctx, d.Channel, end, ts, dg.DocIDs()); err != nil {
+		if errors.Is(err, ledger.ErrNotOwner) {
+			// Our lease ran out while we posted: the replica that took the
+			// period over looks in Slack for this message before posting.
+			return res, fmt.Errorf("digest %s posted as %s after this replica's lease ran out, so not recorded here: %w", key, ts, err)
+		}
 		return res, fmt.Errorf("digest %s posted as %s but not recorded (the next run will find it): %w", key, ts, err)
 	}
 	res.Outcome = Posted
@@ -311,7 +316,7 @@ func (s *Scheduler) runPeriodLocked(ctx context.Context, d Digest, since, end ti
 func (s *Scheduler) record(ctx context.Context, channel string, end time.Time, ts string, docIDs []string) error {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 	defer cancel()
-	return s.runs.CompleteDigestRun(ctx, channel, end, ts, docIDs)
+	return s.runs.CompleteDigestRun(ctx, channel, end, s.owner, ts, docIDs)
 }
 
 // abandon drops our claim on a period whose post certainly did not happen,

@@ -44,7 +44,7 @@ type Runs interface {
 	DigestRunAt(ctx context.Context, channel string, end time.Time) (ledger.DigestRun, bool, error)
 	PendingDigestRun(ctx context.Context, channel string, before time.Time) (ledger.DigestRun, bool, error)
 	ClaimDigestRun(ctx context.Context, channel string, start, end time.Time, owner string, lease time.Duration) (ledger.DigestRun, bool, error)
-	CompleteDigestRun(ctx context.Context, channel string, end time.Time, messageTS string, docIDs []string) error
+	CompleteDigestRun(ctx context.Context, channel string, end time.Time, owner, messageTS string, docIDs []string) error
 	AbandonDigestRun(ctx context.Context, channel string, end time.Time, owner string) error
 }
 

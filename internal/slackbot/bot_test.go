@@ -683,7 +683,7 @@ func TestDigestThreadPrefersItsDocuments(t *testing.T) {
 		t.Fatal(err)
 	}
 	docs := []string{corpus.DocID(corpus.CanonicalURL("https://example.org/funding"))}
-	if err := h.ledger.CompleteDigestRun(ctx, "C1", end, digestTS, docs); err != nil {
+	if err := h.ledger.CompleteDigestRun(ctx, "C1", end, "test", digestTS, docs); err != nil {
 		t.Fatal(err)
 	}
 	q := h.seedQuestion("C1", "U1", "Who paid?", digestTS)
