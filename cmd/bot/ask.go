@@ -58,10 +58,10 @@ func cmdAsk(ctx context.Context, e *env, args []string) error {
 // one is configured (OPENAI_API_KEY or OPENAI_BASE_URL).
 func newAnswerer(e *env, cfg config.Config, search brief.Searcher) (*brief.Answerer, error) {
 	ac := answererConfig(cfg)
-	ac.Log = e.log
+	ac.Log, ac.Observer = e.log, e.modelObserver()
 	var model brief.ChatModel
 	if cfg.LLMConfigured() {
-		m, err := brief.NewOpenAIChat(openAIConfig(cfg.LLM), cfg.Secrets.OpenAIKey, brief.WithLogger(e.log))
+		m, err := brief.NewOpenAIChat(openAIConfig(cfg.LLM), cfg.Secrets.OpenAIKey, e.modelOptions()...)
 		if err != nil {
 			return nil, err
 		}

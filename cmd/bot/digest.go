@@ -63,7 +63,7 @@ func cmdDigest(ctx context.Context, e *env, args []string) error {
 	if post {
 		pub = digestPublisher(e.log, cfg)
 	}
-	sched, err := newScheduler(e.log, cfg, store, pub, nil)
+	sched, err := newScheduler(e, cfg, store, pub, nil)
 	if err != nil {
 		return err
 	}
@@ -156,19 +156,22 @@ func newServeScheduler(e *env, cfg config.Config, store *corpus.Store) (*schedul
 	if cfg.Secrets.SlackBotToken != "" {
 		pub = digestPublisher(e.log, cfg)
 	}
-	return newScheduler(e.log, cfg, store, pub, corpus.NewIngester(ingestStore(e, cfg, store), ingestOptions(cfg.Ingest, nil)))
+	opts := ingestOptions(cfg.Ingest, nil)
+	opts.Observer = e.ingestObserver()
+	return newScheduler(e, cfg, store, pub, corpus.NewIngester(ingestStore(e, cfg, store), opts))
 }
 
 // newScheduler wires the digest scheduler from the configuration: the
 // digester (with the language model when one is configured), the store's
 // digest records, pub for posting (nil: preview only) and the feed ingester
 // (nil: no feed polling). `bot serve` calls it with its Slack publisher.
-func newScheduler(log *slog.Logger, cfg config.Config, store *corpus.Store, pub schedule.Publisher, ingester *corpus.Ingester) (*schedule.Scheduler, error) {
-	g, err := newDigester(log, cfg, store)
+func newScheduler(e *env, cfg config.Config, store *corpus.Store, pub schedule.Publisher, ingester *corpus.Ingester) (*schedule.Scheduler, error) {
+	g, err := newDigester(e, cfg, store)
 	if err != nil {
 		return nil, err
 	}
-	o := schedule.Options{Digests: digestConfigs(cfg.Digests), Feeds: schedule.FeedConfig{Schedule: cfg.Feeds.Schedule, URLs: cfg.Feeds.URLs}, Runs: ledger.New(store.Database()), Composer: g, Publisher: pub, Log: log}
+	o := schedule.Options{Digests: digestConfigs(cfg.Digests), Feeds: schedule.FeedConfig{Schedule: cfg.Feeds.Schedule, URLs: cfg.Feeds.URLs}, Runs: ledger.New(store.Database()), Composer: g, Publisher: pub, Log: e.log,
+		Observer: e.scheduleObserver()}
 	if ingester != nil {
 		o.Poller = feedIngester{ingester}
 	}
@@ -177,14 +180,14 @@ func newScheduler(log *slog.Logger, cfg config.Config, store *corpus.Store, pub 
 
 // newDigester makes the digester: through the language model when one is
 // configured, else extractive.
-func newDigester(log *slog.Logger, cfg config.Config, store *corpus.Store) (*brief.Digester, error) {
-	dc := brief.DigesterConfig{Store: store, Topic: cfg.Topic.Name, Log: log}
+func newDigester(e *env, cfg config.Config, store *corpus.Store) (*brief.Digester, error) {
+	dc := brief.DigesterConfig{Store: store, Topic: cfg.Topic.Name, Log: e.log}
 	dc.TopicNames = append(dc.TopicNames, cfg.Topic.Name)
 	for _, group := range cfg.Topic.Aliases {
 		dc.TopicNames = append(dc.TopicNames, group...)
 	}
 	if cfg.LLMConfigured() {
-		model, err := brief.NewOpenAIChat(openAIConfig(cfg.LLM), cfg.Secrets.OpenAIKey, brief.WithLogger(log))
+		model, err := brief.NewOpenAIChat(openAIConfig(cfg.LLM), cfg.Secrets.OpenAIKey, e.modelOptions()...)
 		if err != nil {
 			return nil, err
 		}

@@ -13,6 +13,8 @@ import (
 	"os/signal"
 	"sort"
 	"syscall"
+
+	"github.com/mss-brief/briefbot/internal/metrics"
 )
 
 // command is one subcommand: its flags are parsed by run itself.
@@ -41,7 +43,8 @@ type env struct {
 	stdin          io.Reader
 	getenv         func(string) string
 	log            *slog.Logger
-	isTerminal     bool // stderr is a terminal: progress bars are welcome
+	isTerminal     bool             // stderr is a terminal: progress bars are welcome
+	metrics        *metrics.Metrics // bot serve's series (metrics.go); nil for other commands
 }
 
 func main() {

@@ -30,7 +30,7 @@ func TestOptionsCarryTheConfiguredValues(t *testing.T) {
 		{name: "slack", got: slackSettings(cfg.Slack), from: cfg.Slack},
 		{name: "topic", got: slackTopic(cfg.Topic), from: cfg.Topic},
 		{name: "llm", got: openAIConfig(cfg.LLM), from: cfg.LLM},
-		{name: "ingest", got: ingestOptions(cfg.Ingest, nil), from: cfg.Ingest, own: []string{"PDFToText", "Workers", "Progress", "PublicOnly"}},
+		{name: "ingest", got: ingestOptions(cfg.Ingest, nil), from: cfg.Ingest, own: []string{"PDFToText", "Workers", "Progress", "PublicOnly", "Observer"}},
 		{name: "embeddings", got: embeddingConfig(cfg), from: cfg.Embed, own: []string{"APIKey", "Backoff"}},
 	}
 	for _, tt := range tests {

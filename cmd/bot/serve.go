@@ -14,6 +14,7 @@ import (
 	"github.com/mss-brief/briefbot/internal/config"
 	"github.com/mss-brief/briefbot/internal/corpus"
 	"github.com/mss-brief/briefbot/internal/ledger"
+	"github.com/mss-brief/briefbot/internal/metrics"
 	"github.com/mss-brief/briefbot/internal/slackbot"
 )
 
@@ -50,6 +51,17 @@ func serve(ctx context.Context, e *env, cfg config.Config) error {
 	if err := slackbot.CheckSecrets(sec.SlackBotToken, sec.SlackAppToken, sec.SlackSigningSecret); err != nil {
 		return err
 	}
+	// One registry for /metrics: the transport's series (slackbot) and the
+	// rest (internal/metrics), which the parts wired below report to
+	// through e.
+	reg := prometheus.NewRegistry()
+	m, err := metrics.New(reg)
+	if err != nil {
+		return err
+	}
+	served := *e
+	served.metrics = m
+	e = &served
 	store, err := openStore(ctx, e, cfg)
 	if err != nil {
 		return err
@@ -78,11 +90,11 @@ func serve(ctx context.Context, e *env, cfg config.Config) error {
 		Answerer:      answerer,
 		Store:         store,
 		Ledger:        ledger.New(store.Database()),
-		Adder:         newIngestAdder(ingestStore(e, cfg, store), cfg.Ingest),
+		Adder:         newIngestAdder(ingestStore(e, cfg, store), cfg.Ingest, e.ingestObserver()),
 		Digests:       scheduler,
 		Home:          newHome(cfg, store, scheduler),
 		Log:           e.log,
-		Registry:      prometheus.NewRegistry(),
+		Registry:      reg,
 		HTTPClient:    &http.Client{Timeout: slackCallTimeout},
 	})
 	if err != nil {
@@ -105,9 +117,9 @@ func serve(ctx context.Context, e *env, cfg config.Config) error {
 // path on this machine or an address in its network.
 type ingestAdder struct{ in *corpus.Ingester }
 
-func newIngestAdder(store corpus.Putter, c config.Ingest) ingestAdder {
+func newIngestAdder(store corpus.Putter, c config.Ingest, obs corpus.IngestObserver) ingestAdder {
 	opts := ingestOptions(c, nil)
-	opts.PublicOnly = true
+	opts.PublicOnly, opts.Observer = true, obs
 	return ingestAdder{corpus.NewIngester(store, opts)}
 }
 

@@ -465,7 +465,7 @@ func TestIngestAdderRefusesPathsAndPrivateAddresses(t *testing.T) {
 	}))
 	defer local.Close()
 
-	adder := newIngestAdder(store, config.Default().Ingest)
+	adder := newIngestAdder(store, config.Default().Ingest, nil)
 	for _, target := range []string{secret, "file://" + secret, local.URL + "/internal"} {
 		if summary, err := adder.AddURL(ctx, target); err == nil {
 			t.Errorf("AddURL(%q) = %q, want a refusal", target, summary)
