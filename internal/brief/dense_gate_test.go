@@ -14,8 +14,8 @@ import (
 // TestDenseGateAnswers asks questions whose answer only the dense list
 // finds (a paraphrase, Haitian Creole): the relevance gate reads words, so
 // without the dense gate they were abstained on. Questions the corpus does
-// not answer are still abstained on, and with the endpoint down the
-// answers are the lexical ones.
+// not answer are still abstained on, and with the endpoint failing or
+// timing out the answers are the lexical ones.
 func TestDenseGateAnswers(t *testing.T) {
 	ctx := context.Background()
 	store, err := corpus.Open(ctx, filepath.Join(t.TempDir(), "g.db"))
@@ -33,13 +33,12 @@ func TestDenseGateAnswers(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	srv := openaitest.New(t)
-	answerer := func(model string) *Answerer {
+	answerer := func(srv *openaitest.Server, model string, deadline time.Duration) *Answerer {
 		emb, err := embedding.New(embedding.Config{BaseURL: srv.URL, Model: model, Dimensions: openaitest.SemanticDims, Retries: -1})
 		if err != nil {
 			t.Fatal(err)
 		}
-		v := corpus.NewVectors(store, emb, time.Second, nil)
+		v := corpus.NewVectors(store, emb, deadline, nil)
 		if _, err := v.EmbedMissing(ctx, 8, nil); err != nil && model != "fail-model" {
 			t.Fatal(err)
 		}
@@ -53,7 +52,10 @@ func TestDenseGateAnswers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	hybrid, down := answerer("text-embedding-3-small"), answerer("fail-model")
+	hybrid, down := answerer(openaitest.New(t), "text-embedding-3-small", 10*time.Second), answerer(openaitest.New(t), "fail-model", 10*time.Second)
+	slowSrv := openaitest.New(t)
+	slow := answerer(slowSrv, "text-embedding-3-small", 50*time.Millisecond)
+	slowSrv.DelayEmbeddings(time.Minute)
 
 	tests := []struct {
 		question      string
@@ -85,9 +87,11 @@ func TestDenseGateAnswers(t *testing.T) {
 			case tt.want != "" && (ans.Mode == ModeAbstained || len(ans.Citations) == 0 || ans.Citations[0].DocID != corpus.DocID(tt.want)):
 				t.Errorf("hybrid: %s %q (%s), citations %+v; want %s cited", ans.Mode, ans.Text, ans.Note, ans.Citations, tt.want)
 			}
-			fallback, err := down.Answer(ctx, Request{Question: tt.question})
-			if err != nil || fallback.Mode != lex.Mode || fallback.Text != lex.Text {
-				t.Errorf("endpoint down: %s %q, %v; want the lexical %s %q", fallback.Mode, fallback.Text, err, lex.Mode, lex.Text)
+			for name, a := range map[string]*Answerer{"endpoint failing": down, "endpoint timing out": slow} {
+				fallback, err := a.Answer(ctx, Request{Question: tt.question})
+				if err != nil || fallback.Mode != lex.Mode || fallback.Text != lex.Text {
+					t.Errorf("%s: %s %q, %v; want the lexical %s %q", name, fallback.Mode, fallback.Text, err, lex.Mode, lex.Text)
+				}
 			}
 		})
 	}

@@ -79,22 +79,61 @@ func TestDenseSearchFindsParaphrase(t *testing.T) {
 	}
 }
 
+// TestDenseSearchEndpointDownLoggedOnce: an endpoint that fails or does
+// not answer within the query deadline makes dense search fail (brief then
+// searches lexically), logged once for a run of failures, and once more
+// when it answers again.
 func TestDenseSearchEndpointDownLoggedOnce(t *testing.T) {
-	ctx := context.Background()
-	s := openTestStore(t)
-	mustPut(t, s, Document{Title: "Schools", URL: "https://example.org/schools", Text: "Schools closed across the capital."})
-	var buf bytes.Buffer
-	v := newTestVectors(t, s, "fail-model", slog.New(slog.NewTextHandler(&buf, nil)))
-	for range 3 {
-		if _, err := v.DenseSearch(ctx, Query{Text: "schools"}); err == nil {
-			t.Fatal("a failing endpoint gave no error")
-		}
+	tests := []struct {
+		name  string
+		model string
+		delay time.Duration // the endpoint's, against a 50 ms query deadline
+	}{
+		{"fails", "fail-model", 0},
+		{"times out", "text-embedding-3-small", time.Minute},
 	}
-	if n := strings.Count(buf.String(), "embeddings endpoint failed"); n != 1 {
-		t.Errorf("logged %d times, want once:\n%s", n, buf.String())
-	}
-	if _, err := v.EmbedMissing(ctx, 8, nil); err == nil {
-		t.Error("embedding with a failing endpoint gave no error")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := context.Background()
+			s := openTestStore(t)
+			mustPut(t, s, Document{Title: "Schools", URL: "https://example.org/schools", Text: "Schools closed across the capital."})
+			srv := openaitest.New(t)
+			emb, err := embedding.New(embedding.Config{BaseURL: srv.URL, Model: tt.model, Dimensions: openaitest.SemanticDims, Retries: -1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var buf bytes.Buffer
+			v := NewVectors(s, emb, 50*time.Millisecond, slog.New(slog.NewTextHandler(&buf, nil)))
+			if tt.delay == 0 {
+				if _, err := v.EmbedMissing(ctx, 8, nil); err == nil {
+					t.Error("embedding with a failing endpoint gave no error")
+				}
+			} else if _, err := v.EmbedMissing(ctx, 8, nil); err != nil {
+				t.Fatal(err)
+			}
+			srv.DelayEmbeddings(tt.delay)
+			for range 3 {
+				if _, err := v.DenseSearch(ctx, Query{Text: "schools"}); err == nil {
+					t.Fatal("a failing endpoint gave no error")
+				}
+			}
+			if n := strings.Count(buf.String(), "embeddings endpoint failed"); n != 1 {
+				t.Errorf("logged %d times, want once:\n%s", n, buf.String())
+			}
+			if lex, err := s.Search(ctx, Query{Text: "schools"}); err != nil || len(lex) != 1 {
+				t.Errorf("lexical search with the endpoint down: %v, %v", lex, err)
+			}
+			if tt.delay == 0 {
+				return
+			}
+			srv.DelayEmbeddings(0)
+			if hits, err := v.DenseSearch(ctx, Query{Text: "schools"}); err != nil || len(hits) != 1 {
+				t.Fatalf("the endpoint back: %v, %v", hits, err)
+			}
+			if !strings.Contains(buf.String(), "answers again") {
+				t.Errorf("the recovery is not logged:\n%s", buf.String())
+			}
+		})
 	}
 }
 

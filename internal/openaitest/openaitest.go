@@ -134,15 +134,16 @@ type Server struct {
 
 	srv *httptest.Server
 
-	mu       sync.Mutex
-	queue    []Reply
-	handler  func(Request) Reply
-	fallback Reply
-	apiKey   string
-	limited  int // embeddings requests still to refuse with 429
-	models   []string
-	requests []Request
-	arrivals chan Request
+	mu         sync.Mutex
+	queue      []Reply
+	handler    func(Request) Reply
+	fallback   Reply
+	apiKey     string
+	limited    int // embeddings requests still to refuse with 429
+	embedDelay time.Duration
+	models     []string
+	requests   []Request
+	arrivals   chan Request
 }
 
 // New starts a fake server and closes it when the test ends.
@@ -194,6 +195,15 @@ func (s *Server) LimitEmbeddings(n int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.limited += n
+}
+
+// DelayEmbeddings makes every embeddings request wait d before it is
+// answered (an endpoint that times out, for d beyond the client's
+// deadline); a request given up meanwhile gets no answer.
+func (s *Server) DelayEmbeddings(d time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.embedDelay = d
 }
 
 // RequireKey makes every request without "Authorization: Bearer key" (or
@@ -262,11 +272,14 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		s.chat(w, r, req)
 	case "embeddings":
 		s.mu.Lock()
-		limited := s.limited > 0
+		limited, delay := s.limited > 0, s.embedDelay
 		if limited {
 			s.limited--
 		}
 		s.mu.Unlock()
+		if !wait(r, delay) {
+			return
+		}
 		if limited {
 			w.Header().Set("Retry-After", "0")
 			writeError(w, http.StatusTooManyRequests, "Rate limit reached for requests")
@@ -515,15 +528,13 @@ func Embed(text string) []float32 {
 	return out
 }
 
-func embeddings(w http.ResponseWriter, req Request) {
-	if len(req.Input) == 0 {
-		writeError(w, http.StatusBadRequest, "'input' is required")
-		return
-	}
+// writeEmbeddings answers an embeddings request with embed's vector of
+// each input, in order.
+func writeEmbeddings(w http.ResponseWriter, req Request, embed func(string) []float32) {
 	data := make([]any, len(req.Input))
 	tokens := 0
 	for i, in := range req.Input {
-		data[i] = map[string]any{"object": "embedding", "index": i, "embedding": Embed(in)}
+		data[i] = map[string]any{"object": "embedding", "index": i, "embedding": embed(in)}
 		tokens += len(strings.Fields(in))
 	}
 	model := req.Model

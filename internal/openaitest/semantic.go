@@ -166,27 +166,14 @@ func semanticEmbeddings(w http.ResponseWriter, req Request) {
 	json.Unmarshal(req.Body, &extra) // the body already decoded once
 	dim := extra.Dimensions
 	if dim <= 0 {
-		embeddings(w, req)
+		writeEmbeddings(w, req, Embed)
 		return
 	}
-	model := req.Model
-	if model == "" {
-		model = "text-embedding-3-small"
-	}
-	if strings.HasPrefix(model, "fail-") {
+	if strings.HasPrefix(req.Model, "fail-") {
 		writeError(w, http.StatusServiceUnavailable, "the embedding model is down")
 		return
 	}
-	data := make([]any, len(req.Input))
-	tokens := 0
-	for i, in := range req.Input {
-		data[i] = map[string]any{"object": "embedding", "index": i, "embedding": SemanticEmbed(in, dim)}
-		tokens += len(strings.Fields(in))
-	}
-	writeJSON(w, http.StatusOK, map[string]any{
-		"object": "list", "data": data, "model": model,
-		"usage": map[string]any{"prompt_tokens": tokens, "total_tokens": tokens},
-	})
+	writeEmbeddings(w, req, func(text string) []float32 { return SemanticEmbed(text, dim) })
 }
 
 // RewriteMarker opens the system prompt of a request to rewrite a
