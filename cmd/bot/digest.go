@@ -145,7 +145,7 @@ const slackCallTimeout = 30 * time.Second
 // digestPublisher posts digests with the bot token.
 func digestPublisher(log *slog.Logger, cfg config.Config) *slackbot.Publisher {
 	hc := &http.Client{Timeout: slackCallTimeout}
-	return slackbot.NewPublisher(slackbot.NewClient(cfg.Secrets.SlackBotToken, "", cfg.Secrets.SlackAPIURL, hc), log)
+	return slackbot.NewPublisher(slackbot.NewClient(cfg.Secrets.SlackBotToken, "", cfg.Secrets.SlackAPIURL, hc, log), log)
 }
 
 // newServeScheduler is the scheduler `bot serve` runs: digests posted

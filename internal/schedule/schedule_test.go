@@ -107,7 +107,7 @@ func (w *world) process(digests ...DigestConfig) *Scheduler {
 	if err != nil {
 		w.t.Fatal(err)
 	}
-	pub := slackbot.NewPublisher(slackbot.NewClient(slacktest.BotToken, "", w.slack.APIURL(), nil), nil)
+	pub := slackbot.NewPublisher(slackbot.NewClient(slacktest.BotToken, "", w.slack.APIURL(), nil, nil), nil)
 	s, err := New(Options{Digests: digests, Runs: runs, Composer: g, Publisher: pub, Now: w.clock.Now,
 		Log: slog.New(slog.NewTextHandler(w.logs, nil))})
 	if err != nil {
@@ -660,7 +660,7 @@ func TestStartCatchesUpAndRecoversPanics(t *testing.T) {
 
 	st, runs := w.openStore()
 	g, _ := brief.NewDigester(brief.DigesterConfig{Store: st})
-	pub := slackbot.NewPublisher(slackbot.NewClient(slacktest.BotToken, "", w.slack.APIURL(), nil), nil)
+	pub := slackbot.NewPublisher(slackbot.NewClient(slacktest.BotToken, "", w.slack.APIURL(), nil, nil), nil)
 	logs := &syncBuffer{}
 	s, err := New(Options{Digests: []DigestConfig{nyDigest}, Runs: runs, Composer: &panicky{next: g}, Publisher: pub, Now: w.clock.Now,
 		Log: slog.New(slog.NewTextHandler(logs, nil))})

@@ -132,9 +132,7 @@ func (b *Bot) setTitle(ctx context.Context, q question) {
 	if title == "" {
 		return
 	}
-	err := withRetry(ctx, b.log, "assistant.threads.setTitle", func() error {
-		return b.api.SetAssistantThreadsTitleContext(ctx, slack.AssistantThreadsSetTitleParameters{ChannelID: q.channel, ThreadTS: q.threadTS, Title: title})
-	})
+	err := b.api.SetAssistantThreadsTitleContext(ctx, slack.AssistantThreadsSetTitleParameters{ChannelID: q.channel, ThreadTS: q.threadTS, Title: title})
 	if err != nil {
 		b.log.Debug("thread title not set", q.logArgs("err", err)...)
 	}
@@ -159,9 +157,7 @@ func (b *Bot) suggestPrompts(e *slackevents.AssistantThreadStartedEvent) {
 			ex = oneLine(ex)
 			p.AddPrompt(sanitizePlain(truncateRunes(ex, maxPromptTitle)), sanitizePlain(ex))
 		}
-		err := withRetry(ctx, b.log, "assistant.threads.setSuggestedPrompts", func() error {
-			return b.api.SetAssistantThreadsSuggestedPromptsContext(ctx, p)
-		})
+		err := b.api.SetAssistantThreadsSuggestedPromptsContext(ctx, p)
 		if err != nil {
 			b.log.Debug("suggested prompts not set", "channel", p.ChannelID, "err", err)
 		}

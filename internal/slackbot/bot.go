@@ -207,7 +207,7 @@ func New(ctx context.Context, opt Options) (*Bot, error) {
 		opt:      opt,
 		set:      set,
 		log:      opt.Log,
-		api:      NewClient(opt.BotToken, opt.AppToken, opt.APIURL, opt.HTTPClient),
+		api:      NewClient(opt.BotToken, opt.AppToken, opt.APIURL, opt.HTTPClient, opt.Log),
 		verify:   &verifier{secret: []byte(opt.SigningSecret), now: opt.Now},
 		admins:   toSet(set.Admins),
 		channels: toSet(set.Channels),

@@ -294,11 +294,7 @@ func (b *Bot) respond(ctx context.Context, responseURL, responseType string, m M
 	if responseURL == "" {
 		return fmt.Errorf("no response_url")
 	}
-	err := withRetry(ctx, b.log, "response_url", func() error {
-		_, _, err := b.api.PostMessageContext(ctx, "",
-			append(outgoing(m), slack.MsgOptionResponseURL(responseURL, responseType))...)
-		return err
-	})
+	_, _, err := b.api.PostMessageContext(ctx, "", append(outgoing(m), slack.MsgOptionResponseURL(responseURL, responseType))...)
 	if err != nil {
 		b.metrics.apiErrors.WithLabelValues("response_url").Inc()
 		b.log.Error("response_url post failed", "response_type", responseType, "err", err)

@@ -356,14 +356,7 @@ func (b *Bot) threadHistory(ctx context.Context, q question) []brief.Turn {
 	var msgs []slack.Message
 	params := &slack.GetConversationRepliesParameters{ChannelID: q.channel, Timestamp: q.threadTS, Limit: 200}
 	for {
-		var page []slack.Message
-		var more bool
-		var cursor string
-		err := withRetry(ctx, b.log, "conversations.replies", func() error {
-			var err error
-			page, more, cursor, err = b.api.GetConversationRepliesContext(ctx, params)
-			return err
-		})
+		page, more, cursor, err := b.api.GetConversationRepliesContext(ctx, params)
 		if err != nil {
 			b.metrics.apiErrors.WithLabelValues("conversations.replies").Inc()
 			b.log.Warn("thread history unavailable; answering without it", q.logArgs("err", err)...)

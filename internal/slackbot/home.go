@@ -90,10 +90,7 @@ func (b *Bot) publishHome(ctx context.Context, user string) {
 		figures = homeFiguresUnavailable
 	}
 	view := homeView(facts, figures, b.set.Command, b.homeGuide(), b.opt.Now())
-	perr := withRetry(ctx, b.log, "views.publish", func() error {
-		_, err := b.api.PublishViewContext(ctx, slack.PublishViewContextRequest{UserID: user, View: outgoingView(view)})
-		return err
-	})
+	_, perr := b.api.PublishViewContext(ctx, slack.PublishViewContextRequest{UserID: user, View: outgoingView(view)})
 	if perr != nil {
 		b.metrics.apiErrors.WithLabelValues("views.publish").Inc()
 		b.log.Error("home tab not published", "user", user, "err", perr)

@@ -193,12 +193,7 @@ func (s *nativeStream) open(chunks []slack.StreamChunk) (string, error) {
 	if len(chunks) > 0 {
 		opts = append(opts, slack.MsgOptionTaskDisplayMode(slack.TaskDisplayModePlan), slack.MsgOptionChunks(chunks...))
 	}
-	var ts string
-	err := withRetry(s.ctx, s.b.log, "chat.startStream", func() error {
-		var err error
-		_, ts, err = s.b.api.StartStreamContext(s.ctx, s.q.channel, opts...)
-		return err
-	})
+	_, ts, err := s.b.api.StartStreamContext(s.ctx, s.q.channel, opts...)
 	if err != nil {
 		s.b.metrics.apiErrors.WithLabelValues("chat.startStream").Inc()
 		return "", fmt.Errorf("chat.startStream: %w", err)
@@ -450,10 +445,7 @@ func (s *nativeStream) appendText(raw string) error {
 			}
 			continue
 		}
-		err := withRetry(s.ctx, s.b.log, "chat.appendStream", func() error {
-			_, _, err := s.b.api.AppendStreamContext(s.ctx, s.q.channel, s.current(), slack.MsgOptionMarkdownText(out))
-			return err
-		})
+		_, _, err := s.b.api.AppendStreamContext(s.ctx, s.q.channel, s.current(), slack.MsgOptionMarkdownText(out))
 		if err != nil {
 			if code, _ := streamRefusal(err); code == "msg_too_long" && s.msgBytes > 0 {
 				// Slack counted the message fuller than we did.
@@ -505,10 +497,7 @@ func fitPiece(raw string, room int) (piece, out string) {
 
 // appendChunks sends task updates; a failure only loses the steps.
 func (s *nativeStream) appendChunks(chunks ...slack.StreamChunk) {
-	err := withRetry(s.ctx, s.b.log, "chat.appendStream", func() error {
-		_, _, err := s.b.api.AppendStreamContext(s.ctx, s.q.channel, s.current(), slack.MsgOptionChunks(chunks...))
-		return err
-	})
+	_, _, err := s.b.api.AppendStreamContext(s.ctx, s.q.channel, s.current(), slack.MsgOptionChunks(chunks...))
 	if err != nil {
 		s.b.log.Debug("task update not shown", s.q.logArgs("err", err)...)
 	}
@@ -534,10 +523,7 @@ func (s *nativeStream) rollover() error {
 	s.msgs = append(s.msgs, ts)
 	s.msgStart, s.msgBytes = len(s.sent), 0
 	if open {
-		err := withRetry(s.ctx, s.b.log, "chat.appendStream", func() error {
-			_, _, err := s.b.api.AppendStreamContext(s.ctx, s.q.channel, ts, slack.MsgOptionMarkdownText("```\n"))
-			return err
-		})
+		_, _, err := s.b.api.AppendStreamContext(s.ctx, s.q.channel, ts, slack.MsgOptionMarkdownText("```\n"))
 		if err != nil {
 			return fmt.Errorf("chat.appendStream: %w", err)
 		}
@@ -549,10 +535,7 @@ func (s *nativeStream) rollover() error {
 // stopMessage stops one streamed message; opts carry its last text,
 // chunks and blocks, already sanitized.
 func (s *nativeStream) stopMessage(ts string, opts ...slack.MsgOption) error {
-	err := withRetry(s.ctx, s.b.log, "chat.stopStream", func() error {
-		_, _, err := s.b.api.StopStreamContext(s.ctx, s.q.channel, ts, opts...)
-		return err
-	})
+	_, _, err := s.b.api.StopStreamContext(s.ctx, s.q.channel, ts, opts...)
 	if err != nil {
 		s.b.metrics.apiErrors.WithLabelValues("chat.stopStream").Inc()
 		return fmt.Errorf("chat.stopStream: %w", err)

@@ -20,8 +20,10 @@ const DigestEventType = "brief_digest"
 
 // NewClient makes a Web API client for the bot token. apiURL (SLACK_API_URL)
 // may be empty for Slack itself; the trailing slash slack-go needs is added.
-// appToken is only needed for Socket Mode.
-func NewClient(botToken, appToken, apiURL string, hc *http.Client) *slack.Client {
+// appToken is only needed for Socket Mode. Its calls wait out rate limits
+// (slack-go's retry option, see rateLimitRetry); log (nil: none) hears of
+// each wait.
+func NewClient(botToken, appToken, apiURL string, hc *http.Client, log *slog.Logger) *slack.Client {
 	opts := []slack.Option{}
 	if apiURL != "" {
 		opts = append(opts, slack.OptionAPIURL(strings.TrimRight(apiURL, "/")+"/"))
@@ -32,6 +34,11 @@ func NewClient(botToken, appToken, apiURL string, hc *http.Client) *slack.Client
 	if hc != nil {
 		opts = append(opts, slack.OptionHTTPClient(hc))
 	}
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	// After the HTTP client: the retry option wraps whichever is set.
+	opts = append(opts, slack.OptionRetryConfig(rateLimitRetry(log)))
 	return slack.New(botToken, opts...)
 }
 
@@ -56,17 +63,12 @@ func NewPublisher(api *slack.Client, log *slog.Logger) *Publisher {
 // FindDigest tells.
 func (p *Publisher) PostDigest(ctx context.Context, channel string, d brief.Digest, runKey string) (string, error) {
 	msg := RenderDigest(d)
-	var ts string
-	err := withRetry(ctx, p.log, "chat.postMessage", func() error {
-		var err error
-		_, ts, err = p.api.PostMessageContext(ctx, channel, append(outgoing(msg),
-			slack.MsgOptionDisableLinkUnfurl(),
-			slack.MsgOptionMetadata(slack.SlackMetadata{
-				EventType:    DigestEventType,
-				EventPayload: map[string]any{"run": runKey},
-			}))...)
-		return err
-	})
+	_, ts, err := p.api.PostMessageContext(ctx, channel, append(outgoing(msg),
+		slack.MsgOptionDisableLinkUnfurl(),
+		slack.MsgOptionMetadata(slack.SlackMetadata{
+			EventType:    DigestEventType,
+			EventPayload: map[string]any{"run": runKey},
+		}))...)
 	if err != nil {
 		return "", fmt.Errorf("post digest to %s (run %s): %w", channel, runKey, err)
 	}
@@ -88,12 +90,7 @@ func (p *Publisher) FindDigest(ctx context.Context, channel, runKey string, sinc
 		IncludeAllMetadata: true,
 	}
 	for {
-		var resp *slack.GetConversationHistoryResponse
-		err := withRetry(ctx, p.log, "conversations.history", func() error {
-			var err error
-			resp, err = p.api.GetConversationHistoryContext(ctx, params)
-			return err
-		})
+		resp, err := p.api.GetConversationHistoryContext(ctx, params)
 		if err != nil {
 			return "", false, fmt.Errorf("find digest run %s in %s: %w", runKey, channel, err)
 		}
@@ -122,23 +119,62 @@ func slackTS(t time.Time) string {
 }
 
 // Rate-limit handling: Slack answers 429 with Retry-After and has not done
-// the call, so waiting and calling again is safe. Other failures are not
-// retried here: a 5xx may have happened after Slack acted (a post would
-// appear twice).
+// the call, so waiting and calling again is safe. slack-go's retry option
+// does this for every call through the client (the Web API and
+// response_url posts alike): it waits Retry-After (whole seconds, at
+// least one, with jitter) within the call's context, up to
+// maxRateLimitRetries times. Only 429s are retried: a 5xx or a dropped
+// connection may have happened after Slack acted (a post would appear
+// twice). rateLimitWait adds what our own retry did and slack-go's does
+// not: a log line per wait, and giving up at once on a wait beyond
+// maxRetryAfter instead of holding a worker for minutes.
 const (
 	maxRateLimitRetries = 4
 	maxRetryAfter       = 30 * time.Second
 )
 
+func rateLimitRetry(log *slog.Logger) slack.RetryConfig {
+	cfg := slack.DefaultRetryConfig()
+	cfg.MaxRetries = maxRateLimitRetries
+	cfg.RetryAfterDuration = time.Second // Slack always sends Retry-After; a proxy might not
+	cfg.RetryAfterJitter = 250 * time.Millisecond
+	cfg.Handlers = []slack.RetryHandler{rateLimitWait{next: slack.NewRateLimitErrorRetryHandler(cfg), log: log}}
+	return cfg
+}
+
+// rateLimitWait is slack-go's 429 handler, logged and bounded.
+type rateLimitWait struct {
+	next slack.RetryHandler
+	log  *slog.Logger
+}
+
+func (h rateLimitWait) ShouldRetry(state *slack.RetryState, req *http.Request, resp *http.Response, err error) (bool, time.Duration) {
+	retry, wait := h.next.ShouldRetry(state, req, resp, err)
+	if !retry {
+		return false, 0
+	}
+	method := strings.TrimPrefix(req.URL.Path[strings.LastIndexByte(req.URL.Path, '/')+1:], "/")
+	if wait > maxRetryAfter+time.Second {
+		h.log.Warn("slack rate limit: the wait asked for is too long; giving up", "method", method, "retry_after", resp.Header.Get("Retry-After"))
+		return false, 0
+	}
+	h.log.Warn("slack rate limit: waiting", "method", method, "retry_after", wait.Round(time.Millisecond), "attempt", state.Attempt+1)
+	return true, wait
+}
+
+// withRetry waits out rate limits for the one call slack-go's client does
+// not make: assistant.threads.setStatus, which we post as JSON ourselves
+// (callJSON) because slack-go joins loading_messages with commas. It
+// honours Retry-After the same way, with the same bounds.
 func withRetry(ctx context.Context, log *slog.Logger, method string, call func() error) error {
 	for attempt := 0; ; attempt++ {
 		err := call()
 		var rl *slack.RateLimitedError
-		if err == nil || !errors.As(err, &rl) || attempt >= maxRateLimitRetries {
+		if err == nil || !errors.As(err, &rl) || attempt >= maxRateLimitRetries || rl.RetryAfter > maxRetryAfter {
 			return err
 		}
-		wait := min(max(rl.RetryAfter, 0), maxRetryAfter)
-		log.Warn("slack rate limit: waiting", "method", method, "retry_after", rl.RetryAfter, "attempt", attempt+1)
+		wait := max(rl.RetryAfter, time.Second)
+		log.Warn("slack rate limit: waiting", "method", method, "retry_after", wait, "attempt", attempt+1)
 		t := time.NewTimer(wait)
 		select {
 		case <-ctx.Done():

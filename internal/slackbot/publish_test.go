@@ -34,7 +34,7 @@ func testDigest() brief.Digest {
 
 func newPublisher(t *testing.T, fake *slacktest.Server) *Publisher {
 	t.Helper()
-	return NewPublisher(NewClient(slacktest.BotToken, "", fake.APIURL(), nil), nil)
+	return NewPublisher(NewClient(slacktest.BotToken, "", fake.APIURL(), nil, nil), nil)
 }
 
 func TestPostDigestCarriesRunMetadata(t *testing.T) {
@@ -126,6 +126,24 @@ func TestPostDigestRateLimited(t *testing.T) {
 	}
 	if n := len(fake.Posts()); n != 1 {
 		t.Errorf("%d posts, want 1", n)
+	}
+}
+
+// A Retry-After beyond what a worker waits is not waited out: the call
+// fails at once with the rate limit.
+func TestRateLimitBeyondBoundGivesUp(t *testing.T) {
+	fake := slacktest.New(t)
+	p := newPublisher(t, fake)
+	fake.FailNext("chat.postMessage", 1, slacktest.RateLimited(2*maxRetryAfter))
+	ctx, cancel := context.WithTimeout(context.Background(), maxRetryAfter)
+	defer cancel()
+	_, err := p.PostDigest(ctx, "C1", testDigest(), "run-1")
+	var rl *slack.RateLimitedError
+	if !errors.As(err, &rl) || rl.RetryAfter != 2*maxRetryAfter {
+		t.Fatalf("err = %v, want the rate limit", err)
+	}
+	if n := len(fake.Calls("chat.postMessage")); n != 1 {
+		t.Errorf("%d calls, want 1", n)
 	}
 }
 

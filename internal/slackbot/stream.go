@@ -190,12 +190,7 @@ func (b *Bot) postOne(ctx context.Context, channel, threadTS string, m Message) 
 	if threadTS != "" {
 		opts = append(opts, slack.MsgOptionTS(threadTS))
 	}
-	var ts string
-	err := withRetry(ctx, b.log, "chat.postMessage", func() error {
-		var err error
-		_, ts, err = b.api.PostMessageContext(ctx, channel, opts...)
-		return err
-	})
+	_, ts, err := b.api.PostMessageContext(ctx, channel, opts...)
 	if err != nil {
 		b.metrics.apiErrors.WithLabelValues("chat.postMessage").Inc()
 		return "", fmt.Errorf("chat.postMessage: %w", err)
@@ -205,10 +200,7 @@ func (b *Bot) postOne(ctx context.Context, channel, threadTS string, m Message) 
 
 // updateOne replaces a message the bot posted, waiting out rate limits.
 func (b *Bot) updateOne(ctx context.Context, channel, ts string, m Message) error {
-	err := withRetry(ctx, b.log, "chat.update", func() error {
-		_, _, _, err := b.api.UpdateMessageContext(ctx, channel, ts, outgoing(m)...)
-		return err
-	})
+	_, _, _, err := b.api.UpdateMessageContext(ctx, channel, ts, outgoing(m)...)
 	if err != nil {
 		b.metrics.apiErrors.WithLabelValues("chat.update").Inc()
 		return fmt.Errorf("chat.update: %w", err)
