@@ -10,14 +10,14 @@ import (
 	"text/template"
 	"time"
 
-	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/document"
 	"github.com/mss-brief/briefbot/internal/lexicon"
 	"github.com/mss-brief/briefbot/prompts"
 )
 
 // Searcher finds the passages that best match a query; *corpus.Store is one.
 type Searcher interface {
-	Search(ctx context.Context, q corpus.Query) ([]corpus.Hit, error)
+	Search(ctx context.Context, q document.Query) ([]document.Hit, error)
 }
 
 // AnswererConfig is what an Answerer needs to know besides its searcher and
@@ -27,7 +27,7 @@ type AnswererConfig struct {
 	Description string        // a paragraph of background for the prompt
 	Aliases     [][]string    // groups of names for the same thing; widen queries
 	Examples    []string      // questions suggested when the bot abstains
-	K           int           // passages retrieved and given to the model; 0: corpus.DefaultK, a search's own
+	K           int           // passages retrieved and given to the model; 0: document.DefaultK, a search's own
 	MinScore    float64       // abstain when the best passage scores lower
 	PromptsDir  string        // a folder whose answer.tmpl replaces the built-in one
 	Deadline    time.Duration // the model's time per question, across retries; 0: none of its own (the caller's context bounds it)
@@ -55,7 +55,7 @@ func New(search Searcher, model ChatModel, cfg AnswererConfig) (*Answerer, error
 	// The configured values are taken as given: their defaults are the
 	// configuration's (config.Default), which cmd/bot copies in.
 	if cfg.K <= 0 {
-		cfg.K = corpus.DefaultK
+		cfg.K = document.DefaultK
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now

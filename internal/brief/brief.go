@@ -6,7 +6,7 @@ package brief
 import (
 	"time"
 
-	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/document"
 )
 
 // Mode says how an answer was made.
@@ -65,18 +65,18 @@ type Timings struct {
 
 // Answer is what the bot says to a question.
 type Answer struct {
-	Question         string       `json:"question"`
-	Text             string       `json:"answer"` // standard Markdown with [n] markers
-	Mode             Mode         `json:"mode"`
-	AnswerType       string       `json:"answer_type"`    // what kind of fact is asked for: a count, a date, a person, ...
-	Conflicts        []Conflict   `json:"conflicts"`      // where sources disagree
-	Note             string       `json:"note,omitempty"` // why extractive or abstained, e.g. "no language model configured"
-	AsOf             *time.Time   `json:"as_of"`          // newest published date among cited sources; nil when unknown
-	Citations        []Citation   `json:"citations"`
-	Passages         []corpus.Hit `json:"-"`
-	DroppedCitations int          `json:"dropped_citations"`
-	Suggestions      []string     `json:"suggestions,omitempty"` // how to rephrase, when abstained
-	Timings          Timings      `json:"timings"`
+	Question         string         `json:"question"`
+	Text             string         `json:"answer"` // standard Markdown with [n] markers
+	Mode             Mode           `json:"mode"`
+	AnswerType       string         `json:"answer_type"`    // what kind of fact is asked for: a count, a date, a person, ...
+	Conflicts        []Conflict     `json:"conflicts"`      // where sources disagree
+	Note             string         `json:"note,omitempty"` // why extractive or abstained, e.g. "no language model configured"
+	AsOf             *time.Time     `json:"as_of"`          // newest published date among cited sources; nil when unknown
+	Citations        []Citation     `json:"citations"`
+	Passages         []document.Hit `json:"-"`
+	DroppedCitations int            `json:"dropped_citations"`
+	Suggestions      []string       `json:"suggestions,omitempty"` // how to rephrase, when abstained
+	Timings          Timings        `json:"timings"`
 }
 
 // Digest summarises what entered the corpus in a period, one item a story.

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/document"
 )
 
 // markerRE matches a citation marker: [1], [1, 2], [1; 3], [2-4]. Adjacent
@@ -134,14 +134,14 @@ func claimText(text string, from, pos int) string {
 	if len(contentTerms(seg)) < 2 {
 		seg = strings.TrimSpace(markerRE.ReplaceAllString(text[lineStart:pos], " "))
 	}
-	sents := corpus.Sentences(seg)
+	sents := document.Sentences(seg)
 	if len(sents) == 0 {
 		return ""
 	}
 	return sents[len(sents)-1]
 }
 
-func citationFor(h corpus.Hit, n int) Citation {
+func citationFor(h document.Hit, n int) Citation {
 	c := CitationOf(h.Doc, n)
 	c.DocID = h.DocID // the hit's own, whatever its copy of the document holds
 	return c

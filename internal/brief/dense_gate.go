@@ -4,7 +4,7 @@ import (
 	"context"
 	"slices"
 
-	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/document"
 	"github.com/mss-brief/briefbot/internal/lexicon"
 )
 
@@ -47,7 +47,7 @@ func (a *Answerer) meanByDense(ctx context.Context, r retrieval) {
 	}
 	top := r.hits[:min(gatePassages, len(r.hits))]
 	var all []termBag
-	var dense []corpus.Hit
+	var dense []document.Hit
 	for _, h := range top {
 		_, bags := r.an.of(h)
 		all = append(all, r.an.bag(h.Doc.Title, h.Doc.Lang))

@@ -12,13 +12,13 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/document"
 )
 
 // DigestStore is what the digester reads from the corpus.
 type DigestStore interface {
-	Documents(ctx context.Context, f corpus.DocFilter) ([]corpus.Document, error)
-	Passages(ctx context.Context, docID string) ([]corpus.Passage, error)
+	Documents(ctx context.Context, f document.DocFilter) ([]document.Document, error)
+	Passages(ctx context.Context, docID string) ([]document.Passage, error)
 }
 
 // Digest defaults, used when a DigestRequest leaves them out.
@@ -164,7 +164,7 @@ func (g *Digester) Digest(ctx context.Context, r DigestRequest) (Digest, error) 
 // end): it entered the store inside the window and, when its publication
 // date is known, was published inside it too (give or take slack), so that
 // a backfilled archive of old articles does not flood the digest.
-func InWindow(doc corpus.Document, start, end time.Time, slack time.Duration) bool {
+func InWindow(doc document.Document, start, end time.Time, slack time.Duration) bool {
 	if doc.Ingested.Before(start) || !doc.Ingested.Before(end) {
 		return false
 	}
@@ -177,7 +177,7 @@ func InWindow(doc corpus.Document, start, end time.Time, slack time.Duration) bo
 // windowDocs returns the documents of the window, newest first, each with
 // its lead sentences and story terms.
 func (g *Digester) windowDocs(ctx context.Context, start, end time.Time) ([]*storyDoc, error) {
-	all, err := g.store.Documents(ctx, corpus.DocFilter{IngestedSince: start, IngestedUntil: end})
+	all, err := g.store.Documents(ctx, document.DocFilter{IngestedSince: start, IngestedUntil: end})
 	if err != nil {
 		return nil, fmt.Errorf("digest: %w", err)
 	}
@@ -271,7 +271,7 @@ func storyPublishers(s story) int {
 }
 
 // digestDocTime is when a document appeared: published when known, else ingested.
-func digestDocTime(d corpus.Document) time.Time {
+func digestDocTime(d document.Document) time.Time {
 	if !d.Published.IsZero() {
 		return d.Published
 	}
@@ -280,7 +280,7 @@ func digestDocTime(d corpus.Document) time.Time {
 
 // DocPublisher names who published a document: its source, else the host of
 // its URL, else "" when nothing tells.
-func DocPublisher(d corpus.Document) string {
+func DocPublisher(d document.Document) string {
 	if s := strings.TrimSpace(d.Source); s != "" {
 		return s
 	}
@@ -324,7 +324,7 @@ func leadSentences(title, text string) []string {
 	titleKey := leadKey(title)
 	var out []string
 	words := 0
-	for _, s := range corpus.SplitSentences(text) {
+	for _, s := range document.SplitSentences(text) {
 		n := len(strings.Fields(s))
 		if n < leadMinWords || n > leadMaxWords || strings.Count(s, ":")+strings.Count(s, ";") > 1 || !leadEndsSentence(s) {
 			if len(out) > 0 {

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/document"
 	"github.com/mss-brief/briefbot/internal/lexicon"
 )
 
@@ -34,7 +34,7 @@ const storyMaxGap = 3 * 24 * time.Hour
 
 // storyDoc is a document prepared for grouping.
 type storyDoc struct {
-	doc     corpus.Document
+	doc     document.Document
 	lead    []string // lead sentences, for summaries and quotes
 	opening string   // the first words of the text, for the model
 	terms   map[string]bool

@@ -20,7 +20,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
 
-	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/document"
 )
 
 // EvalFile is a set of questions with what retrieval should find for each.
@@ -435,7 +435,7 @@ func (a *Answerer) evalOne(ctx context.Context, q EvalQuestion, k int) (EvalResu
 
 // rankOf is the position at which every expected phrase has been seen in a
 // passage of an expected document, 0 when one is missing from hits.
-func rankOf(hits []corpus.Hit, q EvalQuestion) int {
+func rankOf(hits []document.Hit, q EvalQuestion) int {
 	worst := 0
 	for _, alts := range q.Expect {
 		at := 0
@@ -646,30 +646,30 @@ func isGroupSep(r rune) bool { return r == ',' || r == '.' || r == ' ' }
 
 func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 
-func hitOf(hits []corpus.Hit, docID string) (corpus.Hit, bool) {
+func hitOf(hits []document.Hit, docID string) (document.Hit, bool) {
 	for _, h := range hits {
 		if h.DocID == docID {
 			return h, true
 		}
 	}
-	return corpus.Hit{}, false
+	return document.Hit{}, false
 }
 
 // EvalDocName is the name an eval question gives a document: the base name
 // of its origin without extension ("timeline" for bundled:timeline.md or
 // /data/notes/timeline.md, "30-unnews-gsf-authorized" for
 // .../corpus-real/30-unnews-gsf-authorized.md).
-func EvalDocName(d corpus.Document) string {
-	base := path.Base(strings.ReplaceAll(strings.TrimPrefix(d.Origin, corpus.BundledOrigin), `\`, "/"))
+func EvalDocName(d document.Document) string {
+	base := path.Base(strings.ReplaceAll(strings.TrimPrefix(d.Origin, document.BundledOrigin), `\`, "/"))
 	return strings.TrimSuffix(base, path.Ext(base))
 }
 
 // docMatches reports whether d is the document an eval question names: by
 // its EvalDocName (case-insensitively) or by id.
-func docMatches(d corpus.Document, name string) bool {
+func docMatches(d document.Document, name string) bool {
 	return d.ID == name || strings.EqualFold(EvalDocName(d), name)
 }
 
-func docMatchesAny(d corpus.Document, names []string) bool {
+func docMatchesAny(d document.Document, names []string) bool {
 	return slices.ContainsFunc(names, func(n string) bool { return docMatches(d, n) })
 }

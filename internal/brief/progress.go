@@ -3,7 +3,7 @@ package brief
 import (
 	"context"
 
-	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/document"
 )
 
 // StepKind names a stage of answering a question.
@@ -47,7 +47,7 @@ func (a *Answerer) searchStep(ctx context.Context, req Request) {
 	}
 	s := Step{Kind: StepSearch}
 	if st, ok := a.search.(interface {
-		Stats(context.Context) (corpus.Stats, error)
+		Stats(context.Context) (document.Stats, error)
 	}); ok {
 		if stats, err := st.Stats(ctx); err == nil {
 			s.Passages = stats.Passages
@@ -58,7 +58,7 @@ func (a *Answerer) searchStep(ctx context.Context, req Request) {
 
 // readStep reports the passages retrieved for reading and how many
 // documents they come from.
-func readStep(req Request, hits []corpus.Hit) {
+func readStep(req Request, hits []document.Hit) {
 	if req.OnStep == nil {
 		return
 	}

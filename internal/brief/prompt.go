@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/document"
 )
 
 // The data delimiters around each passage in the prompt. Passage text is
@@ -38,7 +38,7 @@ type answerPrompt struct {
 
 // messages builds the chat: the rules, the thread so far, then the
 // passages with the question.
-func (a *Answerer) messages(question string, history []Turn, hits []corpus.Hit) ([]Message, error) {
+func (a *Answerer) messages(question string, history []Turn, hits []document.Hit) ([]Message, error) {
 	data := answerPrompt{
 		Topic: a.cfg.Topic, Description: a.cfg.Description, Today: a.cfg.Now().Format(time.DateOnly),
 		Question: question, NoAnswer: NoAnswerToken, Open: passageOpen, Close: passageClose,

@@ -1,7 +1,7 @@
 package brief
 
 import (
-	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/document"
 	"github.com/mss-brief/briefbot/internal/lexicon"
 )
 
@@ -47,7 +47,7 @@ func (a *Answerer) judge(r retrieval) relevance {
 		// A name's context is its sentence and the ones either side; a name
 		// in a record line ("Authors : …") is about the whole passage.
 		for i := range sb {
-			if corpus.IsFieldLine(sents[i]) {
+			if document.IsFieldLine(sents[i]) {
 				windows = append(windows, sb)
 				continue
 			}

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/document"
 	"github.com/mss-brief/briefbot/internal/lexicon"
 )
 
@@ -19,14 +19,14 @@ type retrieval struct {
 	asked    []lexicon.Concept // what the question asks about, analysed
 	kind     AnswerType        // the kind of answer it asks for
 	present  bool              // it asks about the present state of things
-	hits     []corpus.Hit      // best first
+	hits     []document.Hit    // best first
 	an       *analysis         // their sentences
 	dense    map[int64]bool    // passages the dense list found (dense_gate.go)
 }
 
 // Retrieve returns the k passages an answer to req would draw on (k <= 0:
 // the configured K), for evaluation and debugging.
-func (a *Answerer) Retrieve(ctx context.Context, req Request, k int) ([]corpus.Hit, error) {
+func (a *Answerer) Retrieve(ctx context.Context, req Request, k int) ([]document.Hit, error) {
 	if k <= 0 {
 		k = a.cfg.K
 	}
@@ -70,10 +70,10 @@ func (a *Answerer) retrieveK(ctx context.Context, req Request, k int) (retrieval
 	queries := append([]string{asked}, subQueries(asked)...)
 	rewrites := a.rewrite(ctx, q, req.History)
 	pool := max(poolFactor*k, minPool)
-	search := func(docIDs []string) ([]corpus.Hit, error) {
-		var lists [][]corpus.Hit
+	search := func(docIDs []string) ([]document.Hit, error) {
+		var lists [][]document.Hit
 		for i, text := range queries {
-			hits, err := a.search.Search(ctx, corpus.Query{Text: text, K: pool, DocIDs: docIDs})
+			hits, err := a.search.Search(ctx, document.Query{Text: text, K: pool, DocIDs: docIDs})
 			if err != nil {
 				return nil, err
 			}
@@ -85,7 +85,7 @@ func (a *Answerer) retrieveK(ctx context.Context, req Request, k int) (retrieval
 				if err != nil {
 					return nil, err
 				}
-				if dense := a.dense(ctx, corpus.Query{Text: text, K: pool, DocIDs: docIDs}); len(dense) > 0 {
+				if dense := a.dense(ctx, document.Query{Text: text, K: pool, DocIDs: docIDs}); len(dense) > 0 {
 					more = append(more, dense)
 					for _, h := range dense {
 						r.dense[h.ID] = true
@@ -106,7 +106,7 @@ func (a *Answerer) retrieveK(ctx context.Context, req Request, k int) (retrieval
 		}
 		return diversify(lists[0], k), nil
 	}
-	var preferred []corpus.Hit
+	var preferred []document.Hit
 	if len(req.PreferDocs) > 0 {
 		var err error
 		if preferred, err = search(req.PreferDocs); err != nil {
@@ -128,8 +128,8 @@ func (a *Answerer) retrieveK(ctx context.Context, req Request, k int) (retrieval
 // order is scored with the lexical list's scores rank by rank: reciprocal
 // rank scores span a factor of 1.4 over the pool, so the recency and
 // bundled-notes factors would otherwise outweigh rank.
-func (a *Answerer) hybrid(hits []corpus.Hit, more [][]corpus.Hit, present bool) []corpus.Hit {
-	fused, _ := fuseScored(append([][]corpus.Hit{hits}, more...))
+func (a *Answerer) hybrid(hits []document.Hit, more [][]document.Hit, present bool) []document.Hit {
+	fused, _ := fuseScored(append([][]document.Hit{hits}, more...))
 	scores := make([]float64, len(hits))
 	for i, h := range hits {
 		scores[i] = h.Score
@@ -139,19 +139,19 @@ func (a *Answerer) hybrid(hits []corpus.Hit, more [][]corpus.Hit, present bool) 
 		scores = []float64{1}
 	}
 	fused = a.adjustBy(fused, present, func(j int) float64 { return scores[min(j, len(scores)-1)] })
-	return interleave([][]corpus.Hit{a.adjust(slices.Clone(hits), present), fused})
+	return interleave([][]document.Hit{a.adjust(slices.Clone(hits), present), fused})
 }
 
 // DenseSearcher finds passages by meaning (an embedding's nearest
 // neighbours); *corpus.Vectors is one. When the Answerer's searcher is one
 // too, lexical and dense lists are fused.
 type DenseSearcher interface {
-	DenseSearch(ctx context.Context, q corpus.Query) ([]corpus.Hit, error)
+	DenseSearch(ctx context.Context, q document.Query) ([]document.Hit, error)
 }
 
 // dense returns the dense list for q, or nil when the searcher has none or
 // it fails: the search is then lexical (the searcher logs an outage once).
-func (a *Answerer) dense(ctx context.Context, q corpus.Query) []corpus.Hit {
+func (a *Answerer) dense(ctx context.Context, q document.Query) []document.Hit {
 	ds, ok := a.search.(DenseSearcher)
 	if !ok {
 		return nil
@@ -168,19 +168,19 @@ func (a *Answerer) dense(ctx context.Context, q corpus.Query) []corpus.Hit {
 // than primary reports, and for a question about the present a newer
 // report counts more. Scores stay comparable for the relevance gate: the
 // adjustment reorders, the hit keeps its store score.
-func (a *Answerer) adjust(hits []corpus.Hit, present bool) []corpus.Hit {
+func (a *Answerer) adjust(hits []document.Hit, present bool) []document.Hit {
 	return a.adjustBy(hits, present, func(i int) float64 { return hits[i].Score })
 }
 
 // adjustBy is adjust over other scores than the store's: score(i) is hit
 // i's (a fused list's reciprocal rank scores).
-func (a *Answerer) adjustBy(hits []corpus.Hit, present bool, score func(i int) float64) []corpus.Hit {
+func (a *Answerer) adjustBy(hits []document.Hit, present bool, score func(i int) float64) []document.Hit {
 	if len(hits) == 0 {
 		return hits
 	}
 	oldest, newest := publishedSpan(hits)
 	type scored struct {
-		h corpus.Hit
+		h document.Hit
 		s float64
 	}
 	out := make([]scored, len(hits))
@@ -205,7 +205,7 @@ func (a *Answerer) adjustBy(hits []corpus.Hit, present bool, score func(i int) f
 
 // publishedSpan returns the oldest and newest publication dates among
 // hits (zero when none is dated).
-func publishedSpan(hits []corpus.Hit) (oldest, newest time.Time) {
+func publishedSpan(hits []document.Hit) (oldest, newest time.Time) {
 	for _, h := range hits {
 		if d := h.Doc.Published; !d.IsZero() {
 			if oldest.IsZero() || d.Before(oldest) {
@@ -219,11 +219,11 @@ func publishedSpan(hits []corpus.Hit) (oldest, newest time.Time) {
 	return oldest, newest
 }
 
-func isBundled(d corpus.Document) bool { return strings.HasPrefix(d.Origin, corpus.BundledOrigin) }
+func isBundled(d document.Document) bool { return strings.HasPrefix(d.Origin, document.BundledOrigin) }
 
 // fuse merges ranked lists by reciprocal rank: a passage high in any list
 // ranks high, one found by several lists higher still.
-func fuse(lists [][]corpus.Hit) []corpus.Hit {
+func fuse(lists [][]document.Hit) []document.Hit {
 	if len(lists) == 1 {
 		return lists[0]
 	}
@@ -232,9 +232,9 @@ func fuse(lists [][]corpus.Hit) []corpus.Hit {
 }
 
 // fuseScored is fuse, with each fused hit's reciprocal rank score.
-func fuseScored(lists [][]corpus.Hit) ([]corpus.Hit, []float64) {
+func fuseScored(lists [][]document.Hit) ([]document.Hit, []float64) {
 	score := map[int64]float64{}
-	first := map[int64]corpus.Hit{}
+	first := map[int64]document.Hit{}
 	var order []int64
 	for _, l := range lists {
 		for rank, h := range l {
@@ -246,7 +246,7 @@ func fuseScored(lists [][]corpus.Hit) ([]corpus.Hit, []float64) {
 		}
 	}
 	sort.SliceStable(order, func(i, j int) bool { return score[order[i]] > score[order[j]] })
-	out := make([]corpus.Hit, len(order))
+	out := make([]document.Hit, len(order))
 	scores := make([]float64, len(order))
 	for i, id := range order {
 		out[i], scores[i] = first[id], score[id]
@@ -256,9 +256,9 @@ func fuseScored(lists [][]corpus.Hit) ([]corpus.Hit, []float64) {
 
 // interleave takes the lists' hits in turn, rank by rank, each passage
 // once.
-func interleave(lists [][]corpus.Hit) []corpus.Hit {
+func interleave(lists [][]document.Hit) []document.Hit {
 	seen := map[int64]bool{}
-	var out []corpus.Hit
+	var out []document.Hit
 	for rank := 0; ; rank++ {
 		more := false
 		for _, l := range lists {
@@ -280,9 +280,9 @@ func interleave(lists [][]corpus.Hit) []corpus.Hit {
 // diversify keeps the order but lets no document take more than
 // maxPerDocument of the first k places while others have passages to
 // offer; the passages it holds back follow.
-func diversify(hits []corpus.Hit, k int) []corpus.Hit {
+func diversify(hits []document.Hit, k int) []document.Hit {
 	perDoc := map[string]int{}
-	var out, held []corpus.Hit
+	var out, held []document.Hit
 	for _, h := range hits {
 		if perDoc[h.DocID] >= maxPerDocument && len(out) < k {
 			held = append(held, h)
@@ -300,10 +300,10 @@ func diversify(hits []corpus.Hit, k int) []corpus.Hit {
 
 // mergeHits puts the preferred hits first, then the others not already
 // there, up to k.
-func mergeHits(preferred, others []corpus.Hit, k int) []corpus.Hit {
+func mergeHits(preferred, others []document.Hit, k int) []document.Hit {
 	seen := map[int64]bool{}
-	out := make([]corpus.Hit, 0, k)
-	for _, list := range [][]corpus.Hit{preferred, others} {
+	out := make([]document.Hit, 0, k)
+	for _, list := range [][]document.Hit{preferred, others} {
 		for _, h := range list {
 			if len(out) == k {
 				return out

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/document"
 )
 
 // Query rewriting: the model turns a question, with its thread, into a few
@@ -118,10 +118,10 @@ func parseRewrites(reply, question string) []string {
 }
 
 // searchRewrites runs the lexical search of each rewritten query.
-func (a *Answerer) searchRewrites(ctx context.Context, queries []string, k int, docIDs []string) ([][]corpus.Hit, error) {
-	var lists [][]corpus.Hit
+func (a *Answerer) searchRewrites(ctx context.Context, queries []string, k int, docIDs []string) ([][]document.Hit, error) {
+	var lists [][]document.Hit
 	for _, text := range queries {
-		hits, err := a.search.Search(ctx, corpus.Query{Text: text, K: k, DocIDs: docIDs})
+		hits, err := a.search.Search(ctx, document.Query{Text: text, K: k, DocIDs: docIDs})
 		if err != nil {
 			return nil, err
 		}

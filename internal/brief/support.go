@@ -8,7 +8,7 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/document"
 	"github.com/mss-brief/briefbot/internal/lexicon"
 )
 
@@ -319,7 +319,7 @@ func answerSentences(text string) []answerSentence {
 			continue
 		}
 		first := len(out)
-		for _, s := range corpus.Sentences(line) {
+		for _, s := range document.Sentences(line) {
 			if lead := markerPrefixRE.FindString(s); lead != "" && len(out) > first {
 				out[len(out)-1].text += " " + strings.TrimSpace(lead)
 				s = strings.TrimSpace(s[len(lead):])

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/document"
 	"github.com/mss-brief/briefbot/internal/lexicon"
 )
 
@@ -122,24 +122,24 @@ func newAnalysis(lex *lexicon.Analyzer) *analysis {
 func (an *analysis) bag(text, lang string) termBag { return termBag{an.lex.Bag(text, lang)} }
 
 // of returns a passage's sentences and their term bags.
-func (an *analysis) of(h corpus.Hit) ([]string, []termBag) {
+func (an *analysis) of(h document.Hit) ([]string, []termBag) {
 	if s, ok := an.sents[h.ID]; ok {
 		return s, an.bags[h.ID]
 	}
-	s := corpus.SplitSentences(h.Text)
+	s := document.SplitSentences(h.Text)
 	b := make([]termBag, len(s))
 	// The lines of a record ("Authors : …", "Publication Date: …") describe
 	// one thing: each is read with all of them, so the date line answers
 	// "when was Tishkov's article published".
 	var record []string
 	for _, x := range s {
-		if corpus.IsFieldLine(x) {
+		if document.IsFieldLine(x) {
 			record = append(record, x)
 		}
 	}
 	recordBag := an.bag(strings.Join(record, "\n"), h.Doc.Lang)
 	for i, x := range s {
-		if corpus.IsFieldLine(x) {
+		if document.IsFieldLine(x) {
 			b[i] = recordBag
 			continue
 		}

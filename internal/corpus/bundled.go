@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+
+	"github.com/mss-brief/briefbot/internal/document"
 )
 
 // bundled holds the briefing notes we write ourselves, so a fresh store
@@ -15,7 +17,7 @@ import (
 var bundled embed.FS
 
 // BundledOrigin prefixes the origin of every bundled note.
-const BundledOrigin = "bundled:"
+const BundledOrigin = document.BundledOrigin
 
 // LoadBundled stores the bundled briefing notes when the store holds no
 // documents at all, and reports how many it added.

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mss-brief/briefbot/internal/database"
+	"github.com/mss-brief/briefbot/internal/document"
 	"github.com/mss-brief/briefbot/internal/lexicon"
 )
 
@@ -269,11 +270,7 @@ func (s *Store) Document(ctx context.Context, id string) (Document, error) {
 }
 
 // DocFilter selects documents for listing.
-type DocFilter struct {
-	IngestedSince time.Time // when set, only documents ingested at or after it
-	IngestedUntil time.Time // when set, only documents ingested before it
-	Limit         int       // 0: no limit
-}
+type DocFilter = document.DocFilter
 
 // Documents lists documents, newest ingested first.
 func (s *Store) Documents(ctx context.Context, f DocFilter) ([]Document, error) {
@@ -327,9 +324,7 @@ func (s *Store) Passages(ctx context.Context, docID string) ([]Passage, error) {
 }
 
 // Stats counts what the store holds.
-type Stats struct {
-	Documents, Passages int
-}
+type Stats = document.Stats
 
 // Stats returns the store's counts.
 func (s *Store) Stats(ctx context.Context) (Stats, error) {
