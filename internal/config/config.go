@@ -144,7 +144,10 @@ func (Secrets) String() string { return "[secrets redacted]" }
 // GoString keeps secrets out of %#v.
 func (s Secrets) GoString() string { return s.String() }
 
-// Default returns the configuration used when no file is given.
+// Default returns the configuration used when no file is given. It is the
+// one place defaults live: the packages below take the values cmd/bot
+// copies from here as given, a zero meaning none or off, not a default of
+// their own.
 func Default() Config {
 	return Config{
 		Topic: Topic{
