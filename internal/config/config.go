@@ -145,9 +145,8 @@ func (Secrets) String() string { return "[secrets redacted]" }
 func (s Secrets) GoString() string { return s.String() }
 
 // Default returns the configuration used when no file is given. It is the
-// one place defaults live: the packages below take the values cmd/bot
-// copies from here as given, a zero meaning none or off, not a default of
-// their own.
+// one place defaults live: the packages below take what cmd/bot copies from
+// here as given and keep no copy of these values.
 func Default() Config {
 	return Config{
 		Topic: Topic{
