@@ -41,11 +41,15 @@ func TestEvalRealCorpusHybrid(t *testing.T) {
 		}
 	}
 	row("overall", lexical.Overall, hybrid.Overall)
+	held := func(r EvalResult) bool { return r.FactsHeld != nil && *r.FactsHeld }
 	for i, l := range lexical.Results {
 		h := hybrid.Results[i]
-		if l.Rank > 0 && h.Rank == 0 || l.Rank == 0 && h.Rank > 0 || l.Abstained != h.Abstained {
-			t.Logf("changed: [%s] %q: lexical rank %d abstained %v %v, hybrid rank %d abstained %v %v",
-				l.Kind, l.Question, l.Rank, l.Abstained, l.Retrieved, h.Rank, h.Abstained, h.Retrieved)
+		if l.Rank > 0 && h.Rank == 0 || l.Rank == 0 && h.Rank > 0 || l.Abstained != h.Abstained || held(l) != held(h) {
+			t.Logf("changed: [%s] %q: lexical rank %d abstained %v facts %v %v, hybrid rank %d abstained %v facts %v %v",
+				l.Kind, l.Question, l.Rank, l.Abstained, held(l), l.Retrieved, h.Rank, h.Abstained, held(h), h.Retrieved)
+			if held(l) != held(h) {
+				t.Logf("  lexical: %s\n  hybrid:  %s", clip(l.Answer, 300), clip(h.Answer, 300))
+			}
 		}
 	}
 	t.Logf("real corpus, lexical vs hybrid (fake semantic embeddings, %d dims):\n%s", openaitest.SemanticDims, table.String())
