@@ -4,6 +4,7 @@ import (
 	"container/heap"
 	"context"
 	"database/sql"
+	"encoding/binary"
 	"fmt"
 	"hash/maphash"
 	"log/slog"
@@ -40,13 +41,13 @@ type index struct {
 	title []*postings
 	lex   *lexicon.Analyzer // how a passage becomes its terms
 
-	// What the rerank needs of each passage's sentences, analysed once
-	// when the passage is indexed: ordinal o's sentences are
-	// sents[sentAt[o]:sentAt[o+1]], and sentence j's term ids are
-	// sentTerms[sents[j].start:] up to the next sentence's start.
-	sentAt    []uint32
-	sents     []sentence
-	sentTerms []uint32
+	// sentences is ordinal -> what the rerank needs of the passage's
+	// sentences, analysed once when the passage is indexed (see
+	// addSentences). One exact-size byte string per passage: no slack
+	// from growing one large slice, and nothing to copy when compacting.
+	sentences [][]byte
+	idBuf     []uint32 // addTerms' scratch
+	sentBuf   []byte   // addSentences' scratch
 	// textHash is ordinal -> hash of the text analysed, so a passage read
 	// back from the store is known to be the one the index holds (another
 	// process may have replaced it since).
@@ -58,28 +59,62 @@ type index struct {
 }
 
 // postings lists the passages holding a term, in ordinal order, with the
-// term's frequency there. df counts live passages only.
+// term's frequency there: for each passage the uvarint of its ordinal's
+// gap from the previous one, then the frequency in one byte, or 255 and
+// the frequency's uvarint when it is 255 or more. At 100k passages that
+// is about a third of plain uint32 ordinals and uint16 frequencies, and
+// decoding costs less than the scoring beside it. df counts live
+// passages only.
 type postings struct {
-	ords []uint32
-	tfs  []uint16
+	data []byte
+	last uint32 // the last ordinal added
+	n    int    // passages listed
 	df   int
 }
 
-// sentence is one sentence of a passage as the rerank reads it: its
-// content stems' term ids in order (nStems of them), then the ids of the
-// groups it holds, and whether it holds a count or a date.
-type sentence struct {
-	start  uint32
-	nStems uint16
-	flags  uint8
+func (p *postings) add(o, tf uint32) {
+	gap := o
+	if p.n > 0 {
+		gap = o - p.last
+	}
+	p.data = binary.AppendUvarint(p.data, uint64(gap))
+	if tf < 255 {
+		p.data = append(p.data, byte(tf))
+	} else {
+		p.data = append(append(p.data, 255), binary.AppendUvarint(nil, uint64(tf))...)
+	}
+	p.last = o
+	p.n++
+	p.df++
 }
 
+// each calls fn for every passage listed, in ordinal order.
+func (p *postings) each(fn func(o, tf uint32)) {
+	d := p.data
+	o := uint32(0)
+	for i := 0; i < len(d); {
+		gap := uint32(d[i])
+		if gap < 0x80 {
+			i++
+		} else {
+			g, n := binary.Uvarint(d[i:])
+			gap, i = uint32(g), i+n
+		}
+		o += gap
+		tf := uint32(d[i])
+		i++
+		if tf == 255 {
+			t, n := binary.Uvarint(d[i:])
+			tf, i = uint32(t), i+n
+		}
+		fn(o, tf)
+	}
+}
+
+// Flags of a sentence held by the index.
 const (
 	sentQuantity uint8 = 1 << iota // meets CueQuantity
 	sentDate                       // meets CueDate
-	// sentUnread marks a passage the index could not hold the analysis
-	// of (a sentence of more than 65535 words): the rerank reads its text.
-	sentUnread
 )
 
 type passageMeta struct {
@@ -98,7 +133,7 @@ const (
 )
 
 func newIndex(lex *lexicon.Analyzer) *index {
-	return &index{applied: -1, ord: map[int64]uint32{}, terms: map[string]uint32{}, sentAt: []uint32{0},
+	return &index{applied: -1, ord: map[int64]uint32{}, terms: map[string]uint32{},
 		sources: map[string]string{}, lex: lex, seed: maphash.MakeSeed()}
 }
 
@@ -214,40 +249,51 @@ func (ix *index) add(id int64, title, text, docID, source, lang string, publishe
 }
 
 // addSentences keeps the analysis the rerank makes of a passage's
-// sentences (analyseSentence on each of SplitSentences), as term ids.
-// Sentences with no term are left out: they score nothing.
+// sentences (analyseSentence on each of SplitSentences), as term ids:
+// for each sentence its flags byte, the uvarints of its number of content
+// stems and of the length in bytes of its ids, then the uvarints of the
+// stems' ids in order and of its groups' ids. Ids go by first appearance, so common words take
+// one or two bytes. Sentences with no term are left out: they score
+// nothing.
 func (ix *index) addSentences(text, lang string) {
+	buf := ix.sentBuf[:0]
+	var ids []uint32
+	var enc []byte
 	for _, sent := range SplitSentences(text) {
 		terms := ix.lex.Analyze(sent, lang)
-		st := sentence{start: uint32(len(ix.sentTerms))}
-		stems := 0
+		ids = ids[:0]
 		words := make([]string, len(terms))
 		for i, t := range terms {
 			words[i] = t.Text
 			if !t.Stop {
-				ix.sentTerms = append(ix.sentTerms, ix.termID(t.Stem))
-				stems++
+				ids = append(ids, ix.termID(t.Stem))
 			}
 		}
+		stems := len(ids)
 		for _, g := range ix.lex.Groups(terms, lang) {
-			ix.sentTerms = append(ix.sentTerms, ix.termID(g))
+			ids = append(ids, ix.termID(g))
 		}
-		if int(st.start) == len(ix.sentTerms) {
+		if len(ids) == 0 {
 			continue
 		}
-		if stems > math.MaxUint16 {
-			stems, st.flags = math.MaxUint16, sentUnread
-		}
-		st.nStems = uint16(stems)
+		var flags uint8
 		if CueQuantity.metByWords(words) {
-			st.flags |= sentQuantity
+			flags |= sentQuantity
 		}
 		if CueDate.metByWords(words) {
-			st.flags |= sentDate
+			flags |= sentDate
 		}
-		ix.sents = append(ix.sents, st)
+		enc = enc[:0]
+		for _, id := range ids {
+			enc = binary.AppendUvarint(enc, uint64(id))
+		}
+		buf = append(buf, flags)
+		buf = binary.AppendUvarint(buf, uint64(stems))
+		buf = binary.AppendUvarint(buf, uint64(len(enc)))
+		buf = append(buf, enc...)
 	}
-	ix.sentAt = append(ix.sentAt, uint32(len(ix.sents)))
+	ix.sentences = append(ix.sentences, slices.Clone(buf))
+	ix.sentBuf = buf
 }
 
 // termID returns the id of a term, giving it one if it has none.
@@ -260,48 +306,32 @@ func (ix *index) termID(t string) uint32 {
 	return id
 }
 
-// sentenceRange returns the sentences of ordinal o.
-func (ix *index) sentenceRange(o uint32) []sentence {
-	return ix.sents[ix.sentAt[o]:ix.sentAt[o+1]]
-}
-
-// sentenceTermIDs returns the term ids of sentence j (stems, then groups).
-func (ix *index) sentenceTermIDs(j uint32) []uint32 {
-	end := uint32(len(ix.sentTerms))
-	if int(j+1) < len(ix.sents) {
-		end = ix.sents[j+1].start
-	}
-	return ix.sentTerms[ix.sents[j].start:end]
-}
-
-// compact trims every posting list and the sentence analysis to their
-// length: slices grown by append hold up to twice what they need, and at
+// compact trims every posting list to its length: slices grown by append hold up to twice what they need, and at
 // 100k passages that slack is tens of megabytes held for the life of the
 // process.
 func (ix *index) compact() {
 	for _, field := range [][]*postings{ix.text, ix.title} {
 		for _, p := range field {
-			if p != nil && cap(p.ords) > len(p.ords) {
-				p.ords = append(make([]uint32, 0, len(p.ords)), p.ords...)
-				p.tfs = append(make([]uint16, 0, len(p.tfs)), p.tfs...)
+			if p != nil && cap(p.data) > len(p.data) {
+				p.data = slices.Clone(p.data)
 			}
 		}
 	}
-	ix.sentTerms = slices.Clip(slices.Clone(ix.sentTerms))
-	ix.sents = slices.Clip(slices.Clone(ix.sents))
 }
 
 // addTerms adds one passage's terms to a field's postings and returns
 // their count.
 func (ix *index) addTerms(field *[]*postings, terms []string, o uint32) uint16 {
-	tf := make(map[string]uint16, len(terms))
+	ids := ix.idBuf[:0]
 	for _, t := range terms {
-		if tf[t] < math.MaxUint16 {
-			tf[t]++
-		}
+		ids = append(ids, ix.termID(t))
 	}
-	for t, n := range tf {
-		id := ix.termID(t)
+	slices.Sort(ids)
+	for i := 0; i < len(ids); {
+		id, j := ids[i], i+1
+		for j < len(ids) && ids[j] == id {
+			j++
+		}
 		if int(id) >= len(*field) {
 			*field = append(*field, make([]*postings, int(id)+1-len(*field))...)
 		}
@@ -310,10 +340,10 @@ func (ix *index) addTerms(field *[]*postings, terms []string, o uint32) uint16 {
 			p = &postings{}
 			(*field)[id] = p
 		}
-		p.ords = append(p.ords, o)
-		p.tfs = append(p.tfs, n)
-		p.df++
+		p.add(o, uint32(min(j-i, math.MaxUint16)))
+		i = j
 	}
+	ix.idBuf = ids
 	return uint16(min(len(terms), math.MaxUint16))
 }
 
@@ -431,8 +461,25 @@ func (ix *index) topK(terms []queryTerm, k int, f filter) []scored {
 			}
 			// Per-length norms precomputed would save a division; the
 			// division is not what costs here.
-			for i, o := range p.ords {
-				tf := float64(p.tfs[i])
+			// The decoding of postings.each, written out: a call per
+			// posting would cost more than the decoding.
+			d, o := p.data, uint32(0)
+			for i := 0; i < len(d); {
+				gap := uint32(d[i])
+				if gap < 0x80 {
+					i++
+				} else {
+					g, n := binary.Uvarint(d[i:])
+					gap, i = uint32(g), i+n
+				}
+				o += gap
+				t := uint32(d[i])
+				i++
+				if t == 255 {
+					v, n := binary.Uvarint(d[i:])
+					t, i = uint32(v), i+n
+				}
+				tf := float64(t)
 				norm := bm25K1 * (1 - bm25B + bm25B*float64(lens[o])/avg)
 				if acc[o] == 0 {
 					touched = append(touched, o)

@@ -67,10 +67,10 @@ func (s *Store) analyseSentence(text, lang string) sentenceTerms {
 
 // search is Search once the index is current: BM25 candidates from the
 // index, reranked by sentence coverage on the analysis the index holds,
-// and only the passages returned read from the store. When the index does
-// not hold a candidate's analysis, or a passage read is not the one it
-// analysed (another process replaced it since), the whole pool is read and
-// reranked from its text.
+// and only the passages returned read from the store. When the question
+// has too many concepts for the index's rerank, or a passage read is not
+// the one the index analysed (another process replaced it since), the
+// whole pool is read and reranked from its text.
 func (s *Store) search(ctx context.Context, q Query, k int) ([]Hit, error) {
 	concepts := s.queryConcepts(q.Text)
 	cue := QuestionCue(q.Text)

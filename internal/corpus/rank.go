@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"encoding/binary"
 	"math"
 	"math/bits"
 	"sort"
@@ -222,15 +223,17 @@ func (ix *index) conceptMasks(concepts []concept) (conceptMasks, bool) {
 	return m, true
 }
 
-// maskedScore is sentenceScore of sentence j as the index holds it.
-func (ix *index) maskedScore(j uint32, m *conceptMasks, concepts []concept, cue Cue) float64 {
-	st := ix.sents[j]
+// maskedScore is sentenceScore of one sentence as the index holds it:
+// the uvarint ids of its content stems (the first nStems) and groups.
+func maskedScore(ids []byte, nStems int, flags uint8, m *conceptMasks, concepts []concept, cue Cue) float64 {
 	var exact, some, held, prev uint64
-	for i, id := range ix.sentenceTermIDs(j) {
+	for i, at := 0, 0; at < len(ids); i++ {
+		id, n := uvarint(ids[at:])
+		at += n
 		v := m.byTerm[id]
 		exact |= v[0]
 		some |= v[0] | v[1]
-		if i < int(st.nStems) {
+		if i < nStems {
 			// Concept b follows concept b-1 in the sentence's words.
 			held |= prev & (v[0] >> 1)
 			prev = v[0]
@@ -254,7 +257,7 @@ func (ix *index) maskedScore(j uint32, m *conceptMasks, concepts []concept, cue 
 	if m.nPairs > 0 {
 		score += phraseShare * float64(bits.OnesCount64(held&m.pairs)) / float64(m.nPairs)
 	}
-	if (cue == CueQuantity && st.flags&sentQuantity == 0) || (cue == CueDate && st.flags&sentDate == 0) {
+	if (cue == CueQuantity && flags&sentQuantity == 0) || (cue == CueDate && flags&sentDate == 0) {
 		score /= 2
 	}
 	return score
@@ -270,9 +273,9 @@ type ranked struct {
 
 // rerankIndexed is rerank over the sentences the index holds, for BM25
 // candidates the index just returned: no text read, no analysis. It
-// reports false when a candidate's analysis is not held (or the question
-// has too many concepts), and the caller reranks from the text. The
-// caller holds the index's read lock.
+// reports false when the question has more concepts than a mask holds,
+// and the caller reranks from the text. The caller holds the index's read
+// lock.
 func (ix *index) rerankIndexed(top []scored, concepts []concept, cue Cue) ([]ranked, bool) {
 	m, ok := ix.conceptMasks(concepts)
 	if !ok {
@@ -285,13 +288,15 @@ func (ix *index) rerankIndexed(top []scored, concepts []concept, cue Cue) ([]ran
 	out := make([]ranked, len(top))
 	for i, t := range top {
 		o := ix.ord[t.id]
-		sentences := ix.sentenceRange(o)
 		bestSentence := 0.0
-		for j := range sentences {
-			if sentences[j].flags&sentUnread != 0 {
-				return nil, false
-			}
-			bestSentence = math.Max(bestSentence, ix.maskedScore(ix.sentAt[o]+uint32(j), &m, concepts, cue))
+		for d := ix.sentences[o]; len(d) > 0; {
+			flags := d[0]
+			stems, n := uvarint(d[1:])
+			size, n2 := uvarint(d[1+n:])
+			d = d[1+n+n2:]
+			end := int(size)
+			bestSentence = math.Max(bestSentence, maskedScore(d[:end], int(stems), flags, &m, concepts, cue))
+			d = d[end:]
 		}
 		rel := 0.0
 		if best > 0 {
@@ -301,4 +306,13 @@ func (ix *index) rerankIndexed(top []scored, concepts []concept, cue Cue) ([]ran
 	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].rank > out[b].rank })
 	return out, true
+}
+
+// uvarint decodes one uvarint id, the one-byte case inline.
+func uvarint(b []byte) (uint32, int) {
+	if b[0] < 0x80 {
+		return uint32(b[0]), 1
+	}
+	v, n := binary.Uvarint(b)
+	return uint32(v), n
 }
