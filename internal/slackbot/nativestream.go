@@ -558,11 +558,11 @@ func (s *nativeStream) deliverAnswer(ctx context.Context, ans brief.Answer, id i
 	s.ctx = ctx
 	text := ans.Text
 	if s.broken || s.diverged || ans.Mode != brief.ModeLLM || strings.TrimSpace(text) == "" || !strings.HasPrefix(text, s.sent) {
-		return s.replace(ctx, renderAnswer(ans, answerView{ID: id}))
+		return s.replace(ctx, renderAnswer(ans, answerView{ID: id, Markdown: true}))
 	}
 	if err := s.appendText(text[len(s.sent):]); err != nil {
 		s.b.log.Warn("streamed answer cut short: replacing it", s.q.logArgs("err", err)...)
-		return s.replace(ctx, renderAnswer(ans, answerView{ID: id}))
+		return s.replace(ctx, renderAnswer(ans, answerView{ID: id, Markdown: true}))
 	}
 	tail := answerTail(ans, answerView{ID: id, Feedback: true})
 	opts := []slack.MsgOption{slack.MsgOptionBlocks(sanitizeBlocks(tail)...)}

@@ -57,6 +57,10 @@ type answerView struct {
 	// block) instead of our buttons: the surface is a streamed AI-app
 	// message, where Slack draws it as the assistant's thumbs.
 	Feedback bool
+	// Markdown puts the answer's text in markdown blocks, as the answerer
+	// wrote it, instead of converted mrkdwn sections: for messages posted
+	// and updated through the Web API (markdown.go says which and why).
+	Markdown bool
 }
 
 // mrkdwnText is a section or context text object. verbatim stops Slack from
@@ -84,8 +88,16 @@ func renderAnswer(a brief.Answer, v answerView) []Message {
 	if strings.TrimSpace(text) == "" {
 		text = "I could not find this in the sources."
 	}
-	for _, part := range splitMrkdwn(text, maxSectionText) {
-		body = append(body, section(part))
+	if md := markdownText(a.Text); v.Markdown && strings.TrimSpace(md) != "" {
+		// Cut like mrkdwn: at a paragraph, line or word, code fences
+		// closed and reopened.
+		for _, part := range splitMrkdwn(md, maxMarkdownBytes) {
+			body = append(body, markdownBlock(part))
+		}
+	} else {
+		for _, part := range splitMrkdwn(text, maxSectionText) {
+			body = append(body, section(part))
+		}
 	}
 	if a.Mode == brief.ModeAbstained && len(a.Suggestions) > 0 {
 		lines := []string{"*You could ask instead:*"}
@@ -235,15 +247,20 @@ func fallback(m brief.Mode, text string) string {
 func packMessages(body, tail []slack.Block) []Message {
 	var msgs []Message
 	var cur []slack.Block
-	chars := 0
+	chars, md := 0, 0
 	for _, b := range body {
 		n := blockChars(b)
-		if len(cur) > 0 && (len(cur)+1 > maxBlocks || chars+n > maxBodyChars) {
+		m := 0
+		if mb, ok := b.(*slack.MarkdownBlock); ok {
+			m = len(mb.Text) // Slack caps a message's markdown blocks together
+		}
+		if len(cur) > 0 && (len(cur)+1 > maxBlocks || chars+n > maxBodyChars || md+m > maxMarkdownBytes) {
 			msgs = append(msgs, Message{Blocks: cur})
-			cur, chars = nil, 0
+			cur, chars, md = nil, 0, 0
 		}
 		cur = append(cur, b)
 		chars += n
+		md += m
 	}
 	if len(cur) > 0 && len(cur)+len(tail) > maxBlocks {
 		msgs = append(msgs, Message{Blocks: cur})
@@ -254,8 +271,13 @@ func packMessages(body, tail []slack.Block) []Message {
 }
 
 func blockChars(b slack.Block) int {
-	if s, ok := b.(*slack.SectionBlock); ok && s.Text != nil {
-		return utf8.RuneCountInString(s.Text.Text)
+	switch t := b.(type) {
+	case *slack.SectionBlock:
+		if t.Text != nil {
+			return utf8.RuneCountInString(t.Text.Text)
+		}
+	case *slack.MarkdownBlock:
+		return utf8.RuneCountInString(t.Text)
 	}
 	return 0
 }

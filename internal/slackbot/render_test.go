@@ -515,3 +515,71 @@ func TestSectionsFitHoweverSlackCounts(t *testing.T) {
 		})
 	}
 }
+
+func TestMarkdownText(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Kenya **leads** [the mission](https://example.org/a?x=1&y=2) [1].", "Kenya **leads** [the mission](https://example.org/a?x=1&y=2) [1]."},
+		{"See [this](javascript:alert(1)) now", "See this now"},
+		{"[secret](https://user:pw@example.org/)", "secret"},
+		{"A [link](https://example.org/a_(b)) with parens", "A [link](https://example.org/a_%28b%29) with parens"},
+		{"`[code](javascript:x)` stays", "`[code](javascript:x)` stays"},
+		{"```\n[in code](javascript:x)\n```", "```\n[in code](javascript:x)\n```"},
+		{"# Heading\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", "# Heading\n\n| a | b |\n|---|---|\n| 1 | 2 |"},
+	} {
+		if got := markdownText(c.in); got != c.want {
+			t.Errorf("markdownText(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// An answer posted through the Web API has its text in markdown blocks,
+// no more than one message's worth of them in each message, the sources
+// and buttons in the last one; every message passes the fake's checks.
+func TestRenderAnswerMarkdown(t *testing.T) {
+	para := strings.Repeat("Kenya **leads** the mission and sent officers to the capital [1]. ", 40) // ~2,700 bytes
+	long := strings.Repeat(para+"\n\n", 10)
+	ans := brief.Answer{Text: long, Mode: brief.ModeLLM, Citations: []brief.Citation{{N: 1, Title: "Kenya leads", URL: "https://example.org/k", Source: "Wire"}}}
+	for _, c := range []struct {
+		name     string
+		v        answerView
+		markdown bool
+	}{
+		{"web api", answerView{ID: 7, Markdown: true}, true},
+		{"response_url", answerView{ID: 7, Share: true}, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			msgs := renderAnswer(ans, c.v)
+			if len(msgs) < 3 {
+				t.Fatalf("%d messages for a %d-byte answer", len(msgs), len(long))
+			}
+			var all strings.Builder
+			for i, m := range msgs {
+				raw, err := json.Marshal(sanitizeBlocks(m.Blocks))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := slacktest.CheckBlocks(raw); err != nil {
+					t.Errorf("message %d: %v", i, err)
+				}
+				md := 0
+				for _, b := range m.Blocks {
+					if mb, ok := b.(*slack.MarkdownBlock); ok {
+						md += len(mb.Text)
+						all.WriteString(mb.Text)
+					}
+				}
+				if md > maxMarkdownBytes || (md > 0) != c.markdown {
+					t.Errorf("message %d holds %d bytes of markdown blocks (want them: %v)", i, md, c.markdown)
+				}
+			}
+			if c.markdown && strings.Count(all.String(), "**leads**") != 400 {
+				t.Errorf("the markdown blocks hold %d of the 400 sentences", strings.Count(all.String(), "**leads**"))
+			}
+			last := msgs[len(msgs)-1]
+			raw, _ := json.Marshal(last.Blocks)
+			if !strings.Contains(string(raw), "Sources") || !strings.Contains(msgs[0].Text, "Kenya *leads*") {
+				t.Errorf("last message %s; first text %q", raw, msgs[0].Text)
+			}
+		})
+	}
+}

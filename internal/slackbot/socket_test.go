@@ -325,10 +325,15 @@ func TestStreamingAnswerReplacesPlaceholder(t *testing.T) {
 	}
 	final, _ := h.fake.Message("C1", posts[0].TS)
 	text := final.BlockText()
-	for _, want := range []string{"Kenya *leads* the mission [1]", "*Sources*", "example.org/kenya-leads"} {
+	// The body is the model's Markdown in a markdown block; the
+	// notification text is mrkdwn.
+	for _, want := range []string{"Kenya **leads** the mission [1]", "*Sources*", "example.org/kenya-leads"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("final answer lacks %q:\n%s", want, text)
 		}
+	}
+	if !strings.Contains(string(final.Blocks), `"type":"markdown"`) || !strings.Contains(final.Text, "Kenya *leads* the mission") {
+		t.Errorf("final answer: blocks %s, text %q; want a markdown block and mrkdwn text", final.Blocks, final.Text)
 	}
 	if strings.Contains(text, "writing…") {
 		t.Error("the final answer still says it is being written")

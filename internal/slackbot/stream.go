@@ -72,7 +72,7 @@ func (s *streamer) deliverAnswer(ctx context.Context, placeholder string, ans br
 	if s.native != nil {
 		return s.native.deliverAnswer(ctx, ans, id)
 	}
-	return s.b.deliver(ctx, s.q, placeholder, renderAnswer(ans, answerView{ID: id}))
+	return s.b.deliver(ctx, s.q, placeholder, renderAnswer(ans, answerView{ID: id, Markdown: true}))
 }
 
 // partial takes the answer so far; it never blocks the model's stream.
@@ -146,13 +146,15 @@ func (s *streamer) loop() {
 // draw posts or updates the placeholder. A failure is only logged: the
 // final answer is posted anyway.
 func (s *streamer) draw(text string) {
-	parts := splitMrkdwn(mrkdwn(text), maxSectionText-20)
+	// The body is Markdown in a markdown block, as the final answer will be
+	// (markdown.go); the fallback text is mrkdwn, never the raw model text.
+	parts := splitMrkdwn(markdownText(text), maxMarkdownBytes-20)
 	body := parts[0]
 	if len(parts) > 1 {
 		body += " …"
 	}
-	// The fallback text is the drawn mrkdwn, never the raw model text.
-	m := Message{Text: truncateRunes(body, fallbackLen), Blocks: []slack.Block{section(body), contextLine(":hourglass_flowing_sand: writing…")}}
+	fb := splitMrkdwn(mrkdwn(text), fallbackLen)[0]
+	m := Message{Text: fb, Blocks: []slack.Block{markdownBlock(body), contextLine(":hourglass_flowing_sand: writing…")}}
 	s.mu.Lock()
 	ts := s.ts
 	s.mu.Unlock()

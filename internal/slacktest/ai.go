@@ -157,6 +157,15 @@ func (s *Server) publishViewLocked(p url.Values) apiResult {
 		return failWith("invalid_arguments")
 	}
 	if s.strictBlocks {
+		// The markdown block is for messages only.
+		for _, b := range blocks {
+			var head struct {
+				Type string `json:"type"`
+			}
+			if json.Unmarshal(b, &head) == nil && head.Type == "markdown" {
+				return failWith("invalid_blocks")
+			}
+		}
 		// CheckBlocks holds a message to 50 blocks; a view may have 100, so
 		// its blocks are checked in message-sized runs.
 		for i := 0; i < len(blocks); i += MaxBlocks {
