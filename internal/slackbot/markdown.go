@@ -59,6 +59,23 @@ func markdownText(md string) string {
 // linkEscaper keeps a URL from closing its Markdown link early.
 var linkEscaper = strings.NewReplacer("(", "%28", ")", "%29")
 
+// markdownPiece is markdownText for a piece of a streamed answer: its
+// whitespace kept (the next piece follows it), inCode saying whether it
+// begins inside a code block.
+func markdownPiece(md string, inCode bool) string {
+	lines := strings.Split(md, "\n")
+	for i, line := range lines {
+		if strings.HasPrefix(strings.TrimSpace(line), "```") {
+			inCode = !inCode
+			continue
+		}
+		if !inCode {
+			lines[i] = markdownLinks(line)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
 // markdownLinks rewrites the links of one line (outside code spans).
 func markdownLinks(line string) string {
 	if !strings.Contains(line, "](") {

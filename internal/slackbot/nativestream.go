@@ -417,20 +417,48 @@ func (s *nativeStream) step() bool {
 }
 
 // settled is the part of a growing text that will not change as the model
-// goes on: up to the last whitespace outside a "<…>" link, so a word, an
-// entity, a broadcast word or a link is never split between appends (each
-// append is sanitized on its own).
+// goes on: up to the last whitespace outside a "<…>" link or a Markdown
+// [text](url) link, so a word, an entity, a broadcast word or a link is
+// never split between appends (each append is sanitized, and its links
+// checked, on its own).
 func settled(t string) string {
 	cut := strings.LastIndexAny(t, " \n\t") + 1
 	for cut > 0 {
 		head := t[:cut]
-		lt := strings.LastIndexByte(head, '<')
-		if lt < 0 || strings.Contains(head[lt:], ">") {
-			break
+		if lt := strings.LastIndexByte(head, '<'); lt >= 0 && !strings.Contains(head[lt:], ">") {
+			cut = strings.LastIndexAny(t[:lt], " \n\t") + 1
+			continue
 		}
-		cut = strings.LastIndexAny(t[:lt], " \n\t") + 1
+		if lb := openLink(head); lb >= 0 {
+			cut = strings.LastIndexAny(t[:lb], " \n\t") + 1
+			continue
+		}
+		break
 	}
 	return t[:cut]
+}
+
+// maxHeldLink is how far back an unfinished Markdown link holds text back:
+// a "[" that never becomes a link must not stop the stream.
+const maxHeldLink = 1000
+
+// openLink is where a Markdown link that head has begun and not finished
+// starts ("[text", "[text](http…"), or -1. A citation marker ("[1] ") is
+// finished.
+func openLink(head string) int {
+	lb := strings.LastIndexByte(head, '[')
+	if lb < 0 || len(head)-lb > maxHeldLink {
+		return -1
+	}
+	rest := head[lb:]
+	j := strings.IndexByte(rest, ']')
+	switch {
+	case j < 0:
+		return lb
+	case j+1 < len(rest) && rest[j+1] == '(' && !strings.Contains(rest[j+1:], ")"):
+		return lb
+	}
+	return -1
 }
 
 // appendText sends raw text in pieces that fit one call and the current
@@ -438,7 +466,7 @@ func settled(t string) string {
 func (s *nativeStream) appendText(raw string) error {
 	for raw != "" {
 		room := min(maxAppendBytes, maxStreamBytes-s.msgBytes)
-		piece, out := fitPiece(raw, room)
+		piece, out := fitPiece(raw, room, strings.Count(s.sent, "```")%2 == 1)
 		if piece == "" {
 			if err := s.rollover(); err != nil {
 				return err
@@ -466,12 +494,14 @@ func (s *nativeStream) appendText(raw string) error {
 }
 
 // fitPiece takes the longest start of raw, cut after whitespace when it
-// can, whose sanitized form fits in room bytes.
-func fitPiece(raw string, room int) (piece, out string) {
+// can, whose sent form fits in room bytes: its links checked as a markdown
+// block's are (inCode: raw begins inside a code block) and sanitized.
+func fitPiece(raw string, room int, inCode bool) (piece, out string) {
 	if room <= 0 {
 		return "", ""
 	}
-	if out = sanitizeMrkdwn(raw); len(out) <= room {
+	send := func(p string) string { return sanitizeMrkdwn(markdownPiece(p, inCode)) }
+	if out = send(raw); len(out) <= room {
 		return raw, out
 	}
 	n := min(len(raw), room)
@@ -487,7 +517,7 @@ func fitPiece(raw string, room int) (piece, out string) {
 			cut = len(c)
 		}
 		piece = raw[:cut]
-		if out = sanitizeMrkdwn(piece); len(out) <= room {
+		if out = send(piece); len(out) <= room {
 			return piece, out
 		}
 		n = cut * 3 / 4

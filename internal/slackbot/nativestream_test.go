@@ -26,6 +26,11 @@ func TestSettled(t *testing.T) {
 		{"see <https://example.org/a|the page> and", "see <https://example.org/a|the page> "},
 		{"a\nb", "a\n"},
 		{"x &amp", "x "},
+		{"see [the page](https://example.org/a b", "see "},
+		{"see [the page", "see "},
+		{"see [the page](https://example.org/a) and", "see [the page](https://example.org/a) "},
+		{"Kenya leads [1] and", "Kenya leads [1] "},
+		{"a [" + strings.Repeat("x ", 600) + "y", "a [" + strings.Repeat("x ", 600)}, // a stray "[" holds back no more than maxHeldLink
 	} {
 		if got := settled(c.in); got != c.want {
 			t.Errorf("settled(%q) = %q, want %q", c.in, got, c.want)
@@ -46,12 +51,26 @@ func TestFitPiece(t *testing.T) {
 		{"one two", 0, ""},             // no room: roll over
 		{"&&&& &&&&", 12, "&&&& "[:2]}, // "&" grows fivefold
 	} {
-		piece, out := fitPiece(c.in, c.room)
+		piece, out := fitPiece(c.in, c.room, false)
 		if piece != c.want {
 			t.Errorf("fitPiece(%q, %d) = %q, want %q", c.in, c.room, piece, c.want)
 		}
 		if len(out) > c.room || out != sanitizeMrkdwn(piece) {
 			t.Errorf("fitPiece(%q, %d) sends %q (%d bytes)", c.in, c.room, out, len(out))
+		}
+	}
+	// A link's target is checked as a markdown block's, except in code.
+	for _, c := range []struct {
+		in     string
+		inCode bool
+		want   string
+	}{
+		{"see [x](javascript:alert(1)) now ", false, "see x now "},
+		{"see [x](https://example.org/) now ", false, "see [x](https://example.org/) now "},
+		{"[x](javascript:y)\n```\n", true, "[x](javascript:y)\n```\n"},
+	} {
+		if _, out := fitPiece(c.in, 1000, c.inCode); out != c.want {
+			t.Errorf("fitPiece(%q, in code %v) sends %q, want %q", c.in, c.inCode, out, c.want)
 		}
 	}
 }
