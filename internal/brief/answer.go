@@ -265,6 +265,15 @@ func newestPublished(cites []Citation, r retrieval) *time.Time {
 			rests = func(c Citation) bool { return meetsType(r.kind, c.Quote) }
 		}
 	}
+	if r.present && !speaksOfFuture(r.question) {
+		// What a source expects ("is expected to reach 5,500 by
+		// October") is not the state of things it is dated by, unless
+		// what is expected is asked.
+		held := rests
+		if now := func(c Citation) bool { return held(c) && !speaksOfFuture(c.Quote) }; slices.ContainsFunc(cites, now) {
+			rests = now
+		}
+	}
 	var newest *time.Time
 	for _, c := range cites {
 		if !rests(c) {

@@ -140,6 +140,26 @@ var reasonCues = [][]string{{"because"}, {"due", "to"}, {"owing", "to"}, {"as", 
 	{"shortfall"}, {"after"}, {"over"}, {"unconstitutional"}, {"parce"}, {"raison"}, {"cause"}, {"suite"}, {"afin"}, {"faute"},
 	{"en", "raison"}, {"a", "cause"}, {"to", "help"}, {"aimed"}, {"aims"}, {"intended"}, {"why"}, {"argued"}, {"said"}, {"warned"}}
 
+// futureCues tell that a sentence states what is expected, planned or
+// promised, not what is.
+var futureCues = [][]string{{"will"}, {"expected", "to"}, {"set", "to"}, {"plans", "to"}, {"planned"}, {"aims", "to"}, {"is", "to"},
+	{"are", "to"}, {"is", "due"}, {"are", "due"}, {"pledged", "to"}, {"promised", "to"}, {"intends", "to"},
+	{"devrait"}, {"devraient"}, {"va"}, {"vont"}, {"prevu"}, {"prevoit"}}
+
+// speaksOfFuture reports a sentence about what is to come.
+func speaksOfFuture(sentence string) bool {
+	var words []string
+	for _, t := range lexicon.Tokens(sentence) {
+		words = append(words, t.Text)
+	}
+	for _, c := range futureCues {
+		if containsRun(words, c) {
+			return true
+		}
+	}
+	return false
+}
+
 // meetsType reports whether a sentence holds the kind of answer asked for.
 func meetsType(t AnswerType, sentence string) bool {
 	toks := lexicon.Tokens(sentence)

@@ -50,3 +50,27 @@ func TestAsOfOfBundledNote(t *testing.T) {
 		t.Errorf("as of the report = %v, want %v", got, written)
 	}
 }
+
+// TestAsOfLeavesOutExpectations: for a question about the present, a
+// newer source's expectation ("is expected to reach") does not date the
+// answer; for a question about what is expected, it does.
+func TestAsOfLeavesOutExpectations(t *testing.T) {
+	older := time.Date(2026, 1, 22, 0, 0, 0, 0, time.UTC)
+	newer := time.Date(2026, 3, 21, 0, 0, 0, 0, time.UTC)
+	cites := []Citation{
+		{DocID: "a", Published: &older, Quote: "The force currently has about 1,000 personnel in Haiti."},
+		{DocID: "b", Published: &newer, Quote: "The force is expected to reach 5,500 personnel by October."},
+	}
+	for q, want := range map[string]time.Time{
+		"How many personnel does the force currently have?":              older,
+		"How many personnel is the force now expected to reach by then?": newer,
+	} {
+		r := retrieval{question: q, kind: questionType(q), present: asksAboutPresent(q)}
+		if !r.present {
+			t.Fatalf("%q is not seen as a question about the present", q)
+		}
+		if got := newestPublished(cites, r); got == nil || !got.Equal(want) {
+			t.Errorf("%q: as of %v, want %v", q, got, want)
+		}
+	}
+}

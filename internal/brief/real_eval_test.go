@@ -95,9 +95,22 @@ var realHoldoutFloors = map[EvalKind]realFloor{
 	KindUnanswerable: {abstain: 0.7},
 }
 
+// realFreshFloors: set from the first run of real_fresh.yaml.
+var realFreshFloors = map[EvalKind]realFloor{}
+
 func TestEvalRealHoldout(t *testing.T) {
 	t.Parallel()
 	checkRealFloors(t, runRealEval(t, "testdata/real_holdout.yaml"), realHoldoutFloors)
+}
+
+// TestEvalRealFresh runs testdata/real_fresh.yaml: 40 questions of every
+// kind written by someone who had not seen the code, the question files or
+// the eval's failures, run first at commit 03fd4d7. Its floors are the
+// first run's figures less a margin: they guard against regressions, and
+// the file is not tuned on.
+func TestEvalRealFresh(t *testing.T) {
+	t.Parallel()
+	checkRealFloors(t, runRealEval(t, "testdata/real_fresh.yaml"), realFreshFloors)
 }
 
 // realEvalSearch makes what runRealEval asks through from the store the

@@ -77,7 +77,7 @@ func (a *Answerer) judge(r retrieval) relevance {
 			rel.missingNames = append(rel.missingNames, n)
 		}
 	}
-	rel.ok = rel.coverage >= minCoverage && len(rel.missingNames) == 0 && rel.topScore >= a.cfg.MinScore
+	rel.ok = rel.coverage >= minCoverage && len(rel.missingNames) == 0 && rel.topScore >= a.cfg.MinScore && !r.offTopic
 	if rel.ok {
 		rel.slot = slotOf(r, w, bags)
 		if _, held := rel.slot.sentence(r, gatePassages); !held {

@@ -22,6 +22,7 @@ type retrieval struct {
 	hits     []document.Hit    // best first
 	an       *analysis         // their sentences
 	dense    map[int64]bool    // passages the dense list found (dense_gate.go)
+	offTopic bool              // the question is about nothing the corpus covers (topical.go)
 }
 
 // Retrieve returns the k passages an answer to req would draw on (k <= 0:
@@ -38,6 +39,7 @@ func (a *Answerer) retrieve(ctx context.Context, req Request) (retrieval, error)
 	r, err := a.retrieveK(ctx, req, a.cfg.K)
 	if err == nil {
 		a.meanByDense(ctx, r)
+		r.offTopic = !a.onTopic(ctx, r)
 	}
 	return r, err
 }
