@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"hash/maphash"
 	"log/slog"
@@ -56,6 +57,9 @@ type index struct {
 
 	sources map[string]string // interned source names
 	scores  sync.Pool
+	// stmts prepares the queries run on every search (this one, and the
+	// store's read of the passages found).
+	stmts stmtCache
 }
 
 // postings lists the passages holding a term, in ordinal order, with the
@@ -140,8 +144,8 @@ func newIndex(lex *lexicon.Analyzer) *index {
 // catchUp applies what changed in the store since the index last looked.
 // The first call loads every passage.
 func (ix *index) catchUp(ctx context.Context, db *sql.DB) error {
-	var head int64
-	if err := db.QueryRowContext(ctx, `SELECT coalesce(max(seq), 0) FROM passage_log`).Scan(&head); err != nil {
+	head, err := ix.head(ctx, db)
+	if err != nil {
 		return fmt.Errorf("read change log: %w", err)
 	}
 	ix.mu.RLock()
@@ -187,6 +191,20 @@ func (ix *index) catchUp(ctx context.Context, db *sql.DB) error {
 	}
 	ix.applied = head
 	return nil
+}
+
+// head is the last seq of passage_log.
+func (ix *index) head(ctx context.Context, db *sql.DB) (int64, error) {
+	rows, err := ix.stmts.query(ctx, db, `SELECT coalesce(max(seq), 0) FROM passage_log`)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	var head int64
+	if rows.Next() {
+		err = rows.Scan(&head)
+	}
+	return head, errors.Join(err, rows.Err())
 }
 
 // load reads every passage. Passages written after head are read too; the

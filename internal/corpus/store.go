@@ -85,10 +85,11 @@ func (s *Store) Analyzer() *lexicon.Analyzer { return s.lex }
 
 // Close releases the database if the store opened it.
 func (s *Store) Close() error {
+	err := s.ix.stmts.close()
 	if !s.owned {
-		return nil
+		return err
 	}
-	return s.base.Close()
+	return errors.Join(err, s.base.Close())
 }
 
 // SetClock replaces the store's clock; tests use it to pin "now".
@@ -379,7 +380,7 @@ func (s *Store) hitsByID(ctx context.Context, top []scored) ([]Hit, error) {
 		args[i] = t.id
 		at[t.id] = i
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT p.id, p.doc_id, p.seq, p.text, `+docColumns+`
+	rows, err := s.ix.stmts.query(ctx, s.db, `SELECT p.id, p.doc_id, p.seq, p.text, `+docColumns+`
 		FROM passages p JOIN documents d ON d.id = p.doc_id
 		WHERE p.id IN (?`+strings.Repeat(`,?`, len(top)-1)+`)`, args...)
 	if err != nil {
