@@ -152,7 +152,7 @@ func TestIngestEmbedsAcrossDocuments(t *testing.T) {
 			ctx := context.Background()
 			s := openTestStore(t)
 			srv := openaitest.New(t)
-			srv.LimitEmbeddings(tt.rateLimited)
+			srv.LimitEmbeddings(tt.rateLimited, 0)
 			emb, err := embedding.New(embedding.Config{BaseURL: srv.URL, Model: "text-embedding-3-small",
 				Dimensions: openaitest.SemanticDims, Batch: tt.batch, Retries: 2, Backoff: time.Millisecond})
 			if err != nil {

@@ -1,7 +1,8 @@
 // Package embedding turns text into vectors through any OpenAI-compatible
 // /v1/embeddings endpoint (OpenAI, Azure, Ollama, vLLM): batched, retried
-// with backoff on rate limits and server errors, each call under a short
-// deadline so a slow endpoint costs a question little.
+// with backoff on rate limits (waiting as long as the endpoint's
+// Retry-After asks) and server errors, each call under a short deadline so
+// a slow endpoint costs a question little.
 package embedding
 
 import (
@@ -10,6 +11,7 @@ import (
 	"fmt"
 	"math"
 	"net/http"
+	"strconv"
 	"time"
 
 	openai "github.com/sashabaranov/go-openai"
@@ -29,9 +31,14 @@ type Config struct {
 
 // Client embeds texts. It is safe for concurrent use.
 type Client struct {
-	api *openai.Client
-	cfg Config
+	api   *openai.Client
+	cfg   Config
+	sleep func(ctx context.Context, d time.Duration) error // waits between attempts; tests watch it
 }
+
+// maxRetryAfter bounds the wait a rate limit may ask for: past it the
+// batch fails (bot serve's background pass, or a rerun, goes on later).
+const maxRetryAfter = time.Minute
 
 // New makes a Client. It does not contact the endpoint.
 func New(cfg Config) (*Client, error) {
@@ -56,8 +63,8 @@ func New(cfg Config) (*Client, error) {
 	if cfg.BaseURL != "" {
 		oc.BaseURL = cfg.BaseURL
 	}
-	oc.HTTPClient = &http.Client{}
-	return &Client{api: openai.NewClientWithConfig(oc), cfg: cfg}, nil
+	oc.HTTPClient = &http.Client{Transport: retryAfterTransport{http.DefaultTransport}}
+	return &Client{api: openai.NewClientWithConfig(oc), cfg: cfg, sleep: sleep}, nil
 }
 
 // Model names the vectors this client makes: the model and, when asked
@@ -89,21 +96,73 @@ func (c *Client) Embed(ctx context.Context, texts []string) ([][]float32, error)
 }
 
 func (c *Client) embedBatch(ctx context.Context, batch []string) ([][]float32, error) {
-	wait := c.cfg.Backoff
+	backoff := c.cfg.Backoff
 	for attempt := 0; ; attempt++ {
-		vecs, err := c.call(ctx, batch)
+		var asked time.Duration // a rate limit's Retry-After
+		vecs, err := c.call(context.WithValue(ctx, retryAfterKey{}, &asked), batch)
 		if err == nil || attempt >= c.cfg.Retries || !retryable(err) || ctx.Err() != nil {
 			return vecs, err
 		}
-		t := time.NewTimer(wait)
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			return nil, fmt.Errorf("%w (after %v)", ctx.Err(), err)
-		case <-t.C:
+		wait := max(backoff, asked)
+		if asked > maxRetryAfter {
+			return nil, fmt.Errorf("rate limited for %v: %w", asked, err)
 		}
-		wait *= 2
+		if dl, ok := ctx.Deadline(); ok && time.Until(dl) < wait {
+			// A question's embedding has seconds: waiting out the limit
+			// would only spend them.
+			return nil, fmt.Errorf("rate limited for %v, past the deadline: %w", wait, err)
+		}
+		if serr := c.sleep(ctx, wait); serr != nil {
+			return nil, fmt.Errorf("%w (after %v)", serr, err)
+		}
+		backoff *= 2
 	}
+}
+
+// sleep waits d or until ctx ends.
+func sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// retryAfterKey holds, in a request's context, where retryAfterTransport
+// writes the wait a 429 answer asks for (go-openai's errors do not carry
+// the headers).
+type retryAfterKey struct{}
+
+type retryAfterTransport struct{ base http.RoundTripper }
+
+func (t retryAfterTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	resp, err := t.base.RoundTrip(req)
+	if err == nil && resp.StatusCode == http.StatusTooManyRequests {
+		if p, ok := req.Context().Value(retryAfterKey{}).(*time.Duration); ok {
+			*p = retryAfter(resp.Header, time.Now())
+		}
+	}
+	return resp, err
+}
+
+// retryAfter reads how long a rate-limited answer asks the client to wait:
+// OpenAI's retry-after-ms, else Retry-After in seconds or as an HTTP date;
+// 0 when it says nothing.
+func retryAfter(h http.Header, now time.Time) time.Duration {
+	if ms, err := strconv.ParseFloat(h.Get("Retry-After-Ms"), 64); err == nil && ms > 0 {
+		return time.Duration(ms * float64(time.Millisecond))
+	}
+	v := h.Get("Retry-After")
+	if secs, err := strconv.ParseFloat(v, 64); err == nil && secs > 0 {
+		return time.Duration(secs * float64(time.Second))
+	}
+	if at, err := http.ParseTime(v); err == nil && at.After(now) {
+		return at.Sub(now)
+	}
+	return 0
 }
 
 func (c *Client) call(ctx context.Context, batch []string) ([][]float32, error) {

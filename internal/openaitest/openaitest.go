@@ -17,6 +17,7 @@ import (
 	"math"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -139,7 +140,8 @@ type Server struct {
 	handler    func(Request) Reply
 	fallback   Reply
 	apiKey     string
-	limited    int // embeddings requests still to refuse with 429
+	limited    int           // embeddings requests still to refuse with 429
+	limitWait  time.Duration // the Retry-After they ask for
 	embedDelay time.Duration
 	models     []string
 	requests   []Request
@@ -190,11 +192,13 @@ func (s *Server) SetDefault(r Reply) {
 }
 
 // LimitEmbeddings makes the next n embeddings requests fail with 429 Too
-// Many Requests (a rate limit), for tests of retries.
-func (s *Server) LimitEmbeddings(n int) {
+// Many Requests (a rate limit), asking with Retry-After (whole seconds)
+// for retryAfter's wait; 0 asks for none.
+func (s *Server) LimitEmbeddings(n int, retryAfter time.Duration) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.limited += n
+	s.limitWait = retryAfter
 }
 
 // DelayEmbeddings makes every embeddings request wait d before it is
@@ -272,7 +276,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		s.chat(w, r, req)
 	case "embeddings":
 		s.mu.Lock()
-		limited, delay := s.limited > 0, s.embedDelay
+		limited, delay, after := s.limited > 0, s.embedDelay, s.limitWait
 		if limited {
 			s.limited--
 		}
@@ -281,7 +285,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if limited {
-			w.Header().Set("Retry-After", "0")
+			w.Header().Set("Retry-After", strconv.Itoa(int(after/time.Second)))
 			writeError(w, http.StatusTooManyRequests, "Rate limit reached for requests")
 			return
 		}
