@@ -43,6 +43,7 @@ func cues(t AnswerType, phrases ...string) []phraseCue {
 // typeCues are tried in order: the first that occurs in the question wins,
 // so "how many" is seen before "how" and "since when" before "since".
 var typeCues = concatCues(
+	cues(TypeCount, "how much of"), // a share: "how much of the capital"
 	cues(TypeAmount, "how much money", "how much funding", "how much cash", "how much did", "how much has", "how much will",
 		"how much does", "how much is", "what amount", "which amount", "combien d argent", "quel montant", "how much"),
 	cues(TypeCount, "how many", "number of", "how large", "how big", "what size", "what strength", "what margin", "by how much",

@@ -71,6 +71,10 @@ var amountHeads = lexiconSet(`salary salaries pay wage wages budget budgets cost
 contribution contributions spending expenditure fee fees allowance allowances stipend
 salaire salaires cout couts montant financement indemnite indemnites depense depenses`)
 
+// genericMoney name money without saying what it is for: "how much money"
+// is answered by "$200 million", while "how much salary" needs a salary.
+var genericMoney = lexiconSet(`money cash funds funding dollars amount sum argent fonds financement somme`)
+
 // relationConcepts is how many of the question's rarest other concepts
 // may stand for its relation: one (two let "wounded" be met by "Haiti").
 const relationConcepts = 1
@@ -115,6 +119,11 @@ func askPhrase(question string) askedPhrase {
 	}
 	if start < 0 {
 		return askedPhrase{}
+	}
+	if len(cue) >= 2 && (cue[0] == "which" || cue[0] == "what") && !phraseEnds[cue[1]] {
+		// "which town was ... shot", "what year did ...": the cue names
+		// the thing asked; what follows is the rest of the question.
+		return askedPhrase{cue: cue}
 	}
 	i := start
 	led := false
@@ -227,7 +236,9 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 			if roleHeads[head] && (s.kind == TypeOther || s.kind == TypeWho) {
 				s.kind, s.role = TypeWho, true
 			}
-			if !names[head] && !metaHeads[head] && !entityHeads[head] && !byRole {
+			// "How much money": any amount answers, whatever it is called.
+			plainMoney := s.kind == TypeAmount && genericMoney[head]
+			if !names[head] && !metaHeads[head] && !entityHeads[head] && !byRole && !plainMoney {
 				s.head = append(s.head, c)
 			}
 			continue

@@ -29,6 +29,8 @@ func TestAskPhrase(t *testing.T) {
 		// The question word is followed by its verb, or names the thing itself.
 		{"Who commands the multinational force now?", "", nil, ""},
 		{"Which countries sat out the vote?", "", nil, ""},
+		{"In which town was Constable Samuel Kitwai shot?", "", nil, ""},
+		{"What year did the force arrive?", "", nil, ""},
 		{"Why did Kenya's court block the deployment?", "", nil, ""},
 	}
 	for _, tt := range tests {
