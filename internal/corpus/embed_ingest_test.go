@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -132,20 +133,22 @@ func TestBackfillChangedModel(t *testing.T) {
 	}
 }
 
-// TestIngestEmbedsAcrossDocuments ingests a folder of 100 one-passage
-// documents through an EmbeddingPutter: their passages go to the endpoint
-// a batch at a time across documents, not one request each, and a rate
-// limit is retried.
+// TestIngestEmbedsAcrossDocuments ingests 100 one-passage documents (a
+// folder of files, a feed of items) through an EmbeddingPutter: their
+// passages go to the endpoint a batch at a time across documents, not one
+// request each, and a rate limit is retried.
 func TestIngestEmbedsAcrossDocuments(t *testing.T) {
 	tests := []struct {
 		name         string
+		feed         bool
 		batch        int
 		rateLimited  int // requests answered 429 first
 		wantRequests int
 	}{
-		{"batch of 64", 64, 0, 2},
-		{"batch of 128", 128, 0, 1},
-		{"rate limited once, retried", 128, 1, 2},
+		{"folder, batch of 64", false, 64, 0, 2},
+		{"folder, batch of 128", false, 128, 0, 1},
+		{"feed, batch of 64", true, 64, 0, 2},
+		{"rate limited once, retried", false, 128, 1, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -160,13 +163,31 @@ func TestIngestEmbedsAcrossDocuments(t *testing.T) {
 			}
 			var logs bytes.Buffer
 			v := NewVectors(s, emb, time.Second, slog.New(slog.NewTextHandler(&logs, nil)))
+			in := NewIngester(v.Putter(tt.batch), IngestOptions{})
 			dir := t.TempDir()
-			files := map[string][]byte{}
-			for i := range 100 {
-				files[fmt.Sprintf("note%03d.txt", i)] = fmt.Appendf(nil, "Note %d: the council met %d times about the mission.", i, i)
+			var results []IngestResult
+			if tt.feed {
+				// Items long enough that their articles are not fetched.
+				var items strings.Builder
+				for i := range 100 {
+					fmt.Fprintf(&items, "<item><title>Note %d</title><guid>note-%d</guid><description>%s</description></item>\n",
+						i, i, strings.Repeat(fmt.Sprintf("The council met %d times about the mission. ", i), 12))
+				}
+				writeFiles(t, dir, map[string][]byte{"feed.xml": []byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>Notes</title>` +
+					items.String() + `</channel></rss>`)})
+				results = in.IngestFeeds(ctx, []string{filepath.Join(dir, "feed.xml")})
+			} else {
+				files := map[string][]byte{}
+				for i := range 100 {
+					files[fmt.Sprintf("note%03d.txt", i)] = fmt.Appendf(nil, "Note %d: the council met %d times about the mission.", i, i)
+				}
+				writeFiles(t, dir, files)
+				results = in.Ingest(ctx, []string{dir})
 			}
-			writeFiles(t, dir, files)
-			for _, r := range NewIngester(v.Putter(tt.batch), IngestOptions{}).Ingest(ctx, []string{dir}) {
+			if len(results) != 100 {
+				t.Fatalf("%d results, want 100", len(results))
+			}
+			for _, r := range results {
 				if r.Outcome != Added || r.Passages != 1 {
 					t.Fatalf("%s: %s, %d passages, %v", r.Input, r.Outcome, r.Passages, r.Err)
 				}
