@@ -161,6 +161,26 @@ func speaksOfFuture(sentence string) bool {
 	return false
 }
 
+// causeCues say outright that what follows is a cause; reasonCues also
+// hold words that often only introduce one ("said", "after").
+var causeCues = [][]string{{"because"}, {"due", "to"}, {"owing", "to"}, {"as", "a", "result"}, {"result", "of"}, {"in", "order", "to"},
+	{"so", "that"}, {"citing"}, {"lack", "of"}, {"reason"}, {"reasons"}, {"parce"}, {"en", "raison"}, {"a", "cause"}, {"faute"},
+	{"afin"}, {"grace", "a"}}
+
+// statesCause reports a sentence that names a cause outright.
+func statesCause(sentence string) bool {
+	var words []string
+	for _, t := range lexicon.Tokens(sentence) {
+		words = append(words, t.Text)
+	}
+	for _, c := range causeCues {
+		if containsRun(words, c) {
+			return true
+		}
+	}
+	return false
+}
+
 // meetsType reports whether a sentence holds the kind of answer asked for.
 func meetsType(t AnswerType, sentence string) bool {
 	toks := lexicon.Tokens(sentence)

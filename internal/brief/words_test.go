@@ -183,3 +183,17 @@ func TestHasPersonName(t *testing.T) {
 		}
 	}
 }
+
+func TestStatesCause(t *testing.T) {
+	for s, want := range map[string]bool{
+		"The mission is colored as military due to the urban combat nature of it.":  true,
+		"Officers resigned because their pay was late.":                             true,
+		"La mission a été suspendue en raison de la démission du Premier ministre.": true,
+		"The military force would be larger than the police mission.":               false,
+		"He said the mission would go on.":                                          false,
+	} {
+		if got := statesCause(s); got != want {
+			t.Errorf("statesCause(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
