@@ -18,6 +18,7 @@ const (
 	TypeCount  AnswerType = "count"  // how many, how large
 	TypeAmount AnswerType = "amount" // how much money
 	TypeDate   AnswerType = "date"   // when, what year, until when
+	TypeLength AnswerType = "length" // how long: a span of time
 	TypeWho    AnswerType = "who"    // who, which country or body
 	TypePlace  AnswerType = "place"  // where
 	TypeReason AnswerType = "reason" // why
@@ -48,8 +49,9 @@ var typeCues = concatCues(
 		"how much does", "how much is", "what amount", "which amount", "combien d argent", "quel montant", "how much"),
 	cues(TypeCount, "how many", "number of", "how large", "how big", "what size", "what strength", "what margin", "by how much",
 		"combien", "cuantos", "cuantas"),
+	cues(TypeLength, "how long", "for how long", "combien de temps", "pendant combien de temps"),
 	cues(TypeDate, "when", "what date", "which date", "what year", "which year", "what day", "what month", "since when",
-		"until when", "how long", "by what date", "quand", "quelle date", "quelle annee", "depuis quand", "jusqu a quand", "cuando"),
+		"until when", "by what date", "quand", "quelle date", "quelle annee", "depuis quand", "jusqu a quand", "cuando"),
 	cues(TypeReason, "why", "for what reason", "what reason", "what caused", "what led to", "pourquoi", "pour quelle raison", "por que"),
 	cues(TypePlace, "where", "which city", "what city", "which town", "ou se", "ou est", "ou sont", "donde"),
 	cues(TypeWho, "who", "whom", "whose", "which country", "which countries", "what country", "what countries", "which nation",
@@ -201,7 +203,7 @@ func meetsType(t AnswerType, sentence string) bool {
 			}
 		}
 		return false
-	case TypeDate:
+	case TypeDate, TypeLength:
 		if at := datelineEnd(sentence); at > 0 {
 			// "UNITED NATIONS, July 12 (Xinhua) --" dates the report, not
 			// what it tells.
@@ -211,9 +213,9 @@ func meetsType(t AnswerType, sentence string) bool {
 			if lexicon.IsMonth(w) || lexicon.IsYear(w) || lexicon.IsWeekday(w) {
 				return true
 			}
-			// A span of time answers "how long", "until when": "within six
-			// months", "for 12 months".
-			if durationUnits[w] && i > 0 && (countWords[words[i-1]] || lexicon.IsNumber(words[i-1]) || words[i-1] == "a" || words[i-1] == "one") {
+			// A span of time answers "how long" ("within six months", "for
+			// 12 months"), not "when": "within 90 days" dates nothing.
+			if t == TypeLength && durationUnits[w] && i > 0 && (countWords[words[i-1]] || lexicon.IsNumber(words[i-1]) || words[i-1] == "a" || words[i-1] == "one") {
 				return true
 			}
 		}

@@ -74,8 +74,10 @@ func TestQuestionTypeAndMeets(t *testing.T) {
 		{"When was the office set up?", "UNITED NATIONS, July 12 (Xinhua) -- The Council extended the office's mandate.", TypeDate, false},
 		{"When was the office set up?", "UNITED NATIONS, July 12 (Xinhua) -- The office was set up in 2019.", TypeDate, true},
 		// A span of time answers how long.
-		{"How long does the Secretary-General have?", "He has six months to set up the office.", TypeDate, true},
-		{"How long does the Secretary-General have?", "He has several options to set up the office.", TypeDate, false},
+		{"How long does the Secretary-General have?", "He has six months to set up the office.", TypeLength, true},
+		{"How long does the Secretary-General have?", "He has several options to set up the office.", TypeLength, false},
+		// ... and does not date anything.
+		{"On what date will the elections be held?", "The council asked for a road map within 90 days.", TypeDate, false},
 		{"By what margin did the resolution pass?", "It passed with 13 votes in favour.", TypeCount, true},
 	}
 	for _, tt := range tests {
