@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/mss-brief/briefbot/internal/lexicon"
@@ -60,6 +61,11 @@ type index struct {
 	// stmts prepares the queries run on every search (this one, and the
 	// store's read of the passages found).
 	stmts stmtCache
+
+	// Pruning of passage_log by this process's stores (see pruneLog).
+	puts       atomic.Uint64
+	pruneEvery int
+	minKept    int64
 }
 
 // postings lists the passages holding a term, in ordinal order, with the
@@ -137,8 +143,19 @@ const (
 )
 
 func newIndex(lex *lexicon.Analyzer) *index {
-	return &index{applied: -1, ord: map[int64]uint32{}, terms: map[string]uint32{},
-		sources: map[string]string{}, lex: lex, seed: maphash.MakeSeed()}
+	ix := &index{lex: lex, seed: maphash.MakeSeed(), pruneEvery: logPruneEvery, minKept: logMinKept}
+	ix.reset()
+	return ix
+}
+
+// reset empties the index, to be loaded again.
+func (ix *index) reset() {
+	ix.applied = -1
+	ix.ord, ix.ids, ix.textLen, ix.meta, ix.ttlLen = map[int64]uint32{}, nil, nil, nil, nil
+	ix.live, ix.sumText, ix.sumTtl = 0, 0, 0
+	ix.terms, ix.text, ix.title = map[string]uint32{}, nil, nil
+	ix.sentences, ix.textHash = nil, nil
+	ix.sources = map[string]string{}
 }
 
 // catchUp applies what changed in the store since the index last looked.
@@ -162,8 +179,28 @@ func (ix *index) catchUp(ctx context.Context, db *sql.DB) error {
 	if ix.applied >= head {
 		return nil
 	}
-	// A passage deleted and inserted again (a rowid reused) reads its
-	// newest text; applying an insert for a passage held is a no-op.
+	from := ix.applied
+	if err := ix.apply(ctx, db, head); err != nil {
+		return err
+	}
+	// Read after the entries: a prune that took entries this index had
+	// not applied committed before they were read, so it shows here.
+	pruned, err := logPruned(ctx, db)
+	if err != nil {
+		return fmt.Errorf("read change log: %w", err)
+	}
+	if pruned > from {
+		slog.Info("search index reloads: the change log was pruned past it", "applied", from, "pruned", pruned)
+		ix.reset()
+		return ix.load(ctx, db, head)
+	}
+	return nil
+}
+
+// apply applies the log entries after the last applied, up to head. A
+// passage deleted and inserted again (a rowid reused) reads its newest
+// text; applying an insert for a passage held is a no-op.
+func (ix *index) apply(ctx context.Context, db *sql.DB, head int64) error {
 	rows, err := db.QueryContext(ctx, `SELECT l.seq, l.op, l.passage_id, p.title, p.text, d.id, d.source, d.lang, d.published
 		FROM passage_log l LEFT JOIN passages p ON p.id = l.passage_id LEFT JOIN documents d ON d.id = p.doc_id
 		WHERE l.seq > ? AND l.seq <= ? ORDER BY l.seq`, ix.applied, head)
@@ -190,6 +227,55 @@ func (ix *index) catchUp(ctx context.Context, db *sql.DB) error {
 		return fmt.Errorf("read change log: %w", err)
 	}
 	ix.applied = head
+	return nil
+}
+
+// passage_log would grow by two entries for every passage replaced, for
+// ever. The process that stores passages prunes it in the same
+// transaction, keeping at least as many entries as there are passages:
+// an index further behind than that would take longer to catch up than
+// to load afresh, and it does load afresh, since the prune leaves its
+// high-water mark in stats ('passage_log_pruned') and catchUp compares.
+const (
+	logPruneEvery = 256    // stores between looks at the log's length
+	logMinKept    = 10_000 // entries always kept
+)
+
+// logPruned is the highest seq pruned from passage_log, 0 if none.
+func logPruned(ctx context.Context, db *sql.DB) (int64, error) {
+	var pruned int64
+	err := db.QueryRowContext(ctx, `SELECT coalesce((SELECT value FROM stats WHERE name = 'passage_log_pruned'), 0)`).Scan(&pruned)
+	return pruned, err
+}
+
+// pruneLog prunes passage_log, every pruneEvery-th call, from inside the
+// transaction that just stored passages (so it waits for no other
+// writer): it deletes the entries older than the newest max(passages,
+// minKept) once they are a quarter of that many.
+func (ix *index) pruneLog(ctx context.Context, tx *sql.Tx) error {
+	if ix.puts.Add(1)%uint64(ix.pruneEvery) != 0 {
+		return nil
+	}
+	var head, live, pruned int64
+	err := tx.QueryRowContext(ctx, `SELECT (SELECT coalesce(max(seq), 0) FROM passage_log),
+		(SELECT value FROM stats WHERE name = 'passages'),
+		coalesce((SELECT value FROM stats WHERE name = 'passage_log_pruned'), 0)`).Scan(&head, &live, &pruned)
+	if err != nil {
+		return fmt.Errorf("prune change log: %w", err)
+	}
+	keep := max(live, ix.minKept)
+	upTo := head - keep
+	if upTo-pruned < keep/4 || upTo <= 0 {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM passage_log WHERE seq <= ?`, upTo); err != nil {
+		return fmt.Errorf("prune change log: %w", err)
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO stats(name, value) VALUES('passage_log_pruned', ?)
+		ON CONFLICT(name) DO UPDATE SET value = excluded.value`, upTo)
+	if err != nil {
+		return fmt.Errorf("prune change log: %w", err)
+	}
 	return nil
 }
 

@@ -209,7 +209,7 @@ func (s *Store) Put(ctx context.Context, d Document) (PutResult, error) {
 				return err
 			}
 		}
-		return nil
+		return s.ix.pruneLog(ctx, tx)
 	})
 	if err != nil {
 		return PutResult{}, fmt.Errorf("store %q: %w", d.Title, err)

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/mss-brief/briefbot/internal/database/databasetest"
 )
 
 // openTestStore opens a fresh store in a temporary directory.
@@ -361,5 +363,65 @@ func TestSearchSeesOtherHandle(t *testing.T) {
 	}
 	if hits, _ := reader.Search(ctx, Query{Text: "qv9"}); len(hits) != 1 {
 		t.Errorf("new version: got %d hits, want 1", len(hits))
+	}
+}
+
+// TestSearchAfterLogPruned: a store that replaces its documents again and
+// again prunes passage_log; a searcher on another handle that fell behind
+// the prune loads afresh and holds exactly the passages stored, the
+// latest versions only. On SQLite, and on PostgreSQL when
+// BOT_TEST_POSTGRES names a server.
+func TestSearchAfterLogPruned(t *testing.T) {
+	t.Run("sqlite", func(t *testing.T) { testSearchAfterLogPruned(t, filepath.Join(t.TempDir(), "brief.db")) })
+	t.Run("postgres", func(t *testing.T) { testSearchAfterLogPruned(t, databasetest.NewPostgres(t)) })
+}
+
+func testSearchAfterLogPruned(t *testing.T, path string) {
+	ctx := context.Background()
+	writer, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer writer.Close()
+	writer.ix.pruneEvery, writer.ix.minKept = 1, 4
+	reader, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reader.Close()
+	put := func(round int) {
+		for i := range 4 {
+			_, err := writer.Put(ctx, Document{Key: fmt.Sprintf("doc%d", i), Title: "Report",
+				Text: fmt.Sprintf("The harbour inspection round zr%d found cranes idle at berth %d.", round, i)})
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	put(0)
+	if _, err := reader.Search(ctx, Query{Text: "harbour"}); err != nil {
+		t.Fatal(err)
+	}
+	for round := 1; round <= 10; round++ {
+		put(round)
+	}
+	var entries, pruned int
+	if err := writer.db.QueryRowContext(ctx, `SELECT count(*), (SELECT value FROM stats WHERE name = 'passage_log_pruned') FROM passage_log`).Scan(&entries, &pruned); err != nil {
+		t.Fatal(err)
+	}
+	if pruned == 0 || entries > 20 {
+		t.Fatalf("log holds %d entries, pruned up to %d: want it pruned", entries, pruned)
+	}
+	hits, err := reader.Search(ctx, Query{Text: "harbour cranes", K: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) != 4 || reader.ix.live != 4 {
+		t.Fatalf("reader found %d hits and holds %d passages, want 4 and 4", len(hits), reader.ix.live)
+	}
+	for _, h := range hits {
+		if !strings.Contains(h.Text, "zr10") {
+			t.Errorf("reader found an old version: %q", h.Text)
+		}
 	}
 }
