@@ -40,6 +40,8 @@ var ModelGroups = [][]string{
 	{"renewal", "renewed", "extended", "renouvellement", "renouvelé", "prorogé"},
 	{"council", "conseil", "konsèy"},
 	{"deployment", "deployed", "déploiement", "déployé", "déployés"},
+	{"deputy", "adjoint", "adjointe"},
+	{"adviser", "advisor", "conseiller", "conseillère"},
 }
 
 // semanticAnalyzer finds the lexicon's groups, with the default topic's
