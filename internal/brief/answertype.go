@@ -163,6 +163,36 @@ func speaksOfFuture(sentence string) bool {
 	return false
 }
 
+// placePreps put a place after them; placeNouns may stand between ("in
+// the town of Pont-Sondé", "à l'aéroport Toussaint Louverture").
+var (
+	placePreps = lexiconSet(`in at near outside from into inside a dans en pres vers`)
+	placeNouns = lexiconSet(`the of town city village capital commune district region department neighbourhood neighborhood area
+airport port base camp station hospital prison la le l de du des ville aeroport quartier region departement commune`)
+)
+
+// namesPlace reports a capitalised name after a place preposition, past
+// the sentence's first word: "in the town of Pont-Sondé", "at Toussaint
+// Louverture airport".
+func namesPlace(sentence string) bool {
+	toks := lexicon.Tokens(sentence)
+	for i := 1; i < len(toks); i++ {
+		r, _ := utf8.DecodeRuneInString(sentence[toks[i].Start:])
+		if !unicode.IsUpper(r) || lexicon.IsMonth(toks[i].Text) || lexicon.IsWeekday(toks[i].Text) {
+			continue
+		}
+		for j := i - 1; j >= max(i-4, 0); j-- {
+			if placePreps[toks[j].Text] {
+				return true
+			}
+			if !placeNouns[toks[j].Text] {
+				break
+			}
+		}
+	}
+	return false
+}
+
 // causeCues say outright that what follows is a cause; reasonCues also
 // hold words that often only introduce one ("said", "after").
 var causeCues = [][]string{{"because"}, {"due", "to"}, {"owing", "to"}, {"as", "a", "result"}, {"result", "of"}, {"in", "order", "to"},

@@ -26,7 +26,7 @@ const (
 	nameWeight       = 2.0  // a name in the question counts this many times a common word
 	announceWords    = 12   // a sentence shorter than this brings the next one along
 	presentBonus     = 0.5  // what the newest report gains over the oldest, for a question about the present
-	causeBonus       = 0.25 // what a sentence that says "because", "due to" gains for a "why"
+	causeBonus       = 0.25 // what a sentence that says "because", "due to" gains for a "why", or "in the town of X" for a "where"
 	slotBonus        = 0.15 // what a sentence holding what is asked (the count of the thing, its relation) gains
 	// bundledSentenceFactor: our notes summarise, and their sentences drop
 	// the figures a primary report gives; for a count or an amount.
@@ -117,6 +117,9 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 			}
 			if r.kind == TypeReason && statesCause(s) {
 				sc += causeBonus // "due to the urban combat nature of it"
+			}
+			if r.kind == TypePlace && namesPlace(s) {
+				sc += causeBonus // "in the town of Pont-Sondé"
 			}
 			if bySlot && slot.filledBy(r.an, sents, bags, j, h.Doc.Lang) {
 				sc += slotBonus

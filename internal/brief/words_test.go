@@ -199,3 +199,16 @@ func TestStatesCause(t *testing.T) {
 		}
 	}
 }
+
+func TestNamesPlace(t *testing.T) {
+	for s, want := range map[string]bool{
+		"The officer was shot during an operation in the town of Pont-Sondé.": true,
+		"Leur avion a atterri à l'aéroport Toussaint Louverture.":             true,
+		"The officer, Constable Samuel Kitwai, is the first casualty.":        false,
+		"Kenya sent more officers in January.":                                false,
+	} {
+		if got := namesPlace(s); got != want {
+			t.Errorf("namesPlace(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
