@@ -4,9 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -115,5 +117,58 @@ func TestServeBackfill(t *testing.T) {
 	stop()
 	if hits, err := v.DenseSearch(ctx, corpus.Query{Text: "Who leads the mission?", K: 3}); err != nil || len(hits) != 3 {
 		t.Errorf("dense search after the pass: %d hits, %v", len(hits), err)
+	}
+}
+
+// TestAskByMeaning: with an embeddings model, `bot ask` answers a
+// paraphrase that only the dense list finds ("fuel shortage" for "petrol
+// was scarce"), quoting the report; without one, or with the endpoint
+// failing, it abstains as lexical search does.
+func TestAskByMeaning(t *testing.T) {
+	t.Parallel()
+	srv := openaitest.New(t)
+	c := newCorpusCLI(t)
+	dir := writeCLIFiles(t, map[string]string{
+		"fuel.txt":    "Pumps\n\nPetrol was scarce at the pumps of the capital in June.",
+		"schools.txt": "Schools\n\nSchools closed across the capital after the clashes with gangs.",
+	})
+	config := func(model string) string {
+		p := filepath.Join(t.TempDir(), "config.yaml")
+		body := ""
+		if model != "" {
+			body = "embeddings:\n  model: " + model + "\n  dimensions: 256\n  base_url: " + srv.URL + "\n  retries: 0\n"
+		}
+		if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	if out, errOut, code := c.run("ingest", dir, "--config", config("text-embedding-3-small")); code != 0 {
+		t.Fatalf("ingest: exit %d\n%s\n%s", code, out, errOut)
+	}
+	ask := func(cfg string) (mode, quote string) {
+		t.Helper()
+		out, errOut, code := c.run("ask", "Was there a fuel shortage?", "--json", "--config", cfg)
+		var got struct {
+			Mode      string `json:"mode"`
+			Citations []struct {
+				Quote string `json:"quote"`
+			} `json:"citations"`
+		}
+		if err := json.Unmarshal([]byte(out), &got); err != nil || code != 0 {
+			t.Fatalf("ask: exit %d, %v\n%s\n%s", code, err, out, errOut)
+		}
+		if len(got.Citations) > 0 {
+			quote = got.Citations[0].Quote
+		}
+		return got.Mode, quote
+	}
+	if mode, quote := ask(config("text-embedding-3-small")); mode != "extractive" || !strings.Contains(quote, "Petrol was scarce") {
+		t.Errorf("with embeddings: %s, quoting %q; want the petrol report quoted", mode, quote)
+	}
+	for name, cfg := range map[string]string{"without embeddings": config(""), "endpoint failing": config("fail-model")} {
+		if mode, _ := ask(cfg); mode != "abstained" {
+			t.Errorf("%s: %s, want an abstention", name, mode)
+		}
 	}
 }
