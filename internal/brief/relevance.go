@@ -36,7 +36,7 @@ func (a *Answerer) judge(r retrieval) relevance {
 		return rel
 	}
 	rel.topScore = r.hits[0].Score
-	w := askedWeights(r)
+	w := gateWeights(r)
 	top := r.hits[:min(gatePassages, len(r.hits))]
 	var bags []termBag // every sentence and title of the top passages
 	var windows [][]termBag

@@ -23,6 +23,8 @@ type retrieval struct {
 	an       *analysis         // their sentences
 	dense    map[int64]bool    // passages the dense list found (dense_gate.go)
 	offTopic bool              // the question is about nothing the corpus covers (topical.go)
+	corpusDF []int             // per asked concept, the passages of the whole corpus that hold it
+	corpusN  int               // and how many passages there are
 }
 
 // Retrieve returns the k passages an answer to req would draw on (k <= 0:
@@ -40,6 +42,7 @@ func (a *Answerer) retrieve(ctx context.Context, req Request) (retrieval, error)
 	if err == nil {
 		a.meanByDense(ctx, r)
 		r.offTopic = !a.onTopic(ctx, r)
+		r.corpusDF, r.corpusN = a.corpusFrequencies(ctx, r)
 	}
 	return r, err
 }

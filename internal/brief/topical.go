@@ -87,3 +87,26 @@ func windowCoverage(r retrieval) float64 {
 	}
 	return best
 }
+
+// corpusFrequencies returns, for each asked concept, how many passages of
+// the corpus hold one of its forms, and how many there are; nil when the
+// searcher cannot count.
+func (a *Answerer) corpusFrequencies(ctx context.Context, r retrieval) ([]int, int) {
+	tc, ok := a.search.(termCounter)
+	if !ok {
+		return nil, 0
+	}
+	out := make([]int, len(r.asked))
+	total := 0
+	for i, c := range r.asked {
+		df, n, err := tc.Frequencies(ctx, c.Forms)
+		if err != nil || n == 0 {
+			return nil, 0
+		}
+		total = n
+		for _, d := range df {
+			out[i] = max(out[i], d)
+		}
+	}
+	return out, total
+}

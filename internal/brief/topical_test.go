@@ -41,3 +41,38 @@ func TestOffTopicAbstains(t *testing.T) {
 		}
 	}
 }
+
+// TestGateWeightsByCorpus: the gate weighs a word every report uses
+// ("Kenyan") far below a rare one ("salary") by the corpus's counts, where
+// rarity among the passages found cannot tell them apart.
+func TestGateWeightsByCorpus(t *testing.T) {
+	lex := openEmptyStore(t).Analyzer()
+	r := retrieval{question: "What is the salary of a Kenyan officer?", an: newAnalysis(lex)}
+	r.asked = lex.Query(r.question)
+	r.corpusN = 100
+	for _, c := range r.asked {
+		df := 1
+		if c.Text != "salary" {
+			df = 90
+		}
+		r.corpusDF = append(r.corpusDF, df)
+	}
+	local, gate := askedWeights(r), gateWeights(r)
+	var salary, kenyan int
+	for i, c := range r.asked {
+		switch c.Text {
+		case "salary":
+			salary = i
+		case "kenyan":
+			kenyan = i
+		}
+	}
+	// Without passages to tell them apart, the name counts double...
+	if local[salary] >= local[kenyan] {
+		t.Fatalf("local weights %v: salary not below the name kenyan", local)
+	}
+	// ... and by the corpus's counts the rare word outweighs it.
+	if gate[salary] < 5*gate[kenyan] {
+		t.Errorf("gate weights %v: salary %.2f is not far above kenyan %.2f", gate, gate[salary], gate[kenyan])
+	}
+}
