@@ -327,11 +327,15 @@ func mergeHits(preferred, others []document.Hit, k int) []document.Hit {
 // the words the parts share, so that one side cannot take every place.
 func subQueries(q string) []string {
 	lower := " " + strings.ToLower(q) + " "
+	if parts := ordinalParts(lower); parts != nil {
+		return parts
+	}
 	if !isComparison(q) {
 		return nil
 	}
 	var parts []string
-	for _, sep := range []string{" compared with ", " compared to ", " versus ", " vs ", " and then ", " than ", " and ", " or ", " et ", " ou "} {
+	for _, sep := range []string{" compared with ", " compared to ", " compare with ", " compare to ", " compares with ", " compares to ",
+		" versus ", " vs ", " and then ", " than ", " and ", " or ", " et ", " ou "} {
 		if i := strings.Index(lower, sep); i > 0 {
 			left, right := strings.TrimSpace(lower[:i]), strings.TrimSpace(lower[i+len(sep):])
 			if len(contentTerms(left)) >= 1 && len(contentTerms(right)) >= 1 {
@@ -353,7 +357,35 @@ func subQueries(q string) []string {
 			return []string{parts[0], frame + " " + parts[1]}
 		}
 	}
+	// "..., and how many with the January reinforcement?" asks about the
+	// left's thing again: the right part borrows it when it names none.
+	if right := askPhrase(parts[1]); right.head == "" && len(right.cue) > 0 {
+		if left := askPhrase(parts[0]); left.head != "" {
+			parts[1] += " " + strings.Join(append(slices.Clone(left.modifiers), left.head), " ")
+		}
+	}
 	return []string{parts[0], parts[1]}
+}
+
+// ordinals pair up in "the first and second officers killed".
+var ordinals = []string{"first", "second", "third", "fourth", "last", "latest", "previous", "current", "premier", "deuxieme", "dernier"}
+
+// ordinalParts splits "who were the first and second officers killed" into
+// a question about each: "who were the first officers killed", "who were
+// the second officers killed".
+func ordinalParts(lower string) []string {
+	for _, a := range ordinals {
+		for _, b := range ordinals {
+			for _, join := range []string{" and ", " and the ", " et ", " et le "} {
+				pair := " " + a + join + b + " "
+				if a != b && strings.Contains(lower, pair) {
+					return []string{strings.TrimSpace(strings.Replace(lower, pair, " "+a+" ", 1)),
+						strings.TrimSpace(strings.Replace(lower, pair, " "+b+" ", 1))}
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // isComparison reports a question about two things at once: it names a

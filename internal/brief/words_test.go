@@ -2,6 +2,7 @@ package brief
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/mss-brief/briefbot/internal/config"
@@ -116,6 +117,20 @@ func TestSubQueries(t *testing.T) {
 	for _, tt := range tests {
 		if got := subQueries(tt.q); len(got) != tt.want {
 			t.Errorf("subQueries(%q) = %q, want %d parts", tt.q, got, tt.want)
+		}
+	}
+	// Each part is a whole question: an ordinal pair is split around its
+	// noun, and a right part that names no thing borrows the left's.
+	for q, want := range map[string][]string{
+		"Who were the first and second Kenyan officers killed in Haiti?": {"who were the first kenyan officers killed in haiti?",
+			"who were the second kenyan officers killed in haiti?"},
+		"How many officers came first, and how many with the January reinforcement?": {"how many officers came first,",
+			"how many with the january reinforcement? officers"},
+		"How did the planned size compare with the size authorized for the new force?": {"how did the planned size",
+			"the size authorized for the new force?"},
+	} {
+		if got := subQueries(q); !slices.Equal(got, want) {
+			t.Errorf("subQueries(%q) = %q, want %q", q, got, want)
 		}
 	}
 }
