@@ -10,6 +10,8 @@ import (
 	"hash/maphash"
 	"log/slog"
 	"math"
+	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -219,7 +221,8 @@ func (ix *index) apply(ctx context.Context, db *sql.DB, head int64) error {
 		if op == "d" {
 			ix.remove(id)
 		} else if text.Valid && docID.Valid {
-			ix.add(id, title.String, text.String, docID.String, source.String, lang.String, published)
+			ix.add(passageRow{id: id, title: title.String, text: text.String, docID: docID.String,
+				source: source.String, lang: lang.String, published: published})
 		}
 		ix.applied = seq
 	}
@@ -294,7 +297,8 @@ func (ix *index) head(ctx context.Context, db *sql.DB) (int64, error) {
 }
 
 // load reads every passage. Passages written after head are read too; the
-// log entries after head that describe them are then no-ops.
+// log entries after head that describe them are then no-ops. Passages are
+// analysed a batch at a time on every core, then added in order.
 func (ix *index) load(ctx context.Context, db *sql.DB, head int64) error {
 	start := time.Now()
 	rows, err := db.QueryContext(ctx, `SELECT p.id, p.title, p.text, d.id, d.source, d.lang, d.published
@@ -303,96 +307,164 @@ func (ix *index) load(ctx context.Context, db *sql.DB, head int64) error {
 		return fmt.Errorf("load index: %w", err)
 	}
 	defer rows.Close()
+	batch := make([]passageRow, 0, loadBatch)
 	for rows.Next() {
-		var id int64
-		var title, text, docID, source, lang string
-		var published sql.NullInt64
-		if err := rows.Scan(&id, &title, &text, &docID, &source, &lang, &published); err != nil {
+		var r passageRow
+		if err := rows.Scan(&r.id, &r.title, &r.text, &r.docID, &r.source, &r.lang, &r.published); err != nil {
 			return fmt.Errorf("load index: %w", err)
 		}
-		ix.add(id, title, text, docID, source, lang, published)
+		if batch = append(batch, r); len(batch) == loadBatch {
+			ix.addBatch(batch)
+			batch = batch[:0]
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("load index: %w", err)
 	}
+	ix.addBatch(batch)
 	ix.applied = head
 	ix.compact()
+	if ix.live >= 10_000 {
+		// Loading made about twice the index's size in garbage, which the
+		// heap keeps for later unless told: hand it back, so a serving
+		// process stays near the size of what it holds.
+		debug.FreeOSMemory()
+	}
 	if ix.live > 0 {
 		slog.Info("search index loaded", "passages", ix.live, "terms", len(ix.terms), "took", time.Since(start).Round(time.Millisecond))
 	}
 	return nil
 }
 
-func (ix *index) add(id int64, title, text, docID, source, lang string, published sql.NullInt64) {
-	if _, ok := ix.ord[id]; ok {
+// loadBatch is how many passages load analyses at once.
+const loadBatch = 512
+
+// passageRow is a passage as the index reads it from the store.
+type passageRow struct {
+	id                               int64
+	title, text, docID, source, lang string
+	published                        sql.NullInt64
+}
+
+// analysedPassage is what adding a passage needs of its text, worked out
+// apart from the index, so that several can be analysed at once.
+type analysedPassage struct {
+	row                   passageRow
+	textTerms, titleTerms []string
+	sentences             []analysedSentence
+	hash                  uint64
+}
+
+// analysedSentence is a sentence as analyseSentence reads it, for the
+// index to keep (see addSentences).
+type analysedSentence struct {
+	flags uint8
+	stems int      // the first stems of terms are its content stems, in order
+	terms []string // then come the groups it holds
+}
+
+// addBatch analyses passages on every core and adds them in order.
+func (ix *index) addBatch(rows []passageRow) {
+	out := make([]analysedPassage, len(rows))
+	workers := min(runtime.GOMAXPROCS(0), len(rows))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(rows); i += workers {
+				out[i] = ix.analyse(rows[i])
+			}
+		})
+	}
+	wg.Wait()
+	for i := range out {
+		if _, ok := ix.ord[out[i].row.id]; !ok {
+			ix.insert(&out[i])
+		}
+	}
+}
+
+func (ix *index) add(r passageRow) {
+	if _, ok := ix.ord[r.id]; ok {
 		return
 	}
+	a := ix.analyse(r)
+	ix.insert(&a)
+}
+
+// analyse works out a passage's terms and its sentences' analysis (the
+// rerank's analyseSentence on each of SplitSentences). It reads nothing of
+// the index but its Analyzer, so passages may be analysed concurrently.
+func (ix *index) analyse(r passageRow) analysedPassage {
+	a := analysedPassage{row: r, hash: maphash.String(ix.seed, r.text),
+		textTerms: ix.lex.IndexTerms(r.text, r.lang), titleTerms: ix.lex.IndexTerms(r.title, r.lang)}
+	for _, sent := range SplitSentences(r.text) {
+		terms := ix.lex.Analyze(sent, r.lang)
+		var st analysedSentence
+		for _, t := range terms {
+			if !t.Stop {
+				st.terms = append(st.terms, t.Stem)
+			}
+		}
+		st.stems = len(st.terms)
+		st.terms = append(st.terms, ix.lex.Groups(terms, r.lang)...)
+		if len(st.terms) == 0 {
+			continue // it would score nothing
+		}
+		word := func(i int) string { return terms[i].Text }
+		if CueQuantity.metBy(len(terms), word) {
+			st.flags |= sentQuantity
+		}
+		if CueDate.metBy(len(terms), word) {
+			st.flags |= sentDate
+		}
+		a.sentences = append(a.sentences, st)
+	}
+	return a
+}
+
+// insert adds an analysed passage to the index.
+func (ix *index) insert(a *analysedPassage) {
+	r := &a.row
 	o := uint32(len(ix.ids))
-	ix.ord[id] = o
-	ix.ids = append(ix.ids, id)
-	src := strings.ToLower(source)
+	ix.ord[r.id] = o
+	ix.ids = append(ix.ids, r.id)
+	src := strings.ToLower(r.source)
 	if s, ok := ix.sources[src]; ok {
 		src = s
 	} else {
 		ix.sources[src] = src
 	}
 	pub := int64(math.MinInt64)
-	if published.Valid {
-		pub = published.Int64
+	if r.published.Valid {
+		pub = r.published.Int64
 	}
-	ix.meta = append(ix.meta, passageMeta{docID: docID, source: src, published: pub})
-	n := ix.addTerms(&ix.text, ix.lex.IndexTerms(text, lang), o)
+	ix.meta = append(ix.meta, passageMeta{docID: r.docID, source: src, published: pub})
+	n := ix.addTerms(&ix.text, a.textTerms, o)
 	ix.textLen = append(ix.textLen, n)
-	t := ix.addTerms(&ix.title, ix.lex.IndexTerms(title, lang), o)
+	t := ix.addTerms(&ix.title, a.titleTerms, o)
 	ix.ttlLen = append(ix.ttlLen, t)
 	ix.sumText += int64(n)
 	ix.sumTtl += int64(t)
 	ix.live++
-	ix.addSentences(text, lang)
-	ix.textHash = append(ix.textHash, maphash.String(ix.seed, text))
+	ix.addSentences(a.sentences)
+	ix.textHash = append(ix.textHash, a.hash)
 }
 
-// addSentences keeps the analysis the rerank makes of a passage's
-// sentences (analyseSentence on each of SplitSentences), as term ids:
-// for each sentence its flags byte, the uvarints of its number of content
-// stems and of the length in bytes of its ids, then the uvarints of the
-// stems' ids in order and of its groups' ids. Ids go by first appearance, so common words take
-// one or two bytes. Sentences with no term are left out: they score
-// nothing.
-func (ix *index) addSentences(text, lang string) {
+// addSentences keeps a passage's analysed sentences as term ids, in one
+// byte string: for each sentence its flags byte, the uvarints of its
+// number of content stems and of the length in bytes of its ids, then the
+// uvarints of the stems' ids in order and of its groups' ids. Ids go by
+// first appearance, so common words take one or two bytes.
+func (ix *index) addSentences(sents []analysedSentence) {
 	buf := ix.sentBuf[:0]
-	var ids []uint32
 	var enc []byte
-	for _, sent := range SplitSentences(text) {
-		terms := ix.lex.Analyze(sent, lang)
-		ids = ids[:0]
-		words := make([]string, len(terms))
-		for i, t := range terms {
-			words[i] = t.Text
-			if !t.Stop {
-				ids = append(ids, ix.termID(t.Stem))
-			}
-		}
-		stems := len(ids)
-		for _, g := range ix.lex.Groups(terms, lang) {
-			ids = append(ids, ix.termID(g))
-		}
-		if len(ids) == 0 {
-			continue
-		}
-		var flags uint8
-		if CueQuantity.metByWords(words) {
-			flags |= sentQuantity
-		}
-		if CueDate.metByWords(words) {
-			flags |= sentDate
-		}
+	for _, st := range sents {
 		enc = enc[:0]
-		for _, id := range ids {
-			enc = binary.AppendUvarint(enc, uint64(id))
+		for _, t := range st.terms {
+			enc = binary.AppendUvarint(enc, uint64(ix.termID(t)))
 		}
-		buf = append(buf, flags)
-		buf = binary.AppendUvarint(buf, uint64(stems))
+		buf = append(buf, st.flags)
+		buf = binary.AppendUvarint(buf, uint64(st.stems))
 		buf = binary.AppendUvarint(buf, uint64(len(enc)))
 		buf = append(buf, enc...)
 	}

@@ -64,22 +64,27 @@ func (c Cue) MetBy(sentence string) bool {
 }
 
 func (c Cue) metByWords(words []string) bool {
+	return c.metBy(len(words), func(i int) string { return words[i] })
+}
+
+// metBy is metByWords over n folded words that word(i) gives.
+func (c Cue) metBy(n int, word func(int) string) bool {
 	switch c {
 	case CueQuantity:
 		// A count, not a date: years and day numbers beside a month do not answer "how many".
-		for i, t := range words {
-			if !lexicon.IsNumber(t) || lexicon.IsYear(t) {
+		for i := range n {
+			if t := word(i); !lexicon.IsNumber(t) || lexicon.IsYear(t) {
 				continue
 			}
-			if (i > 0 && lexicon.IsMonth(words[i-1])) || (i+1 < len(words) && lexicon.IsMonth(words[i+1])) {
+			if (i > 0 && lexicon.IsMonth(word(i-1))) || (i+1 < n && lexicon.IsMonth(word(i+1))) {
 				continue
 			}
 			return true
 		}
 		return false
 	case CueDate:
-		for _, t := range words {
-			if lexicon.IsMonth(t) || lexicon.IsYear(t) {
+		for i := range n {
+			if t := word(i); lexicon.IsMonth(t) || lexicon.IsYear(t) {
 				return true
 			}
 		}
