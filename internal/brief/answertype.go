@@ -97,6 +97,20 @@ func questionType(question string) AnswerType {
 	return TypeOther
 }
 
+// holdsRun reports whether text holds one of the runs of folded words.
+func holdsRun(text string, runs [][]string) bool {
+	var words []string
+	for _, t := range lexicon.Tokens(text) {
+		words = append(words, t.Text)
+	}
+	for _, r := range runs {
+		if containsRun(words, r) {
+			return true
+		}
+	}
+	return false
+}
+
 // containsRun reports whether words holds run contiguously.
 func containsRun(words, run []string) bool { return runIndex(words, run) >= 0 }
 
@@ -151,18 +165,7 @@ var futureCues = [][]string{{"will"}, {"expected", "to"}, {"set", "to"}, {"plans
 	{"devrait"}, {"devraient"}, {"va"}, {"vont"}, {"prevu"}, {"prevoit"}}
 
 // speaksOfFuture reports a sentence about what is to come.
-func speaksOfFuture(sentence string) bool {
-	var words []string
-	for _, t := range lexicon.Tokens(sentence) {
-		words = append(words, t.Text)
-	}
-	for _, c := range futureCues {
-		if containsRun(words, c) {
-			return true
-		}
-	}
-	return false
-}
+func speaksOfFuture(sentence string) bool { return holdsRun(sentence, futureCues) }
 
 // placePreps put a place after them; placeNouns may stand between ("in
 // the town of Pont-Sondé", "à l'aéroport Toussaint Louverture").
@@ -201,18 +204,7 @@ var causeCues = [][]string{{"because"}, {"due", "to"}, {"owing", "to"}, {"as", "
 	{"afin"}, {"grace", "a"}}
 
 // statesCause reports a sentence that names a cause outright.
-func statesCause(sentence string) bool {
-	var words []string
-	for _, t := range lexicon.Tokens(sentence) {
-		words = append(words, t.Text)
-	}
-	for _, c := range causeCues {
-		if containsRun(words, c) {
-			return true
-		}
-	}
-	return false
-}
+func statesCause(sentence string) bool { return holdsRun(sentence, causeCues) }
 
 // meetsType reports whether a sentence holds the kind of answer asked for.
 func meetsType(t AnswerType, sentence string) bool {

@@ -415,18 +415,7 @@ func isComparison(q string) bool {
 
 // asksAboutPresent reports a question about how things stand now: "now",
 // "currently", "still", "latest", "as of", "today", and their French forms.
-func asksAboutPresent(q string) bool {
-	var words []string
-	for _, t := range lexicon.Tokens(q) {
-		words = append(words, t.Text)
-	}
-	for _, c := range presentCues {
-		if containsRun(words, c) {
-			return true
-		}
-	}
-	return false
-}
+func asksAboutPresent(q string) bool { return holdsRun(q, presentCues) }
 
 var presentCues = [][]string{{"now"}, {"currently"}, {"current"}, {"still"}, {"latest"}, {"as", "of"}, {"today"}, {"at", "present"},
 	{"presently"}, {"recently"}, {"lately"}, {"these", "days"}, {"nowadays"}, {"most", "recent"}, {"newest"}, {"so", "far"}, {"to", "date"}, {"yet"},
