@@ -167,6 +167,10 @@ func reportMemory(b *testing.B, path string, questions []string) {
 				kb, _ := strconv.Atoi(v)
 				b.ReportMetric(float64(kb)/1024, run.unit)
 			}
+			if v, ok := strings.CutPrefix(line, "rss-kb "); ok && run.limit == "" {
+				kb, _ := strconv.Atoi(v)
+				b.ReportMetric(float64(kb)/1024, "serve-steady-MB")
+			}
 		}
 	}
 }
@@ -176,7 +180,8 @@ func reportMemory(b *testing.B, path string, questions []string) {
 const benchChildEnv = "CORPUS_BENCH_SERVE_CHILD"
 
 // TestBenchServeChild is the serving child's body, not a test of its own:
-// it opens the store, answers every question, and prints its peak RSS.
+// it opens the store, answers every question, and prints its peak RSS and
+// its RSS then.
 func TestBenchServeChild(t *testing.T) {
 	spec := os.Getenv(benchChildEnv)
 	if spec == "" {
@@ -203,7 +208,8 @@ func TestBenchServeChild(t *testing.T) {
 		}
 	}
 	hwm, _ := procStatusKB("VmHWM")
-	fmt.Printf("hwm-kb %d\n", hwm)
+	rss, _ := procStatusKB("VmRSS")
+	fmt.Printf("hwm-kb %d\nrss-kb %d\n", hwm, rss)
 }
 
 // procStatusKB reads a kB field of /proc/self/status (Linux only).

@@ -201,7 +201,8 @@ func (ix *index) catchUp(ctx context.Context, db *sql.DB) error {
 
 // apply applies the log entries after the last applied, up to head. A
 // passage deleted and inserted again (a rowid reused) reads its newest
-// text; applying an insert for a passage held is a no-op.
+// text; applying an insert for a passage held is a no-op. Inserted
+// passages are analysed a batch at a time on every core, as in load.
 func (ix *index) apply(ctx context.Context, db *sql.DB, head int64) error {
 	rows, err := db.QueryContext(ctx, `SELECT l.seq, l.op, l.passage_id, p.title, p.text, d.id, d.source, d.lang, d.published
 		FROM passage_log l LEFT JOIN passages p ON p.id = l.passage_id LEFT JOIN documents d ON d.id = p.doc_id
@@ -210,27 +211,69 @@ func (ix *index) apply(ctx context.Context, db *sql.DB, head int64) error {
 		return fmt.Errorf("read change log: %w", err)
 	}
 	defer rows.Close()
+	var batch []logEntry
 	for rows.Next() {
-		var seq, id int64
+		var e logEntry
 		var op string
 		var title, text, docID, source, lang sql.NullString
-		var published sql.NullInt64
-		if err := rows.Scan(&seq, &op, &id, &title, &text, &docID, &source, &lang, &published); err != nil {
+		var seq int64
+		if err := rows.Scan(&seq, &op, &e.row.id, &title, &text, &docID, &source, &lang, &e.row.published); err != nil {
 			return fmt.Errorf("read change log: %w", err)
 		}
-		if op == "d" {
-			ix.remove(id)
-		} else if text.Valid && docID.Valid {
-			ix.add(passageRow{id: id, title: title.String, text: text.String, docID: docID.String,
-				source: source.String, lang: lang.String, published: published})
+		e.delete = op == "d"
+		if !e.delete && !(text.Valid && docID.Valid) {
+			e.gone = true // inserted, then deleted or replaced later in the log
 		}
-		ix.applied = seq
+		e.row.title, e.row.text, e.row.docID, e.row.source, e.row.lang = title.String, text.String, docID.String, source.String, lang.String
+		if batch = append(batch, e); len(batch) == loadBatch {
+			ix.applyBatch(batch)
+			batch = batch[:0]
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("read change log: %w", err)
 	}
+	ix.applyBatch(batch)
 	ix.applied = head
 	return nil
+}
+
+// logEntry is one passage_log entry with the passage it names, as it is
+// now (load reads every passage as an insert).
+type logEntry struct {
+	delete, gone bool
+	row          passageRow
+}
+
+// applyBatch analyses the passages inserted in a batch of log entries on
+// every core, then applies the entries in order. Applying an entry twice
+// changes nothing, so a catch-up that fails halfway may start again from
+// the last seq it recorded.
+func (ix *index) applyBatch(batch []logEntry) {
+	out := make([]analysedPassage, len(batch))
+	workers := min(runtime.GOMAXPROCS(0), len(batch))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(batch); i += workers {
+				if e := &batch[i]; !e.delete && !e.gone {
+					out[i] = ix.analyse(e.row)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for i, e := range batch {
+		switch {
+		case e.delete:
+			ix.remove(e.row.id)
+		case e.gone:
+		default:
+			if _, ok := ix.ord[e.row.id]; !ok {
+				ix.insert(&out[i])
+			}
+		}
+	}
 }
 
 // passage_log would grow by two entries for every passage replaced, for
@@ -307,21 +350,22 @@ func (ix *index) load(ctx context.Context, db *sql.DB, head int64) error {
 		return fmt.Errorf("load index: %w", err)
 	}
 	defer rows.Close()
-	batch := make([]passageRow, 0, loadBatch)
+	batch := make([]logEntry, 0, loadBatch)
 	for rows.Next() {
-		var r passageRow
+		var e logEntry
+		r := &e.row
 		if err := rows.Scan(&r.id, &r.title, &r.text, &r.docID, &r.source, &r.lang, &r.published); err != nil {
 			return fmt.Errorf("load index: %w", err)
 		}
-		if batch = append(batch, r); len(batch) == loadBatch {
-			ix.addBatch(batch)
+		if batch = append(batch, e); len(batch) == loadBatch {
+			ix.applyBatch(batch)
 			batch = batch[:0]
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("load index: %w", err)
 	}
-	ix.addBatch(batch)
+	ix.applyBatch(batch)
 	ix.applied = head
 	ix.compact()
 	if ix.live >= 10_000 {
@@ -361,34 +405,6 @@ type analysedSentence struct {
 	flags uint8
 	stems int      // the first stems of terms are its content stems, in order
 	terms []string // then come the groups it holds
-}
-
-// addBatch analyses passages on every core and adds them in order.
-func (ix *index) addBatch(rows []passageRow) {
-	out := make([]analysedPassage, len(rows))
-	workers := min(runtime.GOMAXPROCS(0), len(rows))
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			for i := w; i < len(rows); i += workers {
-				out[i] = ix.analyse(rows[i])
-			}
-		})
-	}
-	wg.Wait()
-	for i := range out {
-		if _, ok := ix.ord[out[i].row.id]; !ok {
-			ix.insert(&out[i])
-		}
-	}
-}
-
-func (ix *index) add(r passageRow) {
-	if _, ok := ix.ord[r.id]; ok {
-		return
-	}
-	a := ix.analyse(r)
-	ix.insert(&a)
 }
 
 // analyse works out a passage's terms and its sentences' analysis (the
