@@ -45,11 +45,13 @@ type index struct {
 	title []*postings
 	lex   *lexicon.Analyzer // how a passage becomes its terms
 
-	// sentences is ordinal -> what the rerank needs of the passage's
-	// sentences, analysed once when the passage is indexed (see
-	// addSentences). One exact-size byte string per passage: no slack
-	// from growing one large slice, and nothing to copy when compacting.
-	sentences [][]byte
+	// What the rerank needs of each passage's sentences, analysed once
+	// when the passage is indexed (see addSentences): ordinal o's bytes
+	// are at sentAt[o] in sentBlocks, which fill one after the other
+	// (sentBlock bytes each, or one passage's if larger), so that nothing
+	// grows by doubling or is copied when compacting.
+	sentAt     []sentRef
+	sentBlocks [][]byte
 	idBuf     []uint32 // addTerms' scratch
 	sentBuf   []byte   // addSentences' scratch
 	// textHash is ordinal -> hash of the text analysed, so a passage read
@@ -156,7 +158,7 @@ func (ix *index) reset() {
 	ix.ord, ix.ids, ix.textLen, ix.meta, ix.ttlLen = map[int64]uint32{}, nil, nil, nil, nil
 	ix.live, ix.sumText, ix.sumTtl = 0, 0, 0
 	ix.terms, ix.text, ix.title = map[string]uint32{}, nil, nil
-	ix.sentences, ix.textHash = nil, nil
+	ix.sentAt, ix.sentBlocks, ix.textHash = nil, nil, nil
 	ix.sources = map[string]string{}
 }
 
@@ -484,8 +486,27 @@ func (ix *index) addSentences(sents []analysedSentence) {
 		buf = binary.AppendUvarint(buf, uint64(len(enc)))
 		buf = append(buf, enc...)
 	}
-	ix.sentences = append(ix.sentences, slices.Clone(buf))
+	last := len(ix.sentBlocks) - 1
+	if last < 0 || len(ix.sentBlocks[last])+len(buf) > cap(ix.sentBlocks[last]) {
+		ix.sentBlocks = append(ix.sentBlocks, make([]byte, 0, max(sentBlock, len(buf))))
+		last++
+	}
+	b := ix.sentBlocks[last]
+	ix.sentAt = append(ix.sentAt, sentRef{block: uint32(last), start: uint32(len(b)), end: uint32(len(b) + len(buf))})
+	ix.sentBlocks[last] = append(b, buf...)
 	ix.sentBuf = buf
+}
+
+// sentBlock is the size of the blocks that hold the sentence analysis.
+const sentBlock = 1 << 20
+
+// sentRef is where a passage's sentence analysis is in the blocks.
+type sentRef struct{ block, start, end uint32 }
+
+// sentencesOf returns the sentence analysis of ordinal o.
+func (ix *index) sentencesOf(o uint32) []byte {
+	r := ix.sentAt[o]
+	return ix.sentBlocks[r.block][r.start:r.end]
 }
 
 // termID returns the id of a term, giving it one if it has none.

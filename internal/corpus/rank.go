@@ -294,7 +294,7 @@ func (ix *index) rerankIndexed(top []scored, concepts []concept, cue Cue) ([]ran
 	for i, t := range top {
 		o := ix.ord[t.id]
 		bestSentence := 0.0
-		for d := ix.sentences[o]; len(d) > 0; {
+		for d := ix.sentencesOf(o); len(d) > 0; {
 			flags := d[0]
 			stems, n := uvarint(d[1:])
 			size, n2 := uvarint(d[1+n:])
