@@ -52,8 +52,8 @@ type index struct {
 	// grows by doubling or is copied when compacting.
 	sentAt     []sentRef
 	sentBlocks [][]byte
-	idBuf     []uint32 // addTerms' scratch
-	sentBuf   []byte   // addSentences' scratch
+	idBuf      []uint32 // addTerms' scratch
+	sentBuf    []byte   // addSentences' scratch
 	// textHash is ordinal -> hash of the text analysed, so a passage read
 	// back from the store is known to be the one the index holds (another
 	// process may have replaced it since).
