@@ -57,21 +57,7 @@ func (a *Answerer) judge(r retrieval) relevance {
 	// A concept counts as held when a top passage holds it or, for less, a
 	// word of its group (a synonym, another name, a translation): the
 	// search found the passage through the very same analysis.
-	var total, got float64
-	for i, c := range r.asked {
-		total += w[i]
-		switch {
-		case anyHolds(bags, c):
-			got += w[i]
-		case anyRelated(bags, c):
-			got += relatedShare * w[i]
-		default:
-			rel.missing = append(rel.missing, c.Text)
-		}
-	}
-	if total > 0 {
-		rel.coverage = got / total
-	}
+	rel.coverage, rel.missing = coverage(bags, r.asked, w)
 	for _, n := range r.an.namedTerms(r.question) {
 		if !a.nameInContext(n, r.asked, windows) {
 			rel.missingNames = append(rel.missingNames, n)
@@ -85,6 +71,28 @@ func (a *Answerer) judge(r retrieval) relevance {
 		}
 	}
 	return rel
+}
+
+// coverage is the weighted share of the asked concepts that some bag
+// holds (a related word for relatedShare), and the concepts none holds.
+func coverage(bags []termBag, asked []lexicon.Concept, w []float64) (float64, []string) {
+	var total, got float64
+	var missing []string
+	for i, c := range asked {
+		total += w[i]
+		switch {
+		case anyHolds(bags, c):
+			got += w[i]
+		case anyRelated(bags, c):
+			got += relatedShare * w[i]
+		default:
+			missing = append(missing, c.Text)
+		}
+	}
+	if total == 0 {
+		return 0, missing
+	}
+	return got / total, missing
 }
 
 func anyHolds(bags []termBag, c lexicon.Concept) bool {

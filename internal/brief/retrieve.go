@@ -23,8 +23,9 @@ type retrieval struct {
 	an       *analysis         // their sentences
 	dense    map[int64]bool    // passages the dense list found (dense_gate.go)
 	offTopic bool              // the question is about nothing the corpus covers (topical.go)
-	corpusDF []int             // per asked concept, the passages of the whole corpus that hold it
-	corpusN  int               // and how many passages there are
+	corpusDF []int             // per asked concept, the passages of the whole corpus that hold one of its forms
+	topicDF  []int             // or one of its forms or groups
+	corpusN  int               // and how many passages there are (0: not counted)
 }
 
 // Retrieve returns the k passages an answer to req would draw on (k <= 0:
@@ -41,8 +42,8 @@ func (a *Answerer) retrieve(ctx context.Context, req Request) (retrieval, error)
 	r, err := a.retrieveK(ctx, req, a.cfg.K)
 	if err == nil {
 		a.meanByDense(ctx, r)
-		r.offTopic = !a.onTopic(ctx, r)
-		r.corpusDF, r.corpusN = a.corpusFrequencies(ctx, r)
+		a.corpusCounts(ctx, &r)
+		r.offTopic = !onTopic(r)
 	}
 	return r, err
 }

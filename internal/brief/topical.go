@@ -28,34 +28,28 @@ type termCounter interface {
 	Frequencies(ctx context.Context, terms []string) ([]int, int, error)
 }
 
-// onTopic reports whether the question is about what the corpus covers.
-func (a *Answerer) onTopic(ctx context.Context, r retrieval) bool {
-	tc, ok := a.search.(termCounter)
-	if !ok || len(r.asked) == 0 {
+// onTopic reports whether the question is about what the corpus covers,
+// from the counts corpusCounts took.
+func onTopic(r retrieval) bool {
+	if r.corpusN == 0 || len(r.asked) == 0 {
+		return true // cannot tell: let the other gates judge
+	}
+	if windowCoverage(r) >= specificShare {
 		return true
 	}
 	names := map[string]bool{}
 	for _, n := range r.an.namedTerms(r.question) {
 		names[n] = true
 	}
-	if windowCoverage(r) >= specificShare {
-		return true
-	}
-	for _, c := range r.asked {
+	for i, c := range r.asked {
 		if c.Glossary {
 			return true
 		}
 		if c.Number || lexicon.IsYear(c.Text) {
 			continue // every corpus has numbers
 		}
-		df, n, err := tc.Frequencies(ctx, append(append([]string(nil), c.Forms...), c.Related...))
-		if err != nil || n == 0 {
-			return true // cannot tell: let the other gates judge
-		}
-		for _, d := range df {
-			if names[c.Text] && d > 0 || float64(d) >= topicShare*float64(n) {
-				return true
-			}
+		if d := r.topicDF[i]; names[c.Text] && d > 0 || float64(d) >= topicShare*float64(r.corpusN) {
+			return true
 		}
 	}
 	return false
@@ -69,44 +63,45 @@ func windowCoverage(r retrieval) float64 {
 	for _, h := range r.hits[:min(gatePassages, len(r.hits))] {
 		_, bags := r.an.of(h)
 		for j := range bags {
-			win := bags[max(j-1, 0):min(j+2, len(bags))]
-			var total, got float64
-			for i, c := range r.asked {
-				total += w[i]
-				switch {
-				case anyHolds(win, c):
-					got += w[i]
-				case anyRelated(win, c):
-					got += relatedShare * w[i]
-				}
-			}
-			if total > 0 && got/total > best {
-				best = got / total
+			if c, _ := coverage(bags[max(j-1, 0):min(j+2, len(bags))], r.asked, w); c > best {
+				best = c
 			}
 		}
 	}
 	return best
 }
 
-// corpusFrequencies returns, for each asked concept, how many passages of
-// the corpus hold one of its forms, and how many there are; nil when the
-// searcher cannot count.
-func (a *Answerer) corpusFrequencies(ctx context.Context, r retrieval) ([]int, int) {
+// corpusCounts asks the store, once per question, how many passages of
+// the corpus hold each asked concept in one of its forms (corpusDF, for the
+// gate's weights) or in its groups too (topicDF, for onTopic), and how
+// many passages there are. It leaves them unset when the searcher cannot
+// count or the count fails.
+func (a *Answerer) corpusCounts(ctx context.Context, r *retrieval) {
 	tc, ok := a.search.(termCounter)
-	if !ok {
-		return nil, 0
+	if !ok || len(r.asked) == 0 {
+		return
 	}
-	out := make([]int, len(r.asked))
-	total := 0
+	var terms []string
+	spans := make([][3]int, len(r.asked)) // forms from [0] to [1], groups to [2]
 	for i, c := range r.asked {
-		df, n, err := tc.Frequencies(ctx, c.Forms)
-		if err != nil || n == 0 {
-			return nil, 0
-		}
-		total = n
-		for _, d := range df {
-			out[i] = max(out[i], d)
+		spans[i][0] = len(terms)
+		terms = append(terms, c.Forms...)
+		spans[i][1] = len(terms)
+		terms = append(terms, c.Related...)
+		spans[i][2] = len(terms)
+	}
+	df, n, err := tc.Frequencies(ctx, terms)
+	if err != nil || n == 0 {
+		return
+	}
+	r.corpusN = n
+	r.corpusDF, r.topicDF = make([]int, len(r.asked)), make([]int, len(r.asked))
+	for i, sp := range spans {
+		for j := sp[0]; j < sp[2]; j++ {
+			if j < sp[1] {
+				r.corpusDF[i] = max(r.corpusDF[i], df[j])
+			}
+			r.topicDF[i] = max(r.topicDF[i], df[j])
 		}
 	}
-	return out, total
 }
