@@ -2,9 +2,13 @@ package main
 
 import (
 	"os/exec"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/mss-brief/briefbot/internal/config"
+	"github.com/mss-brief/briefbot/internal/openaitest"
 )
 
 // The layers the import graph must keep (issue 12): only this command reads
@@ -33,12 +37,24 @@ func TestLayering(t *testing.T) {
 	if len(deps) < 10 {
 		t.Fatalf("go list gave %d packages: %s", len(deps), out)
 	}
-	// internal/openaitest is a test fake: its semantic embeddings know the
-	// default topic's names, as a multilingual model would.
-	mayReadConfig := []string{"internal/config", "internal/openaitest"}
 	for pkg, ds := range deps {
-		if slices.Contains(ds, mod+"internal/config") && !slices.Contains(mayReadConfig, pkg) {
+		if slices.Contains(ds, mod+"internal/config") && pkg != "internal/config" {
 			t.Errorf("%s imports internal/config: give it typed options and copy them in cmd/bot/options.go", pkg)
+		}
+	}
+	// The fakes speak the wire protocol of what they stand in for, so a
+	// test through them checks our client code, not a shared shortcut:
+	// they link none of the bot's packages but the lexicon (the fake
+	// model's sense of words).
+	for _, fake := range []string{"internal/openaitest", "internal/slacktest"} {
+		ds, ok := deps[fake]
+		if !ok {
+			t.Errorf("go list did not list %s", fake)
+		}
+		for _, d := range ds {
+			if pkg, ours := strings.CutPrefix(d, mod); ours && pkg != "internal/lexicon" {
+				t.Errorf("the fake %s links %s: a fake speaks the wire protocol and takes what it must know as arguments", fake, pkg)
+			}
 		}
 	}
 	for _, pkg := range []string{"internal/brief", "internal/slackbot", "internal/schedule"} {
@@ -51,5 +67,15 @@ func TestLayering(t *testing.T) {
 				t.Errorf("%s links %s: name internal/document's types (or the ledger's) and let cmd/bot pass the store", pkg, storage)
 			}
 		}
+	}
+}
+
+// The fake embedding model knows the bodies' names in both languages as a
+// real multilingual model would, from a list of its own (it reads no
+// configuration); the list is the default topic's glossary, so tests on
+// the default topic pair the names config.Default() pairs.
+func TestFakeModelKnowsTheTopicNames(t *testing.T) {
+	if got, want := openaitest.ModelNames, config.Default().Topic.Aliases; !reflect.DeepEqual(got, want) {
+		t.Errorf("openaitest.ModelNames = %q\nconfig.Default().Topic.Aliases = %q\nkeep them the same", got, want)
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/mss-brief/briefbot/internal/config"
 	"github.com/mss-brief/briefbot/internal/lexicon"
 )
 
@@ -44,9 +43,25 @@ var ModelGroups = [][]string{
 	{"adviser", "advisor", "conseiller", "conseillère"},
 }
 
-// semanticAnalyzer finds the lexicon's groups, with the default topic's
-// glossary, in a text.
-var semanticAnalyzer = lexicon.New(config.Default().Topic.Aliases)
+// ModelNames are the names of the bodies the reports speak of, each group
+// in English and French, as a multilingual model knows them from its
+// training. They are the fake model's own knowledge, not the bot's
+// configuration: a fake speaks the wire protocol and reads no config. The
+// list is the default topic's glossary (config.Default's topic.aliases;
+// cmd/bot's TestFakeModelKnowsTheTopicNames keeps the two the same).
+var ModelNames = [][]string{
+	{"MSS", "MSSM", "Multinational Security Support", "Mission multinationale d'appui à la sécurité", "MMAS"},
+	{"GSF", "Gang Suppression Force", "Force de répression des gangs", "Force de suppression des gangs", "FRG"},
+	{"UNSOH", "UN Support Office", "United Nations Support Office", "Bureau d'appui des Nations unies", "BANUH"},
+	{"BINUH", "UN Integrated Office in Haiti", "United Nations Integrated Office in Haiti", "Bureau intégré des Nations unies en Haïti"},
+	{"HNP", "PNH", "Haitian National Police", "Police nationale d'Haïti"},
+	{"Transitional Presidential Council", "Presidential Transitional Council", "Conseil présidentiel de transition", "CPT"},
+	{"Security Council", "Conseil de sécurité"},
+}
+
+// semanticAnalyzer finds the lexicon's groups, with the names the model
+// knows, in a text.
+var semanticAnalyzer = lexicon.New(ModelNames)
 
 // semanticKeys maps a folded single word to the groups it belongs to.
 var semanticKeys = func() map[string][]string {
