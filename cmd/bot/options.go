@@ -45,12 +45,8 @@ func slackTopic(c config.Topic) slackbot.Topic {
 // embeddingConfig is the embeddings section as the client takes it. The
 // base URL already falls back to llm.base_url (config.Load does that).
 func embeddingConfig(c config.Config) embedding.Config {
-	retries := c.Embed.Retries
-	if retries == 0 {
-		retries = -1 // embeddings.retries: 0 means none; to the client, 0 means its own default
-	}
 	return embedding.Config{
 		BaseURL: c.Embed.BaseURL, APIKey: c.Secrets.EmbeddingsKey, Model: c.Embed.Model,
-		Dimensions: c.Embed.Dimensions, Batch: c.Embed.Batch, Timeout: c.Embed.Timeout, Retries: retries,
+		Dimensions: c.Embed.Dimensions, Batch: c.Embed.Batch, Timeout: c.Embed.Timeout, Retries: c.Embed.Retries,
 	}
 }

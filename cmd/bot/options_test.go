@@ -1,12 +1,14 @@
 package main
 
 import (
+	"context"
 	"reflect"
 	"slices"
 	"testing"
-	"time"
 
 	"github.com/mss-brief/briefbot/internal/config"
+	"github.com/mss-brief/briefbot/internal/embedding"
+	"github.com/mss-brief/briefbot/internal/openaitest"
 )
 
 // The packages take the configured values as given and keep no defaults
@@ -61,14 +63,24 @@ func TestOptionsCarryTheConfiguredValues(t *testing.T) {
 	}
 }
 
-// embeddings.retries: 0 is none, which the client spells -1 (its 0 is its
-// own default).
+// The default configuration's embeddings section, with a model, makes a
+// client as it stands, and embeddings.retries reaches it as given: 0 is
+// one attempt, 1 two, against an endpoint that is down.
 func TestEmbeddingRetries(t *testing.T) {
-	for _, tt := range []struct{ configured, want int }{{0, -1}, {2, 2}, {-1, -1}} {
+	for _, tt := range []struct{ configured, requests int }{{0, 1}, {1, 2}} {
+		srv := openaitest.New(t)
 		cfg := config.Default()
-		cfg.Embed.Retries, cfg.Embed.Timeout = tt.configured, time.Second
-		if got := embeddingConfig(cfg).Retries; got != tt.want {
-			t.Errorf("embeddings.retries %d: client gets %d, want %d", tt.configured, got, tt.want)
+		cfg.Embed.Model, cfg.Embed.BaseURL, cfg.Embed.Dimensions = "fail-model", srv.URL, openaitest.SemanticDims
+		cfg.Embed.Retries = tt.configured
+		c, err := embedding.New(embeddingConfig(cfg))
+		if err != nil {
+			t.Fatalf("the default embeddings section with a model: %v", err)
+		}
+		if _, err := c.Embed(context.Background(), []string{"fuel"}); err == nil {
+			t.Fatal("an endpoint that is down: no error")
+		}
+		if n := len(srv.Requests()); n != tt.requests {
+			t.Errorf("embeddings.retries %d: %d requests, want %d", tt.configured, n, tt.requests)
 		}
 	}
 }

@@ -17,17 +17,28 @@ import (
 	openai "github.com/sashabaranov/go-openai"
 )
 
-// Config says which endpoint and model to use.
+// Config says which endpoint and model to use. Its values are taken as
+// given: the defaults live in one place, config.Default, and cmd/bot copies
+// the embeddings section here. The zero value of an optional field means
+// "none", not a default of this package's; only Backoff, which no key
+// sets, falls back to the client's own first wait.
 type Config struct {
 	BaseURL    string        // ends in /v1; empty: OpenAI's
 	APIKey     string        // may be empty for a local server
-	Model      string        // e.g. text-embedding-3-small; required
-	Dimensions int           // asked of the model when > 0 (text-embedding-3 and later); else the model's own
-	Batch      int           // texts per request; 0: 64
-	Timeout    time.Duration // one request; 0: 10 s
-	Retries    int           // further attempts on 429 and 5xx; 0: 3, <0: none
-	Backoff    time.Duration // first wait between attempts, doubled each time; 0: 500 ms
+	Model      string        // e.g. text-embedding-3-small; required (embeddings.model)
+	Dimensions int           // asked of the model when > 0 (text-embedding-3 and later); 0: the model's own
+	Batch      int           // texts per request; 0: each Embed call's texts in one request (its caller batches)
+	Timeout    time.Duration // one request; 0: no deadline but the caller's
+	Retries    int           // further attempts on 429 and 5xx; 0 (or less): none
+	// Backoff is the first wait between attempts, doubled each time; 0:
+	// defaultBackoff. It has no configuration key: it is how this client
+	// retries, not a setting (tests shorten it).
+	Backoff time.Duration
 }
+
+// defaultBackoff is the first wait between attempts when Config.Backoff
+// is 0; a rate limit's Retry-After can lengthen it.
+const defaultBackoff = 500 * time.Millisecond
 
 // Client embeds texts. It is safe for concurrent use.
 type Client struct {
@@ -40,24 +51,28 @@ type Client struct {
 // batch fails (bot serve's background pass, or a rerun, goes on later).
 const maxRetryAfter = time.Minute
 
-// New makes a Client. It does not contact the endpoint.
+// New makes a Client. It does not contact the endpoint. A value it needs
+// and lacks, or one out of range, is an error naming the configuration key.
 func New(cfg Config) (*Client, error) {
+	var errs []error
 	if cfg.Model == "" {
-		return nil, errors.New("embedding: a model is required")
+		errs = append(errs, errors.New("no model: set embeddings.model (env EMBEDDINGS_MODEL)"))
 	}
-	if cfg.Batch <= 0 {
-		cfg.Batch = 64
+	if cfg.Dimensions < 0 {
+		errs = append(errs, fmt.Errorf("embeddings.dimensions is %d: must be 0 (the model's own) or more", cfg.Dimensions))
 	}
-	if cfg.Timeout <= 0 {
-		cfg.Timeout = 10 * time.Second
+	if cfg.Batch < 0 {
+		errs = append(errs, fmt.Errorf("embeddings.batch is %d: must be more than 0", cfg.Batch))
 	}
-	if cfg.Retries == 0 {
-		cfg.Retries = 3
-	} else if cfg.Retries < 0 {
-		cfg.Retries = 0
+	if cfg.Timeout < 0 {
+		errs = append(errs, fmt.Errorf("embeddings.timeout is %v: must be more than 0", cfg.Timeout))
 	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, fmt.Errorf("embedding: %w", err)
+	}
+	cfg.Retries = max(cfg.Retries, 0)
 	if cfg.Backoff <= 0 {
-		cfg.Backoff = 500 * time.Millisecond
+		cfg.Backoff = defaultBackoff
 	}
 	oc := openai.DefaultConfig(cfg.APIKey)
 	if cfg.BaseURL != "" {
@@ -77,15 +92,16 @@ func (c *Client) Model() string {
 	return c.cfg.Model
 }
 
-// BatchSize is how many texts one request carries.
-func (c *Client) BatchSize() int { return c.cfg.Batch }
-
 // Embed returns one unit-length vector per text, in order. Texts are sent
 // in batches; a batch that fails after its retries fails the whole call.
 func (c *Client) Embed(ctx context.Context, texts []string) ([][]float32, error) {
+	size := c.cfg.Batch
+	if size == 0 {
+		size = max(len(texts), 1)
+	}
 	out := make([][]float32, 0, len(texts))
-	for start := 0; start < len(texts); start += c.cfg.Batch {
-		batch := texts[start:min(start+c.cfg.Batch, len(texts))]
+	for start := 0; start < len(texts); start += size {
+		batch := texts[start:min(start+size, len(texts))]
 		vecs, err := c.embedBatch(ctx, batch)
 		if err != nil {
 			return nil, fmt.Errorf("embed %d texts with %s: %w", len(texts), c.cfg.Model, err)
@@ -166,8 +182,11 @@ func retryAfter(h http.Header, now time.Time) time.Duration {
 }
 
 func (c *Client) call(ctx context.Context, batch []string) ([][]float32, error) {
-	ctx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
-	defer cancel()
+	if c.cfg.Timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, c.cfg.Timeout)
+		defer cancel()
+	}
 	resp, err := c.api.CreateEmbeddings(ctx, openai.EmbeddingRequestStrings{
 		Input: batch, Model: openai.EmbeddingModel(c.cfg.Model), Dimensions: c.cfg.Dimensions,
 	})

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"net/http"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -23,7 +25,8 @@ func TestEmbedBatchesAndRetries(t *testing.T) {
 	}{
 		{"batches of two", "text-embedding-3-small", 0, false, 3},
 		{"server down, retried then failed", "fail-model", 2, true, 3},
-		{"server down, no retries", "fail-model", -1, true, 1},
+		{"server down, no retries", "fail-model", 0, true, 1},
+		{"server down, retries below 0: none", "fail-model", -1, true, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -70,8 +73,58 @@ func TestEmbedDeadline(t *testing.T) {
 	if _, err := c.Embed(ctx, []string{"x"}); !errors.Is(err, context.Canceled) {
 		t.Fatalf("cancelled call: %v", err)
 	}
-	if _, err := New(Config{}); err == nil {
-		t.Fatal("a client without a model")
+}
+
+// New takes its values as given (the defaults are config.Default's): what
+// it needs and lacks, or cannot use, is an error naming the key to set.
+func TestNewNamesTheMissingKey(t *testing.T) {
+	tests := []struct {
+		cfg  Config
+		want []string
+	}{
+		{Config{}, []string{"embeddings.model", "EMBEDDINGS_MODEL"}},
+		{Config{Model: "m", Dimensions: -1}, []string{"embeddings.dimensions"}},
+		{Config{Model: "m", Batch: -2, Timeout: -time.Second}, []string{"embeddings.batch", "embeddings.timeout"}},
+	}
+	for _, tt := range tests {
+		_, err := New(tt.cfg)
+		if err == nil {
+			t.Errorf("New(%+v): no error", tt.cfg)
+			continue
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(err.Error(), w) {
+				t.Errorf("New(%+v): %v, want it to name %s", tt.cfg, err, w)
+			}
+		}
+	}
+	if _, err := New(Config{Model: "m"}); err != nil {
+		t.Errorf("a model alone: %v", err)
+	}
+}
+
+// Batch 0 sends each call's texts in one request, and Timeout 0 bounds a
+// request by the caller's context alone: neither is replaced by a value of
+// the client's own.
+func TestZeroBatchAndTimeoutAreNone(t *testing.T) {
+	srv := openaitest.New(t)
+	c, err := New(Config{BaseURL: srv.URL, Model: "text-embedding-3-small", Dimensions: openaitest.SemanticDims})
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := make([]string, 100) // more than any batch size a default would pick
+	for i := range texts {
+		texts[i] = "passage " + strconv.Itoa(i)
+	}
+	vecs, err := c.Embed(context.Background(), texts)
+	if err != nil || len(vecs) != len(texts) {
+		t.Fatalf("%d vectors, %v", len(vecs), err)
+	}
+	if n := len(srv.Requests()); n != 1 {
+		t.Errorf("%d requests for one call with batch 0, want 1", n)
+	}
+	if c.cfg.Timeout != 0 || c.cfg.Batch != 0 || c.cfg.Retries != 0 {
+		t.Errorf("config after New %+v: zero values replaced", c.cfg)
 	}
 }
 
