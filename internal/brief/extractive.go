@@ -3,6 +3,7 @@ package brief
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -90,7 +91,52 @@ func pickSentences(r retrieval) []sentenceCandidate {
 		s, b := r.an.of(r.hits[0])
 		return []sentenceCandidate{{hit: 0, text: s[0], bag: b[0]}}
 	}
-	return pickRest(r, askedWeights(r), cands)
+	return coverParts(r, pickRest(r, askedWeights(r), cands), cands)
+}
+
+// partCoverShare: a part of a two-part question counts as answered when a
+// picked sentence scores this share of the best sentence for that part.
+const partCoverShare = 0.8
+
+// coverParts makes sure each part of a question in two parts ("which body
+// appointed him, and when did he say they would arrive?") has a sentence
+// that answers it: the sentences are chosen on the whole question, where
+// the part with the rarer words wins every place. A part left without one
+// gets its best sentence, scored on the part's own words and kind of
+// answer, in place of the last further sentence when the answer is full.
+func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandidate {
+	parts := subQueries(r.query)
+	if len(parts) < 2 || len(picked) == 0 {
+		return picked
+	}
+	for _, part := range parts {
+		pr := r
+		pr.asked, pr.kind = r.an.lex.Query(part), questionType(part)
+		w := askedWeights(pr)
+		score := func(c sentenceCandidate) float64 {
+			sc := askedCoverage(c.bag, pr.asked, w)
+			if pr.kind != TypeReason && !meetsType(pr.kind, c.text) {
+				sc *= missedCueFactor
+			}
+			return sc
+		}
+		best, bestScore := -1, 0.0
+		for i, c := range cands {
+			if sc := score(c); sc > bestScore {
+				best, bestScore = i, sc
+			}
+		}
+		if best < 0 || slices.ContainsFunc(picked, func(p sentenceCandidate) bool {
+			return score(p) >= partCoverShare*bestScore
+		}) {
+			continue
+		}
+		if len(picked) == maxSentences(r) {
+			picked = picked[:len(picked)-1]
+		}
+		picked = append(picked, cands[best])
+	}
+	return picked
 }
 
 // scoreSentences scores every sentence of the hits as an answer, best

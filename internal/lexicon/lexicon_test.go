@@ -146,3 +146,15 @@ func TestDemonymsMeetPlaces(t *testing.T) {
 		}
 	}
 }
+
+func TestModalVerbsNameNothing(t *testing.T) {
+	a := New(nil)
+	// "would", "could", "should" frame a question; as concepts they were
+	// the rarest words of it, and a sentence holding "would" won.
+	for _, c := range a.Query("When did he say the contingents would arrive, and who could pay, and what should it cost?") {
+		switch c.Text {
+		case "would", "could", "should":
+			t.Errorf("%q is a concept of the question", c.Text)
+		}
+	}
+}

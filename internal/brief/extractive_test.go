@@ -1,0 +1,35 @@
+package brief
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mss-brief/briefbot/internal/corpus"
+)
+
+// TestTwoPartQuestionAnswersEachPart: the part with the rarer words (a
+// name) would take every place, and the other part ("when would they
+// arrive") would go unanswered.
+func TestTwoPartQuestionAnswersEachPart(t *testing.T) {
+	day := time.Date(2025, 12, 2, 0, 0, 0, 0, time.UTC)
+	st := openFixtureStore(t,
+		corpus.Document{Title: "Envoy named for the force", Source: "Wire", URL: "https://example.org/envoy", Published: day,
+			Text: "The Standing Partnership Group announced the appointment of Jack Ortelius as Special Representative of the force. " +
+				"The announcement was made by Special Representative Jack Ortelius during a meeting with the foreign minister in New York. " +
+				"Jack Ortelius, the new Special Representative, previously served the United Nations in Cairo and Nicosia."},
+		corpus.Document{Title: "Force to start operations", Source: "Agency", URL: "https://example.org/start", Published: day.AddDate(0, 1, 0),
+			Text: "The first contingents of the force are expected to arrive in April, officials said after a briefing in New York."},
+	)
+	a := newExtractive(t, st)
+	ans, err := a.Answer(context.Background(), Request{Question: "Which body appointed Jack Ortelius as Special Representative, and when did he say the first contingents would arrive?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Standing Partnership Group", "April"} {
+		if !strings.Contains(ans.Text, want) {
+			t.Errorf("answer lacks %q: %s", want, ans.Text)
+		}
+	}
+}
