@@ -21,6 +21,7 @@ var copyTables = []struct {
 	{"feedback", "answer_id, user_id, vote, created", "answer_id, user_id", false},
 	{"digest_runs", "channel, period_start, period_end, status, owner, lease_until, message_ts, doc_ids, created, updated", "channel, period_end", false},
 	{"threads", "channel, thread_ts, kind, created", "channel, thread_ts", false},
+	{"feed_polls", "url, last_poll, last_success, last_error, items, added", "url", false},
 }
 
 // TableCopy is what copying one table did.

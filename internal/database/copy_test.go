@@ -44,6 +44,9 @@ func TestCopy(t *testing.T) {
 			if err := book.MarkThread(ctx, "C1", "1.2", ledger.ThreadAnswer); err != nil {
 				t.Fatal(err)
 			}
+			if err := book.RecordFeedPoll(ctx, ledger.FeedPoll{URL: "https://feeds.example/rss", LastPoll: time.Unix(1_800_000_000, 0), Items: 3, Added: 3}); err != nil {
+				t.Fatal(err)
+			}
 			first, err := database.Copy(ctx, src, dst, nil)
 			if err != nil {
 				t.Fatal(err)
@@ -55,7 +58,7 @@ func TestCopy(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := map[string][2]int{"documents": {7, 3}, "passages": {7, 3}, "answers": {1, 0}, "feedback": {1, 0}, "threads": {1, 0}}
+			want := map[string][2]int{"documents": {7, 3}, "passages": {7, 3}, "answers": {1, 0}, "feedback": {1, 0}, "threads": {1, 0}, "feed_polls": {1, 0}}
 			for i, tc := range first {
 				w, ok := want[tc.Table]
 				if !ok {
@@ -83,6 +86,9 @@ func TestCopy(t *testing.T) {
 			}
 			if kind, ok, err := book2.ThreadKind(ctx, "C1", "1.2"); err != nil || !ok || kind != ledger.ThreadAnswer {
 				t.Errorf("thread in the copy: %q, %v, %v", kind, ok, err)
+			}
+			if polls, err := book2.FeedPolls(ctx, []string{"https://feeds.example/rss"}); err != nil || len(polls) != 1 || polls[0].Items != 3 || polls[0].LastSuccess.IsZero() {
+				t.Errorf("feed poll in the copy: %+v, %v", polls, err)
 			}
 		})
 	}

@@ -41,6 +41,36 @@ func TestSQLiteSchemaAndPragmas(t *testing.T) {
 	}
 }
 
+// A store the previous binary made (every migration but the last) gains
+// the feed poll table when this one opens it, and keeps its rows.
+func TestOpenMigratesAnOlderStore(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "s.db")
+	old, err := openSQLite(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := migrateSQLite(ctx, old.SQL, sqliteMigrations[:len(sqliteMigrations)-1]); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := old.SQL.ExecContext(ctx, `INSERT INTO claims(key, expires) VALUES('k', 1)`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := old.SQL.ExecContext(ctx, `SELECT count(*) FROM feed_polls`); err == nil {
+		t.Fatal("the older schema has feed_polls already: this test no longer tests the last migration")
+	}
+	old.Close()
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var claims, polls int
+	if err := db.SQL.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM claims), (SELECT count(*) FROM feed_polls)`).Scan(&claims, &polls); err != nil || claims != 1 || polls != 0 {
+		t.Errorf("after migrating: %d claims, %d feed polls (%v); want 1 and 0", claims, polls, err)
+	}
+}
+
 func TestOpenRefusesNewerSchema(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "s.db")

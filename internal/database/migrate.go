@@ -161,7 +161,23 @@ var sqliteMigrations = []string{
 		UPDATE stats SET value = value - 1 WHERE name = 'passages';
 		UPDATE stats SET value = value + 1 WHERE name = 'generation';
 	END;`,
+
+	// Each feed's last poll, written by whichever process polled it, so
+	// that every replica's App Home, and the next process after a
+	// restart, shows the same.
+	feedPollsTable,
 }
+
+// feedPollsTable is the same on both databases (INTEGER is 64-bit in
+// SQLite and BIGINT in PostgreSQL; times are unix seconds).
+const feedPollsTable = `CREATE TABLE feed_polls(
+		url TEXT PRIMARY KEY,            -- as configured, credentials removed
+		last_poll BIGINT NOT NULL,       -- when the last poll ended
+		last_success BIGINT NOT NULL DEFAULT 0, -- 0: no poll has succeeded
+		last_error TEXT NOT NULL DEFAULT '',    -- the last poll's; '' when it succeeded
+		items INTEGER NOT NULL DEFAULT 0,       -- items the last poll read
+		added INTEGER NOT NULL DEFAULT 0        -- of them, documents new or changed
+	);`
 
 func (db *DB) migrate(ctx context.Context) error {
 	if db.Dialect == Postgres {

@@ -272,4 +272,7 @@ var postgresMigrations = []string{
 	END $$;
 	CREATE TRIGGER passage_vectors_changed AFTER INSERT OR UPDATE OR DELETE ON passage_vectors
 		FOR EACH ROW EXECUTE FUNCTION passage_vectors_changed();`,
+
+	// Each feed's last poll (sqliteMigrations has the same table).
+	feedPollsTable,
 }
