@@ -170,10 +170,11 @@ func newScheduler(e *env, cfg config.Config, store *corpus.Store, pub schedule.P
 	if err != nil {
 		return nil, err
 	}
-	o := schedule.Options{Digests: digestConfigs(cfg.Digests), Feeds: schedule.FeedConfig{Schedule: cfg.Feeds.Schedule, URLs: cfg.Feeds.URLs}, Runs: ledger.New(store.Database()), Composer: g, Publisher: pub, Log: e.log,
+	book := ledger.New(store.Database())
+	o := schedule.Options{Digests: digestConfigs(cfg.Digests), Feeds: schedule.FeedConfig{Schedule: cfg.Feeds.Schedule, URLs: cfg.Feeds.URLs}, Runs: book, Composer: g, Publisher: pub, Log: e.log,
 		Observer: e.scheduleObserver()}
 	if ingester != nil {
-		o.Poller = feedIngester{ingester}
+		o.Poller, o.Polls = feedIngester{ingester}, book
 	}
 	return schedule.New(o)
 }
@@ -203,14 +204,23 @@ func newDigester(e *env, cfg config.Config, store *corpus.Store) (*brief.Digeste
 // feedIngester polls one feed through the corpus ingester.
 type feedIngester struct{ in *corpus.Ingester }
 
-func (f feedIngester) PollFeed(ctx context.Context, url string) error {
+// PollFeed reads the feed and its items; any item that failed fails the
+// poll (its error names the item), after the others were stored.
+func (f feedIngester) PollFeed(ctx context.Context, url string) (schedule.PollCounts, error) {
 	var errs []error
+	var n schedule.PollCounts
 	for _, r := range f.in.IngestFeeds(ctx, []string{url}) {
+		if r.Feed != "" { // an item; the feed's own result (when it failed, or had none) has no Feed
+			n.Items++
+			if r.Outcome == corpus.Added || r.Outcome == corpus.Updated {
+				n.Added++
+			}
+		}
 		if r.Outcome == corpus.Failed {
 			errs = append(errs, fmt.Errorf("%s: %w", r.Input, r.Err))
 		}
 	}
-	return errors.Join(errs...)
+	return n, errors.Join(errs...)
 }
 
 // writeDigest prints a digest for a reader: a header naming the period and

@@ -69,22 +69,21 @@ func (h *serveHome) Overview(ctx context.Context) (slackbot.HomeFacts, error) {
 	for _, d := range ov.Newest {
 		f.Newest = append(f.Newest, slackbot.HomeDocument{Title: d.Title, Source: d.Source, URL: d.URL, Published: d.Published, Ingested: d.Ingested})
 	}
-	// Feed items keep the feed's URL as their origin; the polls (their
-	// time and error) are this process's, as each replica polls itself.
+	// Feed items keep the feed's URL as their origin; the polls are the
+	// store's record, written by whichever replica polled, so every
+	// replica shows the same and a restart forgets nothing.
 	act, err := h.store.OriginActivity(ctx, h.feeds)
 	if err != nil {
 		return slackbot.HomeFacts{}, err
 	}
-	polls := map[string]schedule.FeedState{}
-	if h.sched != nil {
-		for _, st := range h.sched.FeedStates() {
-			polls[st.URL] = st
-		}
+	polls, err := h.runs.FeedPolls(ctx, h.feeds)
+	if err != nil {
+		return slackbot.HomeFacts{}, err
 	}
-	for _, a := range act {
-		p := polls[a.Origin]
-		f.Feeds = append(f.Feeds, slackbot.FeedFacts{URL: a.Origin, Documents: a.Documents, LastItem: a.LastIngested,
-			LastPoll: p.LastPoll, LastError: p.LastError})
+	for i, a := range act {
+		p := polls[i] // both in the order of h.feeds
+		f.Feeds = append(f.Feeds, slackbot.FeedFacts{URL: corpus.RedactURL(a.Origin), Documents: a.Documents, LastItem: a.LastIngested,
+			LastPoll: p.LastPoll, LastSuccess: p.LastSuccess, LastError: p.LastError, Items: p.Items, Added: p.Added})
 	}
 	if h.sched != nil {
 		now := h.now()

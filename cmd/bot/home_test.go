@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
-	"errors"
+	"fmt"
+	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -11,11 +13,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mss-brief/briefbot/internal/brief"
 	"github.com/mss-brief/briefbot/internal/config"
 	"github.com/mss-brief/briefbot/internal/corpus"
-	"github.com/mss-brief/briefbot/internal/ledger"
-	"github.com/mss-brief/briefbot/internal/schedule"
+	"github.com/mss-brief/briefbot/internal/database/databasetest"
+	"github.com/mss-brief/briefbot/internal/slackbot"
 	"github.com/mss-brief/briefbot/internal/slacktest"
 )
 
@@ -151,57 +152,130 @@ func TestHomeOverviewFollowsTheStore(t *testing.T) {
 	}
 }
 
-// pollerFunc is a schedule.FeedPoller from a func.
-type pollerFunc func(ctx context.Context, url string) error
+// feedServer serves one RSS feed with one item (its article on the same
+// server) and one feed that answers 503.
+func feedServer(t *testing.T) (up, down string) {
+	t.Helper()
+	body := strings.Repeat("Officers of the mission patrolled the port district of the capital and reported calm streets. ", 8)
+	var srv *httptest.Server
+	mux := http.NewServeMux()
+	mux.HandleFunc("/up.rss", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Port Wire</title><link>%[1]s/</link><description>d</description>`+
+			`<item><title>Patrols resume in the port district</title><link>%[1]s/patrols</link><guid>%[1]s/patrols</guid>`+
+			`<pubDate>Wed, 02 Dec 2026 08:00:00 +0000</pubDate><description>%[2]s</description></item></channel></rss>`, srv.URL, body)
+	})
+	mux.HandleFunc("/patrols", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, "<html><head><title>Patrols resume in the port district</title></head><body><article><p>%s</p></article></body></html>", body)
+	})
+	mux.HandleFunc("/down.rss", func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "maintenance", http.StatusServiceUnavailable)
+	})
+	srv = httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	return srv.URL + "/up.rss", srv.URL + "/down.rss"
+}
 
-func (f pollerFunc) PollFeed(ctx context.Context, url string) error { return f(ctx, url) }
-
-// The home tab's feeds carry this process's last poll of each and its
-// error.
-func TestHomeFeedsShowTheirPolls(t *testing.T) {
+// pollOnce is one bot process polling the configured feeds, as `bot
+// serve`'s scheduler does on its schedule, on the store at db.
+func pollOnce(t *testing.T, cfg config.Config, db string) {
+	t.Helper()
 	ctx := context.Background()
-	store, err := corpus.Open(ctx, filepath.Join(t.TempDir(), "s.db"))
+	store, err := corpus.Open(ctx, db)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer store.Close()
-	cfg := config.Default()
-	cfg.Feeds.Schedule = "*/30 * * * *"
-	cfg.Feeds.URLs = []string{"https://feeds.example.invalid/up.rss", "https://feeds.example.invalid/down.rss"}
-	g, err := brief.NewDigester(brief.DigesterConfig{Store: store})
+	e := &env{log: slog.New(slog.DiscardHandler)}
+	sched, err := newServeScheduler(e, cfg, store)
 	if err != nil {
 		t.Fatal(err)
 	}
-	polled := time.Date(2026, 12, 3, 8, 0, 0, 0, time.UTC)
-	sched, err := schedule.New(schedule.Options{Runs: ledger.New(store.Database()), Composer: g, Now: func() time.Time { return polled },
-		Feeds: schedule.FeedConfig{Schedule: cfg.Feeds.Schedule, URLs: cfg.Feeds.URLs},
-		Poller: pollerFunc(func(_ context.Context, url string) error {
-			if strings.Contains(url, "down") {
-				return errors.New("HTTP 503 from the feed")
+	if failed := sched.PollFeeds(ctx); failed != 1 {
+		t.Fatalf("%d feeds failed, want the one that answers 503", failed)
+	}
+}
+
+// The home tab's feeds show the store's record of their polls: a second
+// bot on the same store, which never polled, shows what the first one's
+// poll found (the item it read, the error of the feed that is down), and
+// so does a bot started after both are gone. On SQLite and PostgreSQL.
+func TestHomeFeedsShowTheStoresPolls(t *testing.T) {
+	for _, target := range databasetest.Targets(t) {
+		t.Run(target.Name, func(t *testing.T) {
+			ctx := context.Background()
+			db := target.URL(t)
+			cfg := config.Default()
+			up, down := feedServer(t)
+			cfg.Feeds.URLs = []string{up, down}
+			before := time.Now().Add(-time.Second)
+			pollOnce(t, cfg, db) // the first bot, gone once it has polled
+
+			home := func() []slackbot.FeedFacts {
+				t.Helper()
+				store, err := corpus.Open(ctx, db)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer store.Close()
+				e := &env{log: slog.New(slog.DiscardHandler)}
+				sched, err := newServeScheduler(e, cfg, store) // polls nothing here
+				if err != nil {
+					t.Fatal(err)
+				}
+				f, err := newHome(cfg, store, sched).Overview(ctx)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return f.Feeds
 			}
-			return nil
-		})})
-	if err != nil {
+			for _, name := range []string{"second bot", "after a restart"} {
+				feeds := home()
+				if len(feeds) != 2 {
+					t.Fatalf("%s: feeds %+v", name, feeds)
+				}
+				ok, failed := feeds[0], feeds[1]
+				if ok.URL != up || ok.Documents != 1 || ok.Items != 1 || ok.Added != 1 || ok.LastError != "" ||
+					ok.LastPoll.Before(before) || !ok.LastSuccess.Equal(ok.LastPoll) {
+					t.Errorf("%s: the feed that polled fine shows %+v", name, ok)
+				}
+				if failed.URL != down || !strings.Contains(failed.LastError, "503") || failed.LastPoll.Before(before) || !failed.LastSuccess.IsZero() {
+					t.Errorf("%s: the feed that failed shows %+v", name, failed)
+				}
+			}
+		})
+	}
+}
+
+// TestServeBinaryHomeShowsAnotherBotsPolls: `bot serve` as its own
+// process, which has not polled, publishes a home tab with the polls
+// another bot recorded in the same store.
+func TestServeBinaryHomeShowsAnotherBotsPolls(t *testing.T) {
+	t.Parallel()
+	bin := botBinary(t)
+	fake := slacktest.New(t)
+	llm := groundedModel(t)
+	db := filepath.Join(t.TempDir(), "brief.db")
+	up, down := feedServer(t)
+	cfg := config.Default()
+	cfg.Feeds.URLs = []string{up, down}
+	pollOnce(t, cfg, db)
+	cfgPath := filepath.Join(t.TempDir(), "bot.yaml")
+	yaml := fmt.Sprintf("feeds:\n  schedule: \"0 0 1 1 *\"\n  urls: [%q, %q]\n", up, down)
+	if err := os.WriteFile(cfgPath, []byte(yaml), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	home := newHome(cfg, store, sched)
-	before, err := home.Overview(ctx)
-	if err != nil || len(before.Feeds) != 2 || !before.Feeds[0].LastPoll.IsZero() {
-		t.Fatalf("before polling: %+v, %v", before.Feeds, err)
-	}
-	sched.PollFeeds(ctx)
-	f, err := home.Overview(ctx)
-	if err != nil {
+	p := startServe(t, bin, freeAddr(t), serveVars(fake, llm, true), "--db", db, "--config", cfgPath)
+	if err := fake.WaitForSocket(serveWait); err != nil {
 		t.Fatal(err)
 	}
-	if len(f.Feeds) != 2 {
-		t.Fatalf("feeds = %+v", f.Feeds)
+	if _, err := fake.SendEvent(slacktest.EventCallback("EvHomePolls", slacktest.AppHomeOpened("U3", "home")), 0); err != nil {
+		t.Fatal(err)
 	}
-	up, down := f.Feeds[0], f.Feeds[1]
-	if up.URL != cfg.Feeds.URLs[0] || !up.LastPoll.Equal(polled) || up.LastError != "" {
-		t.Errorf("feed that polled fine: %+v", up)
-	}
-	if down.URL != cfg.Feeds.URLs[1] || !down.LastPoll.Equal(polled) || !strings.Contains(down.LastError, "HTTP 503") {
-		t.Errorf("feed that failed: %+v", down)
-	}
+	checkHome(t, fake, "U3", []string{
+		up + ">: 1 document, last new item just now, polled just now (1 item, 1 new)",
+		down + ">: 0 documents, polled just now\n   last error: ", "503", "no poll has succeeded yet",
+	})
+	p.stop(t)
 }

@@ -3,8 +3,9 @@ package schedule
 import (
 	"context"
 	"fmt"
-	"sync"
 	"time"
+
+	"github.com/mss-brief/briefbot/internal/ledger"
 )
 
 // Observer is told what the scheduler did, for metrics kept elsewhere
@@ -26,53 +27,11 @@ func (s *Scheduler) observeRun(channel string, res Result, err error) {
 	}
 }
 
-// FeedState is what this process last saw of a feed (each replica polls
-// the feeds itself, so each keeps its own).
-type FeedState struct {
-	URL         string
-	LastPoll    time.Time // when the last poll ended; zero: not polled yet
-	LastSuccess time.Time // zero: no poll has succeeded yet
-	LastError   string    // the last poll's error; "" when it succeeded
-}
-
-// feedLog keeps each feed's state; the zero value is ready.
-type feedLog struct {
-	mu    sync.Mutex
-	state map[string]FeedState
-}
-
-func (l *feedLog) record(url string, at time.Time, err error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.state == nil {
-		l.state = map[string]FeedState{}
-	}
-	st := l.state[url]
-	st.URL, st.LastPoll, st.LastError = url, at, ""
-	if err != nil {
-		st.LastError = err.Error()
-	} else {
-		st.LastSuccess = at
-	}
-	l.state[url] = st
-}
-
-// FeedStates says, for each configured feed in order, when this process
-// last polled it and how that went.
-func (s *Scheduler) FeedStates() []FeedState {
-	s.polls.mu.Lock()
-	defer s.polls.mu.Unlock()
-	out := make([]FeedState, len(s.feeds.URLs))
-	for i, url := range s.feeds.URLs {
-		out[i] = s.polls.state[url]
-		out[i].URL = url
-	}
-	return out
-}
-
-// PollFeeds reads every configured feed once. A feed that fails is logged
-// and tried again at the next poll; it never stops the others. It returns
-// how many feeds failed.
+// PollFeeds reads every configured feed once and records each poll in the
+// store (Options.Polls), where every replica's home tab, and this one's
+// after a restart, reads it. A feed that fails is logged and tried again
+// at the next poll; it never stops the others. It returns how many feeds
+// failed.
 func (s *Scheduler) PollFeeds(ctx context.Context) int {
 	if s.poller == nil {
 		return 0
@@ -84,10 +43,15 @@ func (s *Scheduler) PollFeeds(ctx context.Context) int {
 		}
 		fctx, cancel := context.WithTimeout(ctx, runTimeout)
 		start := time.Now()
-		err := s.pollOne(fctx, url)
+		n, err := s.pollOne(fctx, url)
 		cancel()
+		if ctx.Err() != nil {
+			// Stopped mid-poll: the feed is not to blame, so its record
+			// keeps the last poll that ended.
+			return failed
+		}
 		at := s.now()
-		s.polls.record(url, at, err)
+		s.recordPoll(ctx, url, at, n, err)
 		if s.obs != nil {
 			s.obs.FeedPolled(url, at, err)
 		}
@@ -96,17 +60,29 @@ func (s *Scheduler) PollFeeds(ctx context.Context) int {
 			s.log.Warn("feed poll failed; trying again at the next poll", "feed", url, "err", err)
 			continue
 		}
-		s.log.Debug("feed polled", "feed", url, "took", time.Since(start).Round(time.Millisecond))
+		s.log.Debug("feed polled", "feed", url, "items", n.Items, "added", n.Added, "took", time.Since(start).Round(time.Millisecond))
 	}
 	return failed
 }
 
+// recordPoll writes one poll to the store. A store that cannot take it
+// costs the home tab a line, not the poll: it is logged and polling goes on.
+func (s *Scheduler) recordPoll(ctx context.Context, url string, at time.Time, n PollCounts, err error) {
+	p := ledger.FeedPoll{URL: url, LastPoll: at, Items: n.Items, Added: n.Added}
+	if err != nil {
+		p.LastError = err.Error()
+	}
+	if rerr := s.polls.RecordFeedPoll(ctx, p); rerr != nil {
+		s.log.Error("feed poll not recorded; the home tab shows the one before", "feed", url, "err", rerr)
+	}
+}
+
 // pollOne polls one feed, turning a panic in the poller into an error so
 // one bad feed cannot take the others down with it.
-func (s *Scheduler) pollOne(ctx context.Context, url string) (err error) {
+func (s *Scheduler) pollOne(ctx context.Context, url string) (n PollCounts, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("panic: %v", r)
+			n, err = PollCounts{}, fmt.Errorf("panic: %v", r)
 		}
 	}()
 	return s.poller.PollFeed(ctx, url)

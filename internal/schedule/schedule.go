@@ -50,7 +50,22 @@ type Runs interface {
 
 // FeedPoller reads one feed and stores what is new in it.
 type FeedPoller interface {
-	PollFeed(ctx context.Context, url string) error
+	// PollFeed says how many items the feed held and how many of them
+	// were new or changed; on error, what it read before failing.
+	PollFeed(ctx context.Context, url string) (PollCounts, error)
+}
+
+// PollCounts is what one poll of a feed read.
+type PollCounts struct {
+	Items int // items the feed held
+	Added int // of them, documents that were new or changed
+}
+
+// Polls is the record of each feed's last poll; *ledger.Ledger is one. It
+// is in the store, not in the scheduler, because every replica polls the
+// feeds and every replica's home tab shows them.
+type Polls interface {
+	RecordFeedPoll(ctx context.Context, p ledger.FeedPoll) error
 }
 
 // Timing defaults.
@@ -82,6 +97,7 @@ type Options struct {
 	Composer  Composer
 	Publisher Publisher  // nil: digests are not scheduled (no Slack)
 	Poller    FeedPoller // nil: feeds are not polled
+	Polls     Polls      // where polls are recorded; required with a Poller and feeds
 	// Now is the clock; nil means time.Now. Tests pin it.
 	Now func() time.Time
 	// Owner names this process in claims; empty means host, pid and a
@@ -106,7 +122,7 @@ type Scheduler struct {
 	lease     time.Duration
 	log       *slog.Logger
 	obs       Observer
-	polls     feedLog // each feed's last poll (feeds.go)
+	polls     Polls
 
 	mu      sync.Mutex
 	locks   map[string]*sync.Mutex // one digest run at a time per channel, in this process
@@ -129,7 +145,7 @@ func New(o Options) (*Scheduler, error) {
 	}
 	s := &Scheduler{
 		byChannel: map[string]Digest{}, feeds: o.Feeds, runs: o.Runs, composer: o.Composer,
-		publisher: o.Publisher, poller: o.Poller, now: o.Now, owner: o.Owner, lease: o.Lease, log: o.Log, obs: o.Observer,
+		publisher: o.Publisher, poller: o.Poller, polls: o.Polls, now: o.Now, owner: o.Owner, lease: o.Lease, log: o.Log, obs: o.Observer,
 		locks: map[string]*sync.Mutex{}, retries: map[string]retryState{},
 	}
 	if s.now == nil {
@@ -159,6 +175,9 @@ func New(o Options) (*Scheduler, error) {
 		}
 		s.byChannel[d.Channel] = d
 		s.digests = append(s.digests, d)
+	}
+	if o.Poller != nil && len(o.Feeds.URLs) > 0 && o.Polls == nil {
+		errs = append(errs, errors.New("feeds are polled but not recorded: give Options.Polls (the ledger)"))
 	}
 	if len(o.Feeds.URLs) > 0 && o.Feeds.Schedule == "" {
 		errs = append(errs, errors.New("feeds.schedule: must be a cron expression such as \"*/30 * * * *\" when feeds are given"))

@@ -701,14 +701,18 @@ func TestStartCatchesUpAndRecoversPanics(t *testing.T) {
 // feedPoller reads one feed with the corpus ingester, as cmd/bot does.
 type feedPoller struct{ in *corpus.Ingester }
 
-func (p feedPoller) PollFeed(ctx context.Context, url string) error {
+func (p feedPoller) PollFeed(ctx context.Context, url string) (PollCounts, error) {
 	var errs []error
+	var n PollCounts
 	for _, r := range p.in.IngestFeeds(ctx, []string{url}) {
+		if r.Feed != "" {
+			n.Items++ // an item; the feed's own result has no Feed
+		}
 		if r.Outcome == corpus.Failed {
 			errs = append(errs, fmt.Errorf("%s: %w", r.Input, r.Err))
 		}
 	}
-	return errors.Join(errs...)
+	return n, errors.Join(errs...)
 }
 
 func rss(title string, items ...[3]string) string {
@@ -744,7 +748,7 @@ func TestPollFeeds(t *testing.T) {
 	g, _ := brief.NewDigester(brief.DigesterConfig{Store: w.store})
 	urls := []string{srv.URL + "/one.xml", srv.URL + "/broken.xml", srv.URL + "/panics.xml", srv.URL + "/two.xml"}
 	logs := &syncBuffer{}
-	s, err := New(Options{Runs: w.ledger, Composer: g, Poller: panicOn{"panics.xml", feedPoller{in}}, Now: w.clock.Now,
+	s, err := New(Options{Runs: w.ledger, Composer: g, Poller: panicOn{"panics.xml", feedPoller{in}}, Polls: w.ledger, Now: w.clock.Now,
 		Feeds: FeedConfig{Schedule: "*/30 * * * *", URLs: urls}, Log: slog.New(slog.NewTextHandler(logs, nil))})
 	if err != nil {
 		t.Fatal(err)
@@ -755,6 +759,15 @@ func TestPollFeeds(t *testing.T) {
 	for _, want := range []string{"broken.xml", "panics.xml", "feed poll failed"} {
 		if !strings.Contains(logs.String(), want) {
 			t.Errorf("log lacks %q: %s", want, logs.String())
+		}
+	}
+	recorded, err := w.ledger.FeedPolls(context.Background(), urls)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []string{"", "502", "panic: poller exploded", ""} {
+		if r := recorded[i]; !strings.Contains(r.LastError, want) || (want == "") != (r.LastError == "") || r.LastPoll.IsZero() || (want == "") != (r.Items == 1) {
+			t.Errorf("recorded poll of %s: %+v, want error %q and 1 item when it worked", urls[i], r, want)
 		}
 	}
 	docs, err := w.store.Documents(context.Background(), corpus.DocFilter{})
@@ -783,7 +796,7 @@ type panicOn struct {
 	next   FeedPoller
 }
 
-func (p panicOn) PollFeed(ctx context.Context, url string) error {
+func (p panicOn) PollFeed(ctx context.Context, url string) (PollCounts, error) {
 	if strings.HasSuffix(url, p.suffix) {
 		panic("poller exploded on " + url)
 	}

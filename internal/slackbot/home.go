@@ -38,13 +38,17 @@ type HomeDocument struct {
 	Ingested           time.Time
 }
 
-// FeedFacts is one configured feed.
+// FeedFacts is one configured feed. The poll figures are the store's
+// record of the last poll, whichever replica made it.
 type FeedFacts struct {
-	URL       string
-	Documents int       // documents it brought
-	LastItem  time.Time // when the last of them was read
-	LastPoll  time.Time // when it was last polled, when recorded
-	LastError string    // the last poll's error, when recorded
+	URL         string
+	Documents   int       // documents it brought
+	LastItem    time.Time // when the last of them was read
+	LastPoll    time.Time // when it was last polled; zero: never
+	LastSuccess time.Time // when a poll last succeeded; zero: none has
+	LastError   string    // the last poll's error; "" when it succeeded
+	Items       int       // items the last poll read
+	Added       int       // of them, documents new or changed
 }
 
 // DigestFacts is one channel's digest.
@@ -212,11 +216,20 @@ func feedLine(f FeedFacts, now time.Time) string {
 		parts = append(parts, "last new item "+ago(f.LastItem, now))
 	}
 	if !f.LastPoll.IsZero() {
-		parts = append(parts, "polled "+ago(f.LastPoll, now))
+		polled := "polled " + ago(f.LastPoll, now)
+		if f.LastError == "" {
+			polled += " (" + thousands(f.Items) + " " + plural(f.Items, "item", "items") + ", " + thousands(f.Added) + " new)"
+		}
+		parts = append(parts, polled)
 	}
 	line := shown + ": " + strings.Join(parts, ", ")
 	if f.LastError != "" {
 		line += "\n   last error: " + escape(truncateRunes(oneLine(f.LastError), 200))
+		if f.LastSuccess.IsZero() {
+			line += "; no poll has succeeded yet"
+		} else {
+			line += "; last success " + ago(f.LastSuccess, now)
+		}
 	}
 	return line
 }

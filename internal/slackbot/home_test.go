@@ -28,7 +28,11 @@ func TestHomeTabPublished(t *testing.T) {
 			{Title: "Kenya leads the mission", Source: "UN News", URL: "https://example.org/kenya", Published: day(20), Ingested: day(21)},
 			{Title: "Ping <@U0ADMIN> now", Source: "Prank Wire", URL: "javascript:alert(1)", Ingested: day(22)},
 		},
-		Feeds:   []FeedFacts{{URL: "https://example.org/rss", Documents: 12, LastItem: day(21), LastError: "HTTP 503 <!here>"}},
+		Feeds: []FeedFacts{
+			{URL: "https://example.org/rss", Documents: 12, LastItem: day(21), LastPoll: day(22), LastSuccess: day(21), LastError: "HTTP 503 <!here>"},
+			{URL: "https://example.org/ok.rss", Documents: 3, LastPoll: day(22), LastSuccess: day(22), Items: 10, Added: 1},
+			{URL: "https://example.org/new.rss", LastPoll: day(22), LastError: "no such host"},
+		},
 		Digests: []DigestFacts{{Channel: "CDIGEST", Next: day(30), LastPosted: day(23)}},
 	}
 	tests := []struct {
@@ -41,7 +45,9 @@ func TestHomeTabPublished(t *testing.T) {
 		{"figures", homeStub{facts: facts}, "home", []string{"*1,240* documents in *12,400* passages", "UN News: 700", "others: 497",
 			"publisher unknown: 3", "<https://example.org/kenya|Kenya leads the mission> — UN News, 2026-11-20",
 			"Ping &lt;@U0ADMIN&gt; now — Prank Wire, undated, added 2026-11-22", "<https://example.org/rss>: 12 documents",
-			"last error: HTTP 503", "`CDIGEST`: next Mon 30 Nov 09:00 UTC; last covered up to Mon 23 Nov 09:00 UTC",
+			"last error: HTTP 503 &lt;!here&gt;; last success on 2026-11-21",
+			"<https://example.org/ok.rss>: 3 documents, polled on 2026-11-22 (10 items, 1 new)",
+			"last error: no such host; no poll has succeeded yet", "`CDIGEST`: next Mon 30 Nov 09:00 UTC; last covered up to Mon 23 Nov 09:00 UTC",
 			"Who leads the mission?", "Brief me on this"}, 1},
 		{"messages tab shows no view", homeStub{facts: facts}, "messages", nil, 0},
 		{"figures unavailable", homeStub{err: errors.New("disk gone")}, "home", []string{"cannot read my sources' figures", "How to ask"}, 1},
