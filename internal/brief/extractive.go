@@ -149,6 +149,7 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 	var cands []sentenceCandidate
 	for i, h := range r.hits {
 		sents, bags := r.an.of(h)
+		title := r.an.bag(h.Doc.Title, h.Doc.Lang)
 		for j, s := range sents {
 			n := len(strings.Fields(s))
 			if n < minSentenceWords || isSourceList(s) {
@@ -167,7 +168,7 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 			if r.kind == TypePlace && namesPlace(s) {
 				sc += causeBonus // "in the town of Pont-Sondé"
 			}
-			if bySlot && slot.filledBy(r.an, sents, bags, j, h.Doc.Lang) {
+			if bySlot && slot.filledBy(r.an, sents, bags, j, h.Doc.Lang, title) {
 				sc += slotBonus
 			}
 			if (slot.person || slot.role) && !hasPersonName(s) {

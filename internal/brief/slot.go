@@ -181,6 +181,10 @@ type answerSlot struct {
 	// size is set for "how big", "what strength": the number counts the
 	// head's members ("5,550 personnel"), not the head itself.
 	size bool
+	// named holds a head that is a name ("how many Guatemalans"), which
+	// a sentence need not repeat ("people") but which a number beside it
+	// counts ("75 Guatemalans").
+	named []lexicon.Concept
 }
 
 // slotOf finds the question's slot among the concepts it asks about: the
@@ -226,7 +230,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 			continue
 		}
 		if c.Text == head {
-			if amountHeads[head] && (s.kind == TypeOther || s.kind == TypeCount) {
+			if (amountHeads[head] || genericMoney[head]) && (s.kind == TypeOther || s.kind == TypeCount) {
 				s.kind = TypeAmount
 			}
 			if entityHeads[head] && s.kind == TypeOther {
@@ -240,6 +244,9 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 			plainMoney := s.kind == TypeAmount && genericMoney[head]
 			if !names[head] && !metaHeads[head] && !entityHeads[head] && !byRole && !plainMoney {
 				s.head = append(s.head, c)
+			}
+			if names[head] {
+				s.named = append(s.named, c)
 			}
 			continue
 		}
@@ -264,8 +271,11 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	return s
 }
 
-// filledBy reports whether a sentence holds the slot.
-func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at int, lang string) bool {
+// filledBy reports whether a sentence of a document holds the slot. The
+// document's title may hold the relation: under "Central American troops
+// arrive in Haiti", "The new arrivals were made up of 75 Guatemalans"
+// counts the Central American contingent.
+func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at int, lang string, title termBag) bool {
 	sentence, bag, before := sents[at], bags[at], ""
 	if at > 0 {
 		before = sents[at-1]
@@ -294,11 +304,15 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 			return false
 		}
 	}
+	byTitle := false
 	if len(s.relation) > 0 && !slices.ContainsFunc(s.relation, held) {
+		byTitle = slices.ContainsFunc(s.relation, func(c lexicon.Concept) bool { return title.holds(c) || title.Has(c) })
 		// A date or a thing may be stated beside the sentence that holds
 		// the relation; a number must be in it, and so must a person
-		// ("Mike Waltz, the US ambassador" does not answer for Kenya's).
-		if s.kind == TypeCount || s.kind == TypeAmount || s.person {
+		// ("Mike Waltz, the US ambassador" does not answer for Kenya's);
+		// a count may lean on the title when it counts the head beside
+		// it (an amount's sentence names what it pays for).
+		if s.kind == TypeAmount || s.person || s.kind == TypeCount && !byTitle {
 			return false
 		}
 		near := false
@@ -308,13 +322,13 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 				near = near || slices.ContainsFunc(s.relation, func(c lexicon.Concept) bool { return b.holds(c) || b.Has(c) })
 			}
 		}
-		if !near {
+		if !near && !byTitle {
 			return false
 		}
 	}
 	switch s.kind {
 	case TypeCount, TypeAmount:
-		return numberFor(an, sentence, lang, s)
+		return numberFor(an, sentence, lang, s, byTitle)
 	}
 	return true
 }
@@ -331,8 +345,9 @@ const (
 // million dollars"); a count has the head within a few words ("200 Kenyan
 // police officers", "a force of 5,550", "5,550-strong force"); and the
 // predicate is within a clause of it, not at the far end of a long
-// sentence.
-func numberFor(an *analysis, sentence, lang string, s answerSlot) bool {
+// sentence. When the document's title holds the relation instead, the
+// number must count the head, or the name asked about, beside it.
+func numberFor(an *analysis, sentence, lang string, s answerSlot, byTitle bool) bool {
 	toks := lexicon.Tokens(sentence)
 	words := make([]string, len(toks))
 	for i, t := range toks {
@@ -358,7 +373,11 @@ func numberFor(an *analysis, sentence, lang string, s answerSlot) bool {
 		if s.kind == TypeCount && !s.size && len(s.head) > 0 && !near(i, numberWindow, s.head...) {
 			continue
 		}
-		if len(s.relation) > 0 && !near(i, predicateWindow, s.relation...) {
+		if byTitle {
+			if s.kind == TypeCount && !near(i, numberWindow, append(slices.Clone(s.head), s.named...)...) {
+				continue
+			}
+		} else if len(s.relation) > 0 && !near(i, predicateWindow, s.relation...) {
 			continue
 		}
 		return true
@@ -403,8 +422,9 @@ func (s answerSlot) sentence(r retrieval, passages int) (string, bool) {
 	}
 	for _, h := range r.hits[:min(passages, len(r.hits))] {
 		sents, sb := r.an.of(h)
+		title := r.an.bag(h.Doc.Title, h.Doc.Lang)
 		for i, x := range sents {
-			if s.filledBy(r.an, sents, sb, i, h.Doc.Lang) {
+			if s.filledBy(r.an, sents, sb, i, h.Doc.Lang, title) {
 				return x, true
 			}
 		}

@@ -68,6 +68,7 @@ func TestAnswerSlot(t *testing.T) {
 		{"How many Kenyan police officers arrived in June 2024?", true, "400"},
 		{"How much did Canada pledge to the UN trust fund?", true, "$60 million"},
 		{"Who is the US ambassador to the United Nations?", true, "Mike Waltz"},
+		{"How many dollars did Canada pledge to the UN trust fund?", true, "$60 million"},
 		// Every word is in the corpus; the relation is not.
 		{"How many Kenyan officers have been wounded?", false, ""},      // no count of the wounded
 		{"What is the monthly pay of a Kenyan officer?", false, ""},     // pay, but no amount
@@ -110,8 +111,34 @@ func TestNumberFor(t *testing.T) {
 			r := retrieval{question: tt.question, asked: an.lex.Query(tt.question), kind: questionType(tt.question), an: an}
 			bag := an.bag(tt.sentence, "en")
 			s := slotOf(r, make([]float64, len(r.asked)), []termBag{bag})
-			if got := s.filledBy(an, []string{tt.sentence}, []termBag{bag}, 0, "en"); got != tt.want {
+			if got := s.filledBy(an, []string{tt.sentence}, []termBag{bag}, 0, "en", termBag{}); got != tt.want {
 				t.Errorf("filledBy = %v, want %v (slot %s)", got, tt.want, s.describe())
+			}
+		})
+	}
+}
+
+// TestCountLeansOnTitle: a count may take its relation from the document's
+// title when the number counts the name asked about beside it.
+func TestCountLeansOnTitle(t *testing.T) {
+	an := newAnalysis(lexicon.New(config.Default().Topic.Aliases))
+	concept := func(word string) lexicon.Concept { return an.lex.Query(word)[0] }
+	central := answerSlot{kind: TypeCount, named: []lexicon.Concept{concept("Guatemalans")}, relation: []lexicon.Concept{concept("Central")}}
+	money := answerSlot{kind: TypeAmount, relation: []lexicon.Concept{concept("Central")}}
+	tests := []struct {
+		slot            answerSlot
+		sentence, title string
+		want            bool
+	}{
+		{central, "The new arrivals were made up of 75 Guatemalans and eight Salvadorans.", "Central American troops reach Haiti", true},
+		{central, "The new arrivals were made up of 75 Guatemalans and eight Salvadorans.", "Troops reach Haiti", false},
+		{central, "The contingent set up camp in 2 days near the airport, and Guatemalans stood guard.", "Central American troops reach Haiti", false}, // counts days
+		{money, "Canada pledged 60 million dollars.", "Central American troops reach Haiti", false},                                                    // an amount names what it pays for
+	}
+	for _, tt := range tests {
+		t.Run(tt.sentence+" / "+tt.title, func(t *testing.T) {
+			if got := tt.slot.filledBy(an, []string{tt.sentence}, []termBag{an.bag(tt.sentence, "en")}, 0, "en", an.bag(tt.title, "en")); got != tt.want {
+				t.Errorf("filledBy = %v, want %v", got, tt.want)
 			}
 		})
 	}
