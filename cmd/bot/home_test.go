@@ -105,18 +105,26 @@ func TestServeBinaryAppHome(t *testing.T) {
 // Over Socket Mode the same event publishes the same view.
 func TestServeBinarySocketAppHome(t *testing.T) {
 	t.Parallel()
+	db := filepath.Join(t.TempDir(), "brief.db")
+	socketHome(t, db, homeConfig(t), "U2", func() []string { return wantHomeFigures(t, db) })
+}
+
+// socketHome runs `bot serve` over Socket Mode on the store at db with
+// the configuration at cfgPath, opens user's home tab and checks that the
+// view published holds what want says (asked once the bot is up).
+func socketHome(t *testing.T, db, cfgPath, user string, want func() []string) {
+	t.Helper()
 	bin := botBinary(t)
 	fake := slacktest.New(t)
 	llm := groundedModel(t)
-	db := filepath.Join(t.TempDir(), "brief.db")
-	p := startServe(t, bin, freeAddr(t), serveVars(fake, llm, true), "--db", db, "--config", homeConfig(t))
+	p := startServe(t, bin, freeAddr(t), serveVars(fake, llm, true), "--db", db, "--config", cfgPath)
 	if err := fake.WaitForSocket(serveWait); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := fake.SendEvent(slacktest.EventCallback("EvHomeSock", slacktest.AppHomeOpened("U2", "home")), 0); err != nil {
+	if _, err := fake.SendEvent(slacktest.EventCallback("EvHome"+user, slacktest.AppHomeOpened(user, "home")), 0); err != nil {
 		t.Fatal(err)
 	}
-	checkHome(t, fake, "U2", wantHomeFigures(t, db))
+	checkHome(t, fake, user, want())
 	p.stop(t)
 }
 
@@ -253,9 +261,6 @@ func TestHomeFeedsShowTheStoresPolls(t *testing.T) {
 // another bot recorded in the same store.
 func TestServeBinaryHomeShowsAnotherBotsPolls(t *testing.T) {
 	t.Parallel()
-	bin := botBinary(t)
-	fake := slacktest.New(t)
-	llm := groundedModel(t)
 	db := filepath.Join(t.TempDir(), "brief.db")
 	up, down := feedServer(t)
 	cfg := config.Default()
@@ -266,16 +271,10 @@ func TestServeBinaryHomeShowsAnotherBotsPolls(t *testing.T) {
 	if err := os.WriteFile(cfgPath, []byte(yaml), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	p := startServe(t, bin, freeAddr(t), serveVars(fake, llm, true), "--db", db, "--config", cfgPath)
-	if err := fake.WaitForSocket(serveWait); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := fake.SendEvent(slacktest.EventCallback("EvHomePolls", slacktest.AppHomeOpened("U3", "home")), 0); err != nil {
-		t.Fatal(err)
-	}
-	checkHome(t, fake, "U3", []string{
-		up + ">: 1 document, last new item just now, polled just now (1 item, 1 new)",
-		down + ">: 0 documents, polled just now\n   last error: ", "503", "no poll has succeeded yet",
+	socketHome(t, db, cfgPath, "U3", func() []string {
+		return []string{
+			up + ">: 1 document, last new item just now, polled just now (1 item, 1 new)",
+			down + ">: 0 documents, polled just now\n   last error: ", "503", "no poll has succeeded yet",
+		}
 	})
-	p.stop(t)
 }

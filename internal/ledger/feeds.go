@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // FeedPoll is what the last poll of a feed found, whichever process (or
@@ -40,7 +39,7 @@ func (l *Ledger) RecordFeedPoll(ctx context.Context, p FeedPoll) error {
 			last_success = CASE WHEN excluded.last_error = '' THEN excluded.last_success ELSE feed_polls.last_success END,
 			last_error = excluded.last_error, items = excluded.items, added = excluded.added
 		WHERE excluded.last_poll >= feed_polls.last_poll`,
-		feedKey(p.URL), at, success, truncate(p.LastError, maxFeedError), p.Items, p.Added)
+		feedKey(p.URL), at, success, storableError(p.LastError), p.Items, p.Added)
 	if err != nil {
 		return fmt.Errorf("record poll of feed %s: %w", feedKey(p.URL), err)
 	}
@@ -100,13 +99,10 @@ func feedKey(raw string) string {
 	return raw
 }
 
-// truncate cuts s to at most n bytes, at a rune boundary.
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n]
+// storableError is err's text as both databases take it: at most
+// maxFeedError bytes, valid UTF-8 (a character cut in two is dropped) and
+// without NUL, which PostgreSQL's text refuses.
+func storableError(s string) string {
+	s = s[:min(len(s), maxFeedError)]
+	return strings.ReplaceAll(strings.ToValidUTF8(s, ""), "\x00", "")
 }
