@@ -15,7 +15,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/mss-brief/briefbot/internal/lexicon"
@@ -66,10 +65,8 @@ type index struct {
 	// store's read of the passages found).
 	stmts stmtCache
 
-	// Pruning of passage_log by this process's stores (see pruneLog).
-	puts       atomic.Uint64
-	pruneEvery int
-	minKept    int64
+	// passage_log, pruned by this process's stores.
+	log *changeLog
 }
 
 // postings lists the passages holding a term, in ordinal order, with the
@@ -147,7 +144,7 @@ const (
 )
 
 func newIndex(lex *lexicon.Analyzer) *index {
-	ix := &index{lex: lex, seed: maphash.MakeSeed(), pruneEvery: logPruneEvery, minKept: logMinKept}
+	ix := &index{lex: lex, seed: maphash.MakeSeed(), log: newChangeLog("passage_log")}
 	ix.reset()
 	return ix
 }
@@ -189,7 +186,7 @@ func (ix *index) catchUp(ctx context.Context, db *sql.DB) error {
 	}
 	// Read after the entries: a prune that took entries this index had
 	// not applied committed before they were read, so it shows here.
-	pruned, err := logPruned(ctx, db)
+	pruned, err := ix.log.prunedUpTo(ctx, db)
 	if err != nil {
 		return fmt.Errorf("read change log: %w", err)
 	}
@@ -276,55 +273,6 @@ func (ix *index) applyBatch(batch []logEntry) {
 			}
 		}
 	}
-}
-
-// passage_log would grow by two entries for every passage replaced, for
-// ever. The process that stores passages prunes it in the same
-// transaction, keeping at least as many entries as there are passages:
-// an index further behind than that would take longer to catch up than
-// to load afresh, and it does load afresh, since the prune leaves its
-// high-water mark in stats ('passage_log_pruned') and catchUp compares.
-const (
-	logPruneEvery = 256    // stores between looks at the log's length
-	logMinKept    = 10_000 // entries always kept
-)
-
-// logPruned is the highest seq pruned from passage_log, 0 if none.
-func logPruned(ctx context.Context, db *sql.DB) (int64, error) {
-	var pruned int64
-	err := db.QueryRowContext(ctx, `SELECT coalesce((SELECT value FROM stats WHERE name = 'passage_log_pruned'), 0)`).Scan(&pruned)
-	return pruned, err
-}
-
-// pruneLog prunes passage_log, every pruneEvery-th call, from inside the
-// transaction that just stored passages (so it waits for no other
-// writer): it deletes the entries older than the newest max(passages,
-// minKept) once they are a quarter of that many.
-func (ix *index) pruneLog(ctx context.Context, tx *sql.Tx) error {
-	if ix.puts.Add(1)%uint64(ix.pruneEvery) != 0 {
-		return nil
-	}
-	var head, live, pruned int64
-	err := tx.QueryRowContext(ctx, `SELECT (SELECT coalesce(max(seq), 0) FROM passage_log),
-		(SELECT value FROM stats WHERE name = 'passages'),
-		coalesce((SELECT value FROM stats WHERE name = 'passage_log_pruned'), 0)`).Scan(&head, &live, &pruned)
-	if err != nil {
-		return fmt.Errorf("prune change log: %w", err)
-	}
-	keep := max(live, ix.minKept)
-	upTo := head - keep
-	if upTo-pruned < keep/4 || upTo <= 0 {
-		return nil
-	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM passage_log WHERE seq <= ?`, upTo); err != nil {
-		return fmt.Errorf("prune change log: %w", err)
-	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO stats(name, value) VALUES('passage_log_pruned', ?)
-		ON CONFLICT(name) DO UPDATE SET value = excluded.value`, upTo)
-	if err != nil {
-		return fmt.Errorf("prune change log: %w", err)
-	}
-	return nil
 }
 
 // head is the last seq of passage_log.

@@ -30,6 +30,9 @@ type Store struct {
 	// The search index, derived from the passages and kept current
 	// through passage_log.
 	ix *index
+	// vector_log, which this process's writes of passages and vectors
+	// prune (the dense index, vectors.go, catches up from it).
+	vlog *changeLog
 }
 
 // Option sets how a store is opened.
@@ -63,7 +66,7 @@ func Open(ctx context.Context, target string, opts ...Option) (*Store, error) {
 // the bookkeeping (internal/ledger) may share. Closing the store leaves db
 // open.
 func New(db *database.DB, opts ...Option) *Store {
-	s := &Store{db: db.SQL, base: db, now: time.Now}
+	s := &Store{db: db.SQL, base: db, now: time.Now, vlog: newChangeLog("vector_log")}
 	for _, o := range opts {
 		o(s)
 	}
@@ -209,7 +212,8 @@ func (s *Store) Put(ctx context.Context, d Document) (PutResult, error) {
 				return err
 			}
 		}
-		return s.ix.pruneLog(ctx, tx)
+		// Deleting the old passages deleted their vectors too.
+		return errors.Join(s.ix.log.prune(ctx, tx), s.vlog.prune(ctx, tx))
 	})
 	if err != nil {
 		return PutResult{}, fmt.Errorf("store %q: %w", d.Title, err)

@@ -383,7 +383,7 @@ func testSearchAfterLogPruned(t *testing.T, path string) {
 		t.Fatal(err)
 	}
 	defer writer.Close()
-	writer.ix.pruneEvery, writer.ix.minKept = 1, 4
+	writer.ix.log.every, writer.ix.log.minKept = 1, 4
 	reader, err := Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)

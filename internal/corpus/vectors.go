@@ -52,7 +52,9 @@ func NewVectors(s *Store, emb Embedder, deadline time.Duration, log *slog.Logger
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Vectors{Store: s, emb: emb, log: log, deadline: deadline, vx: newVecIndex(emb.Model())}
+	vx := newVecIndex(emb.Model())
+	vx.log = s.vlog
+	return &Vectors{Store: s, emb: emb, log: log, deadline: deadline, vx: vx}
 }
 
 // Model is the embedding model whose vectors are searched.
@@ -288,7 +290,7 @@ func (s *Store) PutVectors(ctx context.Context, model string, ids []int64, vecs 
 				return err
 			}
 		}
-		return nil
+		return s.vlog.prune(ctx, tx)
 	})
 	if err != nil {
 		return fmt.Errorf("put vectors: %w", err)
@@ -388,8 +390,10 @@ func decodeVector(b []byte, dst []float32) error {
 type vecIndex struct {
 	mu      sync.RWMutex
 	model   string
-	applied int64 // last vector_log seq applied; -1 before the first load
-	dim     int   // 0 until the first vector
+	log     *changeLog // vector_log
+	applied int64      // last vector_log seq applied; -1 before the first load
+	loads   int        // full loads so far (the first, and after a prune passed it)
+	dim     int        // 0 until the first vector
 	ids     []int64
 	data    []int8    // len(ids) × dim
 	scale   []float32 // per vector: data × scale is the vector
@@ -401,8 +405,16 @@ func newVecIndex(model string) *vecIndex {
 	return &vecIndex{model: model, applied: -1, pos: map[int64]int{}}
 }
 
+// reset empties the index, to be loaded again.
+func (vx *vecIndex) reset() {
+	vx.applied, vx.dim = -1, 0
+	vx.ids, vx.data, vx.scale = nil, nil, nil
+	vx.pos = map[int64]int{}
+}
+
 // catchUp applies what changed in passage_vectors since the index last
-// looked (passages deleted take their vectors with them, logged too).
+// looked (passages deleted take their vectors with them, logged too). An
+// index that the log's pruning passed loads afresh.
 func (vx *vecIndex) catchUp(ctx context.Context, db *sql.DB) error {
 	var head int64
 	if err := db.QueryRowContext(ctx, `SELECT coalesce(max(seq), 0) FROM vector_log`).Scan(&head); err != nil {
@@ -419,9 +431,32 @@ func (vx *vecIndex) catchUp(ctx context.Context, db *sql.DB) error {
 	if vx.applied >= head {
 		return nil
 	}
+	from := vx.applied
+	if err := vx.apply(ctx, db, head); err != nil {
+		return err
+	}
+	if from < 0 || vx.log == nil {
+		return nil
+	}
+	pruned, err := vx.log.prunedUpTo(ctx, db)
+	if err != nil {
+		return fmt.Errorf("read vector log: %w", err)
+	}
+	if pruned > from {
+		slog.Info("dense index reloads: the vector log was pruned past it", "model", vx.model, "applied", from, "pruned", pruned)
+		vx.reset()
+		return vx.apply(ctx, db, head)
+	}
+	return nil
+}
+
+// apply loads every vector of the model (before the first load) or the
+// log's entries after the last applied, up to head. The caller holds mu.
+func (vx *vecIndex) apply(ctx context.Context, db *sql.DB, head int64) error {
 	var rows *sql.Rows
 	var err error
 	if vx.applied < 0 {
+		vx.loads++
 		// Vectors written after head are read too; their log entries are
 		// then applied again, which is harmless.
 		rows, err = db.QueryContext(ctx, `SELECT 'i', passage_id, dim, vec FROM passage_vectors WHERE model = ?`, vx.model)
