@@ -96,7 +96,7 @@ func pickSentences(r retrieval) []sentenceCandidate {
 
 // partCoverShare: a part of a two-part question counts as answered when a
 // picked sentence scores this share of the best sentence for that part.
-const partCoverShare = 0.8
+const partCoverShare = 0.9
 
 // coverParts makes sure each part of a question in two parts ("which body
 // appointed him, and when did he say they would arrive?") has a sentence

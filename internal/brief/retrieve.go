@@ -360,12 +360,19 @@ func subQueries(q string) []string {
 	}
 	// "..., and how many with the January reinforcement?" asks about the
 	// left's thing again: the right part borrows it when it names none.
-	if right := askPhrase(parts[1]); right.head == "" && len(right.cue) > 0 {
+	if right := askPhrase(parts[1]); right.head == "" && countCue(right.cue) {
 		if left := askPhrase(parts[0]); left.head != "" {
 			parts[1] += " " + strings.Join(append(slices.Clone(left.modifiers), left.head), " ")
 		}
 	}
 	return []string{parts[0], parts[1]}
+}
+
+// countCue reports a cue that asks for a number without naming what it
+// counts ("how many", "combien"); "which town" names its thing.
+func countCue(cue []string) bool {
+	c := strings.Join(cue, " ")
+	return c == "how many" || c == "how much" || c == "combien"
 }
 
 // ordinals pair up in "the first and second officers killed".
@@ -393,15 +400,21 @@ func ordinalParts(lower string) []string {
 // comparison, or two different years or numbers. "Kenya and Haiti" alone
 // is one subject, not two questions.
 func isComparison(q string) bool {
-	lower := strings.ToLower(q)
-	for _, w := range []string{"how", "when", "who", "which", "what", "until", "where", "why"} {
-		// "..., and how many ...": a second question joined to the first.
-		if strings.Contains(lower, ", and "+w+" ") || strings.Contains(lower, " and "+w+" ") {
-			return true
+	toks := lexicon.Tokens(q)
+	// "..., and how many ...", "..., and in which town ...", "..., et dans
+	// quelle ville ...": a second question joined to the first.
+	for i, t := range toks {
+		if t.Text != "and" && t.Text != "et" {
+			continue
+		}
+		for _, next := range toks[i+1 : min(i+3, len(toks))] {
+			if joinedQuestionWords[next.Text] {
+				return true
+			}
 		}
 	}
 	var nums []string
-	for _, t := range lexicon.Tokens(q) {
+	for _, t := range toks {
 		switch t.Text {
 		case "between", "compare", "compared", "comparison", "versus", "vs", "differ", "differs", "difference", "change",
 			"changed", "changes", "both", "entre", "comparer", "evolue", "evolution":
@@ -413,6 +426,11 @@ func isComparison(q string) bool {
 	}
 	return len(nums) >= 2
 }
+
+// joinedQuestionWords open a second question after "and" / "et" (as
+// lexicon.Tokens writes them: lower case, accents folded).
+var joinedQuestionWords = lexiconSet(`how when who which what until where why whom whose
+comment quand qui quel quelle quels quelles ou combien pourquoi lequel laquelle`)
 
 // asksAboutPresent reports a question about how things stand now: "now",
 // "currently", "still", "latest", "as of", "today", and their French forms.

@@ -128,6 +128,11 @@ func TestSubQueries(t *testing.T) {
 			"how many with the january reinforcement? officers"},
 		"How did the planned size compare with the size authorized for the new force?": {"how did the planned size",
 			"the size authorized for the new force?"},
+		// French, and a right part whose cue names its thing ("quelle
+		// ville"): it borrows nothing.
+		"Quel âge avait le policier tué, et dans quelle ville a-t-il été abattu ?": {"quel âge avait le policier tué,",
+			"dans quelle ville a-t-il été abattu ?"},
+		"Who appointed him, and in which town did he arrive?": {"who appointed him,", "in which town did he arrive?"},
 	} {
 		if got := subQueries(q); !slices.Equal(got, want) {
 			t.Errorf("subQueries(%q) = %q, want %q", q, got, want)
