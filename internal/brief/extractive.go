@@ -181,9 +181,15 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 			sc += presentBonus * newness[i]
 			sc += brevityBonus * (1 - float64(min(n, brevityWords))/brevityWords)
 			c := sentenceCandidate{hit: i, text: s, score: sc, bag: bag}
-			if n < announceWords && j+1 < len(sents) {
+			switch {
+			case n < announceWords && j+1 < len(sents):
 				// "Resolution 2793 changes the mission in four main ways."
 				// says little without what follows.
+				c.text += " " + sents[j+1]
+			case r.kind == TypeReason && !statesCause(s) && j+1 < len(sents) && !isSourceList(sents[j+1]):
+				// A sentence that tells what happened without why is
+				// often followed by the why: "The United States put the
+				// draft on hold. China and Russia had threatened a veto."
 				c.text += " " + sents[j+1]
 			}
 			cands = append(cands, c)

@@ -33,3 +33,20 @@ func TestTwoPartQuestionAnswersEachPart(t *testing.T) {
 		}
 	}
 }
+
+// TestReasonBringsTheNextSentence: the sentence that best matches a "why"
+// tells what happened; the reason is in the one after it.
+func TestReasonBringsTheNextSentence(t *testing.T) {
+	st := openFixtureStore(t, corpus.Document{Title: "Draft shelved", Source: "Wire", URL: "https://example.org/draft",
+		Published: time.Date(2024, 9, 27, 0, 0, 0, 0, time.UTC),
+		Text: "The day before, the United States had decided to put on hold a draft resolution turning the security mission into a UN operation. " +
+			"China and Russia had threatened to impose their veto, demanding more preparation first. " +
+			"Washington said it would keep working with Council members on the text."})
+	ans, err := newExtractive(t, st).Answer(context.Background(), Request{Question: "Why did the United States put its draft resolution on the security mission on hold?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "veto") {
+		t.Errorf("answer lacks the reason (veto): %s", ans.Text)
+	}
+}

@@ -327,6 +327,10 @@ func mergeHits(preferred, others []document.Hit, k int) []document.Hit {
 // comparison, two dates, "X and Y") into one query per part, each keeping
 // the words the parts share, so that one side cannot take every place.
 func subQueries(q string) []string {
+	// "How was he killed — what was his group doing?": a dash joins two
+	// questions as "and" does (a semicolon more often ends a premise:
+	// "2699 had two abstentions; which country ...").
+	q = questionJoins.Replace(q)
 	lower := " " + strings.ToLower(q) + " "
 	if parts := ordinalParts(lower); parts != nil {
 		return parts
@@ -367,6 +371,8 @@ func subQueries(q string) []string {
 	}
 	return []string{parts[0], parts[1]}
 }
+
+var questionJoins = strings.NewReplacer(" — ", ", and ", " – ", ", and ", " - ", ", and ")
 
 // countCue reports a cue that asks for a number without naming what it
 // counts ("how many", "combien"); "which town" names its thing.

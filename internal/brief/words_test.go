@@ -133,6 +133,7 @@ func TestSubQueries(t *testing.T) {
 		"Quel âge avait le policier tué, et dans quelle ville a-t-il été abattu ?": {"quel âge avait le policier tué,",
 			"dans quelle ville a-t-il été abattu ?"},
 		"Who appointed him, and in which town did he arrive?": {"who appointed him,", "in which town did he arrive?"},
+		"How was he killed — what was his group doing?":       {"how was he killed,", "what was his group doing?"},
 	} {
 		if got := subQueries(q); !slices.Equal(got, want) {
 			t.Errorf("subQueries(%q) = %q, want %q", q, got, want)
