@@ -1,7 +1,7 @@
 package corpus
 
 import (
-	"container/heap"
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/binary"
@@ -157,6 +157,13 @@ func (ix *index) reset() {
 	ix.terms, ix.text, ix.title = map[string]uint32{}, nil, nil
 	ix.sentAt, ix.sentBlocks, ix.textHash = nil, nil, nil
 	ix.sources = map[string]string{}
+}
+
+// loaded reports whether the index has loaded the passages once.
+func (ix *index) loaded() bool {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.applied >= 0
 }
 
 // catchUp applies what changed in the store since the index last looked.
@@ -658,37 +665,62 @@ func (ix *index) topK(terms []queryTerm, k int, f filter) []scored {
 			continue
 		}
 		if len(h) < k {
-			heap.Push(&h, scored{id: ix.ids[o], score: float64(sc)})
+			h = append(h, scored{id: ix.ids[o], score: float64(sc)})
+			h.up(len(h) - 1)
 		} else if float64(sc) > h[0].score {
 			h[0] = scored{id: ix.ids[o], score: float64(sc)}
-			heap.Fix(&h, 0)
+			h.down(0)
 		}
 	}
 	buf.touched = touched
 	ix.scores.Put(buf)
-	out := make([]scored, len(h))
-	for i := len(h) - 1; i >= 0; i-- {
-		out[i] = heap.Pop(&h).(scored)
-	}
-	return out
+	// Best first, as popping the heap would give them.
+	slices.SortFunc(h, func(a, b scored) int {
+		if c := cmp.Compare(b.score, a.score); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.id, b.id)
+	})
+	return h
 }
 
 // scoreHeap is a min-heap on score (ties: higher id first out, so the
-// lower id, the older passage, wins a tie as FTS5's rowid order did).
+// lower id, the older passage, wins a tie as FTS5's rowid order did). Its
+// own up and down, not container/heap's: boxing each pushed and popped
+// value in an interface cost an allocation a candidate.
 type scoreHeap []scored
 
-func (h scoreHeap) Len() int { return len(h) }
-func (h scoreHeap) Less(i, j int) bool {
+func (h scoreHeap) less(i, j int) bool {
 	if h[i].score != h[j].score {
 		return h[i].score < h[j].score
 	}
 	return h[i].id > h[j].id
 }
-func (h scoreHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
-func (h *scoreHeap) Push(x any)   { *h = append(*h, x.(scored)) }
-func (h *scoreHeap) Pop() any {
-	old := *h
-	x := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return x
+
+func (h scoreHeap) up(j int) {
+	for j > 0 {
+		i := (j - 1) / 2
+		if !h.less(j, i) {
+			return
+		}
+		h[i], h[j] = h[j], h[i]
+		j = i
+	}
+}
+
+func (h scoreHeap) down(i int) {
+	for {
+		j := 2*i + 1
+		if j >= len(h) {
+			return
+		}
+		if r := j + 1; r < len(h) && h.less(r, j) {
+			j = r
+		}
+		if !h.less(j, i) {
+			return
+		}
+		h[i], h[j] = h[j], h[i]
+		i = j
+	}
 }

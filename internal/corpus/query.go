@@ -68,16 +68,19 @@ func (s *Store) analyseSentence(text, lang string) sentenceTerms {
 	return st
 }
 
-// search is Search once the index is current: BM25 candidates from the
+// search is Search on the index as it is: BM25 candidates from the
 // index, reranked by sentence coverage on the analysis the index holds,
 // and only the passages returned read from the store. When the question
 // has too many concepts for the index's rerank, or a passage read is not
 // the one the index analysed (another process replaced it since), the
-// whole pool is read and reranked from its text.
-func (s *Store) search(ctx context.Context, q Query, k int) ([]Hit, error) {
+// whole pool is read and reranked from its text. fresh reports that the
+// index had applied all of passage_log as the read of the hits saw it (or,
+// with no hits, as a read of its head sees it now).
+func (s *Store) search(ctx context.Context, q Query, k int) (hits []Hit, fresh bool, err error) {
 	concepts := s.queryConcepts(q.Text)
 	cue := QuestionCue(q.Text)
 	s.ix.mu.RLock()
+	applied := s.ix.applied
 	terms := s.weighConcepts(concepts)
 	f := queryFilter(q)
 	// Rerank a wider pool than asked for: the answer is often not in BM25's top k.
@@ -91,7 +94,11 @@ func (s *Store) search(ctx context.Context, q Query, k int) ([]Hit, error) {
 	seed := s.ix.seed
 	s.ix.mu.RUnlock()
 	if len(top) == 0 {
-		return nil, nil
+		head, err := s.ix.head(ctx, s.db)
+		if err != nil {
+			return nil, false, fmt.Errorf("search: %w", err)
+		}
+		return nil, head == applied, nil
 	}
 	if indexed {
 		order = order[:min(k, len(order))]
@@ -99,9 +106,9 @@ func (s *Store) search(ctx context.Context, q Query, k int) ([]Hit, error) {
 		for i, r := range order {
 			want[i] = r.scored
 		}
-		hits, err := s.hitsByID(ctx, want)
+		hits, head, err := s.hitsAndHead(ctx, want)
 		if err != nil {
-			return nil, fmt.Errorf("search: %w", err)
+			return nil, false, fmt.Errorf("search: %w", err)
 		}
 		same := len(hits) == len(order)
 		for i := 0; same && i < len(hits); i++ {
@@ -109,18 +116,23 @@ func (s *Store) search(ctx context.Context, q Query, k int) ([]Hit, error) {
 			hits[i].Score = order[i].rank
 		}
 		if same {
-			return hits, nil
+			return hits, head == applied, nil
 		}
 	}
-	hits, err := s.hitsByID(ctx, top)
+	hits, head, err := s.hitsAndHead(ctx, top)
 	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
+		return nil, false, fmt.Errorf("search: %w", err)
+	}
+	if head < 0 { // every candidate deleted since: ask the log itself
+		if head, err = s.ix.head(ctx, s.db); err != nil {
+			return nil, false, fmt.Errorf("search: %w", err)
+		}
 	}
 	s.rerank(hits, concepts, cue)
 	if len(hits) > k {
 		hits = hits[:k]
 	}
-	return hits, nil
+	return hits, head == applied, nil
 }
 
 // sentences analyses a passage's sentences, as the index does when it

@@ -1,9 +1,11 @@
 package corpus
 
 import (
+	"cmp"
 	"encoding/binary"
 	"math"
 	"math/bits"
+	"slices"
 	"sort"
 	"strings"
 
@@ -189,11 +191,36 @@ func (s *Store) rerank(hits []Hit, concepts []concept, cue Cue) {
 
 // conceptMasks tell, for the term ids of one query, which of its concepts
 // (bit i for concept i) a term is a form of, or related to: the rerank
-// over the index's sentences compares ids, never strings.
+// over the index's sentences compares ids, never strings. Most ids of a
+// sentence are no term of the query, and a bit filter on the id says so
+// before any search of the query's few ids.
 type conceptMasks struct {
-	byTerm map[uint32][2]uint64 // term id -> {forms, related}
-	pairs  uint64               // bit i: concepts i and i+1 are a phrase pair
+	maybe  [maskFilterWords]uint64 // bit id mod 512: the id may be one of ids
+	ids    []uint32                // sorted
+	masks  [][2]uint64             // ids[i]'s {forms, related}
+	pairs  uint64                  // bit i: concepts i and i+1 are a phrase pair
 	nPairs int
+	total  float64 // the concepts' weights, summed in order
+}
+
+// maskFilterWords is the size of conceptMasks' filter in 64-bit words: a
+// question's few dozen ids set about a tenth of its bits.
+const maskFilterWords = 8
+
+// of returns the {forms, related} masks of a term id.
+func (m *conceptMasks) of(id uint32) [2]uint64 {
+	if m.maybe[(id>>6)%maskFilterWords]&(1<<(id&63)) == 0 {
+		return [2]uint64{}
+	}
+	for i, x := range m.ids { // a few dozen at most
+		if x >= id {
+			if x == id {
+				return m.masks[i]
+			}
+			break
+		}
+	}
+	return [2]uint64{}
 }
 
 // maxMaskedConcepts is how many concepts a conceptMasks can hold; a
@@ -206,24 +233,41 @@ func (ix *index) conceptMasks(concepts []concept) (conceptMasks, bool) {
 	if len(concepts) > maxMaskedConcepts {
 		return conceptMasks{}, false
 	}
-	m := conceptMasks{byTerm: map[uint32][2]uint64{}}
-	mark := func(terms []string, bit uint64, kind int) {
+	type mark struct {
+		id   uint32
+		mask [2]uint64
+	}
+	var marks []mark
+	add := func(terms []string, bit uint64, kind int) {
 		for _, t := range terms {
 			if id, ok := ix.terms[t]; ok {
-				v := m.byTerm[id]
-				v[kind] |= bit
-				m.byTerm[id] = v
+				mk := mark{id: id}
+				mk.mask[kind] = bit
+				marks = append(marks, mk)
 			}
 		}
 	}
+	var m conceptMasks
 	for i, c := range concepts {
-		mark(c.Forms, 1<<i, 0)
-		mark(c.Related, 1<<i, 1)
+		m.total += c.weight
+		add(c.Forms, 1<<i, 0)
+		add(c.Related, 1<<i, 1)
 		// As phrasePairs counts them.
 		if i+1 < len(concepts) && !c.Glossary && !concepts[i+1].Glossary {
 			m.pairs |= 1 << i
 			m.nPairs++
 		}
+	}
+	slices.SortFunc(marks, func(a, b mark) int { return cmp.Compare(a.id, b.id) })
+	for _, mk := range marks {
+		if n := len(m.ids); n > 0 && m.ids[n-1] == mk.id {
+			m.masks[n-1][0] |= mk.mask[0]
+			m.masks[n-1][1] |= mk.mask[1]
+			continue
+		}
+		m.ids = append(m.ids, mk.id)
+		m.masks = append(m.masks, mk.mask)
+		m.maybe[(mk.id>>6)%maskFilterWords] |= 1 << (mk.id & 63)
 	}
 	return m, true
 }
@@ -235,7 +279,7 @@ func maskedScore(ids []byte, nStems int, flags uint8, m *conceptMasks, concepts 
 	for i, at := 0, 0; at < len(ids); i++ {
 		id, n := uvarint(ids[at:])
 		at += n
-		v := m.byTerm[id]
+		v := m.of(id)
 		exact |= v[0]
 		some |= v[0] | v[1]
 		if i < nStems {
@@ -244,21 +288,20 @@ func maskedScore(ids []byte, nStems int, flags uint8, m *conceptMasks, concepts 
 			prev = v[0]
 		}
 	}
-	var total, got float64
-	for i, c := range concepts {
-		total += c.weight
-		bit := uint64(1) << i
-		switch {
-		case exact&bit != 0:
-			got += c.weight
-		case some&bit != 0:
-			got += relatedWeight * c.weight
+	if some == 0 || m.total == 0 {
+		return 0 // most sentences of a candidate: nothing asked for
+	}
+	// The concepts held, in order (the sums of sentenceScore, bit for bit).
+	var got float64
+	for b := some; b != 0; b &= b - 1 {
+		i := bits.TrailingZeros64(b)
+		if exact&(1<<i) != 0 {
+			got += concepts[i].weight
+		} else {
+			got += relatedWeight * concepts[i].weight
 		}
 	}
-	if total == 0 {
-		return 0
-	}
-	score := got / total
+	score := got / m.total
 	if m.nPairs > 0 {
 		score += phraseShare * float64(bits.OnesCount64(held&m.pairs)) / float64(m.nPairs)
 	}
@@ -309,7 +352,7 @@ func (ix *index) rerankIndexed(top []scored, concepts []concept, cue Cue) ([]ran
 		}
 		out[i] = ranked{scored: t, rank: bm25Share*rel + bestSentence, hash: ix.textHash[o]}
 	}
-	sort.SliceStable(out, func(a, b int) bool { return out[a].rank > out[b].rank })
+	slices.SortStableFunc(out, func(a, b ranked) int { return cmp.Compare(b.rank, a.rank) })
 	return out, true
 }
 

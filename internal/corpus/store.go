@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -248,20 +249,44 @@ type scanner interface{ Scan(...any) error }
 
 // scanDocument scans docColumns, after any leading columns the caller names.
 func scanDocument(row scanner, leading ...any) (Document, error) {
-	var d Document
-	var published sql.NullInt64
-	var ingested int64
-	var links string
-	dest := append(leading, &d.ID, &d.Key, &d.Title, &d.Source, &d.URL, &published, &ingested, &d.Lang, &d.Hash, &d.Origin, &links)
-	if err := row.Scan(dest...); err != nil {
+	var ds docScan
+	if err := row.Scan(ds.dest(leading...)...); err != nil {
 		return Document{}, err
 	}
-	if published.Valid {
-		d.Published = time.Unix(published.Int64, 0).UTC()
+	return ds.document(), nil
+}
+
+// docScan is the destination of docColumns' values: one, with its slice
+// of destinations, serves every row of a query.
+type docScan struct {
+	d         Document
+	published sql.NullInt64
+	ingested  int64
+	links     string
+	to        []any
+}
+
+// dest returns the destinations of the leading columns, then of docColumns.
+func (ds *docScan) dest(leading ...any) []any {
+	ds.to = append(append(ds.to[:0], leading...), &ds.d.ID, &ds.d.Key, &ds.d.Title, &ds.d.Source, &ds.d.URL,
+		&ds.published, &ds.ingested, &ds.d.Lang, &ds.d.Hash, &ds.d.Origin, &ds.links)
+	return ds.to
+}
+
+// document is the document scanned.
+func (ds *docScan) document() Document {
+	d := ds.d
+	if ds.published.Valid {
+		d.Published = time.Unix(ds.published.Int64, 0).UTC()
 	}
-	d.Ingested = time.Unix(ingested, 0).UTC()
-	_ = json.Unmarshal([]byte(links), &d.Links)
-	return d, nil
+	d.Ingested = time.Unix(ds.ingested, 0).UTC()
+	d.Links = nil
+	if ds.links == "[]" { // most documents: what Unmarshal gives, without parsing
+		d.Links = []string{}
+	} else {
+		_ = json.Unmarshal([]byte(ds.links), &d.Links)
+	}
+	return d
 }
 
 // Document returns one document by id.
@@ -352,10 +377,24 @@ func (s *Store) Search(ctx context.Context, q Query) ([]Hit, error) {
 	if k <= 0 {
 		k = DefaultK
 	}
+	if !s.ix.loaded() {
+		if err := s.ix.catchUp(ctx, s.db); err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+	}
+	// The read of the hits also reads passage_log's head, in the same
+	// snapshot: when the index had applied it, the hits are what a search
+	// after catching up would give, and the round trip that catching up
+	// first costs (a tenth of a search at 1k passages) is saved.
+	hits, fresh, err := s.search(ctx, q, k)
+	if err != nil || fresh {
+		return hits, err
+	}
 	if err := s.ix.catchUp(ctx, s.db); err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	return s.search(ctx, q, k)
+	hits, _, err = s.search(ctx, q, k)
+	return hits, err
 }
 
 // Frequencies returns how many passages hold each index term (as
@@ -378,40 +417,67 @@ func (s *Store) Frequencies(ctx context.Context, terms []string) ([]int, int, er
 // hitsByID reads the passages and documents of scored ids, in their order.
 // A passage deleted since it was indexed is left out.
 func (s *Store) hitsByID(ctx context.Context, top []scored) ([]Hit, error) {
+	hits, _, err := s.hitsAndHead(ctx, top)
+	return hits, err
+}
+
+// hitsAndHead is hitsByID, and the last seq of passage_log as the same
+// read saw it (-1 when it read no passage).
+func (s *Store) hitsAndHead(ctx context.Context, top []scored) ([]Hit, int64, error) {
 	args := make([]any, len(top))
-	at := make(map[int64]int, len(top))
 	for i, t := range top {
 		args[i] = t.id
-		at[t.id] = i
 	}
-	rows, err := s.ix.stmts.query(ctx, s.db, `SELECT p.id, p.doc_id, p.seq, p.text, `+docColumns+`
+	rows, err := s.ix.stmts.query(ctx, s.db, `SELECT p.id, p.doc_id, p.seq, p.text, `+docColumns+`,
+			(SELECT coalesce(max(seq), 0) FROM passage_log)
 		FROM passages p JOIN documents d ON d.id = p.doc_id
 		WHERE p.id IN (?`+strings.Repeat(`,?`, len(top)-1)+`)`, args...)
 	if err != nil {
-		return nil, err
+		return nil, -1, err
 	}
 	defer rows.Close()
-	found := make([]*Hit, len(top))
-	for rows.Next() {
-		var h Hit
-		h.Doc, err = scanDocument(rows, &h.ID, &h.DocID, &h.Seq, &h.Text)
-		if err != nil {
-			return nil, err
+	hits := make([]Hit, len(top))
+	found := make([]bool, len(top))
+	var at map[int64]int // for a large pool; a small one is searched
+	if len(top) > 32 {
+		at = make(map[int64]int, len(top))
+		for i, t := range top {
+			at[t.id] = i
 		}
-		i := at[h.ID]
-		h.BM25 = top[i].score
-		found[i] = &h
+	}
+	var p Passage
+	var ds docScan
+	head := int64(-1)
+	dest := append(ds.dest(&p.ID, &p.DocID, &p.Seq, &p.Text), &head)
+	for rows.Next() {
+		if err := rows.Scan(dest...); err != nil {
+			return nil, -1, err
+		}
+		i := -1
+		if at != nil {
+			if j, ok := at[p.ID]; ok {
+				i = j
+			}
+		} else {
+			i = slices.IndexFunc(top, func(t scored) bool { return t.id == p.ID })
+		}
+		if i < 0 {
+			continue
+		}
+		hits[i] = Hit{Passage: p, Doc: ds.document(), BM25: top[i].score}
+		found[i] = true
 	}
 	if err := rows.Err(); err != nil {
-		return nil, err
+		return nil, -1, err
 	}
-	hits := make([]Hit, 0, len(top))
-	for _, h := range found {
-		if h != nil {
-			hits = append(hits, *h)
+	n := 0
+	for i := range hits {
+		if found[i] {
+			hits[n] = hits[i]
+			n++
 		}
 	}
-	return hits, nil
+	return hits[:n], head, nil
 }
 
 // rerankPool is the least number of BM25 candidates reranked.
