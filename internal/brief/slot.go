@@ -297,7 +297,18 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 		// Words of another language meet through the glossary, the groups,
 		// and as cognates ("secretary", "secrétaire").
 		toks := lexicon.Tokens(sentence)
-		held = func(c lexicon.Concept) bool { return bag.holds(c) || bag.Has(c) || hasCognate(toks, c.Text) }
+		held = func(c lexicon.Concept) bool { return bag.holds(c) || bag.Has(c) || cognateOf(toks, lang, c.Text, s.lang) != "" }
+		// The number must stand beside the head in the sentence's words:
+		// "2,500 members" for "combien de membres".
+		head := slices.Clone(s.head)
+		for i, c := range head {
+			if w := cognateOf(toks, lang, c.Text, s.lang); w != "" && !bag.holds(c) && !bag.Has(c) {
+				if cs := an.lex.Query(w); len(cs) > 0 {
+					head[i] = cs[0]
+				}
+			}
+		}
+		s.head = head
 	}
 	for _, c := range s.head {
 		if !held(c) && !s.size {
@@ -485,21 +496,34 @@ var frenchFunctionWords = lexiconSet(`le la les des du de un une est sont et ou 
 
 var englishFunctionWords = lexiconSet(`the of and to in is are was were for on with by from that this what which who how when why did does do has have`)
 
-// cognatePrefix is how many first letters a word shares with its
-// translation to count as one ("secretary", "secrétaire").
-const cognatePrefix = 5
+// A word and its translation count as one when they share their first
+// cognatePrefix letters ("secretary", "secrétaire"), or when their stems,
+// each in its language, share their first cognateStemPrefix letters and
+// most of the shorter stem ("membres" and "members": "membr", "member").
+const (
+	cognatePrefix     = 5
+	cognateStemPrefix = 4
+	cognateStemShare  = 0.75
+)
 
-// hasCognate reports a token that starts like word.
-func hasCognate(toks []lexicon.Token, word string) bool {
-	if len(word) < cognatePrefix {
-		return false
-	}
+// cognateOf returns the token, of a text in lang, that starts like word, of
+// a question in wordLang; "" when there is none.
+func cognateOf(toks []lexicon.Token, lang, word, wordLang string) string {
+	stem := lexicon.Stem(word, wordLang)
 	for _, t := range toks {
-		if len(t.Text) >= cognatePrefix && t.Text[:cognatePrefix] == word[:cognatePrefix] {
-			return true
+		if len(word) >= cognatePrefix && len(t.Text) >= cognatePrefix && t.Text[:cognatePrefix] == word[:cognatePrefix] {
+			return t.Text
+		}
+		other := lexicon.Stem(t.Text, lang)
+		n := 0
+		for n < min(len(stem), len(other)) && stem[n] == other[n] {
+			n++
+		}
+		if n >= cognateStemPrefix && float64(n) >= cognateStemShare*float64(min(len(stem), len(other))) {
+			return t.Text
 		}
 	}
-	return false
+	return ""
 }
 
 // phraseSpans reports whether the question words from first to last (at

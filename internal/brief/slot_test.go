@@ -143,3 +143,41 @@ func TestCountLeansOnTitle(t *testing.T) {
 		})
 	}
 }
+
+func TestCognateOf(t *testing.T) {
+	tests := []struct {
+		word, text, want string
+	}{
+		{"membres", "The mission reached 2,500 members.", "members"},
+		{"secretaire", "The secretary general spoke.", "secretary"},
+		{"policiers", "Kenyan police arrived.", "police"},
+		{"membres", "The mission reached its goal.", ""},
+		{"membres", "The mission met.", ""},
+	}
+	for _, tt := range tests {
+		if got := cognateOf(lexicon.Tokens(tt.text), lexicon.English, tt.word, lexicon.French); got != tt.want {
+			t.Errorf("cognateOf(%q in %q) = %q, want %q", tt.word, tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestFrenchCountOverEnglish: "combien de membres" is answered by "2,500
+// members", the number beside the English cognate of the head.
+func TestFrenchCountOverEnglish(t *testing.T) {
+	an := newAnalysis(lexicon.New(config.Default().Topic.Aliases))
+	q := "À combien de membres les effectifs de la mission ont-ils plafonné ?"
+	r := retrieval{question: q, asked: an.lex.Query(q), kind: questionType(q), an: an}
+	for _, tt := range []struct {
+		sentence string
+		want     bool
+	}{
+		{"The mission had aimed to reach 2,500 members but stalled at 970.", true},
+		{"The mission stalled at 970 days, far from its members' hopes.", false}, // 970 counts days
+	} {
+		bag := an.bag(tt.sentence, "en")
+		s := slotOf(r, make([]float64, len(r.asked)), []termBag{bag})
+		if got := s.filledBy(an, []string{tt.sentence}, []termBag{bag}, 0, "en", termBag{}); got != tt.want {
+			t.Errorf("filledBy(%q) = %v, want %v (slot %s)", tt.sentence, got, tt.want, s.describe())
+		}
+	}
+}
