@@ -297,7 +297,9 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 		// Words of another language meet through the glossary, the groups,
 		// and as cognates ("secretary", "secrétaire").
 		toks := lexicon.Tokens(sentence)
-		held = func(c lexicon.Concept) bool { return bag.holds(c) || bag.Has(c) || cognateOf(toks, lang, c.Text, s.lang) != "" }
+		held = func(c lexicon.Concept) bool {
+			return bag.holds(c) || bag.Has(c) || cognateOf(toks, lang, c.Text, s.lang) != ""
+		}
 		// The number must stand beside the head in the sentence's words:
 		// "2,500 members" for "combien de membres".
 		head := slices.Clone(s.head)
