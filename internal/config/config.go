@@ -158,7 +158,7 @@ func Default() Config {
 			// "what is the force called now" must tell them apart.
 			Aliases: [][]string{
 				{"MSS", "MSSM", "Multinational Security Support", "Mission multinationale d'appui à la sécurité", "MMAS"},
-				{"GSF", "Gang Suppression Force", "Force de répression des gangs", "Force de suppression des gangs", "FRG"},
+				{"GSF", "Gang Suppression Force", "Force de répression des gangs", "Force de suppression des gangs", "FRG", "anti-gang force"},
 				{"UNSOH", "UN Support Office", "United Nations Support Office", "Bureau d'appui des Nations unies", "BANUH"},
 				{"BINUH", "UN Integrated Office in Haiti", "United Nations Integrated Office in Haiti", "Bureau intégré des Nations unies en Haïti"},
 				{"HNP", "PNH", "Haitian National Police", "Police nationale d'Haïti"},

@@ -51,7 +51,7 @@ var ModelGroups = [][]string{
 // cmd/bot's TestFakeModelKnowsTheTopicNames keeps the two the same).
 var ModelNames = [][]string{
 	{"MSS", "MSSM", "Multinational Security Support", "Mission multinationale d'appui à la sécurité", "MMAS"},
-	{"GSF", "Gang Suppression Force", "Force de répression des gangs", "Force de suppression des gangs", "FRG"},
+	{"GSF", "Gang Suppression Force", "Force de répression des gangs", "Force de suppression des gangs", "FRG", "anti-gang force"},
 	{"UNSOH", "UN Support Office", "United Nations Support Office", "Bureau d'appui des Nations unies", "BANUH"},
 	{"BINUH", "UN Integrated Office in Haiti", "United Nations Integrated Office in Haiti", "Bureau intégré des Nations unies en Haïti"},
 	{"HNP", "PNH", "Haitian National Police", "Police nationale d'Haïti"},
