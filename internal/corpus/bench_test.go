@@ -183,6 +183,7 @@ const benchChildEnv = "CORPUS_BENCH_SERVE_CHILD"
 // it opens the store, answers every question, and prints its peak RSS and
 // its RSS then.
 func TestBenchServeChild(t *testing.T) {
+	t.Parallel()
 	spec := os.Getenv(benchChildEnv)
 	if spec == "" {
 		return

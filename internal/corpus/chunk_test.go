@@ -27,6 +27,7 @@ func sentencePool(n int, seed uint64) []string {
 }
 
 func TestChunk(t *testing.T) {
+	t.Parallel()
 	r := rand.New(rand.NewPCG(7, 7))
 	sentences := sentencePool(400, 3)
 	// Paragraphs of 1 to 8 sentences, some boilerplate lines between them.
@@ -69,6 +70,7 @@ func TestChunk(t *testing.T) {
 }
 
 func TestChunkEdges(t *testing.T) {
+	t.Parallel()
 	long := strings.Repeat("word ", 950) // one "sentence" of 950 words: cut at word boundaries
 	tests := []struct {
 		name  string

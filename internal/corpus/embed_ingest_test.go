@@ -51,6 +51,7 @@ func backfilled(t *testing.T, v *Vectors) {
 }
 
 func TestIngestEmbedsNewPassages(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := openTestStore(t)
 	var logs bytes.Buffer
@@ -116,6 +117,7 @@ func TestIngestEmbedsNewPassages(t *testing.T) {
 }
 
 func TestBackfillChangedModel(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := openTestStore(t)
 	mustPut(t, s, Document{Title: "Pumps", URL: "https://example.org/fuel", Text: "Petrol was scarce at the pumps."})
@@ -138,6 +140,7 @@ func TestBackfillChangedModel(t *testing.T) {
 // passages go to the endpoint a batch at a time across documents, not one
 // request each, and a rate limit is retried.
 func TestIngestEmbedsAcrossDocuments(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name         string
 		feed         bool
@@ -152,6 +155,7 @@ func TestIngestEmbedsAcrossDocuments(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel() // each case has its own store and endpoint
 			ctx := context.Background()
 			s := openTestStore(t)
 			srv := openaitest.New(t)

@@ -14,6 +14,7 @@ import (
 )
 
 func TestRefusePrivate(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		addr    string
 		refused bool
@@ -41,6 +42,7 @@ func TestRefusePrivate(t *testing.T) {
 }
 
 func TestPublicOnlyIngestRefusesLoopback(t *testing.T) {
+	t.Parallel()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain")
 		w.Write([]byte("Internal admin page that must never be ingested from a chat request."))
@@ -68,6 +70,7 @@ func TestPublicOnlyIngestRefusesLoopback(t *testing.T) {
 }
 
 func TestIsPublic(t *testing.T) {
+	t.Parallel()
 	tests := map[string]bool{
 		"93.184.216.34":                      true,
 		"2606:2800:220:1:248:1893:25c8:1946": true,
@@ -101,6 +104,7 @@ func TestIsPublic(t *testing.T) {
 }
 
 func TestFetchErrorsAreReadableAndRedacted(t *testing.T) {
+	t.Parallel()
 	if got := RedactURL("http://user:secret@example.org/a"); strings.Contains(got, "secret") || !strings.Contains(got, "example.org/a") {
 		t.Errorf("RedactURL kept the password or lost the address: %q", got)
 	}

@@ -7,6 +7,7 @@ import (
 )
 
 func TestClassify(t *testing.T) {
+	t.Parallel()
 	mdURL, _ := url.Parse("https://example.org/notes/a.md")
 	tests := []struct {
 		name, contentType, body string
@@ -50,6 +51,7 @@ func TestClassify(t *testing.T) {
 }
 
 func TestFormatBytes(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		n    int64
 		want string
@@ -62,6 +64,7 @@ func TestFormatBytes(t *testing.T) {
 }
 
 func TestParseWebURL(t *testing.T) {
+	t.Parallel()
 	for _, bad := range []string{"ftp://example.org/x", "file:///etc/passwd", "http://", "https://exa mple.org/"} {
 		if _, err := parseWebURL(bad); err == nil {
 			t.Errorf("parseWebURL(%q) accepted it", bad)

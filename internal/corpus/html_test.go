@@ -29,6 +29,7 @@ const articlePage = `<!doctype html>
 </body></html>`
 
 func TestExtractHTML(t *testing.T) {
+	t.Parallel()
 	pageURL, _ := url.Parse("https://www.example.org/news/kenya-haiti")
 	tests := []struct {
 		name        string
@@ -119,6 +120,7 @@ func TestExtractHTML(t *testing.T) {
 }
 
 func TestExtractHTMLKeepsParagraphs(t *testing.T) {
+	t.Parallel()
 	d, err := extractHTML([]byte(articlePage), "", nil)
 	if err != nil {
 		t.Fatal(err)
@@ -130,6 +132,7 @@ func TestExtractHTMLKeepsParagraphs(t *testing.T) {
 }
 
 func TestHTMLFragmentText(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ in, want string }{
 		{"plain summary", "plain summary"},
 		{"<p>First &amp; second</p><p>Third <a href='x'>link</a></p>", "First & second\nThird link"},

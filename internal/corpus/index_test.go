@@ -9,6 +9,7 @@ import (
 // frequency added, whatever their size (one-byte and longer gaps, a
 // frequency of 255 or more).
 func TestPostingsRoundTrip(t *testing.T) {
+	t.Parallel()
 	type entry struct{ o, tf uint32 }
 	tests := []struct {
 		name string

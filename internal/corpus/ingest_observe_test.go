@@ -14,6 +14,7 @@ func (o *ingested) Ingested(r IngestResult) { *o = append(*o, r.Outcome) }
 
 // The observer is told of each result the Ingester returns, failures too.
 func TestIngestObserver(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string][]byte{"a.txt": []byte(prose("observed", 20)), "empty.txt": nil})
 	var seen ingested

@@ -13,6 +13,7 @@ import (
 var seedCorpus = filepath.Join("..", "..", "..", "shared", "corpus")
 
 func TestSeedCorpus(t *testing.T) {
+	t.Parallel()
 	if _, err := os.Stat(seedCorpus); err != nil {
 		t.Skipf("seed corpus not present: %v", err)
 	}

@@ -13,6 +13,7 @@ import (
 // A FIFO or device would block a read forever: it is refused by name and
 // the rest of the run goes on.
 func TestIngestRefusesNonRegularFiles(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	fifo := filepath.Join(dir, "pipe.txt")
 	if err := syscall.Mkfifo(fifo, 0o600); err != nil {

@@ -48,6 +48,7 @@ func mustSearch(t testing.TB, s *Store, q string) []Hit {
 }
 
 func TestIngestFiles(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	pdfData := buildPDF("Trust fund report", pdfPages)
 	writeFiles(t, dir, map[string][]byte{
@@ -357,6 +358,7 @@ func timeoutFor(input string) time.Duration {
 }
 
 func TestIngestWeb(t *testing.T) {
+	t.Parallel()
 	web := newWebFixture(t)
 	u := func(path string) string { return web.URL + path }
 	tests := []struct {
@@ -417,6 +419,7 @@ func TestIngestWeb(t *testing.T) {
 }
 
 func TestIngestFeeds(t *testing.T) {
+	t.Parallel()
 	web := newWebFixture(t)
 	u := func(path string) string { return web.URL + path }
 	type item struct {
@@ -522,6 +525,7 @@ func TestIngestFeeds(t *testing.T) {
 }
 
 func TestIngestFeedFailures(t *testing.T) {
+	t.Parallel()
 	web := newWebFixture(t)
 	u := func(path string) string { return web.URL + path }
 	tests := []struct {
@@ -549,6 +553,7 @@ func TestIngestFeedFailures(t *testing.T) {
 }
 
 func TestIngestFeedFromFile(t *testing.T) {
+	t.Parallel()
 	web := newWebFixture(t) // serves the articles that summary-only items link to
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string][]byte{"feed.xml": []byte(strings.ReplaceAll(readFixture(t, "atom.xml"), "{{base}}", web.URL))})
@@ -559,6 +564,7 @@ func TestIngestFeedFromFile(t *testing.T) {
 }
 
 func TestIngestDedupe(t *testing.T) {
+	t.Parallel()
 	web := newWebFixture(t)
 	dir := t.TempDir()
 	text := []byte("Same report\n\n" + prose("duplicate", 50))
@@ -605,6 +611,7 @@ func outcomes(rs []IngestResult) []PutOutcome {
 }
 
 func TestIngestChangedFileReplacesPassages(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "report.txt")
@@ -642,6 +649,7 @@ func TestIngestChangedFileReplacesPassages(t *testing.T) {
 }
 
 func TestIngestProgressAndOrder(t *testing.T) {
+	t.Parallel()
 	web := newWebFixture(t)
 	dir := t.TempDir()
 	files := map[string][]byte{}
@@ -683,6 +691,7 @@ func TestIngestProgressAndOrder(t *testing.T) {
 }
 
 func TestIngestCanceled(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string][]byte{"a.txt": []byte(prose("a", 20)), "b.txt": []byte(prose("b", 20))})
 	ctx, cancel := context.WithCancel(context.Background())

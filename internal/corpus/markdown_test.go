@@ -8,6 +8,7 @@ import (
 )
 
 func TestParseMarkdown(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name    string
 		in      string
@@ -48,6 +49,7 @@ func TestParseMarkdown(t *testing.T) {
 }
 
 func TestMarkdownTableRows(t *testing.T) {
+	t.Parallel()
 	d, err := ParseMarkdown([]byte("# Sources\n\n| File | Outlet | Date |\n|---|:---|---|\n| 01-un.md | UN Press | 2023-10-02 |\n| 02-ap.md | AP |  |\n\nText after.\n"))
 	if err != nil {
 		t.Fatal(err)
@@ -63,6 +65,7 @@ func TestMarkdownTableRows(t *testing.T) {
 }
 
 func TestBundledDocuments(t *testing.T) {
+	t.Parallel()
 	docs, err := BundledDocuments()
 	if err != nil {
 		t.Fatal(err)

@@ -62,6 +62,7 @@ var pdfPages = [][]string{
 }
 
 func TestExtractPDF(t *testing.T) {
+	t.Parallel()
 	good := buildPDF("Kenya in Haiti (a report)", pdfPages)
 	tests := []struct {
 		name      string
@@ -106,6 +107,7 @@ func TestExtractPDF(t *testing.T) {
 // output wins when it has text, and the pure Go reader takes over when it
 // fails.
 func TestExtractPDFUsesPDFToText(t *testing.T) {
+	t.Parallel()
 	if runtime.GOOS == "windows" {
 		t.Skip("the stand-in is a shell script")
 	}

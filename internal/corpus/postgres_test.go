@@ -18,6 +18,7 @@ import (
 // in PostgreSQL and expects the same answers from both: the search index
 // and its ranking are shared, only the tables underneath differ.
 func TestPostgresSearchMatchesSQLite(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	pg := New(databasetest.OpenPostgres(t)) // skips without BOT_TEST_POSTGRES
 	lite := New(databasetest.OpenSQLite(t))
@@ -123,6 +124,7 @@ func sig(hits []Hit) string {
 // TestPostgresSearchSeesOtherReplica: two replicas on one server; the
 // searcher sees what the other writes while it writes.
 func TestPostgresSearchSeesOtherReplica(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	url := databasetest.NewPostgres(t)
 	writer, err := Open(ctx, url)
@@ -219,6 +221,7 @@ func BenchmarkSearchOnEachDatabase(b *testing.B) {
 // searched the same on both databases (BYTEA for BLOB, the vector log's
 // triggers in plpgsql).
 func TestPostgresDenseSearchMatchesSQLite(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	pg := New(databasetest.OpenPostgres(t))
 	lite := New(databasetest.OpenSQLite(t))
@@ -265,6 +268,7 @@ func TestPostgresDenseSearchMatchesSQLite(t *testing.T) {
 // at once (both poll the same feed), ten times: it is kept once, with its
 // passages once.
 func TestPostgresReplicasPutOneDocument(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	url := databasetest.NewPostgres(t)
 	var replicas []*Store

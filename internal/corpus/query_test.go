@@ -16,6 +16,7 @@ import (
 // glossary name in another language), which the index knows through the
 // same analysis as the query.
 func TestSearchMeetsOtherForms(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	glossary := [][]string{{"BINUH", "United Nations Integrated Office in Haiti", "Bureau intégré des Nations unies en Haïti"}}
 	s, err := Open(ctx, filepath.Join(t.TempDir(), "c.db"), WithAnalyzer(lexicon.New(glossary)))
@@ -55,6 +56,7 @@ func TestSearchMeetsOtherForms(t *testing.T) {
 }
 
 func TestQuestionCue(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		q, sentence string
 		cue         Cue
@@ -103,6 +105,7 @@ func FuzzSearchQuery(f *testing.F) {
 // passages' text, on the bundled notes and on synthetic passages, for
 // questions of every cue and with filters.
 func TestIndexedRerankMatchesText(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := openTestStore(t)
 	if _, err := s.LoadBundled(ctx); err != nil {
@@ -172,6 +175,7 @@ func TestIndexedRerankMatchesText(t *testing.T) {
 // index has not caught up) is reranked from the text read, not returned
 // with the index's stale analysis.
 func TestSearchRereadsReplacedText(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := openTestStore(t)
 	if _, err := s.Put(ctx, Document{Key: "a", Title: "Air support", Text: "El Salvador pledged three helicopters to the operation."}); err != nil {

@@ -11,6 +11,7 @@ import (
 // catches up and answers from what the other handle wrote (the stale
 // index alone would return only the first report).
 func TestSearchSeesWriteBehindHits(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "brief.db")
 	writer, err := Open(ctx, path)

@@ -34,6 +34,7 @@ func mustPut(t testing.TB, s *Store, d Document) PutResult {
 }
 
 func TestPutOutcomes(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := openTestStore(t)
 	base := Document{Title: "Council vote", URL: "https://Example.org/a/?utm_source=x#frag", Text: prose("mandate", 40)}
@@ -70,6 +71,7 @@ func TestPutOutcomes(t *testing.T) {
 }
 
 func TestPutRejects(t *testing.T) {
+	t.Parallel()
 	s := openTestStore(t)
 	tests := []struct {
 		name string
@@ -91,6 +93,7 @@ func TestPutRejects(t *testing.T) {
 }
 
 func TestPutIdentityAndTitle(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := openTestStore(t)
 	tests := []struct {
@@ -125,6 +128,7 @@ func TestPutIdentityAndTitle(t *testing.T) {
 }
 
 func TestDocumentRoundTrip(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := openTestStore(t)
 	now := time.Date(2025, 11, 1, 10, 0, 0, 0, time.UTC)
@@ -146,6 +150,7 @@ func TestDocumentRoundTrip(t *testing.T) {
 }
 
 func TestDocumentsFilter(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := openTestStore(t)
 	day := func(d int) time.Time { return time.Date(2025, 10, d, 12, 0, 0, 0, time.UTC) }
@@ -182,6 +187,7 @@ func TestDocumentsFilter(t *testing.T) {
 }
 
 func TestSearchFilters(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := openTestStore(t)
 	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
@@ -245,6 +251,7 @@ func TestSearchFilters(t *testing.T) {
 }
 
 func TestSearchDefaultK(t *testing.T) {
+	t.Parallel()
 	s := openTestStore(t)
 	for i := range DefaultK + 4 {
 		mustPut(t, s, Document{Title: "d", Origin: fmt.Sprintf("d%d", i), Text: prose("patrol", 20+i)})
@@ -259,6 +266,7 @@ func TestSearchDefaultK(t *testing.T) {
 }
 
 func TestReopenKeepsDataAndSchema(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "s.db")
 	s, err := Open(ctx, path)
@@ -278,6 +286,7 @@ func TestReopenKeepsDataAndSchema(t *testing.T) {
 }
 
 func TestCanonicalURL(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ in, want string }{
 		{"HTTPS://Example.ORG/Path/?b=2&a=1#frag", "https://example.org/Path?a=1&b=2"},
 		{"https://example.org/a?utm_source=x&utm_medium=y&id=3&fbclid=z&gclid=q", "https://example.org/a?id=3"},
@@ -293,6 +302,7 @@ func TestCanonicalURL(t *testing.T) {
 }
 
 func TestGuessTitle(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ in, want string }{
 		{"Kenya police land in Haiti\nThe first officers arrived.", "Kenya police land in Haiti"},
 		{"# Heading\n\nBody.", "Heading"},
@@ -311,6 +321,7 @@ func TestGuessTitle(t *testing.T) {
 // beside `bot serve`; the searcher sees every document the other writes,
 // and no longer finds what the other replaced or deleted.
 func TestSearchSeesOtherHandle(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "brief.db")
 	writer, err := Open(ctx, path)
@@ -372,6 +383,7 @@ func TestSearchSeesOtherHandle(t *testing.T) {
 // latest versions only. On SQLite, and on PostgreSQL when
 // BOT_TEST_POSTGRES names a server.
 func TestSearchAfterLogPruned(t *testing.T) {
+	t.Parallel()
 	t.Run("sqlite", func(t *testing.T) { testSearchAfterLogPruned(t, filepath.Join(t.TempDir(), "brief.db")) })
 	t.Run("postgres", func(t *testing.T) { testSearchAfterLogPruned(t, databasetest.NewPostgres(t)) })
 }

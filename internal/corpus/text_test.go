@@ -8,6 +8,7 @@ import (
 )
 
 func TestDecodeText(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name    string
 		in      []byte
@@ -44,6 +45,7 @@ func TestDecodeText(t *testing.T) {
 }
 
 func TestGuessPublished(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 1, 15, 12, 0, 0, 0, time.UTC)
 	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 	tests := []struct {
@@ -78,6 +80,7 @@ func TestGuessPublished(t *testing.T) {
 }
 
 func TestGuessTextTitle(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, text, want string
 		setApart         bool // the title line becomes a paragraph of its own
@@ -109,6 +112,7 @@ func TestGuessTextTitle(t *testing.T) {
 }
 
 func TestStripTrailer(t *testing.T) {
+	t.Parallel()
 	article := strings.Repeat("The mission faced many difficulties in its first year of deployment. ", 12)
 	tests := []struct {
 		name, text string

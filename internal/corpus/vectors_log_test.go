@@ -26,6 +26,7 @@ func (m modelOnly) Embed(context.Context, []string) ([][]float32, error) {
 // latest vector of every passage there is. On SQLite, and on PostgreSQL
 // when BOT_TEST_POSTGRES names a server.
 func TestVectorLogPruned(t *testing.T) {
+	t.Parallel()
 	t.Run("sqlite", func(t *testing.T) { testVectorLogPruned(t, filepath.Join(t.TempDir(), "brief.db")) })
 	t.Run("postgres", func(t *testing.T) { testVectorLogPruned(t, databasetest.NewPostgres(t)) })
 }

@@ -25,6 +25,7 @@ func newTestVectors(t *testing.T, s *Store, model string, log *slog.Logger) *Vec
 }
 
 func TestDenseSearchFindsParaphrase(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := openTestStore(t)
 	fuel := mustPut(t, s, Document{Title: "Pumps", URL: "https://example.org/fuel", Text: "Petrol was scarce at the pumps of the capital in June."})
@@ -84,6 +85,7 @@ func TestDenseSearchFindsParaphrase(t *testing.T) {
 // searches lexically), logged once for a run of failures, and once more
 // when it answers again.
 func TestDenseSearchEndpointDownLoggedOnce(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name  string
 		model string
@@ -138,6 +140,7 @@ func TestDenseSearchEndpointDownLoggedOnce(t *testing.T) {
 }
 
 func TestVectorBlobRoundTrip(t *testing.T) {
+	t.Parallel()
 	in := []float32{1, -0.5, 3.25e-7, 0}
 	out := make([]float32, len(in))
 	if err := decodeVector(encodeVector(in), out); err != nil {
@@ -154,6 +157,7 @@ func TestVectorBlobRoundTrip(t *testing.T) {
 }
 
 func TestQuantize(t *testing.T) {
+	t.Parallel()
 	tests := [][]float32{
 		{1, -0.5, 3.25e-7, 0},
 		{0, 0, 0},
@@ -173,6 +177,7 @@ func TestQuantize(t *testing.T) {
 // TestDenseSearchScoresExact: the int8 scan only picks candidates; the
 // scores and order DenseSearch returns are the float32 vectors' own.
 func TestDenseSearchScoresExact(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := openTestStore(t)
 	texts := []string{
