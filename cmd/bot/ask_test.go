@@ -29,6 +29,7 @@ func askCLI(t *testing.T, vars map[string]string, args ...string) (stdout, stder
 }
 
 func TestAskExtractive(t *testing.T) {
+	t.Parallel()
 	out, errOut, code := askCLI(t, nil, "ask", "Who leads the Haiti security mission?")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
@@ -43,6 +44,7 @@ func TestAskExtractive(t *testing.T) {
 }
 
 func TestAskJSON(t *testing.T) {
+	t.Parallel()
 	// Flags may follow the question.
 	out, errOut, code := askCLI(t, nil, "ask", "Who leads the Haiti security mission?", "--json", "-k", "4")
 	if code != 0 {
@@ -84,6 +86,7 @@ func TestAskJSON(t *testing.T) {
 }
 
 func TestAskAbstains(t *testing.T) {
+	t.Parallel()
 	out, _, code := askCLI(t, nil, "ask", "What is the capital of Mongolia?")
 	if code != 0 || !strings.Contains(out, "does not hold the answer") || !strings.Contains(out, "No answer: ") || !strings.Contains(out, "Try:\n  - ") {
 		t.Fatalf("exit %d:\n%s", code, out)
@@ -91,6 +94,7 @@ func TestAskAbstains(t *testing.T) {
 }
 
 func TestAskWithModel(t *testing.T) {
+	t.Parallel()
 	srv := openaitest.New(t)
 	srv.RequireKey("sk-test")
 	srv.Enqueue(openaitest.Reply{Content: "As of October 2025, Kenya leads the mission [1][8]."})
@@ -128,6 +132,7 @@ func TestAskWithModel(t *testing.T) {
 }
 
 func TestAskUsageErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		args []string
 		want string
@@ -222,6 +227,7 @@ func TestEvalCommandWithModel(t *testing.T) {
 }
 
 func TestEvalCommandErrors(t *testing.T) {
+	t.Parallel()
 	_, errOut, code := askCLI(t, nil, "eval")
 	if code != 2 || !strings.Contains(errOut, "give one question file") {
 		t.Errorf("no file: exit %d %q", code, errOut)

@@ -61,6 +61,7 @@ func writeCLIFiles(t *testing.T, files map[string]string) string {
 const cliArticle = "Checkpoint report\n\nPublished: 12 March 2025\n\nThe patrol reopened the zebracrossing checkpoint in Delmas after two days of clashes. Officers said the road would stay open."
 
 func TestIngestCommand(t *testing.T) {
+	t.Parallel()
 	dir := writeCLIFiles(t, map[string]string{
 		"report.txt":  cliArticle,
 		"note.md":     "---\ntitle: Quagga note\nsource: Field desk\npublished: 2025-05-01\n---\nThe quagga unit moved to Pétion-Ville.",
@@ -116,6 +117,7 @@ func TestIngestCommand(t *testing.T) {
 }
 
 func TestIngestCommandWeb(t *testing.T) {
+	t.Parallel()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		base := "http://" + r.Host
 		switch r.URL.Path {
@@ -159,6 +161,7 @@ func TestIngestCommandWeb(t *testing.T) {
 }
 
 func TestIngestProgressBar(t *testing.T) {
+	t.Parallel()
 	files := map[string]string{}
 	for i := range 8 {
 		files[fmt.Sprintf("d%d.txt", i)] = fmt.Sprintf("Report %d\n\nThe unit number %d filed its report.", i, i)
@@ -192,6 +195,7 @@ type searchHitJSON struct {
 }
 
 func TestSearchCommand(t *testing.T) {
+	t.Parallel()
 	c := newCorpusCLI(t)
 	dir := writeCLIFiles(t, map[string]string{"report.txt": cliArticle})
 	if _, stderr, code := c.run("ingest", dir); code != 0 {
@@ -284,6 +288,7 @@ func TestSearchCommand(t *testing.T) {
 }
 
 func TestSourcesCommand(t *testing.T) {
+	t.Parallel()
 	c := newCorpusCLI(t)
 	dir := writeCLIFiles(t, map[string]string{"report.txt": cliArticle})
 	c.run("ingest", dir)
@@ -330,6 +335,7 @@ func TestSourcesCommand(t *testing.T) {
 }
 
 func TestStorePathFromEnv(t *testing.T) {
+	t.Parallel()
 	c := newCorpusCLI(t)
 	db := c.db
 	c.db = "" // no --db: BOT_DB decides
@@ -351,6 +357,7 @@ func TestStorePathFromEnv(t *testing.T) {
 // TestOneDocumentShape: search hits, sources and ask's citations show a
 // document with the same fields, dates in RFC 3339.
 func TestOneDocumentShape(t *testing.T) {
+	t.Parallel()
 	c := newCorpusCLI(t)
 	dir := writeCLIFiles(t, map[string]string{"report.txt": cliArticle})
 	c.run("ingest", dir)
@@ -395,6 +402,7 @@ func TestOneDocumentShape(t *testing.T) {
 // TestBadFlagsExitTwo: every command says a flag it does not know is a
 // usage error (exit 2), not a failure.
 func TestBadFlagsExitTwo(t *testing.T) {
+	t.Parallel()
 	c := newCorpusCLI(t)
 	for name := range commands() {
 		if _, errOut, code := c.run(name, "--no-such-flag"); code != 2 {

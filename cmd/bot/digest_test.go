@@ -87,6 +87,7 @@ func lastPosted(t *testing.T, db, channel string) (ledger.DigestRun, bool) {
 }
 
 func TestDigestDryRun(t *testing.T) {
+	t.Parallel()
 	db, cfg := digestStore(t)
 	out, errOut, code := digestCLI(t, nil, "--db", db, "--config", cfg, "--dry-run", "--since", digestSince)
 	if code != 0 {
@@ -110,6 +111,7 @@ func TestDigestDryRun(t *testing.T) {
 }
 
 func TestDigestJSON(t *testing.T) {
+	t.Parallel()
 	db, cfg := digestStore(t)
 	out, errOut, code := digestCLI(t, nil, "--db", db, "--config", cfg, "--dry-run", "--json", "--since", digestSince)
 	if code != 0 {
@@ -135,6 +137,7 @@ func TestDigestJSON(t *testing.T) {
 }
 
 func TestDigestWithoutSlackPrints(t *testing.T) {
+	t.Parallel()
 	db, cfg := digestStore(t)
 	out, errOut, code := digestCLI(t, nil, "--db", db, "--config", cfg, "--since", digestSince)
 	if code != 0 || !strings.Contains(errOut, "SLACK_BOT_TOKEN is not set") || !strings.Contains(out, "Dry run") {
@@ -148,6 +151,7 @@ func TestDigestWithoutSlackPrints(t *testing.T) {
 // Asked to post to a channel without a token, the command fails and names
 // the variable: printing instead would look like success to a cron job.
 func TestDigestToChannelWithoutTokenFails(t *testing.T) {
+	t.Parallel()
 	db, cfg := digestStore(t)
 	_, errOut, code := digestCLI(t, nil, "--db", db, "--config", cfg, "--since", digestSince, "--channel", "CDEMO")
 	if code == 0 || !strings.Contains(errOut, "SLACK_BOT_TOKEN") {
@@ -159,6 +163,7 @@ func TestDigestToChannelWithoutTokenFails(t *testing.T) {
 }
 
 func TestDigestPosts(t *testing.T) {
+	t.Parallel()
 	db, cfg := digestStore(t)
 	slack := slacktest.New(t)
 	vars := map[string]string{"SLACK_BOT_TOKEN": slacktest.BotToken, "SLACK_API_URL": slack.APIURL()}
@@ -188,6 +193,7 @@ func TestDigestPosts(t *testing.T) {
 }
 
 func TestDigestUsageErrors(t *testing.T) {
+	t.Parallel()
 	db, cfg := digestStore(t)
 	two := filepath.Join(t.TempDir(), "two.yaml")
 	if err := os.WriteFile(two, []byte("digests:\n  - channel: C1\n  - channel: C2\n"), 0o644); err != nil {
@@ -214,6 +220,7 @@ func TestDigestUsageErrors(t *testing.T) {
 // Slack posts at start (the current minute's period), and a restart posts
 // no period twice.
 func TestServeSchedulerAcrossRestart(t *testing.T) {
+	t.Parallel()
 	db, _ := digestStore(t)
 	cfgPath := filepath.Join(t.TempDir(), "serve.yaml")
 	if err := os.WriteFile(cfgPath, []byte("digests:\n  - channel: CMIN\n    schedule: \"* * * * *\"\n    empty_week: post\n"), 0o644); err != nil {

@@ -11,6 +11,7 @@ import (
 // TestEvalKindsAndFailures runs a small file of every shape through the
 // command: the table by kind, the failures under --verbose and in --json.
 func TestEvalKindsAndFailures(t *testing.T) {
+	t.Parallel()
 	file := filepath.Join(t.TempDir(), "kinds.yaml")
 	questions := `k: 5
 questions:
@@ -70,6 +71,7 @@ questions:
 }
 
 func TestEvalBadEntryNamed(t *testing.T) {
+	t.Parallel()
 	file := filepath.Join(t.TempDir(), "bad.yaml")
 	if err := os.WriteFile(file, []byte("questions:\n  - kind: off_topic\n    question: Rice?\n  - kind: fact\n    question: Who leads?\n"), 0o600); err != nil {
 		t.Fatal(err)

@@ -131,6 +131,7 @@ func socketHome(t *testing.T, db, cfgPath, user string, want func() []string) {
 // The home tab's corpus figures are kept between openings, and read
 // again once a passage was written.
 func TestHomeOverviewFollowsTheStore(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	store, err := corpus.Open(ctx, filepath.Join(t.TempDir(), "s.db"))
 	if err != nil {
@@ -210,6 +211,7 @@ func pollOnce(t *testing.T, cfg config.Config, db string) {
 // poll found (the item it read, the error of the feed that is down), and
 // so does a bot started after both are gone. On SQLite and PostgreSQL.
 func TestHomeFeedsShowTheStoresPolls(t *testing.T) {
+	t.Parallel()
 	for _, target := range databasetest.Targets(t) {
 		t.Run(target.Name, func(t *testing.T) {
 			ctx := context.Background()

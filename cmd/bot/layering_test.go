@@ -16,6 +16,7 @@ import (
 // say (brief) link no storage: they name the document package's types and
 // the ledger's, and cmd/bot hands them the stores.
 func TestLayering(t *testing.T) {
+	t.Parallel()
 	goTool, err := exec.LookPath("go")
 	if err != nil {
 		t.Skip("no go command to list the packages with")
@@ -75,6 +76,7 @@ func TestLayering(t *testing.T) {
 // configuration); the list is the default topic's glossary, so tests on
 // the default topic pair the names config.Default() pairs.
 func TestFakeModelKnowsTheTopicNames(t *testing.T) {
+	t.Parallel()
 	if got, want := openaitest.ModelNames, config.Default().Topic.Aliases; !reflect.DeepEqual(got, want) {
 		t.Errorf("openaitest.ModelNames = %q\nconfig.Default().Topic.Aliases = %q\nkeep them the same", got, want)
 	}

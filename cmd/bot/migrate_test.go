@@ -12,6 +12,7 @@ import (
 // TestMigrateCommand copies a store into each kind of database (PostgreSQL
 // when BOT_TEST_POSTGRES is set), then again, and searches the copy.
 func TestMigrateCommand(t *testing.T) {
+	t.Parallel()
 	for _, target := range databasetest.Targets(t) {
 		t.Run(target.Name, func(t *testing.T) {
 			c := newCorpusCLI(t)
@@ -53,6 +54,7 @@ func hasRow(summary, table, copied string) bool {
 }
 
 func TestMigrateFlags(t *testing.T) {
+	t.Parallel()
 	c := newCorpusCLI(t)
 	for _, args := range [][]string{{"migrate"}, {"migrate", "extra", "--to", "postgres://x@127.0.0.1:1/x"}, {"migrate", "--bogus"}, {"migrate", "--to", c.db}} {
 		if _, errOut, code := c.run(args...); code != 2 {

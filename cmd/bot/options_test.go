@@ -16,6 +16,7 @@ import (
 // field of a package's options must carry the configuration's field of the
 // same name, and a field with no such counterpart must be known here.
 func TestOptionsCarryTheConfiguredValues(t *testing.T) {
+	t.Parallel()
 	cfg := config.Default()
 	// Values the defaults leave empty, so that a forgotten copy shows.
 	cfg.Slack.Admins, cfg.Slack.Channels, cfg.Slack.Workers = []string{"UADMIN"}, []string{"C1"}, 3
@@ -67,6 +68,7 @@ func TestOptionsCarryTheConfiguredValues(t *testing.T) {
 // client as it stands, and embeddings.retries reaches it as given: 0 is
 // one attempt, 1 two, against an endpoint that is down.
 func TestEmbeddingRetries(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct{ configured, requests int }{{0, 1}, {1, 2}} {
 		srv := openaitest.New(t)
 		cfg := config.Default()

@@ -32,6 +32,7 @@ const replicaMinutesEnv = "BOT_TEST_REPLICA_MINUTES"
 // once. It takes minutes, so it runs only when BOT_TEST_REPLICA_MINUTES is
 // set (and BOT_TEST_POSTGRES).
 func TestServeReplicasOnPostgres(t *testing.T) {
+	t.Parallel()
 	minutes, _ := strconv.Atoi(os.Getenv(replicaMinutesEnv))
 	if minutes <= 0 {
 		t.Skip(replicaMinutesEnv + " is not set: the replica run takes minutes")

@@ -204,6 +204,7 @@ func (p *inProcessServe) stop(t *testing.T) int {
 }
 
 func TestServeEndToEnd(t *testing.T) {
+	t.Parallel()
 	fake := slacktest.New(t)
 	llm := groundedModel(t)
 	addr := freeAddr(t)
@@ -232,6 +233,7 @@ func TestServeEndToEnd(t *testing.T) {
 }
 
 func TestServeSocketMode(t *testing.T) {
+	t.Parallel()
 	fake := slacktest.New(t)
 	llm := groundedModel(t)
 	addr := freeAddr(t)
@@ -274,6 +276,7 @@ func TestServeSocketMode(t *testing.T) {
 }
 
 func TestServeMissingSecrets(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		vars map[string]string
@@ -449,6 +452,7 @@ func TestServeBinaryDigestAcrossRestart(t *testing.T) {
 }
 
 func TestIngestAdderRefusesPathsAndPrivateAddresses(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	store, err := corpus.Open(ctx, filepath.Join(t.TempDir(), "s.db"))
 	if err != nil {

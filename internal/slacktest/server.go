@@ -245,8 +245,11 @@ func NewServer(opts ...Option) *Server {
 	mux.HandleFunc("/api/{method}", s.serveAPI)
 	mux.HandleFunc("/response/{id}", s.serveResponse)
 	mux.HandleFunc("/socket", s.serveSocket)
-	s.srv = httptest.NewServer(mux)
-	s.URL = s.srv.URL
+	// URL is set before the server starts: its handlers read it
+	// (SocketURL), and a write after Start races with them.
+	s.srv = httptest.NewUnstartedServer(mux)
+	s.URL = "http://" + s.srv.Listener.Addr().String()
+	s.srv.Start()
 	return s
 }
 
