@@ -185,6 +185,10 @@ type answerSlot struct {
 	// a sentence need not repeat ("people") but which a number beside it
 	// counts ("75 Guatemalans").
 	named []lexicon.Concept
+	// focus is the thing a date or a place is asked of, when the cue
+	// names the kind of answer ("what date ... election"): the sentence,
+	// or one beside it, must hold it as well as the relation.
+	focus *lexicon.Concept
 }
 
 // slotOf finds the question's slot among the concepts it asks about: the
@@ -263,12 +267,38 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 			if i > 0 && phraseSpans(r.an.lex, toks, r.asked[i-1], r.asked[i]) {
 				s.relation = append(s.relation, r.asked[i-1])
 			}
+			// A person's other name stands for them too: "Samuel Kitwai"
+			// is "Kitwai" in the next sentence.
+			for _, j := range []int{i - 1, i + 1} {
+				if names[r.asked[i].Text] && j >= 0 && j < len(r.asked) && names[r.asked[j].Text] && adjacentWords(toks, r.asked[i].Text, r.asked[j].Text) {
+					s.relation = append(s.relation, r.asked[j])
+				}
+			}
 			if held++; held == relationConcepts {
 				break
 			}
 		}
 	}
+	if head == "" && len(cue) >= 2 && (s.kind == TypeDate || s.kind == TypePlace) && len(others) > 0 {
+		// "On what date will Haiti hold its next presidential election?":
+		// the cue names the kind of answer, and the question ends on
+		// the thing it dates; a date of something else does not answer.
+		last := slices.Max(others)
+		if c := r.asked[last]; !names[c.Text] && !phraseVerbs[c.Text] && !slices.ContainsFunc(s.relation, func(x lexicon.Concept) bool { return x.Text == c.Text }) {
+			s.focus = &c
+		}
+	}
 	return s
+}
+
+// adjacentWords reports whether a and b follow one another in toks.
+func adjacentWords(toks []lexicon.Token, a, b string) bool {
+	for i := 1; i < len(toks); i++ {
+		if x, y := toks[i-1].Text, toks[i].Text; x == a && y == b || x == b && y == a {
+			return true
+		}
+	}
+	return false
 }
 
 // filledBy reports whether a sentence of a document holds the slot. The
@@ -336,6 +366,17 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 			}
 		}
 		if !near && !byTitle {
+			return false
+		}
+	}
+	if s.focus != nil && !held(*s.focus) {
+		near := false
+		for _, j := range []int{at - 1, at + 1} {
+			if j >= 0 && j < len(bags) {
+				near = near || bags[j].holds(*s.focus) || bags[j].Has(*s.focus)
+			}
+		}
+		if !near {
 			return false
 		}
 	}

@@ -93,6 +93,53 @@ func TestAnswerSlot(t *testing.T) {
 	}
 }
 
+// TestSlotFocusAndOtherNames: a date must be of the thing the question
+// ends on, and a person asked about by full name may be named by one of
+// them in the sentence beside the answer.
+func TestSlotFocusAndOtherNames(t *testing.T) {
+	day := func(s string) time.Time { t, _ := time.Parse(time.DateOnly, s); return t }
+	a := newExtractive(t, openFixtureStore(t,
+		corpus.Document{Title: "Funds held back", Source: "Wire", URL: "https://example.org/held", Published: day("2025-02-05"),
+			Text: "A US presidential directive of 20 January 2025 held back the rest of the American funds for the security mission in Haiti."},
+		corpus.Document{Title: "Elections promised", Source: "Wire", URL: "https://example.org/vote", Published: day("2025-03-01"),
+			Text: "Haitian leaders have promised to hold presidential and legislative elections once security improves."},
+		corpus.Document{Title: "Election calendar slips", Source: "Wire", URL: "https://example.org/calendar", Published: day("2025-03-02"),
+			Text: "The election calendar has slipped again, and election officials in Haiti asked for more time."},
+		corpus.Document{Title: "Police before the vote", Source: "Wire", URL: "https://example.org/before", Published: day("2025-03-03"),
+			Text: "Kenyan police in Haiti are to secure polling stations before any election is held."},
+		corpus.Document{Title: "Officer killed", Source: "Wire", URL: "https://example.org/killed", Published: day("2025-02-24"),
+			Text: "Constable Samuel Kitwai, 26, joined the security mission in 2024 with the second group of Kenyan police officers. " +
+				"He served with a unit on patrol duties in the region. " +
+				"A spokesman for the mission described Constable Kitwai as a fallen hero. " +
+				"The officer had been shot during a security operation in the town of Pont-Sondé."},
+	))
+	tests := []struct {
+		question string
+		holds    string // "": abstains
+	}{
+		{"On what date did a presidential directive hold back the American funds?", "20 January 2025"},
+		{"In which town was Constable Samuel Kitwai shot?", "Pont-Sondé"},
+		{"On what date will Haiti hold its next presidential election?", ""}, // a presidential date, not an election's
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			ans, err := a.Answer(context.Background(), Request{Question: tt.question})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.holds == "" {
+				if ans.Mode != ModeAbstained {
+					t.Errorf("answered %q, want an abstention", ans.Text)
+				}
+				return
+			}
+			if ans.Mode == ModeAbstained || !strings.Contains(ans.Text, tt.holds) {
+				t.Errorf("mode %s (%s), answer %q, want it to hold %q", ans.Mode, ans.Note, ans.Text, tt.holds)
+			}
+		})
+	}
+}
+
 func TestNumberFor(t *testing.T) {
 	tests := []struct {
 		question, sentence string
