@@ -214,6 +214,7 @@ func (a *Answerer) chat(ctx context.Context, req Request, r retrieval, brief boo
 		req.step(Step{Kind: StepWrite})
 	} else {
 		writing := false
+		var ev *evidence
 		onText = func(raw string) {
 			if !writing {
 				// The model's first words: it has read the passages.
@@ -223,7 +224,10 @@ func (a *Answerer) chat(ctx context.Context, req Request, r retrieval, brief boo
 			if looksLikeNoAnswer(raw) {
 				return
 			}
-			if text, _, _ := resolveModelText(partialText(raw), r); text != "" {
+			if ev == nil {
+				ev = newEvidence(r)
+			}
+			if text := partialModelText(partialText(raw), r, ev); text != "" {
 				req.OnPartial(text)
 			}
 		}

@@ -48,6 +48,13 @@ func parseMarker(m string) []int {
 // sentence of its passages that best supports a claim it follows. The rest
 // of the text is left as it is.
 func resolveCitations(text string, r retrieval) (string, []Citation, int) {
+	return citeMarkers(text, r, true)
+}
+
+// citeMarkers is resolveCitations; without quotes, the citations have none
+// (a streamed partial text shows only its markers, and choosing quotes
+// for the whole text at every few words of it made streaming quadratic).
+func citeMarkers(text string, r retrieval, quotes bool) (string, []Citation, int) {
 	hits := r.hits
 	type cited struct {
 		c        Citation
@@ -102,7 +109,9 @@ func resolveCitations(text string, r retrieval) (string, []Citation, int) {
 
 	out := make([]Citation, len(cites))
 	for i, c := range cites {
-		c.c.Quote = bestQuote(r, c.passages, c.claims)
+		if quotes {
+			c.c.Quote = bestQuote(r, c.passages, c.claims)
+		}
 		out[i] = c.c
 	}
 	return b.String(), out, dropped
@@ -118,6 +127,17 @@ func resolveModelText(text string, r retrieval) (string, []Citation, int) {
 		return "", nil, dropped
 	}
 	return t, cites, dropped
+}
+
+// partialModelText is resolveModelText for a streamed partial text: the
+// markers renumbered, no quotes chosen, checked against evidence built
+// once for the whole stream.
+func partialModelText(text string, r retrieval, ev *evidence) string {
+	t, _, _ := citeMarkers(text, r, false)
+	if ev.echoes(text) {
+		return ""
+	}
+	return tidySpaces(t)
 }
 
 // renumberModelText is resolveModelText without the check.

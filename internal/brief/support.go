@@ -87,7 +87,7 @@ type evidence struct {
 
 func newEvidence(r retrieval) *evidence {
 	ev := &evidence{r: r, asked: map[string]bool{}, exclude: map[string]bool{}, shouted: map[string]bool{},
-		allBag: termBag{lexicon.Bag{}}}
+		allBag: termBag{Bag: lexicon.Bag{}}}
 	for _, c := range r.an.lex.Query(r.question) {
 		for _, f := range c.Forms {
 			ev.asked[f] = true
@@ -95,7 +95,7 @@ func newEvidence(r retrieval) *evidence {
 	}
 	var folded []string
 	for _, h := range r.hits {
-		bag, nums := termBag{lexicon.Bag{}}, map[string]bool{}
+		bag, nums := termBag{Bag: lexicon.Bag{}}, map[string]bool{}
 		sents, bags := r.an.of(h)
 		for i, s := range sents {
 			if isInstruction(s) {

@@ -57,19 +57,32 @@ func isDigits(t string) bool {
 
 // termBag is the analysed terms of a text (a sentence, a title), for asking
 // whether a word or a concept occurs in it.
-type termBag struct{ lexicon.Bag }
+type termBag struct {
+	lexicon.Bag
+	lex *lexicon.Analyzer // remembers stems; nil: stemmed each time
+}
 
 // newTermBag analyses text with stems only (no glossary): for comparing
 // words where no answerer is at hand.
-func newTermBag(text string) termBag { return termBag{lexicon.StemBag(text, "")} }
+func newTermBag(text string) termBag { return termBag{Bag: lexicon.StemBag(text, "")} }
 
 // has reports whether the text holds a form of a (folded) word: its stem
 // in English or French, or, for a name, the name with a short ending
 // ("Kenya"/"Kenyan").
 func (b termBag) has(word string) bool {
-	if b.Bag[lexicon.Stem(word, lexicon.English)] || b.Bag[lexicon.Stem(word, lexicon.French)] {
+	stem := lexicon.Stem
+	if b.lex != nil {
+		stem = b.lex.Stem // stemming was most of an extractive answer's time
+	}
+	if b.Bag[stem(word, lexicon.English)] || b.Bag[stem(word, lexicon.French)] {
 		return true
 	}
+	return b.hasNear(word)
+}
+
+// hasNear reports, for a name, the name with a short ending ("Kenya" in
+// "Kenyan").
+func (b termBag) hasNear(word string) bool {
 	if len(word) < 5 || isDigits(word) {
 		return false
 	}
@@ -86,7 +99,9 @@ func (b termBag) has(word string) bool {
 // ("academy" in "Académie", "Kenyan" in "kényans"), which reaches across
 // the stems of two languages.
 func (b termBag) holds(c lexicon.Concept) bool {
-	return b.HasExact(c) || (!c.Glossary && b.has(c.Text))
+	// A word's forms are its stems in both languages: what has would
+	// compute again.
+	return b.HasExact(c) || (!c.Glossary && b.hasNear(c.Text))
 }
 
 func absDiff(a, b int) int {
@@ -119,7 +134,9 @@ func newAnalysis(lex *lexicon.Analyzer) *analysis {
 }
 
 // bag analyses a text of a document in its language.
-func (an *analysis) bag(text, lang string) termBag { return termBag{an.lex.Bag(text, lang)} }
+func (an *analysis) bag(text, lang string) termBag {
+	return termBag{Bag: an.lex.Bag(text, lang), lex: an.lex}
+}
 
 // of returns a passage's sentences and their term bags.
 func (an *analysis) of(h document.Hit) ([]string, []termBag) {

@@ -117,6 +117,10 @@ func (a *Analyzer) addGroup(token string, members []string) {
 	}
 }
 
+// Stem is the package's Stem, remembered: what a caller comparing many
+// words against many texts should use.
+func (a *Analyzer) Stem(word, lang string) string { return a.stems.stem(word, lang) }
+
 // Fingerprint identifies what IndexTerms gives: it changes with the
 // analysis version, the glossary and the paraphrase groups.
 func (a *Analyzer) Fingerprint() string { return a.fingerprint }
