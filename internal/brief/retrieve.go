@@ -67,6 +67,10 @@ func (a *Answerer) retrieveK(ctx context.Context, req Request, k int) (retrieval
 		// what "it" is.
 		asked = q + " " + prev
 	}
+	// "these days", "so far", "currently": how the question asks about
+	// the present, which newness weighs; as words they would match "two
+	// days before".
+	asked = withoutRuns(asked, presentCues)
 	r.query = asked
 	r.concepts = concepts(asked)
 	r.asked = a.lex.Query(asked)
@@ -437,6 +441,36 @@ func isComparison(q string) bool {
 // lexicon.Tokens writes them: lower case, accents folded).
 var joinedQuestionWords = lexiconSet(`how when who which what until where why whom whose
 comment quand qui quel quelle quels quelles ou combien pourquoi lequel laquelle`)
+
+// withoutRuns returns text without the word runs given (as lexicon.Tokens
+// writes them), the rest of it as written.
+func withoutRuns(text string, runs [][]string) string {
+	toks := lexicon.Tokens(text)
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = t.Text
+	}
+	drop := make([]bool, len(toks))
+	for _, run := range runs {
+		for i := 0; i+len(run) <= len(words); i++ {
+			if slices.Equal(words[i:i+len(run)], run) {
+				for j := i; j < i+len(run); j++ {
+					drop[j] = true
+				}
+			}
+		}
+	}
+	var b strings.Builder
+	last := 0
+	for i, t := range toks {
+		if drop[i] {
+			b.WriteString(text[last:t.Start])
+			last = t.End
+		}
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
 
 // asksAboutPresent reports a question about how things stand now: "now",
 // "currently", "still", "latest", "as of", "today", and their French forms.

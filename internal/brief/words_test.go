@@ -3,6 +3,7 @@ package brief
 import (
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/mss-brief/briefbot/internal/config"
@@ -230,6 +231,19 @@ func TestNamesPlace(t *testing.T) {
 	} {
 		if got := namesPlace(s); got != want {
 			t.Errorf("namesPlace(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestWithoutPresentCues(t *testing.T) {
+	for q, want := range map[string]string{
+		"What is the force called these days?":   "What is the force called ?",
+		"Who currently leads BINUH?":             "Who leads BINUH?",
+		"How many officers so far, as of today?": "How many officers , ?",
+		"When did the first officers arrive?":    "When did the first officers arrive?",
+	} {
+		if got := strings.Join(strings.Fields(withoutRuns(q, presentCues)), " "); got != want {
+			t.Errorf("withoutRuns(%q) = %q, want %q", q, got, want)
 		}
 	}
 }
