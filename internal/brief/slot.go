@@ -189,6 +189,10 @@ type answerSlot struct {
 	// names the kind of answer ("what date ... election"): the sentence,
 	// or one beside it, must hold it as well as the relation.
 	focus *lexicon.Concept
+	// titled is set when the relation is rare enough among the top
+	// passages for a title holding it to say what a sentence is about
+	// ("Central American", not "mission").
+	titled bool
 }
 
 // slotOf finds the question's slot among the concepts it asks about: the
@@ -279,6 +283,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 			}
 		}
 	}
+	s.titled = len(s.relation) > 0 && !slices.ContainsFunc(s.relation, func(c lexicon.Concept) bool { return inEveryPassage(r, c) })
 	if head == "" && len(cue) >= 2 && (s.kind == TypeDate || s.kind == TypePlace) && len(others) > 0 {
 		// "On what date will Haiti hold its next presidential election?":
 		// the cue names the kind of answer, and the question ends on
@@ -349,7 +354,7 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 	}
 	byTitle := false
 	if len(s.relation) > 0 && !slices.ContainsFunc(s.relation, held) {
-		byTitle = slices.ContainsFunc(s.relation, func(c lexicon.Concept) bool { return title.holds(c) || title.Has(c) })
+		byTitle = s.titled && slices.ContainsFunc(s.relation, func(c lexicon.Concept) bool { return title.holds(c) || title.Has(c) })
 		// A date or a thing may be stated beside the sentence that holds
 		// the relation; a number must be in it, and so must a person
 		// ("Mike Waltz, the US ambassador" does not answer for Kenya's);

@@ -170,7 +170,9 @@ func TestNumberFor(t *testing.T) {
 func TestCountLeansOnTitle(t *testing.T) {
 	an := newAnalysis(lexicon.New(config.Default().Topic.Aliases))
 	concept := func(word string) lexicon.Concept { return an.lex.Query(word)[0] }
-	central := answerSlot{kind: TypeCount, named: []lexicon.Concept{concept("Guatemalans")}, relation: []lexicon.Concept{concept("Central")}}
+	central := answerSlot{kind: TypeCount, named: []lexicon.Concept{concept("Guatemalans")}, relation: []lexicon.Concept{concept("Central")}, titled: true}
+	common := central
+	common.titled = false // the relation is in every passage: a title holding it says little
 	money := answerSlot{kind: TypeAmount, relation: []lexicon.Concept{concept("Central")}}
 	tests := []struct {
 		slot            answerSlot
@@ -179,6 +181,7 @@ func TestCountLeansOnTitle(t *testing.T) {
 	}{
 		{central, "The new arrivals were made up of 75 Guatemalans and eight Salvadorans.", "Central American troops reach Haiti", true},
 		{central, "The new arrivals were made up of 75 Guatemalans and eight Salvadorans.", "Troops reach Haiti", false},
+		{common, "The new arrivals were made up of 75 Guatemalans and eight Salvadorans.", "Central American troops reach Haiti", false},
 		{central, "The contingent set up camp in 2 days near the airport, and Guatemalans stood guard.", "Central American troops reach Haiti", false}, // counts days
 		{money, "Canada pledged 60 million dollars.", "Central American troops reach Haiti", false},                                                    // an amount names what it pays for
 	}

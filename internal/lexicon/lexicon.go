@@ -275,7 +275,8 @@ func (a *Analyzer) Query(text string) []Concept {
 		seen[key] = len(out)
 		out = append(out, c)
 	}
-	var pending []string // groups of a phrase that opens with a stop word
+	var pending []string          // groups of a phrase that opens with a stop word
+	carried := map[int][]string{} // groups of a phrase that began at an earlier word
 	for i := 0; i < len(toks); {
 		// A glossary phrase, in either language's stemming.
 		if tok, n := a.glossaryAt(stems, i); n > 0 {
@@ -294,6 +295,13 @@ func (a *Analyzer) Query(text string) []Concept {
 		}
 		t := toks[i].Text
 		i++
+		// Every word of a phrase in a group carries the group ("gang
+		// outfits": "outfits" too, else it is a word no passage holds).
+		for _, sp := range a.phrasesAt(stems, i-1) {
+			for j := i; j < i-1+sp.n; j++ {
+				carried[j] = union(carried[j], []string{sp.token})
+			}
+		}
 		if (IsStopWord(t) && !isAcronym(text[toks[i-1].Start:toks[i-1].End])) || (len(t) < 2 && !IsNumber(t)) {
 			// A phrase may start with a stop word ("on hold", "in charge"):
 			// its groups go to the word that follows.
@@ -304,7 +312,7 @@ func (a *Analyzer) Query(text string) []Concept {
 		if !c.Number {
 			c.Forms = union(c.Forms, nameForms(t))
 		}
-		c.Related = union(pending, a.relatedAt(stems, i-1))
+		c.Related = union(union(pending, a.relatedAt(stems, i-1)), carried[i-1])
 		pending = nil
 		add(c)
 	}
@@ -330,11 +338,27 @@ func (a *Analyzer) glossaryAt(stems map[string][]string, i int) (string, int) {
 // belongs to.
 func (a *Analyzer) relatedAt(stems map[string][]string, i int) []string {
 	var out []string
+	for _, sp := range a.phrasesAt(stems, i) {
+		out = union(out, []string{sp.token})
+	}
+	return out
+}
+
+// groupSpan is a paraphrase group's phrase found in a text: its token and
+// its length in words.
+type groupSpan struct {
+	token string
+	n     int
+}
+
+// phrasesAt returns the paraphrase group phrases starting at word i.
+func (a *Analyzer) phrasesAt(stems map[string][]string, i int) []groupSpan {
+	var out []groupSpan
 	for _, lang := range []string{English, French} {
 		s := stems[lang]
 		for _, p := range a.phrases[lang][s[i]] {
 			if !a.glossary[p.token] && hasPrefix(s[i:], p.stems) {
-				out = union(out, []string{p.token})
+				out = append(out, groupSpan{p.token, len(p.stems)})
 			}
 		}
 	}

@@ -158,3 +158,15 @@ func TestModalVerbsNameNothing(t *testing.T) {
 		}
 	}
 }
+
+func TestEveryWordOfAPhraseCarriesItsGroup(t *testing.T) {
+	a := New(nil)
+	// "gang outfits" is in the gangs group: "outfits" alone is a word no
+	// passage holds, and must meet "armed gangs" through the group.
+	bag := a.Bag("Haiti has an estimated 200 to 300 armed gangs.", English)
+	for _, c := range a.Query("How many gang outfits are there?") {
+		if c.Text == "outfits" && !bag.Has(c) {
+			t.Errorf("outfits (related %v) does not meet the gangs group", c.Related)
+		}
+	}
+}
