@@ -193,6 +193,10 @@ type answerSlot struct {
 	// passages for a title holding it to say what a sentence is about
 	// ("Central American", not "mission").
 	titled bool
+	// payer is who an amount is asked of ("how much has Kenya spent"):
+	// a sentence about another's money does not answer, though every
+	// passage names Kenya.
+	payer *lexicon.Concept
 }
 
 // slotOf finds the question's slot among the concepts it asks about: the
@@ -279,6 +283,25 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 				}
 			}
 			if held++; held == relationConcepts {
+				break
+			}
+		}
+	}
+	if s.kind == TypeAmount && len(cue) > 0 {
+		var texts []string
+		for _, t := range toks {
+			texts = append(texts, t.Text)
+		}
+		if at := runIndex(texts, cue); at >= 0 {
+			for _, t := range toks[at+len(cue) : min(at+len(cue)+3, len(toks))] {
+				if !names[t.Text] {
+					continue
+				}
+				for i, c := range r.asked {
+					if c.Text == t.Text && !c.Glossary {
+						s.payer = &r.asked[i]
+					}
+				}
 				break
 			}
 		}
@@ -373,6 +396,9 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 		if !near && !byTitle {
 			return false
 		}
+	}
+	if s.payer != nil && !held(*s.payer) && !bags[max(at-1, 0)].holds(*s.payer) && !bags[max(at-1, 0)].Has(*s.payer) {
+		return false
 	}
 	if s.focus != nil && !held(*s.focus) {
 		near := false

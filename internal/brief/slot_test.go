@@ -101,6 +101,9 @@ func TestSlotFocusAndOtherNames(t *testing.T) {
 	a := newExtractive(t, openFixtureStore(t,
 		corpus.Document{Title: "Funds held back", Source: "Wire", URL: "https://example.org/held", Published: day("2025-02-05"),
 			Text: "A US presidential directive of 20 January 2025 held back the rest of the American funds for the security mission in Haiti."},
+		corpus.Document{Title: "Who pays for the deployment", Source: "Wire", URL: "https://example.org/pays", Published: day("2025-02-06"),
+			Text: "The United States contributed $15 million to the UN fund for the deployment. " +
+				"Kenya sent 400 police officers to Haiti for the deployment."},
 		corpus.Document{Title: "Elections promised", Source: "Wire", URL: "https://example.org/vote", Published: day("2025-03-01"),
 			Text: "Haitian leaders have promised to hold presidential and legislative elections once security improves."},
 		corpus.Document{Title: "Election calendar slips", Source: "Wire", URL: "https://example.org/calendar", Published: day("2025-03-02"),
@@ -120,6 +123,8 @@ func TestSlotFocusAndOtherNames(t *testing.T) {
 		{"On what date did a presidential directive hold back the American funds?", "20 January 2025"},
 		{"In which town was Constable Samuel Kitwai shot?", "Pont-Sondé"},
 		{"On what date will Haiti hold its next presidential election?", ""}, // a presidential date, not an election's
+		{"How much did the United States contribute to the UN fund for the deployment?", "$15 million"},
+		{"How much has Kenya spent on the deployment?", ""}, // the US's money
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
