@@ -122,6 +122,9 @@ func (a *Answerer) Answer(ctx context.Context, req Request) (Answer, error) {
 	}
 	ans.Passages = r.hits
 	rel := a.judge(r)
+	if !rel.ok {
+		r, rel = a.judgeRewrites(ctx, r, rel)
+	}
 	ans.AnswerType = string(r.kind)
 	a.cfg.Log.Debug("retrieved", "question", q, "query", r.query, "hits", len(r.hits), "type", r.kind,
 		"coverage", rel.coverage, "top_score", rel.topScore, "relevant", rel.ok)

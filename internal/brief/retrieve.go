@@ -26,6 +26,7 @@ type retrieval struct {
 	corpusDF []int             // per asked concept, the passages of the whole corpus that hold one of its forms
 	topicDF  []int             // or one of its forms or groups
 	corpusN  int               // and how many passages there are (0: not counted)
+	rewrites []string          // the model's search queries for the question (rewrite.go)
 }
 
 // Retrieve returns the k passages an answer to req would draw on (k <= 0:
@@ -79,6 +80,7 @@ func (a *Answerer) retrieveK(ctx context.Context, req Request, k int) (retrieval
 
 	queries := append([]string{asked}, subQueries(asked)...)
 	rewrites := a.rewrite(ctx, q, req.History)
+	r.rewrites = rewrites
 	pool := max(poolFactor*k, minPool)
 	search := func(docIDs []string) ([]document.Hit, error) {
 		var lists [][]document.Hit

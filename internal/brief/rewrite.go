@@ -131,3 +131,30 @@ func (a *Answerer) searchRewrites(ctx context.Context, queries []string, k int, 
 	}
 	return lists, nil
 }
+
+// judgeRewrites judges the passages found again on each of the model's
+// rewrites of the question, when the question itself did not pass: a
+// reader's words ("the top boss", "the UN back-office") are often not the
+// reporters', and the rewrite says it in theirs. The first rewrite that
+// passes is what the answer is then chosen by; the question's kind of
+// answer and its relation to the present stay the question's. Whether it
+// is on the topic is judged on the rewrite's words too (a French question
+// over English reports shares none of theirs).
+func (a *Answerer) judgeRewrites(ctx context.Context, r retrieval, rel relevance) (retrieval, relevance) {
+	for _, q := range r.rewrites {
+		rr := r
+		rr.question, rr.query = q, q
+		rr.concepts, rr.asked = concepts(q), a.lex.Query(q)
+		rr.corpusDF, rr.topicDF, rr.corpusN = nil, nil, 0
+		if len(rr.asked) == 0 {
+			continue
+		}
+		a.corpusCounts(ctx, &rr)
+		rr.offTopic = !onTopic(rr)
+		if rel2 := a.judge(rr); rel2.ok {
+			a.cfg.Log.Debug("the question passes the gate in the rewrite's words", "question", r.question, "rewrite", q)
+			return rr, rel2
+		}
+	}
+	return r, rel
+}

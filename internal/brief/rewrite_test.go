@@ -134,3 +134,49 @@ func TestParseRewrites(t *testing.T) {
 		}
 	}
 }
+
+// TestRewritePassesTheGate: a French question whose words no English
+// report holds is abstained on by the gate, unless the model's rewrite, in
+// the reports' words, passes it; the answer then rests on those reports.
+func TestRewritePassesTheGate(t *testing.T) {
+	ctx := context.Background()
+	st := openEmptyStore(t)
+	for u, text := range map[string]string{
+		"https://example.org/rice":    "Farmers in the Artibonite valley lost their rice harvest to the drought, and thousands faced hunger.",
+		"https://example.org/council": "The council renewed the mandate of the mission for a year.",
+	} {
+		if _, err := st.Put(ctx, corpus.Document{Title: "Report", URL: u, Text: text}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	srv := openaitest.New(t)
+	srv.Enqueue(openaitest.Reply{Content: "Farmers in the valley lost their rice harvest to the drought [1]."})
+	q := Request{Question: "Les agriculteurs de la vallée ont-ils perdu la récolte de riz à cause de la sécheresse ?"}
+	plain, err := New(st, newModel(t, llmConfig(srv)), testAnswererConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans, err := plain.Answer(ctx, q); err != nil || ans.Mode != ModeAbstained {
+		t.Fatalf("without rewriting: mode %s, err %v; the French words pass the gate alone, the test shows nothing", ans.Mode, err)
+	}
+	rewriting, err := New(st, WithQueryRewriting(newModel(t, llmConfig(srv))), testAnswererConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ans, err := rewriting.Answer(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Mode == ModeAbstained || len(ans.Citations) == 0 || ans.Citations[0].URL != "https://example.org/rice" {
+		t.Fatalf("with rewriting: mode %s (%s), citations %+v, want an answer citing the rice report", ans.Mode, ans.Note, ans.Citations)
+	}
+	if ans.Question != q.Question {
+		t.Errorf("the answer's question is %q, want the reader's %q", ans.Question, q.Question)
+	}
+	// A question about nothing the reports cover stays abstained on,
+	// rewritten or not.
+	off, err := rewriting.Answer(ctx, Request{Question: "Quelle est la meilleure pizza de Naples ?"})
+	if err != nil || off.Mode != ModeAbstained {
+		t.Errorf("off-topic question: mode %s, err %v, want an abstention", off.Mode, err)
+	}
+}
