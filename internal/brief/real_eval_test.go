@@ -38,15 +38,18 @@ var realEvalFloors = map[EvalKind]realFloor{
 	// long' is its own type, comparisons split into whole questions, a
 	// present question's as-of leaves expectations out: key fact 0.74
 	// (why/how 0.80, cross-document 0.50), cited 0.93, as of 0.91.
+	// Second session of 2026-12-03: the present's words leave the query
+	// (time-sensitive recall 0.91 -> 1.00), a date must be of the thing
+	// asked, an amount of the one who pays: unanswerable 0.85 -> 1.00.
 	KindFact:          {recall: 0.95, mrr: 0.8, fact: 0.75, cited: 0.85, maxFalseAbstain: 0.1},
 	KindWhyHow:        {recall: 0.95, mrr: 0.75, fact: 0.75, cited: 0.9, maxFalseAbstain: 0.05},
-	KindTimeSensitive: {recall: 0.85, mrr: 0.4, fact: 0.75, cited: 0.85, maxFalseAbstain: 0.05, asOf: 0.85},
+	KindTimeSensitive: {recall: 0.95, mrr: 0.45, fact: 0.75, cited: 0.85, maxFalseAbstain: 0.05, asOf: 0.85},
 	KindCrossDocument: {recall: 0.65, mrr: 0.2, fact: 0.45, cited: 0.9, maxFalseAbstain: 0.05},
 	KindParaphrase:    {recall: 0.85, mrr: 0.65, fact: 0.75, cited: 0.8, maxFalseAbstain: 0.1},
 	KindCrossLingual:  {recall: 0.95, mrr: 0.5, fact: 0.6, cited: 0.8, maxFalseAbstain: 0.1},
-	KindUnanswerable:  {abstain: 0.8},
+	KindUnanswerable:  {abstain: 0.95},
 	KindOffTopic:      {abstain: 0.95},
-	"overall":         {recall: 0.9, mrr: 0.58, fact: 0.7, cited: 0.9, abstain: 0.85, maxFalseAbstain: 0.05, asOf: 0.85},
+	"overall":         {recall: 0.92, mrr: 0.6, fact: 0.72, cited: 0.92, abstain: 0.95, maxFalseAbstain: 0.05, asOf: 0.85},
 }
 
 type realFloor struct {
@@ -95,8 +98,8 @@ func TestEvalRealCorpus(t *testing.T) {
 // answer slot), key fact 0.71, and no fact question abstained on; key fact
 // 0.86 once "who" preferred a person's name.
 var realHoldoutFloors = map[EvalKind]realFloor{
-	KindFact:         {recall: 0.95, fact: 0.8, cited: 0.95, maxFalseAbstain: 0.01},
-	KindUnanswerable: {abstain: 0.85}, // 0.92 once the gate weighs words by the whole corpus (2026-12-03)
+	KindFact:         {recall: 0.95, fact: 0.95, cited: 0.95, maxFalseAbstain: 0.01}, // key fact 1.00 since a title may lend a count its relation
+	KindUnanswerable: {abstain: 0.9},                                                 // 0.92 once the gate weighs words by the whole corpus (2026-12-03)
 }
 
 // realFreshFloors hold real_fresh.yaml. Its first run (03fd4d7) gave key
@@ -110,7 +113,7 @@ var realHoldoutFloors = map[EvalKind]realFloor{
 var realFreshFloors = map[EvalKind]realFloor{
 	KindUnanswerable: {abstain: 0.75},
 	KindOffTopic:     {abstain: 0.95},
-	"overall":        {recall: 0.9, fact: 0.65, cited: 0.9, maxFalseAbstain: 0.15, asOf: 0.7},
+	"overall":        {recall: 0.95, fact: 0.8, cited: 0.95, maxFalseAbstain: 0.1, asOf: 0.75}, // key fact 0.84 after the second session
 }
 
 func TestEvalRealHoldout(t *testing.T) {
@@ -216,7 +219,9 @@ func checkRealFloors(t *testing.T, rep EvalReport, floors map[EvalKind]realFloor
 var realFresh2Floors = map[EvalKind]realFloor{
 	KindUnanswerable: {abstain: 0.8},
 	KindOffTopic:     {abstain: 0.95},
-	"overall":        {recall: 0.9, fact: 0.5, cited: 0.85, maxFalseAbstain: 0.15, asOf: 0.9},
+	// Tuned on since (the second session): key fact 0.78, recall 1.00,
+	// cited 1.00, false abstentions 0.03.
+	"overall": {recall: 0.95, fact: 0.72, cited: 0.95, maxFalseAbstain: 0.1, asOf: 0.9},
 }
 
 func TestEvalRealFresh2(t *testing.T) {
