@@ -207,6 +207,16 @@ var causeCues = [][]string{{"because"}, {"due", "to"}, {"owing", "to"}, {"as", "
 // statesCause reports a sentence that names a cause outright.
 func statesCause(sentence string) bool { return holdsRun(sentence, causeCues) }
 
+// changeCues say that a state of things ended or passed to another: what
+// "Is Kenya still leading the mission?" turns on.
+var changeCues = [][]string{{"handed", "over"}, {"hands", "over"}, {"handing", "over"}, {"took", "over"}, {"takes", "over"},
+	{"taken", "over"}, {"no", "longer"}, {"stepped", "down"}, {"steps", "down"}, {"replaced"}, {"replaces"}, {"succeeded"},
+	{"withdrew"}, {"withdrawn"}, {"ended"}, {"drawdown"}, {"drawing", "down"}, {"passe", "le", "relais"}, {"remplace"},
+	{"remplacee"}, {"cede"}, {"ne", "plus"}}
+
+// statesChange reports a sentence that says a state ended or passed on.
+func statesChange(sentence string) bool { return holdsRun(sentence, changeCues) }
+
 // meetsType reports whether a sentence holds the kind of answer asked for.
 func meetsType(t AnswerType, sentence string) bool {
 	toks := lexicon.Tokens(sentence)

@@ -91,7 +91,30 @@ func pickSentences(r retrieval) []sentenceCandidate {
 		s, b := r.an.of(r.hits[0])
 		return []sentenceCandidate{{hit: 0, text: s[0], bag: b[0]}}
 	}
-	return coverParts(r, pickRest(r, askedWeights(r), cands), cands)
+	return stateChange(r, coverParts(r, pickRest(r, askedWeights(r), cands), cands), cands)
+}
+
+// stateChange answers "Is Kenya still leading the mission?" with what the
+// newest report says changed, first: a sentence of the newest document
+// among the hits that says a state ended or passed on ("Kenya has handed
+// over leadership to the GSF"), when one holds the question's words.
+func stateChange(r retrieval, picked, cands []sentenceCandidate) []sentenceCandidate {
+	if !r.present || r.kind != TypeYesNo || len(picked) == 0 {
+		return picked
+	}
+	_, newest := publishedSpan(r.hits)
+	w := askedWeights(r)
+	for _, c := range cands {
+		if d := r.hits[c.hit].Doc.Published; d.IsZero() || d.Before(newest) || !statesChange(c.text) || askedCoverage(c.bag, r.asked, w) == 0 {
+			continue
+		}
+		if slices.ContainsFunc(picked, func(p sentenceCandidate) bool { return p.text == c.text }) {
+			return picked
+		}
+		out := append([]sentenceCandidate{c}, picked...)
+		return out[:min(len(out), maxSentences(r))]
+	}
+	return picked
 }
 
 // partCoverShare: a part of a two-part question counts as answered when a

@@ -50,3 +50,21 @@ func TestReasonBringsTheNextSentence(t *testing.T) {
 		t.Errorf("answer lacks the reason (veto): %s", ans.Text)
 	}
 }
+
+// TestStillAnsweredByTheNewestChange: "Is Kenya still leading?" is
+// answered first by what the newest report says changed, not by an older
+// report's "Kenya leads" nor by the newest report's other sentences.
+func TestStillAnsweredByTheNewestChange(t *testing.T) {
+	st := openFixtureStore(t, corpus.Document{Title: "Kenya to draw down in Haiti", Source: "Wire", URL: "https://example.org/drawdown",
+		Published: time.Date(2026, 2, 7, 0, 0, 0, 0, time.UTC),
+		Text: "Speaking on the transition from the Kenya-led security mission to the new force, the minister praised the Kenyan police officers in Haiti. " +
+			"The foreign ministry confirmed that Kenya has officially handed over leadership to the new force. " +
+			"Kenyan officers will stay in Haiti for some months."})
+	ans, err := newExtractive(t, st).Answer(context.Background(), Request{Question: "Is Kenya still leading the security mission in Haiti?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(ans.Text, "The foreign ministry confirmed that Kenya has officially handed over leadership") {
+		t.Errorf("answer does not open with the newest change: %s", ans.Text)
+	}
+}
