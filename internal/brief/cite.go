@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/mss-brief/briefbot/internal/document"
+	"github.com/mss-brief/briefbot/internal/lexicon"
 )
 
 // markerRE matches a citation marker: [1], [1, 2], [1; 3], [2-4]. Adjacent
@@ -233,14 +234,29 @@ func bestQuote(r retrieval, passages map[int]bool, claims []string) string {
 // (they would read as our citation markers), whitespace folded, and a very
 // long sentence cut to the stretch holding most of focus. It stays the
 // document's words: the transport escapes them.
-func quoteText(s string, focus []string) string {
+func quoteText(s string, focus []string) string { return quoteAnswer(s, focus, "") }
+
+// quoteAnswer is quoteText for an answer of kind t: a window that keeps
+// the value asked for (the count, the date, the span of time) wins over
+// one that holds more of the question's words, since a quote cut before
+// "within six months" no longer answers "how long".
+func quoteAnswer(s string, focus []string, t AnswerType) string {
 	words := strings.Fields(markerRE.ReplaceAllString(s, ""))
 	if len(words) <= maxQuoteWords {
 		return strings.Join(words, " ")
 	}
 	bags := make([]termBag, len(words))
+	values := make([]bool, len(words))
 	for i, w := range words {
 		bags[i] = newTermBag(w)
+		switch t {
+		case TypeLength: // "six months", not the month a report is dated
+			toks := lexicon.Tokens(strings.Join(words[max(i-1, 0):i+1], " "))
+			values[i] = len(toks) >= 2 && durationUnits[toks[len(toks)-1].Text] &&
+				(countWords[toks[len(toks)-2].Text] || lexicon.IsNumber(toks[len(toks)-2].Text))
+		case TypeCount, TypeAmount, TypeDate, TypeWho, TypePlace:
+			values[i] = meetsType(t, strings.Join(words[max(i-1, 0):min(i+2, len(words))], " "))
+		}
 	}
 	best, bestN := 0, -1
 	for start := 0; start+quoteWords <= len(words); start++ {
@@ -249,6 +265,9 @@ func quoteText(s string, focus []string) string {
 			if anyHas(bags[start:start+quoteWords], t) {
 				n++
 			}
+		}
+		if slices.Contains(values[start:start+quoteWords], true) {
+			n += len(focus) + 1
 		}
 		if n > bestN {
 			best, bestN = start, n

@@ -177,3 +177,19 @@ func TestParseMarker(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteKeepsTheValueAsked: a long sentence is cut to a window of it;
+// for "how long" the window keeps the span of time, though another holds
+// more of the question's words.
+func TestQuoteKeepsTheValueAsked(t *testing.T) {
+	s := "The Secretary-General of the United Nations, who reported on the support office for the force to the Security Council on 30 September, " +
+		"was asked by the Council, in a resolution adopted with twelve votes in favour and three abstentions after long negotiations between its members, " +
+		"to set up the new office in Haiti and to report back to the members of the Council on its work within six months of the adoption."
+	focus := []string{"secretary", "general", "support", "office", "force"}
+	if q := quoteText(s, focus); strings.Contains(q, "six months") {
+		t.Fatalf("the plain quote keeps the span already; the test shows nothing: %q", q)
+	}
+	if q := quoteAnswer(s, focus, TypeLength); !strings.Contains(q, "six months") {
+		t.Errorf("quote for 'how long' lacks the span of time: %q", q)
+	}
+}

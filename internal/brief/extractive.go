@@ -49,7 +49,7 @@ func (a *Answerer) extractive(ans Answer, r retrieval, note string) Answer {
 		if i > 0 {
 			b.WriteString(" ")
 		}
-		b.WriteString(quoteText(p.text, r.concepts))
+		b.WriteString(quoteAnswer(p.text, r.concepts, r.kind))
 		b.WriteString(" [" + strconv.Itoa(p.hit+1) + "]")
 	}
 	text, cites, _ := resolveCitations(b.String(), r)
@@ -57,7 +57,7 @@ func (a *Answerer) extractive(ans Answer, r retrieval, note string) Answer {
 	for i := range cites {
 		for _, p := range picked {
 			if r.hits[p.hit].DocID == cites[i].DocID {
-				cites[i].Quote = quoteText(p.text, r.concepts)
+				cites[i].Quote = quoteAnswer(p.text, r.concepts, r.kind)
 				break
 			}
 		}
