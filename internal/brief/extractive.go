@@ -169,6 +169,14 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 	newness := hitNewness(r)
 	slot := slotOf(r, w, topBags(r))
 	bySlot := slot.typed() && len(subQueries(r.query)) == 0 // each part of a comparison has its own
+	var placeNoun *lexicon.Concept // "which airport": a sentence naming an airport, in either language
+	if cue := askPhrase(r.question).cue; r.kind == TypePlace && namingCue(cue) {
+		for i, c := range r.asked {
+			if c.Text == cue[len(cue)-1] {
+				placeNoun = &r.asked[i]
+			}
+		}
+	}
 	var cands []sentenceCandidate
 	for i, h := range r.hits {
 		sents, bags := r.an.of(h)
@@ -190,6 +198,9 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 			}
 			if r.kind == TypePlace && namesPlace(s) {
 				sc += causeBonus // "in the town of Pont-Sondé"
+			}
+			if placeNoun != nil && (bag.holds(*placeNoun) || bag.Has(*placeNoun)) {
+				sc += causeBonus // "à l'aéroport Toussaint Louverture"
 			}
 			if bySlot && slot.filledBy(r.an, sents, bags, j, h.Doc.Lang, title) {
 				sc += slotBonus

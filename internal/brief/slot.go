@@ -120,7 +120,7 @@ func askPhrase(question string) askedPhrase {
 	if start < 0 {
 		return askedPhrase{}
 	}
-	if len(cue) >= 2 && (cue[0] == "which" || cue[0] == "what") && !phraseEnds[cue[1]] {
+	if namingCue(cue) {
 		// "which town was ... shot", "what year did ...": the cue names
 		// the thing asked; what follows is the rest of the question.
 		return askedPhrase{cue: cue}
@@ -159,6 +159,19 @@ func askPhrase(question string) askedPhrase {
 		out.owner = "" // "the force's" with nothing after: the head itself
 	}
 	return out
+}
+
+// namingCue reports a cue that names the thing asked: "which town",
+// "what year", "quel aéroport".
+func namingCue(cue []string) bool {
+	if len(cue) < 2 || phraseEnds[cue[1]] {
+		return false
+	}
+	switch cue[0] {
+	case "which", "what", "quel", "quelle", "quels", "quelles":
+		return true
+	}
+	return false
 }
 
 // answerSlot is what a sentence must hold to answer the question.

@@ -31,6 +31,7 @@ func TestAskPhrase(t *testing.T) {
 		{"Which countries sat out the vote?", "", nil, ""},
 		{"In which town was Constable Samuel Kitwai shot?", "", nil, ""},
 		{"What year did the force arrive?", "", nil, ""},
+		{"À quel aéroport le premier contingent a-t-il atterri ?", "", nil, ""},
 		{"Why did Kenya's court block the deployment?", "", nil, ""},
 	}
 	for _, tt := range tests {
