@@ -164,8 +164,8 @@ func askPhrase(question string) askedPhrase {
 // namingCue reports a cue that names the thing asked: "which town",
 // "what year", "quel aéroport".
 func namingCue(cue []string) bool {
-	if len(cue) < 2 || phraseEnds[cue[1]] {
-		return false
+	if len(cue) < 2 || phraseEnds[cue[1]] || amountHeads[cue[1]] {
+		return false // "quel montant de la contribution": the amount of what follows
 	}
 	switch cue[0] {
 	case "which", "what", "quel", "quelle", "quels", "quelles":
