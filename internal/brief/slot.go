@@ -278,12 +278,27 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		others = append(others, i)
 	}
 	sort.SliceStable(others, func(x, y int) bool { return w[others[x]] > w[others[y]] })
+	// For a plain "what" ("what categories can a complaint fall into"),
+	// the relation is sought among the sentences that hold the head: a
+	// rarer word held elsewhere ("fallen hero") tells of something else.
+	relBags := bags
+	if s.kind == TypeOther && len(s.head) > 0 {
+		var withHead []termBag
+		for _, b := range bags {
+			if !slices.ContainsFunc(s.head, func(c lexicon.Concept) bool { return !b.holds(c) && !b.Has(c) }) {
+				withHead = append(withHead, b)
+			}
+		}
+		if len(withHead) > 0 {
+			relBags = withHead
+		}
+	}
 	held := 0
 	for _, i := range others {
 		if phraseVerbs[r.asked[i].Text] {
 			continue // too common to tell
 		}
-		if anyHolds(bags, r.asked[i]) || anyRelated(bags, r.asked[i]) {
+		if anyHolds(relBags, r.asked[i]) || anyRelated(relBags, r.asked[i]) {
 			s.relation = append(s.relation, r.asked[i])
 			if i > 0 && phraseSpans(r.an.lex, toks, r.asked[i-1], r.asked[i]) {
 				s.relation = append(s.relation, r.asked[i-1])

@@ -237,3 +237,24 @@ func TestFrenchCountOverEnglish(t *testing.T) {
 		}
 	}
 }
+
+// TestWhatRelationBesideTheHead: for a plain "what", the relation is
+// sought in the sentences that hold the head ("categorised"), not in a
+// rarer word held elsewhere ("fallen hero" for "fall into").
+func TestWhatRelationBesideTheHead(t *testing.T) {
+	day := func(s string) time.Time { t, _ := time.Parse(time.DateOnly, s); return t }
+	a := newExtractive(t, openFixtureStore(t,
+		corpus.Document{Title: "Complaints office for the mission", Source: "Wire", URL: "https://example.org/complaints", Published: day("2024-10-01"),
+			Text: "The mission has set up a complaints mechanism for Haitians who report abuses by its officers. " +
+				"In the framework, complaints are categorised as serious misconduct, minor misconduct or sexual exploitation and abuse."},
+		corpus.Document{Title: "Officer mourned", Source: "Wire", URL: "https://example.org/mourned", Published: day("2025-02-24"),
+			Text: "The spokesman for the mission called the constable a fallen hero of the complaints-free patrols."},
+	))
+	ans, err := a.Answer(context.Background(), Request{Question: "What categories can a complaint against mission officers fall into?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Mode == ModeAbstained || !strings.Contains(ans.Text, "serious misconduct") {
+		t.Errorf("mode %s (%s), answer %q, want the categories", ans.Mode, ans.Note, ans.Text)
+	}
+}
