@@ -169,7 +169,7 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 	newness := hitNewness(r)
 	slot := slotOf(r, w, topBags(r))
 	bySlot := slot.typed() && len(subQueries(r.query)) == 0 // each part of a comparison has its own
-	var placeNoun *lexicon.Concept // "which airport": a sentence naming an airport, in either language
+	var placeNoun *lexicon.Concept                          // "which airport": a sentence naming an airport, in either language
 	if cue := askPhrase(r.question).cue; r.kind == TypePlace && namingCue(cue) {
 		for i, c := range r.asked {
 			if c.Text == cue[len(cue)-1] {
