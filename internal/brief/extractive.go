@@ -168,7 +168,8 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 	w := askedWeights(r)
 	newness := hitNewness(r)
 	slot := slotOf(r, w, topBags(r))
-	bySlot := slot.typed() && len(subQueries(r.query)) == 0 // each part of a comparison has its own
+	twoPart := len(subQueries(r.query)) > 0
+	bySlot := slot.typed() && !twoPart // each part of a comparison has its own
 	var placeNoun *lexicon.Concept                          // "which airport": a sentence naming an airport, in either language
 	if cue := askPhrase(r.question).cue; r.kind == TypePlace && namingCue(cue) {
 		for i, c := range r.asked {
@@ -220,7 +221,7 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 				// "Resolution 2793 changes the mission in four main ways."
 				// says little without what follows.
 				c.text += " " + sents[j+1]
-			case r.kind == TypeReason && !statesCause(s) && j+1 < len(sents) && !isSourceList(sents[j+1]):
+			case (r.kind == TypeReason && !statesCause(s) || r.kind == TypeManner && !twoPart) && j+1 < len(sents) && !isSourceList(sents[j+1]):
 				// A sentence that tells what happened without why is
 				// often followed by the why: "The United States put the
 				// draft on hold. China and Russia had threatened a veto."

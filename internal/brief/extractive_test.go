@@ -68,3 +68,20 @@ func TestStillAnsweredByTheNewestChange(t *testing.T) {
 		t.Errorf("answer does not open with the newest change: %s", ans.Text)
 	}
 }
+
+// TestMannerBringsTheNextSentence: "how was he killed" is best matched by
+// the sentence that says he was; how, by the one after it.
+func TestMannerBringsTheNextSentence(t *testing.T) {
+	st := openFixtureStore(t, corpus.Document{Title: "Second officer killed", Source: "Wire", URL: "https://example.org/second",
+		Published: time.Date(2025, 3, 26, 0, 0, 0, 0, time.UTC),
+		Text: "He is the second Kenyan officer to be killed in Haiti since the force began deploying in June last year. " +
+			"He was part of a group dispatched to recover a police vehicle stuck in a ditch dug by gangs. " +
+			"The force said it would press on with its operations."})
+	ans, err := newExtractive(t, st).Answer(context.Background(), Request{Question: "How was the second Kenyan officer killed in Haiti?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "vehicle") {
+		t.Errorf("answer lacks how he was killed: %s", ans.Text)
+	}
+}
