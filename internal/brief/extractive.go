@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/mss-brief/briefbot/internal/lexicon"
 )
@@ -91,7 +92,29 @@ func pickSentences(r retrieval) []sentenceCandidate {
 		s, b := r.an.of(r.hits[0])
 		return []sentenceCandidate{{hit: 0, text: s[0], bag: b[0]}}
 	}
-	return stateChange(r, coverParts(r, pickRest(r, askedWeights(r), cands), cands), cands)
+	return newestFirst(r, stateChange(r, coverParts(r, pickRest(r, askedWeights(r), cands), cands), cands))
+}
+
+// newestFirst puts, for a question about the present, the newest report's
+// sentences first among those that hold the kind of value asked for: "how
+// many are there now" opens with January's figure, not August's.
+func newestFirst(r retrieval, picked []sentenceCandidate) []sentenceCandidate {
+	if !r.present || len(picked) < 2 {
+		return picked
+	}
+	holds := func(c sentenceCandidate) bool { return r.kind == TypeOther || meetsType(r.kind, c.text) }
+	published := func(c sentenceCandidate) time.Time { return r.hits[c.hit].Doc.Published }
+	out := slices.Clone(picked)
+	slices.SortStableFunc(out, func(a, b sentenceCandidate) int {
+		if holds(a) != holds(b) {
+			if holds(a) {
+				return -1
+			}
+			return 1
+		}
+		return published(b).Compare(published(a))
+	})
+	return out
 }
 
 // stateChange answers "Is Kenya still leading the mission?" with what the

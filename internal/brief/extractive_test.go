@@ -2,11 +2,13 @@ package brief
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/document"
 )
 
 // TestTwoPartQuestionAnswersEachPart: the part with the rarer words (a
@@ -83,5 +85,33 @@ func TestMannerBringsTheNextSentence(t *testing.T) {
 	}
 	if !strings.Contains(ans.Text, "vehicle") {
 		t.Errorf("answer lacks how he was killed: %s", ans.Text)
+	}
+}
+
+// TestPresentOpensWithTheNewest: for "how many ... now", the newest
+// report's figure comes first, whichever sentence scored best; a sentence
+// without a figure, however new, comes after those with one.
+func TestPresentOpensWithTheNewest(t *testing.T) {
+	day := func(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
+	r := retrieval{present: true, kind: TypeCount, hits: []document.Hit{
+		{Doc: document.Document{Published: day(2025, 8, 20)}},
+		{Doc: document.Document{Published: day(2026, 1, 22)}},
+		{Doc: document.Document{Published: day(2026, 3, 1)}},
+	}}
+	picked := []sentenceCandidate{
+		{hit: 0, text: "About 750 Kenyan police officers are deployed in Haiti."},
+		{hit: 2, text: "Kenya said its officers would stay for now."},
+		{hit: 1, text: "The force has approximately 1,000 personnel on the ground."},
+	}
+	var got []int
+	for _, c := range newestFirst(r, picked) {
+		got = append(got, c.hit)
+	}
+	if want := []int{1, 0, 2}; !slices.Equal(got, want) {
+		t.Errorf("order by hit %v, want %v", got, want)
+	}
+	r.present = false
+	if out := newestFirst(r, picked); out[0].hit != 0 {
+		t.Errorf("a question not about the present was reordered: %v", out)
 	}
 }
