@@ -92,7 +92,10 @@ func pickSentences(r retrieval) []sentenceCandidate {
 		s, b := r.an.of(r.hits[0])
 		return []sentenceCandidate{{hit: 0, text: s[0], bag: b[0]}}
 	}
-	return newestFirst(r, stateChange(r, coverParts(r, pickRest(r, askedWeights(r), cands), cands), cands))
+	picked := pickRest(r, askedWeights(r), cands)
+	picked = coverParts(r, picked, cands)  // each part of a two-part question answered
+	picked = stateChange(r, picked, cands) // "is X still ...": what changed, first
+	return newestFirst(r, picked)          // "... now": the newest report first
 }
 
 // newestFirst puts, for a question about the present, the newest report's
@@ -245,9 +248,10 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 				// says little without what follows.
 				c.text += " " + sents[j+1]
 			case (r.kind == TypeReason && !statesCause(s) || r.kind == TypeManner && !twoPart) && j+1 < len(sents) && !isSourceList(sents[j+1]):
-				// A sentence that tells what happened without why is
-				// often followed by the why: "The United States put the
-				// draft on hold. China and Russia had threatened a veto."
+				// A sentence that tells what happened without why, or
+				// without how, is often followed by it: "The United
+				// States put the draft on hold. China and Russia had
+				// threatened a veto."
 				c.text += " " + sents[j+1]
 			}
 			cands = append(cands, c)
