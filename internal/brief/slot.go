@@ -347,6 +347,17 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	return s
 }
 
+// besideHolds reports whether the sentence before or after sentence at
+// holds c, itself or through its group.
+func besideHolds(bags []termBag, at int, c lexicon.Concept) bool {
+	for _, j := range []int{at - 1, at + 1} {
+		if j >= 0 && j < len(bags) && (bags[j].holds(c) || bags[j].Has(c)) {
+			return true
+		}
+	}
+	return false
+}
+
 // adjacentWords reports whether a and b follow one another in toks.
 func adjacentWords(toks []lexicon.Token, a, b string) bool {
 	for i := 1; i < len(toks); i++ {
@@ -414,14 +425,7 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 		if s.kind == TypeAmount || s.person || s.kind == TypeCount && !byTitle {
 			return false
 		}
-		near := false
-		for _, j := range []int{at - 1, at + 1} {
-			if j >= 0 && j < len(bags) {
-				b := bags[j]
-				near = near || slices.ContainsFunc(s.relation, func(c lexicon.Concept) bool { return b.holds(c) || b.Has(c) })
-			}
-		}
-		if !near && !byTitle {
+		if !slices.ContainsFunc(s.relation, func(c lexicon.Concept) bool { return besideHolds(bags, at, c) }) && !byTitle {
 			return false
 		}
 	}
@@ -429,13 +433,7 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 		return false
 	}
 	if s.focus != nil && !held(*s.focus) {
-		near := false
-		for _, j := range []int{at - 1, at + 1} {
-			if j >= 0 && j < len(bags) {
-				near = near || bags[j].holds(*s.focus) || bags[j].Has(*s.focus)
-			}
-		}
-		if !near {
+		if !besideHolds(bags, at, *s.focus) {
 			return false
 		}
 	}
