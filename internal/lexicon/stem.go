@@ -114,7 +114,7 @@ func IsStopWord(t string) bool {
 var foldedFrenchStop = set(`a ete etre etait etaient sera seront deja apres tres meme aupres des les une aux
 ca cela ceci celui celle ceux celles dont ou oui non selon vers chez sans sous entre depuis pendant lors
 quel quelle quels quelles comment combien pourquoi quand qui que quoi est sont ont avait avaient fait
-il ils elle elles nous vous eux lui avant`)
+il ils elle elles nous vous eux lui avant effectivement reellement vraiment`)
 
 // questionScaffold are words that frame a question but name nothing in it.
 var questionScaffold = set(`tell know please many much get got give us let lets want say said says
