@@ -242,6 +242,11 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 			sc += presentBonus * newness[i]
 			sc += brevityBonus * (1 - float64(min(n, brevityWords))/brevityWords)
 			c := sentenceCandidate{hit: i, text: s, score: sc, bag: bag}
+			if j > 0 && opensWithPronoun(s) && !isSourceList(sents[j-1]) {
+				// "He is the second Kenyan officer to be killed" says who
+				// only with the sentence before it, which names him.
+				c.text = sents[j-1] + " " + s
+			}
 			switch {
 			case n < announceWords && j+1 < len(sents):
 				// "Resolution 2793 changes the mission in four main ways."
@@ -260,6 +265,15 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
 	return cands
 }
+
+// opensWithPronoun reports a sentence whose subject is a pronoun ("He
+// is", "She said", "Il a"): who it is, the sentence before says.
+func opensWithPronoun(s string) bool {
+	toks := lexicon.Tokens(s)
+	return len(toks) > 0 && subjectPronouns[toks[0].Text]
+}
+
+var subjectPronouns = lexiconSet(`he she they il elle ils elles`)
 
 // pickRest picks the best candidate, then up to two more that score
 // nearly as well and add something.

@@ -115,3 +115,20 @@ func TestPresentOpensWithTheNewest(t *testing.T) {
 		t.Errorf("a question not about the present was reordered: %v", out)
 	}
 }
+
+// TestPronounBringsThePreviousSentence: "He is the second officer killed"
+// answers "who" only with the sentence before it, which names him.
+func TestPronounBringsThePreviousSentence(t *testing.T) {
+	st := openFixtureStore(t, corpus.Document{Title: "Second officer killed", Source: "Wire", URL: "https://example.org/kabiru",
+		Published: time.Date(2025, 3, 28, 0, 0, 0, 0, time.UTC),
+		Text: "The mission later confirmed that an officer by the name of Benedict Kabiru had died in the incident. " +
+			"He is the second Kenyan officer to be killed in Haiti since the force began deploying. " +
+			"Calls for the officers to come home have grown in Nairobi."})
+	ans, err := newExtractive(t, st).Answer(context.Background(), Request{Question: "Who was the second Kenyan officer killed in Haiti?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "Kabiru") {
+		t.Errorf("answer does not say who: %s", ans.Text)
+	}
+}
