@@ -46,16 +46,18 @@ var realEvalFloors = map[EvalKind]realFloor{
 	// (why/how 0.80, cross-document 0.50), cited 0.93, as of 0.91.
 	// Second session of 2026-12-03: the present's words leave the query
 	// (time-sensitive recall 0.91 -> 1.00), a date must be of the thing
-	// asked, an amount of the one who pays: unanswerable 0.85 -> 1.00.
-	KindFact:          {recall: 0.95, mrr: 0.8, fact: 0.75, cited: 0.85, maxFalseAbstain: 0.1},
-	KindWhyHow:        {recall: 0.95, mrr: 0.75, fact: 0.75, cited: 0.9, maxFalseAbstain: 0.05},
-	KindTimeSensitive: {recall: 0.95, mrr: 0.45, fact: 0.75, cited: 0.85, maxFalseAbstain: 0.05, asOf: 0.85},
-	KindCrossDocument: {recall: 0.65, mrr: 0.2, fact: 0.45, cited: 0.9, maxFalseAbstain: 0.05},
+	// asked, an amount of the one who pays: unanswerable 0.85 -> 1.00;
+	// key fact 0.74 -> 0.85 (why/how 0.90, time 0.91, cross-document
+	// 0.70, cross-lingual 0.87).
+	KindFact:          {recall: 0.95, mrr: 0.8, fact: 0.85, cited: 0.85, maxFalseAbstain: 0.1},
+	KindWhyHow:        {recall: 0.95, mrr: 0.75, fact: 0.85, cited: 0.9, maxFalseAbstain: 0.05},
+	KindTimeSensitive: {recall: 0.95, mrr: 0.45, fact: 0.85, cited: 0.85, maxFalseAbstain: 0.05, asOf: 0.85},
+	KindCrossDocument: {recall: 0.65, mrr: 0.2, fact: 0.65, cited: 0.9, maxFalseAbstain: 0.05},
 	KindParaphrase:    {recall: 0.85, mrr: 0.65, fact: 0.75, cited: 0.8, maxFalseAbstain: 0.1},
-	KindCrossLingual:  {recall: 0.95, mrr: 0.5, fact: 0.6, cited: 0.8, maxFalseAbstain: 0.1},
+	KindCrossLingual:  {recall: 0.95, mrr: 0.5, fact: 0.8, cited: 0.8, maxFalseAbstain: 0.1},
 	KindUnanswerable:  {abstain: 0.95},
 	KindOffTopic:      {abstain: 0.95},
-	"overall":         {recall: 0.92, mrr: 0.6, fact: 0.72, cited: 0.92, abstain: 0.95, maxFalseAbstain: 0.05, asOf: 0.85},
+	"overall":         {recall: 0.92, mrr: 0.6, fact: 0.82, cited: 0.92, abstain: 0.95, maxFalseAbstain: 0.05, asOf: 0.85},
 }
 
 type realFloor struct {
@@ -119,7 +121,7 @@ var realHoldoutFloors = map[EvalKind]realFloor{
 var realFreshFloors = map[EvalKind]realFloor{
 	KindUnanswerable: {abstain: 0.75},
 	KindOffTopic:     {abstain: 0.95},
-	"overall":        {recall: 0.95, fact: 0.8, cited: 0.95, maxFalseAbstain: 0.1, asOf: 0.75}, // key fact 0.84 after the second session
+	"overall":        {recall: 0.95, fact: 0.85, cited: 0.95, maxFalseAbstain: 0.1, asOf: 0.75}, // key fact 0.88 after the second session
 }
 
 func TestEvalRealHoldout(t *testing.T) {
@@ -322,7 +324,7 @@ var realFresh2Floors = map[EvalKind]realFloor{
 	KindOffTopic:     {abstain: 0.95},
 	// Tuned on since (the second session): key fact 0.78, recall 1.00,
 	// cited 1.00, false abstentions 0.03.
-	"overall": {recall: 0.95, fact: 0.72, cited: 0.95, maxFalseAbstain: 0.1, asOf: 0.9},
+	"overall": {recall: 0.95, fact: 0.78, cited: 0.95, maxFalseAbstain: 0.1, asOf: 0.9},
 }
 
 func TestEvalRealFresh2(t *testing.T) {
@@ -339,7 +341,9 @@ func TestEvalRealFresh2(t *testing.T) {
 // five paraphrase questions, slang the corpus never uses), as of 0.80.
 var realFresh3Floors = map[EvalKind]realFloor{
 	KindOffTopic: {abstain: 0.95},
-	"overall":    {recall: 0.8, fact: 0.5, cited: 0.9, abstain: 0.7, maxFalseAbstain: 0.25, asOf: 0.75},
+	// Tuned on since that run: key fact 0.75, recall 0.91, false
+	// abstentions 0.09, as of 1.00.
+	"overall": {recall: 0.88, fact: 0.7, cited: 0.95, abstain: 0.7, maxFalseAbstain: 0.12, asOf: 0.9},
 }
 
 func TestEvalRealFresh3(t *testing.T) {
