@@ -77,10 +77,7 @@ var yesNoStarts = map[string]bool{"is": true, "are": true, "was": true, "were": 
 
 // questionType tells what kind of answer a question asks for.
 func questionType(question string) AnswerType {
-	var words []string
-	for _, t := range lexicon.Tokens(question) {
-		words = append(words, t.Text)
-	}
+	words := tokenTexts(lexicon.Tokens(question))
 	// The cue that comes first says what is asked: "Which countries
 	// abstained when ..." asks who, not when.
 	best, bestAt := TypeOther, len(words)
@@ -100,10 +97,7 @@ func questionType(question string) AnswerType {
 
 // holdsRun reports whether text holds one of the runs of folded words.
 func holdsRun(text string, runs [][]string) bool {
-	var words []string
-	for _, t := range lexicon.Tokens(text) {
-		words = append(words, t.Text)
-	}
+	words := tokenTexts(lexicon.Tokens(text))
 	for _, r := range runs {
 		if containsRun(words, r) {
 			return true
@@ -219,11 +213,7 @@ func statesChange(sentence string) bool { return holdsRun(sentence, changeCues) 
 
 // meetsType reports whether a sentence holds the kind of answer asked for.
 func meetsType(t AnswerType, sentence string) bool {
-	toks := lexicon.Tokens(sentence)
-	words := make([]string, len(toks))
-	for i, tok := range toks {
-		words[i] = tok.Text
-	}
+	words := tokenTexts(lexicon.Tokens(sentence))
 	switch t {
 	case TypeCount:
 		return hasCount(words)
@@ -249,7 +239,7 @@ func meetsType(t AnswerType, sentence string) bool {
 			}
 			// A span of time answers "how long" ("within six months", "for
 			// 12 months"), not "when": "within 90 days" dates nothing.
-			if t == TypeLength && durationUnits[w] && i > 0 && (countWords[words[i-1]] || lexicon.IsNumber(words[i-1]) || words[i-1] == "a" || words[i-1] == "one") {
+			if t == TypeLength && spanAt(words, i) {
 				return true
 			}
 		}
@@ -265,6 +255,16 @@ func meetsType(t AnswerType, sentence string) bool {
 		return hasInnerName(sentence)
 	}
 	return true
+}
+
+// spanAt reports a span of time ending at words[i]: "six months", "12
+// days", "a year".
+func spanAt(words []string, i int) bool {
+	if i == 0 || !durationUnits[words[i]] {
+		return false
+	}
+	p := words[i-1]
+	return countWords[p] || lexicon.IsNumber(p) || p == "a" || p == "one"
 }
 
 // durationUnits measure a span of time.

@@ -251,9 +251,8 @@ func quoteAnswer(s string, focus []string, t AnswerType) string {
 		bags[i] = newTermBag(w)
 		switch t {
 		case TypeLength: // "six months", not the month a report is dated
-			toks := lexicon.Tokens(strings.Join(words[max(i-1, 0):i+1], " "))
-			values[i] = len(toks) >= 2 && durationUnits[toks[len(toks)-1].Text] &&
-				(countWords[toks[len(toks)-2].Text] || lexicon.IsNumber(toks[len(toks)-2].Text))
+			span := tokenTexts(lexicon.Tokens(strings.Join(words[max(i-1, 0):i+1], " ")))
+			values[i] = len(span) > 0 && spanAt(span, len(span)-1)
 		case TypeCount, TypeAmount, TypeDate, TypeWho, TypePlace:
 			values[i] = meetsType(t, strings.Join(words[max(i-1, 0):min(i+2, len(words))], " "))
 		}

@@ -136,10 +136,7 @@ func longDate(t time.Time) string { return t.Format("2 January 2006") }
 // or its dates as "Month Year".
 func statedValues(kind AnswerType, sentence string) []string {
 	toks := lexicon.Tokens(sentence)
-	words := make([]string, len(toks))
-	for i, t := range toks {
-		words[i] = t.Text
-	}
+	words := tokenTexts(toks)
 	var out []string
 	add := func(v string) {
 		if !slices.Contains(out, v) {

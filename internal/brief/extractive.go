@@ -92,10 +92,11 @@ func pickSentences(r retrieval) []sentenceCandidate {
 		s, b := r.an.of(r.hits[0])
 		return []sentenceCandidate{{hit: 0, text: s[0], bag: b[0]}}
 	}
-	picked := pickRest(r, askedWeights(r), cands)
-	picked = coverParts(r, picked, cands)  // each part of a two-part question answered
-	picked = stateChange(r, picked, cands) // "is X still ...": what changed, first
-	return newestFirst(r, picked)          // "... now": the newest report first
+	w := askedWeights(r)
+	picked := pickRest(r, w, cands)
+	picked = coverParts(r, picked, cands)     // each part of a two-part question answered
+	picked = stateChange(r, w, picked, cands) // "is X still ...": what changed, first
+	return newestFirst(r, picked)             // "... now": the newest report first
 }
 
 // newestFirst puts, for a question about the present, the newest report's
@@ -124,12 +125,11 @@ func newestFirst(r retrieval, picked []sentenceCandidate) []sentenceCandidate {
 // newest report says changed, first: a sentence of the newest document
 // among the hits that says a state ended or passed on ("Kenya has handed
 // over leadership to the GSF"), when one holds the question's words.
-func stateChange(r retrieval, picked, cands []sentenceCandidate) []sentenceCandidate {
+func stateChange(r retrieval, w []float64, picked, cands []sentenceCandidate) []sentenceCandidate {
 	if !r.present || r.kind != TypeYesNo || len(picked) == 0 {
 		return picked
 	}
 	_, newest := publishedSpan(r.hits)
-	w := askedWeights(r)
 	for _, c := range cands {
 		if d := r.hits[c.hit].Doc.Published; d.IsZero() || d.Before(newest) || !statesChange(c.text) || askedCoverage(c.bag, r.asked, w) == 0 {
 			continue

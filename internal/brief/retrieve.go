@@ -448,10 +448,7 @@ comment quand qui quel quelle quels quelles ou combien pourquoi lequel laquelle`
 // writes them), the rest of it as written.
 func withoutRuns(text string, runs [][]string) string {
 	toks := lexicon.Tokens(text)
-	words := make([]string, len(toks))
-	for i, t := range toks {
-		words[i] = t.Text
-	}
+	words := tokenTexts(toks)
 	drop := make([]bool, len(toks))
 	for _, run := range runs {
 		for i := 0; i+len(run) <= len(words); i++ {

@@ -100,10 +100,7 @@ type askedPhrase struct {
 // when the question word is followed by its verb ("who commands").
 func askPhrase(question string) askedPhrase {
 	toks := lexicon.Tokens(question)
-	var words []string
-	for _, t := range toks {
-		words = append(words, t.Text)
-	}
+	words := tokenTexts(toks)
 	var cue []string
 	start := -1
 	for _, c := range typeCues {
@@ -316,11 +313,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		}
 	}
 	if s.kind == TypeAmount && len(cue) > 0 {
-		var texts []string
-		for _, t := range toks {
-			texts = append(texts, t.Text)
-		}
-		if at := runIndex(texts, cue); at >= 0 {
+		if at := runIndex(tokenTexts(toks), cue); at >= 0 {
 			for _, t := range toks[at+len(cue) : min(at+len(cue)+3, len(toks))] {
 				if !names[t.Text] {
 					continue
@@ -460,10 +453,7 @@ const (
 // number must count the head, or the name asked about, beside it.
 func numberFor(an *analysis, sentence, lang string, s answerSlot, byTitle bool) bool {
 	toks := lexicon.Tokens(sentence)
-	words := make([]string, len(toks))
-	for i, t := range toks {
-		words[i] = t.Text
-	}
+	words := tokenTexts(toks)
 	near := func(i, width int, cs ...lexicon.Concept) bool {
 		from, to := max(i-width, 0), min(i+width, len(toks)-1)
 		win := an.bag(sentence[toks[from].Start:toks[to].End], lang)

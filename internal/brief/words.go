@@ -55,6 +55,15 @@ func isDigits(t string) bool {
 	return t != "" && strings.Trim(t, "0123456789") == ""
 }
 
+// tokenTexts returns the folded words of toks.
+func tokenTexts(toks []lexicon.Token) []string {
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = t.Text
+	}
+	return words
+}
+
 // termBag is the analysed terms of a text (a sentence, a title), for asking
 // whether a word or a concept occurs in it.
 type termBag struct {
