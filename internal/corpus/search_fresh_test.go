@@ -14,16 +14,7 @@ func TestSearchSeesWriteBehindHits(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "brief.db")
-	writer, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer writer.Close()
-	reader, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer reader.Close()
+	writer, reader := openStoreAt(t, path), openStoreAt(t, path)
 	mustPut(t, writer, Document{Key: "old", Title: "Port", Text: "The harbour was quiet on Monday."})
 	if hits, err := reader.Search(ctx, Query{Text: "harbour cranes idle"}); err != nil || len(hits) != 1 {
 		t.Fatalf("first search: %d hits, %v", len(hits), err)

@@ -16,7 +16,15 @@ import (
 // openTestStore opens a fresh store in a temporary directory.
 func openTestStore(t testing.TB) *Store {
 	t.Helper()
-	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "test.db"))
+	return openStoreAt(t, filepath.Join(t.TempDir(), "test.db"))
+}
+
+// openStoreAt opens a handle on the store at path (a file, or a PostgreSQL
+// URL), closed when the test ends: two of them are two processes on one
+// store.
+func openStoreAt(t testing.TB, path string) *Store {
+	t.Helper()
+	s, err := Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -324,16 +332,7 @@ func TestSearchSeesOtherHandle(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "brief.db")
-	writer, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer writer.Close()
-	reader, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer reader.Close()
+	writer, reader := openStoreAt(t, path), openStoreAt(t, path)
 	const n = 40
 	done := make(chan error, 1)
 	go func() {
@@ -390,17 +389,9 @@ func TestSearchAfterLogPruned(t *testing.T) {
 
 func testSearchAfterLogPruned(t *testing.T, path string) {
 	ctx := context.Background()
-	writer, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer writer.Close()
+	writer := openStoreAt(t, path)
 	writer.ix.log.every, writer.ix.log.minKept = 1, 4
-	reader, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer reader.Close()
+	reader := openStoreAt(t, path)
 	put := func(round int) {
 		for i := range 4 {
 			_, err := writer.Put(ctx, Document{Key: fmt.Sprintf("doc%d", i), Title: "Report",

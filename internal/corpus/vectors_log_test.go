@@ -34,11 +34,7 @@ func TestVectorLogPruned(t *testing.T) {
 func testVectorLogPruned(t *testing.T, path string) {
 	ctx := context.Background()
 	const model, dim, docs, rounds = "m", 8, 4, 30
-	writer, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer writer.Close()
+	writer := openStoreAt(t, path)
 	// A reader that catches up between two writes is never more than
 	// docs+1 entries behind (a round, and the replaced passage's delete):
 	// keep twice that.
@@ -81,12 +77,7 @@ func testVectorLogPruned(t *testing.T, path string) {
 		}
 	}
 	reader := func() *Vectors {
-		s, err := Open(ctx, path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
-		return NewVectors(s, modelOnly(model), 0, nil)
+		return NewVectors(openStoreAt(t, path), modelOnly(model), 0, nil)
 	}
 	keeping, behind := reader(), reader()
 	embed(0)
@@ -107,7 +98,7 @@ func testVectorLogPruned(t *testing.T, path string) {
 		}
 	}
 	var entries, pruned int
-	err = writer.db.QueryRowContext(ctx, `SELECT count(*), coalesce((SELECT value FROM stats WHERE name = 'vector_log_pruned'), 0) FROM vector_log`).
+	err := writer.db.QueryRowContext(ctx, `SELECT count(*), coalesce((SELECT value FROM stats WHERE name = 'vector_log_pruned'), 0) FROM vector_log`).
 		Scan(&entries, &pruned)
 	if err != nil {
 		t.Fatal(err)
