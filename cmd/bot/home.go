@@ -7,6 +7,7 @@ import (
 
 	"github.com/mss-brief/briefbot/internal/config"
 	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/document"
 	"github.com/mss-brief/briefbot/internal/ledger"
 	"github.com/mss-brief/briefbot/internal/schedule"
 	"github.com/mss-brief/briefbot/internal/slackbot"
@@ -82,7 +83,7 @@ func (h *serveHome) Overview(ctx context.Context) (slackbot.HomeFacts, error) {
 	}
 	for i, a := range act {
 		p := polls[i] // both in the order of h.feeds
-		f.Feeds = append(f.Feeds, slackbot.FeedFacts{URL: corpus.RedactURL(a.Origin), Documents: a.Documents, LastItem: a.LastIngested,
+		f.Feeds = append(f.Feeds, slackbot.FeedFacts{URL: document.RedactURL(a.Origin), Documents: a.Documents, LastItem: a.LastIngested,
 			LastPoll: p.LastPoll, LastSuccess: p.LastSuccess, LastError: p.LastError, Items: p.Items, Added: p.Added})
 	}
 	if h.sched != nil {

@@ -262,19 +262,6 @@ func describeNetError(err error) error {
 	return err
 }
 
-// RedactURL hides the password of a URL that carries one ("http://user:xxxxx@host/");
-// anything that is not such a URL is returned as it is.
-func RedactURL(raw string) string {
-	if !strings.Contains(raw, "@") || !strings.Contains(raw, "://") {
-		return raw
-	}
-	u, err := url.Parse(raw)
-	if err != nil || u.User == nil {
-		return raw
-	}
-	return u.Redacted()
-}
-
 // classify decides how to read a page from its declared type, sniffing the
 // body when the server says nothing useful.
 func classify(contentType string, body []byte, u *url.URL) (contentKind, error) {

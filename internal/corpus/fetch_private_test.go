@@ -105,12 +105,6 @@ func TestIsPublic(t *testing.T) {
 
 func TestFetchErrorsAreReadableAndRedacted(t *testing.T) {
 	t.Parallel()
-	if got := RedactURL("http://user:secret@example.org/a"); strings.Contains(got, "secret") || !strings.Contains(got, "example.org/a") {
-		t.Errorf("RedactURL kept the password or lost the address: %q", got)
-	}
-	if got := RedactURL("notes/file.md"); got != "notes/file.md" {
-		t.Errorf("RedactURL changed a path: %q", got)
-	}
 	dns := &url.Error{Op: "Get", URL: "http://x.example", Err: &net.OpError{Op: "dial", Net: "tcp",
 		Err: &net.DNSError{Err: "no such host", Name: "x.example", Server: "127.0.0.53:53", IsNotFound: true}}}
 	if got := describeNetError(dns).Error(); strings.Contains(got, "127.0.0.53") || !strings.Contains(got, "x.example: the name does not resolve") {

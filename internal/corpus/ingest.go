@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/RadhiFadlillah/whatlanggo"
+
+	"github.com/mss-brief/briefbot/internal/document"
 )
 
 // Outcomes of ingesting one input, beside those of storing it (Added,
@@ -167,7 +169,7 @@ func (in *Ingester) run(ctx context.Context, jobs []job) []IngestResult {
 		in.readAll(ctx, jobs, func(j job, r readResult, err error) {
 			// Credentials in a URL ("http://user:pw@host/") never reach a
 			// summary, a log or a chat reply.
-			res := IngestResult{Input: RedactURL(j.input), Feed: RedactURL(j.feed), Warnings: r.warnings}
+			res := IngestResult{Input: document.RedactURL(j.input), Feed: document.RedactURL(j.feed), Warnings: r.warnings}
 			var skip skipError
 			switch {
 			case errors.As(err, &skip):

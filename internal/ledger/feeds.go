@@ -3,9 +3,10 @@ package ledger
 import (
 	"context"
 	"fmt"
-	"net/url"
 	"strings"
 	"time"
+
+	"github.com/mss-brief/briefbot/internal/document"
 )
 
 // FeedPoll is what the last poll of a feed found, whichever process (or
@@ -92,12 +93,7 @@ func (l *Ledger) FeedPolls(ctx context.Context, urls []string) ([]FeedPoll, erro
 
 // feedKey is a feed's URL without the password it may carry: the store
 // keeps no secret of the configuration's.
-func feedKey(raw string) string {
-	if u, err := url.Parse(raw); err == nil && u.User != nil {
-		return u.Redacted()
-	}
-	return raw
-}
+func feedKey(raw string) string { return document.RedactURL(raw) }
 
 // storableError is err's text as both databases take it: at most
 // maxFeedError bytes, valid UTF-8 (a character cut in two is dropped) and

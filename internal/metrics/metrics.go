@@ -16,6 +16,7 @@ import (
 
 	"github.com/mss-brief/briefbot/internal/brief"
 	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/document"
 	"github.com/mss-brief/briefbot/internal/schedule"
 )
 
@@ -145,7 +146,7 @@ func (m *Metrics) Ingested(r corpus.IngestResult) {
 func (m *Metrics) FeedPolled(url string, at time.Time, err error) {
 	// The feed label is the configured URL with any credentials removed:
 	// the set of feeds is the configuration's, so it stays small.
-	feed := corpus.RedactURL(url)
+	feed := document.RedactURL(url)
 	if err != nil {
 		m.feedPolls.WithLabelValues(feed, "failed").Inc()
 		return
