@@ -203,6 +203,8 @@ type answerSlot struct {
 	// passages for a title holding it to say what a sentence is about
 	// ("Central American", not "mission").
 	titled bool
+	// bodies are the topic's bodies the question names (glossary names).
+	bodies []lexicon.Concept
 	// payer is who an amount is asked of ("how much has Kenya spent"):
 	// a sentence about another's money does not answer, though every
 	// passage names Kenya.
@@ -239,6 +241,11 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		}
 	}
 	var others []int
+	for _, c := range r.asked {
+		if c.Glossary {
+			s.bodies = append(s.bodies, c)
+		}
+	}
 	for i, c := range r.asked {
 		// Whose thing is asked for is part of it: "Kenya's ambassador",
 		// "the Gang Suppression Force's budget" (a topic name included);
@@ -340,6 +347,26 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	return s
 }
 
+// rivalIn reports whether a sentence names another of the topic's bodies
+// and none the question names: "the MSS had a budget of $600 million"
+// does not give the budget of the force that replaced it.
+func (s answerSlot) rivalIn(b termBag) bool {
+	if len(s.bodies) == 0 {
+		return false
+	}
+	other := false
+	for t := range b.Bag {
+		if !lexicon.IsGlossaryToken(t) {
+			continue
+		}
+		if slices.ContainsFunc(s.bodies, func(c lexicon.Concept) bool { return slices.Contains(c.Forms, t) }) {
+			return false
+		}
+		other = true
+	}
+	return other
+}
+
 // besideHolds reports whether the sentence before or after sentence at
 // holds c, itself or through its group.
 func besideHolds(bags []termBag, at int, c lexicon.Concept) bool {
@@ -423,6 +450,12 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 		}
 	}
 	if s.payer != nil && !held(*s.payer) && !bags[max(at-1, 0)].holds(*s.payer) && !bags[max(at-1, 0)].Has(*s.payer) {
+		return false
+	}
+	// Money is the body's own: the sentence must name the body asked of.
+	// (For counts and dates, asking the same of the sentence turned away
+	// right answers whose sentence names no body.)
+	if s.kind == TypeAmount && s.rivalIn(bag) {
 		return false
 	}
 	if s.focus != nil && !held(*s.focus) {

@@ -59,6 +59,43 @@ func slotDocs() []corpus.Document {
 	}
 }
 
+// TestAmountOfAnotherBody: in a report on the force, a sentence on the
+// money of the mission it replaced does not give the force's.
+func TestAmountOfAnotherBody(t *testing.T) {
+	st := openEmptyStore(t)
+	_, err := st.Put(context.Background(), corpus.Document{Title: "The force that replaced the mission", Source: "Wire",
+		URL: "https://example.org/gsf", Published: time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC),
+		Text: "The Security Council turned the Multinational Security Support mission into the Gang Suppression Force on Tuesday. " +
+			"The Gang Suppression Force will have up to 5,550 personnel. " +
+			"While the MSS had an estimated budget of $600 million for its first year, only $115 million was raised."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := newExtractive(t, st)
+	tests := []struct {
+		question string
+		answered bool
+	}{
+		{"What was the MSS's budget for its first year?", true},
+		{"What is the Gang Suppression Force's budget for its first year?", false},
+		{"What's the dollar figure approved for the GSF's first year?", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			ans, err := a.Answer(context.Background(), Request{Question: tt.question})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := ans.Mode != ModeAbstained; got != tt.answered {
+				t.Fatalf("answered = %v (mode %s, note %q), want %v: %q", got, ans.Mode, ans.Note, tt.answered, ans.Text)
+			}
+			if tt.answered && !strings.Contains(ans.Text, "$600 million") {
+				t.Errorf("answer lacks the budget: %s", ans.Text)
+			}
+		})
+	}
+}
+
 func TestAnswerSlot(t *testing.T) {
 	a := newExtractive(t, openFixtureStore(t, slotDocs()...))
 	tests := []struct {
@@ -70,6 +107,7 @@ func TestAnswerSlot(t *testing.T) {
 		{"How much did Canada pledge to the UN trust fund?", true, "$60 million"},
 		{"Who is the US ambassador to the United Nations?", true, "Mike Waltz"},
 		{"How many dollars did Canada pledge to the UN trust fund?", true, "$60 million"},
+		{"What's the dollar figure Canada pledged to the UN trust fund?", true, "$60 million"},
 		// Every word is in the corpus; the relation is not.
 		{"How many Kenyan officers have been wounded?", false, ""},      // no count of the wounded
 		{"What is the monthly pay of a Kenyan officer?", false, ""},     // pay, but no amount

@@ -162,7 +162,7 @@ func Sentences(paragraph string) []string {
 }
 
 func endsSentence(word string) bool {
-	core := strings.TrimRight(word, "\"”’')]")
+	core := strings.TrimRight(withoutReferenceMarks(word), "\"”’')]")
 	if core == "" {
 		return false
 	}
@@ -185,6 +185,20 @@ func endsSentence(word string) bool {
 		return !unicode.IsLetter(r)
 	}
 	return true
+}
+
+// withoutReferenceMarks strips the reference marks an encyclopedia puts
+// after a sentence's stop ("operation.[3]", "prior.[1][2]"), which would
+// otherwise join it to the next.
+func withoutReferenceMarks(word string) string {
+	for strings.HasSuffix(word, "]") {
+		open := strings.LastIndexByte(word, '[')
+		if open < 0 || open == len(word)-2 || strings.TrimLeft(word[open+1:len(word)-1], "0123456789") != "" {
+			break
+		}
+		word = word[:open]
+	}
+	return word
 }
 
 // SplitSentences splits text (a document or a passage) into its sentences,

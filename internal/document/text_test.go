@@ -42,6 +42,7 @@ func TestSentences(t *testing.T) {
 		{"closing quote", `He said "we will go." Then they went.`, []string{`He said "we will go."`, "Then they went."}},
 		{"curly quotes open next", "It ended. “We stay,” he said.", []string{"It ended.", "“We stay,” he said."}},
 		{"digit starts next", "The vote was held. 13 members voted for it.", []string{"The vote was held.", "13 members voted for it."}},
+		{"reference marks", "It is not a UN operation.[3] Personnel were pledged.[1][2] Then [a] came.", []string{"It is not a UN operation.[3]", "Personnel were pledged.[1][2]", "Then [a] came."}},
 		{"no final stop", "A fragment without a stop", []string{"A fragment without a stop"}},
 	}
 	for _, tt := range tests {

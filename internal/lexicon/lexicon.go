@@ -33,6 +33,10 @@ var paraphraseData string
 // entry or a paraphrase group) rather than a word.
 func IsGroup(term string) bool { return strings.HasPrefix(term, conceptPrefix) }
 
+// IsGlossaryToken reports whether a term is a glossary entry's token (one
+// of the topic's bodies), not a paraphrase group's.
+func IsGlossaryToken(term string) bool { return strings.HasPrefix(term, conceptPrefix+"g_") }
+
 // Analyzer turns text into comparable terms. It is safe for concurrent use
 // and cheap to share: make one per configuration.
 type Analyzer struct {
