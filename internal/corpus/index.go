@@ -64,6 +64,10 @@ type index struct {
 	// stmts prepares the queries run on every search (this one, and the
 	// store's read of the passages found).
 	stmts stmtCache
+	// hits keeps the rows of passages searches returned (hitcache.go);
+	// gen tells its entries from those of ordinals before a reload.
+	hits *hitCache
+	gen  uint64
 
 	// passage_log, pruned by this process's stores.
 	log *changeLog
@@ -150,7 +154,7 @@ const (
 )
 
 func newIndex(lex *lexicon.Analyzer) *index {
-	ix := &index{lex: lex, seed: maphash.MakeSeed(), log: newChangeLog("passage_log")}
+	ix := &index{lex: lex, seed: maphash.MakeSeed(), log: newChangeLog("passage_log"), hits: newHitCache(hitCacheBytes)}
 	ix.reset()
 	return ix
 }
@@ -158,6 +162,7 @@ func newIndex(lex *lexicon.Analyzer) *index {
 // reset empties the index, to be loaded again.
 func (ix *index) reset() {
 	ix.applied = -1
+	ix.gen++ // ordinals will be given again: the hit cache's entries are not theirs
 	ix.ord, ix.ids, ix.textLen, ix.meta, ix.ttlLen = map[int64]uint32{}, nil, nil, nil, nil
 	ix.live, ix.sumText, ix.sumTtl = 0, 0, 0
 	ix.terms, ix.text, ix.title = map[string]uint32{}, nil, nil
@@ -318,22 +323,49 @@ func (ix *index) load(ctx context.Context, db *sql.DB, head int64) error {
 			restoreGC()
 		}
 	}()
-	rows, err := db.QueryContext(ctx, `SELECT p.id, p.title, p.text, d.id, d.source, d.lang, d.published
-		FROM passages p JOIN documents d ON d.id = p.doc_id ORDER BY p.id`)
+	// A corpus the hit cache can hold is read whole, documents included,
+	// and its rows fill the cache: its searches then read only the head.
+	prefill := count <= hitCachePrefill
+	query := `SELECT p.id, p.title, p.text, d.id, d.source, d.lang, d.published
+		FROM passages p JOIN documents d ON d.id = p.doc_id ORDER BY p.id`
+	if prefill {
+		query = `SELECT p.id, p.doc_id, p.seq, p.text, p.title, ` + docColumns + `
+		FROM passages p JOIN documents d ON d.id = p.doc_id ORDER BY p.id`
+	}
+	rows, err := db.QueryContext(ctx, query)
 	if err != nil {
 		return fmt.Errorf("load index: %w", err)
 	}
 	defer rows.Close()
 	batch := make([]logEntry, 0, loadBatch)
+	var hits []Hit // the batch's rows, when prefilling
+	var ds docScan
+	var p Passage
+	var title string
+	dest := ds.dest(&p.ID, &p.DocID, &p.Seq, &p.Text, &title)
+	flush := func() {
+		ix.applyBatch(batch)
+		for _, h := range hits {
+			ix.hits.put(ix.gen, ix.ord[h.ID], h, true)
+		}
+		batch, hits = batch[:0], hits[:0]
+	}
 	for rows.Next() {
 		var e logEntry
 		r := &e.row
-		if err := rows.Scan(&r.id, &r.title, &r.text, &r.docID, &r.source, &r.lang, &r.published); err != nil {
+		if prefill {
+			if err := rows.Scan(dest...); err != nil {
+				return fmt.Errorf("load index: %w", err)
+			}
+			h := Hit{Passage: p, Doc: ds.document()}
+			hits = append(hits, h)
+			r.id, r.title, r.text, r.docID, r.source, r.lang = p.ID, title, p.Text, h.Doc.ID, h.Doc.Source, h.Doc.Lang
+			r.published = ds.published
+		} else if err := rows.Scan(&r.id, &r.title, &r.text, &r.docID, &r.source, &r.lang, &r.published); err != nil {
 			return fmt.Errorf("load index: %w", err)
 		}
 		if batch = append(batch, e); len(batch) == loadBatch {
-			ix.applyBatch(batch)
-			batch = batch[:0]
+			flush()
 			if restoreGC == nil && count >= bigLoad && ix.live*100 >= count*loadGCFrom {
 				restoreGC = lowerGCPercent(loadGCPercent)
 			}
@@ -342,7 +374,7 @@ func (ix *index) load(ctx context.Context, db *sql.DB, head int64) error {
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("load index: %w", err)
 	}
-	ix.applyBatch(batch)
+	flush()
 	ix.applied = head
 	ix.compact()
 	if ix.live >= bigLoad {
@@ -669,6 +701,7 @@ func (f filter) allows(m passageMeta) bool {
 type scored struct {
 	id    int64
 	score float64
+	ord   uint32 // the passage's ordinal in the index that scored it
 }
 
 type scoreBuf struct {
@@ -745,10 +778,10 @@ func (ix *index) topK(terms []queryTerm, k int, f filter) []scored {
 			continue
 		}
 		if len(h) < k {
-			h = append(h, scored{id: ix.ids[o], score: float64(sc)})
+			h = append(h, scored{id: ix.ids[o], score: float64(sc), ord: o})
 			h.up(len(h) - 1)
 		} else if float64(sc) > h[0].score {
-			h[0] = scored{id: ix.ids[o], score: float64(sc)}
+			h[0] = scored{id: ix.ids[o], score: float64(sc), ord: o}
 			h.down(0)
 		}
 	}

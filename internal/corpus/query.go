@@ -91,7 +91,7 @@ func (s *Store) search(ctx context.Context, q Query, k int) (hits []Hit, fresh b
 		top = s.ix.topK(terms, max(2*k, rerankPool), f)
 		order, indexed = s.ix.rerankIndexed(top, concepts, cue)
 	}
-	seed := s.ix.seed
+	seed, gen := s.ix.seed, s.ix.gen
 	s.ix.mu.RUnlock()
 	if len(top) == 0 {
 		head, err := s.ix.head(ctx, s.db)
@@ -102,20 +102,11 @@ func (s *Store) search(ctx context.Context, q Query, k int) (hits []Hit, fresh b
 	}
 	if indexed {
 		order = order[:min(k, len(order))]
-		want := make([]scored, len(order))
-		for i, r := range order {
-			want[i] = r.scored
-		}
-		hits, head, err := s.hitsAndHead(ctx, want)
+		hits, head, ok, err := s.indexedHits(ctx, order, seed, gen, applied)
 		if err != nil {
 			return nil, false, fmt.Errorf("search: %w", err)
 		}
-		same := len(hits) == len(order)
-		for i := 0; same && i < len(hits); i++ {
-			same = maphash.String(seed, hits[i].Text) == order[i].hash
-			hits[i].Score = order[i].rank
-		}
-		if same {
+		if ok {
 			return hits, head == applied, nil
 		}
 	}
@@ -133,6 +124,84 @@ func (s *Store) search(ctx context.Context, q Query, k int) (hits []Hit, fresh b
 		hits = hits[:k]
 	}
 	return hits, head == applied, nil
+}
+
+// indexedHits returns the passages of the index's rerank, in its order
+// and with its scores, and passage_log's head as the read of them saw it.
+// Those the hit cache holds are not read: when it holds them all, only
+// the head is. It reports false when a passage read is not the one the
+// index analysed (deleted, or replaced behind it), and the caller reranks
+// from the text. Rows read in a snapshot the index had applied go to the
+// cache; when the head shows the index behind, what the cache gave may be
+// behind too, and every passage is read.
+func (s *Store) indexedHits(ctx context.Context, order []ranked, seed maphash.Seed, gen uint64, applied int64) ([]Hit, int64, bool, error) {
+	n := len(order)
+	hits := make([]Hit, n)
+	found := make([]bool, n)
+	ords := make([]uint32, n)
+	for i, r := range order {
+		ords[i] = r.ord
+	}
+	cached := s.ix.hits.get(gen, ords, hits, found)
+	var head int64
+	if cached == n {
+		var err error
+		if head, err = s.ix.head(ctx, s.db); err != nil {
+			return nil, 0, false, err
+		}
+		if head == applied {
+			for i := range hits {
+				hits[i].Score, hits[i].BM25 = order[i].rank, order[i].score
+			}
+			return hits, head, true, nil
+		}
+		clear(found) // behind: read them all
+		cached = 0
+	}
+	want := make([]scored, 0, n-cached)
+	for i, r := range order {
+		if !found[i] {
+			want = append(want, r.scored)
+		}
+	}
+	read, head, err := s.hitsAndHead(ctx, want)
+	if err != nil {
+		return nil, 0, false, err
+	}
+	if cached > 0 && head != applied {
+		// Behind: read what the cache gave as well.
+		clear(found)
+		if read, head, err = s.hitsAndHead(ctx, scoredOf(order)); err != nil {
+			return nil, 0, false, err
+		}
+	}
+	j := 0
+	for i := range hits {
+		if found[i] {
+			continue
+		}
+		if j == len(read) || read[j].ID != order[i].id || maphash.String(seed, read[j].Text) != order[i].hash {
+			return nil, 0, false, nil
+		}
+		hits[i] = read[j]
+		if head == applied {
+			s.ix.hits.put(gen, order[i].ord, read[j], false)
+		}
+		j++
+	}
+	for i := range hits {
+		hits[i].Score, hits[i].BM25 = order[i].rank, order[i].score
+	}
+	return hits, head, true, nil
+}
+
+// scoredOf is the BM25 candidates of a rerank's order.
+func scoredOf(order []ranked) []scored {
+	out := make([]scored, len(order))
+	for i, r := range order {
+		out[i] = r.scored
+	}
+	return out
 }
 
 // sentences analyses a passage's sentences, as the index does when it

@@ -335,7 +335,7 @@ func (ix *index) rerankIndexed(top []scored, concepts []concept, cue Cue) ([]ran
 	}
 	out := make([]ranked, len(top))
 	for i, t := range top {
-		o := ix.ord[t.id]
+		o := t.ord
 		bestSentence := 0.0
 		for d := ix.sentencesOf(o); len(d) > 0; {
 			flags := d[0]
