@@ -158,6 +158,45 @@ func askPhrase(question string) askedPhrase {
 	return out
 }
 
+// nounIngs end like verbs but name things: a predicate is what is done,
+// and "funding" or "meeting" is asked about.
+var nounIngs = lexiconSet(`during being according including following regarding concerning ongoing morning evening
+funding meeting training fighting hearing ruling briefing building thing nothing something anything everything
+policing spending ceiling wording`)
+
+// auxiliaries help the verb a question asks of: "who has [led]".
+var auxiliaries = lexiconSet(`has have had did does do will would shall can could should may might is are was were been being currently now still`)
+
+// reportingVerbs tell how a report names someone, not what they do: "who
+// is listed as the deputy commander" asks for the commander.
+var reportingVerbs = lexiconSet(`listed named called known described mentioned reported cited quoted identified
+credited considered seen regarded expected said`)
+
+// predicateOf returns the verb that follows a question's cue: "who is
+// [commanding]", "who [signed]"; "" when there is none.
+func predicateOf(question string, cue []string) string {
+	words := tokenTexts(lexicon.Tokens(question))
+	at := runIndex(words, cue)
+	if at < 0 {
+		return ""
+	}
+	for _, w := range words[at+len(cue):] {
+		switch {
+		case auxiliaries[w] || nounIngs[w]:
+			continue
+		case reportingVerbs[w]:
+			return ""
+		case phraseVerbs[w], len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")),
+			len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
+			return w
+		}
+		if !phraseLeads[w] {
+			return "" // "who is Kenya's ambassador": a thing, not a deed
+		}
+	}
+	return ""
+}
+
 // namingCue reports a cue that names the thing asked: "which town",
 // "what year", "quel aéroport".
 func namingCue(cue []string) bool {
@@ -205,6 +244,11 @@ type answerSlot struct {
 	titled bool
 	// bodies are the topic's bodies the question names (glossary names).
 	bodies []lexicon.Concept
+	// predicate is the deed a plain "who" asks the doer of ("who is
+	// commanding the contingent"): the sentence, or one beside it, must
+	// say it, itself or through its group; a list of the countries that
+	// sent the contingent does not say who commands it.
+	predicate *lexicon.Concept
 	// payer is who an amount is asked of ("how much has Kenya spent"):
 	// a sentence about another's money does not answer, though every
 	// passage names Kenya.
@@ -334,6 +378,16 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 			}
 		}
 	}
+	if s.person && len(cue) == 1 && head == "" {
+		if v := predicateOf(r.question, cue); v != "" {
+			for i, c := range r.asked {
+				if c.Text == v && !c.Glossary {
+					s.predicate = &r.asked[i]
+					break
+				}
+			}
+		}
+	}
 	s.titled = len(s.relation) > 0 && !slices.ContainsFunc(s.relation, func(c lexicon.Concept) bool { return inEveryPassage(r, c) })
 	if head == "" && len(cue) >= 2 && (s.kind == TypeDate || s.kind == TypePlace) && len(others) > 0 {
 		// "On what date will Haiti hold its next presidential election?":
@@ -456,6 +510,12 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 	// (For counts and dates, asking the same of the sentence turned away
 	// right answers whose sentence names no body.)
 	if s.kind == TypeAmount && s.rivalIn(bag) {
+		return false
+	}
+	// The predicate is an English verb; a sentence in another language
+	// meets it too loosely through cognates to ask this of it
+	// ("coordinates", "Coordonnateur").
+	if s.predicate != nil && (lang == "" || strings.HasPrefix(lang, lexicon.English)) && !held(*s.predicate) && !besideHolds(bags, at, *s.predicate) {
 		return false
 	}
 	if s.focus != nil && !held(*s.focus) {

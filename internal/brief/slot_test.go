@@ -107,11 +107,13 @@ func TestAnswerSlot(t *testing.T) {
 		{"How much did Canada pledge to the UN trust fund?", true, "$60 million"},
 		{"Who is the US ambassador to the United Nations?", true, "Mike Waltz"},
 		{"How many dollars did Canada pledge to the UN trust fund?", true, "$60 million"},
+		{"Who welcomed the Council's vote?", true, "Mike Waltz"},
 		{"What's the dollar figure Canada pledged to the UN trust fund?", true, "$60 million"},
 		// Every word is in the corpus; the relation is not.
-		{"How many Kenyan officers have been wounded?", false, ""},      // no count of the wounded
-		{"What is the monthly pay of a Kenyan officer?", false, ""},     // pay, but no amount
-		{"Who is Kenya's ambassador to the United Nations?", false, ""}, // an ambassador, not Kenya's
+		{"How many Kenyan officers have been wounded?", false, ""},                     // no count of the wounded
+		{"What is the monthly pay of a Kenyan officer?", false, ""},                    // pay, but no amount
+		{"Who is Kenya's ambassador to the United Nations?", false, ""},                // an ambassador, not Kenya's
+		{"Who is commanding the Kenyan police officers in Port-au-Prince?", false, ""}, // they arrived; no one commands them
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
@@ -294,5 +296,21 @@ func TestWhatRelationBesideTheHead(t *testing.T) {
 	}
 	if ans.Mode == ModeAbstained || !strings.Contains(ans.Text, "serious misconduct") {
 		t.Errorf("mode %s (%s), answer %q, want the categories", ans.Mode, ans.Note, ans.Text)
+	}
+}
+
+func TestPredicateOf(t *testing.T) {
+	tests := []struct{ question, want string }{
+		{"Who is commanding the Chadian contingent?", "commanding"},
+		{"Who signed the agreement with Kenya?", "signed"},
+		{"Who leads the force now?", "leads"},
+		{"Who is Kenya's ambassador to Haiti?", ""},
+		{"Who is listed as the deputy force commander?", ""},
+		{"Who is funding the trust fund?", ""},
+	}
+	for _, tt := range tests {
+		if got := predicateOf(tt.question, []string{"who"}); got != tt.want {
+			t.Errorf("predicateOf(%q) = %q, want %q", tt.question, got, tt.want)
+		}
 	}
 }
