@@ -74,6 +74,7 @@ func (a *Answerer) extractive(ans Answer, r retrieval, note string) Answer {
 
 type sentenceCandidate struct {
 	hit   int    // index into the hits
+	at    int    // the sentence's index among the hit's
 	text  string // the sentence, with the next one when it only announces it
 	score float64
 	bag   termBag
@@ -160,12 +161,25 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 	}
 	for _, part := range parts {
 		pr := r
+		pr.question, pr.query = part, part
 		pr.asked, pr.kind = r.an.lex.Query(part), questionType(part)
 		w := askedWeights(pr)
+		// The part's own slot: "how many did it send later as
+		// reinforcements" is answered by the sentence with the count of
+		// reinforcements, not by one with "later" and any count.
+		slot := slotOf(pr, w, topBags(pr))
+		bySlot := slot.typed()
 		score := func(c sentenceCandidate) float64 {
 			sc := askedCoverage(c.bag, pr.asked, w)
 			if pr.kind != TypeReason && !meetsType(pr.kind, c.text) {
 				sc *= missedCueFactor
+			}
+			if bySlot {
+				h := r.hits[c.hit]
+				sents, bags := r.an.of(h)
+				if slot.filledBy(r.an, sents, bags, c.at, h.Doc.Lang, r.an.bag(h.Doc.Title, h.Doc.Lang)) {
+					sc += slotBonus
+				}
 			}
 			return sc
 		}
@@ -241,7 +255,7 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 			sc += rankPrior * (1 - float64(i)/float64(len(r.hits)))
 			sc += presentBonus * newness[i]
 			sc += brevityBonus * (1 - float64(min(n, brevityWords))/brevityWords)
-			c := sentenceCandidate{hit: i, text: s, score: sc, bag: bag}
+			c := sentenceCandidate{hit: i, at: j, text: s, score: sc, bag: bag}
 			if j > 0 && opensWithPronoun(s) && !isSourceList(sents[j-1]) {
 				// "He is the second Kenyan officer to be killed" says who
 				// only with the sentence before it, which names him.

@@ -314,3 +314,35 @@ func TestPredicateOf(t *testing.T) {
 		}
 	}
 }
+
+// TestEachPartItsSlot: the second part of a two-part question is answered
+// by the sentence that holds what it asks (the count of reinforcements,
+// which the title names), not by one sharing a word ("later") and any count.
+func TestEachPartItsSlot(t *testing.T) {
+	day := func(s string) time.Time { t, _ := time.Parse(time.DateOnly, s); return t }
+	st := openEmptyStore(t)
+	for _, d := range []corpus.Document{
+		{Title: "Kenyan police arrive in Haiti", Source: "Wire", URL: "https://example.org/a", Published: day("2024-06-26"),
+			Text: "About 400 Kenyan police officers arrived in Port-au-Prince in June 2024 to lead the security mission."},
+		{Title: "Kenya sends police reinforcements to Haiti", Source: "Wire", URL: "https://example.org/b", Published: day("2025-03-01"),
+			Text: "Kenya has deployed 217 more police officers to Haiti to back up an understaffed security mission."},
+		{Title: "Caribbean officers join the mission", Source: "Wire", URL: "https://example.org/c", Published: day("2024-08-01"),
+			Text: "Later in June 2024, the Kenyan police were joined by 24 Jamaican personnel and two senior officers from Belize."},
+		{Title: "Police push into Cité Soleil", Source: "Wire", URL: "https://example.org/d", Published: day("2024-09-01"),
+			Text: "Kenyan police officers who arrived in June 2024 were later sent to Cité Soleil with 30 armoured vehicles."},
+	} {
+		if _, err := st.Put(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a := newExtractive(t, st)
+	ans, err := a.Answer(context.Background(), Request{Question: "How many Kenyan police arrived in June 2024, and how many did Kenya send later as reinforcements?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"400", "217"} {
+		if !strings.Contains(ans.Text, want) {
+			t.Errorf("answer lacks %s: %s", want, ans.Text)
+		}
+	}
+}
