@@ -627,15 +627,6 @@ func (ix *index) addTerms(field *[]*postings, terms []string, o uint32) uint16 {
 	return uint16(min(len(terms), math.MaxUint16))
 }
 
-// posting returns a field's postings of a term, nil when none.
-func (ix *index) posting(field []*postings, term string) *postings {
-	id, ok := ix.terms[term]
-	if !ok || int(id) >= len(field) {
-		return nil
-	}
-	return field[id]
-}
-
 // remove marks a passage deleted. Its postings stay, skipped when scoring,
 // and still count in document frequencies until the next load: a document
 // replaced now and then shifts idf by a hair, and finding the postings of a
@@ -654,14 +645,28 @@ func (ix *index) remove(id int64) {
 
 // df is how many live passages hold term in text or title (the larger).
 func (ix *index) df(term string) int {
+	return ix.queryTerm(term, 0).df
+}
+
+// queryTerm is term as a query scores it at weight: its postings in text
+// and title, and df.
+func (ix *index) queryTerm(term string, weight float64) queryTerm {
+	qt := queryTerm{term: term, weight: weight}
+	id, ok := ix.terms[term]
+	if !ok {
+		return qt
+	}
 	n := 0
-	if p := ix.posting(ix.text, term); p != nil {
-		n = int(p.df)
+	if int(id) < len(ix.text) && ix.text[id] != nil {
+		qt.text = ix.text[id]
+		n = int(qt.text.df)
 	}
-	if p := ix.posting(ix.title, term); p != nil {
-		n = max(n, int(p.df))
+	if int(id) < len(ix.title) && ix.title[id] != nil {
+		qt.title = ix.title[id]
+		n = max(n, int(qt.title.df))
 	}
-	return min(n, ix.live)
+	qt.df = min(n, ix.live)
+	return qt
 }
 
 // filter says whether a passage may be returned.
@@ -730,9 +735,8 @@ func (ix *index) topK(terms []queryTerm, k int, f filter) []scored {
 	avgText := math.Max(float64(ix.sumText)/live, 1)
 	avgTtl := math.Max(float64(ix.sumTtl)/live, 1)
 	for _, qt := range terms {
-		w := qt.weight * idf(ix.live, ix.df(qt.term))
-		for fi, field := range [][]*postings{ix.text, ix.title} {
-			p := ix.posting(field, qt.term)
+		w := qt.weight * idf(ix.live, qt.df)
+		for fi, p := range [2]*postings{qt.text, qt.title} {
 			if p == nil {
 				continue
 			}

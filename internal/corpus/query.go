@@ -20,10 +20,13 @@ import (
 const relatedWeight = 0.7
 
 // queryTerm is one index term a query scores, with the share of its idf
-// it earns.
+// it earns, and what the index holds of it (looked up once: each lookup
+// is a hash of the string).
 type queryTerm struct {
-	term   string
-	weight float64
+	term        string
+	weight      float64
+	df          int
+	text, title *postings
 }
 
 // concept is one thing a question asks about, weighted by how rare it is

@@ -277,8 +277,16 @@ func (ix *index) conceptMasks(concepts []concept) (conceptMasks, bool) {
 func maskedScore(ids []byte, nStems int, flags uint8, m *conceptMasks, concepts []concept, cue Cue) float64 {
 	var exact, some, held, prev uint64
 	for i, at := 0, 0; at < len(ids); i++ {
-		id, n := uvarint(ids[at:])
-		at += n
+		// uvarint written out: a call per id costs more than the rest.
+		var id uint32
+		if b := ids[at]; b < 0x80 {
+			id, at = uint32(b), at+1
+		} else if at+1 < len(ids) && ids[at+1] < 0x80 {
+			id, at = uint32(b&0x7f)|uint32(ids[at+1])<<7, at+2
+		} else {
+			v, n := binary.Uvarint(ids[at:])
+			id, at = uint32(v), at+n
+		}
 		v := m.of(id)
 		exact |= v[0]
 		some |= v[0] | v[1]

@@ -512,14 +512,14 @@ func (s *Store) weighConcepts(concepts []concept) []queryTerm {
 		add := func(forms []string, weight float64) int {
 			most := 0
 			for _, f := range forms {
-				n := s.ix.df(f)
-				if n == 0 || seen[f] {
-					most = max(most, n)
+				qt := s.ix.queryTerm(f, weight)
+				if qt.df == 0 || seen[f] {
+					most = max(most, qt.df)
 					continue
 				}
 				seen[f] = true
-				present = append(present, queryTerm{term: f, weight: weight})
-				most = max(most, n)
+				present = append(present, qt)
+				most = max(most, qt.df)
 			}
 			return most
 		}
