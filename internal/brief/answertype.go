@@ -76,9 +76,51 @@ func concatCues(lists ...[]phraseCue) []phraseCue {
 var yesNoStarts = map[string]bool{"is": true, "are": true, "was": true, "were": true, "did": true, "does": true, "do": true,
 	"has": true, "have": true, "had": true, "can": true, "will": true, "could": true, "should": true, "would": true, "est": true}
 
+// clauseOpeners open a clause that sets the scene before the question
+// itself: "When Trump froze the fund, how much ...", "Lorsque ...,
+// combien ...".
+var clauseOpeners = lexiconSet(`when after before once while if lorsque lorsqu alors`)
+
+// mainClause returns the question after a leading clause that only sets
+// the scene ("When Washington froze its contribution, how much had the
+// fund raised?" asks how much, not when), or the question itself. "When
+// did ..." is the question, and so is "When ..., and how many ...".
+func mainClause(question string) string {
+	toks := lexicon.Tokens(question)
+	if len(toks) < 3 {
+		return question
+	}
+	opens := clauseOpeners[toks[0].Text] && !yesNoStarts[toks[1].Text] ||
+		toks[0].Text == "au" && toks[1].Text == "moment" // "Au moment où ..."
+	comma := strings.IndexByte(question, ',')
+	if !opens || comma < 0 {
+		return question
+	}
+	rest := strings.TrimSpace(question[comma+1:])
+	first := lexicon.Tokens(rest)
+	if len(first) == 0 || first[0].Text == "and" || first[0].Text == "et" || first[0].Text == "or" {
+		return question
+	}
+	if t := cueType(tokenTexts(first)); t == TypeOther && !yesNoStarts[first[0].Text] {
+		return question
+	}
+	return rest
+}
+
 // questionType tells what kind of answer a question asks for.
 func questionType(question string) AnswerType {
-	words := tokenTexts(lexicon.Tokens(question))
+	words := tokenTexts(lexicon.Tokens(mainClause(question)))
+	if t := cueType(words); t != TypeOther {
+		return t
+	}
+	if len(words) > 0 && yesNoStarts[words[0]] {
+		return TypeYesNo
+	}
+	return TypeOther
+}
+
+// cueType is the kind of answer the first type cue in words asks for.
+func cueType(words []string) AnswerType {
 	// The cue that comes first says what is asked: "Which countries
 	// abstained when ..." asks who, not when.
 	best, bestAt := TypeOther, len(words)
@@ -87,13 +129,7 @@ func questionType(question string) AnswerType {
 			best, bestAt = c.t, at
 		}
 	}
-	if best != TypeOther {
-		return best
-	}
-	if len(words) > 0 && yesNoStarts[words[0]] {
-		return TypeYesNo
-	}
-	return TypeOther
+	return best
 }
 
 // holdsRun reports whether text holds one of the runs of folded words.

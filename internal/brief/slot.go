@@ -99,6 +99,7 @@ type askedPhrase struct {
 // countries" and "what year" name their thing themselves). The head is ""
 // when the question word is followed by its verb ("who commands").
 func askPhrase(question string) askedPhrase {
+	question = mainClause(question)
 	toks := lexicon.Tokens(question)
 	words := tokenTexts(toks)
 	var cue []string

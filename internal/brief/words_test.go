@@ -62,6 +62,12 @@ func TestQuestionTypeAndMeets(t *testing.T) {
 		{"How many helicopters arrived?", "Three helicopters arrived.", TypeCount, true},
 		{"How many resolutions?", "Resolution 2751 renewed it.", TypeCount, false},
 		{"When did the officers land?", "They landed on 25 June 2024.", TypeDate, true},
+		// A leading clause sets the scene; the question follows it.
+		{"When Washington froze the fund, how much had it raised?", "It had raised $115 million.", TypeAmount, true},
+		{"After the court ruled, which countries still pledged troops?", "Jamaica and Chad pledged troops.", TypeWho, true},
+		{"Au moment où Washington a gelé sa contribution, combien de policiers étaient déployés ?", "Il y avait 400 policiers.", TypeCount, true},
+		{"When did the officers land, and how many were they?", "They landed on 25 June 2024.", TypeDate, true},
+		{"When the officers landed, were they armed?", "They were armed.", TypeYesNo, true},
 		{"When did the officers land?", "They landed at the airport.", TypeDate, false},
 		{"Who leads the mission?", "The mission is led by Kenya.", TypeWho, true},
 		{"Who leads the mission?", "the mission is led by a commander.", TypeWho, false},
