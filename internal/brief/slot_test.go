@@ -25,6 +25,7 @@ func TestAskPhrase(t *testing.T) {
 		{"Who is Kenya's ambassador to Haiti?", "ambassador", []string{"kenya"}, "kenya"},
 		{"What is the Gang Suppression Force's budget?", "budget", []string{"gang", "suppression", "force"}, "force"},
 		{"Who is the current head of the UN political office?", "head", []string{"current"}, ""},
+		{"Who was the ex-presidential candidate behind the lawsuit?", "candidate", []string{"presidential"}, ""},
 		{"Quel montant de la contribution américaine a été gelé ?", "contribution", []string{"americaine"}, ""},
 		// The question word is followed by its verb, or names the thing itself.
 		{"Who commands the multinational force now?", "", nil, ""},
