@@ -227,3 +227,53 @@ func procStatusKB(field string) (int, bool) {
 	}
 	return 0, false
 }
+
+// BenchmarkLoad measures a cold load of the index, what a process opening
+// a store does on its first search: CORPUS_BENCH_LOAD_PASSAGES passages
+// (default 20,000) of about 100 words, built once. CORPUS_BENCH_LOAD_DB
+// names a file to build them into and keep for the next run (a 100k
+// store takes a minute and a half to build).
+func BenchmarkLoad(b *testing.B) {
+	ctx := context.Background()
+	n := 20_000
+	if env := os.Getenv("CORPUS_BENCH_LOAD_PASSAGES"); env != "" {
+		var err error
+		if n, err = strconv.Atoi(env); err != nil {
+			b.Fatal(err)
+		}
+	}
+	path := os.Getenv("CORPUS_BENCH_LOAD_DB")
+	if path == "" {
+		path = filepath.Join(b.TempDir(), "load.db")
+	}
+	s, err := Open(ctx, path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	st, err := s.Stats(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if st.Passages != n {
+		if st.Passages != 0 {
+			b.Fatalf("%s holds %d passages, want %d", path, st.Passages, n)
+		}
+		buildBenchStore(b, s, corpustest.New(2), 0, n)
+	}
+	s.Close()
+	for b.Loop() {
+		s, err := Open(ctx, path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := s.ix.catchUp(ctx, s.db); err != nil {
+			b.Fatal(err)
+		}
+		if s.ix.live != n {
+			b.Fatalf("loaded %d passages, want %d", s.ix.live, n)
+		}
+		s.Close()
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/load")
+	b.ReportMetric(0, "ns/op")
+}
