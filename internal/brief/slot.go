@@ -84,7 +84,7 @@ const relationConcepts = 1
 var sizeCues = lexiconSet(`big large size strength`)
 
 // maxPhraseWords bounds the asked phrase ("former gang members").
-const maxPhraseWords = 4
+const maxPhraseWords = 5
 
 // askedPhrase is the phrase a question word asks about.
 type askedPhrase struct {
@@ -141,6 +141,9 @@ func askPhrase(question string) askedPhrase {
 		}
 		if rest := question[toks[i].End:]; strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") {
 			out.owner = w
+		}
+		if i > 0 && question[toks[i-1].End:toks[i].Start] == "/" {
+			continue // "police/gendarmes": the other word for the same thing
 		}
 		if !notHeads[w] && len(w) > 2 {
 			kept = append(kept, w)
@@ -246,6 +249,10 @@ type answerSlot struct {
 	titled bool
 	// bodies are the topic's bodies the question names (glossary names).
 	bodies []lexicon.Concept
+	// grain is how fine a date the cue asks for: "month" for "what
+	// month" (a month must be named, "this year" does not answer), "day"
+	// for "what date", "which day" (a month or a weekday).
+	grain string
 	// predicate is the deed a plain "who" asks the doer of ("who is
 	// commanding the contingent"): the sentence, or one beside it, must
 	// say it, itself or through its group; a list of the countries that
@@ -266,6 +273,14 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	p := askPhrase(r.question)
 	head, modifiers, cue := p.head, p.modifiers, p.cue
 	s.size = len(cue) > 0 && sizeCues[cue[len(cue)-1]]
+	if s.kind == TypeDate && len(cue) > 0 {
+		switch cue[len(cue)-1] {
+		case "month", "mois":
+			s.grain = "month"
+		case "date", "day", "jour":
+			s.grain = "day"
+		}
+	}
 	s.person = len(cue) > 0 && (cue[0] == "who" || cue[0] == "whom" || cue[0] == "whose" || cue[0] == "qui")
 	names := map[string]bool{}
 	for _, n := range r.an.namedTerms(r.question) {
@@ -395,9 +410,19 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		// "On what date will Haiti hold its next presidential election?":
 		// the cue names the kind of answer, and the question ends on
 		// the thing it dates; a date of something else does not answer.
-		last := slices.Max(others)
-		if c := r.asked[last]; !names[c.Text] && !phraseVerbs[c.Text] && !slices.ContainsFunc(s.relation, func(x lexicon.Concept) bool { return x.Text == c.Text }) {
-			s.focus = &c
+		// The last concept that is neither a name nor the relation:
+		// "... due to [land] in Haiti".
+		byPlace := slices.Clone(others)
+		slices.Sort(byPlace)
+		for j := len(byPlace) - 1; j >= 0; j-- {
+			c := r.asked[byPlace[j]]
+			if names[c.Text] {
+				continue
+			}
+			if !phraseVerbs[c.Text] && !slices.ContainsFunc(s.relation, func(x lexicon.Concept) bool { return x.Text == c.Text }) {
+				s.focus = &c
+			}
+			break
 		}
 	}
 	return s
@@ -421,6 +446,20 @@ func (s answerSlot) rivalIn(b termBag) bool {
 		other = true
 	}
 	return other
+}
+
+// namesDateAt reports whether a sentence names a date as fine as grain:
+// a month, or for a day a month or a weekday ("on Friday", "25 June").
+func namesDateAt(sentence, grain string) bool {
+	if at := datelineEnd(sentence); at > 0 {
+		sentence = sentence[at:] // the dateline dates the report
+	}
+	for _, t := range lexicon.Tokens(sentence) {
+		if lexicon.IsMonth(t.Text) || grain == "day" && lexicon.IsWeekday(t.Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // besideHolds reports whether the sentence before or after sentence at
@@ -450,6 +489,9 @@ func adjacentWords(toks []lexicon.Token, a, b string) bool {
 // counts the Central American contingent.
 func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at int, lang string, title termBag) bool {
 	sentence, bag, before := sents[at], bags[at], ""
+	if isSourceList(sentence) {
+		return false // "Source: Daily Nation March 21, 2026" dates the report
+	}
 	if at > 0 {
 		before = sents[at-1]
 	}
@@ -460,6 +502,9 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 	// A name asked for may be the subject of the sentence before ("The
 	// largest gap concerned Benin. ... it offered ...").
 	if !meetsType(s.kind, sentence) && !((s.kind == TypeWho || s.kind == TypePlace) && meetsType(s.kind, before)) {
+		return false
+	}
+	if s.grain != "" && !namesDateAt(sentence, s.grain) {
 		return false
 	}
 	if s.role && !hasPersonName(sentence) && !hasPersonName(before) {
@@ -522,6 +567,12 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 	}
 	if s.focus != nil && !held(*s.focus) {
 		if !besideHolds(bags, at, *s.focus) {
+			return false
+		}
+		// Both beside and neither here: the sentence dates something
+		// else the report goes on to ("Chad is set to deploy 800 ...
+		// The force should reach full strength by October").
+		if len(s.relation) > 0 && !slices.ContainsFunc(s.relation, held) {
 			return false
 		}
 	}

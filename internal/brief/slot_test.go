@@ -26,6 +26,7 @@ func TestAskPhrase(t *testing.T) {
 		{"What is the Gang Suppression Force's budget?", "budget", []string{"gang", "suppression", "force"}, "force"},
 		{"Who is the current head of the UN political office?", "head", []string{"current"}, ""},
 		{"Who was the ex-presidential candidate behind the lawsuit?", "candidate", []string{"presidential"}, ""},
+		{"How many police/gendarmes is Chad sending?", "police", nil, ""},
 		{"Quel montant de la contribution américaine a été gelé ?", "contribution", []string{"americaine"}, ""},
 		// The question word is followed by its verb, or names the thing itself.
 		{"Who commands the multinational force now?", "", nil, ""},
@@ -105,6 +106,7 @@ func TestAnswerSlot(t *testing.T) {
 		holds    string // in the answer, when answered
 	}{
 		{"How many Kenyan police officers arrived in June 2024?", true, "400"},
+		{"In what month did the Kenyan police officers arrive in Port-au-Prince?", true, "June 2024"},
 		{"How much did Canada pledge to the UN trust fund?", true, "$60 million"},
 		{"Who is the US ambassador to the United Nations?", true, "Mike Waltz"},
 		{"How many dollars did Canada pledge to the UN trust fund?", true, "$60 million"},
@@ -344,6 +346,35 @@ func TestEachPartItsSlot(t *testing.T) {
 	for _, want := range []string{"400", "217"} {
 		if !strings.Contains(ans.Text, want) {
 			t.Errorf("answer lacks %s: %s", want, ans.Text)
+		}
+	}
+}
+
+// TestDateAsFineAsAsked: "what month" needs a month named; a year does not
+// say it.
+func TestDateAsFineAsAsked(t *testing.T) {
+	st := openEmptyStore(t)
+	_, err := st.Put(context.Background(), corpus.Document{Title: "Chad to deploy security personnel to Haiti", Source: "Wire",
+		URL: "https://example.org/chad", Published: time.Date(2026, 3, 21, 0, 0, 0, 0, time.UTC),
+		Text: "Chad is set to deploy 800 police officers and gendarmes to Haiti in 2026 as part of an international effort. " +
+			"Source: Daily Nation March 21, 2026 08:35 UTC"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := newExtractive(t, st)
+	for _, tt := range []struct {
+		question string
+		answered bool
+	}{
+		{"In what year will Chad deploy its gendarmes to Haiti?", true},
+		{"In what month will Chad deploy its gendarmes to Haiti?", false}, // the source line's March dates the report
+	} {
+		ans, err := a.Answer(context.Background(), Request{Question: tt.question})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := ans.Mode != ModeAbstained; got != tt.answered {
+			t.Errorf("%q: answered = %v, want %v: %q", tt.question, got, tt.answered, ans.Text)
 		}
 	}
 }

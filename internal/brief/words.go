@@ -175,6 +175,13 @@ func (an *analysis) of(h document.Hit) ([]string, []termBag) {
 	return s, b
 }
 
+// honorifics are titles written before a name.
+var honorifics = map[string]bool{"justice": true, "judge": true, "president": true, "general": true, "gen": true,
+	"dr": true, "mr": true, "mrs": true, "ms": true, "minister": true, "ambassador": true, "senator": true, "prof": true,
+	"professor": true, "constable": true, "sergeant": true, "sgt": true, "colonel": true, "col": true, "captain": true,
+	"capt": true, "commissioner": true, "secretary": true, "envoy": true, "chief": true, "inspector": true, "lt": true,
+	"juge": true, "président": true, "général": true, "ministre": true, "ambassadeur": true, "commissaire": true}
+
 // namedTerms returns the content words of text written with a capital
 // letter where a sentence does not start: names of people, places, bodies,
 // and acronyms. Months, weekdays and the topic's own names (the glossary)
@@ -209,6 +216,13 @@ func (an *analysis) namedTerms(text string) []string {
 		}
 		if !initial {
 			capitalised++
+		}
+		// A title before a name ("Justice Mwita", "Gen. Otunge") is not
+		// itself a name: reports write "Judge Enock Chacha Mwita".
+		if honorifics[strings.ToLower(core)] && i+1 < len(words) {
+			if next := []rune(strings.TrimLeft(words[i+1], "\"“‘'(")); len(next) > 0 && unicode.IsUpper(next[0]) {
+				continue
+			}
 		}
 		// An acronym that is also a stop word ("UN", "US") is written in too
 		// many ways (U.N., United Nations, ONU) to be required as a name.

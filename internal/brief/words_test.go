@@ -41,7 +41,9 @@ func TestContentTermsAndNames(t *testing.T) {
 		{"Who won the 2022 World Cup? Was it France?", []string{"world", "cup", "france"}},
 		{"WHAT IS THE CAPITAL OF MONGOLIA?", nil},
 		{"Explain The Funding Of The Mission", nil},
-		{"What happened in Haiti on 30 September?", []string{"haiti"}}, // months are not names
+		{"What happened in Haiti on 30 September?", []string{"haiti"}},     // months are not names
+		{"On what grounds did Justice Mwita block it?", []string{"mwita"}}, // a title is not a name
+		{"Why did the Justice Ministry object?", []string{"ministry"}},     // a title-like word before a name is left out; the rest still counts
 	}
 	for _, tt := range tests {
 		if got := an.namedTerms(tt.q); !reflect.DeepEqual(got, tt.want) {
