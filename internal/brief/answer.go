@@ -267,7 +267,7 @@ func newestPublished(cites []Citation, r retrieval) *time.Time {
 	// them for context does not date it.
 	rests := func(c Citation) bool { return true }
 	switch r.kind {
-	case TypeCount, TypeAmount, TypeDate, TypeLength, TypeWho, TypePlace:
+	case TypeCount, TypeAmount, TypeDate, TypeLength, TypeAge, TypeWho, TypePlace:
 		if slices.ContainsFunc(cites, func(c Citation) bool { return meetsType(r.kind, c.Quote) }) {
 			rests = func(c Citation) bool { return meetsType(r.kind, c.Quote) }
 		}

@@ -19,6 +19,7 @@ const (
 	TypeAmount AnswerType = "amount" // how much money
 	TypeDate   AnswerType = "date"   // when, what year, until when
 	TypeLength AnswerType = "length" // how long: a span of time
+	TypeAge    AnswerType = "age"    // how old
 	TypeWho    AnswerType = "who"    // who, which country or body
 	TypePlace  AnswerType = "place"  // where
 	TypeReason AnswerType = "reason" // why
@@ -50,6 +51,7 @@ var typeCues = concatCues(
 		"combien d argent", "combien de dollars", "quel montant", "how much"),
 	cues(TypeCount, "how many", "number of", "how large", "how big", "what size", "what strength", "what margin", "by how much",
 		"combien", "cuantos", "cuantas"),
+	cues(TypeAge, "how old", "what age", "which age", "quel age"),
 	cues(TypeLength, "how long", "for how long", "combien de temps", "pendant combien de temps"),
 	cues(TypeDate, "when", "what date", "which date", "what year", "which year", "what day", "what month", "since when",
 		"until when", "by what date", "quand", "quelle date", "quelle annee", "depuis quand", "jusqu a quand", "cuando"),
@@ -130,6 +132,31 @@ func cueType(words []string) AnswerType {
 		}
 	}
 	return best
+}
+
+// statesAge reports an age among words: "26-year-old", "aged 26", "26
+// years old", "âgé de 26 ans".
+func statesAge(words []string) bool {
+	for i, w := range words {
+		if !lexicon.IsNumber(w) {
+			continue
+		}
+		next := func(k int) string {
+			if i+k < len(words) {
+				return words[i+k]
+			}
+			return ""
+		}
+		prev := ""
+		if i > 0 {
+			prev = words[i-1]
+		}
+		if (next(1) == "year" || next(1) == "years") && next(2) == "old" || next(1) == "ans" ||
+			prev == "aged" || prev == "age" || i > 1 && words[i-2] == "age" && prev == "of" || prev == "de" && i > 1 && words[i-2] == "agee" || prev == "de" && i > 1 && words[i-2] == "age" {
+			return true
+		}
+	}
+	return false
 }
 
 // holdsRun reports whether text holds one of the runs of folded words.
@@ -281,6 +308,8 @@ func meetsType(t AnswerType, sentence string) bool {
 			}
 		}
 		return false
+	case TypeAge:
+		return statesAge(words)
 	case TypeReason:
 		for _, c := range reasonCues {
 			if containsRun(words, c) {

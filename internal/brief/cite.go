@@ -255,6 +255,8 @@ func quoteAnswer(s string, focus []string, t AnswerType) string {
 			values[i] = len(span) > 0 && spanAt(span, len(span)-1)
 		case TypeCount, TypeAmount, TypeDate, TypeWho, TypePlace:
 			values[i] = meetsType(t, strings.Join(words[max(i-1, 0):min(i+2, len(words))], " "))
+		case TypeAge: // "26-year-old": the number and the two words after it
+			values[i] = meetsType(t, strings.Join(words[max(i-1, 0):min(i+3, len(words))], " "))
 		}
 	}
 	best, bestN := 0, -1

@@ -682,7 +682,7 @@ func (s answerSlot) sentence(r retrieval, passages int) (string, bool) {
 // describe says what no sentence held, for the abstention's note: "the
 // number asked for (officers, wounded)".
 func (s answerSlot) describe() string {
-	what := map[AnswerType]string{TypeCount: "the number", TypeAmount: "the amount", TypeDate: "the date", TypeLength: "the length of time",
+	what := map[AnswerType]string{TypeCount: "the number", TypeAmount: "the amount", TypeDate: "the date", TypeLength: "the length of time", TypeAge: "the age",
 		TypeWho: "the name", TypePlace: "the place"}[s.kind]
 	if what == "" {
 		what = "the answer"
@@ -793,7 +793,7 @@ func phraseSpans(lex *lexicon.Analyzer, toks []lexicon.Token, first, last lexico
 // be checked for (a number, an amount, a date, a name, a place).
 func (s answerSlot) typed() bool {
 	switch s.kind {
-	case TypeCount, TypeAmount, TypeDate, TypeLength, TypeWho, TypePlace:
+	case TypeCount, TypeAmount, TypeDate, TypeLength, TypeAge, TypeWho, TypePlace:
 		return true
 	}
 	return false

@@ -64,6 +64,9 @@ func TestQuestionTypeAndMeets(t *testing.T) {
 		{"How many helicopters arrived?", "Three helicopters arrived.", TypeCount, true},
 		{"How many resolutions?", "Resolution 2751 renewed it.", TypeCount, false},
 		{"When did the officers land?", "They landed on 25 June 2024.", TypeDate, true},
+		{"How old was the officer?", "The officer, 26-year-old Constable Kitwai, died.", TypeAge, true},
+		{"How old was the officer?", "The officer died on 26 May with 26 others.", TypeAge, false},
+		{"Quel âge avait le policier ?", "Le policier, âgé de 26 ans, est mort.", TypeAge, true},
 		// A leading clause sets the scene; the question follows it.
 		{"When Washington froze the fund, how much had it raised?", "It had raised $115 million.", TypeAmount, true},
 		{"After the court ruled, which countries still pledged troops?", "Jamaica and Chad pledged troops.", TypeWho, true},
