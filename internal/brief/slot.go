@@ -51,7 +51,8 @@ pays organisme organisation institution personne`)
 // roleHeads are people's roles: "which [spokesperson]", "what [judge]"
 // asks for a person, named in the sentence ("Isaac Mwaura"), not for the
 // role nor for a body.
-var roleHeads = lexiconSet(`leader leaders spokesperson spokesman spokeswoman officer officers commander commanders chief chiefs
+var roleHeads = lexiconSet(`pm boss strongman coordinator adviser advisor candidate prosecutor general colonel captain
+leader leaders spokesperson spokesman spokeswoman officer officers commander commanders chief chiefs
 judge judges minister ministers envoy envoys ambassador ambassadors diplomat diplomats president presidents premier
 representative representatives commissioner secretary senator senators lawmaker lawmakers mp mps activist activists
 journalist journalists lawyer lawyers governor mayor director directors negotiator negotiators
@@ -136,7 +137,7 @@ func askPhrase(question string) askedPhrase {
 	var kept []string
 	for n := 0; i < len(words) && n < maxPhraseWords; i, n = i+1, n+1 {
 		w := words[i]
-		if phraseEnds[w] || phraseVerbs[w] || len(w) > 5 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) {
+		if phraseEnds[w] || phraseVerbs[w] || len(w) > 4 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") || len(w) > 5 && strings.HasSuffix(w, "ing") {
 			break
 		}
 		if rest := question[toks[i].End:]; strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") {
@@ -145,7 +146,7 @@ func askPhrase(question string) askedPhrase {
 		if i > 0 && question[toks[i-1].End:toks[i].Start] == "/" {
 			continue // "police/gendarmes": the other word for the same thing
 		}
-		if !notHeads[w] && len(w) > 2 {
+		if !notHeads[w] && (len(w) > 2 || roleHeads[w]) {
 			kept = append(kept, w)
 		}
 	}
