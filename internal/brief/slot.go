@@ -463,6 +463,25 @@ func namesDateAt(sentence, grain string) bool {
 	return false
 }
 
+// sameWordFamily reports whether text holds the word or a close form of
+// it: the stemmer makes one of "nationality" and "nations", which a head
+// must not ("what nationality" is not answered by "United Nations").
+func sameWordFamily(text, word string) bool {
+	if len(word) < 8 || float64(len(lexicon.Stem(word, lexicon.English))) >= 0.7*float64(len(word)) {
+		return true // the stemmer took off an ending, not a suffix that makes another word
+	}
+	for _, t := range lexicon.Tokens(text) {
+		n := 0
+		for n < len(t.Text) && n < len(word) && t.Text[n] == word[n] {
+			n++
+		}
+		if float64(n) >= 0.8*float64(max(len(t.Text), len(word))) {
+			return true
+		}
+	}
+	return false
+}
+
 // besideHolds reports whether the sentence before or after sentence at
 // holds c, itself or through its group.
 func besideHolds(bags []termBag, at int, c lexicon.Concept) bool {
@@ -533,6 +552,12 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 	}
 	for _, c := range s.head {
 		if !held(c) && !s.size {
+			return false
+		}
+		// Held through the stemmer alone, the head must still be of the
+		// word's family: "nationality" is not "United Nations".
+		english := (lang == "" || strings.HasPrefix(lang, lexicon.English)) && s.lang != lexicon.French
+		if english && !c.Glossary && !slices.ContainsFunc(c.Related, func(f string) bool { return bag.Bag[f] }) && !sameWordFamily(sentence, c.Text) {
 			return false
 		}
 	}

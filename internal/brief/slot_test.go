@@ -379,3 +379,21 @@ func TestDateAsFineAsAsked(t *testing.T) {
 		}
 	}
 }
+
+func TestSameWordFamily(t *testing.T) {
+	tests := []struct {
+		text, word string
+		want       bool
+	}{
+		{"the United Nations Interim Force", "nationality", false}, // one stem, two words
+		{"a Kenyan National Police spokesman", "nationality", false},
+		{"his nationality was not given", "nationality", true},
+		{"complaints are categorised as misconduct", "categories", true}, // an ending, not another word
+		{"the officers were deployed", "officers", true},
+	}
+	for _, tt := range tests {
+		if got := sameWordFamily(tt.text, tt.word); got != tt.want {
+			t.Errorf("sameWordFamily(%q, %q) = %v, want %v", tt.text, tt.word, got, tt.want)
+		}
+	}
+}
