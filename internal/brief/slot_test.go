@@ -27,6 +27,7 @@ func TestAskPhrase(t *testing.T) {
 		{"Who is the current head of the UN political office?", "head", []string{"current"}, ""},
 		{"Who was the ex-presidential candidate behind the lawsuit?", "candidate", []string{"presidential"}, ""},
 		{"How many police/gendarmes is Chad sending?", "police", nil, ""},
+		{"How many soldiers exactly did Sri Lanka pledge?", "soldiers", nil, ""},
 		{"Which new Haitian PM vowed to take the country back?", "pm", []string{"haitian"}, ""},
 		{"Quel montant de la contribution américaine a été gelé ?", "contribution", []string{"americaine"}, ""},
 		// The question word is followed by its verb, or names the thing itself.
