@@ -341,9 +341,9 @@ func TestEvalRealFresh2(t *testing.T) {
 // five paraphrase questions, slang the corpus never uses), as of 0.80.
 var realFresh3Floors = map[EvalKind]realFloor{
 	KindOffTopic: {abstain: 0.95},
-	// Tuned on since that run: key fact 0.75, recall 0.91, false
-	// abstentions 0.09, as of 1.00.
-	"overall": {recall: 0.88, fact: 0.7, cited: 0.95, abstain: 0.7, maxFalseAbstain: 0.12, asOf: 0.9},
+	// Tuned on since that run: key fact 0.78, recall 0.91, unanswerable
+	// 1.00, false abstentions 0.06, as of 1.00 (third session).
+	"overall": {recall: 0.88, fact: 0.75, cited: 0.95, abstain: 0.95, maxFalseAbstain: 0.07, asOf: 0.9},
 }
 
 func TestEvalRealFresh3(t *testing.T) {
@@ -359,7 +359,9 @@ func TestEvalRealFresh3(t *testing.T) {
 // false abstentions 0.06, as of 1.00.
 var realFresh4Floors = map[EvalKind]realFloor{
 	KindOffTopic: {abstain: 0.95},
-	"overall":    {recall: 0.88, fact: 0.6, cited: 0.78, abstain: 0.3, maxFalseAbstain: 0.1, asOf: 0.9},
+	// Tuned on since (the third session): key fact 0.69, unanswerable
+	// 0.67, false abstentions 0.03, cited 0.87.
+	"overall": {recall: 0.88, fact: 0.66, cited: 0.85, abstain: 0.7, maxFalseAbstain: 0.06, asOf: 0.9},
 }
 
 func TestEvalRealFresh4(t *testing.T) {
@@ -375,7 +377,9 @@ func TestEvalRealFresh4(t *testing.T) {
 // off-topic 1.00, false abstentions 0.25 (paraphrase 0.80), as of 0.80.
 var realFresh6Floors = map[EvalKind]realFloor{
 	KindOffTopic: {abstain: 0.95},
-	"overall":    {recall: 0.88, fact: 0.54, cited: 0.95, abstain: 0.35, maxFalseAbstain: 0.26, asOf: 0.8},
+	// Tuned on since (the same session): key fact 0.69, unanswerable
+	// 0.83, false abstentions 0.09.
+	"overall": {recall: 0.88, fact: 0.66, cited: 0.95, abstain: 0.8, maxFalseAbstain: 0.1, asOf: 0.8},
 }
 
 func TestEvalRealFresh6(t *testing.T) {
