@@ -202,3 +202,72 @@ func TestSentenceTermsEdges(t *testing.T) {
 		}
 	}
 }
+
+// TestKnownIDsSameIndex: a load whose workers look up the known term ids
+// builds the very index that adding each passage with no ids looked up
+// does (the same ids, postings and sentence bytes), over batches that
+// meet terms new in the batch and terms given ids batches before.
+func TestKnownIDsSameIndex(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := openTestStore(t)
+	if _, err := s.LoadBundled(ctx); err != nil {
+		t.Fatal(err)
+	}
+	g := corpustest.New(11)
+	for i := range 2*loadBatch + 100 {
+		d := g.Doc(i, 40)
+		mustPut(t, s, Document{Title: d.Title, Source: d.Source, URL: d.URL, Published: d.Published, Text: d.Text})
+	}
+	if err := s.ix.catchUp(ctx, s.db); err != nil {
+		t.Fatal(err)
+	}
+	plain := newIndex(s.lex)
+	plain.seed = s.ix.seed
+	rows, err := s.db.QueryContext(ctx, `SELECT p.id, p.title, p.text, d.id, d.source, d.lang, d.published
+		FROM passages p JOIN documents d ON d.id = p.doc_id ORDER BY p.id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r passageRow
+		if err := rows.Scan(&r.id, &r.title, &r.text, &r.docID, &r.source, &r.lang, &r.published); err != nil {
+			t.Fatal(err)
+		}
+		a := plain.analyse(r)
+		plain.insert(&a)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	plain.compact()
+	ix := s.ix
+	if ix.live != plain.live || ix.live < 2*loadBatch {
+		t.Fatalf("%d passages loaded, %d added one by one", ix.live, plain.live)
+	}
+	if !reflect.DeepEqual(ix.terms, plain.terms) {
+		t.Fatalf("term ids differ (%d and %d terms)", len(ix.terms), len(plain.terms))
+	}
+	for _, f := range []struct {
+		name      string
+		got, want []*postings
+	}{{"text", ix.text, plain.text}, {"title", ix.title, plain.title}} {
+		if len(f.got) != len(f.want) {
+			t.Fatalf("%s: %d and %d posting lists", f.name, len(f.got), len(f.want))
+		}
+		for id := range f.got {
+			if (f.got[id] == nil) != (f.want[id] == nil) || f.got[id] != nil && !reflect.DeepEqual(*f.got[id], *f.want[id]) {
+				t.Fatalf("%s postings of term %d differ", f.name, id)
+			}
+		}
+	}
+	for o := range ix.ids {
+		if !reflect.DeepEqual(ix.sentencesOf(uint32(o)), plain.sentencesOf(uint32(o))) {
+			t.Fatalf("sentences of ordinal %d differ", o)
+		}
+	}
+	if !reflect.DeepEqual(ix.textLen, plain.textLen) || !reflect.DeepEqual(ix.ttlLen, plain.ttlLen) || !reflect.DeepEqual(ix.textHash, plain.textHash) {
+		t.Fatal("per-passage arrays differ")
+	}
+}
