@@ -344,7 +344,21 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		}
 		others = append(others, i)
 	}
-	sort.SliceStable(others, func(x, y int) bool { return w[others[x]] > w[others[y]] })
+	// The relation is asked in the main clause: "When Washington froze
+	// its contribution, how much had the fund [raised]": the scene's
+	// words come after its own.
+	inMain := map[string]bool{}
+	if main := mainClause(r.question); main != r.question {
+		for _, c := range r.an.lex.Query(main) {
+			inMain[c.Text] = true
+		}
+	}
+	sort.SliceStable(others, func(x, y int) bool {
+		if mx, my := inMain[r.asked[others[x]].Text], inMain[r.asked[others[y]].Text]; len(inMain) > 0 && mx != my {
+			return mx
+		}
+		return w[others[x]] > w[others[y]]
+	})
 	// For a plain "what" ("what categories can a complaint fall into"),
 	// the relation is sought among the sentences that hold the head: a
 	// rarer word held elsewhere ("fallen hero") tells of something else.

@@ -398,3 +398,28 @@ func TestSameWordFamily(t *testing.T) {
 		}
 	}
 }
+
+// TestRelationFromTheMainClause: a leading clause sets the scene; what is
+// asked of the sentence ("raised") comes from the clause after it.
+func TestRelationFromTheMainClause(t *testing.T) {
+	day := func(s string) time.Time { t, _ := time.Parse(time.DateOnly, s); return t }
+	st := openEmptyStore(t)
+	for _, d := range []corpus.Document{
+		{Title: "Washington freezes its contribution", Source: "Wire", URL: "https://example.org/freeze", Published: day("2025-02-05"),
+			Text: "The United States froze its contribution to the security mission in February, a spokesman said in New York."},
+		{Title: "The mission's fund", Source: "Wire", URL: "https://example.org/fund", Published: day("2025-02-06"),
+			Text: "The voluntary trust fund that finances the security mission has raised $110 million to date."},
+	} {
+		if _, err := st.Put(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a := newExtractive(t, st)
+	ans, err := a.Answer(context.Background(), Request{Question: "When Washington froze its contribution, how much had the trust fund raised?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Mode == ModeAbstained || !strings.Contains(ans.Text, "$110 million") {
+		t.Errorf("want the fund's $110 million (mode %s, note %q): %s", ans.Mode, ans.Note, ans.Text)
+	}
+}
