@@ -205,3 +205,42 @@ func TestSearchRereadsReplacedText(t *testing.T) {
 		t.Errorf("score %v, want %v from the text read", hits[0].Score, want[0].Score)
 	}
 }
+
+// TestQuestionCueAsJoinedWords: QuestionCue, comparing tokens, says what
+// finding the cue phrases in the question's folded words joined by
+// spaces said, on generated questions and on cue words at the edges.
+func TestQuestionCueAsJoinedWords(t *testing.T) {
+	t.Parallel()
+	joined := func(question string) Cue {
+		q := " " + foldedWords(question) + " "
+		for _, c := range []string{"how many", "how much", "number of", "how large", "how big", "combien", "cuantos", "cuantas", "cuanto"} {
+			if strings.Contains(q, " "+c+" ") {
+				return CueQuantity
+			}
+		}
+		for _, c := range []string{"when", "what date", "what year", "which year", "what day", "since when", "quand", "cuando"} {
+			if strings.Contains(q, " "+c+" ") {
+				return CueDate
+			}
+		}
+		return CueNone
+	}
+	questions := []string{"When?", "how", "How many", "many how", "What year, and how much?", "¿Cuántos policías?",
+		"Since when has the number of officers grown?", "Whenever it rains", "the what-year question", "Quand ?", "",
+		"What day was it, how big"}
+	g := corpustest.New(9)
+	for range 500 {
+		questions = append(questions, g.Question())
+	}
+	cues := map[Cue]int{}
+	for _, q := range questions {
+		got, want := QuestionCue(q), joined(q)
+		if got != want {
+			t.Errorf("QuestionCue(%q) = %v, the joined words give %v", q, got, want)
+		}
+		cues[got]++
+	}
+	if cues[CueQuantity] == 0 || cues[CueDate] == 0 || cues[CueNone] == 0 {
+		t.Errorf("cues met %v: want each kind", cues)
+	}
+}

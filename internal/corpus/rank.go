@@ -33,18 +33,34 @@ const (
 // QuestionCue tells what kind of answer a question asks for.
 func QuestionCue(question string) Cue {
 	// Tokens fold case and diacritics: "Cuántos" reads as "cuantos".
-	q := " " + foldedWords(question) + " "
-	for _, c := range []string{"how many", "how much", "number of", "how large", "how big", "combien", "cuantos", "cuantas", "cuanto"} {
-		if strings.Contains(q, " "+c+" ") {
-			return CueQuantity
-		}
+	// Compared token by token, not as a joined string: a search asks
+	// this of every question, and a token holds no space.
+	toks := lexicon.Tokens(question)
+	if holdsPhrase(toks, [][]string{{"how", "many"}, {"how", "much"}, {"number", "of"}, {"how", "large"}, {"how", "big"},
+		{"combien"}, {"cuantos"}, {"cuantas"}, {"cuanto"}}) {
+		return CueQuantity
 	}
-	for _, c := range []string{"when", "what date", "what year", "which year", "what day", "since when", "quand", "cuando"} {
-		if strings.Contains(q, " "+c+" ") {
-			return CueDate
-		}
+	if holdsPhrase(toks, [][]string{{"when"}, {"what", "date"}, {"what", "year"}, {"which", "year"}, {"what", "day"},
+		{"since", "when"}, {"quand"}, {"cuando"}}) {
+		return CueDate
 	}
 	return CueNone
+}
+
+// holdsPhrase reports whether toks hold one of phrases, word after word.
+func holdsPhrase(toks []lexicon.Token, phrases [][]string) bool {
+	for _, p := range phrases {
+		for i := 0; i+len(p) <= len(toks); i++ {
+			j := 0
+			for j < len(p) && toks[i+j].Text == p[j] {
+				j++
+			}
+			if j == len(p) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // foldedWords is text's tokens, folded, joined by spaces.
