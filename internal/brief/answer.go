@@ -271,6 +271,12 @@ func newestPublished(cites []Citation, r retrieval) *time.Time {
 		if slices.ContainsFunc(cites, func(c Citation) bool { return meetsType(r.kind, c.Quote) }) {
 			rests = func(c Citation) bool { return meetsType(r.kind, c.Quote) }
 		}
+		// "Who runs BINUH?" rests on the quote that names a person: nearly
+		// every quote names a body or a place.
+		named := func(c Citation) bool { return hasPersonName(c.Quote) }
+		if r.kind == TypeWho && slices.ContainsFunc(cites, named) {
+			rests = named
+		}
 	}
 	if r.present && !speaksOfFuture(r.question) {
 		// What a source expects ("is expected to reach 5,500 by

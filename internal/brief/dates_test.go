@@ -74,3 +74,19 @@ func TestAsOfLeavesOutExpectations(t *testing.T) {
 		}
 	}
 }
+
+// TestAsOfOfWhoRestsOnAPerson: "who runs the office" is dated by the quote
+// that names a person, not by a newer one that names only bodies.
+func TestAsOfOfWhoRestsOnAPerson(t *testing.T) {
+	older := time.Date(2026, 1, 23, 0, 0, 0, 0, time.UTC)
+	newer := time.Date(2026, 1, 30, 0, 0, 0, 0, time.UTC)
+	cites := []Citation{
+		{DocID: "a", Published: &older, Quote: "Álvarez met Carlos Ruiz Massieu, head of BINUH, in New York."},
+		{DocID: "b", Published: &newer, Quote: "The Security Council renewed the mandate of BINUH until January 2027."},
+	}
+	q := "Who currently runs BINUH?"
+	r := retrieval{question: q, kind: questionType(q), present: asksAboutPresent(q)}
+	if got := newestPublished(cites, r); got == nil || !got.Equal(older) {
+		t.Errorf("as of %v, want %v", got, older)
+	}
+}
