@@ -18,7 +18,6 @@ import (
 // fixtureDocs are three short articles with distinct publishers and dates,
 // all about the mission, so every question below retrieves all of them.
 func fixtureDocs() []corpus.Document {
-	day := func(s string) time.Time { t, _ := time.Parse(time.DateOnly, s); return t }
 	return []corpus.Document{
 		{Title: "Kenya takes the lead in Haiti", Source: "Daily Nation", URL: "https://example.org/kenya-lead", Published: day("2024-06-25"),
 			Text: "Kenya leads the Multinational Security Support mission in Haiti. The first Kenyan police officers landed in Port-au-Prince on 25 June 2024. Kenya pledged 1,000 officers for the security mission."},
@@ -31,13 +30,7 @@ func fixtureDocs() []corpus.Document {
 
 func openFixtureStore(t testing.TB, extra ...corpus.Document) *corpus.Store {
 	t.Helper()
-	st := openEmptyStore(t)
-	for _, d := range append(fixtureDocs(), extra...) {
-		if _, err := st.Put(context.Background(), d); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return st
+	return openStoreWith(t, append(fixtureDocs(), extra...)...)
 }
 
 var passageHeadRE = regexp.MustCompile(`(?m)^<<<PASSAGE (\d+)\nTitle: (.*)$`)

@@ -37,6 +37,18 @@ func openEmptyStore(t testing.TB) *corpus.Store {
 }
 
 // testAnswererConfig is the default configuration's, as cmd/bot copies it.
+// openStoreWith opens an empty store holding docs.
+func openStoreWith(t testing.TB, docs ...corpus.Document) *corpus.Store {
+	t.Helper()
+	st := openEmptyStore(t)
+	for _, d := range docs {
+		if _, err := st.Put(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return st
+}
+
 func testAnswererConfig() AnswererConfig {
 	d := config.Default()
 	return AnswererConfig{

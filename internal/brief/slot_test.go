@@ -51,7 +51,6 @@ func TestAskPhrase(t *testing.T) {
 // slotDocs hold every topic word of the questions below, but only some of
 // the relations asked.
 func slotDocs() []corpus.Document {
-	day := func(s string) time.Time { t, _ := time.Parse(time.DateOnly, s); return t }
 	return []corpus.Document{
 		{Title: "Kenyan police arrive", Source: "Wire", URL: "https://example.org/arrive", Published: day("2024-06-26"),
 			Text: "About 400 Kenyan police officers arrived in Port-au-Prince in June 2024 to lead the security mission. " +
@@ -66,15 +65,11 @@ func slotDocs() []corpus.Document {
 // TestAmountOfAnotherBody: in a report on the force, a sentence on the
 // money of the mission it replaced does not give the force's.
 func TestAmountOfAnotherBody(t *testing.T) {
-	st := openEmptyStore(t)
-	_, err := st.Put(context.Background(), corpus.Document{Title: "The force that replaced the mission", Source: "Wire",
+	st := openStoreWith(t, corpus.Document{Title: "The force that replaced the mission", Source: "Wire",
 		URL: "https://example.org/gsf", Published: time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC),
 		Text: "The Security Council turned the Multinational Security Support mission into the Gang Suppression Force on Tuesday. " +
 			"The Gang Suppression Force will have up to 5,550 personnel. " +
 			"While the MSS had an estimated budget of $600 million for its first year, only $115 million was raised."})
-	if err != nil {
-		t.Fatal(err)
-	}
 	a := newExtractive(t, st)
 	tests := []struct {
 		question string
@@ -143,7 +138,6 @@ func TestAnswerSlot(t *testing.T) {
 // ends on, and a person asked about by full name may be named by one of
 // them in the sentence beside the answer.
 func TestSlotFocusAndOtherNames(t *testing.T) {
-	day := func(s string) time.Time { t, _ := time.Parse(time.DateOnly, s); return t }
 	a := newExtractive(t, openFixtureStore(t,
 		corpus.Document{Title: "Funds held back", Source: "Wire", URL: "https://example.org/held", Published: day("2025-02-05"),
 			Text: "A US presidential directive of 20 January 2025 held back the rest of the American funds for the security mission in Haiti."},
@@ -287,7 +281,6 @@ func TestFrenchCountOverEnglish(t *testing.T) {
 // sought in the sentences that hold the head ("categorised"), not in a
 // rarer word held elsewhere ("fallen hero" for "fall into").
 func TestWhatRelationBesideTheHead(t *testing.T) {
-	day := func(s string) time.Time { t, _ := time.Parse(time.DateOnly, s); return t }
 	a := newExtractive(t, openFixtureStore(t,
 		corpus.Document{Title: "Complaints office for the mission", Source: "Wire", URL: "https://example.org/complaints", Published: day("2024-10-01"),
 			Text: "The mission has set up a complaints mechanism for Haitians who report abuses by its officers. " +
@@ -324,9 +317,7 @@ func TestPredicateOf(t *testing.T) {
 // by the sentence that holds what it asks (the count of reinforcements,
 // which the title names), not by one sharing a word ("later") and any count.
 func TestEachPartItsSlot(t *testing.T) {
-	day := func(s string) time.Time { t, _ := time.Parse(time.DateOnly, s); return t }
-	st := openEmptyStore(t)
-	for _, d := range []corpus.Document{
+	st := openStoreWith(t, []corpus.Document{
 		{Title: "Kenyan police arrive in Haiti", Source: "Wire", URL: "https://example.org/a", Published: day("2024-06-26"),
 			Text: "About 400 Kenyan police officers arrived in Port-au-Prince in June 2024 to lead the security mission."},
 		{Title: "Kenya sends police reinforcements to Haiti", Source: "Wire", URL: "https://example.org/b", Published: day("2025-03-01"),
@@ -335,11 +326,7 @@ func TestEachPartItsSlot(t *testing.T) {
 			Text: "Later in June 2024, the Kenyan police were joined by 24 Jamaican personnel and two senior officers from Belize."},
 		{Title: "Police push into Cité Soleil", Source: "Wire", URL: "https://example.org/d", Published: day("2024-09-01"),
 			Text: "Kenyan police officers who arrived in June 2024 were later sent to Cité Soleil with 30 armoured vehicles."},
-	} {
-		if _, err := st.Put(context.Background(), d); err != nil {
-			t.Fatal(err)
-		}
-	}
+	}...)
 	a := newExtractive(t, st)
 	ans, err := a.Answer(context.Background(), Request{Question: "How many Kenyan police arrived in June 2024, and how many did Kenya send later as reinforcements?"})
 	if err != nil {
@@ -355,14 +342,10 @@ func TestEachPartItsSlot(t *testing.T) {
 // TestDateAsFineAsAsked: "what month" needs a month named; a year does not
 // say it.
 func TestDateAsFineAsAsked(t *testing.T) {
-	st := openEmptyStore(t)
-	_, err := st.Put(context.Background(), corpus.Document{Title: "Chad to deploy security personnel to Haiti", Source: "Wire",
+	st := openStoreWith(t, corpus.Document{Title: "Chad to deploy security personnel to Haiti", Source: "Wire",
 		URL: "https://example.org/chad", Published: time.Date(2026, 3, 21, 0, 0, 0, 0, time.UTC),
 		Text: "Chad is set to deploy 800 police officers and gendarmes to Haiti in 2026 as part of an international effort. " +
 			"Source: Daily Nation March 21, 2026 08:35 UTC"})
-	if err != nil {
-		t.Fatal(err)
-	}
 	a := newExtractive(t, st)
 	for _, tt := range []struct {
 		question string
@@ -402,18 +385,12 @@ func TestSameWordFamily(t *testing.T) {
 // TestRelationFromTheMainClause: a leading clause sets the scene; what is
 // asked of the sentence ("raised") comes from the clause after it.
 func TestRelationFromTheMainClause(t *testing.T) {
-	day := func(s string) time.Time { t, _ := time.Parse(time.DateOnly, s); return t }
-	st := openEmptyStore(t)
-	for _, d := range []corpus.Document{
+	st := openStoreWith(t, []corpus.Document{
 		{Title: "Washington freezes its contribution", Source: "Wire", URL: "https://example.org/freeze", Published: day("2025-02-05"),
 			Text: "The United States froze its contribution to the security mission in February, a spokesman said in New York."},
 		{Title: "The mission's fund", Source: "Wire", URL: "https://example.org/fund", Published: day("2025-02-06"),
 			Text: "The voluntary trust fund that finances the security mission has raised $110 million to date."},
-	} {
-		if _, err := st.Put(context.Background(), d); err != nil {
-			t.Fatal(err)
-		}
-	}
+	}...)
 	a := newExtractive(t, st)
 	ans, err := a.Answer(context.Background(), Request{Question: "When Washington froze its contribution, how much had the trust fund raised?"})
 	if err != nil {
