@@ -348,7 +348,9 @@ func (ix *index) load(ctx context.Context, db *sql.DB, head int64) error {
 	flush := func() {
 		ix.applyBatch(batch)
 		for _, h := range hits {
-			ix.hits.put(ix.gen, ix.ord[h.ID], h, true)
+			if o, ok := ix.ord[h.ID]; ok {
+				ix.hits.put(ix.gen, o, h, true)
+			}
 		}
 		batch, hits = batch[:0], hits[:0]
 	}
