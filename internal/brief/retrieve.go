@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/mss-brief/briefbot/internal/document"
 	"github.com/mss-brief/briefbot/internal/lexicon"
@@ -130,7 +132,78 @@ func (a *Answerer) retrieveK(ctx context.Context, req Request, k int) (retrieval
 		return r, err
 	}
 	r.hits = mergeHits(preferred, hits, k)
+	// Slack questions are often typed in lower case: names are told from
+	// the passages found, as they write them ("who is kenya's ambassador"
+	// asks of Kenya).
+	r.question = recase(r.question, r.hits)
 	return r, nil
+}
+
+// recase writes a question typed all in lower case with the capitals the
+// passages give its words: a word the passages write capitalised or in
+// capitals where a sentence does not start ("Haiti", "UNSOH") is a name.
+// A question with a capital past its first letter is left as it is.
+func recase(q string, hits []document.Hit) string {
+	if len(q) < 2 || strings.ToLower(q[1:]) != q[1:] || len(hits) == 0 {
+		return q
+	}
+	var texts []string
+	for _, h := range hits {
+		texts = append(texts, h.Text)
+	}
+	text := " " + strings.Join(texts, " ") + " "
+	words := strings.Fields(q)
+	for i, w := range words {
+		if i == 0 {
+			continue
+		}
+		core := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
+		if i := strings.IndexAny(core, "'’"); i > 0 {
+			core = core[:i] // "kenya's"
+		}
+		size := len([]rune(core))
+		if size < 3 || lexicon.IsStopWord(core) || honorifics[core] {
+			continue // "justice" is a title in "Justice Mwita", a word here
+		}
+		lower := countWord(text, core)
+		for _, form := range []string{strings.ToUpper(core), capitalise(core)} {
+			if form == strings.ToUpper(core) && size < 4 {
+				continue // "res" is not "RES/2699"
+			}
+			if n := countWord(text, form); n >= 1 && n > 2*lower {
+				words[i] = strings.Replace(w, core, form, 1)
+				break
+			}
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// countWord counts the occurrences of word in text as a whole word, not
+// where a sentence starts (after ". ", "! ", "? ").
+func countWord(text, word string) int {
+	n := 0
+	for i := 0; ; {
+		j := strings.Index(text[i:], word)
+		if j < 0 {
+			return n
+		}
+		at := i + j
+		end := at + len(word)
+		before, _ := utf8.DecodeLastRuneInString(text[:at])
+		after, _ := utf8.DecodeRuneInString(text[end:])
+		lead := strings.TrimRight(text[:at], " \t\"“‘'(«")
+		starts := lead == "" || strings.ContainsAny(lead[len(lead)-1:], ".!?:\n")
+		if !unicode.IsLetter(before) && !unicode.IsLetter(after) && !unicode.IsNumber(after) && !starts {
+			n++
+		}
+		i = end
+	}
+}
+
+func capitalise(w string) string {
+	r, size := utf8.DecodeRuneInString(w)
+	return string(unicode.ToUpper(r)) + w[size:]
 }
 
 // hybrid merges the question's lexical hits with other lists of them (the

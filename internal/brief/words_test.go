@@ -258,3 +258,21 @@ func TestWithoutPresentCues(t *testing.T) {
 		}
 	}
 }
+
+func TestRecase(t *testing.T) {
+	hits := []corpus.Hit{{Passage: corpus.Passage{Text: "The envoy of Kenya met officials in Haiti. The UNSOH will support the force. " +
+		"Justice Enock Mwita ruled. Police patrol the capital. Police were seen in Haiti, and police arrived."}}}
+	tests := []struct{ q, want string }{
+		{"who is kenya's ambassador to haiti?", "who is Kenya's ambassador to Haiti?"},
+		{"who heads unsoh?", "who heads UNSOH?"},
+		{"did the police patrol?", "did the police patrol?"},                      // written in lower case more than not
+		{"on what grounds did justice rule?", "on what grounds did justice rule?"}, // a title, not a name
+		{"Who is kenya's envoy?", "Who is Kenya's envoy?"},
+		{"Who is Kenya's envoy to haiti?", "Who is Kenya's envoy to haiti?"}, // typed with capitals: left as it is
+	}
+	for _, tt := range tests {
+		if got := recase(tt.q, hits); got != tt.want {
+			t.Errorf("recase(%q) = %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}
