@@ -265,7 +265,7 @@ func TestRecase(t *testing.T) {
 	tests := []struct{ q, want string }{
 		{"who is kenya's ambassador to haiti?", "who is Kenya's ambassador to Haiti?"},
 		{"who heads unsoh?", "who heads UNSOH?"},
-		{"did the police patrol?", "did the police patrol?"},                      // written in lower case more than not
+		{"did the police patrol?", "did the police patrol?"},                       // written in lower case more than not
 		{"on what grounds did justice rule?", "on what grounds did justice rule?"}, // a title, not a name
 		{"Who is kenya's envoy?", "Who is Kenya's envoy?"},
 		{"Who is Kenya's envoy to haiti?", "Who is Kenya's envoy to haiti?"}, // typed with capitals: left as it is
