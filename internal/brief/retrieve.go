@@ -62,7 +62,7 @@ const (
 )
 
 func (a *Answerer) retrieveK(ctx context.Context, req Request, k int) (retrieval, error) {
-	q := strings.TrimSpace(req.Question)
+	q := withoutPreamble(strings.TrimSpace(req.Question))
 	r := retrieval{question: q, an: newAnalysis(a.lex), dense: map[int64]bool{}}
 	asked := q
 	if prev := lastUserTurn(req.History); prev != "" && isFollowUp(q) {
@@ -137,6 +137,46 @@ func (a *Answerer) retrieveK(ctx context.Context, req Request, k int) (retrieval
 	// asks of Kenya).
 	r.question = recase(r.question, r.hits)
 	return r, nil
+}
+
+// greetings and askings open a question in chat without being part of
+// it: "hey, quick q: who leads the force?", "can you tell me when ...".
+var (
+	greetings = lexiconSet(`hey hi hello hiya yo ok okay please pls quick q qq question bot folks team thanks
+bonjour salut coucou svp stp merci question rapide`)
+	askings = [][]string{{"can", "you", "tell", "me"}, {"could", "you", "tell", "me"}, {"can", "you", "remind", "me"},
+		{"could", "you", "remind", "me"}, {"tell", "me"}, {"do", "you", "know"}, {"does", "anyone", "know"}, {"anyone", "know"},
+		{"i", "want", "to", "know"}, {"i", "d", "like", "to", "know"}, {"i", "would", "like", "to", "know"}, {"i", "wonder"},
+		{"any", "idea"}, {"remind", "me"}, {"pouvez", "vous", "me", "dire"}, {"peux", "tu", "me", "dire"}, {"dis", "moi"},
+		{"dites", "moi"}, {"savez", "vous"}, {"sais", "tu"}}
+)
+
+// withoutPreamble strips what a chat question opens with before it asks:
+// greetings, "quick q:", "can you tell me". A question that is nothing
+// else is left as it is.
+func withoutPreamble(q string) string {
+	for {
+		toks := lexicon.Tokens(q)
+		if len(toks) < 3 {
+			return q
+		}
+		cut := 0
+		if greetings[toks[0].Text] {
+			cut = toks[0].End
+		} else {
+			words := tokenTexts(toks)
+			for _, run := range askings {
+				if len(words) > len(run)+1 && slices.Equal(words[:len(run)], run) {
+					cut = toks[len(run)-1].End
+					break
+				}
+			}
+		}
+		if cut == 0 {
+			return q
+		}
+		q = strings.TrimLeft(q[cut:], " ,:;-—–!.…")
+	}
 }
 
 // recase writes a question typed all in lower case with the capitals the

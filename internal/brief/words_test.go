@@ -276,3 +276,20 @@ func TestRecase(t *testing.T) {
 		}
 	}
 }
+
+func TestWithoutPreamble(t *testing.T) {
+	tests := []struct{ q, want string }{
+		{"hey, quick q: who leads the force?", "who leads the force?"},
+		{"Hey team, could you tell me when the GSF was created?", "when the GSF was created?"},
+		{"can you tell me how many officers Kenya sent", "how many officers Kenya sent"},
+		{"Bonjour, pouvez-vous me dire qui dirige la force ?", "qui dirige la force ?"},
+		{"So far, how many officers have died?", "So far, how many officers have died?"}, // "so far" asks of the present
+		{"hey there", "hey there"},
+		{"Who leads the force?", "Who leads the force?"},
+	}
+	for _, tt := range tests {
+		if got := withoutPreamble(tt.q); got != tt.want {
+			t.Errorf("withoutPreamble(%q) = %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}
