@@ -1,6 +1,7 @@
 package brief
 
 import (
+	"bytes"
 	"context"
 	"slices"
 	"sort"
@@ -37,18 +38,166 @@ func (a *Answerer) Retrieve(ctx context.Context, req Request, k int) ([]document
 	if k <= 0 {
 		k = a.cfg.K
 	}
-	r, err := a.retrieveK(ctx, req, k)
+	r, err := a.retrieveAt(ctx, req, k)
 	return r.hits, err
 }
 
 func (a *Answerer) retrieve(ctx context.Context, req Request) (retrieval, error) {
-	r, err := a.retrieveK(ctx, req, a.cfg.K)
-	if err == nil {
-		a.meanByDense(ctx, r)
-		a.corpusCounts(ctx, &r)
-		r.offTopic = !onTopic(r)
+	return a.retrieveAt(ctx, req, a.cfg.K)
+}
+
+// retrieveAt finds the k passages for a question and what the answer needs
+// to know of them.
+func (a *Answerer) retrieveAt(ctx context.Context, req Request, k int) (retrieval, error) {
+	r, err := a.retrieveK(ctx, req, k)
+	if err != nil {
+		return r, err
 	}
-	return r, err
+	a.corpusCounts(ctx, &r)
+	// A word no passage holds may be a slip of the keyboard
+	// ("deplyoment"): asked again in the passages' spelling.
+	if fixed, ok := a.spellFixed(ctx, r); ok {
+		again := req
+		again.Question = fixed
+		if r2, err := a.retrieveK(ctx, again, k); err == nil {
+			a.cfg.Log.Debug("question respelled from the passages", "question", r.question, "as", fixed)
+			r = r2
+			a.corpusCounts(ctx, &r)
+		}
+	}
+	a.meanByDense(ctx, r)
+	r.offTopic = !onTopic(r)
+	return r, nil
+}
+
+// spellFixed returns the question with each word that no passage of the
+// corpus holds, and that is one slip (two for a long word) from a word of
+// the passages the search found, written as those passages write it.
+func (a *Answerer) spellFixed(ctx context.Context, r retrieval) (string, bool) {
+	if r.corpusDF == nil {
+		return "", false
+	}
+	var unknown []string
+	for i, c := range r.asked {
+		if !c.Glossary && r.corpusDF[i] == 0 && r.topicDF[i] == 0 && len(c.Text) >= minSlipWord && !strings.Contains(c.Text, " ") && !lexicon.IsNumber(c.Text) {
+			unknown = append(unknown, c.Text)
+		}
+	}
+	if len(unknown) == 0 {
+		return "", false
+	}
+	hits, err := a.search.Search(ctx, document.Query{Text: r.query, K: max(poolFactor*a.cfg.K, minPool)})
+	if err != nil || len(hits) == 0 {
+		return "", false
+	}
+	seen := map[string]int{}
+	for _, h := range hits {
+		for _, t := range lexicon.Tokens(h.Text) {
+			seen[t.Text]++
+		}
+	}
+	// The words a question asks with, which no passage need hold and
+	// which are stop words to the search: "now", "currently".
+	cues := map[string]bool{}
+	for _, run := range presentCues {
+		for _, w := range run {
+			seen[w]++
+			cues[w] = true
+		}
+	}
+	fixes := map[string]string{}
+	for _, w := range unknown {
+		best, bestD, bestN := "", maxSlips(w)+1, 0
+		for t, n := range seen {
+			if len(t) < minSlipWord-1 || !sameStart(w, t) || lexicon.IsStopWord(t) && !cues[t] || absDiff(len(t), len(w)) > maxSlips(w) {
+				continue
+			}
+			d := slips(w, t)
+			if d == 0 || d > maxSlips(w) || d == 1 && len(w) < minChangedLetterWord && changesALetter(w, t) {
+				continue // "react" is not a slip for "reach": a short word one letter off is another word
+			}
+			if d < bestD || d == bestD && n > bestN {
+				best, bestD, bestN = t, d, n
+			}
+		}
+		if best != "" {
+			fixes[w] = best
+		}
+	}
+	if len(fixes) == 0 {
+		return "", false
+	}
+	words := strings.Fields(r.question)
+	for i, w := range words {
+		for _, t := range lexicon.Tokens(w) {
+			if fix, ok := fixes[t.Text]; ok {
+				words[i] = w[:t.Start] + fix + w[t.End:]
+				break
+			}
+		}
+	}
+	return strings.Join(words, " "), true
+}
+
+// minSlipWord is the shortest word respelled: a short word one letter off
+// is as often another word.
+const minSlipWord = 5
+
+// sameStart reports whether a and b open with the same two letters, or
+// with them swapped ("fofice", "office"): a slip rarely starts a word.
+func sameStart(a, b string) bool {
+	return a[:2] == b[:2] || a[0] == b[1] && a[1] == b[0]
+}
+
+// minChangedLetterWord is the shortest word whose slip may be a letter
+// changed for another (rather than two swapped, one left out or put in).
+const minChangedLetterWord = 8
+
+// maxSlips is how many slips a word may hold: one, two from ten letters.
+func maxSlips(w string) int {
+	if len(w) >= 10 {
+		return 2
+	}
+	return 1
+}
+
+// changesALetter reports whether a and b, one slip apart, differ by a
+// letter changed: of one length, and not the same letters swapped.
+func changesALetter(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	x, y := []byte(a), []byte(b)
+	slices.Sort(x)
+	slices.Sort(y)
+	return !bytes.Equal(x, y)
+}
+
+// slips is the optimal string alignment distance between a and b: letters
+// put in, left out, changed, or two side by side swapped.
+func slips(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(rb)]
 }
 
 // Ranking parameters beyond the store's own.

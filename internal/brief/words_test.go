@@ -1,6 +1,7 @@
 package brief
 
 import (
+	"context"
 	"reflect"
 	"slices"
 	"strings"
@@ -291,5 +292,59 @@ func TestWithoutPreamble(t *testing.T) {
 		if got := withoutPreamble(tt.q); got != tt.want {
 			t.Errorf("withoutPreamble(%q) = %q, want %q", tt.q, got, tt.want)
 		}
+	}
+}
+
+func TestSlips(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"deplyoment", "deployment", 1}, // two letters swapped
+		{"governmnet", "government", 1},
+		{"parliment", "parliament", 1}, // one left out
+		{"kitten", "sitting", 3},
+		{"react", "reach", 1},
+		{"", "abc", 3},
+	}
+	for _, tt := range tests {
+		if got := slips(tt.a, tt.b); got != tt.want {
+			t.Errorf("slips(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+	if !changesALetter("react", "reach") || changesALetter("fofice", "office") || changesALetter("parliment", "parliament") {
+		t.Error("changesALetter: a changed letter is not a swap nor a letter left out")
+	}
+}
+
+// TestSpellFixed: a word no passage holds is respelled from the passages
+// found, when it is a slip of one of their words; a short word one letter
+// off another ("react", "reach") is a word of its own.
+func TestSpellFixed(t *testing.T) {
+	a := newExtractive(t, openStoreWith(t, corpus.Document{Title: "Kenya's parliament approves the deployment", Source: "Wire",
+		URL: "https://example.org/p", Published: day("2023-11-16"),
+		Text: "Kenya's parliament approved the deployment of 1,000 police officers to Haiti. Officers will reach Haiti next year."}))
+	tests := []struct{ q, want string }{
+		{"How many officers did Kenya's parliamnet approve for the deplyoment?", "How many officers did Kenya's parliament approve for the deployment?"},
+		{"How did Haiti react to the deployment?", ""},
+		{"How many officers did the parliament approve?", ""},
+	}
+	for _, tt := range tests {
+		r, err := a.retrieveK(context.Background(), Request{Question: tt.q}, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.corpusCounts(context.Background(), &r)
+		got, ok := a.spellFixed(context.Background(), r)
+		if ok != (tt.want != "") || got != tt.want {
+			t.Errorf("spellFixed(%q) = %q, %v; want %q", tt.q, got, ok, tt.want)
+		}
+	}
+	ans, err := a.Answer(context.Background(), Request{Question: "How many officers did Kenya's parliamnet approve for the deplyoment?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Mode == ModeAbstained || !strings.Contains(ans.Text, "1,000") {
+		t.Errorf("answer to the misspelled question: mode %s, %q", ans.Mode, ans.Text)
 	}
 }
