@@ -321,21 +321,23 @@ func checkRealFloors(t *testing.T, rep EvalReport, floors map[EvalKind]realFloor
 }
 
 // TestEvalRealAsTypedInChat asks real.yaml's questions as Slack users
-// often type them: all in lower case, after a greeting, with a slip of the
-// keyboard. Names are then told from the passages (recase), the greeting
-// is left out (withoutPreamble) and the slip respelled (spellFixed).
-// Before those, lower case cost key fact 0.87 -> 0.82, unanswerable 1.00
-// -> 0.85 and 4% false abstentions; "hey, quick q: " before it key fact
-// 0.75, as of 0.64; two letters of the longest word swapped key fact
-// 0.63, recall 0.84, false abstentions 0.15, as of 0.45. With them: key
-// fact 0.85, recall 0.94 (0.93 with the slip), unanswerable 1.00, false
-// abstentions 0 (0.01 with the slip), as of 0.91 for all three.
+// often type them: all in lower case, greeted and signed off, with a slip
+// of the keyboard. Names are then told from the passages (recase), the
+// greeting and sign-off are left out (withoutPreamble) and the slip is
+// respelled (spellFixed). Before those, lower case cost key fact 0.87 ->
+// 0.82, unanswerable 1.00 -> 0.85 and 4% false abstentions; "hey, quick
+// q: " before it key fact 0.75, as of 0.64; " thx!" after it key fact
+// 0.75, as of 0.45, an emoji 0.69; two letters of the longest word
+// swapped key fact 0.63, recall 0.84, false abstentions 0.15, as of 0.45.
+// With them: key fact 0.85, recall 0.94 (0.93 with the slip),
+// unanswerable 1.00, false abstentions 0 (0.01 with the slip), as of 0.91
+// for all three.
 func TestEvalRealAsTypedInChat(t *testing.T) {
 	t.Parallel()
 	for name, edit := range map[string]func(string) string{
-		"lower case":       strings.ToLower,
-		"after a greeting": func(q string) string { return "hey, quick q: " + strings.ToLower(q) },
-		"with a slip":      func(q string) string { return withSlip(strings.ToLower(q)) },
+		"lower case":          strings.ToLower,
+		"greeted, signed off": func(q string) string { return "hey, quick q: " + strings.ToLower(q) + " :pray: thx!" },
+		"with a slip":         func(q string) string { return withSlip(strings.ToLower(q)) },
 	} {
 		t.Run(name, func(t *testing.T) {
 			rep := runRealEvalOnce(t, "testdata/real.yaml", edit)

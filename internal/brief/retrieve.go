@@ -3,6 +3,7 @@ package brief
 import (
 	"bytes"
 	"context"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -300,10 +301,44 @@ bonjour salut coucou svp stp merci question rapide`)
 		{"dites", "moi"}, {"savez", "vous"}, {"sais", "tu"}}
 )
 
-// withoutPreamble strips what a chat question opens with before it asks:
-// greetings, "quick q:", "can you tell me". A question that is nothing
-// else is left as it is.
+// signOffs close a chat question without being part of it: "thx!",
+// "pls", "merci".
+var signOffs = lexiconSet(`thx thanks ty tia pls please cheers merci svp stp lol asap`)
+
+// emojiCode is a Slack emoji as typed: ":thinking_face:".
+var emojiCode = regexp.MustCompile(`:[a-z0-9_+'-]*[a-z][a-z0-9_+'-]*:`)
+
+// withoutPreamble strips what a chat question opens with before it asks
+// (greetings, "quick q:", "can you tell me") and what closes it after
+// (emoji, "thx", "pls"). A question that is nothing else is left as it is.
 func withoutPreamble(q string) string {
+	if stripped := strings.TrimSpace(emojiCode.ReplaceAllString(q, " ")); stripped != "" {
+		q = stripped
+	}
+	return withoutOpening(withoutClosing(q))
+}
+
+// withoutClosing strips the sign-offs a question ends with.
+func withoutClosing(q string) string {
+	for {
+		toks := lexicon.Tokens(q)
+		n := len(toks)
+		if n < 3 {
+			return q
+		}
+		switch {
+		case signOffs[toks[n-1].Text]:
+			q = strings.TrimRight(q[:toks[n-1].Start], " ,;:-—–!.…")
+		case toks[n-2].Text == "thank" && toks[n-1].Text == "you", toks[n-2].Text == "merci" && toks[n-1].Text == "beaucoup":
+			q = strings.TrimRight(q[:toks[n-2].Start], " ,;:-—–!.…")
+		default:
+			return q
+		}
+	}
+}
+
+// withoutOpening strips the greetings and askings a question opens with.
+func withoutOpening(q string) string {
 	for {
 		toks := lexicon.Tokens(q)
 		if len(toks) < 3 {

@@ -286,6 +286,10 @@ func TestWithoutPreamble(t *testing.T) {
 		{"Bonjour, pouvez-vous me dire qui dirige la force ?", "qui dirige la force ?"},
 		{"So far, how many officers have died?", "So far, how many officers have died?"}, // "so far" asks of the present
 		{"hey there", "hey there"},
+		{"who leads the force now?? thx!", "who leads the force now??"},
+		{"who leads the force :thinking_face: pls", "who leads the force"},
+		{"Who leads the force? Thank you", "Who leads the force?"},
+		{"What happened at 10:30:00 in Port-au-Prince?", "What happened at 10:30:00 in Port-au-Prince?"},
 		{"Who leads the force?", "Who leads the force?"},
 	}
 	for _, tt := range tests {
