@@ -132,6 +132,12 @@ func (a *Answerer) spellFixed(ctx context.Context, r retrieval) (string, bool) {
 	for i, w := range words {
 		for _, t := range lexicon.Tokens(w) {
 			if fix, ok := fixes[t.Text]; ok {
+				switch typed := w[t.Start:t.End]; {
+				case len(typed) > 1 && strings.ToUpper(typed) == typed:
+					fix = strings.ToUpper(fix) // "UNOSH"
+				case typed != strings.ToLower(typed):
+					fix = capitalise(fix) // "Christofdies"
+				}
 				words[i] = w[:t.Start] + fix + w[t.End:]
 				break
 			}

@@ -331,6 +331,7 @@ func TestSpellFixed(t *testing.T) {
 	tests := []struct{ q, want string }{
 		{"How many officers did Kenya's parliamnet approve for the deplyoment?", "How many officers did Kenya's parliament approve for the deployment?"},
 		{"How did Haiti react to the deployment?", ""},
+		{"Did Kenya's Parliamnet approve it?", "Did Kenya's Parliament approve it?"},
 		{"How many officers did the parliament approve?", ""},
 	}
 	for _, tt := range tests {
