@@ -91,6 +91,9 @@ func modeLine(ans brief.Answer, cfg config.Config) string {
 }
 
 func writeAnswer(w io.Writer, ans brief.Answer, cfg config.Config) {
+	if ans.ReadAs != "" {
+		fmt.Fprintf(w, "Read as: %s\n\n", ans.ReadAs)
+	}
 	fmt.Fprintf(w, "%s\n\n%s\n", ans.Text, modeLine(ans, cfg))
 	if ans.AsOf != nil {
 		fmt.Fprintf(w, "As of %s (the newest source cited).\n", ans.AsOf.Format("2 January 2006"))
@@ -141,6 +144,7 @@ type askCitation struct {
 
 type askOutput struct {
 	Question         string           `json:"question"`
+	ReadAs           string           `json:"read_as,omitempty"`
 	Answer           string           `json:"answer"`
 	Mode             brief.Mode       `json:"mode"`
 	AnswerType       string           `json:"answer_type"`
@@ -156,7 +160,7 @@ type askOutput struct {
 }
 
 func writeAnswerJSON(w io.Writer, ans brief.Answer, cfg config.Config) error {
-	out := askOutput{Question: ans.Question, Answer: ans.Text, Mode: ans.Mode, AnswerType: ans.AnswerType, AsOf: dateOrNil(ans.AsOf),
+	out := askOutput{Question: ans.Question, ReadAs: ans.ReadAs, Answer: ans.Text, Mode: ans.Mode, AnswerType: ans.AnswerType, AsOf: dateOrNil(ans.AsOf),
 		Conflicts: ans.Conflicts,
 		Citations: make([]askCitation, 0, len(ans.Citations)), Note: ans.Note, DroppedCitations: ans.DroppedCitations,
 		Suggestions: ans.Suggestions, RetrievalMS: ans.Timings.Retrieval.Milliseconds(), LLMMS: ans.Timings.LLM.Milliseconds()}

@@ -43,6 +43,21 @@ func TestAskExtractive(t *testing.T) {
 	}
 }
 
+// TestAskRespelled: a slip of the keyboard is read as the corpus spells
+// the word, and the answer says so.
+func TestAskRespelled(t *testing.T) {
+	t.Parallel()
+	out, errOut, code := askCLI(t, nil, "ask", "Who leads the Haiti securty mision?")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"Read as: Who leads the Haiti security mission?", "Kenya", "[1]"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
 func TestAskJSON(t *testing.T) {
 	t.Parallel()
 	// Flags may follow the question.

@@ -120,7 +120,7 @@ func (a *Answerer) Answer(ctx context.Context, req Request) (Answer, error) {
 		}
 		return Answer{}, fmt.Errorf("answer %q: %w", shorten(q, 80), err)
 	}
-	ans.Passages = r.hits
+	ans.Passages, ans.ReadAs = r.hits, r.readAs
 	rel := a.judge(r)
 	if !rel.ok {
 		r, rel = a.judgeRewrites(ctx, r, rel)

@@ -66,7 +66,8 @@ type Timings struct {
 // Answer is what the bot says to a question.
 type Answer struct {
 	Question         string         `json:"question"`
-	Text             string         `json:"answer"` // standard Markdown with [n] markers
+	ReadAs           string         `json:"read_as,omitempty"` // the question as respelled from the corpus ("parliamnet": "parliament"), when it was
+	Text             string         `json:"answer"`            // standard Markdown with [n] markers
 	Mode             Mode           `json:"mode"`
 	AnswerType       string         `json:"answer_type"`    // what kind of fact is asked for: a count, a date, a person, ...
 	Conflicts        []Conflict     `json:"conflicts"`      // where sources disagree

@@ -31,6 +31,7 @@ type retrieval struct {
 	topicDF  []int             // or one of its forms or groups
 	corpusN  int               // and how many passages there are (0: not counted)
 	rewrites []string          // the model's search queries for the question (rewrite.go)
+	readAs   string            // the question respelled from the corpus, when it was
 }
 
 // Retrieve returns the k passages an answer to req would draw on (k <= 0:
@@ -63,6 +64,7 @@ func (a *Answerer) retrieveAt(ctx context.Context, req Request, k int) (retrieva
 		if r2, err := a.retrieveK(ctx, again, k); err == nil {
 			a.cfg.Log.Debug("question respelled from the passages", "question", r.question, "as", fixed)
 			r = r2
+			r.readAs = fixed
 			a.corpusCounts(ctx, &r)
 		}
 	}

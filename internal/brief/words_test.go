@@ -352,4 +352,7 @@ func TestSpellFixed(t *testing.T) {
 	if ans.Mode == ModeAbstained || !strings.Contains(ans.Text, "1,000") {
 		t.Errorf("answer to the misspelled question: mode %s, %q", ans.Mode, ans.Text)
 	}
+	if want := "How many officers did Kenya's parliament approve for the deployment?"; ans.ReadAs != want {
+		t.Errorf("read as %q, want %q", ans.ReadAs, want)
+	}
 }

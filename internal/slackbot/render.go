@@ -84,6 +84,9 @@ func renderAnswer(a brief.Answer, v answerView) []Message {
 	if v.Question != "" {
 		body = append(body, section("*Q:* "+escape(truncateRunes(oneLine(v.Question), 500))))
 	}
+	if a.ReadAs != "" {
+		body = append(body, contextLine("Read as: "+escape(truncateRunes(oneLine(a.ReadAs), 500))))
+	}
 	text := mrkdwn(a.Text)
 	if strings.TrimSpace(text) == "" {
 		text = "I could not find this in the sources."

@@ -583,3 +583,19 @@ func TestRenderAnswerMarkdown(t *testing.T) {
 		})
 	}
 }
+
+// TestRenderAnswerReadAs: a question respelled from the corpus says how it
+// was read, as inert text.
+func TestRenderAnswerReadAs(t *testing.T) {
+	a := brief.Answer{Text: "Kenya leads it.", Mode: brief.ModeExtractive, ReadAs: "who leads the <!channel> deployment?"}
+	raw := strings.ReplaceAll(string(blocksJSON(t, renderAnswer(a, answerView{})[0].Blocks)), `\u0026`, "&")
+	if !strings.Contains(raw, "Read as: who leads the &lt;!channel&gt; deployment?") {
+		t.Errorf("blocks lack the question as read:\n%s", raw)
+	}
+	if strings.Contains(raw, "<!channel>") {
+		t.Errorf("blocks contain a live <!channel>:\n%s", raw)
+	}
+	if raw := string(blocksJSON(t, renderAnswer(brief.Answer{Text: "Kenya leads it."}, answerView{})[0].Blocks)); strings.Contains(raw, "Read as") {
+		t.Errorf("a question read as typed says it was read otherwise:\n%s", raw)
+	}
+}
