@@ -19,8 +19,8 @@ import (
 const (
 	minRecall     = 0.9
 	minMRR        = 0.68
-	minAbstention = 0.9
-	minCitedDoc   = 0.85
+	minAbstention = 0.95
+	minCitedDoc   = 0.92
 )
 
 func TestEvalBundled(t *testing.T) {

@@ -191,9 +191,9 @@ func predicateOf(question string, cue []string) string {
 		switch {
 		case auxiliaries[w] || nounIngs[w]:
 			continue
-		case reportingVerbs[w]:
-			return ""
-		case phraseVerbs[w], len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")),
+		case reportingVerbs[w], phraseVerbs[w]:
+			return "" // "who went to court": a common verb is said in too many ways to ask for
+		case len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")),
 			len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
 			return w
 		}
