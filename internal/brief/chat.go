@@ -1,0 +1,296 @@
+package brief
+
+// How a question typed in chat is read before it is searched: the
+// preamble and sign-off left out, the names of a question typed in lower
+// case told from the passages found, a slip of the keyboard respelled.
+// docs/answers.md, section 0, says what each does and what it measured.
+
+import (
+	"bytes"
+	"context"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/mss-brief/briefbot/internal/document"
+	"github.com/mss-brief/briefbot/internal/lexicon"
+)
+
+// greetings and askings open a question in chat without being part of
+// it: "hey, quick q: who leads the force?", "can you tell me when ...".
+var (
+	greetings = lexiconSet(`hey hi hello hiya yo ok okay please pls quick q qq question bot folks team thanks
+bonjour salut coucou svp stp merci question rapide`)
+	askings = [][]string{{"can", "you", "tell", "me"}, {"could", "you", "tell", "me"}, {"can", "you", "remind", "me"},
+		{"could", "you", "remind", "me"}, {"tell", "me"}, {"do", "you", "know"}, {"does", "anyone", "know"}, {"anyone", "know"},
+		{"i", "want", "to", "know"}, {"i", "d", "like", "to", "know"}, {"i", "would", "like", "to", "know"}, {"i", "wonder"},
+		{"any", "idea"}, {"remind", "me"}, {"pouvez", "vous", "me", "dire"}, {"peux", "tu", "me", "dire"}, {"dis", "moi"},
+		{"dites", "moi"}, {"savez", "vous"}, {"sais", "tu"}}
+)
+
+// signOffs close a chat question without being part of it: "thx!",
+// "pls", "merci".
+var signOffs = lexiconSet(`thx thanks ty tia pls please cheers merci svp stp lol asap`)
+
+// emojiCode is a Slack emoji as typed: ":thinking_face:".
+var emojiCode = regexp.MustCompile(`:[a-z0-9_+'-]*[a-z][a-z0-9_+'-]*:`)
+
+// withoutPreamble strips what a chat question opens with before it asks
+// (greetings, "quick q:", "can you tell me") and what closes it after
+// (emoji, "thx", "pls"). A question that is nothing else is left as it is.
+func withoutPreamble(q string) string {
+	if stripped := strings.TrimSpace(emojiCode.ReplaceAllString(q, " ")); stripped != "" {
+		q = stripped
+	}
+	return withoutOpening(withoutClosing(q))
+}
+
+// withoutClosing strips the sign-offs a question ends with.
+func withoutClosing(q string) string {
+	for {
+		toks := lexicon.Tokens(q)
+		n := len(toks)
+		if n < 3 {
+			return q
+		}
+		switch {
+		case signOffs[toks[n-1].Text]:
+			q = strings.TrimRight(q[:toks[n-1].Start], " ,;:-—–!.…")
+		case toks[n-2].Text == "thank" && toks[n-1].Text == "you", toks[n-2].Text == "merci" && toks[n-1].Text == "beaucoup":
+			q = strings.TrimRight(q[:toks[n-2].Start], " ,;:-—–!.…")
+		default:
+			return q
+		}
+	}
+}
+
+// withoutOpening strips the greetings and askings a question opens with.
+func withoutOpening(q string) string {
+	for {
+		toks := lexicon.Tokens(q)
+		if len(toks) < 3 {
+			return q
+		}
+		cut := 0
+		if greetings[toks[0].Text] {
+			cut = toks[0].End
+		} else {
+			words := tokenTexts(toks)
+			for _, run := range askings {
+				if len(words) > len(run)+1 && slices.Equal(words[:len(run)], run) {
+					cut = toks[len(run)-1].End
+					break
+				}
+			}
+		}
+		if cut == 0 {
+			return q
+		}
+		q = strings.TrimLeft(q[cut:], " ,:;-—–!.…")
+	}
+}
+
+// recase writes a question typed all in lower case with the capitals the
+// passages give its words: a word the passages write capitalised or in
+// capitals where a sentence does not start ("Haiti", "UNSOH") is a name.
+// A question with a capital past its first letter is left as it is.
+func recase(q string, hits []document.Hit) string {
+	if len(q) < 2 || strings.ToLower(q[1:]) != q[1:] || len(hits) == 0 {
+		return q
+	}
+	var texts []string
+	for _, h := range hits {
+		texts = append(texts, h.Text)
+	}
+	text := " " + strings.Join(texts, " ") + " "
+	words := strings.Fields(q)
+	for i, w := range words {
+		if i == 0 {
+			continue
+		}
+		core := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
+		if i := strings.IndexAny(core, "'’"); i > 0 {
+			core = core[:i] // "kenya's"
+		}
+		size := len([]rune(core))
+		if size < 3 || lexicon.IsStopWord(core) || honorifics[core] {
+			continue // "justice" is a title in "Justice Mwita", a word here
+		}
+		lower := countWord(text, core)
+		for _, form := range []string{strings.ToUpper(core), capitalise(core)} {
+			if form == strings.ToUpper(core) && size < 4 {
+				continue // "res" is not "RES/2699"
+			}
+			if n := countWord(text, form); n >= 1 && n > 2*lower {
+				words[i] = strings.Replace(w, core, form, 1)
+				break
+			}
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// countWord counts the occurrences of word in text as a whole word, not
+// where a sentence starts (after ". ", "! ", "? ").
+func countWord(text, word string) int {
+	n := 0
+	for i := 0; ; {
+		j := strings.Index(text[i:], word)
+		if j < 0 {
+			return n
+		}
+		at := i + j
+		end := at + len(word)
+		before, _ := utf8.DecodeLastRuneInString(text[:at])
+		after, _ := utf8.DecodeRuneInString(text[end:])
+		lead := strings.TrimRight(text[:at], " \t\"“‘'(«")
+		starts := lead == "" || strings.ContainsAny(lead[len(lead)-1:], ".!?:\n")
+		if !unicode.IsLetter(before) && !unicode.IsLetter(after) && !unicode.IsNumber(after) && !starts {
+			n++
+		}
+		i = end
+	}
+}
+
+func capitalise(w string) string {
+	r, size := utf8.DecodeRuneInString(w)
+	return string(unicode.ToUpper(r)) + w[size:]
+}
+
+// spellFixed returns the question with each word that no passage of the
+// corpus holds, and that is one slip (two for a long word) from a word of
+// the passages the search found, written as those passages write it.
+func (a *Answerer) spellFixed(ctx context.Context, r retrieval) (string, bool) {
+	if r.corpusDF == nil {
+		return "", false
+	}
+	var unknown []string
+	for i, c := range r.asked {
+		if !c.Glossary && r.corpusDF[i] == 0 && r.topicDF[i] == 0 && len(c.Text) >= minSlipWord && !strings.Contains(c.Text, " ") && !lexicon.IsNumber(c.Text) {
+			unknown = append(unknown, c.Text)
+		}
+	}
+	if len(unknown) == 0 {
+		return "", false
+	}
+	hits, err := a.search.Search(ctx, document.Query{Text: r.query, K: max(poolFactor*a.cfg.K, minPool)})
+	if err != nil || len(hits) == 0 {
+		return "", false
+	}
+	seen := map[string]int{}
+	for _, h := range hits {
+		for _, t := range lexicon.Tokens(h.Text) {
+			seen[t.Text]++
+		}
+	}
+	// The words a question asks with, which no passage need hold and
+	// which are stop words to the search: "now", "currently".
+	cues := map[string]bool{}
+	for _, run := range presentCues {
+		for _, w := range run {
+			seen[w]++
+			cues[w] = true
+		}
+	}
+	fixes := map[string]string{}
+	for _, w := range unknown {
+		best, bestD, bestN := "", maxSlips(w)+1, 0
+		for t, n := range seen {
+			if len(t) < minSlipWord-1 || !sameStart(w, t) || lexicon.IsStopWord(t) && !cues[t] || absDiff(len(t), len(w)) > maxSlips(w) {
+				continue
+			}
+			d := slips(w, t)
+			if d == 0 || d > maxSlips(w) || d == 1 && len(w) < minChangedLetterWord && changesALetter(w, t) {
+				continue // "react" is not a slip for "reach": a short word one letter off is another word
+			}
+			if d < bestD || d == bestD && n > bestN {
+				best, bestD, bestN = t, d, n
+			}
+		}
+		if best != "" {
+			fixes[w] = best
+		}
+	}
+	if len(fixes) == 0 {
+		return "", false
+	}
+	words := strings.Fields(r.question)
+	for i, w := range words {
+		for _, t := range lexicon.Tokens(w) {
+			if fix, ok := fixes[t.Text]; ok {
+				switch typed := w[t.Start:t.End]; {
+				case len(typed) > 1 && strings.ToUpper(typed) == typed:
+					fix = strings.ToUpper(fix) // "UNOSH"
+				case typed != strings.ToLower(typed):
+					fix = capitalise(fix) // "Christofdies"
+				}
+				words[i] = w[:t.Start] + fix + w[t.End:]
+				break
+			}
+		}
+	}
+	return strings.Join(words, " "), true
+}
+
+// minSlipWord is the shortest word respelled: a short word one letter off
+// is as often another word.
+const minSlipWord = 5
+
+// sameStart reports whether a and b open with the same two letters, or
+// with them swapped ("fofice", "office"): a slip rarely starts a word.
+func sameStart(a, b string) bool {
+	return a[:2] == b[:2] || a[0] == b[1] && a[1] == b[0]
+}
+
+// minChangedLetterWord is the shortest word whose slip may be a letter
+// changed for another (rather than two swapped, one left out or put in).
+const minChangedLetterWord = 8
+
+// maxSlips is how many slips a word may hold: one, two from ten letters.
+func maxSlips(w string) int {
+	if len(w) >= 10 {
+		return 2
+	}
+	return 1
+}
+
+// changesALetter reports whether a and b, one slip apart, differ by a
+// letter changed: of one length, and not the same letters swapped.
+func changesALetter(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	x, y := []byte(a), []byte(b)
+	slices.Sort(x)
+	slices.Sort(y)
+	return !bytes.Equal(x, y)
+}
+
+// slips is the optimal string alignment distance between a and b: letters
+// put in, left out, changed, or two side by side swapped.
+func slips(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(rb)]
+}

@@ -1,0 +1,106 @@
+package brief
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/mss-brief/briefbot/internal/corpus"
+)
+
+func TestRecase(t *testing.T) {
+	hits := []corpus.Hit{{Passage: corpus.Passage{Text: "The envoy of Kenya met officials in Haiti. The UNSOH will support the force. " +
+		"Justice Enock Mwita ruled. Police patrol the capital. Police were seen in Haiti, and police arrived."}}}
+	tests := []struct{ q, want string }{
+		{"who is kenya's ambassador to haiti?", "who is Kenya's ambassador to Haiti?"},
+		{"who heads unsoh?", "who heads UNSOH?"},
+		{"did the police patrol?", "did the police patrol?"},                       // written in lower case more than not
+		{"on what grounds did justice rule?", "on what grounds did justice rule?"}, // a title, not a name
+		{"Who is kenya's envoy?", "Who is Kenya's envoy?"},
+		{"Who is Kenya's envoy to haiti?", "Who is Kenya's envoy to haiti?"}, // typed with capitals: left as it is
+	}
+	for _, tt := range tests {
+		if got := recase(tt.q, hits); got != tt.want {
+			t.Errorf("recase(%q) = %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}
+
+func TestWithoutPreamble(t *testing.T) {
+	tests := []struct{ q, want string }{
+		{"hey, quick q: who leads the force?", "who leads the force?"},
+		{"Hey team, could you tell me when the GSF was created?", "when the GSF was created?"},
+		{"can you tell me how many officers Kenya sent", "how many officers Kenya sent"},
+		{"Bonjour, pouvez-vous me dire qui dirige la force ?", "qui dirige la force ?"},
+		{"So far, how many officers have died?", "So far, how many officers have died?"}, // "so far" asks of the present
+		{"hey there", "hey there"},
+		{"who leads the force now?? thx!", "who leads the force now??"},
+		{"who leads the force :thinking_face: pls", "who leads the force"},
+		{"Who leads the force? Thank you", "Who leads the force?"},
+		{"What happened at 10:30:00 in Port-au-Prince?", "What happened at 10:30:00 in Port-au-Prince?"},
+		{"Who leads the force?", "Who leads the force?"},
+	}
+	for _, tt := range tests {
+		if got := withoutPreamble(tt.q); got != tt.want {
+			t.Errorf("withoutPreamble(%q) = %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}
+
+func TestSlips(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"deplyoment", "deployment", 1}, // two letters swapped
+		{"governmnet", "government", 1},
+		{"parliment", "parliament", 1}, // one left out
+		{"kitten", "sitting", 3},
+		{"react", "reach", 1},
+		{"", "abc", 3},
+	}
+	for _, tt := range tests {
+		if got := slips(tt.a, tt.b); got != tt.want {
+			t.Errorf("slips(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+	if !changesALetter("react", "reach") || changesALetter("fofice", "office") || changesALetter("parliment", "parliament") {
+		t.Error("changesALetter: a changed letter is not a swap nor a letter left out")
+	}
+}
+
+// TestSpellFixed: a word no passage holds is respelled from the passages
+// found, when it is a slip of one of their words; a short word one letter
+// off another ("react", "reach") is a word of its own.
+func TestSpellFixed(t *testing.T) {
+	a := newExtractive(t, openStoreWith(t, corpus.Document{Title: "Kenya's parliament approves the deployment", Source: "Wire",
+		URL: "https://example.org/p", Published: day("2023-11-16"),
+		Text: "Kenya's parliament approved the deployment of 1,000 police officers to Haiti. Officers will reach Haiti next year."}))
+	tests := []struct{ q, want string }{
+		{"How many officers did Kenya's parliamnet approve for the deplyoment?", "How many officers did Kenya's parliament approve for the deployment?"},
+		{"How did Haiti react to the deployment?", ""},
+		{"Did Kenya's Parliamnet approve it?", "Did Kenya's Parliament approve it?"},
+		{"How many officers did the parliament approve?", ""},
+	}
+	for _, tt := range tests {
+		r, err := a.retrieveK(context.Background(), Request{Question: tt.q}, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.corpusCounts(context.Background(), &r)
+		got, ok := a.spellFixed(context.Background(), r)
+		if ok != (tt.want != "") || got != tt.want {
+			t.Errorf("spellFixed(%q) = %q, %v; want %q", tt.q, got, ok, tt.want)
+		}
+	}
+	ans, err := a.Answer(context.Background(), Request{Question: "How many officers did Kenya's parliamnet approve for the deplyoment?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Mode == ModeAbstained || !strings.Contains(ans.Text, "1,000") {
+		t.Errorf("answer to the misspelled question: mode %s, %q", ans.Mode, ans.Text)
+	}
+	if want := "How many officers did Kenya's parliament approve for the deployment?"; ans.ReadAs != want {
+		t.Errorf("read as %q, want %q", ans.ReadAs, want)
+	}
+}
