@@ -19,6 +19,7 @@ import (
 var phraseEnds = lexiconSet(`has have had did does do will would shall may might can could should is are was were be been being
 of in on at to for with by from into about during between than since under over per via up out off down
 behind against across toward towards around near beyond after before among amid within without through throughout despite
+good valid active effective due
 and or but when that which who whom whose where while as if so the a an its their his her this these those
 a t il elle ils elles on ont sont est va vont etait sera seront fut le la les un une des du de
 dans sur pour avec par entre depuis pendant et ou que qui dont lors`)

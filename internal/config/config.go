@@ -163,7 +163,7 @@ func Default() Config {
 				{"BINUH", "UN Integrated Office in Haiti", "United Nations Integrated Office in Haiti", "Bureau intégré des Nations unies en Haïti"},
 				{"HNP", "PNH", "Haitian National Police", "Police nationale d'Haïti"},
 				{"Transitional Presidential Council", "Presidential Transitional Council", "Conseil présidentiel de transition", "CPT"},
-				{"Security Council", "Conseil de sécurité"},
+				{"Security Council", "UNSC", "UN Security Council", "Conseil de sécurité", "CSNU"},
 			},
 			Examples: []string{
 				"Who leads the Haiti security mission?",

@@ -56,7 +56,7 @@ var ModelNames = [][]string{
 	{"BINUH", "UN Integrated Office in Haiti", "United Nations Integrated Office in Haiti", "Bureau intégré des Nations unies en Haïti"},
 	{"HNP", "PNH", "Haitian National Police", "Police nationale d'Haïti"},
 	{"Transitional Presidential Council", "Presidential Transitional Council", "Conseil présidentiel de transition", "CPT"},
-	{"Security Council", "Conseil de sécurité"},
+	{"Security Council", "UNSC", "UN Security Council", "Conseil de sécurité", "CSNU"},
 }
 
 // semanticAnalyzer finds the lexicon's groups, with the names the model
