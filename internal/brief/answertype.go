@@ -59,7 +59,7 @@ var typeCues = concatCues(
 	cues(TypePlace, "where", "which city", "what city", "which town", "what town", "which airport", "what airport", "which port", "which village",
 		"which neighbourhood", "which neighborhood", "which district", "which region", "which department", "which commune", "which area", "ou se", "ou est", "ou sont",
 		"quelle ville", "quel village", "quel quartier", "quelle commune", "quelle region", "quel aeroport", "quel port", "donde"),
-	cues(TypeWho, "who", "whom", "whose", "which country", "which countries", "what country", "what countries", "which nation",
+	cues(TypeWho, "who", "whom", "whose", "names of", "name of", "noms des", "nom du", "which country", "which countries", "what country", "what countries", "which nation",
 		"which nations", "which body", "which official", "which organisation", "which organization", "qui", "quel pays",
 		"quels pays", "quien"),
 	cues(TypeManner, "how did", "how does", "how do", "how was", "how were", "how is", "how are", "how will", "how has",

@@ -333,11 +333,23 @@ func pickRest(r retrieval, w []float64, cands []sentenceCandidate) []sentenceCan
 	return picked
 }
 
+// asksForTwo reports a question that asks for two things of one kind
+// ("both officers", "the two Kenyan officers"): one more sentence.
+func asksForTwo(q string) bool {
+	for _, t := range lexicon.Tokens(q) {
+		switch t.Text {
+		case "both", "two", "deux":
+			return true
+		}
+	}
+	return false
+}
+
 // maxSentences is how many sentences an extractive answer quotes: one
 // more where the question asks about two things (each needs its own
 // report) or asks why or how (a cause is rarely one sentence).
 func maxSentences(r retrieval) int {
-	if r.kind == TypeReason || r.kind == TypeManner || len(subQueries(r.query)) > 0 {
+	if r.kind == TypeReason || r.kind == TypeManner || len(subQueries(r.query)) > 0 || asksForTwo(r.question) {
 		return maxExtractedWide
 	}
 	return maxExtracted

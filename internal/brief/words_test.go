@@ -65,6 +65,7 @@ func TestQuestionTypeAndMeets(t *testing.T) {
 		{"How many resolutions?", "Resolution 2751 renewed it.", TypeCount, false},
 		{"When did the officers land?", "They landed on 25 June 2024.", TypeDate, true},
 		{"How old was the officer?", "The officer, 26-year-old Constable Kitwai, died.", TypeAge, true},
+		{"Names of the two officers killed?", "Constable Samuel Kitwai was killed.", TypeWho, true},
 		{"How old was the officer?", "The officer died on 26 May with 26 others.", TypeAge, false},
 		{"Quel âge avait le policier ?", "Le policier, âgé de 26 ans, est mort.", TypeAge, true},
 		// A leading clause sets the scene; the question follows it.
@@ -255,6 +256,20 @@ func TestWithoutPresentCues(t *testing.T) {
 	} {
 		if got := strings.Join(strings.Fields(withoutRuns(q, presentCues)), " "); got != want {
 			t.Errorf("withoutRuns(%q) = %q, want %q", q, got, want)
+		}
+	}
+}
+
+func TestAsksForTwo(t *testing.T) {
+	for q, want := range map[string]bool{
+		"Names of the two Kenyan officers killed?": true,
+		"Did both resolutions pass?":               true,
+		"Quels sont les deux policiers tués ?":     true,
+		"Who was the first Kenyan officer killed?": false,
+		"How many officers arrived on 2 July?":     false,
+	} {
+		if got := asksForTwo(q); got != want {
+			t.Errorf("asksForTwo(%q) = %v, want %v", q, got, want)
 		}
 	}
 }
