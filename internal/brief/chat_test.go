@@ -34,6 +34,8 @@ func TestWithoutPreamble(t *testing.T) {
 		{"Bonjour, pouvez-vous me dire qui dirige la force ?", "qui dirige la force ?"},
 		{"So far, how many officers have died?", "So far, how many officers have died?"}, // "so far" asks of the present
 		{"hey there", "hey there"},
+		{"on what exact date did he resign?", "on what date did he resign?"},
+		{"how much has Canada pledged to the force specifically?", "how much has Canada pledged to the force?"},
 		{"who leads the force now?? thx!", "who leads the force now??"},
 		{"who leads the force :thinking_face: pls", "who leads the force"},
 		{"Who leads the force? Thank you", "Who leads the force?"},

@@ -3,6 +3,7 @@ package brief
 import (
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/mss-brief/briefbot/internal/lexicon"
@@ -466,17 +467,34 @@ func (s answerSlot) rivalIn(b termBag) bool {
 }
 
 // namesDateAt reports whether a sentence names a date as fine as grain:
-// a month, or for a day a month or a weekday ("on Friday", "25 June").
+// a month, or for a day a weekday or a day of a month ("on Friday", "25
+// June"; "in March 2024" does not say which day).
 func namesDateAt(sentence, grain string) bool {
 	if at := datelineEnd(sentence); at > 0 {
 		sentence = sentence[at:] // the dateline dates the report
 	}
-	for _, t := range lexicon.Tokens(sentence) {
-		if lexicon.IsMonth(t.Text) || grain == "day" && lexicon.IsWeekday(t.Text) {
+	words := tokenTexts(lexicon.Tokens(sentence))
+	for i, w := range words {
+		switch {
+		case grain == "month" && lexicon.IsMonth(w), grain == "day" && lexicon.IsWeekday(w):
 			return true
+		case grain == "day" && lexicon.IsMonth(w):
+			// "25 June", "June 25", "le 30 septembre": a day of the month.
+			for _, j := range []int{i - 1, i + 1} {
+				if j >= 0 && j < len(words) && dayOfMonth(words[j]) {
+					return true
+				}
+			}
 		}
 	}
 	return false
+}
+
+// dayOfMonth reports a number from 1 to 31 ("25", "1er").
+func dayOfMonth(w string) bool {
+	w = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(w, "er"), "th"), "st")
+	n, err := strconv.Atoi(w)
+	return err == nil && n >= 1 && n <= 31
 }
 
 // sameWordFamily reports whether text holds the word or a close form of

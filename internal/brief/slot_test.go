@@ -345,7 +345,9 @@ func TestDateAsFineAsAsked(t *testing.T) {
 	st := openStoreWith(t, corpus.Document{Title: "Chad to deploy security personnel to Haiti", Source: "Wire",
 		URL: "https://example.org/chad", Published: time.Date(2026, 3, 21, 0, 0, 0, 0, time.UTC),
 		Text: "Chad is set to deploy 800 police officers and gendarmes to Haiti in 2026 as part of an international effort. " +
-			"Source: Daily Nation March 21, 2026 08:35 UTC"})
+			"Source: Daily Nation March 21, 2026 08:35 UTC"},
+		corpus.Document{Title: "Jamaica's next rotation", Source: "Wire", URL: "https://example.org/jamaica", Published: day("2026-02-01"),
+			Text: "The next rotation of Jamaican soldiers is due in Port-au-Prince in April 2026, the army said."})
 	a := newExtractive(t, st)
 	for _, tt := range []struct {
 		question string
@@ -353,6 +355,8 @@ func TestDateAsFineAsAsked(t *testing.T) {
 	}{
 		{"In what year will Chad deploy its gendarmes to Haiti?", true},
 		{"In what month will Chad deploy its gendarmes to Haiti?", false}, // the source line's March dates the report
+		{"In what month is the next rotation of Jamaican soldiers due?", true},
+		{"On what date is the next rotation of Jamaican soldiers due?", false}, // April 2026 says no day
 	} {
 		ans, err := a.Answer(context.Background(), Request{Question: tt.question})
 		if err != nil {
