@@ -398,9 +398,9 @@ func TestEvalRealFresh2(t *testing.T) {
 // five paraphrase questions, slang the corpus never uses), as of 0.80.
 var realFresh3Floors = map[EvalKind]realFloor{
 	KindOffTopic: {abstain: 0.95},
-	// Tuned on since that run: key fact 0.78, recall 0.91, unanswerable
+	// Tuned on since that run: key fact 0.81, recall 0.91, unanswerable
 	// 1.00, false abstentions 0.06, as of 1.00 (third session).
-	"overall": {recall: 0.88, fact: 0.75, cited: 0.95, abstain: 0.95, maxFalseAbstain: 0.07, asOf: 0.9},
+	"overall": {recall: 0.88, fact: 0.78, cited: 0.95, abstain: 0.95, maxFalseAbstain: 0.07, asOf: 0.9},
 }
 
 func TestEvalRealFresh3(t *testing.T) {
@@ -416,9 +416,9 @@ func TestEvalRealFresh3(t *testing.T) {
 // false abstentions 0.06, as of 1.00.
 var realFresh4Floors = map[EvalKind]realFloor{
 	KindOffTopic: {abstain: 0.95},
-	// Tuned on since (the third session): key fact 0.69, unanswerable
-	// 0.67, false abstentions 0.03, cited 0.87.
-	"overall": {recall: 0.88, fact: 0.66, cited: 0.85, abstain: 0.7, maxFalseAbstain: 0.06, asOf: 0.9},
+	// Tuned on since (the third session): key fact 0.72, unanswerable
+	// 0.83, false abstentions 0.03, cited 0.87.
+	"overall": {recall: 0.88, fact: 0.7, cited: 0.85, abstain: 0.85, maxFalseAbstain: 0.06, asOf: 0.9},
 }
 
 func TestEvalRealFresh4(t *testing.T) {
@@ -453,7 +453,9 @@ func TestEvalRealFresh6(t *testing.T) {
 // key fact 0.56; with a slip as well: 0.50.
 var realFresh5Floors = map[EvalKind]realFloor{
 	KindOffTopic: {abstain: 0.95},
-	"overall":    {recall: 0.8, fact: 0.5, cited: 0.78, abstain: 0.6, maxFalseAbstain: 0.2, asOf: 0.6},
+	// Tuned on since (the same session, after that run): key fact 0.62,
+	// unanswerable 0.83, false abstentions 0.12, cited 0.86.
+	"overall": {recall: 0.8, fact: 0.6, cited: 0.84, abstain: 0.85, maxFalseAbstain: 0.13, asOf: 0.6},
 }
 
 func TestEvalRealFresh5(t *testing.T) {
