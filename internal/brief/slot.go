@@ -20,10 +20,16 @@ import (
 var phraseEnds = lexiconSet(`has have had did does do will would shall may might can could should is are was were be been being
 of in on at to for with by from into about during between than since under over per via up out off down
 behind against across toward towards around near beyond after before among amid within without through throughout despite
-good valid active effective due
+` + predicatives + `
 and or but when that which who whom whose where while as if so the a an its their his her this these those
 a t il elle ils elles on ont sont est va vont etait sera seront fut le la les un une des du de
 dans sur pour avec par entre depuis pendant et ou que qui dont lors`)
+
+// predicatives say a state of the thing asked ("until when is its mandate
+// [good] for"): they end its phrase and are no relation to look for.
+const predicatives = `good valid active effective due`
+
+var predicative = lexiconSet(predicatives)
 
 // phraseLeads may open the phrase without being part of it.
 var phraseLeads = lexiconSet(`is are was were the a an its their his her this that these those
@@ -378,7 +384,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	}
 	held := 0
 	for _, i := range others {
-		if phraseVerbs[r.asked[i].Text] {
+		if phraseVerbs[r.asked[i].Text] || predicative[r.asked[i].Text] {
 			continue // too common to tell
 		}
 		if anyHolds(relBags, r.asked[i]) || anyRelated(relBags, r.asked[i]) {
