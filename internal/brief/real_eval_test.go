@@ -124,19 +124,6 @@ var realFreshFloors = map[EvalKind]realFloor{
 	"overall":        {recall: 0.95, fact: 0.85, cited: 0.95, maxFalseAbstain: 0.1, asOf: 0.75}, // key fact 0.88 after the second session
 }
 
-func TestEvalRealHoldout(t *testing.T) {
-	t.Parallel()
-	checkRealFloors(t, runRealEval(t, "testdata/real_holdout.yaml"), realHoldoutFloors)
-}
-
-// TestEvalRealFresh runs testdata/real_fresh.yaml: 40 questions of every
-// kind written by someone who had not seen the code, the question files or
-// the eval's failures, run first at commit 03fd4d7 (see its floors).
-func TestEvalRealFresh(t *testing.T) {
-	t.Parallel()
-	checkRealFloors(t, runRealEval(t, "testdata/real_fresh.yaml"), realFreshFloors)
-}
-
 // realEvalSearch makes what runRealEval asks through from the store the
 // corpus went into (dense search beside it, say).
 type realEvalSearch func(t *testing.T, st *corpus.Store) Searcher
@@ -384,11 +371,6 @@ var realFresh2Floors = map[EvalKind]realFloor{
 	"overall": {recall: 0.95, fact: 0.78, cited: 0.95, maxFalseAbstain: 0.1, asOf: 0.9},
 }
 
-func TestEvalRealFresh2(t *testing.T) {
-	t.Parallel()
-	checkRealFloors(t, runRealEval(t, "testdata/real_fresh2.yaml"), realFresh2Floors)
-}
-
 // realFresh3Floors hold testdata/real_fresh3.yaml, 40 questions written
 // blind by a helper on 2026-12-03 (second session) while the answers were
 // being tuned on the other files. First run at ac802fd, after that work:
@@ -401,11 +383,6 @@ var realFresh3Floors = map[EvalKind]realFloor{
 	// Tuned on since that run: key fact 0.81, recall 0.91, unanswerable
 	// 1.00, false abstentions 0.06, as of 1.00 (third session).
 	"overall": {recall: 0.88, fact: 0.78, cited: 0.95, abstain: 0.95, maxFalseAbstain: 0.07, asOf: 0.9},
-}
-
-func TestEvalRealFresh3(t *testing.T) {
-	t.Parallel()
-	checkRealFloors(t, runRealEval(t, "testdata/real_fresh3.yaml"), realFresh3Floors)
 }
 
 // realFresh4Floors hold testdata/real_fresh4.yaml, 40 questions written
@@ -421,11 +398,6 @@ var realFresh4Floors = map[EvalKind]realFloor{
 	"overall": {recall: 0.88, fact: 0.7, cited: 0.85, abstain: 0.85, maxFalseAbstain: 0.06, asOf: 0.9},
 }
 
-func TestEvalRealFresh4(t *testing.T) {
-	t.Parallel()
-	checkRealFloors(t, runRealEval(t, "testdata/real_fresh4.yaml"), realFresh4Floors)
-}
-
 // realFresh6Floors hold testdata/real_fresh6.yaml, 40 questions written
 // blind by a helper on 2026-12-03 (third session). First run at de392b3,
 // before anything was tuned on them: recall@5 0.91, MRR 0.69, key fact
@@ -437,11 +409,6 @@ var realFresh6Floors = map[EvalKind]realFloor{
 	// Tuned on since (the same session): key fact 0.69, unanswerable
 	// 0.83, false abstentions 0.09.
 	"overall": {recall: 0.88, fact: 0.66, cited: 0.95, abstain: 0.8, maxFalseAbstain: 0.1, asOf: 0.8},
-}
-
-func TestEvalRealFresh6(t *testing.T) {
-	t.Parallel()
-	checkRealFloors(t, runRealEval(t, "testdata/real_fresh6.yaml"), realFresh6Floors)
 }
 
 // realFresh5Floors hold testdata/real_fresh5.yaml, 40 questions written
@@ -458,7 +425,27 @@ var realFresh5Floors = map[EvalKind]realFloor{
 	"overall": {recall: 0.8, fact: 0.6, cited: 0.84, abstain: 0.85, maxFalseAbstain: 0.13, asOf: 0.6},
 }
 
-func TestEvalRealFresh5(t *testing.T) {
+// TestEvalRealFiles asks each question file but real.yaml over the real
+// corpus and holds it to its floors (their comments say how each file was
+// written and what its first run measured). Run one with
+// -run 'TestEvalRealFiles/real_fresh5$'.
+func TestEvalRealFiles(t *testing.T) {
 	t.Parallel()
-	checkRealFloors(t, runRealEval(t, "testdata/real_fresh5.yaml"), realFresh5Floors)
+	for _, f := range []struct {
+		name   string
+		floors map[EvalKind]realFloor
+	}{
+		{"real_holdout", realHoldoutFloors},
+		{"real_fresh", realFreshFloors}, // 40 questions by someone who had not seen the code, first run at 03fd4d7
+		{"real_fresh2", realFresh2Floors},
+		{"real_fresh3", realFresh3Floors},
+		{"real_fresh4", realFresh4Floors},
+		{"real_fresh5", realFresh5Floors},
+		{"real_fresh6", realFresh6Floors},
+	} {
+		t.Run(f.name, func(t *testing.T) {
+			t.Parallel()
+			checkRealFloors(t, runRealEval(t, "testdata/"+f.name+".yaml"), f.floors)
+		})
+	}
 }
