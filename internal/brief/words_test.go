@@ -66,6 +66,9 @@ func TestQuestionTypeAndMeets(t *testing.T) {
 		{"When did the officers land?", "They landed on 25 June 2024.", TypeDate, true},
 		{"How old was the officer?", "The officer, 26-year-old Constable Kitwai, died.", TypeAge, true},
 		{"Names of the two officers killed?", "Constable Samuel Kitwai was killed.", TypeWho, true},
+		{"How come Washington wants soldiers?", "It wants soldiers because of the urban combat.", TypeReason, true},
+		{"What's behind the delay?", "The delay is due to a lack of funding.", TypeReason, true},
+		{"Comment se fait-il que le Kenya parte ?", "Le Kenya part en raison du manque de fonds.", TypeReason, true},
 		{"How old was the officer?", "The officer died on 26 May with 26 others.", TypeAge, false},
 		{"Quel âge avait le policier ?", "Le policier, âgé de 26 ans, est mort.", TypeAge, true},
 		// A leading clause sets the scene; the question follows it.
