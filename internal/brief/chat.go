@@ -44,7 +44,39 @@ func withoutPreamble(q string) string {
 	if stripped := strings.TrimSpace(emojiCode.ReplaceAllString(q, " ")); stripped != "" {
 		q = stripped
 	}
-	return withoutOpening(withoutClosing(withoutStress(q)))
+	return withoutOpening(withoutClosing(withoutStress(spelledOut(q))))
+}
+
+// chatShorthand is how chat shortens words the reports spell out.
+var chatShorthand = map[string]string{"ppl": "people", "govt": "government", "gov't": "government", "intl": "international",
+	"b/c": "because", "bc": "because", "w/": "with", "abt": "about", "approx": "approximately", "mil": "million",
+	"bn": "billion", "gvt": "government", "gouv": "gouvernement", "pk": "parce que", "qd": "quand"}
+
+// spelledOut writes chat shorthand out ("how many ppl", "the govt's
+// plan"), word by word, keeping what surrounds each word.
+func spelledOut(q string) string {
+	words := strings.Fields(q)
+	changed := false
+	for i, w := range words {
+		core := strings.TrimRight(w, "?!.,;:")
+		rest := w[len(core):]
+		lower := strings.ToLower(core)
+		suffix := ""
+		if base, ok := strings.CutSuffix(lower, "'s"); ok {
+			lower, suffix = base, "'s"
+		}
+		long, ok := chatShorthand[lower]
+		if ok && (lower == "mil" || lower == "bn") && (i == 0 || !lexicon.IsNumber(strings.Trim(words[i-1], "$€£"))) {
+			ok = false // "mil" is "million" after a figure, else maybe "military"
+		}
+		if ok {
+			words[i], changed = long+suffix+rest, true
+		}
+	}
+	if !changed {
+		return q
+	}
+	return strings.Join(words, " ")
 }
 
 // stressWords insist on what is asked without changing it: "on what exact

@@ -34,6 +34,10 @@ func TestWithoutPreamble(t *testing.T) {
 		{"Bonjour, pouvez-vous me dire qui dirige la force ?", "qui dirige la force ?"},
 		{"So far, how many officers have died?", "So far, how many officers have died?"}, // "so far" asks of the present
 		{"hey there", "hey there"},
+		{"how many ppl have been displaced?", "how many people have been displaced?"},
+		{"what's the govt's plan w/ the force?", "what's the government's plan with the force?"},
+		{"how much did Canada give, approx $60 mil?", "how much did Canada give, approximately $60 million?"},
+		{"how many mil personnel are deployed?", "how many mil personnel are deployed?"},
 		{"on what exact date did he resign?", "on what date did he resign?"},
 		{"how much has Canada pledged to the force specifically?", "how much has Canada pledged to the force?"},
 		{"who leads the force now?? thx!", "who leads the force now??"},
