@@ -52,6 +52,22 @@ var chatShorthand = map[string]string{"ppl": "people", "govt": "government", "go
 	"b/c": "because", "bc": "because", "w/": "with", "abt": "about", "approx": "approximately", "mil": "million",
 	"bn": "billion", "gvt": "government", "gouv": "gouvernement", "pk": "parce que", "qd": "quand"}
 
+// monthShort are months as chat shortens them.
+var monthShort = map[string]string{"jan": "january", "feb": "february", "apr": "april", "jun": "june", "jul": "july",
+	"aug": "august", "sep": "september", "sept": "september", "oct": "october", "nov": "november", "dec": "december",
+	"janv": "janvier", "fevr": "février", "févr": "février", "avr": "avril", "juil": "juillet", "déc": "décembre"}
+
+// nextToFigure reports whether the word before or after words[i] is a
+// number ("Jan 2024", "30 Sept.").
+func nextToFigure(words []string, i int) bool {
+	for _, j := range []int{i - 1, i + 1} {
+		if j >= 0 && j < len(words) && lexicon.IsNumber(strings.Trim(words[j], "?!.,;:()")) {
+			return true
+		}
+	}
+	return false
+}
+
 // spelledOut writes chat shorthand out ("how many ppl", "the govt's
 // plan"), word by word, keeping what surrounds each word.
 func spelledOut(q string) string {
@@ -66,6 +82,10 @@ func spelledOut(q string) string {
 			lower, suffix = base, "'s"
 		}
 		long, ok := chatShorthand[lower]
+		if month, isMonth := monthShort[lower]; isMonth && nextToFigure(words, i) {
+			// "Jan 2024", "30 Sept.": the reports write the month out.
+			long, ok, rest = month, true, strings.TrimPrefix(rest, ".")
+		}
 		if ok && (lower == "mil" || lower == "bn") && (i == 0 || !lexicon.IsNumber(strings.Trim(words[i-1], "$€£"))) {
 			ok = false // "mil" is "million" after a figure, else maybe "military"
 		}

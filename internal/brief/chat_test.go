@@ -38,6 +38,9 @@ func TestWithoutPreamble(t *testing.T) {
 		{"what's the govt's plan w/ the force?", "what's the government's plan with the force?"},
 		{"how much did Canada give, approx $60 mil?", "how much did Canada give, approximately $60 million?"},
 		{"how many mil personnel are deployed?", "how many mil personnel are deployed?"},
+		{"what did the court decide in Jan 2024?", "what did the court decide in january 2024?"},
+		{"who spoke on 30 Sept.?", "who spoke on 30 september?"},
+		{"what did Jan Egeland say?", "what did Jan Egeland say?"}, // a name, no figure beside it
 		{"on what exact date did he resign?", "on what date did he resign?"},
 		{"how much has Canada pledged to the force specifically?", "how much has Canada pledged to the force?"},
 		{"who leads the force now?? thx!", "who leads the force now??"},
