@@ -93,6 +93,9 @@ const relationConcepts = 1
 // sizeCues end a cue that asks for a size.
 var sizeCues = lexiconSet(`big large size strength`)
 
+// maxTerseWords bounds a question typed as a bare phrase ("GSF budget?").
+const maxTerseWords = 3
+
 // maxPhraseWords bounds the asked phrase ("former gang members").
 const maxPhraseWords = 5
 
@@ -125,6 +128,28 @@ func askPhrase(question string) askedPhrase {
 		case "what", "which", "quel", "quelle", "quels", "quelles":
 			start, cue = 1, words[:1]
 		}
+	}
+	if start < 0 && len(words) > 0 && len(words) <= maxTerseWords && !yesNoStarts[words[0]] {
+		// "GSF budget?", "GSF commander": a terse question is all phrase,
+		// its head the last word.
+		// Only a head that names a kind of answer (an amount, a role, a
+		// body) asks for one: "binuh mandate end" names no kind.
+		for _, w := range words {
+			if phraseEnds[w] || phraseVerbs[w] || lexicon.IsStopWord(w) {
+				return askedPhrase{} // a sentence, not a phrase
+			}
+		}
+		last := words[len(words)-1]
+		if !amountHeads[last] && !roleHeads[last] && !entityHeads[last] {
+			return askedPhrase{}
+		}
+		p := askedPhrase{head: last, modifiers: words[:len(words)-1]}
+		for _, t := range toks[:len(toks)-1] {
+			if rest := question[t.End:]; strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") {
+				p.owner = t.Text // "kenya's ambassador"
+			}
+		}
+		return p
 	}
 	if start < 0 {
 		return askedPhrase{}

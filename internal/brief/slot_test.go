@@ -28,6 +28,11 @@ func TestAskPhrase(t *testing.T) {
 		{"Who was the ex-presidential candidate behind the lawsuit?", "candidate", []string{"presidential"}, ""},
 		{"How many police/gendarmes is Chad sending?", "police", nil, ""},
 		{"How many soldiers exactly did Sri Lanka pledge?", "soldiers", nil, ""},
+		// Typed as a bare phrase: a head that names a kind of answer.
+		{"GSF budget?", "budget", []string{"gsf"}, ""},
+		{"kenya's ambassador", "ambassador", []string{"kenya"}, "kenya"},
+		{"chad troops", "", nil, ""},
+		{"binuh mandate end", "", nil, ""},
 		{"Which new Haitian PM vowed to take the country back?", "pm", []string{"haitian"}, ""},
 		{"Quel montant de la contribution américaine a été gelé ?", "contribution", []string{"americaine"}, ""},
 		// The question word is followed by its verb, or names the thing itself.
@@ -78,6 +83,8 @@ func TestAmountOfAnotherBody(t *testing.T) {
 		{"What was the MSS's budget for its first year?", true},
 		{"What is the Gang Suppression Force's budget for its first year?", false},
 		{"What's the dollar figure approved for the GSF's first year?", false},
+		{"GSF budget?", false},
+		{"MSS budget?", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
