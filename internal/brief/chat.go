@@ -39,7 +39,8 @@ var emojiCode = regexp.MustCompile(`:[a-z0-9_+'-]*[a-z][a-z0-9_+'-]*:`)
 
 // withoutPreamble strips what a chat question opens with before it asks
 // (greetings, "quick q:", "can you tell me") and what closes it after
-// (emoji, "thx", "pls"). A question that is nothing else is left as it is.
+// (emoji, "thx", "pls"), writes its shorthand out and drops its stress
+// words. A question that is nothing else is left as it is.
 func withoutPreamble(q string) string {
 	if stripped := strings.TrimSpace(emojiCode.ReplaceAllString(q, " ")); stripped != "" {
 		q = stripped
