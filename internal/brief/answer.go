@@ -266,8 +266,7 @@ func newestPublished(cites []Citation, r retrieval) *time.Time {
 	// asked for (the count, the date, the name); a source quoted beside
 	// them for context does not date it.
 	rests := func(c Citation) bool { return true }
-	switch r.kind {
-	case TypeCount, TypeAmount, TypeDate, TypeLength, TypeAge, TypeWho, TypePlace:
+	if r.kind.valued() {
 		if slices.ContainsFunc(cites, func(c Citation) bool { return meetsType(r.kind, c.Quote) }) {
 			rests = func(c Citation) bool { return meetsType(r.kind, c.Quote) }
 		}

@@ -79,6 +79,17 @@ func concatCues(lists ...[]phraseCue) []phraseCue {
 var yesNoStarts = map[string]bool{"is": true, "are": true, "was": true, "were": true, "did": true, "does": true, "do": true,
 	"has": true, "have": true, "had": true, "can": true, "will": true, "could": true, "should": true, "would": true, "est": true}
 
+// valued reports a kind of answer that is a value a sentence can be
+// checked for: a number, an amount, a date, a span, an age, a name, a
+// place.
+func (t AnswerType) valued() bool {
+	switch t {
+	case TypeCount, TypeAmount, TypeDate, TypeLength, TypeAge, TypeWho, TypePlace:
+		return true
+	}
+	return false
+}
+
 // clauseOpeners open a clause that sets the scene before the question
 // itself: "When Trump froze the fund, how much ...", "Lorsque ...,
 // combien ...".
@@ -138,22 +149,23 @@ func cueType(words []string) AnswerType {
 // statesAge reports an age among words: "26-year-old", "aged 26", "26
 // years old", "âgé de 26 ans".
 func statesAge(words []string) bool {
+	at := func(i int) string { // "" outside words
+		if i >= 0 && i < len(words) {
+			return words[i]
+		}
+		return ""
+	}
 	for i, w := range words {
 		if !lexicon.IsNumber(w) {
 			continue
 		}
-		next := func(k int) string {
-			if i+k < len(words) {
-				return words[i+k]
-			}
-			return ""
-		}
-		prev := ""
-		if i > 0 {
-			prev = words[i-1]
-		}
-		if (next(1) == "year" || next(1) == "years") && next(2) == "old" || next(1) == "ans" ||
-			prev == "aged" || prev == "age" || i > 1 && words[i-2] == "age" && prev == "of" || prev == "de" && i > 1 && words[i-2] == "agee" || prev == "de" && i > 1 && words[i-2] == "age" {
+		after, before, twoBefore := at(i+1), at(i-1), at(i-2)
+		switch {
+		case (after == "year" || after == "years") && at(i+2) == "old", after == "ans": // "26-year-old", "26 ans"
+			return true
+		case before == "aged" || before == "age": // "aged 26"
+			return true
+		case (before == "of" || before == "de") && (twoBefore == "age" || twoBefore == "agee"): // "at the age of 26", "âgé de 26"
 			return true
 		}
 	}

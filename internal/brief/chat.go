@@ -102,28 +102,16 @@ func spelledOut(q string) string {
 
 // stressWords insist on what is asked without changing it: "on what exact
 // date" asks "on what date".
-var stressWords = lexiconSet(`exact exactly precise precisely specific specifically actually really`)
+var stressWords = [][]string{{"exact"}, {"exactly"}, {"precise"}, {"precisely"}, {"specific"}, {"specifically"},
+	{"actually"}, {"really"}}
 
 // withoutStress drops the stress words of a question of more than a few
 // words.
 func withoutStress(q string) string {
-	toks := lexicon.Tokens(q)
-	if len(toks) < 4 {
+	if len(lexicon.Tokens(q)) < 4 || !holdsRun(q, stressWords) {
 		return q
 	}
-	var b strings.Builder
-	last := 0
-	for _, t := range toks {
-		if stressWords[t.Text] {
-			b.WriteString(strings.TrimRight(q[last:t.Start], " "))
-			last = t.End
-		}
-	}
-	if last == 0 {
-		return q
-	}
-	b.WriteString(q[last:])
-	return b.String()
+	return tidySpaces(withoutRuns(q, stressWords))
 }
 
 // withoutClosing strips the sign-offs a question ends with.

@@ -50,7 +50,7 @@ func (a *Answerer) meanByDense(ctx context.Context, r retrieval) {
 	var dense []document.Hit
 	for _, h := range top {
 		_, bags := r.an.of(h)
-		all = append(all, r.an.bag(h.Doc.Title, h.Doc.Lang))
+		all = append(all, r.an.title(h))
 		all = append(all, bags...)
 		if r.dense[h.ID] {
 			dense = append(dense, h)

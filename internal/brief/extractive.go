@@ -177,7 +177,7 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 			if bySlot {
 				h := r.hits[c.hit]
 				sents, bags := r.an.of(h)
-				if slot.filledBy(r.an, sents, bags, c.at, h.Doc.Lang, r.an.bag(h.Doc.Title, h.Doc.Lang)) {
+				if slot.filledBy(r.an, sents, bags, c.at, h.Doc.Lang, r.an.title(h)) {
 					sc += slotBonus
 				}
 			}
@@ -221,7 +221,7 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 	var cands []sentenceCandidate
 	for i, h := range r.hits {
 		sents, bags := r.an.of(h)
-		title := r.an.bag(h.Doc.Title, h.Doc.Lang)
+		title := r.an.title(h)
 		for j, s := range sents {
 			n := len(strings.Fields(s))
 			if n < minSentenceWords || isSourceList(s) {

@@ -42,7 +42,7 @@ func (a *Answerer) judge(r retrieval) relevance {
 	var windows [][]termBag
 	for _, h := range top {
 		sents, sb := r.an.of(h)
-		bags = append(bags, r.an.bag(h.Doc.Title, h.Doc.Lang))
+		bags = append(bags, r.an.title(h))
 		bags = append(bags, sb...)
 		// A name's context is its sentence and the ones either side; a name
 		// in a record line ("Authors : …") is about the whole passage.

@@ -145,7 +145,7 @@ func askPhrase(question string) askedPhrase {
 		}
 		p := askedPhrase{head: last, modifiers: words[:len(words)-1]}
 		for _, t := range toks[:len(toks)-1] {
-			if rest := question[t.End:]; strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") {
+			if possessive(question, t) {
 				p.owner = t.Text // "kenya's ambassador"
 			}
 		}
@@ -174,7 +174,7 @@ func askPhrase(question string) askedPhrase {
 		if phraseEnds[w] || phraseVerbs[w] || len(w) > 4 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") || len(w) > 5 && strings.HasSuffix(w, "ing") {
 			break
 		}
-		if rest := question[toks[i].End:]; strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") {
+		if possessive(question, toks[i]) {
 			out.owner = w
 		}
 		if i > 0 && question[toks[i-1].End:toks[i].Start] == "/" {
@@ -196,6 +196,12 @@ func askPhrase(question string) askedPhrase {
 		out.owner = "" // "the force's" with nothing after: the head itself
 	}
 	return out
+}
+
+// possessive reports a token of question written with "'s": "Kenya's".
+func possessive(question string, t lexicon.Token) bool {
+	rest := question[t.End:]
+	return strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s")
 }
 
 // nounIngs end like verbs but name things: a predicate is what is done,
@@ -536,15 +542,20 @@ func sameWordFamily(text, word string) bool {
 		return true // the stemmer took off an ending, not a suffix that makes another word
 	}
 	for _, t := range lexicon.Tokens(text) {
-		n := 0
-		for n < len(t.Text) && n < len(word) && t.Text[n] == word[n] {
-			n++
-		}
-		if float64(n) >= 0.8*float64(max(len(t.Text), len(word))) {
+		if float64(sharedPrefix(t.Text, word)) >= 0.8*float64(max(len(t.Text), len(word))) {
 			return true
 		}
 	}
 	return false
+}
+
+// sharedPrefix is how many first bytes a and b share.
+func sharedPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
 }
 
 // besideHolds reports whether the sentence before or after sentence at
@@ -615,14 +626,14 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 		}
 		s.head = head
 	}
+	englishSentence := lang == "" || strings.HasPrefix(lang, lexicon.English)
 	for _, c := range s.head {
 		if !held(c) && !s.size {
 			return false
 		}
 		// Held through the stemmer alone, the head must still be of the
 		// word's family: "nationality" is not "United Nations".
-		english := (lang == "" || strings.HasPrefix(lang, lexicon.English)) && s.lang != lexicon.French
-		if english && !c.Glossary && !slices.ContainsFunc(c.Related, func(f string) bool { return bag.Bag[f] }) && !sameWordFamily(sentence, c.Text) {
+		if englishSentence && s.lang != lexicon.French && !c.Glossary && !slices.ContainsFunc(c.Related, func(f string) bool { return bag.Bag[f] }) && !sameWordFamily(sentence, c.Text) {
 			return false
 		}
 	}
@@ -653,7 +664,7 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 	// The predicate is an English verb; a sentence in another language
 	// meets it too loosely through cognates to ask this of it
 	// ("coordinates", "Coordonnateur").
-	if s.predicate != nil && (lang == "" || strings.HasPrefix(lang, lexicon.English)) && !held(*s.predicate) && !besideHolds(bags, at, *s.predicate) {
+	if s.predicate != nil && englishSentence && !held(*s.predicate) && !besideHolds(bags, at, *s.predicate) {
 		return false
 	}
 	if s.focus != nil && !held(*s.focus) {
@@ -760,7 +771,7 @@ func (s answerSlot) sentence(r retrieval, passages int) (string, bool) {
 	}
 	for _, h := range r.hits[:min(passages, len(r.hits))] {
 		sents, sb := r.an.of(h)
-		title := r.an.bag(h.Doc.Title, h.Doc.Lang)
+		title := r.an.title(h)
 		for i, x := range sents {
 			if s.filledBy(r.an, sents, sb, i, h.Doc.Lang, title) {
 				return x, true
@@ -842,11 +853,7 @@ func cognateOf(toks []lexicon.Token, lang, word, wordLang string) string {
 			return t.Text
 		}
 		other := lexicon.Stem(t.Text, lang)
-		n := 0
-		for n < min(len(stem), len(other)) && stem[n] == other[n] {
-			n++
-		}
-		if n >= cognateStemPrefix && float64(n) >= cognateStemShare*float64(min(len(stem), len(other))) {
+		if n := sharedPrefix(stem, other); n >= cognateStemPrefix && float64(n) >= cognateStemShare*float64(min(len(stem), len(other))) {
 			return t.Text
 		}
 	}
@@ -882,13 +889,7 @@ func phraseSpans(lex *lexicon.Analyzer, toks []lexicon.Token, first, last lexico
 
 // typed reports whether the slot asks for a kind of value a sentence can
 // be checked for (a number, an amount, a date, a name, a place).
-func (s answerSlot) typed() bool {
-	switch s.kind {
-	case TypeCount, TypeAmount, TypeDate, TypeLength, TypeAge, TypeWho, TypePlace:
-		return true
-	}
-	return false
-}
+func (s answerSlot) typed() bool { return s.kind.valued() }
 
 // topBags returns the term bags of the titles and sentences of the
 // passages the relevance gate looks at.
@@ -896,7 +897,7 @@ func topBags(r retrieval) []termBag {
 	var bags []termBag
 	for _, h := range r.hits[:min(gatePassages, len(r.hits))] {
 		_, sb := r.an.of(h)
-		bags = append(bags, r.an.bag(h.Doc.Title, h.Doc.Lang))
+		bags = append(bags, r.an.title(h))
 		bags = append(bags, sb...)
 	}
 	return bags
@@ -907,7 +908,7 @@ func topBags(r retrieval) []termBag {
 func inEveryPassage(r retrieval, c lexicon.Concept) bool {
 	for _, h := range r.hits[:min(gatePassages, len(r.hits))] {
 		_, sb := r.an.of(h)
-		if title := r.an.bag(h.Doc.Title, h.Doc.Lang); !title.holds(c) && !title.Has(c) && !anyHolds(sb, c) && !anyRelated(sb, c) {
+		if title := r.an.title(h); !title.holds(c) && !title.Has(c) && !anyHolds(sb, c) && !anyRelated(sb, c) {
 			return false
 		}
 	}

@@ -133,13 +133,25 @@ func anyHas(bags []termBag, term string) bool {
 // answer and shared by the relevance gate, extraction and quoting (and by
 // every partial text of a streamed answer). Not safe for concurrent use.
 type analysis struct {
-	lex   *lexicon.Analyzer
-	sents map[int64][]string
-	bags  map[int64][]termBag
+	lex    *lexicon.Analyzer
+	sents  map[int64][]string
+	bags   map[int64][]termBag
+	titles map[string]termBag // by document
 }
 
 func newAnalysis(lex *lexicon.Analyzer) *analysis {
-	return &analysis{lex: lex, sents: map[int64][]string{}, bags: map[int64][]termBag{}}
+	return &analysis{lex: lex, sents: map[int64][]string{}, bags: map[int64][]termBag{}, titles: map[string]termBag{}}
+}
+
+// title returns the term bag of a passage's document title, analysed once
+// per answer: the gate, the slot and each scored sentence ask for it.
+func (an *analysis) title(h document.Hit) termBag {
+	b, ok := an.titles[h.DocID]
+	if !ok {
+		b = an.bag(h.Doc.Title, h.Doc.Lang)
+		an.titles[h.DocID] = b
+	}
+	return b
 }
 
 // bag analyses a text of a document in its language.

@@ -32,13 +32,7 @@ func analyseTwice(ix *index, r passageRow) analysedPassage {
 		if len(st.terms) == 0 {
 			continue
 		}
-		word := func(i int) string { return terms[i].Text }
-		if CueQuantity.metBy(len(terms), word) {
-			st.flags |= sentQuantity
-		}
-		if CueDate.metBy(len(terms), word) {
-			st.flags |= sentDate
-		}
+		st.flags = cueFlags(terms)
 		a.sentences = append(a.sentences, st)
 	}
 	return a

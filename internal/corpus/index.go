@@ -561,16 +561,23 @@ func (ix *index) analyse(r passageRow) analysedPassage {
 		if len(st.terms) == 0 {
 			continue // it would score nothing
 		}
-		word := func(i int) string { return terms[i].Text }
-		if CueQuantity.metBy(len(terms), word) {
-			st.flags |= sentQuantity
-		}
-		if CueDate.metBy(len(terms), word) {
-			st.flags |= sentDate
-		}
+		st.flags = cueFlags(terms)
 		a.sentences = append(a.sentences, st)
 	}
 	return a
+}
+
+// cueFlags says which cues a sentence's terms meet: a quantity, a date.
+func cueFlags(terms []lexicon.Term) byte {
+	var f byte
+	word := func(i int) string { return terms[i].Text }
+	if CueQuantity.metBy(len(terms), word) {
+		f |= sentQuantity
+	}
+	if CueDate.metBy(len(terms), word) {
+		f |= sentDate
+	}
+	return f
 }
 
 // sentenceCursor walks a text's sentences in order: where the last one
