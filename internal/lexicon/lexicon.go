@@ -301,7 +301,9 @@ func (a *Analyzer) Query(text string) []Concept {
 		i++
 		// Every word of a phrase in a group carries the group ("gang
 		// outfits": "outfits" too, else it is a word no passage holds).
+		var related []string // the groups of the phrases this word opens
 		for _, sp := range a.phrasesAt(stems, i-1) {
+			related = union(related, []string{sp.token})
 			for j := i; j < i-1+sp.n; j++ {
 				carried[j] = union(carried[j], []string{sp.token})
 			}
@@ -309,14 +311,14 @@ func (a *Analyzer) Query(text string) []Concept {
 		if (IsStopWord(t) && !isAcronym(text[toks[i-1].Start:toks[i-1].End])) || (len(t) < 2 && !IsNumber(t)) {
 			// A phrase may start with a stop word ("on hold", "in charge"):
 			// its groups go to the word that follows.
-			pending = union(pending, a.relatedAt(stems, i-1))
+			pending = union(pending, related)
 			continue
 		}
 		c := Concept{Text: t, Forms: union(nil, []string{stems[English][i-1], stems[French][i-1]}), Number: IsNumber(t)}
 		if !c.Number {
 			c.Forms = union(c.Forms, nameForms(t))
 		}
-		c.Related = union(union(pending, a.relatedAt(stems, i-1)), carried[i-1])
+		c.Related = union(union(pending, related), carried[i-1])
 		pending = nil
 		add(c)
 	}
@@ -336,16 +338,6 @@ func (a *Analyzer) glossaryAt(stems map[string][]string, i int) (string, int) {
 		}
 	}
 	return best, bestN
-}
-
-// relatedAt returns the paraphrase groups that a phrase starting at word i
-// belongs to.
-func (a *Analyzer) relatedAt(stems map[string][]string, i int) []string {
-	var out []string
-	for _, sp := range a.phrasesAt(stems, i) {
-		out = union(out, []string{sp.token})
-	}
-	return out
 }
 
 // groupSpan is a paraphrase group's phrase found in a text: its token and
