@@ -55,7 +55,8 @@ var typeCues = concatCues(
 	cues(TypeLength, "how long", "for how long", "combien de temps", "pendant combien de temps"),
 	cues(TypeDate, "when", "what date", "which date", "what year", "which year", "what day", "what month", "since when",
 		"until when", "by what date", "quand", "quelle date", "quelle annee", "depuis quand", "jusqu a quand", "cuando"),
-	cues(TypeReason, "why", "how come", "for what reason", "what reason", "what is the reason", "what the reason", "what caused", "what led to",
+	cues(TypeReason, "why", "how come", "for what reason", "what reason", "what is the reason", "what the reason", "what was the reason",
+		"what were the reasons", "what are the reasons", "on what grounds", "what grounds", "what legal grounds", "argument for", "rationale for", "what caused", "what led to",
 		"what prompted", "what drove", "what behind", "what is behind", "what was behind", "comment se fait il", "pourquoi", "pour quelle raison", "por que"),
 	cues(TypePlace, "where", "which city", "what city", "which town", "what town", "which airport", "what airport", "which port", "which village",
 		"which neighbourhood", "which neighborhood", "which district", "which region", "which department", "which commune", "which area", "ou se", "ou est", "ou sont",
@@ -91,9 +92,9 @@ func (t AnswerType) valued() bool {
 }
 
 // clauseOpeners open a clause that sets the scene before the question
-// itself: "When Trump froze the fund, how much ...", "Lorsque ...,
-// combien ...".
-var clauseOpeners = lexiconSet(`when after before once while if lorsque lorsqu alors`)
+// itself: "When Trump froze the fund, how much ...", "At the time of the
+// renewal, how many ...", "Lorsque ..., combien ...".
+var clauseOpeners = lexiconSet(`when after before once while if at during under amid following lorsque lorsqu alors`)
 
 // mainClause returns the question after a leading clause that only sets
 // the scene ("When Washington froze its contribution, how much had the

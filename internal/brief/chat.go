@@ -45,13 +45,16 @@ func withoutPreamble(q string) string {
 	if stripped := strings.TrimSpace(emojiCode.ReplaceAllString(q, " ")); stripped != "" {
 		q = stripped
 	}
-	return withoutOpening(withoutClosing(withoutStress(spelledOut(q))))
+	return withoutOpening(withoutClosing(withoutStress(spelledOut(withoutAside(q)))))
 }
 
 // chatShorthand is how chat shortens words the reports spell out.
 var chatShorthand = map[string]string{"ppl": "people", "govt": "government", "gov't": "government", "intl": "international",
 	"b/c": "because", "bc": "because", "w/": "with", "abt": "about", "approx": "approximately", "mil": "million",
-	"bn": "billion", "gvt": "government", "gouv": "gouvernement", "pk": "parce que", "qd": "quand"}
+	"bn": "billion", "gvt": "government", "gouv": "gouvernement", "pk": "parce que", "qd": "quand",
+	"sg": "Secretary-General", "unsg": "UN Secretary-General", "nsa": "national security adviser", "ny": "New York",
+	"nyc": "New York", "op": "operation", "ops": "operations", "ok'd": "approved", "ok’d": "approved", "okayed": "approved",
+	"dept": "department", "cmdr": "commander", "amb": "ambassador", "reps": "representatives"}
 
 // monthShort are months as chat shortens them.
 var monthShort = map[string]string{"jan": "january", "feb": "february", "apr": "april", "jun": "june", "jul": "july",
@@ -90,6 +93,9 @@ func spelledOut(q string) string {
 		if ok && (lower == "mil" || lower == "bn") && (i == 0 || !lexicon.IsNumber(strings.Trim(words[i-1], "$€£"))) {
 			ok = false // "mil" is "million" after a figure, else maybe "military"
 		}
+		if lower == "right" && rest == "" && i+1 < len(words) && strings.ToLower(strings.TrimRight(words[i+1], "?!.,;:")) == "now" {
+			long, ok = "", true // "right now" is "now"
+		}
 		if ok {
 			words[i], changed = long+suffix+rest, true
 		}
@@ -97,13 +103,36 @@ func spelledOut(q string) string {
 	if !changed {
 		return q
 	}
-	return strings.Join(words, " ")
+	return strings.Join(strings.Fields(strings.Join(words, " ")), " ")
 }
 
-// stressWords insist on what is asked without changing it: "on what exact
-// date" asks "on what date".
+// stressWords insist on what is asked, or hedge it, without changing it:
+// "on what exact date" asks "on what date", "Chad's offer seems to have
+// shifted" says it has, "what kinds of grievances" asks which.
 var stressWords = [][]string{{"exact"}, {"exactly"}, {"precise"}, {"precisely"}, {"specific"}, {"specifically"},
-	{"actually"}, {"really"}}
+	{"actually"}, {"really"}, {"basically"}, {"seems", "to"}, {"seem", "to"}, {"appears", "to"},
+	{"appear", "to"}, {"kinds", "of"}, {"sorts", "of"}}
+
+// asideOpeners open what a chat question adds after its question mark
+// without asking it: "who's the deputy commander? think he's Jamaican".
+var asideOpeners = [][]string{{"think"}, {"i", "think"}, {"i", "believe"}, {"pretty", "sure"}, {"iirc"}, {"afaik"},
+	{"not", "sure"}, {"maybe"}, {"probably"}, {"i", "guess"}, {"guess"}, {"i", "heard"}, {"heard"}, {"if", "i", "recall"},
+	{"je", "crois"}, {"je", "pense"}, {"il", "me", "semble"}}
+
+// withoutAside drops the aside after a question's last question mark.
+func withoutAside(q string) string {
+	at := strings.LastIndexByte(q, '?')
+	if at < 0 {
+		return q
+	}
+	tail := tokenTexts(lexicon.Tokens(q[at+1:]))
+	for _, run := range asideOpeners {
+		if len(tail) >= len(run) && slices.Equal(tail[:len(run)], run) {
+			return q[:at+1]
+		}
+	}
+	return q
+}
 
 // withoutStress drops the stress words of a question of more than a few
 // words.

@@ -48,6 +48,15 @@ func TestWithoutPreamble(t *testing.T) {
 		{"Who leads the force? Thank you", "Who leads the force?"},
 		{"What happened at 10:30:00 in Port-au-Prince?", "What happened at 10:30:00 in Port-au-Prince?"},
 		{"Who leads the force?", "Who leads the force?"},
+		{"who's the deputy commander? think he's Jamaican", "who's the deputy commander?"},
+		{"who's the deputy commander? he's Jamaican", "who's the deputy commander? he's Jamaican"}, // not an aside opener
+		{"how long did the UNSC give the SG?", "how long did the UNSC give the Secretary-General?"},
+		{"what did the deputy NSA say in NY?", "what did the deputy national security adviser say in New York?"},
+		{"after parliament OK'd it, what happened?", "after parliament approved it, what happened?"},
+		{"how many are deployed right now?", "how many are deployed now?"},
+		{"is that right? now what", "is that right? now what"}, // "right" then "now" across a question mark
+		{"Chad's offer seems to have shifted: why?", "Chad's offer have shifted: why?"},
+		{"what kinds of grievances does it sort into?", "what grievances does it sort into?"},
 	}
 	for _, tt := range tests {
 		if got := withoutPreamble(tt.q); got != tt.want {

@@ -453,7 +453,9 @@ var realFresh5Floors = map[EvalKind]realFloor{
 // 0.80.
 var realFresh7Floors = map[EvalKind]realFloor{
 	KindOffTopic: {abstain: 0.95},
-	"overall":    {recall: 0.85, fact: 0.45, cited: 0.8, abstain: 0.8, maxFalseAbstain: 0.32, asOf: 0.75},
+	// Tuned on since (the fourth session): key fact 0.69, false
+	// abstentions 0.03, cited 0.87, as of 1.00.
+	"overall": {recall: 0.88, fact: 0.66, cited: 0.85, abstain: 0.85, maxFalseAbstain: 0.06, asOf: 0.9},
 }
 
 // TestEvalRealFiles asks each question file but real.yaml over the real

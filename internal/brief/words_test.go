@@ -77,6 +77,11 @@ func TestQuestionTypeAndMeets(t *testing.T) {
 		{"Au moment où Washington a gelé sa contribution, combien de policiers étaient déployés ?", "Il y avait 400 policiers.", TypeCount, true},
 		{"When did the officers land, and how many were they?", "They landed on 25 June 2024.", TypeDate, true},
 		{"When the officers landed, were they armed?", "They were armed.", TypeYesNo, true},
+		{"At the time of the renewal, how many officers were there?", "It had 410 officers.", TypeCount, true},
+		{"Under the new mandate, who leads the force?", "Jack Christofides leads it.", TypeWho, true},
+		{"At what time did the officers land?", "They landed at the airport.", TypeOther, true}, // no scene set: the question itself
+		{"What was the reason Nairobi gave?", "Kenya paused following the resignation.", TypeReason, true},
+		{"On what legal grounds did the court rule?", "It ruled because no reciprocal deal existed.", TypeReason, true},
 		{"When did the officers land?", "They landed at the airport.", TypeDate, false},
 		{"Who leads the mission?", "The mission is led by Kenya.", TypeWho, true},
 		{"Who leads the mission?", "the mission is led by a commander.", TypeWho, false},
