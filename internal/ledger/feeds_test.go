@@ -12,6 +12,7 @@ import (
 // recorded one (a slower replica's) changes nothing, and a feed never
 // polled comes back with only its URL.
 func TestFeedPolls(t *testing.T) {
+	t.Parallel()
 	forEachDB(t, func(t *testing.T, l *Ledger) {
 		ctx := context.Background()
 		t0 := time.Date(2026, 12, 3, 8, 0, 0, 0, time.UTC)
@@ -57,6 +58,7 @@ func TestFeedPolls(t *testing.T) {
 // what the home tab can use, as text both databases take (no NUL, valid
 // UTF-8, no character cut in two).
 func TestFeedPollKeepsNoSecret(t *testing.T) {
+	t.Parallel()
 	forEachDB(t, func(t *testing.T, l *Ledger) {
 		ctx := context.Background()
 		secret := "https://reader:s3cret@feeds.example/private.rss"

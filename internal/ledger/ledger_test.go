@@ -22,6 +22,7 @@ func forEachDB(t *testing.T, test func(t *testing.T, l *Ledger)) {
 }
 
 func TestClaim(t *testing.T) {
+	t.Parallel()
 	forEachDB(t, func(t *testing.T, s *Ledger) {
 		ctx := context.Background()
 		now := time.Date(2025, 10, 1, 12, 0, 0, 0, time.UTC)
@@ -60,6 +61,7 @@ func TestClaim(t *testing.T) {
 }
 
 func TestClaimConcurrent(t *testing.T) {
+	t.Parallel()
 	forEachDB(t, func(t *testing.T, s *Ledger) {
 		ctx := context.Background()
 		var won atomic.Int32
@@ -83,6 +85,7 @@ func TestClaimConcurrent(t *testing.T) {
 }
 
 func TestAnswersAndFeedback(t *testing.T) {
+	t.Parallel()
 	forEachDB(t, func(t *testing.T, s *Ledger) {
 		ctx := context.Background()
 		now := time.Date(2025, 10, 1, 12, 0, 0, 0, time.UTC)
@@ -123,6 +126,7 @@ func TestAnswersAndFeedback(t *testing.T) {
 }
 
 func TestDigestRunClaims(t *testing.T) {
+	t.Parallel()
 	forEachDB(t, func(t *testing.T, l *Ledger) {
 		ctx := context.Background()
 		now := time.Date(2026, 3, 9, 13, 0, 0, 0, time.UTC)
@@ -175,6 +179,7 @@ func TestDigestRunClaims(t *testing.T) {
 // once another has taken it over: its record changes nothing, and the
 // period stays the new owner's to post and record.
 func TestCompleteDigestRunChecksTheOwner(t *testing.T) {
+	t.Parallel()
 	forEachDB(t, func(t *testing.T, l *Ledger) {
 		ctx := context.Background()
 		now := time.Date(2026, 3, 9, 13, 0, 0, 0, time.UTC)
@@ -241,6 +246,7 @@ func TestCompleteDigestRunChecksTheOwner(t *testing.T) {
 }
 
 func TestDigestRunClaimConcurrent(t *testing.T) {
+	t.Parallel()
 	forEachDB(t, func(t *testing.T, l *Ledger) {
 		ctx := context.Background()
 		end := time.Date(2026, 3, 9, 13, 0, 0, 0, time.UTC)
@@ -265,6 +271,7 @@ func TestDigestRunClaimConcurrent(t *testing.T) {
 }
 
 func TestTaken(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 3, 9, 13, 0, 0, 0, time.UTC)
 	tests := []struct {
 		name string
@@ -288,6 +295,7 @@ func TestTaken(t *testing.T) {
 // database, as on two hosts) get the same event at once, twenty times;
 // each time exactly one of them takes it.
 func TestTwoReplicasClaimOnce(t *testing.T) {
+	t.Parallel()
 	for _, target := range databasetest.Targets(t) {
 		t.Run(target.Name, func(t *testing.T) {
 			ctx := context.Background()

@@ -60,6 +60,7 @@ func (o *polls) DigestRun(channel string, outcome Outcome, err error) {
 // Digest runs, scheduled or asked for, are told when they post, skip or
 // fail; runs that find nothing to do are not.
 func TestDigestRunsObserved(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t, mar09)
 	w.ingestAt(mar09.Add(-time.Hour), "A story")
 	s := w.process(nyDigest)
@@ -174,6 +175,7 @@ func (p blockingPoller) PollFeed(ctx context.Context, url string) (PollCounts, e
 // nothing is recorded, so the home tab keeps the last poll that ended.
 // Feeds that are polled must have somewhere to be recorded.
 func TestFeedPollCutShort(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t, mar09)
 	g, _ := brief.NewDigester(brief.DigesterConfig{Store: w.store})
 	feeds := FeedConfig{Schedule: "*/30 * * * *", URLs: []string{"https://slow.example/feed"}}

@@ -153,6 +153,7 @@ func (w *world) watermark(channel string) ledger.DigestRun {
 // onEachDB runs test with a fresh store for each kind of database: SQLite,
 // and PostgreSQL when BOT_TEST_POSTGRES names a server.
 func onEachDB(t *testing.T, test func(t *testing.T, db func(testing.TB) string)) {
+	t.Parallel()
 	for _, target := range databasetest.Targets(t) {
 		t.Run(target.Name, func(t *testing.T) { test(t, target.URL) })
 	}
@@ -317,6 +318,7 @@ func testCrashBetweenPostAndRecord(t *testing.T, db func(testing.TB) string) {
 }
 
 func TestCrashBeforePost(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t, mar09)
 	w.ingestAt(mar09.Add(-time.Hour), "A story")
 	// A process claimed the period and died before posting anything.
@@ -376,6 +378,7 @@ func testCrashedPeriodBeforeLaterTicks(t *testing.T, db func(testing.TB) string)
 }
 
 func TestFailedPostIsRetried(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t, mar09)
 	w.ingestAt(mar09.Add(-time.Hour), "A story")
 	s := w.process(nyDigest)
@@ -403,6 +406,7 @@ func TestFailedPostIsRetried(t *testing.T) {
 }
 
 func TestOneFailingDigestDoesNotStopOthers(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t, mar09)
 	w.ingestAt(mar09.Add(-time.Hour), "A story")
 	other := DigestConfig{Channel: "COTHER", TimeZone: "America/New_York"}
@@ -451,6 +455,7 @@ func testTwoSchedulersOneStore(t *testing.T, db func(testing.TB) string) {
 }
 
 func TestDowntimeAcrossThreePeriods(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t, mar02)
 	w.ingestAt(mar02.Add(-time.Hour), "Before the downtime")
 	mustRun(t, w.process(nyDigest), nyDigest)
@@ -482,6 +487,7 @@ func TestDowntimeAcrossThreePeriods(t *testing.T) {
 }
 
 func TestFirstRunWaitsForATick(t *testing.T) {
+	t.Parallel()
 	// A bot first started on a Thursday does not post last Monday's digest.
 	w := newWorld(t, mar09.Add(3*24*time.Hour))
 	w.ingestAt(mar09.Add(-time.Hour), "A story")
@@ -498,6 +504,7 @@ func TestFirstRunWaitsForATick(t *testing.T) {
 }
 
 func TestEmptyWeekPolicy(t *testing.T) {
+	t.Parallel()
 	t.Run("skip", func(t *testing.T) {
 		w := newWorld(t, mar02)
 		w.ingestAt(mar02.Add(-time.Hour), "Old story")
@@ -540,6 +547,7 @@ func TestEmptyWeekPolicy(t *testing.T) {
 }
 
 func TestDigestCitesOnlyItsWindow(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t, mar02)
 	before := w.ingestAt(mar02.Add(-time.Hour), "Last week")
 	mustRun(t, w.process(nyDigest), nyDigest)
@@ -567,6 +575,7 @@ func TestDigestCitesOnlyItsWindow(t *testing.T) {
 }
 
 func TestPreviewAndPostNow(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t, mar09)
 	w.ingestAt(mar09.Add(-time.Hour), "A story")
 	s := w.process(nyDigest)
@@ -614,6 +623,7 @@ func TestPreviewAndPostNow(t *testing.T) {
 }
 
 func TestNoPublisher(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t, mar09)
 	g, _ := brief.NewDigester(brief.DigesterConfig{Store: w.store})
 	s, err := New(Options{Digests: []DigestConfig{nyDigest}, Runs: w.ledger, Composer: g, Now: w.clock.Now})
@@ -629,6 +639,7 @@ func TestNoPublisher(t *testing.T) {
 }
 
 func TestNewRejectsBadConfig(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t, mar09)
 	g, _ := brief.NewDigester(brief.DigesterConfig{Store: w.store})
 	_, err := New(Options{Runs: w.ledger, Composer: g, Digests: []DigestConfig{nyDigest, nyDigest, {Channel: "C2", TimeZone: "Nowhere/Land"}},
@@ -652,6 +663,7 @@ func (p *panicky) Digest(ctx context.Context, r brief.DigestRequest) (brief.Dige
 }
 
 func TestStartCatchesUpAndRecoversPanics(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t, mar02)
 	w.ingestAt(mar02.Add(-time.Hour), "Before")
 	mustRun(t, w.process(nyDigest), nyDigest)
@@ -727,6 +739,7 @@ func rss(title string, items ...[3]string) string {
 }
 
 func TestPollFeeds(t *testing.T) {
+	t.Parallel()
 	long := strings.Repeat("The officers patrolled the port district and reported calm streets after a week of clashes. ", 6)
 	other := strings.Repeat("Diplomats in New York circulated a draft text that would renew the mandate for a further year. ", 6)
 	mux := http.NewServeMux()

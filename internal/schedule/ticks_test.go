@@ -15,6 +15,7 @@ func utc(s string) time.Time {
 }
 
 func TestLatestTickAcrossDST(t *testing.T) {
+	t.Parallel()
 	d, err := Resolve(DigestConfig{Channel: "C1", TimeZone: "America/New_York"}) // default: Mondays 09:00
 	if err != nil {
 		t.Fatal(err)
@@ -63,6 +64,7 @@ func TestLatestTickAcrossDST(t *testing.T) {
 }
 
 func TestLatestTickSchedules(t *testing.T) {
+	t.Parallel()
 	now := utc("2026-03-11T10:17:30Z")
 	tests := []struct {
 		spec, zone, want string
@@ -87,6 +89,7 @@ func TestLatestTickSchedules(t *testing.T) {
 }
 
 func TestResolve(t *testing.T) {
+	t.Parallel()
 	d, err := Resolve(DigestConfig{Channel: " C1 "})
 	if err != nil {
 		t.Fatal(err)

@@ -12,6 +12,7 @@ import (
 )
 
 func TestAssistantThread(t *testing.T) {
+	t.Parallel()
 	examples := []string{"Who leads the mission?", "How is the mission funded?", "What did resolution 2793 change?",
 		"Ping <!channel> about it", "What is new this week?"}
 	h := newHarness(t, nil, nil, func(o *Options) {
@@ -70,6 +71,7 @@ func TestAssistantThread(t *testing.T) {
 }
 
 func TestChannelThreadStatus(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, nil, nil)
 	ts := h.seedQuestion("C1", "U1", mention("Who leads the mission?"), "")
 	h.event("EvC1", slacktest.AppMention("C1", "U1", mention("Who leads the mission?"), ts, ""), 0)
@@ -119,6 +121,7 @@ func (g gatedModel) Chat(ctx context.Context, msgs []brief.Message, onText func(
 // Where answers are drawn with chat.update, an assistant thread's status
 // says what the answerer is reading while the model reads it.
 func TestStepsInAssistantStatus(t *testing.T) {
+	t.Parallel()
 	fake := slacktest.New(t) // no native streaming: the fallback
 	reading := func() bool {
 		for _, st := range fake.Statuses() {

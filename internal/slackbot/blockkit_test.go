@@ -22,6 +22,7 @@ import (
 // every other test sent is checked too. Two payloads that must fail go in
 // with them, so the check is seen to catch what it should.
 func TestBlockKitTypes(t *testing.T) {
+	t.Parallel()
 	tool, err := slacktest.BlockKitDir()
 	if errors.Is(err, slacktest.ErrNoTypeChecker) {
 		t.Skip(err)

@@ -305,6 +305,7 @@ func metricValue(c prometheus.Collector) float64 {
 func mention(text string) string { return "<@" + slacktest.BotUserID + "> " + text }
 
 func TestSlashCommandAnsweredThroughResponseURL(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, nil, nil)
 	start := time.Now()
 	status, ack := h.command(slacktest.SlashCommand{Text: "Who leads the mission?", ResponseURL: h.fake.ResponseURL("cmd1"), UserID: "U1", ChannelID: "C1"})
@@ -387,6 +388,7 @@ func parseID(t *testing.T, s string) int64 {
 }
 
 func TestMentionRetriesAnsweredOnce(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, nil, nil)
 	ts := h.seedQuestion("C1", "U1", mention("How is the mission funded?"), "")
 	ev := slacktest.AppMention("C1", "U1", mention("How is the mission funded?"), ts, "")
@@ -436,6 +438,7 @@ func TestMentionRetriesAnsweredOnce(t *testing.T) {
 }
 
 func TestMentionAnsweredOnceAcrossRestart(t *testing.T) {
+	t.Parallel()
 	fake := slacktest.New(t)
 	h := newHarness(t, fake, nil)
 	ts := h.seedQuestion("C1", "U1", mention("Who leads the mission?"), "")
@@ -465,6 +468,7 @@ func TestMentionAnsweredOnceAcrossRestart(t *testing.T) {
 }
 
 func TestMessageResentUnderNewEventID(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, nil, nil)
 	ts := h.seedQuestion("C1", "U1", mention("Who leads the mission?"), "")
 	ev := slacktest.AppMention("C1", "U1", mention("Who leads the mission?"), ts, "")
@@ -489,6 +493,7 @@ func TestMessageResentUnderNewEventID(t *testing.T) {
 }
 
 func TestSignaturesRefused(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, nil, nil)
 	ts := h.seedQuestion("C1", "U1", mention("Who leads the mission?"), "")
 	body := slacktest.EventCallback("EvX", slacktest.AppMention("C1", "U1", mention("Who leads the mission?"), ts, ""))
@@ -552,6 +557,7 @@ func TestSignaturesRefused(t *testing.T) {
 }
 
 func TestOversizedBodyRefused(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, nil, nil, func(o *Options) { o.Settings.MaxBodyBytes = 2048 })
 	big := slacktest.EventCallback("EvBig", slacktest.AppMention("C1", "U1", mention(strings.Repeat("why ", 1000)), "1.000001", ""))
 	if status, _ := h.post("/slack/events", slacktest.JSONType, big); status != http.StatusRequestEntityTooLarge {
@@ -571,6 +577,7 @@ func TestOversizedBodyRefused(t *testing.T) {
 }
 
 func TestURLVerification(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, nil, nil)
 	status, body := h.post("/slack/events", slacktest.JSONType, slacktest.URLVerification("chal-123"))
 	if status != http.StatusOK || !strings.Contains(body, `"challenge":"chal-123"`) {
@@ -579,6 +586,7 @@ func TestURLVerification(t *testing.T) {
 }
 
 func TestDirectMessages(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, nil, nil)
 	// A DM outside a thread: answered at the top of the conversation.
 	ts := h.seedQuestion("D1", "U1", "How is the mission funded?", "")
@@ -608,6 +616,7 @@ func TestDirectMessages(t *testing.T) {
 }
 
 func TestThreadFollowUpsWithHistory(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, nil, nil)
 	root := h.seedQuestion("C1", "U1", mention("Who leads the mission?"), "")
 	h.event("Ev1", slacktest.AppMention("C1", "U1", mention("Who leads the mission?"), root, ""), 0)
@@ -657,6 +666,7 @@ func TestThreadFollowUpsWithHistory(t *testing.T) {
 }
 
 func TestAllowList(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, nil, nil, func(o *Options) { o.Settings.Channels = []string{"C1"} })
 	ts := h.seedQuestion("C2", "U1", mention("Who leads?"), "")
 	h.event("EvOff", slacktest.AppMention("C2", "U1", mention("Who leads?"), ts, ""), 0)
@@ -675,6 +685,7 @@ func TestAllowList(t *testing.T) {
 }
 
 func TestDigestThreadPrefersItsDocuments(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, nil, nil)
 	ctx := context.Background()
 	digestTS := h.fake.AddMessage(slacktest.Message{Channel: "C1", User: slacktest.BotUserID, BotID: slacktest.BotID, Text: "Digest for last week"})
@@ -702,6 +713,7 @@ func TestDigestThreadPrefersItsDocuments(t *testing.T) {
 }
 
 func TestRateLimitedPostRetried(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, nil, nil)
 	h.fake.FailNext("chat.postMessage", 1, slacktest.RateLimited(time.Second))
 	ts := h.seedQuestion("C1", "U1", mention("Who leads the mission?"), "")
@@ -719,6 +731,7 @@ func TestRateLimitedPostRetried(t *testing.T) {
 }
 
 func TestLostAnswerToldToUser(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, nil, nil)
 	h.fake.FailNext("chat.postMessage", 1, slacktest.APIError("msg_too_long"))
 	ts := h.seedQuestion("C1", "U1", mention("Who leads the mission?"), "")
@@ -733,6 +746,7 @@ func TestLostAnswerToldToUser(t *testing.T) {
 }
 
 func TestChannelMarkupInDocumentsIsHarmless(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, nil, nil)
 	ts := h.seedQuestion("C1", "U1", mention("What did the zebra parade trust fund statement say?"), "")
 	h.event("EvZ", slacktest.AppMention("C1", "U1", mention("What did the zebra parade trust fund statement say?"), ts, ""), 0)
@@ -759,6 +773,7 @@ func TestChannelMarkupInDocumentsIsHarmless(t *testing.T) {
 }
 
 func TestCommands(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, nil, nil, func(o *Options) { o.Settings.Admins = []string{"UADMIN"} })
 	tests := []struct {
 		name, user, text, want string
@@ -799,6 +814,7 @@ func (d *digestsStub) PostNow(_ context.Context, ch string) (string, error) {
 }
 
 func TestAdminCommands(t *testing.T) {
+	t.Parallel()
 	var added []string
 	dg := &digestsStub{digest: testDigest()}
 	h := newHarness(t, nil, nil, func(o *Options) {
@@ -848,6 +864,7 @@ func TestAdminCommands(t *testing.T) {
 }
 
 func TestHealthAndMetrics(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, nil, nil)
 	resp, err := http.Get(h.url + "/healthz")
 	if err != nil {
@@ -872,6 +889,7 @@ func TestHealthAndMetrics(t *testing.T) {
 }
 
 func TestStartupErrorsNameTheVariable(t *testing.T) {
+	t.Parallel()
 	fake := slacktest.New(t)
 	st, _ := seededStore(t)
 	a, _ := brief.New(st, nil, brief.AnswererConfig{})
@@ -905,6 +923,7 @@ func TestStartupErrorsNameTheVariable(t *testing.T) {
 }
 
 func TestShareInChannelAfterRestart(t *testing.T) {
+	t.Parallel()
 	fake := slacktest.New(t)
 	h := newHarness(t, fake, nil)
 	h.command(slacktest.SlashCommand{Text: "Who leads the mission?", ResponseURL: fake.ResponseURL("ask"), UserID: "U1", ChannelID: "C1"})
@@ -946,6 +965,7 @@ const hostile = "<!channel> <!here> <@U123> <!subteam^S1> <javascript:alert(1)|x
 // (placeholder, streamed updates, final answer, slash command ack and
 // response, shared answer), nothing live reaches any field Slack receives.
 func TestHostileTextNeverReachesSlackLive(t *testing.T) {
+	t.Parallel()
 	if n := len(slacktest.UnsafeIn("probe", hostile)); n < 6 {
 		t.Fatalf("the inspection finds %d of the 6 hostile forms; it would miss a leak", n)
 	}

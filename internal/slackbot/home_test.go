@@ -20,6 +20,7 @@ type homeStub struct {
 func (h homeStub) Overview(context.Context) (HomeFacts, error) { return h.facts, h.err }
 
 func TestHomeTabPublished(t *testing.T) {
+	t.Parallel()
 	day := func(d int) time.Time { return time.Date(2026, 11, d, 9, 0, 0, 0, time.UTC) }
 	facts := HomeFacts{
 		Documents: 1240, Passages: 12400,
@@ -90,6 +91,7 @@ func TestHomeTabPublished(t *testing.T) {
 // A home tab stays within a view's 100 blocks and each section's size
 // however many publishers, documents, feeds and digests there are.
 func TestHomeViewLimits(t *testing.T) {
+	t.Parallel()
 	var f HomeFacts
 	f.Documents, f.Passages = 100000, 400000
 	long := strings.Repeat("word ", 200)

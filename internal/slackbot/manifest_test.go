@@ -12,6 +12,7 @@ import (
 // the events it reads, and none of the scopes it does not (im:read and
 // im:write: the bot answers in DMs it is sent, never opens or lists one).
 func TestManifestMatchesTheBot(t *testing.T) {
+	t.Parallel()
 	data, err := os.ReadFile("../../slack-app-manifest.yaml")
 	if err != nil {
 		t.Fatal(err)

@@ -17,6 +17,7 @@ import (
 )
 
 func TestSettled(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct{ in, want string }{
 		{"", ""},
 		{"Kenya", ""},
@@ -39,6 +40,7 @@ func TestSettled(t *testing.T) {
 }
 
 func TestFitPiece(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		in   string
 		room int
@@ -76,6 +78,7 @@ func TestFitPiece(t *testing.T) {
 }
 
 func TestFeedbackChoice(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		in, vote, id string
 		ok           bool
@@ -94,6 +97,7 @@ func TestFeedbackChoice(t *testing.T) {
 }
 
 func TestStreamRefusal(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		err   error
 		code  string
@@ -115,6 +119,7 @@ func TestStreamRefusal(t *testing.T) {
 }
 
 func TestThousands(t *testing.T) {
+	t.Parallel()
 	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 12400: "12,400", 1234567: "1,234,567"} {
 		if got := thousands(n); got != want {
 			t.Errorf("thousands(%d) = %q", n, got)
@@ -207,6 +212,7 @@ func chunkTitles(st slacktest.Stream) []string {
 }
 
 func TestMentionStreamsNatively(t *testing.T) {
+	t.Parallel()
 	fake := slacktest.New(t, slacktest.WithStreaming())
 	h := modelHarness(t, fake, openaitest.Reply{
 		Content:    "Kenya **leads** the mission [1], with police officers sent to Port-au-Prince [1].",
@@ -279,6 +285,7 @@ func TestMentionStreamsNatively(t *testing.T) {
 }
 
 func TestAssistantDMStreamsWithoutRecipient(t *testing.T) {
+	t.Parallel()
 	fake := slacktest.New(t, slacktest.WithStreaming())
 	h := modelHarness(t, fake, openaitest.Reply{Content: "The mission is paid for by a trust fund [1].", ChunkDelay: 5 * time.Millisecond}, nil)
 	parent := h.seedQuestion("D1", "U1", "How is the mission funded?", "")
@@ -313,6 +320,7 @@ func TestAssistantDMStreamsWithoutRecipient(t *testing.T) {
 }
 
 func TestLongStreamRollsOver(t *testing.T) {
+	t.Parallel()
 	fake := slacktest.New(t, slacktest.WithStreaming())
 	const n = 120 // of 110 bytes: more than one message holds
 	sentence := "Kenya leads the mission & sends police officers to support the Haitian National Police in Port-au-Prince [1]. "
@@ -367,6 +375,7 @@ func TestLongStreamRollsOver(t *testing.T) {
 }
 
 func TestRefusedStreamingFallsBackPerWorkspace(t *testing.T) {
+	t.Parallel()
 	fake := slacktest.New(t) // refuses the streaming methods, as a workspace without them does
 	h := modelHarness(t, fake, openaitest.Reply{Content: "Kenya leads the mission [1].", ChunkDelay: 5 * time.Millisecond}, nil)
 	done := func(n int) {
@@ -420,6 +429,7 @@ func TestRefusedStreamingFallsBackPerWorkspace(t *testing.T) {
 // cited nothing, so the answer is quoted instead), or whose stream broke,
 // is stopped and replaced in place by the rendered answer.
 func TestStreamReplacedByFinalAnswer(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		name, reply string
 		fail        int // appends refused

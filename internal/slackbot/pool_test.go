@@ -14,6 +14,7 @@ import (
 )
 
 func TestPoolWorkers(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name       string
 		configured int
@@ -66,6 +67,7 @@ func newBlocker() *blocker {
 func (b *blocker) run(context.Context) { b.started <- struct{}{}; <-b.release }
 
 func TestPoolQueuesAndSaysWhere(t *testing.T) {
+	t.Parallel()
 	p := testPool(t, 1, 3, 0, 2*time.Second, nil)
 	blk := newBlocker()
 	pl, ok := p.submitTask(task{run: blk.run})
@@ -102,6 +104,7 @@ func TestPoolQueuesAndSaysWhere(t *testing.T) {
 }
 
 func TestPoolWaitLimit(t *testing.T) {
+	t.Parallel()
 	var clock atomic.Int64
 	clock.Store(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).UnixNano())
 	now := func() time.Time { return time.Unix(0, clock.Load()) }
@@ -122,6 +125,7 @@ func TestPoolWaitLimit(t *testing.T) {
 }
 
 func TestPoolLearnsTaskTime(t *testing.T) {
+	t.Parallel()
 	p := testPool(t, 1, 0, 0, 8*time.Second, nil)
 	for range 3 {
 		p.observe(0)
@@ -133,6 +137,7 @@ func TestPoolLearnsTaskTime(t *testing.T) {
 }
 
 func TestPlaceText(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		pl   place
 		want string
@@ -148,6 +153,7 @@ func TestPlaceText(t *testing.T) {
 }
 
 func TestLongWaitTellsThePlace(t *testing.T) {
+	t.Parallel()
 	g := newGate()
 	h := newHarness(t, nil, nil, func(o *Options) {
 		o.Answerer = g // no HasModel: sized and timed as a model, about 4s an answer

@@ -38,6 +38,7 @@ func newPublisher(t *testing.T, fake *slacktest.Server) *Publisher {
 }
 
 func TestPostDigestCarriesRunMetadata(t *testing.T) {
+	t.Parallel()
 	fake := slacktest.New(t)
 	p := newPublisher(t, fake)
 	ctx := context.Background()
@@ -75,6 +76,7 @@ func TestPostDigestCarriesRunMetadata(t *testing.T) {
 }
 
 func TestPostDigestCrashThenFind(t *testing.T) {
+	t.Parallel()
 	fake := slacktest.New(t)
 	p := newPublisher(t, fake)
 	ctx := context.Background()
@@ -92,6 +94,7 @@ func TestPostDigestCrashThenFind(t *testing.T) {
 }
 
 func TestFindDigestPages(t *testing.T) {
+	t.Parallel()
 	fake := slacktest.New(t)
 	p := newPublisher(t, fake)
 	ctx := context.Background()
@@ -114,6 +117,7 @@ func TestFindDigestPages(t *testing.T) {
 }
 
 func TestPostDigestRateLimited(t *testing.T) {
+	t.Parallel()
 	fake := slacktest.New(t)
 	p := newPublisher(t, fake)
 	fake.FailNext("chat.postMessage", 2, slacktest.RateLimited(0))
@@ -132,6 +136,7 @@ func TestPostDigestRateLimited(t *testing.T) {
 // A Retry-After beyond what a worker waits is not waited out: the call
 // fails at once with the rate limit.
 func TestRateLimitBeyondBoundGivesUp(t *testing.T) {
+	t.Parallel()
 	fake := slacktest.New(t)
 	p := newPublisher(t, fake)
 	fake.FailNext("chat.postMessage", 1, slacktest.RateLimited(2*maxRetryAfter))
@@ -148,6 +153,7 @@ func TestRateLimitBeyondBoundGivesUp(t *testing.T) {
 }
 
 func TestPostDigestServerErrorNotRetried(t *testing.T) {
+	t.Parallel()
 	fake := slacktest.New(t)
 	p := newPublisher(t, fake)
 	fake.FailNext("chat.postMessage", 1, slacktest.ServerError())
@@ -162,6 +168,7 @@ func TestPostDigestServerErrorNotRetried(t *testing.T) {
 }
 
 func TestRateLimitWaitHonoursContext(t *testing.T) {
+	t.Parallel()
 	fake := slacktest.New(t)
 	p := newPublisher(t, fake)
 	fake.FailNext("chat.postMessage", 1, slacktest.RateLimited(20*time.Second))
@@ -178,6 +185,7 @@ func TestRateLimitWaitHonoursContext(t *testing.T) {
 }
 
 func TestDigestBlocksJSON(t *testing.T) {
+	t.Parallel()
 	msg := RenderDigest(testDigest())
 	raw, err := json.Marshal(msg.Blocks)
 	if err != nil {

@@ -18,6 +18,7 @@ import (
 )
 
 func TestEscape(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ in, want string }{
 		{"plain", "plain"},
 		{"a & b", "a &amp; b"},
@@ -38,6 +39,7 @@ func TestEscape(t *testing.T) {
 }
 
 func TestMrkdwn(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ name, in, want string }{
 		{"bold", "Kenya **leads** it", "Kenya *leads* it"},
 		{"underscore bold", "__very__ much", "*very* much"},
@@ -76,6 +78,7 @@ func TestMrkdwn(t *testing.T) {
 }
 
 func TestLink(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		url, text, want string
 		ok              bool
@@ -96,6 +99,7 @@ func TestLink(t *testing.T) {
 }
 
 func TestSplitMrkdwn(t *testing.T) {
+	t.Parallel()
 	long := strings.Repeat("word ", 1000)
 	linky := strings.Repeat("x", 2990) + " <https://e.org/aaaaaaaaaaaaaaaaaa|title>"
 	code := "```\n" + strings.Repeat("line of code\n", 400) + "```"
@@ -165,6 +169,7 @@ func longAnswer(paragraphs, citations int) brief.Answer {
 }
 
 func TestRenderAnswerLimits(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name       string
 		answer     brief.Answer
@@ -221,6 +226,7 @@ func TestRenderAnswerLimits(t *testing.T) {
 }
 
 func TestRenderAnswerContent(t *testing.T) {
+	t.Parallel()
 	pub := time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC)
 	a := brief.Answer{
 		Text: "Kenya leads it [1].",
@@ -258,6 +264,7 @@ func TestRenderAnswerContent(t *testing.T) {
 }
 
 func TestRenderAbstained(t *testing.T) {
+	t.Parallel()
 	a := brief.Answer{Text: "The sources do not say.", Mode: brief.ModeAbstained, Note: "no passage is relevant enough",
 		Suggestions: []string{"Who funds the <!everyone> mission?"}}
 	msgs := renderAnswer(a, answerView{ID: 3})
@@ -273,6 +280,7 @@ func TestRenderAbstained(t *testing.T) {
 }
 
 func TestRenderDigest(t *testing.T) {
+	t.Parallel()
 	d := testDigest()
 	d.Mode = brief.ModeExtractive
 	d.Note = "no language model configured"
@@ -298,6 +306,7 @@ func TestRenderDigest(t *testing.T) {
 }
 
 func TestRenderDigestLimits(t *testing.T) {
+	t.Parallel()
 	d := testDigest()
 	d.Items = nil
 	for i := range 80 {
@@ -321,6 +330,7 @@ func TestRenderDigestLimits(t *testing.T) {
 }
 
 func TestDigestPeriod(t *testing.T) {
+	t.Parallel()
 	utc := func(s string) time.Time { t, _ := time.Parse(time.RFC3339, s); return t }
 	tests := []struct {
 		start, end, tz, want string
@@ -343,6 +353,7 @@ func TestDigestPeriod(t *testing.T) {
 }
 
 func TestPlainText(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ in, want string }{
 		{"<@UBOT> who leads the mission?", "who leads the mission?"},
 		{"<@UBOT|brief> hi", "hi"},
@@ -359,6 +370,7 @@ func TestPlainText(t *testing.T) {
 }
 
 func TestTSBefore(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		a, b string
 		want bool
@@ -414,6 +426,7 @@ func utf16Len(s string) int { return len(utf16.Encode([]rune(s))) }
 var wholeLinkRe = regexp.MustCompile(`<https?://[^<>\s]*>`)
 
 func TestLongURLsAreNeverSplit(t *testing.T) {
+	t.Parallel()
 	long := "https://example.org/report?q=" + strings.Repeat("a", 3100)
 	mid := "https://example.org/mid?q=" + strings.Repeat("b", 1800)
 	tests := []struct {
@@ -463,6 +476,7 @@ func TestLongURLsAreNeverSplit(t *testing.T) {
 }
 
 func TestTablesAndCode(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ name, in, want string }{
 		{"table", "Who sent officers:\n\n| Country | Officers |\n|---|---:|\n| Kenya | 1,000 |\n| **Jamaica** | 24 |\n\nMore later.",
 			"Who sent officers:\n\n• *Country*: Kenya · *Officers*: 1,000\n• *Country*: *Jamaica* · *Officers*: 24\n\nMore later."},
@@ -487,6 +501,7 @@ func TestTablesAndCode(t *testing.T) {
 }
 
 func TestSectionsFitHoweverSlackCounts(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ name, text string }{
 		{"emoji words", strings.Repeat("😀 ", 4000)},
 		{"emoji, no spaces", strings.Repeat("👍🏽", 3000)},
@@ -517,6 +532,7 @@ func TestSectionsFitHoweverSlackCounts(t *testing.T) {
 }
 
 func TestMarkdownText(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct{ in, want string }{
 		{"Kenya **leads** [the mission](https://example.org/a?x=1&y=2) [1].", "Kenya **leads** [the mission](https://example.org/a?x=1&y=2) [1]."},
 		{"See [this](javascript:alert(1)) now", "See this now"},
@@ -536,6 +552,7 @@ func TestMarkdownText(t *testing.T) {
 // no more than one message's worth of them in each message, the sources
 // and buttons in the last one; every message passes the fake's checks.
 func TestRenderAnswerMarkdown(t *testing.T) {
+	t.Parallel()
 	para := strings.Repeat("Kenya **leads** the mission and sent officers to the capital [1]. ", 40) // ~2,700 bytes
 	long := strings.Repeat(para+"\n\n", 10)
 	ans := brief.Answer{Text: long, Mode: brief.ModeLLM, Citations: []brief.Citation{{N: 1, Title: "Kenya leads", URL: "https://example.org/k", Source: "Wire"}}}
@@ -587,6 +604,7 @@ func TestRenderAnswerMarkdown(t *testing.T) {
 // TestRenderAnswerReadAs: a question respelled from the corpus says how it
 // was read, as inert text.
 func TestRenderAnswerReadAs(t *testing.T) {
+	t.Parallel()
 	a := brief.Answer{Text: "Kenya leads it.", Mode: brief.ModeExtractive, ReadAs: "who leads the <!channel> deployment?"}
 	raw := strings.ReplaceAll(string(blocksJSON(t, renderAnswer(a, answerView{})[0].Blocks)), `\u0026`, "&")
 	if !strings.Contains(raw, "Read as: who leads the &lt;!channel&gt; deployment?") {

@@ -34,6 +34,7 @@ func replay(t *testing.T, path, contentType string, body []byte, urls ...string)
 }
 
 func TestReplayedCommandAnsweredOnce(t *testing.T) {
+	t.Parallel()
 	fake := slacktest.New(t)
 	h := newHarness(t, fake, nil)
 	// A second replica on the same store: it must agree the command is taken.
@@ -73,6 +74,7 @@ func TestReplayedCommandAnsweredOnce(t *testing.T) {
 }
 
 func TestReplayedClickHandledOnce(t *testing.T) {
+	t.Parallel()
 	fake := slacktest.New(t)
 	h := newHarness(t, fake, nil)
 	h2 := newHarness(t, fake, h.store)

@@ -11,6 +11,7 @@ import (
 )
 
 func TestSanitizeMrkdwn(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ name, in, want string }{
 		{"channel", "<!channel> hi", "&lt;!channel&gt; hi"},
 		{"nested rebuild", "<!chan<b>nel>", "&lt;!chan&lt;b&gt;nel&gt;"},
@@ -39,6 +40,7 @@ func TestSanitizeMrkdwn(t *testing.T) {
 
 // The outgoing message carries nothing live in any field, blocks included.
 func TestOutgoingSanitizesEveryField(t *testing.T) {
+	t.Parallel()
 	hostile := "<!channel> <@U123> @everyone <javascript:x|y>"
 	m := Message{Text: hostile, Blocks: []slack.Block{section(hostile), contextLine(hostile),
 		slack.NewActionBlock("a", slack.NewButtonBlockElement("b", "v", slack.NewTextBlockObject(slack.PlainTextType, hostile, false, false)))}}

@@ -16,6 +16,7 @@ import (
 // New takes its settings as given (the defaults are the configuration's):
 // what it cannot run on is refused, naming the key, before Slack is asked.
 func TestNewRefusesSettingsItCannotRunOn(t *testing.T) {
+	t.Parallel()
 	st, _ := seededStore(t)
 	ans, err := brief.New(st, nil, brief.AnswererConfig{})
 	if err != nil {
@@ -49,6 +50,7 @@ func TestNewRefusesSettingsItCannotRunOn(t *testing.T) {
 // With no command set, the help text names the one the shipped manifest
 // declares.
 func TestManifestCommand(t *testing.T) {
+	t.Parallel()
 	data, err := os.ReadFile("../../slack-app-manifest.yaml")
 	if err != nil {
 		t.Fatal(err)

@@ -17,6 +17,7 @@ func (h *harness) shortcut(payload map[string]any) int {
 }
 
 func TestBriefMeOnThis(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, nil, nil)
 	// Someone else's message in a channel, used by U1.
 	ts := h.seedQuestion("C1", "U2", "Who leads the mission?", "")
@@ -70,6 +71,7 @@ func TestBriefMeOnThis(t *testing.T) {
 }
 
 func TestAddToCorpusShortcut(t *testing.T) {
+	t.Parallel()
 	var mu sync.Mutex
 	var added []string
 	h := newHarness(t, nil, nil, func(o *Options) {
@@ -115,6 +117,7 @@ func TestAddToCorpusShortcut(t *testing.T) {
 }
 
 func TestShortcutQuestion(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ text, want string }{
 		{"Who leads the mission?", "Who leads the mission?"},
 		{"<@" + slacktest.BotUserID + "> what about <https://x.org/a|the funding report> and the gaps?", "what about the funding report and the gaps?"},
@@ -133,6 +136,7 @@ func TestShortcutQuestion(t *testing.T) {
 // Over Socket Mode the shortcut arrives as an interactive envelope: acked
 // first (with no payload), then answered in the thread.
 func TestBriefMeOnThisSocketMode(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, nil, nil, socketMode)
 	if err := h.fake.WaitForSocket(wait); err != nil {
 		t.Fatal(err)

@@ -18,6 +18,7 @@ import (
 func socketMode(o *Options) { o.AppToken, o.SigningSecret = slacktest.AppToken, "" }
 
 func TestSocketMode(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, nil, nil, socketMode)
 	if err := h.fake.WaitForSocket(wait); err != nil {
 		t.Fatal(err)
@@ -126,6 +127,7 @@ func serveRefused(t *testing.T, fake *slacktest.Server, appToken string) error {
 }
 
 func TestSocketModeRefusedAppToken(t *testing.T) {
+	t.Parallel()
 	err := serveRefused(t, slacktest.New(t), "xapp-wrong")
 	if err == nil || !strings.Contains(err.Error(), "SLACK_APP_TOKEN") {
 		t.Errorf("Serve = %v, want an error naming SLACK_APP_TOKEN", err)
@@ -135,6 +137,7 @@ func TestSocketModeRefusedAppToken(t *testing.T) {
 // An app token without connections:write is refused by apps.connections.open
 // each time: the bot stops at once and names the fix instead of retrying.
 func TestSocketModeTokenWithoutScopeStops(t *testing.T) {
+	t.Parallel()
 	fake := slacktest.New(t)
 	fake.FailNext("apps.connections.open", 1000, slacktest.Failure{APIError: "missing_scope"})
 	err := serveRefused(t, fake, slacktest.AppToken)
@@ -174,6 +177,7 @@ func (g *gate) waitEntered(t *testing.T) string {
 }
 
 func TestPoolFullTellsTheUser(t *testing.T) {
+	t.Parallel()
 	g := newGate()
 	h := newHarness(t, nil, nil, func(o *Options) {
 		o.Answerer = g
@@ -216,6 +220,7 @@ func TestPoolFullTellsTheUser(t *testing.T) {
 }
 
 func TestShutdownDrainsWorkInFlight(t *testing.T) {
+	t.Parallel()
 	g := newGate()
 	h := newHarness(t, nil, nil, func(o *Options) {
 		o.Answerer = g
@@ -265,6 +270,7 @@ func TestShutdownDrainsWorkInFlight(t *testing.T) {
 }
 
 func TestShutdownTimeoutTellsTheUser(t *testing.T) {
+	t.Parallel()
 	g := newGate()
 	h := newHarness(t, nil, nil, func(o *Options) {
 		o.Answerer = g
@@ -287,6 +293,7 @@ func TestShutdownTimeoutTellsTheUser(t *testing.T) {
 }
 
 func TestStreamingAnswerReplacesPlaceholder(t *testing.T) {
+	t.Parallel()
 	llm := openaitest.New(t)
 	llm.SetDefault(openaitest.Reply{
 		Content:    "Kenya **leads** the mission [1], with police officers sent to Port-au-Prince [1].",
@@ -355,6 +362,7 @@ func TestStreamingAnswerReplacesPlaceholder(t *testing.T) {
 // ack: a hostile question arrives there inert (the harness then inspects
 // every ack and request the fake received).
 func TestSocketModeHostileCommandAckInert(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, nil, nil, socketMode)
 	if err := h.fake.WaitForSocket(wait); err != nil {
 		t.Fatal(err)
@@ -386,6 +394,7 @@ func TestSocketModeHostileCommandAckInert(t *testing.T) {
 // over Socket Mode (the same trigger) is answered once; the replay's ack
 // carries nothing.
 func TestSocketModeReplayedCommandAckEmpty(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, nil, nil, socketMode)
 	if err := h.fake.WaitForSocket(wait); err != nil {
 		t.Fatal(err)

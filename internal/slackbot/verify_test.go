@@ -19,6 +19,7 @@ const (
 )
 
 func TestVerifierSlackExample(t *testing.T) {
+	t.Parallel()
 	if len(docBody) != 362 {
 		t.Fatalf("example body is %d bytes, Slack's is 362", len(docBody))
 	}
@@ -67,6 +68,7 @@ func TestVerifierSlackExample(t *testing.T) {
 }
 
 func TestSlacktestSignMatchesSlack(t *testing.T) {
+	t.Parallel()
 	if got := slacktest.Sign(docSecret, 1531420618, []byte(docBody)); got != docSignature {
 		t.Errorf("slacktest.Sign = %s, want Slack's %s", got, docSignature)
 	}
