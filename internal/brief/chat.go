@@ -54,7 +54,7 @@ var chatShorthand = map[string]string{"ppl": "people", "govt": "government", "go
 	"bn": "billion", "gvt": "government", "gouv": "gouvernement", "pk": "parce que", "qd": "quand",
 	"sg": "Secretary-General", "unsg": "UN Secretary-General", "nsa": "national security adviser", "ny": "New York",
 	"nyc": "New York", "op": "operation", "ops": "operations", "ok'd": "approved", "ok’d": "approved", "okayed": "approved",
-	"dept": "department", "cmdr": "commander", "amb": "ambassador", "reps": "representatives"}
+	"dept": "department", "cmdr": "commander", "pap": "Port-au-Prince", "intel": "intelligence", "amb": "ambassador", "reps": "representatives"}
 
 // monthShort are months as chat shortens them.
 var monthShort = map[string]string{"jan": "january", "feb": "february", "apr": "april", "jun": "june", "jul": "july",

@@ -54,6 +54,7 @@ rapport rapports etude communique`)
 // country". The sentence must hold a name, not the word.
 var entityHeads = lexiconSet(`body bodies country countries nation nations state states organisation organization
 organisations organizations agency agencies group groups person people official officials entity institution
+individual individuals guy guys man woman fellow
 pays organisme organisation institution personne`)
 
 // roleHeads are people's roles: "which [spokesperson]", "what [judge]"
@@ -659,6 +660,11 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 	// (For counts and dates, asking the same of the sentence turned away
 	// right answers whose sentence names no body.)
 	if s.kind == TypeAmount && s.rivalIn(bag) {
+		return false
+	}
+	// So is a role, when the body is all that ties the sentence to the
+	// question: "who heads UNSOH" is not answered by BINUH's head.
+	if s.person && len(s.relation) == 0 && len(s.head) > 0 && s.rivalIn(bag) {
 		return false
 	}
 	// The predicate is an English verb; a sentence in another language

@@ -102,6 +102,39 @@ func TestAmountOfAnotherBody(t *testing.T) {
 	}
 }
 
+// TestRoleOfAnotherBody: the head of one office does not answer for the
+// head of another, when the office is all the question names beside the
+// role.
+func TestRoleOfAnotherBody(t *testing.T) {
+	st := openStoreWith(t, corpus.Document{Title: "The UN in Haiti", Source: "Wire",
+		URL: "https://example.org/un", Published: time.Date(2026, 1, 20, 0, 0, 0, 0, time.UTC),
+		Text: "The UN Support Office in Haiti will supply the Gang Suppression Force with rations and fuel. " +
+			"Carlos Ruiz Massieu, the head of BINUH, met the foreign minister on Monday."})
+	a := newExtractive(t, st)
+	tests := []struct {
+		question string
+		answered bool
+	}{
+		{"Who is the head of BINUH?", true},
+		{"Who is the head of UNSOH?", false},
+		{"who's the head of the UN Support Office?", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			ans, err := a.Answer(context.Background(), Request{Question: tt.question})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := ans.Mode != ModeAbstained; got != tt.answered {
+				t.Fatalf("answered = %v (mode %s, note %q), want %v: %q", got, ans.Mode, ans.Note, tt.answered, ans.Text)
+			}
+			if tt.answered && !strings.Contains(ans.Text, "Ruiz Massieu") {
+				t.Errorf("answer lacks the name: %s", ans.Text)
+			}
+		})
+	}
+}
+
 func TestAnswerSlot(t *testing.T) {
 	a := newExtractive(t, openFixtureStore(t, slotDocs()...))
 	tests := []struct {
