@@ -21,12 +21,19 @@ import (
 	"github.com/mss-brief/briefbot/internal/config"
 	"github.com/mss-brief/briefbot/internal/corpus"
 	"github.com/mss-brief/briefbot/internal/ledger"
+	"github.com/mss-brief/briefbot/internal/lexicon"
 	"github.com/mss-brief/briefbot/internal/openaitest"
 	"github.com/mss-brief/briefbot/internal/slacktest"
 )
 
 // wait is how long tests wait for something that should happen at once.
 const wait = 10 * time.Second
+
+// testAnalyzer is the glossary-free analysis (Open's default) that the
+// test stores share: building one per harness, stemming every paraphrase
+// group again, was a quarter of this package's test CPU. An Analyzer is
+// safe for concurrent use.
+var testAnalyzer = sync.OnceValue(func() *lexicon.Analyzer { return lexicon.New(nil) })
 
 // testDocs is a tiny corpus written for these tests.
 func testDocs() []corpus.Document {
@@ -106,7 +113,7 @@ type harnessOption func(*Options)
 
 func newStore(t testing.TB, path string) *corpus.Store {
 	t.Helper()
-	st, err := corpus.Open(context.Background(), path)
+	st, err := corpus.Open(context.Background(), path, corpus.WithAnalyzer(testAnalyzer()))
 	if err != nil {
 		t.Fatal(err)
 	}
