@@ -159,6 +159,7 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 	if len(parts) < 2 || len(picked) == 0 {
 		return picked
 	}
+	added := 0 // the part sentences appended, at picked's end
 	for _, part := range parts {
 		pr := r
 		pr.question, pr.query = part, part
@@ -169,35 +170,48 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 		// reinforcements, not by one with "later" and any count.
 		slot := slotOf(pr, w, topBags(pr))
 		bySlot := slot.typed()
+		filled := func(c sentenceCandidate) bool {
+			h := r.hits[c.hit]
+			sents, bags := r.an.of(h)
+			return bySlot && slot.filledBy(r.an, sents, bags, c.at, h.Doc.Lang, r.an.title(h))
+		}
 		score := func(c sentenceCandidate) float64 {
 			sc := askedCoverage(c.bag, pr.asked, w)
 			if pr.kind != TypeReason && !meetsType(pr.kind, c.text) {
 				sc *= missedCueFactor
 			}
-			if bySlot {
-				h := r.hits[c.hit]
-				sents, bags := r.an.of(h)
-				if slot.filledBy(r.an, sents, bags, c.at, h.Doc.Lang, r.an.title(h)) {
-					sc += slotBonus
-				}
+			if filled(c) {
+				sc += slotBonus
 			}
 			return sc
 		}
-		best, bestScore := -1, 0.0
+		// The best sentence fills the part's slot, when one does.
+		best, bestScore, bestFilled := -1, 0.0, false
 		for i, c := range cands {
-			if sc := score(c); sc > bestScore {
-				best, bestScore = i, sc
+			sc, f := score(c), filled(c)
+			if f && !bestFilled || f == bestFilled && sc > bestScore {
+				best, bestScore, bestFilled = i, sc, f
 			}
 		}
+		// A picked sentence covers the part when it scores nearly as well,
+		// and fills the part's slot if the best one does.
 		if best < 0 || slices.ContainsFunc(picked, func(p sentenceCandidate) bool {
-			return score(p) >= partCoverShare*bestScore
+			return score(p) >= partCoverShare*bestScore && (filled(p) || !bestFilled)
 		}) {
 			continue
 		}
-		if len(picked) == maxSentences(r) {
-			picked = picked[:len(picked)-1]
+		if len(picked) >= maxSentences(r) {
+			// In place of the last sentence no part asked for: another
+			// part's own stays.
+			for i := len(picked) - 1; i >= 0; i-- {
+				if i < len(picked)-added {
+					picked = slices.Delete(picked, i, i+1)
+					break
+				}
+			}
 		}
 		picked = append(picked, cands[best])
+		added++
 	}
 	return picked
 }

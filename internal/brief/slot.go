@@ -244,6 +244,43 @@ func predicateOf(question string, cue []string) string {
 	return ""
 }
 
+// countDeed returns the verb a count question asks of its head: the
+// first word after the head's helper verb that is neither a stop word
+// nor a name ("how many soldiers did they [offer]", "how many officers
+// has Kenya [sent]"); "" when there is none.
+func countDeed(question string, cue []string, head string, names map[string]bool) string {
+	words := tokenTexts(lexicon.Tokens(question))
+	at := runIndex(words, cue)
+	if at < 0 || head == "" {
+		return ""
+	}
+	rest := words[at+len(cue):]
+	h := slices.Index(rest, head)
+	if h < 0 || h+1 >= len(rest) || !auxiliaries[rest[h+1]] {
+		return ""
+	}
+	// The deed is the last word of the run after the helper, before a
+	// preposition: "did the Kenyan government [send] to Haiti"; "are in
+	// the force" has none.
+	deed := ""
+	for _, w := range rest[h+2:] {
+		if deedEnds[w] {
+			break
+		}
+		if auxiliaries[w] || names[w] || lexicon.IsStopWord(w) {
+			continue
+		}
+		deed = w
+	}
+	if phraseVerbs[deed] || reportingVerbs[deed] {
+		return ""
+	}
+	return deed
+}
+
+// deedEnds end the words a count's deed is sought among.
+var deedEnds = lexiconSet(`at in on to from for with by during into of about over under after before since than and or so now`)
+
 // namingCue reports a cue that names the thing asked: "which town",
 // "what year", "quel aéroport".
 func namingCue(cue []string) bool {
@@ -300,6 +337,13 @@ type answerSlot struct {
 	// say it, itself or through its group; a list of the countries that
 	// sent the contingent does not say who commands it.
 	predicate *lexicon.Concept
+	// deed is the verb a count is asked of ("how many soldiers did Chad
+	// [offer] at the New York conference"): a sentence that holds it may
+	// leave the relation to the sentence beside it ("The strongest
+	// commitments during a conference in New York came from African
+	// governments. Chad offered 1,500 soldiers").
+	deed     *lexicon.Concept
+	deedOnly bool // the deed stands for the relation, within numberWindow
 	// payer is who an amount is asked of ("how much has Kenya spent"):
 	// a sentence about another's money does not answer, though every
 	// passage names Kenya.
@@ -456,6 +500,16 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 			for i, c := range r.asked {
 				if c.Text == v && !c.Glossary {
 					s.predicate = &r.asked[i]
+					break
+				}
+			}
+		}
+	}
+	if s.kind == TypeCount {
+		if v := countDeed(r.question, cue, head, names); v != "" {
+			for i, c := range r.asked {
+				if c.Text == v && !c.Glossary && !slices.ContainsFunc(s.relation, func(x lexicon.Concept) bool { return x.Text == v }) {
+					s.deed = &r.asked[i]
 					break
 				}
 			}
@@ -646,11 +700,19 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 		// ("Mike Waltz, the US ambassador" does not answer for Kenya's);
 		// a count may lean on the title when it counts the head beside
 		// it (an amount's sentence names what it pays for).
-		if s.kind == TypeAmount || s.person || s.kind == TypeCount && !byTitle {
+		deedHere := s.kind == TypeCount && s.deed != nil && held(*s.deed) &&
+			slices.ContainsFunc(s.relation, func(c lexicon.Concept) bool { return besideHolds(bags, at, c) })
+		if s.kind == TypeAmount || s.person || s.kind == TypeCount && !byTitle && !deedHere {
 			return false
 		}
 		if !slices.ContainsFunc(s.relation, func(c lexicon.Concept) bool { return besideHolds(bags, at, c) }) && !byTitle {
 			return false
+		}
+		if deedHere && !byTitle {
+			// The number is the deed's, next to it: "Chad offered 1,500
+			// soldiers", not "a target of 5,500 troops, after nations ...
+			// offered".
+			s.relation, s.deedOnly = []lexicon.Concept{*s.deed}, true
 		}
 	}
 	if s.payer != nil && !held(*s.payer) && !bags[max(at-1, 0)].holds(*s.payer) && !bags[max(at-1, 0)].Has(*s.payer) {
@@ -718,6 +780,10 @@ func numberFor(an *analysis, sentence, lang string, s answerSlot, byTitle bool) 
 		}
 		return false
 	}
+	width := predicateWindow
+	if s.deedOnly {
+		width = numberWindow
+	}
 	for i := range toks {
 		if !countAt(words, i) {
 			continue
@@ -732,7 +798,7 @@ func numberFor(an *analysis, sentence, lang string, s answerSlot, byTitle bool) 
 			if s.kind == TypeCount && !near(i, numberWindow, append(slices.Clone(s.head), s.named...)...) {
 				continue
 			}
-		} else if len(s.relation) > 0 && !near(i, predicateWindow, s.relation...) {
+		} else if len(s.relation) > 0 && !near(i, width, s.relation...) {
 			continue
 		}
 		return true

@@ -353,6 +353,49 @@ func TestPredicateOf(t *testing.T) {
 	}
 }
 
+func TestCountDeed(t *testing.T) {
+	names := map[string]bool{"chad": true, "kenya": true}
+	tests := []struct{ question, head, want string }{
+		{"how many soldiers did they offer at the New York conference", "soldiers", "offer"},
+		{"How many officers has Kenya pledged so far?", "officers", "pledged"},
+		{"How many officers did the Kenyan government deploy to Haiti?", "officers", "deploy"},
+		{"How many officers were killed?", "officers", "killed"},
+		{"How many soldiers will Chad deploy?", "soldiers", "deploy"},
+		{"How many soldiers are in the force?", "soldiers", ""}, // no deed after the helper
+		{"How many soldiers went to Haiti?", "soldiers", ""},    // no helper verb
+	}
+	for _, tt := range tests {
+		if got := countDeed(tt.question, []string{"how", "many"}, tt.head, names); got != tt.want {
+			t.Errorf("countDeed(%q) = %q, want %q", tt.question, got, tt.want)
+		}
+	}
+}
+
+// TestCountBesideItsSetting: a count whose sentence holds the deed asked
+// of it answers, though the place it was offered at is in the sentence
+// before; a count far from the deed does not, and each part of the
+// question keeps its own sentence.
+func TestCountBesideItsSetting(t *testing.T) {
+	st := openStoreWith(t, []corpus.Document{
+		{Title: "Offers for the force", Source: "Wire", URL: "https://example.org/offers", Published: day("2025-09-30"),
+			Text: "The force looks set to reach its target of 5,500 troops, after several governments, including Chad, offered to send soldiers and police. " +
+				"The largest pledges at a meeting in Geneva on Tuesday came from West African governments. " +
+				"Chad offered 1,200 soldiers, two diplomats said."},
+		{Title: "Chad to send gendarmes", Source: "Wire", URL: "https://example.org/chad", Published: day("2026-03-01"),
+			Text: "Chad will deploy 650 gendarmes and police officers to Haiti this year, its government said."},
+	}...)
+	a := newExtractive(t, st)
+	ans, err := a.Answer(context.Background(), Request{Question: "Chad: how many soldiers did they offer at the Geneva meeting, and how many will they deploy this year?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"1,200", "650"} {
+		if !strings.Contains(ans.Text, want) {
+			t.Errorf("answer lacks %s: %s", want, ans.Text)
+		}
+	}
+}
+
 // TestEachPartItsSlot: each part of a two-part question gets the sentence
 // that answers it, the second the count of reinforcements (which the
 // title names), not a sentence sharing "later" and another count. (On
