@@ -95,9 +95,9 @@ func pickSentences(r retrieval) []sentenceCandidate {
 	}
 	w := askedWeights(r)
 	picked := pickRest(r, w, cands)
-	picked = coverParts(r, picked, cands)     // each part of a two-part question answered
-	picked = stateChange(r, w, picked, cands) // "is X still ...": what changed, first
-	return newestFirst(r, picked)             // "... now": the newest report first
+	picked = coverParts(r, picked, cands)   // each part of a two-part question answered
+	picked = newestFirst(r, picked)         // "... now": the newest report first
+	return stateChange(r, w, picked, cands) // "is X still ...": what changed, before that
 }
 
 // newestFirst puts, for a question about the present, the newest report's
@@ -130,19 +130,26 @@ func stateChange(r retrieval, w []float64, picked, cands []sentenceCandidate) []
 	if !r.present || r.kind != TypeYesNo || len(picked) == 0 {
 		return picked
 	}
+	// The newest report that says so, among the recent ones: a better
+	// ranking may bring a newer report on something else into the hits.
 	_, newest := publishedSpan(r.hits)
-	for _, c := range cands {
-		if d := r.hits[c.hit].Doc.Published; d.IsZero() || d.Before(newest) || !statesChange(c.text) || askedCoverage(c.bag, r.asked, w) == 0 {
+	byDate := slices.Clone(cands)
+	slices.SortStableFunc(byDate, func(a, b sentenceCandidate) int {
+		return r.hits[b.hit].Doc.Published.Compare(r.hits[a.hit].Doc.Published)
+	})
+	for _, c := range byDate {
+		if d := r.hits[c.hit].Doc.Published; d.IsZero() || d.Before(newest.Add(-changeRecency)) || !statesChange(c.text) || askedCoverage(c.bag, r.asked, w) == 0 {
 			continue
 		}
-		if slices.ContainsFunc(picked, func(p sentenceCandidate) bool { return p.text == c.text }) {
-			return picked
-		}
-		out := append([]sentenceCandidate{c}, picked...)
+		out := append([]sentenceCandidate{c}, slices.DeleteFunc(slices.Clone(picked), func(p sentenceCandidate) bool { return p.text == c.text })...)
 		return out[:min(len(out), maxSentences(r))]
 	}
 	return picked
 }
+
+// changeRecency is how much older than the newest hit a report saying a
+// state changed may be and still lead the answer.
+const changeRecency = 90 * 24 * time.Hour
 
 // partCoverShare: a part of a two-part question counts as answered when a
 // picked sentence scores this share of the best sentence for that part.

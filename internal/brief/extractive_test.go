@@ -132,3 +132,26 @@ func TestPronounBringsThePreviousSentence(t *testing.T) {
 		t.Errorf("answer does not say who: %s", ans.Text)
 	}
 }
+
+// TestChangeLeadsFromARecentReport: "is Kenya still ...?" opens with the
+// recent report that says the state changed, though a newer report on
+// something else is among the hits; a change reported long before the
+// newest hit does not lead.
+func TestChangeLeadsFromARecentReport(t *testing.T) {
+	st := openStoreWith(t, []corpus.Document{
+		{Title: "Kenya hands over", Source: "Wire", URL: "https://example.org/handover", Published: day("2026-02-07"),
+			Text: "Kenyan police in Haiti patrolled the capital again this week. Kenya has handed over leadership of the Haiti force to the new mission."},
+		{Title: "Chad to deploy", Source: "Wire", URL: "https://example.org/chad", Published: day("2026-03-21"),
+			Text: "Chad will deploy 800 police officers to Haiti, where Kenya leads the police component of the force."},
+		{Title: "Kenya suspends", Source: "Wire", URL: "https://example.org/old", Published: day("2024-03-12"),
+			Text: "Kenya suspended the deployment of its police to Haiti, and no longer plans to lead the force."},
+	}...)
+	a := newExtractive(t, st)
+	ans, err := a.Answer(context.Background(), Request{Question: "Is Kenya still leading the Haiti force?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(ans.Text, "Kenya has handed over leadership") {
+		t.Errorf("answer does not open with the handover: %s", ans.Text)
+	}
+}
