@@ -1,6 +1,7 @@
 package brief
 
 import (
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -624,6 +625,10 @@ func besideHolds(bags []termBag, at int, c lexicon.Concept) bool {
 	return false
 }
 
+// compoundTail is the verb of a hyphened compound that names who does it:
+// "Kenyan-led", "US-backed", "UN-funded".
+var compoundTail = regexp.MustCompile(`(?i)-(led|backed|run|funded|supported|sponsored|commanded|headed)\b`)
+
 // adjacentWords reports whether a and b follow one another in toks.
 func adjacentWords(toks []lexicon.Token, a, b string) bool {
 	for i := 1; i < len(toks); i++ {
@@ -692,8 +697,15 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 			return false
 		}
 	}
+	relationHeld := held
+	if s.person && compoundTail.MatchString(sentence) {
+		// "the Kenyan-led mission" says who leads, a country: it does not
+		// hold "in charge" for a person named beside it.
+		plain := an.bag(compoundTail.ReplaceAllString(sentence, ""), lang)
+		relationHeld = func(c lexicon.Concept) bool { return held(c) && (plain.holds(c) || plain.Has(c)) }
+	}
 	byTitle := false
-	if len(s.relation) > 0 && !slices.ContainsFunc(s.relation, held) {
+	if len(s.relation) > 0 && !slices.ContainsFunc(s.relation, relationHeld) {
 		byTitle = s.titled && slices.ContainsFunc(s.relation, func(c lexicon.Concept) bool { return title.holds(c) || title.Has(c) })
 		// A date or a thing may be stated beside the sentence that holds
 		// the relation; a number must be in it, and so must a person

@@ -135,6 +135,34 @@ func TestRoleOfAnotherBody(t *testing.T) {
 	}
 }
 
+// TestLedIsNotInCharge: "the Kenyan-led mission" does not say that the
+// person named beside it is in charge of anything.
+func TestLedIsNotInCharge(t *testing.T) {
+	st := openStoreWith(t, corpus.Document{Title: "Complaints and casualties", Source: "Wire",
+		URL: "https://example.org/led", Published: time.Date(2024, 9, 1, 0, 0, 0, 0, time.UTC),
+		Text: "The mission set up a complaints office in Port-au-Prince. " +
+			"Police Constable Samuel Kitwai was the first officer of the Kenyan-led mission to die in Haiti."})
+	a := newExtractive(t, st)
+	tests := []struct {
+		question string
+		answered bool
+	}{
+		{"Who is the Kenyan officer in charge of the complaints office?", false},
+		{"Who was the first officer of the mission to die in Haiti?", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			ans, err := a.Answer(context.Background(), Request{Question: tt.question})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := ans.Mode != ModeAbstained; got != tt.answered {
+				t.Fatalf("answered = %v (mode %s, note %q), want %v: %q", got, ans.Mode, ans.Note, tt.answered, ans.Text)
+			}
+		})
+	}
+}
+
 func TestAnswerSlot(t *testing.T) {
 	a := newExtractive(t, openFixtureStore(t, slotDocs()...))
 	tests := []struct {

@@ -221,6 +221,7 @@ func TestHasPersonName(t *testing.T) {
 		"It replaces the Gang Suppression Force mandate.":                 false,
 		"Mike Waltz, the US ambassador, welcomed the vote.":               true,
 		"But Kenyan officials said no.":                                   false,
+		"The officer, Police Constable Samuel Kitwai, was the first.":     true,
 	} {
 		if got := hasPersonName(s); got != want {
 			t.Errorf("hasPersonName(%q) = %v, want %v", s, got, want)
