@@ -108,6 +108,12 @@ func mainClause(question string) string {
 	opens := clauseOpeners[toks[0].Text] && !yesNoStarts[toks[1].Text] ||
 		toks[0].Text == "au" && toks[1].Text == "moment" // "Au moment où ..."
 	comma := strings.IndexByte(question, ',')
+	stated := false
+	if colon := strings.Index(question, ": "); colon > 0 && !opens && cueType(tokenTexts(toks[:1])) == TypeOther {
+		// "Parliament approved the deployment in November: what was the
+		// vote tally?" states the scene, then asks.
+		opens, comma, stated = true, colon, true
+	}
 	if !opens || comma < 0 {
 		return question
 	}
@@ -116,11 +122,15 @@ func mainClause(question string) string {
 	if len(first) == 0 || first[0].Text == "and" || first[0].Text == "et" || first[0].Text == "or" {
 		return question
 	}
-	if t := cueType(tokenTexts(first)); t == TypeOther && !yesNoStarts[first[0].Text] {
+	if t := cueType(tokenTexts(first)); t == TypeOther && !yesNoStarts[first[0].Text] && !(stated && questionWords[first[0].Text]) {
 		return question
 	}
 	return rest
 }
+
+// questionWords open a question that its cue alone may not type: "what
+// was the vote tally".
+var questionWords = lexiconSet(`what which who whom whose how when where why quel quelle quels quelles qui que quoi`)
 
 // questionType tells what kind of answer a question asks for.
 func questionType(question string) AnswerType {

@@ -282,3 +282,19 @@ func TestAsksForTwo(t *testing.T) {
 		}
 	}
 }
+
+func TestMainClause(t *testing.T) {
+	tests := []struct{ q, want string }{
+		{"When Washington froze the fund, how much had it raised?", "how much had it raised?"},
+		{"Parliament approved the deployment in November: what was the vote tally?", "what was the vote tally?"},
+		{"MSS money: what was the first-year budget?", "what was the first-year budget?"},
+		{"Who spoke at 10:30: the envoy?", "Who spoke at 10:30: the envoy?"},                     // a question before the colon
+		{"The deployment: more police or soldiers?", "The deployment: more police or soldiers?"}, // no question word after it
+		{"When did the officers land?", "When did the officers land?"},
+	}
+	for _, tt := range tests {
+		if got := mainClause(tt.q); got != tt.want {
+			t.Errorf("mainClause(%q) = %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}
