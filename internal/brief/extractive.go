@@ -180,7 +180,7 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 		filled := func(c sentenceCandidate) bool {
 			h := r.hits[c.hit]
 			sents, bags := r.an.of(h)
-			return bySlot && slot.filledBy(r.an, sents, bags, c.at, h.Doc.Lang, r.an.title(h))
+			return bySlot && slot.filledIn(r.an, h, sents, bags, c.at, r.an.title(h))
 		}
 		score := func(c sentenceCandidate) float64 {
 			sc := askedCoverage(c.bag, pr.asked, w)
@@ -264,7 +264,7 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 			if placeNoun != nil && (bag.holds(*placeNoun) || bag.Has(*placeNoun)) {
 				sc += causeBonus // "à l'aéroport Toussaint Louverture"
 			}
-			if bySlot && slot.filledBy(r.an, sents, bags, j, h.Doc.Lang, title) {
+			if bySlot && slot.filledIn(r.an, h, sents, bags, j, title) {
 				sc += slotBonus
 			}
 			if (slot.person || slot.role) && !hasPersonName(s) {

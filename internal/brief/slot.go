@@ -6,7 +6,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
+	"github.com/mss-brief/briefbot/internal/document"
 	"github.com/mss-brief/briefbot/internal/lexicon"
 )
 
@@ -345,6 +347,12 @@ type answerSlot struct {
 	// governments. Chad offered 1,500 soldiers").
 	deed     *lexicon.Concept
 	deedOnly bool // the deed stands for the relation, within numberWindow
+	// bodySince is the date of the earliest hit that names a body the
+	// question names, for a count or an amount asked of it: a report from
+	// before then, naming no body asked, tells of something else ("how
+	// much has Canada pledged to the Gang Suppression Force" is not
+	// answered by Canada's pledge to the mission before it).
+	bodySince time.Time
 	// payer is who an amount is asked of ("how much has Kenya spent"):
 	// a sentence about another's money does not answer, though every
 	// passage names Kenya.
@@ -515,6 +523,9 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 				}
 			}
 		}
+	}
+	if (s.kind == TypeCount || s.kind == TypeAmount) && len(s.bodies) > 0 {
+		s.bodySince = firstNaming(r, s.bodies)
 	}
 	s.titled = len(s.relation) > 0 && !slices.ContainsFunc(s.relation, func(c lexicon.Concept) bool { return inEveryPassage(r, c) })
 	if head == "" && len(cue) >= 2 && (s.kind == TypeDate || s.kind == TypePlace) && len(others) > 0 {
@@ -847,6 +858,46 @@ func countAt(words []string, i int) bool {
 	return i+1 >= len(words) || !lexicon.IsMonth(words[i+1])
 }
 
+// firstNaming returns the publication date of the earliest dated hit
+// that names one of bodies, in its title or text; zero when none does.
+func firstNaming(r retrieval, bodies []lexicon.Concept) time.Time {
+	var first time.Time
+	for _, h := range r.hits {
+		d := h.Doc.Published
+		if d.IsZero() || !first.IsZero() && !d.Before(first) {
+			continue
+		}
+		_, bags := r.an.of(h)
+		if slices.ContainsFunc(append([]termBag{r.an.title(h)}, bags...), answerSlot{bodies: bodies}.namesBody) {
+			first = d
+		}
+	}
+	return first
+}
+
+// filledIn is filledBy for sentence at of hit h, which must also be of a
+// report from when the body asked of existed, or name it.
+func (s answerSlot) filledIn(an *analysis, h document.Hit, sents []string, bags []termBag, at int, title termBag) bool {
+	if !s.bodySince.IsZero() && !s.namesBody(bags[at]) {
+		d := h.Doc.Published
+		if !d.IsZero() && d.Before(s.bodySince) {
+			return false
+		}
+		// Undated, the report must name the body somewhere, unless it
+		// names no other either.
+		if d.IsZero() && !s.namesBody(title) && !slices.ContainsFunc(bags, s.namesBody) &&
+			(s.rivalIn(title) || slices.ContainsFunc(bags, s.rivalIn)) {
+			return false
+		}
+	}
+	return s.filledBy(an, sents, bags, at, h.Doc.Lang, title)
+}
+
+// namesBody reports whether a bag names a body the question names.
+func (s answerSlot) namesBody(b termBag) bool {
+	return slices.ContainsFunc(s.bodies, func(c lexicon.Concept) bool { return b.holds(c) || b.Has(c) })
+}
+
 // sentence returns the first sentence of the top passages that holds the
 // slot, and whether there is one.
 func (s answerSlot) sentence(r retrieval, passages int) (string, bool) {
@@ -857,7 +908,7 @@ func (s answerSlot) sentence(r retrieval, passages int) (string, bool) {
 		sents, sb := r.an.of(h)
 		title := r.an.title(h)
 		for i, x := range sents {
-			if s.filledBy(r.an, sents, sb, i, h.Doc.Lang, title) {
+			if s.filledIn(r.an, h, sents, sb, i, title) {
 				return x, true
 			}
 		}

@@ -163,6 +163,37 @@ func TestLedIsNotInCharge(t *testing.T) {
 	}
 }
 
+// TestAmountFromBeforeTheBody: a pledge reported before the force named
+// in the question existed, in a report that does not name it, is not a
+// pledge to it; dated by its report or, undated, by the bodies it names.
+func TestAmountFromBeforeTheBody(t *testing.T) {
+	docs := []corpus.Document{
+		{Title: "Trust fund short of money", Source: "Wire", URL: "https://example.org/fund", Published: day("2025-02-10"),
+			Text: "The Multinational Security Support mission is short of money. Canada has pledged $60 million so far."},
+		{Title: "Council creates the force", Source: "Wire", URL: "https://example.org/gsf", Published: day("2025-10-01"),
+			Text: "The Gang Suppression Force will have up to 5,550 personnel. Canada welcomed the Gang Suppression Force."},
+	}
+	undated := docs[0]
+	undated.URL, undated.Published = "https://example.org/undated", time.Time{}
+	for name, docs := range map[string][]corpus.Document{"dated": docs, "undated": {undated, docs[1]}} {
+		t.Run(name, func(t *testing.T) {
+			a := newExtractive(t, openStoreWith(t, docs...))
+			for q, answered := range map[string]bool{
+				"How much has Canada pledged to the MSS?":                    true,
+				"How much has Canada pledged to the Gang Suppression Force?": false,
+			} {
+				ans, err := a.Answer(context.Background(), Request{Question: q})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := ans.Mode != ModeAbstained; got != answered {
+					t.Errorf("%q: answered = %v (note %q), want %v: %q", q, got, ans.Note, answered, ans.Text)
+				}
+			}
+		})
+	}
+}
+
 func TestAnswerSlot(t *testing.T) {
 	a := newExtractive(t, openFixtureStore(t, slotDocs()...))
 	tests := []struct {
