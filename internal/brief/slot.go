@@ -353,6 +353,9 @@ type answerSlot struct {
 	// much has Canada pledged to the Gang Suppression Force" is not
 	// answered by Canada's pledge to the mission before it).
 	bodySince time.Time
+	// roleDeed is what the role asked for did, in a clause of its own:
+	// "the judge that [blocked] the deployment".
+	roleDeed string
 	// payer is who an amount is asked of ("how much has Kenya spent"):
 	// a sentence about another's money does not answer, though every
 	// passage names Kenya.
@@ -527,6 +530,9 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	if (s.kind == TypeCount || s.kind == TypeAmount) && len(s.bodies) > 0 {
 		s.bodySince = firstNaming(r, s.bodies)
 	}
+	if s.role {
+		s.roleDeed = relativeDeed(toks, head)
+	}
 	s.titled = len(s.relation) > 0 && !slices.ContainsFunc(s.relation, func(c lexicon.Concept) bool { return inEveryPassage(r, c) })
 	if head == "" && len(cue) >= 2 && (s.kind == TypeDate || s.kind == TypePlace) && len(others) > 0 {
 		// "On what date will Haiti hold its next presidential election?":
@@ -640,6 +646,32 @@ func besideHolds(bags []termBag, at int, c lexicon.Concept) bool {
 // "Kenyan-led", "US-backed", "UN-funded".
 var compoundTail = regexp.MustCompile(`(?i)-(led|backed|run|funded|supported|sponsored|commanded|headed)\b`)
 
+// relativeDeed returns the verb of a relative clause on head: "the judge
+// that [blocked]", "the officer who was [killed]"; "" when there is none.
+func relativeDeed(toks []lexicon.Token, head string) string {
+	words := tokenTexts(toks)
+	for i, w := range words {
+		if w != head || i+2 >= len(words) || words[i+1] != "that" && words[i+1] != "who" && words[i+1] != "which" {
+			continue
+		}
+		for _, v := range words[i+2:] {
+			if !auxiliaries[v] {
+				return v
+			}
+		}
+	}
+	return ""
+}
+
+// roleWindow is how many sentences before a role and its holder's name
+// the deed asked of them may be told.
+const roleWindow = 3
+
+// aboveHolds reports whether one of the n sentences before at holds c.
+func aboveHolds(bags []termBag, at, n int, c lexicon.Concept) bool {
+	return slices.ContainsFunc(bags[max(at-n, 0):at], func(b termBag) bool { return b.holds(c) || b.Has(c) })
+}
+
 // adjacentWords reports whether a and b follow one another in toks.
 func adjacentWords(toks []lexicon.Token, a, b string) bool {
 	for i := 1; i < len(toks); i++ {
@@ -725,10 +757,17 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 		// it (an amount's sentence names what it pays for).
 		deedHere := s.kind == TypeCount && s.deed != nil && held(*s.deed) &&
 			slices.ContainsFunc(s.relation, func(c lexicon.Concept) bool { return besideHolds(bags, at, c) })
-		if s.kind == TypeAmount || s.person || s.kind == TypeCount && !byTitle && !deedHere {
+		// A person asked for by role ("who was the judge that blocked
+		// the deployment") may be named after the deed is told: "Kenya's
+		// high court has blocked the deployment ... But High Court Judge
+		// Chacha Mwita ruled Friday ...".
+		roleAfter := s.role && s.roleDeed != "" && slices.ContainsFunc(s.relation, func(c lexicon.Concept) bool {
+			return c.Text == s.roleDeed && aboveHolds(bags, at, roleWindow, c)
+		})
+		if s.kind == TypeAmount || s.person && !roleAfter || s.kind == TypeCount && !byTitle && !deedHere {
 			return false
 		}
-		if !slices.ContainsFunc(s.relation, func(c lexicon.Concept) bool { return besideHolds(bags, at, c) }) && !byTitle {
+		if !roleAfter && !slices.ContainsFunc(s.relation, func(c lexicon.Concept) bool { return besideHolds(bags, at, c) }) && !byTitle {
 			return false
 		}
 		if deedHere && !byTitle {

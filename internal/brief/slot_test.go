@@ -194,6 +194,43 @@ func TestAmountFromBeforeTheBody(t *testing.T) {
 	}
 }
 
+// TestRoleNamedAfterTheDeed: a judge named a few sentences after the ruling
+// he made answers "who was the judge that blocked it"; a deed told only
+// after the judge is named does not make him its doer.
+func TestRoleNamedAfterTheDeed(t *testing.T) {
+	st := openStoreWith(t, corpus.Document{Title: "Court rules on deployment", Source: "Wire",
+		URL: "https://example.org/court", Published: time.Date(2024, 1, 26, 0, 0, 0, 0, time.UTC),
+		Text: "Kenya's high court has blocked the deployment of police officers to Haiti. " +
+			"Parliament had approved the plan in November. " +
+			"But High Court Judge Chacha Mwita ruled on Friday that the council lacked the authority. " +
+			"The government said it would appeal, and a later appeal by the opposition was dismissed."},
+		corpus.Document{Title: "Police deployment goes ahead", Source: "Wire",
+			URL: "https://example.org/deploy", Published: time.Date(2024, 6, 25, 0, 0, 0, 0, time.UTC),
+			Text: "The deployment of Kenyan police to Haiti began in June. The deployment of a second group followed."})
+	a := newExtractive(t, st)
+	for q, answered := range map[string]bool{
+		"Who was the judge that blocked the deployment?": true,
+		"Who was the judge that dismissed the appeal?":   false,
+	} {
+		ans, err := a.Answer(context.Background(), Request{Question: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := ans.Mode != ModeAbstained; got != answered {
+			t.Errorf("%q: answered = %v (note %q), want %v: %q", q, got, ans.Note, answered, ans.Text)
+		}
+	}
+	for q, want := range map[string]string{
+		"who was the judge that blocked the deployment": "blocked",
+		"who is the officer who was killed":             "killed",
+		"who is Kenya's ambassador to Haiti":            "",
+	} {
+		if got := relativeDeed(lexicon.Tokens(q), strings.Fields(q)[3]); got != want {
+			t.Errorf("relativeDeed(%q) = %q, want %q", q, got, want)
+		}
+	}
+}
+
 func TestAnswerSlot(t *testing.T) {
 	a := newExtractive(t, openFixtureStore(t, slotDocs()...))
 	tests := []struct {
