@@ -1,0 +1,67 @@
+package brief
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/mss-brief/briefbot/internal/document"
+)
+
+// TestRecencyAmongStrongest: for a question about the present, newness is
+// measured between the strongest candidates' dates, so a report four
+// months newer than a slightly stronger one goes first even when the pool
+// reaches back years; a question about the past keeps the store's order.
+func TestRecencyAmongStrongest(t *testing.T) {
+	day := func(s string) time.Time {
+		d, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	hit := func(id int64, score float64, published string) document.Hit {
+		h := document.Hit{Score: score}
+		h.ID = id
+		h.DocID = published
+		h.Doc.Published = day(published)
+		return h
+	}
+	pool := func() []document.Hit {
+		hits := []document.Hit{hit(1, 1.06, "2025-08-15"), hit(2, 0.94, "2025-12-02"),
+			hit(3, 0.6, "2025-03-01"), hit(4, 0.6, "2025-03-01"), hit(5, 0.6, "2025-03-01")}
+		for i := range 20 { // weaker candidates reaching back to 2023
+			hits = append(hits, hit(int64(10+i), 0.5-0.01*float64(i), "2023-10-02"))
+		}
+		return hits
+	}
+	a := &Answerer{}
+	if got := a.adjust(pool(), true); got[0].ID != 2 {
+		t.Errorf("present question: first hit %d (%s), want the December report", got[0].ID, got[0].DocID)
+	}
+	if got := a.adjust(pool(), false); got[0].ID != 1 {
+		t.Errorf("past question: first hit %d, want the store's first", got[0].ID)
+	}
+}
+
+// TestHybridKeepsLexicalLead: the lexical list's first hybridLead places
+// stay, even when the fused list's first is another passage (3, found by
+// both lists); what only the dense list found (9) comes in after them.
+func TestHybridKeepsLexicalLead(t *testing.T) {
+	hit := func(id int64, score float64) document.Hit {
+		h := document.Hit{Score: score}
+		h.ID = id
+		h.DocID = string(rune('a' + id))
+		return h
+	}
+	lexical := []document.Hit{hit(1, 1), hit(2, 0.9), hit(3, 0.8), hit(4, 0.7), hit(5, 0.6)}
+	dense := []document.Hit{hit(3, 0), hit(9, 0)}
+	got := (&Answerer{}).hybrid(lexical, [][]document.Hit{dense}, false)
+	var ids []int64
+	for _, h := range got {
+		ids = append(ids, h.ID)
+	}
+	if len(ids) != 6 || ids[0] != 1 || ids[1] != 2 || !slices.Contains(ids, 9) {
+		t.Errorf("hybrid order %v, want the lexical 1, 2 first, then the rest and the dense 9", ids)
+	}
+}
