@@ -4,48 +4,30 @@ import (
 	"context"
 	"database/sql"
 	"database/sql/driver"
-	"errors"
 	"fmt"
 	"net/url"
 	"strconv"
 	"strings"
 
-	"github.com/lib/pq"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
 )
 
-// openPostgres connects to the server at rawURL through lib/pq's
-// database/sql driver, wrapped so the same queries (with ? placeholders)
-// run on both databases.
+// openPostgres connects to the server at rawURL through pgx's database/sql
+// driver, wrapped so the same queries (with ? placeholders) run on both
+// databases.
 func openPostgres(ctx context.Context, rawURL string) (*DB, error) {
 	shown := redact(rawURL)
-	conn, err := PostgresConnector(rawURL)
+	cfg, err := pgx.ParseConfig(rawURL)
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", shown, err)
 	}
-	sqlDB := sql.OpenDB(rebindConnector{conn})
+	sqlDB := sql.OpenDB(rebindConnector{stdlib.GetConnector(*cfg)})
 	if err := sqlDB.PingContext(ctx); err != nil {
 		sqlDB.Close()
 		return nil, fmt.Errorf("open store %s: %w", shown, err)
 	}
 	return &DB{SQL: sqlDB, Dialect: Postgres, target: shown}, nil
-}
-
-// PostgresConnector connects to the server at rawURL (a postgres:// URL or
-// key=value pairs; PG* variables fill in what it leaves out) as the store
-// does, with $n placeholders only: for connections outside a store, such
-// as a test's CREATE DATABASE.
-func PostgresConnector(rawURL string) (driver.Connector, error) {
-	cfg, err := pq.NewConfig(rawURL)
-	if err != nil {
-		return nil, err
-	}
-	if cfg.SSLMode == "" {
-		// libpq's default (lib/pq's own is still require): TLS when the
-		// server offers it, so a URL that names no sslmode also reaches a
-		// loopback or in-cluster server that has none.
-		cfg.SSLMode = pq.SSLModePrefer
-	}
-	return pq.NewConnectorConfig(cfg)
 }
 
 // redact drops the password from a database URL, for messages.
@@ -65,48 +47,27 @@ func (c rebindConnector) Connect(ctx context.Context) (driver.Conn, error) {
 	if err != nil {
 		return nil, err
 	}
-	pc, ok := conn.(pqConn)
-	if !ok {
-		conn.Close()
-		return nil, errors.New("postgres: the driver's connection lacks an interface database/sql uses")
-	}
-	return rebindConn{pc}, nil
+	return rebindConn{conn.(*stdlib.Conn)}, nil
 }
 
-// pqConn is what a lib/pq connection implements. The wrapper embeds all of
-// it, because database/sql looks for each of these interfaces on the
-// connection it is given (transactions with options, pings, session
-// resets, argument checks).
-type pqConn interface {
-	driver.Conn
-	driver.ConnBeginTx
-	driver.ConnPrepareContext
-	driver.ExecerContext
-	driver.QueryerContext
-	driver.Pinger
-	driver.SessionResetter
-	driver.Validator
-	driver.NamedValueChecker
-}
-
-// rebindConn is a lib/pq connection whose queries may use SQLite's ?
-// placeholders; everything else (transactions, pings, resets) is lib/pq's.
-type rebindConn struct{ pqConn }
+// rebindConn is a pgx connection whose queries may use SQLite's ?
+// placeholders; everything else (transactions, pings, resets) is pgx's.
+type rebindConn struct{ *stdlib.Conn }
 
 func (c rebindConn) Prepare(query string) (driver.Stmt, error) {
-	return c.pqConn.Prepare(Rebind(query))
+	return c.Conn.Prepare(Rebind(query))
 }
 
 func (c rebindConn) PrepareContext(ctx context.Context, query string) (driver.Stmt, error) {
-	return c.pqConn.PrepareContext(ctx, Rebind(query))
+	return c.Conn.PrepareContext(ctx, Rebind(query))
 }
 
 func (c rebindConn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
-	return c.pqConn.ExecContext(ctx, Rebind(query), args)
+	return c.Conn.ExecContext(ctx, Rebind(query), args)
 }
 
 func (c rebindConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
-	return c.pqConn.QueryContext(ctx, Rebind(query), args)
+	return c.Conn.QueryContext(ctx, Rebind(query), args)
 }
 
 // Rebind numbers the ? placeholders of query as PostgreSQL's $1, $2 …,

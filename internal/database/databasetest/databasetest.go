@@ -14,6 +14,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+
 	"github.com/mss-brief/briefbot/internal/database"
 )
 
@@ -71,7 +73,7 @@ func NewPostgres(t testing.TB) string {
 	if base == "" {
 		t.Skip(PostgresEnv + " is not set: no PostgreSQL server to test on")
 	}
-	admin, err := openAdmin(base)
+	admin, err := sql.Open("pgx", base)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,7 +86,7 @@ func NewPostgres(t testing.TB) string {
 		t.Fatalf("create test database: %v", err)
 	}
 	t.Cleanup(func() {
-		admin, err := openAdmin(base)
+		admin, err := sql.Open("pgx", base)
 		if err != nil {
 			return
 		}
@@ -99,14 +101,4 @@ func NewPostgres(t testing.TB) string {
 	}
 	u.Path = "/" + name
 	return u.String()
-}
-
-// openAdmin connects to the test server itself, to create and drop the
-// tests' databases.
-func openAdmin(base string) (*sql.DB, error) {
-	c, err := database.PostgresConnector(base)
-	if err != nil {
-		return nil, err
-	}
-	return sql.OpenDB(c), nil
 }

@@ -55,26 +55,3 @@ func TestPostgresOpensAndMigratesOnce(t *testing.T) {
 		t.Errorf("the database calls itself %q", withPW.String())
 	}
 }
-
-// A URL that names no sslmode connects as libpq would (sslmode=prefer):
-// with TLS when the server offers it, without when it has none, as test
-// and loopback servers usually do. lib/pq alone would insist on TLS.
-func TestPostgresURLWithoutSSLMode(t *testing.T) {
-	target := NewPostgres(t) // skips without BOT_TEST_POSTGRES
-	u, err := url.Parse(target)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	mode := q.Get("sslmode")
-	q.Del("sslmode")
-	u.RawQuery = q.Encode()
-	if mode != "" && mode != "disable" && mode != "prefer" && mode != "allow" {
-		t.Skipf("%s asks for sslmode=%s: the server may need TLS", PostgresEnv, mode)
-	}
-	db, err := database.Open(context.Background(), u.String())
-	if err != nil {
-		t.Fatalf("open %s without sslmode: %v", u.Redacted(), err)
-	}
-	db.Close()
-}
