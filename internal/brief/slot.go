@@ -424,7 +424,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 			if entityHeads[head] && s.kind == TypeOther {
 				s.kind = TypeWho // "which body": a name answers
 			}
-			byRole := roleHeads[head] && !s.person // "which judge": the person's name answers, with or without "judge"
+			byRole := roleHeads[head] && !s.person && s.kind != TypeCount // "which judge": the person's name answers, with or without "judge"
 			if roleHeads[head] && (s.kind == TypeOther || s.kind == TypeWho) {
 				s.kind, s.role = TypeWho, true
 			}

@@ -231,6 +231,31 @@ func TestRoleNamedAfterTheDeed(t *testing.T) {
 	}
 }
 
+// TestCountOfARole: a role counted ("how many officers") is the head the
+// number must count: a number of something else beside the unit does not
+// answer, "750 agents" in French does.
+func TestCountOfARole(t *testing.T) {
+	st := openStoreWith(t, []corpus.Document{
+		{Title: "Offers for the force", Source: "Wire", URL: "https://example.org/offers", Published: day("2025-09-30"),
+			Text: "Bangladesh, which once had an all-female police unit in Haiti, said its 1,500-strong commitment would include engineers."},
+		{Title: "Visite au Kenya", Source: "Presse", URL: "https://example.org/fr", Published: day("2025-08-20"), Lang: "fr",
+			Text: "Le conseiller a salué le travail des 750 agents kényans déjà déployés en Haïti."},
+	}...)
+	a := newExtractive(t, st)
+	for q, want := range map[string]string{
+		"How many officers were in Bangladesh's all-female police unit?": "",
+		"How many Kenyan officers are deployed in Haiti?":                "750",
+	} {
+		ans, err := a.Answer(context.Background(), Request{Question: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if answered := ans.Mode != ModeAbstained; answered != (want != "") || !strings.Contains(ans.Text, want) {
+			t.Errorf("%q: mode %s (note %q), want %q: %q", q, ans.Mode, ans.Note, want, ans.Text)
+		}
+	}
+}
+
 func TestAnswerSlot(t *testing.T) {
 	a := newExtractive(t, openFixtureStore(t, slotDocs()...))
 	tests := []struct {
