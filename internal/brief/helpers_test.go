@@ -97,3 +97,17 @@ func newWithModel(t testing.TB, st Searcher, srv *openaitest.Server, opts ...Ope
 	}
 	return a
 }
+
+// askAnswered asks q and fails the test unless it is answered (or, for
+// answered false, abstained on) as wanted; it returns the answer.
+func askAnswered(t testing.TB, a *Answerer, q string, answered bool) Answer {
+	t.Helper()
+	ans, err := a.Answer(context.Background(), Request{Question: q})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ans.Mode != ModeAbstained; got != answered {
+		t.Errorf("%q: answered = %v (mode %s, note %q), want %v: %q", q, got, ans.Mode, ans.Note, answered, ans.Text)
+	}
+	return ans
+}

@@ -88,13 +88,7 @@ func TestAmountOfAnotherBody(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
-			ans, err := a.Answer(context.Background(), Request{Question: tt.question})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := ans.Mode != ModeAbstained; got != tt.answered {
-				t.Fatalf("answered = %v (mode %s, note %q), want %v: %q", got, ans.Mode, ans.Note, tt.answered, ans.Text)
-			}
+			ans := askAnswered(t, a, tt.question, tt.answered)
 			if tt.answered && !strings.Contains(ans.Text, "$600 million") {
 				t.Errorf("answer lacks the budget: %s", ans.Text)
 			}
@@ -121,13 +115,7 @@ func TestRoleOfAnotherBody(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
-			ans, err := a.Answer(context.Background(), Request{Question: tt.question})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := ans.Mode != ModeAbstained; got != tt.answered {
-				t.Fatalf("answered = %v (mode %s, note %q), want %v: %q", got, ans.Mode, ans.Note, tt.answered, ans.Text)
-			}
+			ans := askAnswered(t, a, tt.question, tt.answered)
 			if tt.answered && !strings.Contains(ans.Text, "Ruiz Massieu") {
 				t.Errorf("answer lacks the name: %s", ans.Text)
 			}
@@ -151,15 +139,7 @@ func TestLedIsNotInCharge(t *testing.T) {
 		{"Who was the first officer of the mission to die in Haiti?", true},
 	}
 	for _, tt := range tests {
-		t.Run(tt.question, func(t *testing.T) {
-			ans, err := a.Answer(context.Background(), Request{Question: tt.question})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := ans.Mode != ModeAbstained; got != tt.answered {
-				t.Fatalf("answered = %v (mode %s, note %q), want %v: %q", got, ans.Mode, ans.Note, tt.answered, ans.Text)
-			}
-		})
+		askAnswered(t, a, tt.question, tt.answered)
 	}
 }
 
@@ -182,13 +162,7 @@ func TestAmountFromBeforeTheBody(t *testing.T) {
 				"How much has Canada pledged to the MSS?":                    true,
 				"How much has Canada pledged to the Gang Suppression Force?": false,
 			} {
-				ans, err := a.Answer(context.Background(), Request{Question: q})
-				if err != nil {
-					t.Fatal(err)
-				}
-				if got := ans.Mode != ModeAbstained; got != answered {
-					t.Errorf("%q: answered = %v (note %q), want %v: %q", q, got, ans.Note, answered, ans.Text)
-				}
+				askAnswered(t, a, q, answered)
 			}
 		})
 	}
@@ -212,13 +186,7 @@ func TestRoleNamedAfterTheDeed(t *testing.T) {
 		"Who was the judge that blocked the deployment?": true,
 		"Who was the judge that dismissed the appeal?":   false,
 	} {
-		ans, err := a.Answer(context.Background(), Request{Question: q})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := ans.Mode != ModeAbstained; got != answered {
-			t.Errorf("%q: answered = %v (note %q), want %v: %q", q, got, ans.Note, answered, ans.Text)
-		}
+		askAnswered(t, a, q, answered)
 	}
 	for q, want := range map[string]string{
 		"who was the judge that blocked the deployment": "blocked",
@@ -278,13 +246,7 @@ func TestAnswerSlot(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
-			ans, err := a.Answer(context.Background(), Request{Question: tt.question})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := ans.Mode != ModeAbstained; got != tt.answered {
-				t.Fatalf("answered = %v (mode %s, note %q), want %v: %q", got, ans.Mode, ans.Note, tt.answered, ans.Text)
-			}
+			ans := askAnswered(t, a, tt.question, tt.answered)
 			if tt.answered && !strings.Contains(ans.Text, tt.holds) {
 				t.Errorf("answer lacks %q: %q", tt.holds, ans.Text)
 			}
