@@ -332,6 +332,7 @@ func TestEvalRealAsTypedInChat(t *testing.T) {
 		"months shortened":    shortMonths,
 	} {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			rep := runRealEvalOnce(t, "testdata/real.yaml", edit)
 			checkRealFloors(t, rep, map[EvalKind]realFloor{
 				KindUnanswerable: {abstain: 0.95},
