@@ -45,7 +45,7 @@ func withoutPreamble(q string) string {
 	if stripped := strings.TrimSpace(emojiCode.ReplaceAllString(q, " ")); stripped != "" {
 		q = stripped
 	}
-	return withoutOpening(withoutClosing(withoutStress(spelledOut(withoutAside(q)))))
+	return withoutOpening(withoutClosing(withoutStress(particlesJoined(spelledOut(withoutAside(q))))))
 }
 
 // chatShorthand is how chat shortens words the reports spell out.
@@ -112,6 +112,18 @@ func spelledOut(q string) string {
 var stressWords = [][]string{{"exact"}, {"exactly"}, {"precise"}, {"precisely"}, {"specific"}, {"specifically"},
 	{"actually"}, {"really"}, {"basically"}, {"seems", "to"}, {"seem", "to"}, {"appears", "to"},
 	{"appear", "to"}, {"kinds", "of"}, {"sorts", "of"}}
+
+// splitParticle is a phrasal verb with its object between the verb and
+// the particle: "pulling its officers out", "bringing its cops home".
+var splitParticle = regexp.MustCompile(`(?i)\b(pull|pulls|pulling|pulled|bring|brings|bringing|brought|send|sends|sending|sent|` +
+	`call|calls|calling|called|scale|scales|scaling|scaled|draw|draws|drawing|drew|hand|hands|handing|handed|roll|rolls|rolling|rolled)` +
+	`((?:\s+[\p{L}'’-]+){1,3}?)\s+(out|home|back|off|down|over)\b`)
+
+// particlesJoined puts a phrasal verb's particle back beside its verb,
+// where the paraphrase groups meet it ("pulling out its officers").
+func particlesJoined(q string) string {
+	return splitParticle.ReplaceAllString(q, "$1 $3$2")
+}
 
 // asideOpeners open what a chat question adds after its question mark
 // without asking it: "who's the deputy commander? think he's Jamaican".

@@ -54,6 +54,10 @@ func TestWithoutPreamble(t *testing.T) {
 		{"what did the deputy NSA say in NY?", "what did the deputy national security adviser say in New York?"},
 		{"after parliament OK'd it, what happened?", "after parliament approved it, what happened?"},
 		{"how many are deployed right now?", "how many are deployed now?"},
+		{"Why is Kenya pulling its officers out of Haiti?", "Why is Kenya pulling out its officers of Haiti?"},
+		{"is it bringing its cops home?", "is it bringing home its cops?"},
+		{"did the US pull out?", "did the US pull out?"},
+		{"who sent the first contingent to Haiti?", "who sent the first contingent to Haiti?"}, // no particle
 		{"who runs the UN office in PaP, per the intel brief?", "who runs the UN office in Port-au-Prince, per the intelligence brief?"},
 		{"is that right? now what", "is that right? now what"}, // "right" then "now" across a question mark
 		{"Chad's offer seems to have shifted: why?", "Chad's offer have shifted: why?"},
