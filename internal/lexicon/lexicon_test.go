@@ -176,3 +176,21 @@ func TestEveryWordOfAPhraseCarriesItsGroup(t *testing.T) {
 		}
 	}
 }
+
+func TestAbbreviatedUnitedStatesMeetsWashington(t *testing.T) {
+	a := New(nil)
+	var us Concept
+	for _, c := range a.Query("Why does Washington want soldiers?") {
+		if c.Text == "washington" {
+			us = c
+		}
+	}
+	if len(us.Related) == 0 {
+		t.Fatal("washington carries no group")
+	}
+	// "U.S." is two one-letter tokens, not the stop word "us".
+	bag := a.Bag("said a diplomat at the U.S. Embassy", English)
+	if !bag[us.Related[0]] {
+		t.Errorf("the U.S. Embassy does not meet Washington: %v", bag)
+	}
+}
