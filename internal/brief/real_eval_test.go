@@ -400,9 +400,9 @@ var realFresh2Floors = map[EvalKind]realFloor{
 // five paraphrase questions, slang the corpus never uses), as of 0.80.
 var realFresh3Floors = map[EvalKind]realFloor{
 	KindOffTopic: {abstain: 0.95},
-	// Tuned on since that run: key fact 0.81, recall 0.91, unanswerable
-	// 1.00, false abstentions 0.06, as of 1.00 (third session).
-	"overall": {recall: 0.88, fact: 0.78, cited: 0.95, abstain: 0.95, maxFalseAbstain: 0.07, asOf: 0.9},
+	// Tuned on since that run: key fact 0.84, recall 0.91, unanswerable
+	// 1.00, false abstentions 0.03, as of 1.00 (fourth session).
+	"overall": {recall: 0.88, fact: 0.82, cited: 0.95, abstain: 0.95, maxFalseAbstain: 0.04, asOf: 0.9},
 }
 
 // realFresh4Floors hold testdata/real_fresh4.yaml, 40 questions written
@@ -426,9 +426,9 @@ var realFresh4Floors = map[EvalKind]realFloor{
 // off-topic 1.00, false abstentions 0.25 (paraphrase 0.80), as of 0.80.
 var realFresh6Floors = map[EvalKind]realFloor{
 	KindOffTopic: {abstain: 0.95},
-	// Tuned on since (the same session): key fact 0.69, unanswerable
-	// 0.83, false abstentions 0.09.
-	"overall": {recall: 0.88, fact: 0.66, cited: 0.95, abstain: 0.8, maxFalseAbstain: 0.1, asOf: 0.8},
+	// Tuned on since: key fact 0.72, unanswerable 1.00, false
+	// abstentions 0.09 (fourth session).
+	"overall": {recall: 0.88, fact: 0.7, cited: 0.95, abstain: 0.95, maxFalseAbstain: 0.1, asOf: 0.8},
 }
 
 // realFresh5Floors hold testdata/real_fresh5.yaml, 40 questions written
@@ -440,9 +440,9 @@ var realFresh6Floors = map[EvalKind]realFloor{
 // key fact 0.56; with a slip as well: 0.50.
 var realFresh5Floors = map[EvalKind]realFloor{
 	KindOffTopic: {abstain: 0.95},
-	// Tuned on since (the same session, after that run): key fact 0.62,
-	// unanswerable 0.83, false abstentions 0.12, cited 0.86.
-	"overall": {recall: 0.8, fact: 0.6, cited: 0.84, abstain: 0.85, maxFalseAbstain: 0.13, asOf: 0.6},
+	// Tuned on since: key fact 0.78, unanswerable 1.00, false
+	// abstentions 0.03, cited 0.94 (fourth session).
+	"overall": {recall: 0.8, fact: 0.75, cited: 0.9, abstain: 0.95, maxFalseAbstain: 0.05, asOf: 0.75},
 }
 
 // realFresh7Floors hold testdata/real_fresh7.yaml, 40 questions written
@@ -454,9 +454,9 @@ var realFresh5Floors = map[EvalKind]realFloor{
 // 0.80.
 var realFresh7Floors = map[EvalKind]realFloor{
 	KindOffTopic: {abstain: 0.95},
-	// Tuned on since (the fourth session): key fact 0.69, false
-	// abstentions 0.03, cited 0.87, as of 1.00.
-	"overall": {recall: 0.88, fact: 0.66, cited: 0.85, abstain: 0.85, maxFalseAbstain: 0.06, asOf: 0.9},
+	// Tuned on since (the fourth session): key fact 0.75, unanswerable
+	// 1.00, false abstentions 0.03, cited 0.94, as of 1.00.
+	"overall": {recall: 0.88, fact: 0.72, cited: 0.9, abstain: 0.95, maxFalseAbstain: 0.06, asOf: 0.9},
 }
 
 // TestEvalRealFiles asks each question file but real.yaml over the real
