@@ -356,6 +356,8 @@ type answerSlot struct {
 	// roleDeed is what the role asked for did, in a clause of its own:
 	// "the judge that [blocked] the deployment".
 	roleDeed string
+	// deedUntold is set when no top passage holds the predicate.
+	deedUntold bool
 	// payer is who an amount is asked of ("how much has Kenya spent"):
 	// a sentence about another's money does not answer, though every
 	// passage names Kenya.
@@ -516,6 +518,10 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 				}
 			}
 		}
+		// A deed no top passage tells, in any of its words, is not
+		// told by a sentence in another language either ("who heads
+		// UNSOH": no passage says who heads it).
+		s.deedUntold = s.predicate != nil && !anyHolds(bags, *s.predicate) && !anyRelated(bags, *s.predicate)
 	}
 	if s.kind == TypeCount {
 		if v := countDeed(r.question, cue, head, names); v != "" {
@@ -786,15 +792,15 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 	if s.kind == TypeAmount && s.rivalIn(bag) {
 		return false
 	}
-	// So is a role, when the body is all that ties the sentence to the
-	// question: "who heads UNSOH" is not answered by BINUH's head.
-	if s.person && len(s.relation) == 0 && len(s.head) > 0 && s.rivalIn(bag) {
+	// So is a role or a deed, when the body is what it is of: "who is the
+	// head of UNSOH", "who heads UNSOH" are not answered by BINUH's head.
+	if s.person && (len(s.head) > 0 && len(s.relation) == 0 || s.predicate != nil) && s.rivalIn(bag) {
 		return false
 	}
 	// The predicate is an English verb; a sentence in another language
 	// meets it too loosely through cognates to ask this of it
 	// ("coordinates", "Coordonnateur").
-	if s.predicate != nil && englishSentence && !held(*s.predicate) && !besideHolds(bags, at, *s.predicate) {
+	if s.deedUntold || s.predicate != nil && englishSentence && !held(*s.predicate) && !besideHolds(bags, at, *s.predicate) {
 		return false
 	}
 	if s.focus != nil && !held(*s.focus) {

@@ -224,6 +224,24 @@ func TestCountOfARole(t *testing.T) {
 	}
 }
 
+// TestDeedNoPassageTells: "who heads X" is not answered by a sentence in
+// another language that names someone, when no passage found says who
+// heads anything; nor by the head of another body.
+func TestDeedNoPassageTells(t *testing.T) {
+	unsoh := corpus.Document{Title: "Support office", Source: "Wire", URL: "https://example.org/unsoh", Published: day("2025-10-01"),
+		Text: "The UN Support Office in Haiti will supply the Gang Suppression Force with rations and fuel."}
+	french := corpus.Document{Title: "La nouvelle force", Source: "Presse", URL: "https://example.org/frg", Published: day("2025-10-02"), Lang: "fr",
+		Text: "Selon Jean-Pierre Duval, le Bureau d'appui des Nations unies en Haïti soutiendra la Force de répression des gangs."}
+	binuh := corpus.Document{Title: "BINUH", Source: "Wire", URL: "https://example.org/binuh", Published: day("2025-10-03"),
+		Text: "Carlos Ruiz Massieu heads BINUH, the UN political office in Haiti."}
+	askAnswered(t, newExtractive(t, openStoreWith(t, unsoh, french)), "Who heads the UN Support Office in Haiti?", false)
+	a := newExtractive(t, openStoreWith(t, unsoh, binuh))
+	askAnswered(t, a, "Who heads the UN Support Office in Haiti?", false)
+	if ans := askAnswered(t, a, "Who heads BINUH?", true); !strings.Contains(ans.Text, "Ruiz Massieu") {
+		t.Errorf("answer lacks the head: %s", ans.Text)
+	}
+}
+
 func TestAnswerSlot(t *testing.T) {
 	a := newExtractive(t, openFixtureStore(t, slotDocs()...))
 	tests := []struct {
