@@ -384,10 +384,11 @@ func withSlip(q string) string {
 // paraphrase 0.20, cross-lingual 0.33), cited 0.90, unanswerable 0.83,
 // off-topic 1.00, false abstentions 0.09, as of 1.00.
 var realFresh2Floors = map[EvalKind]realFloor{
-	KindUnanswerable: {abstain: 0.8},
+	KindUnanswerable: {abstain: 0.95},
 	KindOffTopic:     {abstain: 0.95},
 	// Tuned on since (the second session): key fact 0.78, recall 1.00,
-	// cited 1.00, false abstentions 0.03.
+	// cited 1.00, false abstentions 0.03; unanswerable 1.00 from the
+	// fourth session.
 	"overall": {recall: 0.95, fact: 0.78, cited: 0.95, maxFalseAbstain: 0.1, asOf: 0.9},
 }
 
