@@ -166,7 +166,9 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 	if len(parts) < 2 || len(picked) == 0 {
 		return picked
 	}
-	added := 0 // the part sentences appended, at picked's end
+	// kept holds the texts of the sentences that answer a part, picked
+	// before or added here: a later part's sentence does not push them out.
+	kept := map[string]bool{}
 	for _, part := range parts {
 		pr := r
 		pr.question, pr.query = part, part
@@ -182,12 +184,12 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 			sents, bags := r.an.of(h)
 			return bySlot && slot.filledIn(r.an, h, sents, bags, c.at, r.an.title(h))
 		}
-		score := func(c sentenceCandidate) float64 {
+		score := func(c sentenceCandidate, filled bool) float64 {
 			sc := askedCoverage(c.bag, pr.asked, w)
 			if pr.kind != TypeReason && !meetsType(pr.kind, c.text) {
 				sc *= missedCueFactor
 			}
-			if filled(c) {
+			if filled {
 				sc += slotBonus
 			}
 			return sc
@@ -195,30 +197,40 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 		// The best sentence fills the part's slot, when one does.
 		best, bestScore, bestFilled := -1, 0.0, false
 		for i, c := range cands {
-			sc, f := score(c), filled(c)
-			if f && !bestFilled || f == bestFilled && sc > bestScore {
+			f := filled(c)
+			if sc := score(c, f); f && !bestFilled || f == bestFilled && sc > bestScore {
 				best, bestScore, bestFilled = i, sc, f
 			}
 		}
+		if best < 0 {
+			continue
+		}
 		// A picked sentence covers the part when it scores nearly as well,
 		// and fills the part's slot if the best one does.
-		if best < 0 || slices.ContainsFunc(picked, func(p sentenceCandidate) bool {
-			return score(p) >= partCoverShare*bestScore && (filled(p) || !bestFilled)
-		}) {
+		if at := slices.IndexFunc(picked, func(p sentenceCandidate) bool {
+			f := filled(p)
+			return score(p, f) >= partCoverShare*bestScore && (f || !bestFilled)
+		}); at >= 0 {
+			kept[picked[at].text] = true
 			continue
 		}
 		if len(picked) >= maxSentences(r) {
-			// In place of the last sentence no part asked for: another
-			// part's own stays.
-			for i := len(picked) - 1; i >= 0; i-- {
-				if i < len(picked)-added {
-					picked = slices.Delete(picked, i, i+1)
+			// In place of the last sentence no part asked for; when every
+			// one answers a part, the answer is as full as it may be.
+			last := -1
+			for i, p := range slices.Backward(picked) {
+				if !kept[p.text] {
+					last = i
 					break
 				}
 			}
+			if last < 0 {
+				continue
+			}
+			picked = slices.Delete(picked, last, last+1)
 		}
 		picked = append(picked, cands[best])
-		added++
+		kept[cands[best].text] = true
 	}
 	return picked
 }

@@ -546,6 +546,52 @@ func TestEachPartItsSlot(t *testing.T) {
 	}
 }
 
+// TestPartSentenceStays: with the answer full, the sentence that answers
+// the first part stays when the second part's comes in, and the answer
+// grows no longer.
+func TestPartSentenceStays(t *testing.T) {
+	a := newExtractive(t, openStoreWith(t, []corpus.Document{
+		{Title: "Kenyan police arrive in Haiti", Source: "Wire", URL: "https://example.org/a", Published: day("2024-06-26"),
+			Text: "About 400 Kenyan police officers arrived in Port-au-Prince in June 2024 to lead the security mission."},
+		{Title: "Kenya sends police reinforcements to Haiti", Source: "Wire", URL: "https://example.org/b", Published: day("2025-03-01"),
+			Text: "Kenya has deployed 217 more police officers to Haiti to back up an understaffed security mission."},
+		{Title: "Budget talks", Source: "Wire", URL: "https://example.org/c", Published: day("2024-07-01"),
+			Text: "Officials met in Geneva to discuss the budget of the Kenyan police mission. The Kenyan police meeting ended without a statement. " +
+				"Kenyan police delegates flew home on Wednesday."},
+	}...))
+	r, err := a.retrieve(context.Background(), Request{Question: "How many Kenyan police arrived in June 2024, and how many did Kenya send later as reinforcements?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cands := scoreSentences(r)
+	var full []sentenceCandidate
+	for _, c := range cands {
+		if !strings.Contains(c.text, "400") && !strings.Contains(c.text, "217") {
+			full = append(full, c)
+		}
+	}
+	for _, c := range cands {
+		if strings.Contains(c.text, "400") {
+			full = append(full, c)
+		}
+	}
+	if len(full) != maxSentences(r) {
+		var all []string
+		for _, c := range cands {
+			all = append(all, c.text)
+		}
+		t.Fatalf("%d sentences picked, want a full answer of %d; candidates %q", len(full), maxSentences(r), all)
+	}
+	var texts []string
+	for _, p := range coverParts(r, full, cands) {
+		texts = append(texts, p.text)
+	}
+	joined := strings.Join(texts, " | ")
+	if len(texts) > maxSentences(r) || !strings.Contains(joined, "400") || !strings.Contains(joined, "217") {
+		t.Errorf("coverParts kept %q, want both counts in at most %d sentences", texts, maxSentences(r))
+	}
+}
+
 // TestDateAsFineAsAsked: "what month" needs a month named; a year does not
 // say it.
 func TestDateAsFineAsAsked(t *testing.T) {
