@@ -109,7 +109,7 @@ func mainClause(question string) string {
 		toks[0].Text == "au" && toks[1].Text == "moment" // "Au moment où ..."
 	comma := strings.IndexByte(question, ',')
 	stated := false
-	if colon := strings.Index(question, ": "); colon > 0 && !opens && cueType(tokenTexts(toks[:1])) == TypeOther {
+	if colon := strings.Index(question, ": "); colon > 0 && !opens && !joinedQuestionWords[toks[0].Text] && !yesNoStarts[toks[0].Text] {
 		// "Parliament approved the deployment in November: what was the
 		// vote tally?" states the scene, then asks.
 		opens, comma, stated = true, colon, true
@@ -122,15 +122,11 @@ func mainClause(question string) string {
 	if len(first) == 0 || first[0].Text == "and" || first[0].Text == "et" || first[0].Text == "or" {
 		return question
 	}
-	if t := cueType(tokenTexts(first)); t == TypeOther && !yesNoStarts[first[0].Text] && !(stated && questionWords[first[0].Text]) {
+	if t := cueType(tokenTexts(first)); t == TypeOther && !yesNoStarts[first[0].Text] && !(stated && joinedQuestionWords[first[0].Text]) {
 		return question
 	}
 	return rest
 }
-
-// questionWords open a question that its cue alone may not type: "what
-// was the vote tally".
-var questionWords = lexiconSet(`what which who whom whose how when where why quel quelle quels quelles qui que quoi`)
 
 // questionType tells what kind of answer a question asks for.
 func questionType(question string) AnswerType {
@@ -420,7 +416,7 @@ conseil nations unies securite cour force mission bureau ministere gouvernement 
 
 // personTitles stand before a person's name: "Gen Otunge", "Dr. Lamothe".
 var personTitles = lexiconSet(`mr mrs ms dr sir gen lt col maj capt sgt insp prof rev fr mme mlle me
-constable sergeant corporal inspector superintendent lieutenant major brigadier`)
+constable sergeant corporal inspector superintendent lieutenant brigadier`)
 
 // hasPersonName reports a person's name past a sentence's first word: a
 // run of two or more capitalised words that is not a body's name ("Godfrey

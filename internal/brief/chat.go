@@ -82,8 +82,10 @@ func spelledOut(q string) string {
 		rest := w[len(core):]
 		lower := strings.ToLower(core)
 		suffix := ""
-		if base, ok := strings.CutSuffix(lower, "'s"); ok {
-			lower, suffix = base, "'s"
+		for _, apostrophe := range []string{"'s", "’s"} {
+			if base, ok := strings.CutSuffix(lower, apostrophe); ok {
+				lower, suffix = base, apostrophe
+			}
 		}
 		long, ok := chatShorthand[lower]
 		if month, isMonth := monthShort[lower]; isMonth && nextToFigure(words, i) {
@@ -93,7 +95,7 @@ func spelledOut(q string) string {
 		if ok && (lower == "mil" || lower == "bn") && (i == 0 || !lexicon.IsNumber(strings.Trim(words[i-1], "$€£"))) {
 			ok = false // "mil" is "million" after a figure, else maybe "military"
 		}
-		if lower == "right" && rest == "" && i+1 < len(words) && strings.ToLower(strings.TrimRight(words[i+1], "?!.,;:")) == "now" {
+		if lower == "right" && rest == "" && suffix == "" && i+1 < len(words) && strings.ToLower(strings.TrimRight(words[i+1], "?!.,;:")) == "now" {
 			long, ok = "", true // "right now" is "now"
 		}
 		if ok {
@@ -131,16 +133,19 @@ var asideOpeners = [][]string{{"think"}, {"i", "think"}, {"i", "believe"}, {"pre
 	{"not", "sure"}, {"maybe"}, {"probably"}, {"i", "guess"}, {"guess"}, {"i", "heard"}, {"heard"}, {"if", "i", "recall"},
 	{"je", "crois"}, {"je", "pense"}, {"il", "me", "semble"}}
 
-// withoutAside drops the aside after a question's last question mark.
+// withoutAside drops the aside after a question mark ("?" or "？"),
+// and whatever follows it.
 func withoutAside(q string) string {
-	at := strings.LastIndexByte(q, '?')
-	if at < 0 {
-		return q
-	}
-	tail := tokenTexts(lexicon.Tokens(q[at+1:]))
-	for _, run := range asideOpeners {
-		if len(tail) >= len(run) && slices.Equal(tail[:len(run)], run) {
-			return q[:at+1]
+	for at, r := range q {
+		if r != '?' && r != '？' {
+			continue
+		}
+		end := at + utf8.RuneLen(r)
+		tail := tokenTexts(lexicon.Tokens(q[end:]))
+		for _, run := range asideOpeners {
+			if len(tail) >= len(run) && slices.Equal(tail[:len(run)], run) {
+				return q[:end]
+			}
 		}
 	}
 	return q

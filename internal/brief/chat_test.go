@@ -50,6 +50,9 @@ func TestWithoutPreamble(t *testing.T) {
 		{"Who leads the force?", "Who leads the force?"},
 		{"who's the deputy commander? think he's Jamaican", "who's the deputy commander?"},
 		{"who's the deputy commander? he's Jamaican", "who's the deputy commander? he's Jamaican"}, // not an aside opener
+		{"who's the deputy? maybe Jamaican?", "who's the deputy?"},
+		{"who's the deputy？ think he's Jamaican", "who's the deputy？"},
+		{"what is the SG’s view?", "what is the Secretary-General’s view?"},
 		{"how long did the UNSC give the SG?", "how long did the UNSC give the Secretary-General?"},
 		{"what did the deputy NSA say in NY?", "what did the deputy national security adviser say in New York?"},
 		{"after parliament OK'd it, what happened?", "after parliament approved it, what happened?"},

@@ -154,4 +154,15 @@ func TestChangeLeadsFromARecentReport(t *testing.T) {
 	if !strings.HasPrefix(ans.Text, "Kenya has handed over leadership") {
 		t.Errorf("answer does not open with the handover: %s", ans.Text)
 	}
+	// Alone beside the newest report, a change told two years before it
+	// does not lead.
+	old := newExtractive(t, openStoreWith(t, []corpus.Document{
+		{Title: "Chad to deploy", Source: "Wire", URL: "https://example.org/chad", Published: day("2026-03-21"),
+			Text: "Chad will deploy 800 police officers to Haiti, where Kenya leads the police component of the force."},
+		{Title: "Kenya suspends", Source: "Wire", URL: "https://example.org/old", Published: day("2024-03-12"),
+			Text: "Kenya suspended the deployment of its police to Haiti, and no longer plans to lead the force."},
+	}...))
+	if ans := askAnswered(t, old, "Is Kenya still leading the Haiti force?", true); strings.HasPrefix(ans.Text, "Kenya suspended") {
+		t.Errorf("a change of 2024 leads the answer: %s", ans.Text)
+	}
 }

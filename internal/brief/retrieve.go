@@ -229,6 +229,11 @@ func (a *Answerer) adjustBy(hits []document.Hit, present bool, score func(i int)
 	// little, and the present is in the newest report that answers.
 	// Candidates outside that span count as its oldest or its newest.
 	oldest, newest := publishedSpan(hits[:min(recencySpan, len(hits))])
+	if !newest.After(oldest) {
+		// The strongest share one date (or one alone is dated): the pool's
+		// span still lets a newer report below them rise.
+		oldest, newest = publishedSpan(hits)
+	}
 	type scored struct {
 		h document.Hit
 		s float64

@@ -42,6 +42,13 @@ func TestRecencyAmongStrongest(t *testing.T) {
 	if got := a.adjust(pool(), false); got[0].ID != 1 {
 		t.Errorf("past question: first hit %d, want the store's first", got[0].ID)
 	}
+	// The strongest five share a date: the pool's span still lets a
+	// newer report below them rise.
+	same := []document.Hit{hit(1, 1.0, "2025-03-01"), hit(2, 0.98, "2025-03-01"), hit(3, 0.96, "2025-03-01"),
+		hit(4, 0.94, "2025-03-01"), hit(5, 0.92, "2025-03-01"), hit(6, 0.9, "2026-02-07"), hit(7, 0.5, "2023-10-02")}
+	if got := a.adjust(same, true); got[0].ID != 6 {
+		t.Errorf("present question over one date: first hit %d (%s), want the February report", got[0].ID, got[0].DocID)
+	}
 }
 
 // TestHybridKeepsLexicalLead: the lexical list's first hybridLead places

@@ -73,7 +73,7 @@ representant representante commissaire secretaire senateur avocat avocats journa
 
 // notHeads describe the head rather than being it: "the first [officer]".
 var notHeads = lexiconSet(`first second third fourth fifth last next new former latest previous recent most other main
-recently currently presently previously initially originally finally already
+recently currently presently previously initially originally finally already yet never
 exactly precisely roughly approximately nearly almost actually really overall
 premier premiere deuxieme dernier derniere prochain prochaine nouveau nouvelle ancien ancienne autre`)
 
@@ -247,10 +247,11 @@ func predicateOf(question string, cue []string) string {
 	return ""
 }
 
-// countDeed returns the verb a count question asks of its head: the
-// first word after the head's helper verb that is neither a stop word
-// nor a name ("how many soldiers did they [offer]", "how many officers
-// has Kenya [sent]"); "" when there is none.
+// countDeed returns the verb a count question asks of its head: the last
+// word, before a preposition or a word of time, of the run after the
+// head's helper verb that is neither a stop word nor a name ("how many
+// soldiers did they [offer] at", "how many officers did the Kenyan
+// government [deploy]"); "" when there is none.
 func countDeed(question string, cue []string, head string, names map[string]bool) string {
 	words := tokenTexts(lexicon.Tokens(question))
 	at := runIndex(words, cue)
@@ -282,7 +283,8 @@ func countDeed(question string, cue []string, head string, names map[string]bool
 }
 
 // deedEnds end the words a count's deed is sought among.
-var deedEnds = lexiconSet(`at in on to from for with by during into of about over under after before since than and or so now`)
+var deedEnds = lexiconSet(`at in on to from for with by during into of about over under after before since than and or so now
+last next this week weeks month months year years day days total`)
 
 // namingCue reports a cue that names the thing asked: "which town",
 // "what year", "quel aéroport".
@@ -650,7 +652,7 @@ func besideHolds(bags []termBag, at int, c lexicon.Concept) bool {
 
 // compoundTail is the verb of a hyphened compound that names who does it:
 // "Kenyan-led", "US-backed", "UN-funded".
-var compoundTail = regexp.MustCompile(`(?i)-(led|backed|run|funded|supported|sponsored|commanded|headed)\b`)
+var compoundTail = regexp.MustCompile(`(?i)(\p{L}{3,})[-–](?:led|backed|funded|supported|sponsored|commanded|headed)\b`)
 
 // relativeDeed returns the verb of a relative clause on head: "the judge
 // that [blocked]", "the officer who was [killed]"; "" when there is none.
@@ -661,8 +663,11 @@ func relativeDeed(toks []lexicon.Token, head string) string {
 			continue
 		}
 		for _, v := range words[i+2:] {
-			if !auxiliaries[v] {
-				return v
+			switch {
+			case deedEnds[v]:
+				return "" // "the judge that in January blocked": not a plain clause
+			case !auxiliaries[v] && !lexicon.IsStopWord(v) && !notHeads[v]:
+				return v // "the judge who has not yet [ruled]", "that first [blocked]"
 			}
 		}
 	}
@@ -675,7 +680,8 @@ const roleWindow = 3
 
 // aboveHolds reports whether one of the n sentences before at holds c.
 func aboveHolds(bags []termBag, at, n int, c lexicon.Concept) bool {
-	return slices.ContainsFunc(bags[max(at-n, 0):at], func(b termBag) bool { return b.holds(c) || b.Has(c) })
+	above := bags[max(at-n, 0):at]
+	return anyHolds(above, c) || anyRelated(above, c)
 }
 
 // adjacentWords reports whether a and b follow one another in toks.
@@ -750,7 +756,7 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 	if s.person && compoundTail.MatchString(sentence) {
 		// "the Kenyan-led mission" says who leads, a country: it does not
 		// hold "in charge" for a person named beside it.
-		plain := an.bag(compoundTail.ReplaceAllString(sentence, ""), lang)
+		plain := an.bag(compoundTail.ReplaceAllString(sentence, "$1"), lang)
 		relationHeld = func(c lexicon.Concept) bool { return held(c) && (plain.holds(c) || plain.Has(c)) }
 	}
 	byTitle := false
@@ -913,7 +919,7 @@ func firstNaming(r retrieval, bodies []lexicon.Concept) time.Time {
 			continue
 		}
 		_, bags := r.an.of(h)
-		if slices.ContainsFunc(append([]termBag{r.an.title(h)}, bags...), answerSlot{bodies: bodies}.namesBody) {
+		if slices.ContainsFunc(append([]termBag{r.an.title(h)}, bags...), func(b termBag) bool { return namesAny(b, bodies) }) {
 			first = d
 		}
 	}
@@ -939,8 +945,11 @@ func (s answerSlot) filledIn(an *analysis, h document.Hit, sents []string, bags 
 }
 
 // namesBody reports whether a bag names a body the question names.
-func (s answerSlot) namesBody(b termBag) bool {
-	return slices.ContainsFunc(s.bodies, func(c lexicon.Concept) bool { return b.holds(c) || b.Has(c) })
+func (s answerSlot) namesBody(b termBag) bool { return namesAny(b, s.bodies) }
+
+// namesAny reports whether a bag holds one of cs, or a word of its group.
+func namesAny(b termBag, cs []lexicon.Concept) bool {
+	return slices.ContainsFunc(cs, func(c lexicon.Concept) bool { return b.holds(c) || b.Has(c) })
 }
 
 // sentence returns the first sentence of the top passages that holds the

@@ -291,6 +291,8 @@ func TestMainClause(t *testing.T) {
 		{"Who spoke at 10:30: the envoy?", "Who spoke at 10:30: the envoy?"},                     // a question before the colon
 		{"The deployment: more police or soldiers?", "The deployment: more police or soldiers?"}, // no question word after it
 		{"When did the officers land?", "When did the officers land?"},
+		{"What did Ruto say: who would pay?", "What did Ruto say: who would pay?"}, // a question before the colon, not a statement
+		{"Is it true: who pays?", "Is it true: who pays?"},
 	}
 	for _, tt := range tests {
 		if got := mainClause(tt.q); got != tt.want {
