@@ -476,7 +476,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	}
 	held := 0
 	for _, i := range others {
-		if phraseVerbs[r.asked[i].Text] || predicative[r.asked[i].Text] {
+		if phraseVerbs[r.asked[i].Text] || predicative[r.asked[i].Text] || figureWords[r.asked[i].Text] {
 			continue // too common to tell
 		}
 		if anyHolds(relBags, r.asked[i]) || anyRelated(relBags, r.asked[i]) {
@@ -683,6 +683,10 @@ func aboveHolds(bags []termBag, at, n int, c lexicon.Concept) bool {
 	above := bags[max(at-n, 0):at]
 	return anyHolds(above, c) || anyRelated(above, c)
 }
+
+// figureWords name a number, not what it counts: "the latest figure for
+// how many personnel" relates the count to nothing.
+var figureWords = lexiconSet(`figure figures number numbers total tally`)
 
 // adjacentWords reports whether a and b follow one another in toks.
 func adjacentWords(toks []lexicon.Token, a, b string) bool {

@@ -236,6 +236,21 @@ func TestDeedNoPassageTells(t *testing.T) {
 	}
 }
 
+// TestFigureIsNoRelation: "the latest figure for how many personnel"
+// asks for the count of personnel; "figure" relates it to nothing a
+// sentence must hold.
+func TestFigureIsNoRelation(t *testing.T) {
+	a := newExtractive(t, openStoreWith(t, []corpus.Document{
+		{Title: "Force strength", Source: "Wire", URL: "https://example.org/strength", Published: day("2026-01-23"),
+			Text: "The Gang Suppression Force currently deploys about 1,000 personnel in Haiti."},
+		{Title: "Aid figures", Source: "Wire", URL: "https://example.org/aid", Published: day("2025-02-05"),
+			Text: "The figures for aid to Haiti were published by the UN in February."},
+	}...))
+	if ans := askAnswered(t, a, "what's the latest figure for how many personnel the GSF has?", true); !strings.Contains(ans.Text, "1,000") {
+		t.Errorf("answer lacks the count: %s", ans.Text)
+	}
+}
+
 func TestAnswerSlot(t *testing.T) {
 	a := newExtractive(t, openFixtureStore(t, slotDocs()...))
 	tests := []struct {
