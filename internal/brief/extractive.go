@@ -255,13 +255,14 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 	for i, h := range r.hits {
 		sents, bags := r.an.of(h)
 		title := r.an.title(h)
+		scoped := scopedNumbers(r.asked, w, append([]termBag{title}, bags...))
 		for j, s := range sents {
 			n := len(strings.Fields(s))
 			if n < minSentenceWords || isSourceList(s) {
 				continue
 			}
 			bag := bags[j]
-			sc := askedCoverage(bag, r.asked, w)
+			sc := askedCoverage(bag, r.asked, w) + scoped.share(bag)
 			// Reasons are written in too many ways ("much needed by",
 			// "contending with") for a missing cue word to count against.
 			if r.kind != TypeReason && !meetsType(r.kind, s) {
@@ -484,6 +485,44 @@ func askedCoverage(bag termBag, asked []lexicon.Concept, w []float64) float64 {
 		return 0
 	}
 	return got / total
+}
+
+// scoped is the share of the question's weight that a report's
+// identifying numbers hold for each of its sentences: "who drafted
+// resolution 2699" is answered by "The resolution was drafted by the
+// United States and Ecuador" in the report on 2699.
+type scoped struct {
+	numbers []lexicon.Concept
+	weights []float64
+	total   float64
+}
+
+// scopedNumbers returns the question's numbers that are not years, of
+// those some bag of the report holds.
+func scopedNumbers(asked []lexicon.Concept, w []float64, report []termBag) scoped {
+	var s scoped
+	for i, c := range asked {
+		s.total += w[i]
+		if lexicon.IsNumber(c.Text) && !lexicon.IsYear(c.Text) && anyHolds(report, c) {
+			s.numbers, s.weights = append(s.numbers, c), append(s.weights, w[i])
+		}
+	}
+	return s
+}
+
+// share is the weight of the scoped numbers a sentence does not hold
+// itself, as a share of the question's.
+func (s scoped) share(bag termBag) float64 {
+	var got float64
+	for i, c := range s.numbers {
+		if !bag.holds(c) {
+			got += s.weights[i]
+		}
+	}
+	if s.total == 0 {
+		return 0
+	}
+	return got / s.total
 }
 
 // nearDuplicate reports a sentence most of whose words an already picked

@@ -166,3 +166,19 @@ func TestChangeLeadsFromARecentReport(t *testing.T) {
 		t.Errorf("a change of 2024 leads the answer: %s", ans.Text)
 	}
 }
+
+// TestReportsNumberScopesItsSentences: "who drafted resolution 2699" opens
+// with the report on 2699 saying "the resolution was drafted by ...",
+// though its sentence does not repeat the number, not with a sentence on
+// another draft.
+func TestReportsNumberScopesItsSentences(t *testing.T) {
+	a := newExtractive(t, openStoreWith(t, []corpus.Document{
+		{Title: "Security Council Resolution 2699", Source: "Encyclopedia", URL: "https://example.org/2699", Published: day("2023-10-02"),
+			Text: "Resolution 2699 authorized a multinational security mission in Haiti. The resolution was drafted by the United States and Ecuador."},
+		{Title: "A larger force", Source: "Wire", URL: "https://example.org/gsf", Published: day("2025-09-26"),
+			Text: "Officials said the United States and Panama co-sponsored a draft resolution for the Security Council on the new force."},
+	}...))
+	if ans := askAnswered(t, a, "Who drafted UN Security Council resolution 2699?", true); !strings.HasPrefix(ans.Text, "The resolution was drafted") {
+		t.Errorf("answer does not open with the drafters of 2699: %s", ans.Text)
+	}
+}
