@@ -47,7 +47,7 @@ func cues(t AnswerType, phrases ...string) []phraseCue {
 var typeCues = concatCues(
 	cues(TypeCount, "how much of"), // a share: "how much of the capital"
 	cues(TypeAmount, "how much money", "how much funding", "how much cash", "how much did", "how much has", "how much will",
-		"how much does", "how much is", "what amount", "which amount", "dollar figure", "dollar amount", "price tag", "what sum", "how many dollars",
+		"how much does", "how much is", "what amount", "which amount", "dollar figure", "dollar amount", "in dollars", "in us dollars", "in usd", "price tag", "what sum", "how many dollars",
 		"combien d argent", "combien de dollars", "quel montant", "how much"),
 	cues(TypeCount, "how many", "number of", "how large", "how big", "what size", "what strength", "what margin", "by how much",
 		"combien", "cuantos", "cuantas"),

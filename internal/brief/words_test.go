@@ -81,6 +81,8 @@ func TestQuestionTypeAndMeets(t *testing.T) {
 		{"Under the new mandate, who leads the force?", "Jack Christofides leads it.", TypeWho, true},
 		{"At what time did the officers land?", "They landed at the airport.", TypeOther, true}, // no scene set: the question itself
 		{"What was the reason Nairobi gave?", "Kenya paused following the resignation.", TypeReason, true},
+		{"GSF budget for year one, in dollars?", "The force had a budget of $600 million.", TypeAmount, true},
+		{"GSF budget for year one, in dollars?", "The force was authorized in 2025.", TypeAmount, false},
 		{"On what legal grounds did the court rule?", "It ruled because no reciprocal deal existed.", TypeReason, true},
 		{"When did the officers land?", "They landed at the airport.", TypeDate, false},
 		{"Who leads the mission?", "The mission is led by Kenya.", TypeWho, true},
