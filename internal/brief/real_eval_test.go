@@ -470,9 +470,9 @@ var realFresh7Floors = map[EvalKind]realFloor{
 // unanswerable 0.50, false abstentions 0.03, as of 1.00.
 var realFresh8Floors = map[EvalKind]realFloor{
 	KindOffTopic: {abstain: 0.95},
-	// Tuned on since (two fixes, the same session): key fact 0.59, cited
-	// 0.94, false abstentions 0.03, as of 1.00.
-	"overall": {recall: 0.9, fact: 0.56, cited: 0.9, abstain: 0.6, maxFalseAbstain: 0.04, asOf: 0.9},
+	// Tuned on since (three fixes, the same session): key fact 0.59,
+	// cited 0.94, unanswerable 0.67, false abstentions 0.03, as of 1.00.
+	"overall": {recall: 0.9, fact: 0.56, cited: 0.9, abstain: 0.7, maxFalseAbstain: 0.04, asOf: 0.9},
 }
 
 // TestEvalRealFiles asks each question file but real.yaml over the real
