@@ -416,7 +416,7 @@ conseil nations unies securite cour force mission bureau ministere gouvernement 
 
 // personTitles stand before a person's name: "Gen Otunge", "Dr. Lamothe".
 var personTitles = lexiconSet(`mr mrs ms dr sir gen lt col maj capt sgt insp prof rev fr mme mlle me
-constable sergeant corporal inspector superintendent lieutenant brigadier`)
+constable sergeant corporal inspector superintendent lieutenant brigadier justice professor`)
 
 // hasPersonName reports a person's name past a sentence's first word: a
 // run of two or more capitalised words that is not a body's name ("Godfrey

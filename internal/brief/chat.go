@@ -224,11 +224,11 @@ func recase(q string, hits []document.Hit) string {
 			continue
 		}
 		core := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
-		if i := strings.IndexAny(core, "'’"); i > 0 {
-			core = core[:i] // "kenya's"
+		if cut := strings.IndexAny(core, "'’"); cut > 0 {
+			core = core[:cut] // "kenya's"
 		}
 		size := len([]rune(core))
-		if size < 3 || lexicon.IsStopWord(core) || honorifics[core] {
+		if size < 3 || lexicon.IsStopWord(core) || honorific(core) {
 			continue // "justice" is a title in "Justice Mwita", a word here
 		}
 		lower := countWord(text, core)

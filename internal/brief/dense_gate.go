@@ -58,7 +58,7 @@ func (a *Answerer) meanByDense(ctx context.Context, r retrieval) {
 	}
 	var missing []lexicon.Concept
 	for _, c := range r.asked {
-		if !anyHolds(all, c) && !anyRelated(all, c) {
+		if !anyMeets(all, c) {
 			missing = append(missing, c)
 		}
 	}

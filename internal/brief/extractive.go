@@ -274,7 +274,7 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 			if r.kind == TypePlace && namesPlace(s) {
 				sc += causeBonus // "in the town of Pont-Sondé"
 			}
-			if placeNoun != nil && (bag.holds(*placeNoun) || bag.Has(*placeNoun)) {
+			if placeNoun != nil && bag.meets(*placeNoun) {
 				sc += causeBonus // "à l'aéroport Toussaint Louverture"
 			}
 			if bySlot && slot.filledIn(r.an, h, sents, bags, j, title) {
@@ -440,14 +440,14 @@ func weights(r retrieval, byCorpus bool) []float64 {
 	for i, c := range r.asked {
 		df, hits := 0.0, 0
 		for _, b := range bags {
-			if b.holds(c) || b.Has(c) {
+			if b.meets(c) {
 				df++
 			}
 		}
 		for _, h := range r.hits {
 			_, hb := r.an.of(h)
 			for _, b := range hb {
-				if b.holds(c) || b.Has(c) {
+				if b.meets(c) {
 					hits++
 					break
 				}

@@ -1,6 +1,8 @@
 package brief
 
 import (
+	"slices"
+
 	"github.com/mss-brief/briefbot/internal/document"
 	"github.com/mss-brief/briefbot/internal/lexicon"
 )
@@ -104,6 +106,11 @@ func anyHolds(bags []termBag, c lexicon.Concept) bool {
 	return false
 }
 
+// anyMeets reports whether some bag holds c or a word of its group.
+func anyMeets(bags []termBag, c lexicon.Concept) bool {
+	return slices.ContainsFunc(bags, func(b termBag) bool { return b.meets(c) })
+}
+
 func anyRelated(bags []termBag, c lexicon.Concept) bool {
 	for _, b := range bags {
 		if b.Has(c) {
@@ -144,7 +151,7 @@ func (a *Answerer) nameInContext(name string, asked []lexicon.Concept, windows [
 			if own != nil && c.Text == own.Text || containsString(forms, c.Text) {
 				continue
 			}
-			if anyHolds(win, c) || anyRelated(win, c) {
+			if anyMeets(win, c) {
 				return true
 			}
 		}

@@ -466,7 +466,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	if s.kind == TypeOther && len(s.head) > 0 {
 		var withHead []termBag
 		for _, b := range bags {
-			if !slices.ContainsFunc(s.head, func(c lexicon.Concept) bool { return !b.holds(c) && !b.Has(c) }) {
+			if !slices.ContainsFunc(s.head, func(c lexicon.Concept) bool { return !b.meets(c) }) {
 				withHead = append(withHead, b)
 			}
 		}
@@ -479,7 +479,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		if phraseVerbs[r.asked[i].Text] || predicative[r.asked[i].Text] || figureWords[r.asked[i].Text] {
 			continue // too common to tell
 		}
-		if anyHolds(relBags, r.asked[i]) || anyRelated(relBags, r.asked[i]) {
+		if anyMeets(relBags, r.asked[i]) {
 			s.relation = append(s.relation, r.asked[i])
 			if i > 0 && phraseSpans(r.an.lex, toks, r.asked[i-1], r.asked[i]) {
 				s.relation = append(s.relation, r.asked[i-1])
@@ -523,7 +523,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		// A deed no top passage tells, in any of its words, is not
 		// told by a sentence in another language either ("who heads
 		// UNSOH": no passage says who heads it).
-		s.deedUntold = s.predicate != nil && !anyHolds(bags, *s.predicate) && !anyRelated(bags, *s.predicate)
+		s.deedUntold = s.predicate != nil && !anyMeets(bags, *s.predicate)
 	}
 	if s.kind == TypeCount {
 		if v := countDeed(r.question, cue, head, names); v != "" {
@@ -643,7 +643,7 @@ func sharedPrefix(a, b string) int {
 // holds c, itself or through its group.
 func besideHolds(bags []termBag, at int, c lexicon.Concept) bool {
 	for _, j := range []int{at - 1, at + 1} {
-		if j >= 0 && j < len(bags) && (bags[j].holds(c) || bags[j].Has(c)) {
+		if j >= 0 && j < len(bags) && bags[j].meets(c) {
 			return true
 		}
 	}
@@ -681,7 +681,7 @@ const roleWindow = 3
 // aboveHolds reports whether one of the n sentences before at holds c.
 func aboveHolds(bags []termBag, at, n int, c lexicon.Concept) bool {
 	above := bags[max(at-n, 0):at]
-	return anyHolds(above, c) || anyRelated(above, c)
+	return anyMeets(above, c)
 }
 
 // figureWords name a number, not what it counts: "the latest figure for
@@ -725,19 +725,19 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 	if s.role && !hasPersonName(sentence) && !hasPersonName(before) {
 		return false
 	}
-	held := func(c lexicon.Concept) bool { return bag.holds(c) || bag.Has(c) }
+	held := bag.meets
 	if lang != "" && s.lang != "" && !strings.HasPrefix(lang, s.lang) {
 		// Words of another language meet through the glossary, the groups,
 		// and as cognates ("secretary", "secrétaire").
 		toks := lexicon.Tokens(sentence)
 		held = func(c lexicon.Concept) bool {
-			return bag.holds(c) || bag.Has(c) || cognateOf(toks, lang, c.Text, s.lang) != ""
+			return bag.meets(c) || cognateOf(toks, lang, c.Text, s.lang) != ""
 		}
 		// The number must stand beside the head in the sentence's words:
 		// "2,500 members" for "combien de membres".
 		head := slices.Clone(s.head)
 		for i, c := range head {
-			if w := cognateOf(toks, lang, c.Text, s.lang); w != "" && !bag.holds(c) && !bag.Has(c) {
+			if w := cognateOf(toks, lang, c.Text, s.lang); w != "" && !bag.meets(c) {
 				if cs := an.lex.Query(w); len(cs) > 0 {
 					head[i] = cs[0]
 				}
@@ -761,18 +761,18 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 		// "the Kenyan-led mission" says who leads, a country: it does not
 		// hold "in charge" for a person named beside it.
 		plain := an.bag(compoundTail.ReplaceAllString(sentence, "$1"), lang)
-		relationHeld = func(c lexicon.Concept) bool { return held(c) && (plain.holds(c) || plain.Has(c)) }
+		relationHeld = func(c lexicon.Concept) bool { return held(c) && plain.meets(c) }
 	}
 	byTitle := false
 	if len(s.relation) > 0 && !slices.ContainsFunc(s.relation, relationHeld) {
-		byTitle = s.titled && slices.ContainsFunc(s.relation, func(c lexicon.Concept) bool { return title.holds(c) || title.Has(c) })
+		byTitle = s.titled && slices.ContainsFunc(s.relation, title.meets)
 		// A date or a thing may be stated beside the sentence that holds
 		// the relation; a number must be in it, and so must a person
 		// ("Mike Waltz, the US ambassador" does not answer for Kenya's);
 		// a count may lean on the title when it counts the head beside
 		// it (an amount's sentence names what it pays for).
-		deedHere := s.kind == TypeCount && s.deed != nil && held(*s.deed) &&
-			slices.ContainsFunc(s.relation, func(c lexicon.Concept) bool { return besideHolds(bags, at, c) })
+		beside := slices.ContainsFunc(s.relation, func(c lexicon.Concept) bool { return besideHolds(bags, at, c) })
+		deedHere := s.kind == TypeCount && s.deed != nil && held(*s.deed) && beside
 		// A person asked for by role ("who was the judge that blocked
 		// the deployment") may be named after the deed is told: "Kenya's
 		// high court has blocked the deployment ... But High Court Judge
@@ -783,7 +783,7 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 		if s.kind == TypeAmount || s.person && !roleAfter || s.kind == TypeCount && !byTitle && !deedHere {
 			return false
 		}
-		if !roleAfter && !slices.ContainsFunc(s.relation, func(c lexicon.Concept) bool { return besideHolds(bags, at, c) }) && !byTitle {
+		if !roleAfter && !beside && !byTitle {
 			return false
 		}
 		if deedHere && !byTitle {
@@ -793,7 +793,7 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 			s.relation, s.deedOnly = []lexicon.Concept{*s.deed}, true
 		}
 	}
-	if s.payer != nil && !held(*s.payer) && !bags[max(at-1, 0)].holds(*s.payer) && !bags[max(at-1, 0)].Has(*s.payer) {
+	if s.payer != nil && !held(*s.payer) && !bags[max(at-1, 0)].meets(*s.payer) {
 		return false
 	}
 	// Money is the body's own: the sentence must name the body asked of.
@@ -852,7 +852,7 @@ func numberFor(an *analysis, sentence, lang string, s answerSlot, byTitle bool) 
 		from, to := max(i-width, 0), min(i+width, len(toks)-1)
 		win := an.bag(sentence[toks[from].Start:toks[to].End], lang)
 		for _, c := range cs {
-			if win.holds(c) || win.Has(c) {
+			if win.meets(c) {
 				return true
 			}
 		}
@@ -953,7 +953,7 @@ func (s answerSlot) namesBody(b termBag) bool { return namesAny(b, s.bodies) }
 
 // namesAny reports whether a bag holds one of cs, or a word of its group.
 func namesAny(b termBag, cs []lexicon.Concept) bool {
-	return slices.ContainsFunc(cs, func(c lexicon.Concept) bool { return b.holds(c) || b.Has(c) })
+	return slices.ContainsFunc(cs, b.meets)
 }
 
 // sentence returns the first sentence of the top passages that holds the
@@ -1101,7 +1101,7 @@ func topBags(r retrieval) []termBag {
 func inEveryPassage(r retrieval, c lexicon.Concept) bool {
 	for _, h := range r.hits[:min(gatePassages, len(r.hits))] {
 		_, sb := r.an.of(h)
-		if title := r.an.title(h); !title.holds(c) && !title.Has(c) && !anyHolds(sb, c) && !anyRelated(sb, c) {
+		if title := r.an.title(h); !title.meets(c) && !anyMeets(sb, c) {
 			return false
 		}
 	}

@@ -113,6 +113,10 @@ func (b termBag) holds(c lexicon.Concept) bool {
 	return b.HasExact(c) || (!c.Glossary && b.hasNear(c.Text))
 }
 
+// meets reports whether the text holds the concept or, for less, a word
+// of its group (a synonym, another name, a translation).
+func (b termBag) meets(c lexicon.Concept) bool { return b.holds(c) || b.Has(c) }
+
 func absDiff(a, b int) int {
 	if a > b {
 		return a - b
@@ -187,12 +191,13 @@ func (an *analysis) of(h document.Hit) ([]string, []termBag) {
 	return s, b
 }
 
-// honorifics are titles written before a name.
-var honorifics = map[string]bool{"justice": true, "judge": true, "president": true, "general": true, "gen": true,
-	"dr": true, "mr": true, "mrs": true, "ms": true, "minister": true, "ambassador": true, "senator": true, "prof": true,
-	"professor": true, "constable": true, "sergeant": true, "sgt": true, "colonel": true, "col": true, "captain": true,
-	"capt": true, "commissioner": true, "secretary": true, "envoy": true, "chief": true, "inspector": true, "lt": true,
-	"juge": true, "président": true, "général": true, "ministre": true, "ambassadeur": true, "commissaire": true}
+// honorific reports a title or a role written before a name ("Justice",
+// "Gen", "Minister"): the person-title and role lists the answer slot
+// reads names by.
+func honorific(w string) bool {
+	f := lexicon.Fold(strings.ToLower(w))
+	return personTitles[f] || roleHeads[f]
+}
 
 // namedTerms returns the content words of text written with a capital
 // letter where a sentence does not start: names of people, places, bodies,
@@ -231,7 +236,7 @@ func (an *analysis) namedTerms(text string) []string {
 		}
 		// A title before a name ("Justice Mwita", "Gen. Otunge") is not
 		// itself a name: reports write "Judge Enock Chacha Mwita".
-		if honorifics[strings.ToLower(core)] && i+1 < len(words) {
+		if honorific(core) && i+1 < len(words) {
 			if next := []rune(strings.TrimLeft(words[i+1], "\"“‘'(")); len(next) > 0 && unicode.IsUpper(next[0]) {
 				continue
 			}
