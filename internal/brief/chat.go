@@ -54,7 +54,10 @@ var chatShorthand = map[string]string{"ppl": "people", "govt": "government", "go
 	"bn": "billion", "gvt": "government", "gouv": "gouvernement", "pk": "parce que", "qd": "quand",
 	"sg": "Secretary-General", "unsg": "UN Secretary-General", "nsa": "national security adviser", "ny": "New York",
 	"nyc": "New York", "op": "operation", "ops": "operations", "ok'd": "approved", "ok’d": "approved", "okayed": "approved",
-	"dept": "department", "cmdr": "commander", "pap": "Port-au-Prince", "intel": "intelligence", "amb": "ambassador", "reps": "representatives"}
+	"dept": "department", "cmdr": "commander", "pap": "Port-au-Prince", "intel": "intelligence", "amb": "ambassador", "reps": "representatives",
+	// Ordinals as figures: "the 2nd contingent", "le 2e contingent".
+	"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "1er": "premier", "1re": "première",
+	"2e": "deuxième", "2eme": "deuxième", "2ème": "deuxième", "3e": "troisième", "3eme": "troisième", "3ème": "troisième"}
 
 // monthShort are months as chat shortens them.
 var monthShort = map[string]string{"jan": "january", "feb": "february", "apr": "april", "jun": "june", "jul": "july",
@@ -113,7 +116,7 @@ func spelledOut(q string) string {
 // shifted" says it has, "what kinds of grievances" asks which.
 var stressWords = [][]string{{"exact"}, {"exactly"}, {"precise"}, {"precisely"}, {"specific"}, {"specifically"},
 	{"actually"}, {"really"}, {"basically"}, {"seems", "to"}, {"seem", "to"}, {"appears", "to"},
-	{"appear", "to"}, {"kinds", "of"}, {"sorts", "of"}}
+	{"appear", "to"}, {"kinds", "of"}, {"sorts", "of"}, {"exactement"}, {"precisement"}, {"vraiment"}, {"au", "juste"}}
 
 // splitParticle is a phrasal verb with its object between the verb and
 // the particle: "pulling its officers out", "bringing its cops home".

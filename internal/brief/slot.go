@@ -850,6 +850,11 @@ func numberFor(an *analysis, sentence, lang string, s answerSlot, byTitle bool) 
 	words := tokenTexts(toks)
 	near := func(i, width int, cs ...lexicon.Concept) bool {
 		from, to := max(i-width, 0), min(i+width, len(toks)-1)
+		if width == numberWindow {
+			// What a number counts is a few words from it, not counting
+			// the little ones: "up to 70 civilian and seconded personnel".
+			from, to = contentSpan(sentence, toks, words, i, width)
+		}
 		win := an.bag(sentence[toks[from].Start:toks[to].End], lang)
 		for _, c := range cs {
 			if win.meets(c) {
@@ -883,6 +888,25 @@ func numberFor(an *analysis, sentence, lang string, s answerSlot, byTitle bool) 
 	}
 	return false
 }
+
+// contentSpan is the span of tokens around toks[i], width words either
+// side, reaching forward over the conjunctions of a number's coordinated
+// words within the clause: "up to 70 civilian and seconded personnel".
+func contentSpan(sentence string, toks []lexicon.Token, words []string, i, width int) (from, to int) {
+	from, to = max(i-width, 0), i
+	for n := 0; to < len(words)-1 && n < width; {
+		if strings.ContainsAny(sentence[toks[to].End:toks[to+1].Start], ",;:") {
+			break
+		}
+		if to++; !conjunctions[words[to]] {
+			n++
+		}
+	}
+	return from, to
+}
+
+// conjunctions join a number's coordinated words.
+var conjunctions = map[string]bool{"and": true, "or": true, "et": true, "ou": true}
 
 // moneyAt reports a currency sign or money word beside the number at i.
 func moneyAt(sentence string, toks []lexicon.Token, i int) bool {

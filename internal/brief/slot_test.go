@@ -346,6 +346,9 @@ func TestNumberFor(t *testing.T) {
 		{"How many soldiers were sent under resolution 2793?", "Resolution 2793 sent soldiers to Haiti.", false}, // a label, not a count
 		{"How much did Canada pledge?", "Canada pledged 60 million dollars.", true},
 		{"How much did Canada pledge?", "Canada pledged to send 70 officers.", false}, // a count, not an amount
+		{"How many personnel may the unit comprise?", "The unit may comprise up to 70 civilian and seconded personnel.", true},
+		{"How many officers were there?", "Fifteen months after its first officers landed, it was small.", false}, // fifteen counts months
+		{"How many officers were there?", "Bangladesh had an all-female police unit, said its 1,500 would help.", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sentence, func(t *testing.T) {
