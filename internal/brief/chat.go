@@ -134,6 +134,7 @@ func particlesJoined(q string) string {
 // without asking it: "who's the deputy commander? think he's Jamaican".
 var asideOpeners = [][]string{{"think"}, {"i", "think"}, {"i", "believe"}, {"pretty", "sure"}, {"iirc"}, {"afaik"},
 	{"not", "sure"}, {"maybe"}, {"probably"}, {"i", "guess"}, {"guess"}, {"i", "heard"}, {"heard"}, {"if", "i", "recall"},
+	{"need"}, {"i", "need"}, {"needed"}, {"it's", "for"}, {"its", "for"}, {"for", "a"}, {"for", "my"}, {"asking", "for"}, {"asking", "because"},
 	{"je", "crois"}, {"je", "pense"}, {"il", "me", "semble"}}
 
 // withoutAside drops the aside after a question mark ("?" or "？"),

@@ -521,7 +521,7 @@ func asksAboutPresent(q string) bool { return holdsRun(q, presentCues) }
 
 var presentCues = [][]string{{"now"}, {"currently"}, {"current"}, {"still"}, {"latest"}, {"as", "of"}, {"today"}, {"at", "present"},
 	{"presently"}, {"recently"}, {"lately"}, {"these", "days"}, {"nowadays"}, {"most", "recent"}, {"newest"}, {"so", "far"}, {"to", "date"}, {"yet"},
-	{"actuellement"}, {"aujourd", "hui"}, {"maintenant"}, {"toujours"}, {"encore"}, {"dernier"}, {"derniere"}, {"actuel"}, {"actuelle"}}
+	{"at", "the", "moment"}, {"right", "now"}, {"en", "ce", "moment"}, {"actuellement"}, {"aujourd", "hui"}, {"maintenant"}, {"toujours"}, {"encore"}, {"dernier"}, {"derniere"}, {"actuel"}, {"actuelle"}}
 
 // isFollowUp reports whether a question leans on the turn before it: it is
 // short, or starts with a word that continues a conversation, or points

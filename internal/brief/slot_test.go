@@ -123,6 +123,23 @@ func TestRoleOfAnotherBody(t *testing.T) {
 	}
 }
 
+// TestRoleOfTheBodyAskedFirst: a role asked of a body is answered first by
+// the sentence naming that body, even when a newer report names someone
+// else's representative.
+func TestRoleOfTheBodyAskedFirst(t *testing.T) {
+	st := openStoreWith(t,
+		corpus.Document{Title: "Council renews the UN office", Source: "Wire", URL: "https://example.org/a",
+			Published: time.Date(2026, 1, 30, 0, 0, 0, 0, time.UTC),
+			Text: "The resolution was adopted unanimously, said Abukar Osman, the permanent representative of Somalia."},
+		corpus.Document{Title: "Talks in New York", Source: "Paper", URL: "https://example.org/b",
+			Published: time.Date(2026, 1, 23, 0, 0, 0, 0, time.UTC),
+			Text: "The announcement was made by GSF Special Representative Jack Christofides in New York."})
+	ans := askAnswered(t, newExtractive(t, st), "who's the GSF special representative at the moment?", true)
+	if first, _, _ := strings.Cut(ans.Text, "[1]"); !strings.Contains(first, "Christofides") {
+		t.Errorf("the answer opens with another body's representative: %s", ans.Text)
+	}
+}
+
 // TestLedIsNotInCharge: "the Kenyan-led mission" does not say that the
 // person named beside it is in charge of anything.
 func TestLedIsNotInCharge(t *testing.T) {

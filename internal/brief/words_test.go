@@ -121,6 +121,8 @@ func TestAsksAboutPresent(t *testing.T) {
 		"Qui dirige actuellement la force ?":      true,
 		"What is the latest troop figure?":        true,
 		"When did Kenya's first officers arrive?": false,
+		"who's the UN's top official at the moment?": true,
+		"what was the moment it changed?":            false,
 	} {
 		if got := asksAboutPresent(q); got != want {
 			t.Errorf("asksAboutPresent(%q) = %v, want %v", q, got, want)
