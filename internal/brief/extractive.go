@@ -283,7 +283,7 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 			if (slot.person || slot.role) && !hasPersonName(s) {
 				sc *= missedCueFactor // "who" asks for a person: "the High Court" is not one
 			}
-			if slot.person && len(slot.bodies) > 0 && !slot.namesBody(bag) && !slot.namesBody(title) {
+			if slot.person && len(slot.owners) > 0 && !namesAny(bag, slot.owners) && !namesAny(title, slot.owners) {
 				sc *= missedCueFactor // "the GSF's special representative": a report naming the GSF says whose role it is
 			}
 			if isBundled(h.Doc) && (slot.kind == TypeCount || slot.kind == TypeAmount) {

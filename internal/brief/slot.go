@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/mss-brief/briefbot/internal/document"
 	"github.com/mss-brief/briefbot/internal/lexicon"
@@ -117,7 +119,9 @@ type askedPhrase struct {
 // countries" and "what year" name their thing themselves). The head is ""
 // when the question word is followed by its verb ("who commands").
 func askPhrase(question string) askedPhrase {
-	question = mainClause(question)
+	// "who is currently the GSF special representative": the present's
+	// words stand outside the phrase.
+	question = tidySpaces(withoutRuns(mainClause(question), presentCues))
 	toks := lexicon.Tokens(question)
 	words := tokenTexts(toks)
 	var cue []string
@@ -316,6 +320,10 @@ type answerSlot struct {
 	// gang leader", "who is the Kenyan officer"): a body or a country does
 	// not answer it, a person's name must.
 	role bool
+	// which is set for "which <thing>": one is named or numbered beside
+	// the head ("which hospital": "the Bernard Mevs hospital").
+	which bool
+	asked []lexicon.Concept // the question's concepts, which a named answer does not repeat
 	// size is set for "how big", "what strength": the number counts the
 	// head's members ("5,550 personnel"), not the head itself.
 	size bool
@@ -331,8 +339,10 @@ type answerSlot struct {
 	// passages for a title holding it to say what a sentence is about
 	// ("Central American", not "mission").
 	titled bool
-	// bodies are the topic's bodies the question names (glossary names).
-	bodies []lexicon.Concept
+	// bodies are the topic's bodies the question names (glossary names);
+	// owners, those among them the asked phrase belongs to ("the GSF
+	// special representative", "the MSS's commander").
+	bodies, owners []lexicon.Concept
 	// grain is how fine a date the cue asks for: "month" for "what
 	// month" (a month must be named, "this year" does not answer), "day"
 	// for "what date", "which day" (a month or a weekday).
@@ -375,6 +385,8 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	p := askPhrase(r.question)
 	head, modifiers, cue := p.head, p.modifiers, p.cue
 	s.size = len(cue) > 0 && sizeCues[cue[len(cue)-1]]
+	s.which = len(cue) == 1 && cue[0] == "which"
+	s.asked = r.asked
 	if s.kind == TypeDate && len(cue) > 0 {
 		switch cue[len(cue)-1] {
 		case "month", "mois":
@@ -407,6 +419,9 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	for _, c := range r.asked {
 		if c.Glossary {
 			s.bodies = append(s.bodies, c)
+			if ts := lexicon.Tokens(c.Text); len(ts) > 0 && (slices.Contains(modifiers, ts[len(ts)-1].Text) || ts[len(ts)-1].Text == p.owner) {
+				s.owners = append(s.owners, c)
+			}
 		}
 	}
 	for i, c := range r.asked {
@@ -756,6 +771,12 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 			return false
 		}
 	}
+	if s.kind == TypeOther && s.which && len(s.head) > 0 && !namedBeside(an, sentence, lang, s.head, s.asked) {
+		// "Which hospital", "which gang": the sentence names one, or
+		// numbers it, beside the word ("the Bernard Mevs hospital", "the
+		// 400 Mawozo gang"), not "airlifted to hospital" or "gang members".
+		return false
+	}
 	relationHeld := held
 	if s.person && compoundTail.MatchString(sentence) {
 		// "the Kenyan-led mission" says who leads, a country: it does not
@@ -907,6 +928,45 @@ func contentSpan(sentence string, toks []lexicon.Token, words []string, i, width
 
 // conjunctions join a number's coordinated words.
 var conjunctions = map[string]bool{"and": true, "or": true, "et": true, "ou": true}
+
+// namedBeside reports a name with a word the question does not hold (a
+// run of capitalised words, not opening the sentence: "Kenya Airways" for
+// a question about Kenyans) within two words of one of head, or a number
+// right after it ("resolution 2793").
+func namedBeside(an *analysis, sentence, lang string, head, asked []lexicon.Concept) bool {
+	const width = 2
+	toks := lexicon.Tokens(sentence)
+	words := tokenTexts(toks)
+	bagOf := func(from, to int) termBag {
+		return an.bag(sentence[toks[max(from, 0)].Start:toks[min(to, len(toks)-1)].End], lang)
+	}
+	capital := func(i int) bool {
+		r, _ := utf8.DecodeRuneInString(sentence[toks[i].Start:])
+		return i > 0 && unicode.IsUpper(r)
+	}
+	for i := 0; i < len(toks); i++ {
+		if lexicon.IsNumber(words[i]) && i > 0 && slices.ContainsFunc(head, bagOf(i-1, i-1).meets) {
+			return true
+		}
+		if !capital(i) {
+			continue
+		}
+		end := i
+		for end+1 < len(toks) && capital(end+1) && strings.TrimSpace(sentence[toks[end].End:toks[end+1].Start]) == "" {
+			end++
+		}
+		fresh := false
+		for j := i; j <= end; j++ {
+			own := bagOf(j, j)
+			fresh = fresh || !slices.ContainsFunc(asked, own.meets) || slices.ContainsFunc(head, own.meets)
+		}
+		if fresh && slices.ContainsFunc(head, bagOf(i-width, end+width).meets) {
+			return true
+		}
+		i = end
+	}
+	return false
+}
 
 // moneyAt reports a currency sign or money word beside the number at i.
 func moneyAt(sentence string, toks []lexicon.Token, i int) bool {
