@@ -131,10 +131,10 @@ func TestRoleOfTheBodyAskedFirst(t *testing.T) {
 	st := openStoreWith(t,
 		corpus.Document{Title: "Council renews the UN office", Source: "Wire", URL: "https://example.org/a",
 			Published: time.Date(2026, 1, 30, 0, 0, 0, 0, time.UTC),
-			Text: "The resolution was adopted unanimously, said Abukar Osman, the permanent representative of Somalia."},
+			Text:      "The resolution was adopted unanimously, said Abukar Osman, the permanent representative of Somalia."},
 		corpus.Document{Title: "Talks in New York", Source: "Paper", URL: "https://example.org/b",
 			Published: time.Date(2026, 1, 23, 0, 0, 0, 0, time.UTC),
-			Text: "The announcement was made by GSF Special Representative Jack Christofides in New York."})
+			Text:      "The announcement was made by GSF Special Representative Jack Christofides in New York."})
 	ans := askAnswered(t, newExtractive(t, st), "who's the GSF special representative at the moment?", true)
 	if first, _, _ := strings.Cut(ans.Text, "[1]"); !strings.Contains(first, "Christofides") {
 		t.Errorf("the answer opens with another body's representative: %s", ans.Text)

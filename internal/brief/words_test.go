@@ -116,11 +116,11 @@ func TestQuestionTypeAndMeets(t *testing.T) {
 
 func TestAsksAboutPresent(t *testing.T) {
 	for q, want := range map[string]bool{
-		"Is Kenya still leading the force?":       true,
-		"Who leads the force now?":                true,
-		"Qui dirige actuellement la force ?":      true,
-		"What is the latest troop figure?":        true,
-		"When did Kenya's first officers arrive?": false,
+		"Is Kenya still leading the force?":          true,
+		"Who leads the force now?":                   true,
+		"Qui dirige actuellement la force ?":         true,
+		"What is the latest troop figure?":           true,
+		"When did Kenya's first officers arrive?":    false,
 		"who's the UN's top official at the moment?": true,
 		"what was the moment it changed?":            false,
 	} {
