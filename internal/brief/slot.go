@@ -48,6 +48,9 @@ won win wins held hold holds paid pays told tell tells thought knew know knows b
 brought bring brings bought buy buys kept keep keeps met meet meets spent spend spends stood stand stands wrote write writes
 want wants need needs mean means become became remain remains stay stays`)
 
+// portfolios narrow a role to one office: "the justice minister".
+var portfolios = lexiconSet(`justice foreign defence defense interior finance health education trade economy`)
+
 // metaHeads name the kind of answer, not a thing a sentence would say:
 // "what is the name of ...", "what number ...".
 var metaHeads = lexiconSet(`name names number numbers date dates year years day days month months time times title
@@ -443,7 +446,18 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 			if entityHeads[head] && s.kind == TypeOther {
 				s.kind = TypeWho // "which body": a name answers
 			}
-			byRole := roleHeads[head] && !s.person && s.kind != TypeCount // "which judge": the person's name answers, with or without "judge"
+			// "which judge": the person's name answers, with or without
+			// "judge"; a role narrowed by its portfolio ("the justice
+			// minister") is named with it, or another minister answers.
+			narrowed := slices.ContainsFunc(modifiers, func(m string) bool { return portfolios[m] })
+			byRole := roleHeads[head] && !s.person && s.kind != TypeCount && !narrowed
+			if roleHeads[head] && !s.person && s.kind != TypeCount && narrowed {
+				for _, m := range r.asked {
+					if slices.Contains(modifiers, m.Text) && portfolios[m.Text] {
+						s.head = append(s.head, m)
+					}
+				}
+			}
 			if roleHeads[head] && (s.kind == TypeOther || s.kind == TypeWho) {
 				s.kind, s.role = TypeWho, true
 			}

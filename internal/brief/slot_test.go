@@ -141,6 +141,20 @@ func TestRoleOfTheBodyAskedFirst(t *testing.T) {
 	}
 }
 
+// TestRoleNarrowedByAWord: "the justice minister" is not answered by
+// another minister, nor by a person named without the role.
+func TestRoleNarrowedByAWord(t *testing.T) {
+	st := openStoreWith(t, corpus.Document{Title: "Kenyans land in Haiti", Source: "Wire", URL: "https://example.org/land",
+		Published: time.Date(2024, 6, 26, 0, 0, 0, 0, time.UTC),
+		Text: "Foreign Minister Roberto Alvarez met the Kenyan officers on the tarmac. The officers then drove to their base. " +
+			"The justice ministry said their legal status had been settled."})
+	a := newExtractive(t, st)
+	askAnswered(t, a, "what's the name of the justice minister who met the kenyans on the tarmac?", false)
+	if ans := askAnswered(t, a, "what's the name of the foreign minister who met the kenyans on the tarmac?", true); !strings.Contains(ans.Text, "Alvarez") {
+		t.Errorf("answer lacks the name: %s", ans.Text)
+	}
+}
+
 // TestLedIsNotInCharge: "the Kenyan-led mission" does not say that the
 // person named beside it is in charge of anything.
 func TestLedIsNotInCharge(t *testing.T) {
