@@ -423,7 +423,12 @@ constable sergeant corporal inspector superintendent lieutenant brigadier justic
 // Otunge", not "High Court"), or a role or title and the name after it
 // ("High Court Judge Chacha Mwita", "Government Spokesperson Isaac
 // Mwaura", "President Ruto").
-func hasPersonName(sentence string) bool {
+func hasPersonName(sentence string) bool { return len(personNames(sentence)) > 0 }
+
+// personNames returns the last word, folded, of each person's name in the
+// sentence (as hasPersonName finds them): "otunge" for "Godfrey Otunge".
+func personNames(sentence string) []string {
+	var names []string
 	words := strings.Fields(sentence)
 	var run []string // the folded capitalised words of the current run
 	for i := 0; i <= len(words); i++ {
@@ -444,12 +449,12 @@ func hasPersonName(sentence string) bool {
 		}
 		if ends {
 			if personRun(run) {
-				return true
+				names = append(names, run[len(run)-1])
 			}
 			run = run[:0]
 		}
 	}
-	return false
+	return names
 }
 
 // personRun reports whether a run of capitalised words names a person.

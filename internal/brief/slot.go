@@ -327,6 +327,9 @@ type answerSlot struct {
 	// the head ("which hospital": "the Bernard Mevs hospital").
 	which bool
 	asked []lexicon.Concept // the question's concepts, which a named answer does not repeat
+	// persons are the people a date or place is asked of, by the last
+	// word of their names: the sentence, or the one before, names them.
+	persons []string
 	// size is set for "how big", "what strength": the number counts the
 	// head's members ("5,550 personnel"), not the head itself.
 	size bool
@@ -390,6 +393,9 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	s.size = len(cue) > 0 && sizeCues[cue[len(cue)-1]]
 	s.which = len(cue) == 1 && cue[0] == "which"
 	s.asked = r.asked
+	if s.kind == TypeDate || s.kind == TypePlace {
+		s.persons = personNames(r.question)
+	}
 	if s.kind == TypeDate && len(cue) > 0 {
 		switch cue[len(cue)-1] {
 		case "month", "mois":
@@ -791,6 +797,14 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 		// 400 Mawozo gang"), not "airlifted to hospital" or "gang members".
 		return false
 	}
+	if s.kind != TypeWho && !s.person && deedOfAnother(an, sentence, lang, s.relation, s.asked) {
+		return false
+	}
+	if len(s.persons) > 0 && !namesPerson(sentence, s.persons) && !namesPerson(before, s.persons) {
+		// "When was Godfrey Otunge appointed": a sentence dating someone
+		// else's appointment does not answer.
+		return false
+	}
 	relationHeld := held
 	if s.person && compoundTail.MatchString(sentence) {
 		// "the Kenyan-led mission" says who leads, a country: it does not
@@ -807,6 +821,12 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 		// a count may lean on the title when it counts the head beside
 		// it (an amount's sentence names what it pays for).
 		beside := slices.ContainsFunc(s.relation, func(c lexicon.Concept) bool { return besideHolds(bags, at, c) })
+		if beside && s.kind != TypeWho && !s.person {
+			// Nor does the sentence beside one that tells another's deed.
+			beside = slices.ContainsFunc([]int{at - 1, at + 1}, func(j int) bool {
+				return j >= 0 && j < len(bags) && slices.ContainsFunc(s.relation, bags[j].meets) && !deedOfAnother(an, sents[j], lang, s.relation, s.asked)
+			})
+		}
 		deedHere := s.kind == TypeCount && s.deed != nil && held(*s.deed) && beside
 		// A person asked for by role ("who was the judge that blocked
 		// the deployment") may be named after the deed is told: "Kenya's
@@ -982,6 +1002,33 @@ func namedBeside(an *analysis, sentence, lang string, head, asked []lexicon.Conc
 	return false
 }
 
+// namesPerson reports whether the sentence holds one of the folded last
+// names.
+func namesPerson(sentence string, names []string) bool {
+	return slices.ContainsFunc(tokenTexts(lexicon.Tokens(sentence)), func(w string) bool { return slices.Contains(names, w) })
+}
+
+// deedOfAnother reports a relation written as a deed done to someone the
+// question does not name: "the appointment of Jack Christofides" does not
+// date Godfrey Otunge's appointment.
+func deedOfAnother(an *analysis, sentence, lang string, relation, asked []lexicon.Concept) bool {
+	toks := lexicon.Tokens(sentence)
+	for i := 0; i+2 < len(toks); i++ {
+		if toks[i+1].Text != "of" && toks[i+1].Text != "de" {
+			continue
+		}
+		if !slices.ContainsFunc(relation, an.bag(sentence[toks[i].Start:toks[i].End], lang).meets) {
+			continue
+		}
+		next := sentence[toks[i+2].Start:toks[i+2].End]
+		if r, _ := utf8.DecodeRuneInString(next); unicode.IsUpper(r) && hasPersonName(sentence[toks[i+2].Start:]) &&
+			!slices.ContainsFunc(asked, an.bag(next, lang).meets) {
+			return true
+		}
+	}
+	return false
+}
+
 // moneyAt reports a currency sign or money word beside the number at i.
 func moneyAt(sentence string, toks []lexicon.Token, i int) bool {
 	if before := sentence[:toks[i].Start]; strings.HasSuffix(strings.TrimRight(before, " "), "$") ||
@@ -1041,6 +1088,13 @@ func (s answerSlot) filledIn(an *analysis, h document.Hit, sents []string, bags 
 		if d.IsZero() && !s.namesBody(title) && !slices.ContainsFunc(bags, s.namesBody) &&
 			(s.rivalIn(title) || slices.ContainsFunc(bags, s.rivalIn)) {
 			return false
+		}
+	}
+	if len(s.persons) > 0 {
+		// A title about someone else ("Jack Christofides appointed ...")
+		// does not tell the deed of the person asked about.
+		if others := personNames(h.Doc.Title); len(others) > 0 && !slices.ContainsFunc(others, func(n string) bool { return slices.Contains(s.persons, n) }) {
+			title = termBag{}
 		}
 	}
 	return s.filledBy(an, sents, bags, at, h.Doc.Lang, title)

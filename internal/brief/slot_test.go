@@ -155,6 +155,24 @@ func TestRoleNarrowedByAWord(t *testing.T) {
 	}
 }
 
+// TestDateOfAnothersDeed: "when was X appointed" is not dated by the
+// appointment of someone else, in the sentence or beside it.
+func TestDateOfAnothersDeed(t *testing.T) {
+	st := openStoreWith(t, corpus.Document{Title: "Jack Christofides appointed special representative", Source: "Wire",
+		URL: "https://example.org/appoint", Published: time.Date(2025, 12, 2, 0, 0, 0, 0, time.UTC),
+		Text: "The partners, among them Force Commander Godfrey Otunge, announced on Tuesday the appointment of Jack Christofides as special representative. " +
+			"From 2020 to 2023, he was deputy head of another mission. The force was created on September 30, 2025."},
+		corpus.Document{Title: "The force commander speaks", Source: "Paper", URL: "https://example.org/otunge",
+			Published: time.Date(2025, 11, 2, 0, 0, 0, 0, time.UTC),
+			Text: "Force Commander Godfrey Otunge said the officers were ready. Otunge added that more would come."},
+		corpus.Document{Title: "Patrols resume", Source: "Paper", URL: "https://example.org/patrols",
+			Published: time.Date(2025, 11, 5, 0, 0, 0, 0, time.UTC),
+			Text: "Godfrey Otunge led the patrols through the capital on Friday."})
+	a := newExtractive(t, st)
+	askAnswered(t, a, "When was Godfrey Otunge appointed force commander?", false)
+	askAnswered(t, a, "When was Jack Christofides appointed special representative?", true)
+}
+
 // TestLedIsNotInCharge: "the Kenyan-led mission" does not say that the
 // person named beside it is in charge of anything.
 func TestLedIsNotInCharge(t *testing.T) {
