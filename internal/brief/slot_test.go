@@ -164,10 +164,10 @@ func TestDateOfAnothersDeed(t *testing.T) {
 			"From 2020 to 2023, he was deputy head of another mission. The force was created on September 30, 2025."},
 		corpus.Document{Title: "The force commander speaks", Source: "Paper", URL: "https://example.org/otunge",
 			Published: time.Date(2025, 11, 2, 0, 0, 0, 0, time.UTC),
-			Text: "Force Commander Godfrey Otunge said the officers were ready. Otunge added that more would come."},
+			Text:      "Force Commander Godfrey Otunge said the officers were ready. Otunge added that more would come."},
 		corpus.Document{Title: "Patrols resume", Source: "Paper", URL: "https://example.org/patrols",
 			Published: time.Date(2025, 11, 5, 0, 0, 0, 0, time.UTC),
-			Text: "Godfrey Otunge led the patrols through the capital on Friday."})
+			Text:      "Godfrey Otunge led the patrols through the capital on Friday."})
 	a := newExtractive(t, st)
 	askAnswered(t, a, "When was Godfrey Otunge appointed force commander?", false)
 	askAnswered(t, a, "When was Jack Christofides appointed special representative?", true)
