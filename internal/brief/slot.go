@@ -93,7 +93,7 @@ salaire salaires cout couts montant financement indemnite indemnites depense dep
 
 // genericMoney name money without saying what it is for: "how much money"
 // is answered by "$200 million", while "how much salary" needs a salary.
-var genericMoney = lexiconSet(`money cash funds funding dollars amount sum argent fonds financement somme`)
+var genericMoney = lexiconSet(`money cash funds funding dollars amount sum aid aide argent fonds financement somme`)
 
 // relationConcepts is how many of the question's rarest other concepts
 // may stand for its relation: one (two let "wounded" be met by "Haiti").
@@ -290,7 +290,7 @@ func countDeed(question string, cue []string, head string, names map[string]bool
 }
 
 // deedEnds end the words a count's deed is sought among.
-var deedEnds = lexiconSet(`at in on to from for with by during into of about over under after before since than and or so now
+var deedEnds = lexiconSet(`at in on to from for with by during into of about over under after before since than and or so now when while whilst quand lorsque
 last next this week weeks month months year years day days total`)
 
 // namingCue reports a cue that names the thing asked: "which town",
@@ -932,6 +932,9 @@ func numberFor(an *analysis, sentence, lang string, s answerSlot, byTitle bool) 
 		if s.kind == TypeCount && !s.size && len(s.head) > 0 && !near(i, numberWindow, s.head...) {
 			continue
 		}
+		if s.kind == TypeCount && len(s.head) > 0 && i+1 < len(words) && timeUnits[words[i+1]] && !slices.ContainsFunc(s.head, func(c lexicon.Concept) bool { return timeUnits[c.Text] }) {
+			continue // "a visit of three days", "15 months after": a span, not a count of the head
+		}
 		if byTitle {
 			if s.kind == TypeCount && !near(i, numberWindow, append(slices.Clone(s.head), s.named...)...) {
 				continue
@@ -945,23 +948,28 @@ func numberFor(an *analysis, sentence, lang string, s answerSlot, byTitle bool) 
 }
 
 // contentSpan is the span of tokens around toks[i], width words either
-// side, reaching forward over the conjunctions of a number's coordinated
-// words within the clause: "up to 70 civilian and seconded personnel".
+// side, reaching forward within the clause over the conjunctions of a
+// number's coordinated words and the adverbs before its verb: "up to 70
+// civilian and seconded personnel", "750 agents kényans déjà déployés".
 func contentSpan(sentence string, toks []lexicon.Token, words []string, i, width int) (from, to int) {
 	from, to = max(i-width, 0), i
 	for n := 0; to < len(words)-1 && n < width; {
 		if strings.ContainsAny(sentence[toks[to].End:toks[to+1].Start], ",;:") {
 			break
 		}
-		if to++; !conjunctions[words[to]] {
+		if to++; !numberFillers[words[to]] {
 			n++
 		}
 	}
 	return from, to
 }
 
-// conjunctions join a number's coordinated words.
-var conjunctions = map[string]bool{"and": true, "or": true, "et": true, "ou": true}
+// timeUnits measure a span of time.
+var timeUnits = lexiconSet(`day days week weeks month months year years hour hours jour jours semaine semaines mois ans annee annees heure heures`)
+
+// numberFillers stand between a number and what it counts or its verb
+// without telling either.
+var numberFillers = lexiconSet(`and or et ou already still now currently just deja toujours encore actuellement`)
 
 // namedBeside reports a name with a word the question does not hold (a
 // run of capitalised words, not opening the sentence: "Kenya Airways" for

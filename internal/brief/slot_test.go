@@ -399,6 +399,10 @@ func TestNumberFor(t *testing.T) {
 		{"How many personnel may the unit comprise?", "The unit may comprise up to 70 civilian and seconded personnel.", true},
 		{"How many officers were there?", "Fifteen months after its first officers landed, it was small.", false}, // fifteen counts months
 		{"How many officers were there?", "Bangladesh had an all-female police unit, said its 1,500 would help.", false},
+		{"How many officers were there?", "The officers' visit of three days ended on Friday.", false}, // a span, not a count
+		{"How many days did the visit last?", "The officers' visit of three days ended on Friday.", true},
+		{"How much aid was frozen?", "The freeze affects about $15 million in aid.", true},
+		{"How much aid was frozen?", "The freeze affects 200 officers' aid.", false}, // an amount has its money
 		// "Which <thing>" is answered by one named or numbered beside it.
 		{"Which hospital treated the officer?", "The officer was airlifted to hospital, where he died.", false},
 		{"Which hospital treated the officer?", "The officer was taken to the Bernard Mevs hospital.", true},
@@ -534,6 +538,7 @@ func TestCountDeed(t *testing.T) {
 		{"How many soldiers are in the force?", "soldiers", ""}, // no deed after the helper
 		{"How many soldiers went to Haiti?", "soldiers", ""},    // no helper verb
 		{"How many soldiers did Chad offer last week?", "soldiers", "offer"},
+		{"How many officers were deployed when the adviser visited?", "officers", "deployed"}, // the setting's verb is not the deed
 	}
 	for _, tt := range tests {
 		if got := countDeed(tt.question, []string{"how", "many"}, tt.head, names); got != tt.want {
