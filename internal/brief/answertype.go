@@ -144,10 +144,12 @@ func questionType(question string) AnswerType {
 func cueType(words []string) AnswerType {
 	// The cue that comes first says what is asked: "Which countries
 	// abstained when ..." asks who, not when.
-	best, bestAt := TypeOther, len(words)
+	// At the same place the longer cue says more: "combien de temps" asks
+	// how long, not how many.
+	best, bestAt, bestLen := TypeOther, len(words), 0
 	for _, c := range typeCues {
-		if at := runIndex(words, c.words); at >= 0 && at < bestAt {
-			best, bestAt = c.t, at
+		if at := runIndex(words, c.words); at >= 0 && (at < bestAt || at == bestAt && len(c.words) > bestLen) {
+			best, bestAt, bestLen = c.t, at, len(c.words)
 		}
 	}
 	return best

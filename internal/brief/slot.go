@@ -54,7 +54,7 @@ var portfolios = lexiconSet(`justice foreign defence defense interior finance he
 // metaHeads name the kind of answer, not a thing a sentence would say:
 // "what is the name of ...", "what number ...".
 var metaHeads = lexiconSet(`name names number numbers date dates year years day days month months time times title
-identity figure figures total share proportion percentage percent part portion rate nom nombre date annee jour mois part pourcentage
+identity figure figures total share proportion percentage percent part portion rate nom nombre date annee jour mois temps part pourcentage
 article articles report reports document documents paper papers study studies piece story statement release
 rapport rapports etude communique`)
 
