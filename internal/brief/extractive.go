@@ -2,6 +2,7 @@ package brief
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -263,6 +264,11 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 			}
 			bag := bags[j]
 			sc := askedCoverage(bag, r.asked, w) + scoped.share(bag)
+			if j > 0 && pointsBack(s) && !isSourceList(sents[j-1]) {
+				// "That mission stretched on for more than a decade": what
+				// it is about, the sentence before names, for a little less.
+				sc += referredShare * max(askedCoverage(joinedBags(bags[j-1], bag), r.asked, w)-askedCoverage(bag, r.asked, w), 0)
+			}
 			// Reasons are written in too many ways ("much needed by",
 			// "contending with") for a missing cue word to count against.
 			if r.kind != TypeReason && !meetsType(r.kind, s) {
@@ -293,7 +299,7 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 			sc += presentBonus * newness[i]
 			sc += brevityBonus * (1 - float64(min(n, brevityWords))/brevityWords)
 			c := sentenceCandidate{hit: i, at: j, text: s, score: sc, bag: bag}
-			if j > 0 && opensWithPronoun(s) && !isSourceList(sents[j-1]) {
+			if j > 0 && opensWithReference(s) && !isSourceList(sents[j-1]) {
 				// "He is the second Kenyan officer to be killed" says who
 				// only with the sentence before it, which names him.
 				c.text = sents[j-1] + " " + s
@@ -317,14 +323,36 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 	return cands
 }
 
-// opensWithPronoun reports a sentence whose subject is a pronoun ("He
-// is", "She said", "Il a"): who it is, the sentence before says.
-func opensWithPronoun(s string) bool {
+// opensWithReference reports a sentence whose subject is a pronoun ("He
+// is", "She said", "Il a") or a thing pointed back to: who or what it is,
+// the sentence before says.
+func opensWithReference(s string) bool {
 	toks := lexicon.Tokens(s)
-	return len(toks) > 0 && subjectPronouns[toks[0].Text]
+	return len(toks) > 0 && subjectPronouns[toks[0].Text] || pointsBack(s)
 }
 
-var subjectPronouns = lexiconSet(`he she they il elle ils elles`)
+// pointsBack reports a sentence opening with a thing pointed back to
+// ("That mission", "Cette force").
+func pointsBack(s string) bool {
+	toks := lexicon.Tokens(s)
+	return len(toks) > 1 && demonstratives[toks[0].Text] && !lexicon.IsStopWord(toks[1].Text)
+}
+
+var (
+	subjectPronouns = lexiconSet(`he she they il elle ils elles`)
+	demonstratives  = lexiconSet(`that this these those cette ces`)
+)
+
+// referredShare is how much of what the sentence before adds a sentence
+// pointing back to it is credited with.
+const referredShare = 0.5
+
+// joinedBags holds the terms of both bags.
+func joinedBags(a, b termBag) termBag {
+	j := termBag{Bag: maps.Clone(a.Bag), lex: b.lex}
+	maps.Copy(j.Bag, b.Bag)
+	return j
+}
 
 // pickRest picks the best candidate, then up to two more that score
 // nearly as well and add something.

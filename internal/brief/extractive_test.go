@@ -182,3 +182,17 @@ func TestReportsNumberScopesItsSentences(t *testing.T) {
 		t.Errorf("answer does not open with the drafters of 2699: %s", ans.Text)
 	}
 }
+
+// TestSentencePointingBack: "That mission stretched on ..." is about what
+// the sentence before names, and answers for it.
+func TestSentencePointingBack(t *testing.T) {
+	st := openStoreWith(t, corpus.Document{Title: "Lessons of past missions", Source: "Journal", URL: "https://example.org/past",
+		Published: time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC),
+		Text: "Rights concerns loom from the prior peacekeeping mission, MINUSTAH. " +
+			"That mission stretched on for more than a decade, from June 2004 until October 2017. " +
+			"Cholera came to Haiti in 2010 from a camp of MINUSTAH peacekeepers, and the UN admitted it in 2016."})
+	ans := askAnswered(t, newExtractive(t, st), "How long was the MINUSTAH mission in Haiti?", true)
+	if !strings.Contains(ans.Text, "MINUSTAH. That mission stretched on") {
+		t.Errorf("the answer lacks the span with what it is of: %s", ans.Text)
+	}
+}
