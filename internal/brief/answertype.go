@@ -114,6 +114,11 @@ func mainClause(question string) string {
 		// vote tally?" states the scene, then asks.
 		opens, comma, stated = true, colon, true
 	}
+	if opens && comma < 0 {
+		// Typed without its comma: "under res 2743 how many staff ..."
+		// asks from its question word on.
+		comma = questionWordAfter(question, toks)
+	}
 	if !opens || comma < 0 {
 		return question
 	}
@@ -127,6 +132,20 @@ func mainClause(question string) string {
 	}
 	return rest
 }
+
+// questionWordAfter returns the offset just before the first question word
+// past the opening one ("how many" in "under res 2743 how many ..."), as
+// the comma of a scene would sit; -1 when there is none.
+func questionWordAfter(question string, toks []lexicon.Token) int {
+	for i := 2; i < len(toks); i++ {
+		if questionWords[toks[i].Text] {
+			return toks[i].Start - 1
+		}
+	}
+	return -1
+}
+
+var questionWords = lexiconSet(`how what which who whom whose why where combien quel quelle quels quelles qui pourquoi`)
 
 // questionType tells what kind of answer a question asks for.
 func questionType(question string) AnswerType {

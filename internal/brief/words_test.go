@@ -298,6 +298,7 @@ func TestMainClause(t *testing.T) {
 		{"When did the officers land?", "When did the officers land?"},
 		{"What did Ruto say: who would pay?", "What did Ruto say: who would pay?"}, // a question before the colon, not a statement
 		{"Is it true: who pays?", "Is it true: who pays?"},
+		{"under res 2743 how many staff can the unit have?", "how many staff can the unit have?"}, // typed without its comma
 	}
 	for _, tt := range tests {
 		if got := mainClause(tt.q); got != tt.want {

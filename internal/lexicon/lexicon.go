@@ -174,13 +174,44 @@ func (a *Analyzer) Groups(terms []Term, lang string) []string {
 // asking whether a concept occurs in it.
 type Bag map[string]bool
 
-// Bag returns the index terms of text as a set.
+// Bag returns the index terms of text as a set. Unlike the index, a
+// word of two groups stands for both ("personnel" is troops and staff):
+// a sentence is asked whether it holds a concept, not ranked by it.
 func (a *Analyzer) Bag(text, lang string) Bag {
 	b := Bag{}
-	for _, t := range a.IndexTerms(text, lang) {
-		b[t] = true
+	terms := a.Analyze(text, lang)
+	stems := make([]string, len(terms))
+	for i, t := range terms {
+		stems[i] = t.Stem
+		if !t.Stop {
+			b[t.Stem] = true
+		}
+	}
+	for _, g := range a.everyGroupToken(stems, stemLang(lang)) {
+		b[g] = true
 	}
 	return b
+}
+
+// everyGroupToken is groupTokens keeping, at each place, every group whose
+// phrase is as long as the longest match there.
+func (a *Analyzer) everyGroupToken(stems []string, lang string) []string {
+	var out []string
+	byFirst := a.phrases[lang]
+	for i := 0; i < len(stems); i++ {
+		longest := 0
+		for _, p := range byFirst[stems[i]] {
+			if hasPrefix(stems[i:], p.stems) {
+				longest = max(longest, len(p.stems))
+			}
+		}
+		for _, p := range byFirst[stems[i]] {
+			if len(p.stems) == longest && hasPrefix(stems[i:], p.stems) {
+				out = append(out, p.token)
+			}
+		}
+	}
+	return out
 }
 
 // Has reports whether the bag holds any form of the concept.

@@ -194,3 +194,20 @@ func TestAbbreviatedUnitedStatesMeetsWashington(t *testing.T) {
 		t.Errorf("the U.S. Embassy does not meet Washington: %v", bag)
 	}
 }
+
+func TestBagWordOfTwoGroups(t *testing.T) {
+	a := New(nil)
+	// "personnel" is in the troops group and the staff group: a sentence
+	// holding it answers for either, though the index tags it once.
+	bag := a.Bag("The unit may comprise up to 70 civilian and seconded personnel.", English)
+	for _, q := range []string{"How many staff can the unit have?", "How many troops can the unit have?"} {
+		for _, c := range a.Query(q) {
+			if (c.Text == "staff" || c.Text == "troops") && !bag.Has(c) {
+				t.Errorf("%q: %s (related %v) does not meet personnel", q, c.Text, c.Related)
+			}
+		}
+	}
+	if got, want := len(a.IndexTerms("personnel", English)), 2; got != want {
+		t.Errorf("the index tags personnel %d times, want %d (its stem and one group)", got, want)
+	}
+}
