@@ -170,7 +170,11 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 	// kept holds the texts of the sentences that answer a part, picked
 	// before or added here: a later part's sentence does not push them out.
 	kept := map[string]bool{}
+	keptDocs := map[string]bool{} // the reports of the sentences kept so far
 	for _, part := range parts {
+		// "... and how many officers did he say were deployed": a part
+		// pointing back is told by the report that answered before it.
+		refersBack := len(keptDocs) > 0 && slices.ContainsFunc(lexicon.Tokens(part), func(t lexicon.Token) bool { return backPronouns[t.Text] })
 		pr := r
 		pr.question, pr.query = part, part
 		pr.asked, pr.kind = r.an.lex.Query(part), questionType(part)
@@ -193,6 +197,9 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 			if filled {
 				sc += slotBonus
 			}
+			if refersBack && keptDocs[r.hits[c.hit].DocID] {
+				sc += sameReportBonus
+			}
 			return sc
 		}
 		// The best sentence fills the part's slot, when one does.
@@ -213,6 +220,7 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 			return score(p, f) >= partCoverShare*bestScore && (f || !bestFilled)
 		}); at >= 0 {
 			kept[picked[at].text] = true
+			keptDocs[r.hits[picked[at].hit].DocID] = true
 			continue
 		}
 		if len(picked) >= maxSentences(r) {
@@ -232,9 +240,17 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 		}
 		picked = append(picked, cands[best])
 		kept[cands[best].text] = true
+		keptDocs[r.hits[cands[best].hit].DocID] = true
 	}
 	return picked
 }
+
+// backPronouns point back to what an earlier part of a question asked of.
+var backPronouns = lexiconSet(`he she him his her they them their it its il elle ils elles lui leur`)
+
+// sameReportBonus credits, for a part pointing back, a sentence of the
+// report that answered the part before.
+const sameReportBonus = 0.25
 
 // scoreSentences scores every sentence of the hits as an answer, best
 // first.

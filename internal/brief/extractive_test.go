@@ -196,3 +196,21 @@ func TestSentencePointingBack(t *testing.T) {
 		t.Errorf("the answer lacks the span with what it is of: %s", ans.Text)
 	}
 }
+
+// TestPartPointingBack: "and how many officers did he say were deployed"
+// is answered from the report that named him, not by another report's
+// count.
+func TestPartPointingBack(t *testing.T) {
+	st := openStoreWith(t,
+		corpus.Document{Title: "Kenyan adviser visits Haiti", Source: "Wire", URL: "https://example.org/visit",
+			Published: time.Date(2025, 8, 15, 0, 0, 0, 0, time.UTC),
+			Text: "Deputy adviser Joseph Boinet led the Kenyan delegation that visited Haiti in August. " +
+				"He praised the 750 Kenyan officers deployed there."},
+		corpus.Document{Title: "Parliament approves the deployment", Source: "Paper", URL: "https://example.org/parliament",
+			Published: time.Date(2023, 11, 16, 0, 0, 0, 0, time.UTC),
+			Text: "Kenya's parliament approved the deployment of 1,000 Kenyan officers to Haiti."})
+	ans := askAnswered(t, newExtractive(t, st), "who led the kenyan delegation that visited haiti, and how many kenyan officers did he say were deployed?", true)
+	if !strings.Contains(ans.Text, "750") {
+		t.Errorf("the second part is not answered from the first part's report: %s", ans.Text)
+	}
+}
