@@ -208,7 +208,7 @@ func TestPartPointingBack(t *testing.T) {
 				"He praised the 750 Kenyan officers deployed there."},
 		corpus.Document{Title: "Parliament approves the deployment", Source: "Paper", URL: "https://example.org/parliament",
 			Published: time.Date(2023, 11, 16, 0, 0, 0, 0, time.UTC),
-			Text: "Kenya's parliament approved the deployment of 1,000 Kenyan officers to Haiti."})
+			Text:      "Kenya's parliament approved the deployment of 1,000 Kenyan officers to Haiti."})
 	ans := askAnswered(t, newExtractive(t, st), "who led the kenyan delegation that visited haiti, and how many kenyan officers did he say were deployed?", true)
 	if !strings.Contains(ans.Text, "750") {
 		t.Errorf("the second part is not answered from the first part's report: %s", ans.Text)
