@@ -323,9 +323,9 @@ type answerSlot struct {
 	// gang leader", "who is the Kenyan officer"): a body or a country does
 	// not answer it, a person's name must.
 	role bool
-	// which is set for "which <thing>": one is named or numbered beside
-	// the head ("which hospital": "the Bernard Mevs hospital").
-	which bool
+	// which is the thing of "which <thing>": one is named or numbered
+	// beside it ("which hospital": "the Bernard Mevs hospital").
+	which []lexicon.Concept
 	asked []lexicon.Concept // the question's concepts, which a named answer does not repeat
 	// persons are the people a date or place is asked of, by the last
 	// word of their names: the sentence, or the one before, names them.
@@ -391,7 +391,6 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	p := askPhrase(r.question)
 	head, modifiers, cue := p.head, p.modifiers, p.cue
 	s.size = len(cue) > 0 && sizeCues[cue[len(cue)-1]]
-	s.which = len(cue) == 1 && cue[0] == "which"
 	s.asked = r.asked
 	if s.kind == TypeDate || s.kind == TypePlace {
 		s.persons = personNames(r.question)
@@ -408,6 +407,19 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	names := map[string]bool{}
 	for _, n := range r.an.namedTerms(r.question) {
 		names[n] = true
+	}
+	if len(cue) == 1 && cue[0] == "which" {
+		// The thing named: the head, or for "which gang figures" (a
+		// word that names no thing) the word before it.
+		thing := head
+		if metaHeads[head] && len(modifiers) > 0 {
+			thing = modifiers[len(modifiers)-1]
+		}
+		for _, c := range r.asked {
+			if c.Text == thing && !names[thing] {
+				s.which = append(s.which, c)
+			}
+		}
 	}
 	skip := map[string]bool{}
 	toks := lexicon.Tokens(r.question)
@@ -791,7 +803,7 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 			return false
 		}
 	}
-	if s.kind == TypeOther && s.which && len(s.head) > 0 && !namedBeside(an, sentence, lang, s.head, s.asked) {
+	if s.kind == TypeOther && len(s.which) > 0 && !namedBeside(an, sentence, lang, s.which, s.asked) {
 		// "Which hospital", "which gang": the sentence names one, or
 		// numbers it, beside the word ("the Bernard Mevs hospital", "the
 		// 400 Mawozo gang"), not "airlifted to hospital" or "gang members".
