@@ -410,7 +410,7 @@ func TestNumberFor(t *testing.T) {
 		{"Which gang attacked the Kenyans?", "The Kenyans were attacked by the Gran Grif gang.", true},
 		{"Which resolution renewed the mandate?", "The council renewed the mandate in resolution 2751.", true},
 		{"Which carrier flew the Kenyans?", "The Kenyans flew in on a Kenya Airways carrier.", true},
-		{"Which gang figures were sanctioned?", "New Haitian actors would be added to the gang sanctions list.", false}, // "figures" names no thing: the gang's are named
+		{"Which gang figures were sanctioned?", "The council sanctioned several gang figures on Friday.", false}, // "figures" names no thing: the gang's are named
 		{"Which gang figures were sanctioned?", "The council sanctioned gang leader Jimmy Cherizier.", true},
 	}
 	for _, tt := range tests {
