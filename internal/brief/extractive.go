@@ -170,7 +170,8 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 	// kept holds the texts of the sentences that answer a part, picked
 	// before or added here: a later part's sentence does not push them out.
 	kept := map[string]bool{}
-	keptDocs := map[string]bool{} // the reports of the sentences kept so far
+	keptDocs := map[string]bool{}      // the reports of the sentences kept so far
+	keptFor := map[string]AnswerType{} // what kind of part each kept sentence answers
 	for _, part := range parts {
 		// "... and how many officers did he say were deployed": a part
 		// pointing back is told by the report that answered before it.
@@ -202,9 +203,18 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 			}
 			return sc
 		}
+		// "How many came first, and how many in the reinforcement?": one
+		// count does not answer both.
+		answersAnother := func(c sentenceCandidate) bool {
+			k, ok := keptFor[c.text]
+			return ok && k == pr.kind && pr.kind.valued()
+		}
 		// The best sentence fills the part's slot, when one does.
 		best, bestScore, bestFilled := -1, 0.0, false
 		for i, c := range cands {
+			if answersAnother(c) {
+				continue
+			}
 			f := filled(c)
 			if sc := score(c, f); f && !bestFilled || f == bestFilled && sc > bestScore {
 				best, bestScore, bestFilled = i, sc, f
@@ -216,11 +226,15 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 		// A picked sentence covers the part when it scores nearly as well,
 		// and fills the part's slot if the best one does.
 		if at := slices.IndexFunc(picked, func(p sentenceCandidate) bool {
+			if answersAnother(p) {
+				return false
+			}
 			f := filled(p)
 			return score(p, f) >= partCoverShare*bestScore && (f || !bestFilled)
 		}); at >= 0 {
 			kept[picked[at].text] = true
 			keptDocs[r.hits[picked[at].hit].DocID] = true
+			keptFor[picked[at].text] = pr.kind
 			continue
 		}
 		if len(picked) >= maxSentences(r) {
@@ -241,6 +255,7 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 		picked = append(picked, cands[best])
 		kept[cands[best].text] = true
 		keptDocs[r.hits[cands[best].hit].DocID] = true
+		keptFor[cands[best].text] = pr.kind
 	}
 	return picked
 }

@@ -214,3 +214,19 @@ func TestPartPointingBack(t *testing.T) {
 		t.Errorf("the second part is not answered from the first part's report: %s", ans.Text)
 	}
 }
+
+// TestOneCountPerPart: "how many came first, and how many in the
+// reinforcement" takes a count for each part, not one sentence for both.
+func TestOneCountPerPart(t *testing.T) {
+	st := openStoreWith(t,
+		corpus.Document{Title: "Kenyan police arrive", Source: "Wire", URL: "https://example.org/arrive",
+			Published: time.Date(2024, 6, 25, 0, 0, 0, 0, time.UTC),
+			Text:      "The first batch of 400 Kenyan police arrived, with more police expected in a reinforcement later."},
+		corpus.Document{Title: "Kenya sends more police", Source: "Paper", URL: "https://example.org/more",
+			Published: time.Date(2025, 1, 20, 0, 0, 0, 0, time.UTC),
+			Text:      "Kenya has deployed 217 more police officers to Haiti as backup."})
+	ans := askAnswered(t, newExtractive(t, st), "how many kenyan police came in the first batch, and how many in the reinforcement?", true)
+	if !strings.Contains(ans.Text, "400") || !strings.Contains(ans.Text, "217") {
+		t.Errorf("each part wants its own count: %s", ans.Text)
+	}
+}

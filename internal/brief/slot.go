@@ -1075,8 +1075,15 @@ func countAt(words []string, i int) bool {
 	if i > 0 && (numberLabels[words[i-1]] || lexicon.IsMonth(words[i-1])) {
 		return false
 	}
+	// "du 11 au 14 août", "from 11 to 14 August": the first day of a span.
+	if i+3 < len(words) && spanWords[words[i+1]] && lexicon.IsNumber(words[i+2]) && lexicon.IsMonth(words[i+3]) {
+		return false
+	}
 	return i+1 >= len(words) || !lexicon.IsMonth(words[i+1])
 }
+
+// spanWords join the first and last days of a span.
+var spanWords = lexiconSet(`to and through until au et jusqu`)
 
 // firstNaming returns the publication date of the earliest dated hit
 // that names one of bodies, in its title or text; zero when none does.

@@ -401,6 +401,7 @@ func TestNumberFor(t *testing.T) {
 		{"How many officers were there?", "Bangladesh had an all-female police unit, said its 1,500 would help.", false},
 		{"How many officers were there?", "The officers' visit of three days ended on Friday.", false}, // a span, not a count
 		{"How many days did the visit last?", "The officers' visit of three days ended on Friday.", true},
+		{"How many officers came on the visit?", "From 11 to 14 August the officers' visit went on.", false}, // the first day of a span
 		{"How much aid was frozen?", "The freeze affects about $15 million in aid.", true},
 		{"How much aid was frozen?", "The freeze affects 200 officers' aid.", false}, // an amount has its money
 		// "Which <thing>" is answered by one named or numbered beside it.
