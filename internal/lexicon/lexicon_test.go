@@ -20,6 +20,7 @@ func TestTokens(t *testing.T) {
 		{"l'ONU et d’Haïti", []string{"onu", "et", "haiti"}},
 		{"Kenya's police, Kenyans' role", []string{"kenya", "police", "kenyans", "role"}},
 		{"Œuvre MMAS", []string{"oeuvre", "mmas"}},
+		{"more than 80% of it, 90 % de", []string{"more", "than", "80", "percent", "of", "it", "90", "percent", "de"}},
 	}
 	for _, tt := range tests {
 		var got []string
@@ -192,5 +193,15 @@ func TestAbbreviatedUnitedStatesMeetsWashington(t *testing.T) {
 	bag := a.Bag("said a diplomat at the U.S. Embassy", English)
 	if !bag[us.Related[0]] {
 		t.Errorf("the U.S. Embassy does not meet Washington: %v", bag)
+	}
+}
+
+func TestShareMeetsAPercentSign(t *testing.T) {
+	a := New(nil)
+	bag := a.Bag("gangs now controlling more than 80% of Port-au-Prince", English)
+	for _, c := range a.Query("What share of the capital do gangs hold?") {
+		if c.Text == "share" && !bag.Has(c) {
+			t.Errorf("share (related %v) does not meet 80%%: %v", c.Related, bag)
+		}
 	}
 }
