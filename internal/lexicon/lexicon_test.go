@@ -205,3 +205,13 @@ func TestShareMeetsAPercentSign(t *testing.T) {
 		}
 	}
 }
+
+func TestSizeMeetsAStrongForce(t *testing.T) {
+	a := New(nil)
+	bag := a.Bag("The 5,550-strong force will also protect vulnerable groups.", English)
+	for _, c := range a.Query("What size is the force?") {
+		if c.Text == "size" && !bag.Has(c) {
+			t.Errorf("size (related %v) does not meet '5,550-strong': %v", c.Related, bag)
+		}
+	}
+}
