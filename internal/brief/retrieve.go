@@ -412,6 +412,14 @@ func subQueries(q string) []string {
 			return []string{parts[0], frame + " " + parts[1]}
 		}
 	}
+	// "how did the 2023 MSS resolution pass versus the 2025 GSF one?": a
+	// right part that is only what tells it apart (a year, a name) borrows
+	// the left's frame, without what tells the left apart.
+	if elliptical(parts[1]) {
+		if frame := frameOf(q, parts[0]); frame != "" {
+			parts[1] = frame + " " + parts[1]
+		}
+	}
 	// "..., and how many with the January reinforcement?" asks about the
 	// left's thing again: the right part borrows it when it names none.
 	if right := askPhrase(parts[1]); right.head == "" && countCue(right.cue) {
@@ -421,6 +429,56 @@ func subQueries(q string) []string {
 	}
 	return []string{parts[0], parts[1]}
 }
+
+// maxEllipticalWords bounds the words other than numbers of a right part
+// that leaves its frame to the left: "the 2025 GSF one", "the vote on its
+// 2024 renewal".
+const maxEllipticalWords = 2
+
+// elliptical reports a part that asks nothing itself (no question word)
+// and names little beside numbers: the rest is understood from the left.
+func elliptical(part string) bool {
+	words := 0
+	for _, t := range contentTerms(part) {
+		if joinedQuestionWords[t] {
+			return false
+		}
+		if !lexicon.IsNumber(t) && !proForms[t] {
+			words++
+		}
+	}
+	for _, t := range lexicon.Tokens(part) {
+		if joinedQuestionWords[t.Text] {
+			return false
+		}
+	}
+	return words <= maxEllipticalWords
+}
+
+// proForms stand for the noun of the other part: "the 2025 one".
+var proForms = lexiconSet(`one ones`)
+
+// frameOf is the left part's words less what tells it apart from the right:
+// its numbers and the names written in capitals in the question ("MSS"),
+// and the words that ask for the comparison.
+func frameOf(question, left string) string {
+	names := map[string]bool{}
+	for _, t := range lexicon.Tokens(question) {
+		if w := question[t.Start:t.End]; len(w) > 1 && strings.ToUpper(w) == w && !lexicon.IsNumber(t.Text) {
+			names[t.Text] = true
+		}
+	}
+	var kept []string
+	for _, t := range lexicon.Tokens(left) {
+		if lexicon.IsNumber(t.Text) || names[t.Text] || comparisonWords[t.Text] {
+			continue
+		}
+		kept = append(kept, t.Text)
+	}
+	return strings.Join(kept, " ")
+}
+
+var comparisonWords = lexiconSet(`compare compared comparison versus vs comparer`)
 
 var questionJoins = strings.NewReplacer(" — ", ", and ", " – ", ", and ", " - ", ", and ")
 

@@ -159,6 +159,10 @@ func TestSubQueries(t *testing.T) {
 			"dans quelle ville a-t-il été abattu ?"},
 		"Who appointed him, and in which town did he arrive?": {"who appointed him,", "in which town did he arrive?"},
 		"How was he killed — what was his group doing?":       {"how was he killed,", "what was his group doing?"},
+		// A right part that only tells its side apart borrows the left's
+		// frame, less the left's year and name.
+		"How did the 2023 MSS resolution pass versus the 2025 GSF one?": {"how did the 2023 mss resolution pass",
+			"how did the resolution pass the 2025 gsf one?"},
 	} {
 		if got := subQueries(q); !slices.Equal(got, want) {
 			t.Errorf("subQueries(%q) = %q, want %q", q, got, want)
