@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/mss-brief/briefbot/internal/document"
 	"github.com/mss-brief/briefbot/internal/lexicon"
@@ -420,6 +421,11 @@ func subQueries(q string) []string {
 			parts[1] = frame + " " + parts[1]
 		}
 	}
+	// "what did Chad offer ..., and how many is it now set to deploy?":
+	// "it" is the left's subject, which the right part then names.
+	if name := leftSubject(q, parts[0], parts[1]); name != "" {
+		parts[1] += " " + name
+	}
 	// "..., and how many with the January reinforcement?" asks about the
 	// left's thing again: the right part borrows it when it names none.
 	if right := askPhrase(parts[1]); right.head == "" && countCue(right.cue) {
@@ -477,6 +483,33 @@ func frameOf(question, left string) string {
 	}
 	return strings.Join(kept, " ")
 }
+
+// leftSubject is the name the right part points back to with a pronoun
+// ("its money", "they send"): the first name written with a capital in the
+// left part, when the right part names none itself (its "he" may be its
+// own "GSF special representative").
+func leftSubject(question, left, right string) string {
+	if !slices.ContainsFunc(lexicon.Tokens(right), func(t lexicon.Token) bool { return backRefs[t.Text] }) {
+		return ""
+	}
+	toks := lexicon.Tokens(question)
+	split := min(len(lexicon.Tokens(left)), len(toks))
+	isName := func(t lexicon.Token) bool {
+		w := question[t.Start:t.End]
+		return unicode.IsUpper([]rune(w)[0]) && len(t.Text) > 1 && !lexicon.IsStopWord(t.Text) &&
+			!joinedQuestionWords[t.Text] && !lexicon.IsMonth(t.Text)
+	}
+	if slices.ContainsFunc(toks[split:], isName) {
+		return ""
+	}
+	if i := slices.IndexFunc(toks[:split], isName); i >= 0 {
+		return toks[i].Text
+	}
+	return ""
+}
+
+// backRefs point back to what the other part named.
+var backRefs = lexiconSet(`it its they them their he his she her`)
 
 var comparisonWords = lexiconSet(`compare compared comparison versus vs comparer`)
 
