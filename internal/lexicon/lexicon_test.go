@@ -215,3 +215,23 @@ func TestSizeMeetsAStrongForce(t *testing.T) {
 		}
 	}
 }
+
+func TestEverydayWordsMeetReportersWords(t *testing.T) {
+	a := New(nil)
+	for q, sentence := range map[string]string{
+		"Does it hand them food and gas?":               "Rations, fuel, water, accommodation.",
+		"How are the troops supplied?":                  "to provide logistical support to the GSF",
+		"How many kids were driven out of their homes?": "gang violence has displaced more than a million people",
+	} {
+		bag := a.Bag(sentence, English)
+		met := false
+		for _, c := range a.Query(q) {
+			if len(c.Related) > 0 && bag.Has(c) {
+				met = true
+			}
+		}
+		if !met {
+			t.Errorf("%q meets nothing of %q through a group", q, sentence)
+		}
+	}
+}
