@@ -222,6 +222,7 @@ func TestEverydayWordsMeetReportersWords(t *testing.T) {
 		"Does it hand them food and gas?":               "Rations, fuel, water, accommodation.",
 		"How are the troops supplied?":                  "to provide logistical support to the GSF",
 		"How many kids were driven out of their homes?": "gang violence has displaced more than a million people",
+		"Why mostly soldiers?":                          "the mission is colored overwhelmingly as military",
 	} {
 		bag := a.Bag(sentence, English)
 		met := false
