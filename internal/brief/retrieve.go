@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/mss-brief/briefbot/internal/document"
 	"github.com/mss-brief/briefbot/internal/lexicon"
@@ -412,6 +413,19 @@ func subQueries(q string) []string {
 			return []string{parts[0], frame + " " + parts[1]}
 		}
 	}
+	// "how did the 2023 MSS resolution pass versus the 2025 GSF one?": a
+	// right part that is only what tells it apart (a year, a name) borrows
+	// the left's frame, without what tells the left apart.
+	if elliptical(parts[1]) {
+		if frame := frameOf(q, parts[0]); frame != "" {
+			parts[1] = frame + " " + parts[1]
+		}
+	}
+	// "what did Chad offer ..., and how many is it now set to deploy?":
+	// "it" is the left's subject, which the right part then names.
+	if name := leftSubject(q, parts[0], parts[1]); name != "" {
+		parts[1] += " " + name
+	}
 	// "..., and how many with the January reinforcement?" asks about the
 	// left's thing again: the right part borrows it when it names none.
 	if right := askPhrase(parts[1]); right.head == "" && countCue(right.cue) {
@@ -421,6 +435,83 @@ func subQueries(q string) []string {
 	}
 	return []string{parts[0], parts[1]}
 }
+
+// maxEllipticalWords bounds the words other than numbers of a right part
+// that leaves its frame to the left: "the 2025 GSF one", "the vote on its
+// 2024 renewal".
+const maxEllipticalWords = 2
+
+// elliptical reports a part that asks nothing itself (no question word)
+// and names little beside numbers: the rest is understood from the left.
+func elliptical(part string) bool {
+	words := 0
+	for _, t := range contentTerms(part) {
+		if joinedQuestionWords[t] {
+			return false
+		}
+		if !lexicon.IsNumber(t) && !proForms[t] {
+			words++
+		}
+	}
+	for _, t := range lexicon.Tokens(part) {
+		if joinedQuestionWords[t.Text] {
+			return false
+		}
+	}
+	return words <= maxEllipticalWords
+}
+
+// proForms stand for the noun of the other part: "the 2025 one".
+var proForms = lexiconSet(`one ones`)
+
+// frameOf is the left part's words less what tells it apart from the right:
+// its numbers and the names written in capitals in the question ("MSS"),
+// and the words that ask for the comparison.
+func frameOf(question, left string) string {
+	names := map[string]bool{}
+	for _, t := range lexicon.Tokens(question) {
+		if w := question[t.Start:t.End]; len(w) > 1 && strings.ToUpper(w) == w && !lexicon.IsNumber(t.Text) {
+			names[t.Text] = true
+		}
+	}
+	var kept []string
+	for _, t := range lexicon.Tokens(left) {
+		if lexicon.IsNumber(t.Text) || names[t.Text] || comparisonWords[t.Text] {
+			continue
+		}
+		kept = append(kept, t.Text)
+	}
+	return strings.Join(kept, " ")
+}
+
+// leftSubject is the name the right part points back to with a pronoun
+// ("its money", "they send"): the first name written with a capital in the
+// left part, when the right part names none itself (its "he" may be its
+// own "GSF special representative").
+func leftSubject(question, left, right string) string {
+	if !slices.ContainsFunc(lexicon.Tokens(right), func(t lexicon.Token) bool { return backRefs[t.Text] }) {
+		return ""
+	}
+	toks := lexicon.Tokens(question)
+	split := min(len(lexicon.Tokens(left)), len(toks))
+	isName := func(t lexicon.Token) bool {
+		w := question[t.Start:t.End]
+		return unicode.IsUpper([]rune(w)[0]) && len(t.Text) > 1 && !lexicon.IsStopWord(t.Text) &&
+			!joinedQuestionWords[t.Text] && !lexicon.IsMonth(t.Text)
+	}
+	if slices.ContainsFunc(toks[split:], isName) {
+		return ""
+	}
+	if i := slices.IndexFunc(toks[:split], isName); i >= 0 {
+		return toks[i].Text
+	}
+	return ""
+}
+
+// backRefs point back to what the other part named.
+var backRefs = lexiconSet(`it its they them their he his she her`)
+
+var comparisonWords = lexiconSet(`compare compared comparison versus vs comparer`)
 
 var questionJoins = strings.NewReplacer(" — ", ", and ", " – ", ", and ", " - ", ", and ")
 

@@ -160,6 +160,16 @@ func TestSubQueries(t *testing.T) {
 			"dans quelle ville a-t-il été abattu ?"},
 		"Who appointed him, and in which town did he arrive?": {"who appointed him,", "in which town did he arrive?"},
 		"How was he killed — what was his group doing?":       {"how was he killed,", "what was his group doing?"},
+		// "it" is the left's subject: the right part names it, unless it
+		// names someone itself.
+		"What did Chad offer at the conference, and what is it now set to deploy?": {"what did chad offer at the conference,",
+			"what is it now set to deploy? chad"},
+		"Who was the GSF's special rep, and when did he say the GSF would arrive?": {"who was the gsf's special rep,",
+			"when did he say the gsf would arrive?"},
+		// A right part that only tells its side apart borrows the left's
+		// frame, less the left's year and name.
+		"How did the 2023 MSS resolution pass versus the 2025 GSF one?": {"how did the 2023 mss resolution pass",
+			"how did the resolution pass the 2025 gsf one?"},
 	} {
 		if got := subQueries(q); !slices.Equal(got, want) {
 			t.Errorf("subQueries(%q) = %q, want %q", q, got, want)

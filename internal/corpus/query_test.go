@@ -67,6 +67,9 @@ func TestQuestionCue(t *testing.T) {
 		{"When did they arrive?", "They arrived in June.", CueDate, true},
 		{"Combien de policiers?", "Des policiers sont arrivés.", CueQuantity, false},
 		{"Who leads it?", "Kenya leads it.", CueNone, true},
+		// A size is a count: "the force's size" is answered by a figure.
+		{"What is the authorized size of the force?", "The size of the force was debated.", CueQuantity, false},
+		{"What headcount was the MSS expected to reach?", "It is expected to grow to around 2,500.", CueQuantity, true},
 	}
 	for _, tt := range tests {
 		c := QuestionCue(tt.q)

@@ -37,6 +37,7 @@ func QuestionCue(question string) Cue {
 	// this of every question, and a token holds no space.
 	toks := lexicon.Tokens(question)
 	if holdsPhrase(toks, [][]string{{"how", "many"}, {"how", "much"}, {"number", "of"}, {"how", "large"}, {"how", "big"},
+		{"size"}, {"headcount"}, {"strength"}, {"ceiling"}, {"effectif"}, {"taille"},
 		{"combien"}, {"cuantos"}, {"cuantas"}, {"cuanto"}}) {
 		return CueQuantity
 	}

@@ -20,6 +20,7 @@ func TestTokens(t *testing.T) {
 		{"l'ONU et d’Haïti", []string{"onu", "et", "haiti"}},
 		{"Kenya's police, Kenyans' role", []string{"kenya", "police", "kenyans", "role"}},
 		{"Œuvre MMAS", []string{"oeuvre", "mmas"}},
+		{"more than 80% of it, 90 % de", []string{"more", "than", "80", "percent", "of", "it", "90", "percent", "de"}},
 	}
 	for _, tt := range tests {
 		var got []string
@@ -209,5 +210,46 @@ func TestBagWordOfTwoGroups(t *testing.T) {
 	}
 	if got, want := len(a.IndexTerms("personnel", English)), 2; got != want {
 		t.Errorf("the index tags personnel %d times, want %d (its stem and one group)", got, want)
+	}
+}
+
+func TestShareMeetsAPercentSign(t *testing.T) {
+	a := New(nil)
+	bag := a.Bag("gangs now controlling more than 80% of Port-au-Prince", English)
+	for _, c := range a.Query("What share of the capital do gangs hold?") {
+		if c.Text == "share" && !bag.Has(c) {
+			t.Errorf("share (related %v) does not meet 80%%: %v", c.Related, bag)
+		}
+	}
+}
+
+func TestSizeMeetsAStrongForce(t *testing.T) {
+	a := New(nil)
+	bag := a.Bag("The 5,550-strong force will also protect vulnerable groups.", English)
+	for _, c := range a.Query("What size is the force?") {
+		if c.Text == "size" && !bag.Has(c) {
+			t.Errorf("size (related %v) does not meet '5,550-strong': %v", c.Related, bag)
+		}
+	}
+}
+
+func TestEverydayWordsMeetReportersWords(t *testing.T) {
+	a := New(nil)
+	for q, sentence := range map[string]string{
+		"Does it hand them food and gas?":               "Rations, fuel, water, accommodation.",
+		"How are the troops supplied?":                  "to provide logistical support to the GSF",
+		"How many kids were driven out of their homes?": "gang violence has displaced more than a million people",
+		"Why mostly soldiers?":                          "the mission is colored overwhelmingly as military",
+	} {
+		bag := a.Bag(sentence, English)
+		met := false
+		for _, c := range a.Query(q) {
+			if len(c.Related) > 0 && bag.Has(c) {
+				met = true
+			}
+		}
+		if !met {
+			t.Errorf("%q meets nothing of %q through a group", q, sentence)
+		}
 	}
 }

@@ -106,6 +106,11 @@ func Tokens(text string) []Token {
 				out = append(out, Token{Text: Fold(text[start:j]), Start: start, End: j})
 			}
 			i = max(j, i+size)
+		case r == '%':
+			// "80%" says "80 percent": read as the word, a question about
+			// a share finds it.
+			out = append(out, Token{Text: "percent", Start: i, End: i + size})
+			i += size
 		default:
 			i += size
 		}
