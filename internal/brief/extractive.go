@@ -108,6 +108,13 @@ func (c sentenceCandidate) shownBag() termBag {
 	return c.shown
 }
 
+// unionBag holds the terms of both bags.
+func unionBag(a, b termBag) termBag {
+	u := termBag{Bag: maps.Clone(a.Bag), lex: a.lex}
+	maps.Copy(u.Bag, b.Bag)
+	return u
+}
+
 // spanned returns c quoting the hit's sentences from..to.
 func spanned(c sentenceCandidate, sents []string, bags []termBag, from, to int) sentenceCandidate {
 	c.from, c.to = from, to
@@ -301,7 +308,14 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 				continue
 			}
 			bag := bags[j]
-			sc := askedCoverage(bag, r.asked, w) + scoped.share(bag)
+			sc := askedCoverage(bag, r.asked, w)
+			if j > 0 && opensWithPronoun(s) && !isSourceList(sents[j-1]) {
+				// "He was part of a group dispatched to recover a vehicle"
+				// is about the officer the sentence before says was
+				// killed: it is quoted with it, and holds what it holds.
+				sc = max(sc, askedCoverage(unionBag(bags[j-1], bag), r.asked, w))
+			}
+			sc += scoped.share(bag)
 			// Reasons are written in too many ways ("much needed by",
 			// "contending with") for a missing cue word to count against.
 			if r.kind != TypeReason && !meetsType(r.kind, s) {

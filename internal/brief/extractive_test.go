@@ -220,3 +220,24 @@ func TestMannerQuotesEachSentence(t *testing.T) {
 		t.Errorf("answer lacks the categories: %s", ans.Text)
 	}
 }
+
+// TestPronounSentenceHoldsWhatItFollows: "He was part of a group ..."
+// says how the officer the sentence before names was killed; scored on
+// its own words it fell below the sentences that only say he was.
+func TestPronounSentenceHoldsWhatItFollows(t *testing.T) {
+	st := openFixtureStore(t, corpus.Document{Title: "Kenyan police officer killed in suspected gang attack in Haiti", Source: "Africanews",
+		URL: "https://example.org/kabiru", Published: time.Date(2025, 3, 28, 0, 0, 0, 0, time.UTC),
+		Text: "The MSS says a Kenyan police was killed on Tuesday in an attack by suspected gang members. " +
+			"He was part of a group that had been dispatched to recover a Haitian police vehicle that had got stuck in a ditch, suspected to have been dug by gangs. " +
+			"The MSS forces were attacked during the recovery operation. " +
+			"After initially being reported as missing, the MSS later confirmed that an officer by the name of Bénédict Kabiru had died in the incident. " +
+			"Haiti’s Presidential Transitional Council has praised what it described as Kabiru’s “ultimate sacrifice”. " +
+			"He is the second Kenyan officer to be killed in Haiti since the force began deploying in June last year."})
+	ans, err := newExtractive(t, st).Answer(context.Background(), Request{Question: "How was the second Kenyan officer killed in Haiti — what was he doing when the gangs attacked?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "vehicle") {
+		t.Errorf("answer lacks what he was doing: %s", ans.Text)
+	}
+}
