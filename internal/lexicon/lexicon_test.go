@@ -80,7 +80,9 @@ func TestGlossaryAndParaphrase(t *testing.T) {
 
 	// "choppers" meets "helicopters"; "cash" meets "funding".
 	for _, p := range [][2]string{{"How many choppers?", "three helicopters arrived"}, {"How much cash did Canada put in?", "Canada pledged funding"},
-		{"Why mostly soldiers?", "the mission is colored overwhelmingly as military"}} {
+		{"Why mostly soldiers?", "the mission is colored overwhelmingly as military"},
+		{"Does it hand them food and gas?", "Rations, fuel, water, accommodation"},
+		{"How are the troops supplied?", "comprehensive logistical and operational support"}} {
 		bag := a.Bag(p[1], English)
 		found := false
 		for _, c := range a.Query(p[0]) {
