@@ -45,8 +45,15 @@ func withoutPreamble(q string) string {
 	if stripped := strings.TrimSpace(emojiCode.ReplaceAllString(q, " ")); stripped != "" {
 		q = stripped
 	}
-	return withoutOpening(withoutClosing(withoutStress(particlesJoined(spelledOut(withoutAside(q))))))
+	return withoutOpening(withoutClosing(withoutStress(particlesJoined(spelledOut(howComeAsWhy(withoutAside(q)))))))
 }
+
+// howCome asks why: as words, "come" would be a word of the question
+// the reports must hold.
+var howCome = regexp.MustCompile(`(?i)\bhow come\b`)
+
+// howComeAsWhy writes "how come" as "why".
+func howComeAsWhy(q string) string { return howCome.ReplaceAllString(q, "why") }
 
 // chatShorthand is how chat shortens words the reports spell out.
 var chatShorthand = map[string]string{"ppl": "people", "govt": "government", "gov't": "government", "intl": "international",

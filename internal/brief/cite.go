@@ -240,6 +240,16 @@ func quoteText(s string, focus []string) string { return quoteAnswer(s, focus, "
 // the value asked for (the count, the date, the span of time) wins over
 // one that holds more of the question's words, since a quote cut before
 // "within six months" no longer answers "how long".
+// causeReach is how many words a quote keeps from a cause cue on: "due
+// to the urban combat".
+const causeReach = 4
+
+// causeOpensAt reports a cause cue ("due to", "because") that opens at
+// words[j].
+func causeOpensAt(words []string, j int) bool {
+	return statesCause(strings.Join(words[j:min(j+3, len(words))], " ")) && !statesCause(strings.Join(words[j+1:min(j+3, len(words))], " "))
+}
+
 func quoteAnswer(s string, focus []string, t AnswerType) string {
 	words := strings.Fields(markerRE.ReplaceAllString(s, ""))
 	if len(words) <= maxQuoteWords {
@@ -257,6 +267,8 @@ func quoteAnswer(s string, focus []string, t AnswerType) string {
 			values[i] = meetsType(t, strings.Join(words[max(i-1, 0):min(i+2, len(words))], " "))
 		case TypeAge: // "26-year-old": the number and the two words after it
 			values[i] = meetsType(t, strings.Join(words[max(i-1, 0):min(i+3, len(words))], " "))
+		case TypeReason: // "due to the urban combat nature": the cause and the words after it, not the event before it
+			values[i] = i >= causeReach && causeOpensAt(words, i-causeReach)
 		}
 	}
 	best, bestN := 0, -1

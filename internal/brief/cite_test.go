@@ -193,3 +193,20 @@ func TestQuoteKeepsTheValueAsked(t *testing.T) {
 		t.Errorf("quote for 'how long' lacks the span of time: %q", q)
 	}
 }
+
+// TestQuoteKeepsTheCause: for "why", the window keeps the cause cue and
+// the words after it ("due to the urban combat"), though a window before
+// holds more of the question's words.
+func TestQuoteKeepsTheCause(t *testing.T) {
+	s := "Speaking to reporters in the capital after meeting officials of the transitional council and the national police on Tuesday, " +
+		"he said the Gang Suppression Force the U.S. is proposing for Haiti would be far larger, more like a military in makeup and more lethal " +
+		"than the current police-led Kenyan mission, the top U.S. diplomat in Port-au-Prince said. " +
+		"“To be clear, the mission is colored overwhelmingly as military due to the urban combat nature of it,” said Henry Wooster."
+	focus := []string{"gang", "suppression", "force", "military", "police", "proposing"}
+	if q := quoteText(s, focus); strings.Contains(q, "urban combat") {
+		t.Fatalf("the plain quote keeps the cause already; the test shows nothing: %q", q)
+	}
+	if q := quoteAnswer(s, focus, TypeReason); !strings.Contains(q, "due to the urban combat") {
+		t.Errorf("quote for 'why' lacks the cause: %q", q)
+	}
+}

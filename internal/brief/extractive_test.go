@@ -230,3 +230,76 @@ func TestOneCountPerPart(t *testing.T) {
 		t.Errorf("each part wants its own count: %s", ans.Text)
 	}
 }
+
+// TestReasonGoesOnInTheReport: the cause of a ruling is told two
+// sentences after the ruling, in words the question lacks; the answer
+// goes on in that report to it.
+func TestReasonGoesOnInTheReport(t *testing.T) {
+	st := openFixtureStore(t, corpus.Document{Title: "Kenya court blocks deployment", Source: "Wire", URL: "https://example.org/court",
+		Published: time.Date(2024, 1, 26, 0, 0, 0, 0, time.UTC),
+		Text: "Kenya's high court has blocked the deployment of Kenyan police officers to Haiti to help the country bring gang violence under control. " +
+			"Kenya's parliament had passed a motion in November allowing the deployment of 1,000 officers to lead a multinational force in Haiti. " +
+			"But High Court Judge Chacha Mwita ruled Friday that Kenya's National Security Council doesn't have the authority to deploy regular police outside the country. " +
+			"The government said it would appeal the decision."})
+	ans, err := newExtractive(t, st).Answer(context.Background(), Request{Question: "On what grounds did Kenya's high court block the deployment of police to Haiti?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "National Security Council") {
+		t.Errorf("answer lacks the grounds: %s", ans.Text)
+	}
+}
+
+// TestMannerQuotesEachSentence: a "how" quoting three long sentences of a
+// report quotes each, not a window of the three that cuts the last,
+// where the categories asked for are.
+func TestMannerQuotesEachSentence(t *testing.T) {
+	st := openFixtureStore(t, corpus.Document{Title: "Mission sets up complaints mechanism", Source: "Daily", URL: "https://example.org/crm",
+		Published: time.Date(2024, 10, 8, 0, 0, 0, 0, time.UTC),
+		Text: "The Kenya Police-led security support mission in Haiti has established a complaint reporting mechanism to enable Haitians to report any human rights violations by the officers deployed in the country. " +
+			"The Complaints Reporting Mechanism is expected to protect and promote human rights, which are key in preventing conflicts, achieving and maintaining peace and also assist in post-conflict reconstruction. " +
+			"In the framework, complaints are categorised as either Serious Misconduct, Minor Misconduct or Sexual Exploitation and Abuse. " +
+			"Officers have been trained on the mechanism with civil society groups."})
+	ans, err := newExtractive(t, st).Answer(context.Background(), Request{Question: "How are complaints classified under the mission's complaint reporting mechanism?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "Minor Misconduct") {
+		t.Errorf("answer lacks the categories: %s", ans.Text)
+	}
+}
+
+// TestPronounSentenceHoldsWhatItFollows: "He was part of a group ..."
+// says how the officer the sentence before names was killed; scored on
+// its own words it fell below the sentences that only say he was.
+func TestPronounSentenceHoldsWhatItFollows(t *testing.T) {
+	st := openFixtureStore(t, corpus.Document{Title: "Kenyan police officer killed in suspected gang attack in Haiti", Source: "Africanews",
+		URL: "https://example.org/kabiru", Published: time.Date(2025, 3, 28, 0, 0, 0, 0, time.UTC),
+		Text: "The MSS says a Kenyan police was killed on Tuesday in an attack by suspected gang members. " +
+			"He was part of a group that had been dispatched to recover a Haitian police vehicle that had got stuck in a ditch, suspected to have been dug by gangs. " +
+			"The MSS forces were attacked during the recovery operation. " +
+			"After initially being reported as missing, the MSS later confirmed that an officer by the name of Bénédict Kabiru had died in the incident. " +
+			"Haiti’s Presidential Transitional Council has praised what it described as Kabiru’s “ultimate sacrifice”. " +
+			"He is the second Kenyan officer to be killed in Haiti since the force began deploying in June last year."})
+	ans, err := newExtractive(t, st).Answer(context.Background(), Request{Question: "How was the second Kenyan officer killed in Haiti — what was he doing when the gangs attacked?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "vehicle") {
+		t.Errorf("answer lacks what he was doing: %s", ans.Text)
+	}
+}
+
+// TestPassageGoesOnWithinBudget: a passage going on may not take a
+// "why" past maxQuoted sentences in all (measured: 5 keeps every key
+// fact, and why/how answers fall from 200 to 182 words).
+func TestPassageGoesOnWithinBudget(t *testing.T) {
+	span := func(from, to int) sentenceCandidate { return sentenceCandidate{from: from, to: to} }
+	picked := []sentenceCandidate{span(2, 3), span(0, 0), span(5, 5)} // four sentences
+	if !withinBudget(picked, picked[0], span(4, 4)) {
+		t.Error("a fifth sentence is refused")
+	}
+	if withinBudget(picked, picked[0], span(4, 5)) {
+		t.Error("a sixth sentence is let in")
+	}
+}

@@ -80,7 +80,10 @@ func TestGlossaryAndParaphrase(t *testing.T) {
 	}
 
 	// "choppers" meets "helicopters"; "cash" meets "funding".
-	for _, p := range [][2]string{{"How many choppers?", "three helicopters arrived"}, {"How much cash did Canada put in?", "Canada pledged funding"}} {
+	for _, p := range [][2]string{{"How many choppers?", "three helicopters arrived"}, {"How much cash did Canada put in?", "Canada pledged funding"},
+		{"Why mostly soldiers?", "the mission is colored overwhelmingly as military"},
+		{"Does it hand them food and gas?", "Rations, fuel, water, accommodation"},
+		{"How are the troops supplied?", "comprehensive logistical and operational support"}} {
 		bag := a.Bag(p[1], English)
 		found := false
 		for _, c := range a.Query(p[0]) {
@@ -157,6 +160,9 @@ func TestScaffoldNamesNothing(t *testing.T) {
 		// "hadn't" splits into "hadn" and "t"; "hadn" was weighted as a
 		// word no passage holds, and the question looked unanswerable.
 		"How much money that hadn't been paid out, per the UN, didn't arrive?": {"hadn", "didn", "per"},
+		// "wants" frames what is asked like "want"; "rather than police"
+		// compares, and no report need hold "rather".
+		"Why Washington wants the force to be soldiers rather than police?": {"wants", "rather"},
 	} {
 		for _, c := range a.Query(q) {
 			if slices.Contains(words, c.Text) {
