@@ -182,6 +182,12 @@ func askPhrase(question string) askedPhrase {
 	var kept []string
 	for n := 0; i < len(words) && n < maxPhraseWords; i, n = i+1, n+1 {
 		w := words[i]
+		if (w == "of" || w == "de") && len(kept) > 0 && metaHeads[kept[len(kept)-1]] {
+			// "which piece of Kenyan legislation", "what kind of
+			// support": the thing is named after "of".
+			kept, n = nil, -1
+			continue
+		}
 		if phraseEnds[w] || phraseVerbs[w] || len(w) > 4 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") || len(w) > 5 && strings.HasSuffix(w, "ing") {
 			break
 		}

@@ -26,6 +26,7 @@ func TestAskPhrase(t *testing.T) {
 		{"What is the Gang Suppression Force's budget?", "budget", []string{"gang", "suppression", "force"}, "force"},
 		{"Who is the current head of the UN political office?", "head", nil, ""}, // the present's words stand outside
 		{"who is currently the GSF Special Representative?", "representative", []string{"gsf", "special"}, ""},
+		{"Which piece of Kenyan legislation did the judge cite?", "legislation", []string{"kenyan"}, ""}, // the thing is named after "of"
 		{"Who was the ex-presidential candidate behind the lawsuit?", "candidate", []string{"presidential"}, ""},
 		{"How many police/gendarmes is Chad sending?", "police", nil, ""},
 		{"How many soldiers exactly did Sri Lanka pledge?", "soldiers", nil, ""},
