@@ -220,7 +220,7 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 	for _, part := range parts {
 		// "... and how many officers did he say were deployed": a part
 		// pointing back is told by the report that answered before it.
-		refersBack := len(keptDocs) > 0 && slices.ContainsFunc(lexicon.Tokens(part), func(t lexicon.Token) bool { return backPronouns[t.Text] })
+		refersBack := len(keptDocs) > 0 && slices.ContainsFunc(lexicon.Tokens(part), func(t lexicon.Token) bool { return backRefs[t.Text] })
 		pr := r
 		pr.question, pr.query = part, part
 		pr.asked, pr.kind = r.an.lex.Query(part), questionType(part)
@@ -304,9 +304,6 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 	}
 	return picked
 }
-
-// backPronouns point back to what an earlier part of a question asked of.
-var backPronouns = lexiconSet(`he she him his her they them their it its il elle ils elles lui leur`)
 
 // sameReportBonus credits, for a part pointing back, a sentence of the
 // report that answered the part before.

@@ -509,7 +509,8 @@ func leftSubject(question, left, right string) string {
 }
 
 // backRefs point back to what the other part named.
-var backRefs = lexiconSet(`it its they them their he his she her`)
+// backRefs point back to what an earlier part of a question named.
+var backRefs = lexiconSet(`it its they them their he him his she her il elle ils elles lui leur`)
 
 var comparisonWords = lexiconSet(`compare compared comparison versus vs comparer`)
 
