@@ -96,7 +96,7 @@ func writeAnswer(w io.Writer, ans brief.Answer, cfg config.Config) {
 	}
 	fmt.Fprintf(w, "%s\n\n%s\n", ans.Text, modeLine(ans, cfg))
 	if ans.AsOf != nil {
-		fmt.Fprintf(w, "As of %s (the newest source cited).\n", ans.AsOf.Format("2 January 2006"))
+		fmt.Fprintf(w, "As of %s (the newest date the cited sources speak for).\n", ans.AsOf.Format("2 January 2006"))
 	}
 	if len(ans.Citations) > 0 {
 		if ans.Mode == brief.ModeAbstained {
