@@ -131,7 +131,11 @@ func (a *Answerer) retrieveK(ctx context.Context, req Request, k int) (retrieval
 					continue
 				}
 			}
-			lists = append(lists, a.adjust(hits, r.present))
+			hits = a.adjust(hits, r.present)
+			if i > 0 {
+				hits = rivalsLast(a.lex, a.lex.Query(text), hits)
+			}
+			lists = append(lists, hits)
 		}
 		if len(lists) > 1 {
 			// Each part's best passages first, in turn, then the fused
@@ -332,6 +336,50 @@ func interleave(lists [][]document.Hit) []document.Hit {
 			return out
 		}
 	}
+}
+
+// rivalsLast moves below the rest, each in its order, the passages that
+// name another of the topic's bodies and not the one a part of the
+// question names: "the 2023 MSS resolution" is not answered by the report
+// of the GSF vote, nor "the GSF's ceiling" by the MSS's. A passage that
+// names no body keeps its place.
+func rivalsLast(lex *lexicon.Analyzer, asked []lexicon.Concept, hits []document.Hit) []document.Hit {
+	var bodies []lexicon.Concept
+	askedForms := map[string]bool{}
+	for _, c := range asked {
+		if c.Glossary {
+			bodies = append(bodies, c)
+			for _, f := range c.Forms {
+				askedForms[f] = true
+			}
+		}
+	}
+	if len(bodies) == 0 {
+		return hits
+	}
+	var kept, rivals []document.Hit
+	for _, h := range hits {
+		if namesRivalBody(lex.Bag(h.Text, h.Doc.Lang), bodies, askedForms) {
+			rivals = append(rivals, h)
+		} else {
+			kept = append(kept, h)
+		}
+	}
+	return append(kept, rivals...)
+}
+
+// namesRivalBody reports a passage that lacks a body asked for and names
+// another.
+func namesRivalBody(bag lexicon.Bag, bodies []lexicon.Concept, askedForms map[string]bool) bool {
+	if !slices.ContainsFunc(bodies, func(c lexicon.Concept) bool { return !bag.Has(c) }) {
+		return false
+	}
+	for t := range bag {
+		if lexicon.IsGlossaryToken(t) && !askedForms[t] {
+			return true
+		}
+	}
+	return false
 }
 
 // diversify keeps the order but lets no document take more than

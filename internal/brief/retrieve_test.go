@@ -5,7 +5,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mss-brief/briefbot/internal/config"
 	"github.com/mss-brief/briefbot/internal/document"
+	"github.com/mss-brief/briefbot/internal/lexicon"
 )
 
 // TestRecencyAmongStrongest: for a question about the present, newness is
@@ -70,5 +72,29 @@ func TestHybridKeepsLexicalLead(t *testing.T) {
 	}
 	if len(ids) != 6 || ids[0] != 1 || ids[1] != 2 || !slices.Contains(ids, 9) {
 		t.Errorf("hybrid order %v, want the lexical 1, 2 first, then the rest and the dense 9", ids)
+	}
+}
+
+// TestRivalsLast: a part of a comparison that names one body ("the 2025
+// GSF resolution") puts below the rest the passages that name another
+// body and not it (the 2023 vote on the MSS); a passage naming no body
+// keeps its place.
+func TestRivalsLast(t *testing.T) {
+	lex := lexicon.New(config.Default().Topic.Aliases)
+	hit := func(id int64, text string) document.Hit {
+		return document.Hit{Passage: document.Passage{ID: id, Text: text}}
+	}
+	hits := []document.Hit{
+		hit(1, "The Council authorized the Multinational Security Support mission by 13 votes."),
+		hit(2, "The vote was held on a Tuesday."),
+		hit(3, "The Gang Suppression Force was approved by 12 votes in favour."),
+	}
+	got := rivalsLast(lex, lex.Query("how did the council vote on the 2025 GSF resolution"), hits)
+	var ids []int64
+	for _, h := range got {
+		ids = append(ids, h.ID)
+	}
+	if want := []int64{2, 3, 1}; !slices.Equal(ids, want) {
+		t.Errorf("order %v, want %v", ids, want)
 	}
 }
