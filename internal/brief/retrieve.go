@@ -94,7 +94,7 @@ func (a *Answerer) retrieveK(ctx context.Context, req Request, k int) (retrieval
 	// "these days", "so far", "currently": how the question asks about
 	// the present, which newness weighs; as words they would match "two
 	// days before".
-	asked = withoutRuns(asked, presentCues)
+	asked = withoutRuns(withoutRuns(asked, presentCues), cueWords)
 	r.query = asked
 	r.concepts = concepts(asked)
 	r.asked = a.lex.Query(asked)
@@ -653,6 +653,10 @@ func withoutRuns(text string, runs [][]string) string {
 	b.WriteString(text[last:])
 	return b.String()
 }
+
+// cueWords ask a question with words that elsewhere say something: "how
+// come" is "why", and "come" would find "the Kenyans who came".
+var cueWords = [][]string{{"how", "come"}}
 
 // asksAboutPresent reports a question about how things stand now: "now",
 // "currently", "still", "latest", "as of", "today", and their French forms.

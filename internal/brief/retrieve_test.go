@@ -1,7 +1,9 @@
 package brief
 
 import (
+	"context"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -96,5 +98,18 @@ func TestRivalsLast(t *testing.T) {
 	}
 	if want := []int64{2, 3, 1}; !slices.Equal(ids, want) {
 		t.Errorf("order %v, want %v", ids, want)
+	}
+}
+
+// TestHowComeAsksWhy: "how come" asks for a reason and says nothing the
+// passages should hold: "come" leaves the query.
+func TestHowComeAsksWhy(t *testing.T) {
+	a := newExtractive(t, openBundledStore(t))
+	r, err := a.retrieve(context.Background(), Request{Question: "how come Kenya sent police to Haiti?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(r.query, "come") || r.kind != TypeReason {
+		t.Errorf("query %q, kind %v: want no 'come', a reason", r.query, r.kind)
 	}
 }
