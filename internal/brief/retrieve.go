@@ -143,7 +143,7 @@ func (a *Answerer) retrieveK(ctx context.Context, req Request, k int) (retrieval
 			// (a summary) over the two reports that answer them.
 			return diversify(interleave(append(lists[1:], fuse(lists))), k), nil
 		}
-		return diversify(lists[0], k), nil
+		return diversify(rivalsLast(a.lex, r.asked, lists[0]), k), nil
 	}
 	var preferred []document.Hit
 	if len(req.PreferDocs) > 0 {
@@ -339,14 +339,19 @@ func interleave(lists [][]document.Hit) []document.Hit {
 }
 
 // rivalsLast moves below the rest, each in its order, the passages that
-// name another of the topic's bodies and not the one a part of the
-// question names: "the 2023 MSS resolution" is not answered by the report
-// of the GSF vote, nor "the GSF's ceiling" by the MSS's. A passage that
-// names no body keeps its place.
+// name another of the topic's bodies and not the one the question (or a
+// part of it) names: "the 2023 MSS resolution" is not answered by the
+// report of the GSF vote, nor "the GSF's ceiling" by the MSS's. A passage
+// that names no body keeps its place, and so does one holding a number
+// the question names that is no year ("resolution 2699 had two
+// abstentions; which country abstained on the GSF one ...").
 func rivalsLast(lex *lexicon.Analyzer, asked []lexicon.Concept, hits []document.Hit) []document.Hit {
-	var bodies []lexicon.Concept
+	var bodies, ids []lexicon.Concept
 	askedForms := map[string]bool{}
 	for _, c := range asked {
+		if c.Number && !lexicon.IsYear(c.Text) {
+			ids = append(ids, c)
+		}
 		if c.Glossary {
 			bodies = append(bodies, c)
 			for _, f := range c.Forms {
@@ -359,7 +364,7 @@ func rivalsLast(lex *lexicon.Analyzer, asked []lexicon.Concept, hits []document.
 	}
 	var kept, rivals []document.Hit
 	for _, h := range hits {
-		if namesRivalBody(lex.Bag(h.Text, h.Doc.Lang), bodies, askedForms) {
+		if bag := lex.Bag(h.Text, h.Doc.Lang); namesRivalBody(bag, bodies, askedForms) && !slices.ContainsFunc(ids, bag.Has) {
 			rivals = append(rivals, h)
 		} else {
 			kept = append(kept, h)

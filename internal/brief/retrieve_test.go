@@ -99,6 +99,12 @@ func TestRivalsLast(t *testing.T) {
 	if want := []int64{2, 3, 1}; !slices.Equal(ids, want) {
 		t.Errorf("order %v, want %v", ids, want)
 	}
+	// Naming the other body's resolution number keeps its report in place.
+	got = rivalsLast(lex, lex.Query("resolution 2699 had two abstentions: which country abstained on the GSF resolution"),
+		[]document.Hit{hit(1, "Resolution 2699 on the Multinational Security Support mission had two abstentions."), hit(3, "The Gang Suppression Force vote.")})
+	if got[0].ID != 1 {
+		t.Errorf("the report holding 2699 went below: %v", got)
+	}
 }
 
 // TestHowComeAsksWhy: "how come" asks for a reason and says nothing the
