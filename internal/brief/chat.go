@@ -144,6 +144,11 @@ var asideOpeners = [][]string{{"think"}, {"i", "think"}, {"i", "believe"}, {"pre
 	{"need"}, {"i", "need"}, {"needed"}, {"it's", "for"}, {"its", "for"}, {"for", "a"}, {"for", "my"}, {"asking", "for"}, {"asking", "because"},
 	{"je", "crois"}, {"je", "pense"}, {"il", "me", "semble"}}
 
+// asideClosers end an aside that opens with what it recalls: "who's the
+// deputy commander? jamaican officer iirc".
+var asideClosers = [][]string{{"iirc"}, {"afaik"}, {"i", "think"}, {"i", "believe"}, {"i", "guess"}, {"maybe"}, {"probably"},
+	{"je", "crois"}, {"je", "pense"}}
+
 // withoutAside drops the aside after a question mark ("?" or "？"),
 // and whatever follows it.
 func withoutAside(q string) string {
@@ -155,6 +160,11 @@ func withoutAside(q string) string {
 		tail := tokenTexts(lexicon.Tokens(q[end:]))
 		for _, run := range asideOpeners {
 			if len(tail) >= len(run) && slices.Equal(tail[:len(run)], run) {
+				return q[:end]
+			}
+		}
+		for _, run := range asideClosers {
+			if len(tail) >= len(run) && slices.Equal(tail[len(tail)-len(run):], run) {
 				return q[:end]
 			}
 		}

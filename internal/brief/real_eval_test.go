@@ -52,7 +52,11 @@ var realEvalFloors = map[EvalKind]realFloor{
 	KindFact:          {recall: 0.95, mrr: 0.8, fact: 0.85, cited: 0.85, maxFalseAbstain: 0.1},
 	KindWhyHow:        {recall: 0.95, mrr: 0.75, fact: 0.85, cited: 0.9, maxFalseAbstain: 0.05},
 	KindTimeSensitive: {recall: 0.95, mrr: 0.45, fact: 0.85, cited: 0.85, maxFalseAbstain: 0.05, asOf: 0.85},
-	KindCrossDocument: {recall: 0.65, mrr: 0.2, fact: 0.65, cited: 0.9, maxFalseAbstain: 0.05},
+	// 2026-12-04: '%' reads as "percent", a size asks for a count, the
+	// parts of a comparison borrow what they leave to the other, and a
+	// part's passages naming another body than its own go last:
+	// cross-document recall 0.70 -> 0.90, MRR 0.29 -> 0.39.
+	KindCrossDocument: {recall: 0.85, mrr: 0.3, fact: 0.65, cited: 0.9, maxFalseAbstain: 0.05},
 	KindParaphrase:    {recall: 0.85, mrr: 0.65, fact: 0.75, cited: 0.8, maxFalseAbstain: 0.1},
 	KindCrossLingual:  {recall: 0.95, mrr: 0.5, fact: 0.8, cited: 0.8, maxFalseAbstain: 0.1},
 	KindUnanswerable:  {abstain: 0.95},

@@ -94,7 +94,7 @@ func (a *Answerer) retrieveK(ctx context.Context, req Request, k int) (retrieval
 	// "these days", "so far", "currently": how the question asks about
 	// the present, which newness weighs; as words they would match "two
 	// days before".
-	asked = withoutRuns(asked, presentCues)
+	asked = withoutRuns(withoutRuns(asked, presentCues), cueWords)
 	r.query = asked
 	r.concepts = concepts(asked)
 	r.asked = a.lex.Query(asked)
@@ -131,7 +131,11 @@ func (a *Answerer) retrieveK(ctx context.Context, req Request, k int) (retrieval
 					continue
 				}
 			}
-			lists = append(lists, a.adjust(hits, r.present))
+			hits = a.adjust(hits, r.present)
+			if i > 0 {
+				hits = rivalsLast(a.lex, a.lex.Query(text), hits)
+			}
+			lists = append(lists, hits)
 		}
 		if len(lists) > 1 {
 			// Each part's best passages first, in turn, then the fused
@@ -139,7 +143,7 @@ func (a *Answerer) retrieveK(ctx context.Context, req Request, k int) (retrieval
 			// (a summary) over the two reports that answer them.
 			return diversify(interleave(append(lists[1:], fuse(lists))), k), nil
 		}
-		return diversify(lists[0], k), nil
+		return diversify(rivalsLast(a.lex, r.asked, lists[0]), k), nil
 	}
 	var preferred []document.Hit
 	if len(req.PreferDocs) > 0 {
@@ -332,6 +336,55 @@ func interleave(lists [][]document.Hit) []document.Hit {
 			return out
 		}
 	}
+}
+
+// rivalsLast moves below the rest, each in its order, the passages that
+// name another of the topic's bodies and not the one the question (or a
+// part of it) names: "the 2023 MSS resolution" is not answered by the
+// report of the GSF vote, nor "the GSF's ceiling" by the MSS's. A passage
+// that names no body keeps its place, and so does one holding a number
+// the question names that is no year ("resolution 2699 had two
+// abstentions; which country abstained on the GSF one ...").
+func rivalsLast(lex *lexicon.Analyzer, asked []lexicon.Concept, hits []document.Hit) []document.Hit {
+	var bodies, ids []lexicon.Concept
+	askedForms := map[string]bool{}
+	for _, c := range asked {
+		if c.Number && !lexicon.IsYear(c.Text) {
+			ids = append(ids, c)
+		}
+		if c.Glossary {
+			bodies = append(bodies, c)
+			for _, f := range c.Forms {
+				askedForms[f] = true
+			}
+		}
+	}
+	if len(bodies) == 0 {
+		return hits
+	}
+	var kept, rivals []document.Hit
+	for _, h := range hits {
+		if bag := lex.Bag(h.Text, h.Doc.Lang); namesRivalBody(bag, bodies, askedForms) && !slices.ContainsFunc(ids, bag.Has) {
+			rivals = append(rivals, h)
+		} else {
+			kept = append(kept, h)
+		}
+	}
+	return append(kept, rivals...)
+}
+
+// namesRivalBody reports a passage that lacks a body asked for and names
+// another.
+func namesRivalBody(bag lexicon.Bag, bodies []lexicon.Concept, askedForms map[string]bool) bool {
+	if !slices.ContainsFunc(bodies, func(c lexicon.Concept) bool { return !bag.Has(c) }) {
+		return false
+	}
+	for t := range bag {
+		if lexicon.IsGlossaryToken(t) && !askedForms[t] {
+			return true
+		}
+	}
+	return false
 }
 
 // diversify keeps the order but lets no document take more than
@@ -606,6 +659,10 @@ func withoutRuns(text string, runs [][]string) string {
 	b.WriteString(text[last:])
 	return b.String()
 }
+
+// cueWords ask a question with words that elsewhere say something: "how
+// come" is "why", and "come" would find "the Kenyans who came".
+var cueWords = [][]string{{"how", "come"}}
 
 // asksAboutPresent reports a question about how things stand now: "now",
 // "currently", "still", "latest", "as of", "today", and their French forms.

@@ -1,11 +1,15 @@
 package brief
 
 import (
+	"context"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/mss-brief/briefbot/internal/config"
 	"github.com/mss-brief/briefbot/internal/document"
+	"github.com/mss-brief/briefbot/internal/lexicon"
 )
 
 // TestRecencyAmongStrongest: for a question about the present, newness is
@@ -70,5 +74,48 @@ func TestHybridKeepsLexicalLead(t *testing.T) {
 	}
 	if len(ids) != 6 || ids[0] != 1 || ids[1] != 2 || !slices.Contains(ids, 9) {
 		t.Errorf("hybrid order %v, want the lexical 1, 2 first, then the rest and the dense 9", ids)
+	}
+}
+
+// TestRivalsLast: a part of a comparison that names one body ("the 2025
+// GSF resolution") puts below the rest the passages that name another
+// body and not it (the 2023 vote on the MSS); a passage naming no body
+// keeps its place.
+func TestRivalsLast(t *testing.T) {
+	lex := lexicon.New(config.Default().Topic.Aliases)
+	hit := func(id int64, text string) document.Hit {
+		return document.Hit{Passage: document.Passage{ID: id, Text: text}}
+	}
+	hits := []document.Hit{
+		hit(1, "The Council authorized the Multinational Security Support mission by 13 votes."),
+		hit(2, "The vote was held on a Tuesday."),
+		hit(3, "The Gang Suppression Force was approved by 12 votes in favour."),
+	}
+	got := rivalsLast(lex, lex.Query("how did the council vote on the 2025 GSF resolution"), hits)
+	var ids []int64
+	for _, h := range got {
+		ids = append(ids, h.ID)
+	}
+	if want := []int64{2, 3, 1}; !slices.Equal(ids, want) {
+		t.Errorf("order %v, want %v", ids, want)
+	}
+	// Naming the other body's resolution number keeps its report in place.
+	got = rivalsLast(lex, lex.Query("resolution 2699 had two abstentions: which country abstained on the GSF resolution"),
+		[]document.Hit{hit(1, "Resolution 2699 on the Multinational Security Support mission had two abstentions."), hit(3, "The Gang Suppression Force vote.")})
+	if got[0].ID != 1 {
+		t.Errorf("the report holding 2699 went below: %v", got)
+	}
+}
+
+// TestHowComeAsksWhy: "how come" asks for a reason and says nothing the
+// passages should hold: "come" leaves the query.
+func TestHowComeAsksWhy(t *testing.T) {
+	a := newExtractive(t, openBundledStore(t))
+	r, err := a.retrieve(context.Background(), Request{Question: "how come Kenya sent police to Haiti?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(r.query, "come") || r.kind != TypeReason {
+		t.Errorf("query %q, kind %v: want no 'come', a reason", r.query, r.kind)
 	}
 }

@@ -246,6 +246,7 @@ func TestEverydayWordsMeetReportersWords(t *testing.T) {
 		"How are the troops supplied?":                  "to provide logistical support to the GSF",
 		"How many kids were driven out of their homes?": "gang violence has displaced more than a million people",
 		"Why mostly soldiers?":                          "the mission is colored overwhelmingly as military",
+		"What was it supposed to get to?":               "it is expected to grow to around 2,500",
 	} {
 		bag := a.Bag(sentence, English)
 		met := false
