@@ -450,13 +450,25 @@ func hasPersonName(sentence string) bool { return len(personNames(sentence)) > 0
 // sentence (as hasPersonName finds them): "otunge" for "Godfrey Otunge".
 func personNames(sentence string) []string {
 	var names []string
+	for _, n := range personFullNames(sentence) {
+		words := strings.Fields(n)
+		names = append(names, lexicon.Fold(words[len(words)-1]))
+	}
+	return names
+}
+
+// personFullNames returns each person's name in the sentence as written,
+// without the role or title before it: "Godfrey Otunge" for "Force
+// Commander Godfrey Otunge".
+func personFullNames(sentence string) []string {
+	var names []string
 	words := strings.Fields(sentence)
-	var run []string // the folded capitalised words of the current run
+	var run, shown []string // the folded capitalised words of the current run, and as written
 	for i := 0; i <= len(words); i++ {
 		capital, ends := false, true
-		var folded string
+		var folded, core string
 		if i < len(words) {
-			core := strings.TrimFunc(words[i], func(r rune) bool { return !unicode.IsLetter(r) })
+			core = strings.TrimFunc(words[i], func(r rune) bool { return !unicode.IsLetter(r) })
 			r, _ := utf8.DecodeRuneInString(core)
 			folded = lexicon.Fold(core)
 			// A sentence may open with a name ("Mike Waltz, the US
@@ -466,13 +478,20 @@ func personNames(sentence string) []string {
 			ends = !capital || strings.ContainsAny(words[i], ",.;:()")
 		}
 		if capital {
-			run = append(run, folded)
+			run, shown = append(run, folded), append(shown, core)
 		}
 		if ends {
 			if personRun(run) {
-				names = append(names, run[len(run)-1])
+				from := 0
+				for k := len(run) - 1; k >= 0; k-- {
+					if roleHeads[run[k]] || personTitles[run[k]] {
+						from = k + 1
+						break
+					}
+				}
+				names = append(names, strings.Join(shown[from:], " "))
 			}
-			run = run[:0]
+			run, shown = run[:0], shown[:0]
 		}
 	}
 	return names

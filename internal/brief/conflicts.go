@@ -28,7 +28,7 @@ func addDisagreeing(r retrieval, picked []sentenceCandidate) []sentenceCandidate
 	}
 	first := picked[0]
 	firstDoc := r.hits[first.hit].Doc
-	firstValues := statedValues(r.kind, first.text)
+	firstValues := valuesOf(r, first.text)
 	if firstDoc.Published.IsZero() || len(firstValues) == 0 {
 		return picked
 	}
@@ -46,7 +46,7 @@ func addDisagreeing(r retrieval, picked []sentenceCandidate) []sentenceCandidate
 			if !meetsType(r.kind, sent) || askedCoverage(bags[j], r.asked, w) < conflictShare || !holdsAll(bags[j], names) {
 				continue
 			}
-			v := statedValues(r.kind, sent)
+			v := valuesOf(r, sent)
 			if len(v) == 0 || shareAny(v, firstValues) {
 				continue
 			}
@@ -71,11 +71,12 @@ func addDisagreeing(r retrieval, picked []sentenceCandidate) []sentenceCandidate
 }
 
 // conflictKind reports a question whose sources can disagree: one value
-// (a count, an amount, a date) about one thing. A question about two
-// things ("how many came first, and how many in January?") expects two
-// values, which do not contradict each other.
+// (a count, an amount, a date, who holds a role) about one thing. A
+// question about two things ("how many came first, and how many in
+// January?") expects two values, which do not contradict each other.
 func conflictKind(r retrieval) bool {
-	return (r.kind == TypeCount || r.kind == TypeAmount || r.kind == TypeDate) && len(subQueries(r.query)) == 0
+	one := r.kind == TypeCount || r.kind == TypeAmount || r.kind == TypeDate || r.kind == TypeWho && roleHeads[askPhrase(r.question).head]
+	return one && len(subQueries(r.query)) == 0
 }
 
 func sameDay(a, b time.Time) bool {
@@ -105,7 +106,7 @@ func findConflicts(r retrieval, cites []Citation) []Conflict {
 		if askedCoverage(bag, r.asked, w) < conflictShare || !holdsAll(bag, names) {
 			continue // about something else: Chad's 800 are not Kenya's
 		}
-		if v := statedValues(r.kind, c.Quote); len(v) > 0 {
+		if v := valuesOf(r, c.Quote); len(v) > 0 {
 			found = append(found, stated{c, v})
 		}
 	}
@@ -162,6 +163,68 @@ func statedValues(kind AnswerType, sentence string) []string {
 	}
 	return out
 }
+
+// valuesOf returns the values of the question's kind a sentence states:
+// for a role asked ("who is the force commander"), the one person named
+// with the role beside the name.
+func valuesOf(r retrieval, sentence string) []string {
+	if r.kind != TypeWho {
+		return statedValues(r.kind, sentence)
+	}
+	head := askPhrase(r.question).head
+	deputy := slices.ContainsFunc(lexicon.Tokens(r.question), func(t lexicon.Token) bool { return lesserRoles[t.Text] })
+	var holders []string
+	for _, name := range personFullNames(sentence) {
+		at := strings.Index(sentence, name)
+		if at < 0 {
+			continue
+		}
+		// The role is written just before the name or just after it:
+		// "Force Commander Godfrey Otunge", "Carlos Ruiz Massieu, the
+		// special representative".
+		around := sentence[max(at-roleReach, 0):min(at+len(name)+roleReach, len(sentence))]
+		toks := lexicon.Tokens(around)
+		if !slices.ContainsFunc(toks, func(t lexicon.Token) bool { return sameWordFamily(t.Text, head) }) {
+			continue
+		}
+		if !deputy && slices.ContainsFunc(toks, func(t lexicon.Token) bool { return lesserRoles[t.Text] }) {
+			continue // the deputy force commander is not the force commander
+		}
+		if ownedByAnother(r, toks, head) {
+			continue // the GSF's special representative is not the UN's
+		}
+		holders = append(holders, name)
+	}
+	if len(holders) != 1 {
+		return nil // several people named with the role: whose is it?
+	}
+	return holders
+}
+
+// ownedByAnother reports a role written with a body the question does not
+// name just before it: "GSF Special Representative" for the UN's.
+func ownedByAnother(r retrieval, toks []lexicon.Token, head string) bool {
+	asked := r.an.bag(r.question, "")
+	for i, t := range toks {
+		if !sameWordFamily(t.Text, head) {
+			continue
+		}
+		for _, b := range toks[max(i-3, 0):i] {
+			for term := range r.an.bag(b.Text, "").Bag {
+				if lexicon.IsGlossaryToken(term) && !asked.Bag[term] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// roleReach is how far (in bytes) from a name its role is written.
+const roleReach = 40
+
+// lesserRoles make a role another one: "deputy force commander".
+var lesserRoles = lexiconSet(`deputy vice assistant acting adjoint adjointe interim`)
 
 // isCountAt reports whether word i is a number that counts something, by
 // the rule hasCount uses.

@@ -28,8 +28,20 @@ func TestConflictsNewerDisagrees(t *testing.T) {
 			"How many Kenyan officers are deployed in Haiti?", false},
 		{"a question about two figures", "About 400 Kenyan officers came with the first deployment to Haiti.", "Some 217 more Kenyan officers came to Haiti as a reinforcement.",
 			"How many Kenyan officers came with the first deployment to Haiti, and how many came as a reinforcement?", false},
-		{"not a count question", "Kenya leads the force in Haiti.", "Kenya handed over the lead of the force in Haiti.",
+		{"not a value question", "Kenya leads the force in Haiti.", "Kenya handed over the lead of the force in Haiti.",
 			"Who leads the force in Haiti?", false},
+		{"the holder of a role changed", "The UN special representative in Haiti, Maria Isabel Salvador, welcomed the vote.",
+			"The UN special representative in Haiti, Carlos Ruiz Massieu, met the minister.",
+			"Who is the UN special representative in Haiti?", true},
+		{"a deputy is not the holder", "The force commander, Godfrey Otunge, toured the base.",
+			"The deputy force commander, Kevron Henry, toured the base.",
+			"Who is the force commander?", false},
+		{"another body's role", "The UN special representative in Haiti, Carlos Ruiz Massieu, welcomed the vote.",
+			"The GSF Special Representative in Haiti, Jack Christofides, met the minister.",
+			"Who is the UN special representative in Haiti?", false},
+		{"the same holder", "The UN special representative in Haiti, Carlos Ruiz Massieu, welcomed the vote.",
+			"The UN special representative in Haiti, Carlos Ruiz Massieu, met the minister.",
+			"Who is the UN special representative in Haiti?", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
