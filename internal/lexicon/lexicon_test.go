@@ -82,7 +82,9 @@ func TestGlossaryAndParaphrase(t *testing.T) {
 	for _, p := range [][2]string{{"How many choppers?", "three helicopters arrived"}, {"How much cash did Canada put in?", "Canada pledged funding"},
 		{"Why mostly soldiers?", "the mission is colored overwhelmingly as military"},
 		{"Does it hand them food and gas?", "Rations, fuel, water, accommodation"},
-		{"How are the troops supplied?", "comprehensive logistical and operational support"}} {
+		{"How are the troops supplied?", "comprehensive logistical and operational support"},
+		{"How many kids were driven out of their homes?", "violence has displaced more than a million people"},
+		{"When did Kenya's extra cops land?", "Kenya has deployed 217 reinforcements"}} {
 		bag := a.Bag(p[1], English)
 		found := false
 		for _, c := range a.Query(p[0]) {
