@@ -84,7 +84,8 @@ func TestGlossaryAndParaphrase(t *testing.T) {
 		{"Does it hand them food and gas?", "Rations, fuel, water, accommodation"},
 		{"How are the troops supplied?", "comprehensive logistical and operational support"},
 		{"How many kids were driven out of their homes?", "violence has displaced more than a million people"},
-		{"When did Kenya's extra cops land?", "Kenya has deployed 217 reinforcements"}} {
+		{"When did Kenya's extra cops land?", "Kenya has deployed 217 reinforcements"},
+		{"How much has the fund pulled in?", "a voluntary fund which has raised $110 million"}} {
 		bag := a.Bag(p[1], English)
 		found := false
 		for _, c := range a.Query(p[0]) {
