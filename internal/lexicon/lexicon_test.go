@@ -85,7 +85,9 @@ func TestGlossaryAndParaphrase(t *testing.T) {
 		{"How are the troops supplied?", "comprehensive logistical and operational support"},
 		{"How many kids were driven out of their homes?", "violence has displaced more than a million people"},
 		{"When did Kenya's extra cops land?", "Kenya has deployed 217 reinforcements"},
-		{"How much has the fund pulled in?", "a voluntary fund which has raised $110 million"}} {
+		{"How much has the fund pulled in?", "a voluntary fund which has raised $110 million"},
+		{"Should it wait until it's properly kitted out?", "until it has sufficient troops, training and equipment"},
+		{"Would they need a two-way pact?", "if both countries have a reciprocal agreement"}} {
 		bag := a.Bag(p[1], English)
 		found := false
 		for _, c := range a.Query(p[0]) {
