@@ -87,7 +87,8 @@ func TestGlossaryAndParaphrase(t *testing.T) {
 		{"When did Kenya's extra cops land?", "Kenya has deployed 217 reinforcements"},
 		{"How much has the fund pulled in?", "a voluntary fund which has raised $110 million"},
 		{"Should it wait until it's properly kitted out?", "until it has sufficient troops, training and equipment"},
-		{"Would they need a two-way pact?", "if both countries have a reciprocal agreement"}} {
+		{"Would they need a two-way pact?", "if both countries have a reciprocal agreement"},
+		{"What did the freshly appointed premier vow?", "Garry Conille, the newly installed prime minister"}} {
 		bag := a.Bag(p[1], English)
 		found := false
 		for _, c := range a.Query(p[0]) {
