@@ -89,7 +89,8 @@ func TestGlossaryAndParaphrase(t *testing.T) {
 		{"Should it wait until it's properly kitted out?", "until it has sufficient troops, training and equipment"},
 		{"Would they need a two-way pact?", "if both countries have a reciprocal agreement"},
 		{"What did the freshly appointed premier vow?", "Garry Conille, the newly installed prime minister"},
-		{"How long is the stretch where the force is too thin?", "The six-month gap creates a vulnerability window"}} {
+		{"How long is the stretch where the force is too thin?", "The six-month gap creates a vulnerability window"},
+		{"What grievances does it sort into?", "complaints are categorised as either serious or minor misconduct"}} {
 		bag := a.Bag(p[1], English)
 		found := false
 		for _, c := range a.Query(p[0]) {
