@@ -123,7 +123,7 @@ func spelledOut(q string) string {
 // shifted" says it has, "what kinds of grievances" asks which.
 var stressWords = [][]string{{"exact"}, {"exactly"}, {"precise"}, {"precisely"}, {"specific"}, {"specifically"},
 	{"actually"}, {"really"}, {"basically"}, {"seems", "to"}, {"seem", "to"}, {"appears", "to"},
-	{"appear", "to"}, {"kinds", "of"}, {"sorts", "of"}, {"exactement"}, {"precisement"}, {"vraiment"}, {"au", "juste"}}
+	{"appear", "to"}, {"kinds", "of"}, {"sorts", "of"}, {"sort", "of"}, {"exactement"}, {"precisement"}, {"vraiment"}, {"au", "juste"}}
 
 // splitParticle is a phrasal verb with its object between the verb and
 // the particle: "pulling its officers out", "bringing its cops home".

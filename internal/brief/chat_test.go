@@ -47,6 +47,7 @@ func TestWithoutPreamble(t *testing.T) {
 		{"who leads the force :thinking_face: pls", "who leads the force"},
 		{"Who leads the force? Thank you", "Who leads the force?"},
 		{"What happened at 10:30:00 in Port-au-Prince?", "What happened at 10:30:00 in Port-au-Prince?"},
+		{"what sort of weapons do the gangs use?", "what weapons do the gangs use?"},                                            // "sort" alone asks how things are sorted
 		{"how come Washington wants the force to be mostly soldiers?", "why Washington wants the force to be mostly soldiers?"}, // "come" is no word the reports must hold
 		{"Who leads the force?", "Who leads the force?"},
 		{"who's the deputy commander? think he's Jamaican", "who's the deputy commander?"},

@@ -118,9 +118,9 @@ il ils elle elles nous vous eux lui avant effectivement reellement vraiment`)
 
 // questionScaffold are words that frame a question but name nothing in it.
 var questionScaffold = set(`tell know please many much get gets got give us let lets want wants wanted say said says rather
-part kind type sort exactly currently actually really approximately roughly anyone anything something
+part kind type exactly currently actually really approximately roughly anyone anything something
 else ever still happen happened happens thing things whats whos would could should might shall must around
-per didn hadn wasn weren isn aren doesn don haven hasn couldn wouldn shouldn`)
+per didn hadn wasn weren isn aren doesn don haven hasn couldn wouldn shouldn ll ve`)
 
 // stemCache remembers stems: Snowball costs about a microsecond a word,
 // and a corpus repeats its words, so loading 100k passages would otherwise
