@@ -21,6 +21,7 @@ func TestTokens(t *testing.T) {
 		{"Kenya's police, Kenyans' role", []string{"kenya", "police", "kenyans", "role"}},
 		{"Œuvre MMAS", []string{"oeuvre", "mmas"}},
 		{"more than 80% of it, 90 % de", []string{"more", "than", "80", "percent", "of", "it", "90", "percent", "de"}},
+		{"\x96\xed۲ 12 ٣", []string{"12"}}, // a digit of another script, after broken bytes, once looped for ever
 	}
 	for _, tt := range tests {
 		var got []string
@@ -269,4 +270,19 @@ func TestEverydayWordsMeetReportersWords(t *testing.T) {
 			t.Errorf("%q meets nothing of %q through a group", q, sentence)
 		}
 	}
+}
+
+// FuzzTokens: every text ends in tokens, whatever its bytes, each inside
+// the text.
+func FuzzTokens(f *testing.F) {
+	for _, s := range []string{"", "5,550-strong", "l'ONU", "\x96\xed۲", "80 %", "Kenya's", "١٢٣ ४५"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, tok := range Tokens(s) {
+			if tok.Start < 0 || tok.End > len(s) || tok.Start >= tok.End {
+				t.Fatalf("%q: token %q has offsets %d..%d", s, tok.Text, tok.Start, tok.End)
+			}
+		}
+	})
 }

@@ -59,7 +59,9 @@ func Tokens(text string) []Token {
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
-		case unicode.IsDigit(r):
+		case '0' <= r && r <= '9':
+			// Only ASCII digits start a number: number reads those, and a
+			// digit of another script ("۲") would read as none, for ever.
 			t, next := number(text, i)
 			out = append(out, t)
 			i = next
