@@ -706,12 +706,14 @@ func withoutRuns(text string, runs [][]string) string {
 var cueWords = [][]string{{"how", "come"}}
 
 // asksAboutPresent reports a question about how things stand now: "now",
-// "currently", "still", "latest", "as of", "today", and their French forms.
+// "currently", "still", "latest", "as of", "today", and their French forms;
+// "next" and "upcoming" too, since what comes next is what the newest
+// reports plan ("the next contingents": the January report's April).
 func asksAboutPresent(q string) bool { return holdsRun(q, presentCues) }
 
 var presentCues = [][]string{{"now"}, {"currently"}, {"current"}, {"still"}, {"latest"}, {"as", "of"}, {"today"}, {"at", "present"},
 	{"presently"}, {"recently"}, {"lately"}, {"these", "days"}, {"nowadays"}, {"most", "recent"}, {"newest"}, {"so", "far"}, {"to", "date"}, {"yet"},
-	{"at", "the", "moment"}, {"right", "now"}, {"en", "ce", "moment"}, {"actuellement"}, {"aujourd", "hui"}, {"maintenant"}, {"toujours"}, {"encore"}, {"dernier"}, {"derniere"}, {"actuel"}, {"actuelle"}}
+	{"at", "the", "moment"}, {"right", "now"}, {"next"}, {"upcoming"}, {"en", "ce", "moment"}, {"actuellement"}, {"aujourd", "hui"}, {"maintenant"}, {"toujours"}, {"encore"}, {"dernier"}, {"derniere"}, {"actuel"}, {"actuelle"}}
 
 // isFollowUp reports whether a question leans on the turn before it: it is
 // short, or starts with a word that continues a conversation, or points
