@@ -49,19 +49,23 @@ var realEvalFloors = map[EvalKind]realFloor{
 	// asked, an amount of the one who pays: unanswerable 0.85 -> 1.00;
 	// key fact 0.74 -> 0.85 (why/how 0.90, time 0.91, cross-document
 	// 0.70, cross-lingual 0.87).
+	// 2026-12-04 (later): newness reaches the newest strong report past
+	// the strongest five, 'next' asks about the present, and a word meets
+	// its cognate in the other language: time-sensitive MRR 0.68 -> 0.86,
+	// cross-lingual 0.64 -> 0.69, overall 0.72 -> 0.76.
 	KindFact:          {recall: 0.95, mrr: 0.8, fact: 0.85, cited: 0.85, maxFalseAbstain: 0.1},
 	KindWhyHow:        {recall: 0.95, mrr: 0.75, fact: 0.85, cited: 0.9, maxFalseAbstain: 0.05},
-	KindTimeSensitive: {recall: 0.95, mrr: 0.45, fact: 0.85, cited: 0.85, maxFalseAbstain: 0.05, asOf: 0.85},
+	KindTimeSensitive: {recall: 0.95, mrr: 0.8, fact: 0.85, cited: 0.85, maxFalseAbstain: 0.05, asOf: 0.85},
 	// 2026-12-04: '%' reads as "percent", a size asks for a count, the
 	// parts of a comparison borrow what they leave to the other, and a
 	// part's passages naming another body than its own go last:
 	// cross-document recall 0.70 -> 0.90, MRR 0.29 -> 0.39.
 	KindCrossDocument: {recall: 0.85, mrr: 0.3, fact: 0.65, cited: 0.9, maxFalseAbstain: 0.05},
 	KindParaphrase:    {recall: 0.85, mrr: 0.65, fact: 0.75, cited: 0.8, maxFalseAbstain: 0.1},
-	KindCrossLingual:  {recall: 0.95, mrr: 0.5, fact: 0.8, cited: 0.8, maxFalseAbstain: 0.1},
+	KindCrossLingual:  {recall: 0.95, mrr: 0.65, fact: 0.8, cited: 0.8, maxFalseAbstain: 0.1},
 	KindUnanswerable:  {abstain: 0.95},
 	KindOffTopic:      {abstain: 0.95},
-	"overall":         {recall: 0.92, mrr: 0.6, fact: 0.82, cited: 0.92, abstain: 0.95, maxFalseAbstain: 0.05, asOf: 0.85},
+	"overall":         {recall: 0.92, mrr: 0.72, fact: 0.82, cited: 0.92, abstain: 0.95, maxFalseAbstain: 0.05, asOf: 0.85},
 }
 
 type realFloor struct {

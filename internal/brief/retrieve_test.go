@@ -53,6 +53,20 @@ func TestRecencyAmongStrongest(t *testing.T) {
 	if got := a.adjust(same, true); got[0].ID != 6 {
 		t.Errorf("present question over one date: first hit %d (%s), want the February report", got[0].ID, got[0].DocID)
 	}
+	// "Is Kenya still leading ...": the strongest five reach from 2023 to
+	// October 2025; a report of February 2026 at 0.8 of the best, below
+	// them, answers, and rises over the September ones; one as new but
+	// far weaker does not.
+	late := []document.Hit{hit(1, 1.23, "2023-10-02"), hit(2, 1.17, "2025-09-30"), hit(3, 1.16, "2025-10-15"),
+		hit(4, 1.16, "2024-09-30"), hit(5, 1.14, "2025-03-28"), hit(6, 1.11, "2025-09-30"), hit(7, 0.99, "2026-02-07")}
+	if got := a.adjust(late, true); got[0].ID != 7 {
+		t.Errorf("present question, newest strong report below the five: first hit %d (%s), want the February report", got[0].ID, got[0].DocID)
+	}
+	weak := []document.Hit{hit(1, 1.23, "2023-10-02"), hit(2, 1.17, "2025-09-30"), hit(3, 1.16, "2025-10-15"),
+		hit(4, 1.16, "2024-09-30"), hit(5, 1.14, "2025-03-28"), hit(6, 0.5, "2026-02-07")}
+	if got := a.adjust(weak, true); got[0].ID == 6 {
+		t.Errorf("present question: a weak newest report (%s) went first", got[0].DocID)
+	}
 }
 
 // TestHybridKeepsLexicalLead: the lexical list's first hybridLead places

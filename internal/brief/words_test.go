@@ -124,6 +124,7 @@ func TestAsksAboutPresent(t *testing.T) {
 		"When did Kenya's first officers arrive?":    false,
 		"who's the UN's top official at the moment?": true,
 		"what was the moment it changed?":            false,
+		"When are the next contingents due?":         true, // what comes next, the newest reports plan
 	} {
 		if got := asksAboutPresent(q); got != want {
 			t.Errorf("asksAboutPresent(%q) = %v, want %v", q, got, want)

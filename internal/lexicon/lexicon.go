@@ -281,6 +281,10 @@ type Concept struct {
 	// topic names are what every passage shares, and say little on their own.
 	Glossary bool `json:"glossary,omitempty"`
 	Number   bool `json:"number,omitempty"`
+	// Cognates are the forms (among Forms) of the word's spelling in the
+	// other language ("ceremon" of "ceremony"): a search weighs them as
+	// rare as the word, not as rare as the few reports in that language.
+	Cognates []string `json:"cognates,omitempty"`
 	// Absent is set by a caller that found no passage holding the concept.
 	Absent bool `json:"absent,omitempty"`
 }
@@ -348,6 +352,8 @@ func (a *Analyzer) Query(text string) []Concept {
 		c := Concept{Text: t, Forms: union(nil, []string{stems[English][i-1], stems[French][i-1]}), Number: IsNumber(t)}
 		if !c.Number {
 			c.Forms = union(c.Forms, nameForms(t))
+			c.Cognates = a.cognateForms(t)
+			c.Forms = union(c.Forms, c.Cognates)
 		}
 		c.Related = union(union(pending, related), carried[i-1])
 		pending = nil
@@ -454,6 +460,37 @@ func nameForms(t string) []string {
 		return []string{t + "an"}
 	}
 	return nil
+}
+
+// cognateEndings are the spellings an English word and its French cognate
+// end with: "ceremony" is "cérémonie", "political" "politique", "member"
+// "membre". Each stemmer reads only its language's endings, so the two
+// stems differ ("ceremoni", "ceremon") and a question in one language
+// missed the report in the other.
+var cognateEndings = [][2]string{{"ical", "ique"}, {"ity", "ite"}, {"ary", "aire"}, {"ory", "oire"}, {"ic", "ique"},
+	{"ous", "eux"}, {"ism", "isme"}, {"ive", "if"}, {"er", "re"}, {"y", "ie"}}
+
+// cognateForms returns the stems of t's cognate in the other language: the
+// French stem of an English word's French spelling, and the reverse. A
+// form that is no word matches nothing and costs nothing.
+func (a *Analyzer) cognateForms(t string) []string {
+	if len(t) < 5 {
+		return nil
+	}
+	var out []string
+	// A plural's ending is before its s: "membres" is "members".
+	t = strings.TrimSuffix(t, "s")
+	// The longest ending only: "military" is "militaire", not "militarie".
+	toFrench, toEnglish := false, false
+	for _, e := range cognateEndings {
+		if w, ok := strings.CutSuffix(t, e[0]); ok && len(w) >= 3 && !toFrench {
+			out, toFrench = union(out, []string{a.stems.stem(w+e[1], French)}), true
+		}
+		if w, ok := strings.CutSuffix(t, e[1]); ok && len(w) >= 3 && !toEnglish {
+			out, toEnglish = union(out, []string{a.stems.stem(w+e[0], English)}), true
+		}
+	}
+	return out
 }
 
 // StemBag returns the stems of text's words (stop words left out), without

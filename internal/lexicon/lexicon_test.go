@@ -127,6 +127,33 @@ func TestQueryCrossLingual(t *testing.T) {
 	}
 }
 
+// TestCognatesMeetAcrossLanguages: an English word and its French cognate
+// spelled with another ending ("ceremony", "cérémonie"; "member",
+// "membre") stem apart; the question's word meets the other language's
+// passage all the same, either way round.
+func TestCognatesMeetAcrossLanguages(t *testing.T) {
+	a := New(nil)
+	for _, tc := range []struct{ question, passage, lang, word string }{
+		{"Where was the send-off ceremony held?", "Ruto a tenu une cérémonie officielle à l'Académie de police.", French, "ceremony"},
+		{"At which police academy?", "Ruto a tenu une cérémonie officielle à l'Académie de police.", French, "academy"},
+		{"Qui sont les membres du groupe ?", "The members of the group met in Nairobi.", English, "membres"},
+	} {
+		bag := a.Bag(tc.passage, tc.lang)
+		found := false
+		for _, c := range a.Query(tc.question) {
+			if c.Text == tc.word {
+				found = true
+				if !bag.HasExact(c) {
+					t.Errorf("%q (forms %q) does not meet %q", c.Text, c.Forms, tc.passage)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no concept %q", tc.question, tc.word)
+		}
+	}
+}
+
 func TestPhraseOpeningWithStopWord(t *testing.T) {
 	a := New(nil)
 	// "on hold" opens with a stop word: its group goes to "hold", so the
