@@ -561,7 +561,6 @@ func leftSubject(question, left, right string) string {
 	return ""
 }
 
-// backRefs point back to what the other part named.
 // backRefs point back to what an earlier part of a question named.
 var backRefs = lexiconSet(`it its they them their he him his she her il elle ils elles lui leur`)
 
