@@ -108,10 +108,12 @@ func (c sentenceCandidate) shownBag() termBag {
 	return c.shown
 }
 
-// unionBag holds the terms of both bags.
-func unionBag(a, b termBag) termBag {
-	u := termBag{Bag: maps.Clone(a.Bag), lex: a.lex}
-	maps.Copy(u.Bag, b.Bag)
+// unionBag holds the terms of every bag (at least one).
+func unionBag(bags ...termBag) termBag {
+	u := termBag{Bag: lexicon.Bag{}, lex: bags[0].lex}
+	for _, b := range bags {
+		maps.Copy(u.Bag, b.Bag)
+	}
 	return u
 }
 
@@ -119,10 +121,7 @@ func unionBag(a, b termBag) termBag {
 func spanned(c sentenceCandidate, sents []string, bags []termBag, from, to int) sentenceCandidate {
 	c.from, c.to = from, to
 	c.text = strings.Join(sents[from:to+1], " ")
-	c.shown = termBag{Bag: lexicon.Bag{}, lex: c.bag.lex}
-	for _, b := range bags[from : to+1] {
-		maps.Copy(c.shown.Bag, b.Bag)
-	}
+	c.shown = unionBag(bags[from : to+1]...)
 	return c
 }
 
