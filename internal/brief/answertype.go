@@ -482,14 +482,7 @@ func personFullNames(sentence string) []string {
 		}
 		if ends {
 			if personRun(run) {
-				from := 0
-				for k := len(run) - 1; k >= 0; k-- {
-					if roleHeads[run[k]] || personTitles[run[k]] {
-						from = k + 1
-						break
-					}
-				}
-				names = append(names, strings.Join(shown[from:], " "))
+				names = append(names, strings.Join(shown[nameStart(run):], " "))
 			}
 			run, shown = run[:0], shown[:0]
 		}
@@ -499,15 +492,10 @@ func personFullNames(sentence string) []string {
 
 // personRun reports whether a run of capitalised words names a person.
 func personRun(run []string) bool {
-	name := run
-	for k := len(run) - 1; k >= 0; k-- {
-		if roleHeads[run[k]] || personTitles[run[k]] {
-			name = run[k+1:] // what follows the role is the name
-			if len(name) >= 1 && !isBodyWord(name[len(name)-1]) {
-				return true
-			}
-			break
-		}
+	from := nameStart(run)
+	name := run[from:]
+	if from > 0 && len(name) >= 1 && !isBodyWord(name[len(name)-1]) {
+		return true
 	}
 	if len(name) < 2 {
 		return false
@@ -518,6 +506,17 @@ func personRun(run []string) bool {
 		}
 	}
 	return true
+}
+
+// nameStart is where the name in a run of capitalised words begins: after
+// its last role or title word ("Force Commander Godfrey Otunge"), or at 0.
+func nameStart(run []string) int {
+	for k := len(run) - 1; k >= 0; k-- {
+		if roleHeads[run[k]] || personTitles[run[k]] {
+			return k + 1
+		}
+	}
+	return 0
 }
 
 // openingWord reports a word that opens sentences: a function word, or
