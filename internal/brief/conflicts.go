@@ -47,7 +47,7 @@ func addDisagreeing(r retrieval, picked []sentenceCandidate) []sentenceCandidate
 				continue
 			}
 			v := valuesOf(r, sent)
-			if len(v) == 0 || shareAny(v, firstValues) {
+			if len(v) == 0 || shareValue(r.kind, v, firstValues) {
 				continue
 			}
 			// The newest report newer than the first pick wins; failing
@@ -114,7 +114,7 @@ func findConflicts(r retrieval, cites []Citation) []Conflict {
 	var out []Conflict
 	for i := 0; i+1 < len(found); i++ {
 		older, newer := found[i], found[len(found)-1]
-		if !newer.c.Published.After(*older.c.Published) || shareAny(older.values, newer.values) {
+		if !newer.c.Published.After(*older.c.Published) || shareValue(r.kind, older.values, newer.values) {
 			continue
 		}
 		out = append(out, Conflict{
@@ -174,11 +174,14 @@ func valuesOf(r retrieval, sentence string) []string {
 	head := askPhrase(r.question).head
 	deputy := slices.ContainsFunc(lexicon.Tokens(r.question), func(t lexicon.Token) bool { return lesserRoles[t.Text] })
 	var holders []string
+	seen := 0 // where the names already found end: a name written twice is found twice
 	for _, name := range personFullNames(sentence) {
-		at := strings.Index(sentence, name)
+		at := strings.Index(sentence[seen:], name)
 		if at < 0 {
 			continue
 		}
+		at += seen
+		seen = at + len(name)
 		// The role is written just before the name or just after it:
 		// "Force Commander Godfrey Otunge", "Carlos Ruiz Massieu, the
 		// special representative".
@@ -193,12 +196,32 @@ func valuesOf(r retrieval, sentence string) []string {
 		if ownedByAnother(r, toks, head) {
 			continue // the GSF's special representative is not the UN's
 		}
-		holders = append(holders, name)
+		if !slices.ContainsFunc(holders, func(h string) bool { return sameHolder(h, name) }) {
+			holders = append(holders, name)
+		}
 	}
 	if len(holders) != 1 {
 		return nil // several people named with the role: whose is it?
 	}
 	return holders
+}
+
+// sameHolder reports two names of one person, by the last word: "Carlos
+// Ruiz Massieu" and "Ruiz Massieu".
+func sameHolder(a, b string) bool {
+	last := func(n string) string { f := strings.Fields(n); return lexicon.Fold(f[len(f)-1]) }
+	return last(a) == last(b)
+}
+
+// shareValue reports two lists of values of a kind with one in common; the
+// holders of a role are compared as names, by sameHolder.
+func shareValue(kind AnswerType, a, b []string) bool {
+	if kind != TypeWho {
+		return shareAny(a, b)
+	}
+	return slices.ContainsFunc(a, func(x string) bool {
+		return slices.ContainsFunc(b, func(y string) bool { return sameHolder(x, y) })
+	})
 }
 
 // ownedByAnother reports a role written with a body the question does not
