@@ -473,9 +473,10 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 			// "which judge": the person's name answers, with or without
 			// "judge"; a role narrowed by its portfolio ("the justice
 			// minister") is named with it, or another minister answers.
+			personsRole := roleHeads[head] && !s.person && s.kind != TypeCount
 			narrowed := slices.ContainsFunc(modifiers, func(m string) bool { return portfolios[m] })
-			byRole := roleHeads[head] && !s.person && s.kind != TypeCount && !narrowed
-			if roleHeads[head] && !s.person && s.kind != TypeCount && narrowed {
+			byRole := personsRole && !narrowed
+			if personsRole && narrowed {
 				for _, m := range r.asked {
 					if slices.Contains(modifiers, m.Text) && portfolios[m.Text] {
 						s.head = append(s.head, m)
