@@ -922,24 +922,20 @@ const (
 func numberFor(an *analysis, sentence, lang string, s answerSlot, byTitle bool) bool {
 	toks := lexicon.Tokens(sentence)
 	words := tokenTexts(toks)
-	near := func(i, width int, cs ...lexicon.Concept) bool {
-		from, to := max(i-width, 0), min(i+width, len(toks)-1)
-		if width == numberWindow {
-			// What a number counts is a few words from it, not counting
-			// the little ones: "up to 70 civilian and seconded personnel".
-			from, to = contentSpan(sentence, toks, words, i, width)
-		}
-		win := an.bag(sentence[toks[from].Start:toks[to].End], lang)
-		for _, c := range cs {
-			if win.meets(c) {
-				return true
-			}
-		}
-		return false
+	holds := func(from, to int, cs []lexicon.Concept) bool {
+		return slices.ContainsFunc(cs, an.bag(sentence[toks[from].Start:toks[to].End], lang).meets)
 	}
-	width := predicateWindow
-	if s.deedOnly {
-		width = numberWindow
+	// What a number counts is a few words from it, not counting the
+	// little ones: "up to 70 civilian and seconded personnel".
+	counts := func(i int, cs ...lexicon.Concept) bool {
+		from, to := contentSpan(sentence, toks, words, i, numberWindow)
+		return holds(from, to, cs)
+	}
+	related := func(i int, cs []lexicon.Concept) bool {
+		if s.deedOnly {
+			return counts(i, cs...)
+		}
+		return holds(max(i-predicateWindow, 0), min(i+predicateWindow, len(toks)-1), cs)
 	}
 	for i := range toks {
 		if !countAt(words, i) {
@@ -948,17 +944,17 @@ func numberFor(an *analysis, sentence, lang string, s answerSlot, byTitle bool) 
 		if s.kind == TypeAmount && !moneyAt(sentence, toks, i) {
 			continue
 		}
-		if s.kind == TypeCount && !s.size && len(s.head) > 0 && !near(i, numberWindow, s.head...) {
+		if s.kind == TypeCount && !s.size && len(s.head) > 0 && !counts(i, s.head...) {
 			continue
 		}
 		if s.kind == TypeCount && len(s.head) > 0 && i+1 < len(words) && timeUnits[words[i+1]] && !slices.ContainsFunc(s.head, func(c lexicon.Concept) bool { return timeUnits[c.Text] }) {
 			continue // "a visit of three days", "15 months after": a span, not a count of the head
 		}
 		if byTitle {
-			if s.kind == TypeCount && !near(i, numberWindow, append(slices.Clone(s.head), s.named...)...) {
+			if s.kind == TypeCount && !counts(i, append(slices.Clone(s.head), s.named...)...) {
 				continue
 			}
-		} else if len(s.relation) > 0 && !near(i, width, s.relation...) {
+		} else if len(s.relation) > 0 && !related(i, s.relation) {
 			continue
 		}
 		return true
