@@ -497,18 +497,13 @@ const maxEllipticalWords = 2
 // elliptical reports a part that asks nothing itself (no question word)
 // and names little beside numbers: the rest is understood from the left.
 func elliptical(part string) bool {
+	if slices.ContainsFunc(lexicon.Tokens(part), func(t lexicon.Token) bool { return joinedQuestionWords[t.Text] }) {
+		return false
+	}
 	words := 0
 	for _, t := range contentTerms(part) {
-		if joinedQuestionWords[t] {
-			return false
-		}
 		if !lexicon.IsNumber(t) && !proForms[t] {
 			words++
-		}
-	}
-	for _, t := range lexicon.Tokens(part) {
-		if joinedQuestionWords[t.Text] {
-			return false
 		}
 	}
 	return words <= maxEllipticalWords
