@@ -145,6 +145,9 @@ func questionWordAfter(question string, toks []lexicon.Token) int {
 	return -1
 }
 
+// questionWords ask a question inside a scene typed without its comma:
+// joinedQuestionWords less those that also join a clause or name a thing
+// ("when", "quand", "until", "ou", "comment").
 var questionWords = lexiconSet(`how what which who whom whose why where combien quel quelle quels quelles qui pourquoi`)
 
 // questionType tells what kind of answer a question asks for.
