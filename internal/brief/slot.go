@@ -997,10 +997,7 @@ func namedBeside(an *analysis, sentence, lang string, head, asked []lexicon.Conc
 	bagOf := func(from, to int) termBag {
 		return an.bag(sentence[toks[max(from, 0)].Start:toks[min(to, len(toks)-1)].End], lang)
 	}
-	capital := func(i int) bool {
-		r, _ := utf8.DecodeRuneInString(sentence[toks[i].Start:])
-		return i > 0 && unicode.IsUpper(r)
-	}
+	capital := func(i int) bool { return i > 0 && capitalised(sentence, toks[i]) }
 	for i := 0; i < len(toks); i++ {
 		if lexicon.IsNumber(words[i]) && i > 0 && slices.ContainsFunc(head, bagOf(i-1, i-1).meets) {
 			return true
@@ -1008,10 +1005,7 @@ func namedBeside(an *analysis, sentence, lang string, head, asked []lexicon.Conc
 		if !capital(i) {
 			continue
 		}
-		end := i
-		for end+1 < len(toks) && capital(end+1) && strings.TrimSpace(sentence[toks[end].End:toks[end+1].Start]) == "" {
-			end++
-		}
+		end := capitalRunEnd(sentence, toks, i)
 		fresh := false
 		for j := i; j <= end; j++ {
 			own := bagOf(j, j)
@@ -1043,13 +1037,34 @@ func deedOfAnother(an *analysis, sentence, lang string, relation, asked []lexico
 		if !slices.ContainsFunc(relation, an.bag(sentence[toks[i].Start:toks[i].End], lang).meets) {
 			continue
 		}
-		next := sentence[toks[i+2].Start:toks[i+2].End]
-		if r, _ := utf8.DecodeRuneInString(next); unicode.IsUpper(r) && hasPersonName(sentence[toks[i+2].Start:]) &&
-			!slices.ContainsFunc(asked, an.bag(next, lang).meets) {
+		// The person is the run of capitalised words right after "of",
+		// and another when the question names none of its words.
+		if !capitalised(sentence, toks[i+2]) {
+			continue
+		}
+		name := sentence[toks[i+2].Start:toks[capitalRunEnd(sentence, toks, i+2)].End]
+		if hasPersonName(name) && !slices.ContainsFunc(asked, an.bag(name, lang).meets) {
 			return true
 		}
 	}
 	return false
+}
+
+// capitalised reports a token written with a capital.
+func capitalised(sentence string, t lexicon.Token) bool {
+	r, _ := utf8.DecodeRuneInString(sentence[t.Start:])
+	return unicode.IsUpper(r)
+}
+
+// capitalRunEnd is the last token of the run of capitalised words from
+// toks[i], with only spaces between them: "Bernard Mevs" in "the Bernard
+// Mevs hospital".
+func capitalRunEnd(sentence string, toks []lexicon.Token, i int) int {
+	end := i
+	for end+1 < len(toks) && capitalised(sentence, toks[end+1]) && strings.TrimSpace(sentence[toks[end].End:toks[end+1].Start]) == "" {
+		end++
+	}
+	return end
 }
 
 // moneyAt reports a currency sign or money word beside the number at i.
