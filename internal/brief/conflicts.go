@@ -187,7 +187,7 @@ func valuesOf(r retrieval, sentence string) []string {
 		// special representative".
 		around := sentence[max(at-roleReach, 0):min(at+len(name)+roleReach, len(sentence))]
 		toks := lexicon.Tokens(around)
-		if !slices.ContainsFunc(toks, func(t lexicon.Token) bool { return sameWordFamily(t.Text, head) }) {
+		if !slices.ContainsFunc(toks, func(t lexicon.Token) bool { return namesRole(t.Text, head) }) {
 			continue
 		}
 		if !deputy && slices.ContainsFunc(toks, func(t lexicon.Token) bool { return lesserRoles[t.Text] }) {
@@ -229,7 +229,7 @@ func shareValue(kind AnswerType, a, b []string) bool {
 func ownedByAnother(r retrieval, toks []lexicon.Token, head string) bool {
 	asked := r.an.bag(r.question, "")
 	for i, t := range toks {
-		if !sameWordFamily(t.Text, head) {
+		if !namesRole(t.Text, head) {
 			continue
 		}
 		for _, b := range toks[max(i-3, 0):i] {
@@ -241,6 +241,13 @@ func ownedByAnother(r retrieval, toks []lexicon.Token, head string) bool {
 		}
 	}
 	return false
+}
+
+// namesRole reports a word that is the role's head or a form of it:
+// sameWordFamily alone vetoes a stem the head shares with another word,
+// and holds for any word when there is none.
+func namesRole(word, head string) bool {
+	return newTermBag(word).has(head) && sameWordFamily(word, head)
 }
 
 // roleReach is how far (in bytes) from a name its role is written.
