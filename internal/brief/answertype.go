@@ -378,7 +378,7 @@ func spanAt(words []string, i int) bool {
 }
 
 // durationUnits measure a span of time.
-var durationUnits = lexiconSet(`day days week weeks month months year years jour jours semaine semaines mois an ans annee annees`)
+var durationUnits = lexiconSet(`hour hours day days week weeks month months year years heure heures jour jours semaine semaines mois an ans annee annees`)
 
 // datelineRE matches a wire report's opening dateline: a place, a date,
 // perhaps the agency, and a dash ("UNITED NATIONS, Sept. 30 (Xinhua) --",

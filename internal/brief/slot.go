@@ -947,7 +947,7 @@ func numberFor(an *analysis, sentence, lang string, s answerSlot, byTitle bool) 
 		if s.kind == TypeCount && !s.size && len(s.head) > 0 && !counts(i, s.head...) {
 			continue
 		}
-		if s.kind == TypeCount && len(s.head) > 0 && i+1 < len(words) && timeUnits[words[i+1]] && !slices.ContainsFunc(s.head, func(c lexicon.Concept) bool { return timeUnits[c.Text] }) {
+		if s.kind == TypeCount && len(s.head) > 0 && i+1 < len(words) && durationUnits[words[i+1]] && !slices.ContainsFunc(s.head, func(c lexicon.Concept) bool { return durationUnits[c.Text] }) {
 			continue // "a visit of three days", "15 months after": a span, not a count of the head
 		}
 		if byTitle {
@@ -979,8 +979,6 @@ func contentSpan(sentence string, toks []lexicon.Token, words []string, i, width
 	return from, to
 }
 
-// timeUnits measure a span of time.
-var timeUnits = lexiconSet(`day days week weeks month months year years hour hours jour jours semaine semaines mois ans annee annees heure heures`)
 
 // numberFillers stand between a number and what it counts or its verb
 // without telling either.
