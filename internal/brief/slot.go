@@ -979,7 +979,6 @@ func contentSpan(sentence string, toks []lexicon.Token, words []string, i, width
 	return from, to
 }
 
-
 // numberFillers stand between a number and what it counts or its verb
 // without telling either.
 var numberFillers = lexiconSet(`and or et ou already still now currently just deja toujours encore actuellement`)
