@@ -2,6 +2,7 @@ package brief
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -201,6 +202,11 @@ func statesAge(words []string) bool {
 		}
 	}
 	return false
+}
+
+// holdsWord reports whether text holds one of the folded words.
+func holdsWord(text string, words map[string]bool) bool {
+	return slices.ContainsFunc(lexicon.Tokens(text), func(t lexicon.Token) bool { return words[t.Text] })
 }
 
 // holdsRun reports whether text holds one of the runs of folded words.

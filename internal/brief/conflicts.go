@@ -172,7 +172,7 @@ func valuesOf(r retrieval, sentence string) []string {
 		return statedValues(r.kind, sentence)
 	}
 	head := askPhrase(r.question).head
-	deputy := slices.ContainsFunc(lexicon.Tokens(r.question), func(t lexicon.Token) bool { return lesserRoles[t.Text] })
+	deputy := holdsWord(r.question, lesserRoles)
 	var holders []string
 	seen := 0 // where the names already found end: a name written twice is found twice
 	for _, name := range personFullNames(sentence) {

@@ -219,7 +219,7 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 	for _, part := range parts {
 		// "... and how many officers did he say were deployed": a part
 		// pointing back is told by the report that answered before it.
-		refersBack := len(keptDocs) > 0 && slices.ContainsFunc(lexicon.Tokens(part), func(t lexicon.Token) bool { return backRefs[t.Text] })
+		refersBack := len(keptDocs) > 0 && holdsWord(part, backRefs)
 		pr := r
 		pr.question, pr.query = part, part
 		pr.asked, pr.kind = r.an.lex.Query(part), questionType(part)

@@ -497,7 +497,7 @@ const maxEllipticalWords = 2
 // elliptical reports a part that asks nothing itself (no question word)
 // and names little beside numbers: the rest is understood from the left.
 func elliptical(part string) bool {
-	if slices.ContainsFunc(lexicon.Tokens(part), func(t lexicon.Token) bool { return joinedQuestionWords[t.Text] }) {
+	if holdsWord(part, joinedQuestionWords) {
 		return false
 	}
 	words := 0
@@ -537,7 +537,7 @@ func frameOf(question, left string) string {
 // left part, when the right part names none itself (its "he" may be its
 // own "GSF special representative").
 func leftSubject(question, left, right string) string {
-	if !slices.ContainsFunc(lexicon.Tokens(right), func(t lexicon.Token) bool { return backRefs[t.Text] }) {
+	if !holdsWord(right, backRefs) {
 		return ""
 	}
 	toks := lexicon.Tokens(question)
