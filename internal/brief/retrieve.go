@@ -88,13 +88,13 @@ func (a *Answerer) retrieveK(ctx context.Context, req Request, k int) (retrieval
 	asked := q
 	if prev := lastUserTurn(req.History); prev != "" && isFollowUp(q) {
 		// "and who pays for it?" means little alone: the turn before says
-		// what "it" is.
-		asked = q + " " + prev
+		// what "it" is, its "how come" read as the question's was.
+		asked = q + " " + howComeAsWhy(prev)
 	}
 	// "these days", "so far", "currently": how the question asks about
 	// the present, which newness weighs; as words they would match "two
 	// days before".
-	asked = withoutRuns(withoutRuns(asked, presentCues), cueWords)
+	asked = withoutRuns(asked, presentCues)
 	r.query = asked
 	r.concepts = concepts(asked)
 	r.asked = a.lex.Query(asked)
@@ -653,10 +653,6 @@ func withoutRuns(text string, runs [][]string) string {
 	b.WriteString(text[last:])
 	return b.String()
 }
-
-// cueWords ask a question with words that elsewhere say something: "how
-// come" is "why", and "come" would find "the Kenyans who came".
-var cueWords = [][]string{{"how", "come"}}
 
 // asksAboutPresent reports a question about how things stand now: "now",
 // "currently", "still", "latest", "as of", "today", and their French forms.
