@@ -336,15 +336,17 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 			}
 			bag := bags[j]
 			sc := askedCoverage(bag, r.asked, w)
-			if j > 0 && !isSourceList(sents[j-1]) {
+			pronoun, pointing := opensWithPronoun(s), pointsBack(s)
+			leansBack := (pronoun || pointing) && j > 0 && !isSourceList(sents[j-1])
+			if leansBack {
 				switch {
-				case opensWithPronoun(s):
+				case pronoun:
 					// "He was part of a group dispatched to recover a
 					// vehicle" is about the officer the sentence before
 					// says was killed: it is quoted with it, and holds
 					// what it holds.
 					sc = max(sc, askedCoverage(unionBag(bags[j-1], bag), r.asked, w))
-				case pointsBack(s):
+				case pointing:
 					// "That mission stretched on for more than a decade":
 					// what it is about, the sentence before names, for a
 					// little less.
@@ -383,7 +385,7 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 			sc += brevityBonus * (1 - float64(min(n, brevityWords))/brevityWords)
 			c := sentenceCandidate{hit: i, at: j, text: s, score: sc, bag: bag}
 			from, to := j, j
-			if j > 0 && (opensWithPronoun(s) || pointsBack(s)) && !isSourceList(sents[j-1]) {
+			if leansBack {
 				// "He is the second Kenyan officer to be killed" says who
 				// only with the sentence before it, which names him.
 				from = j - 1
