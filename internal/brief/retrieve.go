@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/mss-brief/briefbot/internal/document"
 	"github.com/mss-brief/briefbot/internal/lexicon"
@@ -543,8 +542,7 @@ func leftSubject(question, left, right string) string {
 	toks := lexicon.Tokens(question)
 	split := min(len(lexicon.Tokens(left)), len(toks))
 	isName := func(t lexicon.Token) bool {
-		w := question[t.Start:t.End]
-		return unicode.IsUpper([]rune(w)[0]) && len(t.Text) > 1 && !lexicon.IsStopWord(t.Text) &&
+		return capitalised(question, t) && len(t.Text) > 1 && !lexicon.IsStopWord(t.Text) &&
 			!joinedQuestionWords[t.Text] && !lexicon.IsMonth(t.Text)
 	}
 	if slices.ContainsFunc(toks[split:], isName) {
