@@ -2,6 +2,7 @@ package brief
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -145,6 +146,9 @@ func questionWordAfter(question string, toks []lexicon.Token) int {
 	return -1
 }
 
+// questionWords ask a question inside a scene typed without its comma:
+// joinedQuestionWords less those that also join a clause or name a thing
+// ("when", "quand", "until", "ou", "comment").
 var questionWords = lexiconSet(`how what which who whom whose why where combien quel quelle quels quelles qui pourquoi`)
 
 // questionType tells what kind of answer a question asks for.
@@ -198,6 +202,11 @@ func statesAge(words []string) bool {
 		}
 	}
 	return false
+}
+
+// holdsWord reports whether text holds one of the folded words.
+func holdsWord(text string, words map[string]bool) bool {
+	return slices.ContainsFunc(lexicon.Tokens(text), func(t lexicon.Token) bool { return words[t.Text] })
 }
 
 // holdsRun reports whether text holds one of the runs of folded words.
@@ -375,7 +384,7 @@ func spanAt(words []string, i int) bool {
 }
 
 // durationUnits measure a span of time.
-var durationUnits = lexiconSet(`day days week weeks month months year years jour jours semaine semaines mois an ans annee annees`)
+var durationUnits = lexiconSet(`hour hours day days week weeks month months year years heure heures jour jours semaine semaines mois an ans annee annees`)
 
 // datelineRE matches a wire report's opening dateline: a place, a date,
 // perhaps the agency, and a dash ("UNITED NATIONS, Sept. 30 (Xinhua) --",
@@ -482,14 +491,7 @@ func personFullNames(sentence string) []string {
 		}
 		if ends {
 			if personRun(run) {
-				from := 0
-				for k := len(run) - 1; k >= 0; k-- {
-					if roleHeads[run[k]] || personTitles[run[k]] {
-						from = k + 1
-						break
-					}
-				}
-				names = append(names, strings.Join(shown[from:], " "))
+				names = append(names, strings.Join(shown[nameStart(run):], " "))
 			}
 			run, shown = run[:0], shown[:0]
 		}
@@ -499,15 +501,10 @@ func personFullNames(sentence string) []string {
 
 // personRun reports whether a run of capitalised words names a person.
 func personRun(run []string) bool {
-	name := run
-	for k := len(run) - 1; k >= 0; k-- {
-		if roleHeads[run[k]] || personTitles[run[k]] {
-			name = run[k+1:] // what follows the role is the name
-			if len(name) >= 1 && !isBodyWord(name[len(name)-1]) {
-				return true
-			}
-			break
-		}
+	from := nameStart(run)
+	name := run[from:]
+	if from > 0 && len(name) >= 1 && !isBodyWord(name[len(name)-1]) {
+		return true
 	}
 	if len(name) < 2 {
 		return false
@@ -518,6 +515,17 @@ func personRun(run []string) bool {
 		}
 	}
 	return true
+}
+
+// nameStart is where the name in a run of capitalised words begins: after
+// its last role or title word ("Force Commander Godfrey Otunge"), or at 0.
+func nameStart(run []string) int {
+	for k := len(run) - 1; k >= 0; k-- {
+		if roleHeads[run[k]] || personTitles[run[k]] {
+			return k + 1
+		}
+	}
+	return 0
 }
 
 // openingWord reports a word that opens sentences: a function word, or

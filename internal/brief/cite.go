@@ -236,10 +236,6 @@ func bestQuote(r retrieval, passages map[int]bool, claims []string) string {
 // document's words: the transport escapes them.
 func quoteText(s string, focus []string) string { return quoteAnswer(s, focus, "") }
 
-// quoteAnswer is quoteText for an answer of kind t: a window that keeps
-// the value asked for (the count, the date, the span of time) wins over
-// one that holds more of the question's words, since a quote cut before
-// "within six months" no longer answers "how long".
 // causeReach is how many words a quote keeps from a cause cue on: "due
 // to the urban combat".
 const causeReach = 4
@@ -250,6 +246,10 @@ func causeOpensAt(words []string, j int) bool {
 	return statesCause(strings.Join(words[j:min(j+3, len(words))], " ")) && !statesCause(strings.Join(words[j+1:min(j+3, len(words))], " "))
 }
 
+// quoteAnswer is quoteText for an answer of kind t: a window that keeps
+// the value asked for (the count, the date, the span of time) wins over
+// one that holds more of the question's words, since a quote cut before
+// "within six months" no longer answers "how long".
 func quoteAnswer(s string, focus []string, t AnswerType) string {
 	words := strings.Fields(markerRE.ReplaceAllString(s, ""))
 	if len(words) <= maxQuoteWords {

@@ -47,7 +47,7 @@ func addDisagreeing(r retrieval, picked []sentenceCandidate) []sentenceCandidate
 				continue
 			}
 			v := valuesOf(r, sent)
-			if len(v) == 0 || shareAny(v, firstValues) {
+			if len(v) == 0 || shareValue(r.kind, v, firstValues) {
 				continue
 			}
 			// The newest report newer than the first pick wins; failing
@@ -55,7 +55,7 @@ func addDisagreeing(r retrieval, picked []sentenceCandidate) []sentenceCandidate
 			newer, bestNewer := d.After(firstDoc.Published), bestDate.After(firstDoc.Published)
 			better := best == nil || (newer && d.After(bestDate)) || (!newer && !bestNewer && d.Before(bestDate))
 			if better {
-				best, bestDate = &sentenceCandidate{hit: i, text: sent, bag: bags[j]}, d
+				best, bestDate = &sentenceCandidate{hit: i, at: j, text: sent, bag: bags[j], from: j, to: j}, d
 			}
 		}
 	}
@@ -114,7 +114,7 @@ func findConflicts(r retrieval, cites []Citation) []Conflict {
 	var out []Conflict
 	for i := 0; i+1 < len(found); i++ {
 		older, newer := found[i], found[len(found)-1]
-		if !newer.c.Published.After(*older.c.Published) || shareAny(older.values, newer.values) {
+		if !newer.c.Published.After(*older.c.Published) || shareValue(r.kind, older.values, newer.values) {
 			continue
 		}
 		out = append(out, Conflict{
@@ -172,19 +172,22 @@ func valuesOf(r retrieval, sentence string) []string {
 		return statedValues(r.kind, sentence)
 	}
 	head := askPhrase(r.question).head
-	deputy := slices.ContainsFunc(lexicon.Tokens(r.question), func(t lexicon.Token) bool { return lesserRoles[t.Text] })
+	deputy := holdsWord(r.question, lesserRoles)
 	var holders []string
+	seen := 0 // where the names already found end: a name written twice is found twice
 	for _, name := range personFullNames(sentence) {
-		at := strings.Index(sentence, name)
+		at := strings.Index(sentence[seen:], name)
 		if at < 0 {
 			continue
 		}
+		at += seen
+		seen = at + len(name)
 		// The role is written just before the name or just after it:
 		// "Force Commander Godfrey Otunge", "Carlos Ruiz Massieu, the
 		// special representative".
 		around := sentence[max(at-roleReach, 0):min(at+len(name)+roleReach, len(sentence))]
 		toks := lexicon.Tokens(around)
-		if !slices.ContainsFunc(toks, func(t lexicon.Token) bool { return sameWordFamily(t.Text, head) }) {
+		if !slices.ContainsFunc(toks, func(t lexicon.Token) bool { return namesRole(t.Text, head) }) {
 			continue
 		}
 		if !deputy && slices.ContainsFunc(toks, func(t lexicon.Token) bool { return lesserRoles[t.Text] }) {
@@ -193,7 +196,9 @@ func valuesOf(r retrieval, sentence string) []string {
 		if ownedByAnother(r, toks, head) {
 			continue // the GSF's special representative is not the UN's
 		}
-		holders = append(holders, name)
+		if !slices.ContainsFunc(holders, func(h string) bool { return sameHolder(h, name) }) {
+			holders = append(holders, name)
+		}
 	}
 	if len(holders) != 1 {
 		return nil // several people named with the role: whose is it?
@@ -201,12 +206,30 @@ func valuesOf(r retrieval, sentence string) []string {
 	return holders
 }
 
+// sameHolder reports two names of one person, by the last word: "Carlos
+// Ruiz Massieu" and "Ruiz Massieu".
+func sameHolder(a, b string) bool {
+	last := func(n string) string { f := strings.Fields(n); return lexicon.Fold(f[len(f)-1]) }
+	return last(a) == last(b)
+}
+
+// shareValue reports two lists of values of a kind with one in common; the
+// holders of a role are compared as names, by sameHolder.
+func shareValue(kind AnswerType, a, b []string) bool {
+	if kind != TypeWho {
+		return shareAny(a, b)
+	}
+	return slices.ContainsFunc(a, func(x string) bool {
+		return slices.ContainsFunc(b, func(y string) bool { return sameHolder(x, y) })
+	})
+}
+
 // ownedByAnother reports a role written with a body the question does not
 // name just before it: "GSF Special Representative" for the UN's.
 func ownedByAnother(r retrieval, toks []lexicon.Token, head string) bool {
 	asked := r.an.bag(r.question, "")
 	for i, t := range toks {
-		if !sameWordFamily(t.Text, head) {
+		if !namesRole(t.Text, head) {
 			continue
 		}
 		for _, b := range toks[max(i-3, 0):i] {
@@ -218,6 +241,13 @@ func ownedByAnother(r retrieval, toks []lexicon.Token, head string) bool {
 		}
 	}
 	return false
+}
+
+// namesRole reports a word that is the role's head or a form of it:
+// sameWordFamily alone vetoes a stem the head shares with another word,
+// and holds for any word when there is none.
+func namesRole(word, head string) bool {
+	return newTermBag(word).has(head) && sameWordFamily(word, head)
 }
 
 // roleReach is how far (in bytes) from a name its role is written.

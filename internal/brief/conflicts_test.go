@@ -42,6 +42,15 @@ func TestConflictsNewerDisagrees(t *testing.T) {
 		{"the same holder", "The UN special representative in Haiti, Carlos Ruiz Massieu, welcomed the vote.",
 			"The UN special representative in Haiti, Carlos Ruiz Massieu, met the minister.",
 			"Who is the UN special representative in Haiti?", false},
+		{"the same holder, written shorter", "The UN special representative in Haiti, Carlos Ruiz Massieu, welcomed the vote.",
+			"Special Representative Ruiz Massieu met the minister in Haiti for the UN.",
+			"Who is the UN special representative in Haiti?", false},
+		{"a name without the role", "The force commander, Godfrey Otunge, toured the base in Haiti.",
+			"The force commander's officers, back from a long patrol in the north, met President William Ruto in Haiti.",
+			"Who is the force commander in Haiti?", false},
+		{"a holder named twice is one holder", "The UN special representative in Haiti, Maria Isabel Salvador, welcomed the vote.",
+			"The UN special representative in Haiti, Carlos Ruiz Massieu, met the minister; Carlos Ruiz Massieu then left.",
+			"Who is the UN special representative in Haiti?", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

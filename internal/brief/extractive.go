@@ -108,10 +108,12 @@ func (c sentenceCandidate) shownBag() termBag {
 	return c.shown
 }
 
-// unionBag holds the terms of both bags.
-func unionBag(a, b termBag) termBag {
-	u := termBag{Bag: maps.Clone(a.Bag), lex: a.lex}
-	maps.Copy(u.Bag, b.Bag)
+// unionBag holds the terms of every bag (at least one).
+func unionBag(bags ...termBag) termBag {
+	u := termBag{Bag: lexicon.Bag{}, lex: bags[0].lex}
+	for _, b := range bags {
+		maps.Copy(u.Bag, b.Bag)
+	}
 	return u
 }
 
@@ -119,10 +121,7 @@ func unionBag(a, b termBag) termBag {
 func spanned(c sentenceCandidate, sents []string, bags []termBag, from, to int) sentenceCandidate {
 	c.from, c.to = from, to
 	c.text = strings.Join(sents[from:to+1], " ")
-	c.shown = termBag{Bag: lexicon.Bag{}, lex: c.bag.lex}
-	for _, b := range bags[from : to+1] {
-		maps.Copy(c.shown.Bag, b.Bag)
-	}
+	c.shown = unionBag(bags[from : to+1]...)
 	return c
 }
 
@@ -220,7 +219,7 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 	for _, part := range parts {
 		// "... and how many officers did he say were deployed": a part
 		// pointing back is told by the report that answered before it.
-		refersBack := len(keptDocs) > 0 && slices.ContainsFunc(lexicon.Tokens(part), func(t lexicon.Token) bool { return backRefs[t.Text] })
+		refersBack := len(keptDocs) > 0 && holdsWord(part, backRefs)
 		pr := r
 		pr.question, pr.query = part, part
 		pr.asked, pr.kind = r.an.lex.Query(part), questionType(part)
@@ -337,15 +336,17 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 			}
 			bag := bags[j]
 			sc := askedCoverage(bag, r.asked, w)
-			if j > 0 && !isSourceList(sents[j-1]) {
+			pronoun, pointing := opensWithPronoun(s), pointsBack(s)
+			leansBack := (pronoun || pointing) && j > 0 && !isSourceList(sents[j-1])
+			if leansBack {
 				switch {
-				case opensWithPronoun(s):
+				case pronoun:
 					// "He was part of a group dispatched to recover a
 					// vehicle" is about the officer the sentence before
 					// says was killed: it is quoted with it, and holds
 					// what it holds.
 					sc = max(sc, askedCoverage(unionBag(bags[j-1], bag), r.asked, w))
-				case pointsBack(s):
+				case pointing:
 					// "That mission stretched on for more than a decade":
 					// what it is about, the sentence before names, for a
 					// little less.
@@ -384,7 +385,7 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 			sc += brevityBonus * (1 - float64(min(n, brevityWords))/brevityWords)
 			c := sentenceCandidate{hit: i, at: j, text: s, score: sc, bag: bag}
 			from, to := j, j
-			if j > 0 && (opensWithPronoun(s) || pointsBack(s)) && !isSourceList(sents[j-1]) {
+			if leansBack {
 				// "He is the second Kenyan officer to be killed" says who
 				// only with the sentence before it, which names him.
 				from = j - 1

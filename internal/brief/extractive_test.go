@@ -231,41 +231,40 @@ func TestOneCountPerPart(t *testing.T) {
 	}
 }
 
-// TestReasonGoesOnInTheReport: the cause of a ruling is told two
-// sentences after the ruling, in words the question lacks; the answer
-// goes on in that report to it.
-func TestReasonGoesOnInTheReport(t *testing.T) {
-	st := openFixtureStore(t, corpus.Document{Title: "Kenya court blocks deployment", Source: "Wire", URL: "https://example.org/court",
-		Published: time.Date(2024, 1, 26, 0, 0, 0, 0, time.UTC),
-		Text: "Kenya's high court has blocked the deployment of Kenyan police officers to Haiti to help the country bring gang violence under control. " +
-			"Kenya's parliament had passed a motion in November allowing the deployment of 1,000 officers to lead a multinational force in Haiti. " +
-			"But High Court Judge Chacha Mwita ruled Friday that Kenya's National Security Council doesn't have the authority to deploy regular police outside the country. " +
-			"The government said it would appeal the decision."})
-	ans, err := newExtractive(t, st).Answer(context.Background(), Request{Question: "On what grounds did Kenya's high court block the deployment of police to Haiti?"})
-	if err != nil {
-		t.Fatal(err)
+// TestPassageGoesOn: a "why" or a "how" told over several sentences of one
+// report is quoted on to the sentence that tells it: the cause of a ruling,
+// two sentences after the ruling in words the question lacks; the
+// categories asked for, the third of three long sentences, which a window
+// over the three would cut.
+func TestPassageGoesOn(t *testing.T) {
+	tests := []struct {
+		name, title, question, text, want string
+	}{
+		{"a cause two sentences on", "Kenya court blocks deployment", "On what grounds did Kenya's high court block the deployment of police to Haiti?",
+			"Kenya's high court has blocked the deployment of Kenyan police officers to Haiti to help the country bring gang violence under control. " +
+				"Kenya's parliament had passed a motion in November allowing the deployment of 1,000 officers to lead a multinational force in Haiti. " +
+				"But High Court Judge Chacha Mwita ruled Friday that Kenya's National Security Council doesn't have the authority to deploy regular police outside the country. " +
+				"The government said it would appeal the decision.",
+			"National Security Council"},
+		{"each sentence quoted", "Mission sets up complaints mechanism", "How are complaints classified under the mission's complaint reporting mechanism?",
+			"The Kenya Police-led security support mission in Haiti has established a complaint reporting mechanism to enable Haitians to report any human rights violations by the officers deployed in the country. " +
+				"The Complaints Reporting Mechanism is expected to protect and promote human rights, which are key in preventing conflicts, achieving and maintaining peace and also assist in post-conflict reconstruction. " +
+				"In the framework, complaints are categorised as either Serious Misconduct, Minor Misconduct or Sexual Exploitation and Abuse. " +
+				"Officers have been trained on the mechanism with civil society groups.",
+			"Minor Misconduct"},
 	}
-	if !strings.Contains(ans.Text, "National Security Council") {
-		t.Errorf("answer lacks the grounds: %s", ans.Text)
-	}
-}
-
-// TestMannerQuotesEachSentence: a "how" quoting three long sentences of a
-// report quotes each, not a window of the three that cuts the last,
-// where the categories asked for are.
-func TestMannerQuotesEachSentence(t *testing.T) {
-	st := openFixtureStore(t, corpus.Document{Title: "Mission sets up complaints mechanism", Source: "Daily", URL: "https://example.org/crm",
-		Published: time.Date(2024, 10, 8, 0, 0, 0, 0, time.UTC),
-		Text: "The Kenya Police-led security support mission in Haiti has established a complaint reporting mechanism to enable Haitians to report any human rights violations by the officers deployed in the country. " +
-			"The Complaints Reporting Mechanism is expected to protect and promote human rights, which are key in preventing conflicts, achieving and maintaining peace and also assist in post-conflict reconstruction. " +
-			"In the framework, complaints are categorised as either Serious Misconduct, Minor Misconduct or Sexual Exploitation and Abuse. " +
-			"Officers have been trained on the mechanism with civil society groups."})
-	ans, err := newExtractive(t, st).Answer(context.Background(), Request{Question: "How are complaints classified under the mission's complaint reporting mechanism?"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(ans.Text, "Minor Misconduct") {
-		t.Errorf("answer lacks the categories: %s", ans.Text)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st := openFixtureStore(t, corpus.Document{Title: tt.title, Source: "Wire", URL: "https://example.org/" + strings.ReplaceAll(tt.name, " ", "-"),
+				Published: time.Date(2024, 10, 8, 0, 0, 0, 0, time.UTC), Text: tt.text})
+			ans, err := newExtractive(t, st).Answer(context.Background(), Request{Question: tt.question})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(ans.Text, tt.want) {
+				t.Errorf("answer lacks %q: %s", tt.want, ans.Text)
+			}
+		})
 	}
 }
 

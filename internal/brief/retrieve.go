@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/mss-brief/briefbot/internal/document"
 	"github.com/mss-brief/briefbot/internal/lexicon"
@@ -88,13 +87,13 @@ func (a *Answerer) retrieveK(ctx context.Context, req Request, k int) (retrieval
 	asked := q
 	if prev := lastUserTurn(req.History); prev != "" && isFollowUp(q) {
 		// "and who pays for it?" means little alone: the turn before says
-		// what "it" is.
-		asked = q + " " + prev
+		// what "it" is, its "how come" read as the question's was.
+		asked = q + " " + howComeAsWhy(prev)
 	}
 	// "these days", "so far", "currently": how the question asks about
 	// the present, which newness weighs; as words they would match "two
 	// days before".
-	asked = withoutRuns(withoutRuns(asked, presentCues), cueWords)
+	asked = withoutRuns(asked, presentCues)
 	r.query = asked
 	r.concepts = concepts(asked)
 	r.asked = a.lex.Query(asked)
@@ -538,18 +537,13 @@ const maxEllipticalWords = 2
 // elliptical reports a part that asks nothing itself (no question word)
 // and names little beside numbers: the rest is understood from the left.
 func elliptical(part string) bool {
+	if holdsWord(part, joinedQuestionWords) {
+		return false
+	}
 	words := 0
 	for _, t := range contentTerms(part) {
-		if joinedQuestionWords[t] {
-			return false
-		}
 		if !lexicon.IsNumber(t) && !proForms[t] {
 			words++
-		}
-	}
-	for _, t := range lexicon.Tokens(part) {
-		if joinedQuestionWords[t.Text] {
-			return false
 		}
 	}
 	return words <= maxEllipticalWords
@@ -583,14 +577,13 @@ func frameOf(question, left string) string {
 // left part, when the right part names none itself (its "he" may be its
 // own "GSF special representative").
 func leftSubject(question, left, right string) string {
-	if !slices.ContainsFunc(lexicon.Tokens(right), func(t lexicon.Token) bool { return backRefs[t.Text] }) {
+	if !holdsWord(right, backRefs) {
 		return ""
 	}
 	toks := lexicon.Tokens(question)
 	split := min(len(lexicon.Tokens(left)), len(toks))
 	isName := func(t lexicon.Token) bool {
-		w := question[t.Start:t.End]
-		return unicode.IsUpper([]rune(w)[0]) && len(t.Text) > 1 && !lexicon.IsStopWord(t.Text) &&
+		return capitalised(question, t) && len(t.Text) > 1 && !lexicon.IsStopWord(t.Text) &&
 			!joinedQuestionWords[t.Text] && !lexicon.IsMonth(t.Text)
 	}
 	if slices.ContainsFunc(toks[split:], isName) {
@@ -602,7 +595,6 @@ func leftSubject(question, left, right string) string {
 	return ""
 }
 
-// backRefs point back to what the other part named.
 // backRefs point back to what an earlier part of a question named.
 var backRefs = lexiconSet(`it its they them their he him his she her il elle ils elles lui leur`)
 
@@ -700,10 +692,6 @@ func withoutRuns(text string, runs [][]string) string {
 	b.WriteString(text[last:])
 	return b.String()
 }
-
-// cueWords ask a question with words that elsewhere say something: "how
-// come" is "why", and "come" would find "the Kenyans who came".
-var cueWords = [][]string{{"how", "come"}}
 
 // asksAboutPresent reports a question about how things stand now: "now",
 // "currently", "still", "latest", "as of", "today", and their French forms;

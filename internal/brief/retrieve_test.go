@@ -132,4 +132,13 @@ func TestHowComeAsksWhy(t *testing.T) {
 	if strings.Contains(r.query, "come") || r.kind != TypeReason {
 		t.Errorf("query %q, kind %v: want no 'come', a reason", r.query, r.kind)
 	}
+	// The turn before a follow-up is read the same way.
+	r, err = a.retrieve(context.Background(), Request{Question: "and the US?",
+		History: []Turn{{Role: "user", Text: "how come Kenya sent police to Haiti?"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(r.query, "come") || !strings.Contains(r.query, "Kenya") {
+		t.Errorf("follow-up query %q: want the turn before, without 'come'", r.query)
+	}
 }

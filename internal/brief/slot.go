@@ -7,8 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/mss-brief/briefbot/internal/document"
 	"github.com/mss-brief/briefbot/internal/lexicon"
@@ -473,9 +471,10 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 			// "which judge": the person's name answers, with or without
 			// "judge"; a role narrowed by its portfolio ("the justice
 			// minister") is named with it, or another minister answers.
+			personsRole := roleHeads[head] && !s.person && s.kind != TypeCount
 			narrowed := slices.ContainsFunc(modifiers, func(m string) bool { return portfolios[m] })
-			byRole := roleHeads[head] && !s.person && s.kind != TypeCount && !narrowed
-			if roleHeads[head] && !s.person && s.kind != TypeCount && narrowed {
+			byRole := personsRole && !narrowed
+			if personsRole && narrowed {
 				for _, m := range r.asked {
 					if slices.Contains(modifiers, m.Text) && portfolios[m.Text] {
 						s.head = append(s.head, m)
@@ -921,24 +920,20 @@ const (
 func numberFor(an *analysis, sentence, lang string, s answerSlot, byTitle bool) bool {
 	toks := lexicon.Tokens(sentence)
 	words := tokenTexts(toks)
-	near := func(i, width int, cs ...lexicon.Concept) bool {
-		from, to := max(i-width, 0), min(i+width, len(toks)-1)
-		if width == numberWindow {
-			// What a number counts is a few words from it, not counting
-			// the little ones: "up to 70 civilian and seconded personnel".
-			from, to = contentSpan(sentence, toks, words, i, width)
-		}
-		win := an.bag(sentence[toks[from].Start:toks[to].End], lang)
-		for _, c := range cs {
-			if win.meets(c) {
-				return true
-			}
-		}
-		return false
+	holds := func(from, to int, cs []lexicon.Concept) bool {
+		return slices.ContainsFunc(cs, an.bag(sentence[toks[from].Start:toks[to].End], lang).meets)
 	}
-	width := predicateWindow
-	if s.deedOnly {
-		width = numberWindow
+	// What a number counts is a few words from it, not counting the
+	// little ones: "up to 70 civilian and seconded personnel".
+	counts := func(i int, cs ...lexicon.Concept) bool {
+		from, to := contentSpan(sentence, toks, words, i, numberWindow)
+		return holds(from, to, cs)
+	}
+	related := func(i int, cs []lexicon.Concept) bool {
+		if s.deedOnly {
+			return counts(i, cs...)
+		}
+		return holds(max(i-predicateWindow, 0), min(i+predicateWindow, len(toks)-1), cs)
 	}
 	for i := range toks {
 		if !countAt(words, i) {
@@ -947,17 +942,17 @@ func numberFor(an *analysis, sentence, lang string, s answerSlot, byTitle bool) 
 		if s.kind == TypeAmount && !moneyAt(sentence, toks, i) {
 			continue
 		}
-		if s.kind == TypeCount && !s.size && len(s.head) > 0 && !near(i, numberWindow, s.head...) {
+		if s.kind == TypeCount && !s.size && len(s.head) > 0 && !counts(i, s.head...) {
 			continue
 		}
-		if s.kind == TypeCount && len(s.head) > 0 && i+1 < len(words) && timeUnits[words[i+1]] && !slices.ContainsFunc(s.head, func(c lexicon.Concept) bool { return timeUnits[c.Text] }) {
+		if s.kind == TypeCount && len(s.head) > 0 && i+1 < len(words) && durationUnits[words[i+1]] && !slices.ContainsFunc(s.head, func(c lexicon.Concept) bool { return durationUnits[c.Text] }) {
 			continue // "a visit of three days", "15 months after": a span, not a count of the head
 		}
 		if byTitle {
-			if s.kind == TypeCount && !near(i, numberWindow, append(slices.Clone(s.head), s.named...)...) {
+			if s.kind == TypeCount && !counts(i, append(slices.Clone(s.head), s.named...)...) {
 				continue
 			}
-		} else if len(s.relation) > 0 && !near(i, width, s.relation...) {
+		} else if len(s.relation) > 0 && !related(i, s.relation) {
 			continue
 		}
 		return true
@@ -982,9 +977,6 @@ func contentSpan(sentence string, toks []lexicon.Token, words []string, i, width
 	return from, to
 }
 
-// timeUnits measure a span of time.
-var timeUnits = lexiconSet(`day days week weeks month months year years hour hours jour jours semaine semaines mois ans annee annees heure heures`)
-
 // numberFillers stand between a number and what it counts or its verb
 // without telling either.
 var numberFillers = lexiconSet(`and or et ou already still now currently just deja toujours encore actuellement`)
@@ -1000,10 +992,7 @@ func namedBeside(an *analysis, sentence, lang string, head, asked []lexicon.Conc
 	bagOf := func(from, to int) termBag {
 		return an.bag(sentence[toks[max(from, 0)].Start:toks[min(to, len(toks)-1)].End], lang)
 	}
-	capital := func(i int) bool {
-		r, _ := utf8.DecodeRuneInString(sentence[toks[i].Start:])
-		return i > 0 && unicode.IsUpper(r)
-	}
+	capital := func(i int) bool { return i > 0 && capitalised(sentence, toks[i]) }
 	for i := 0; i < len(toks); i++ {
 		if lexicon.IsNumber(words[i]) && i > 0 && slices.ContainsFunc(head, bagOf(i-1, i-1).meets) {
 			return true
@@ -1011,10 +1000,7 @@ func namedBeside(an *analysis, sentence, lang string, head, asked []lexicon.Conc
 		if !capital(i) {
 			continue
 		}
-		end := i
-		for end+1 < len(toks) && capital(end+1) && strings.TrimSpace(sentence[toks[end].End:toks[end+1].Start]) == "" {
-			end++
-		}
+		end := capitalRunEnd(sentence, toks, i)
 		fresh := false
 		for j := i; j <= end; j++ {
 			own := bagOf(j, j)
@@ -1046,9 +1032,13 @@ func deedOfAnother(an *analysis, sentence, lang string, relation, asked []lexico
 		if !slices.ContainsFunc(relation, an.bag(sentence[toks[i].Start:toks[i].End], lang).meets) {
 			continue
 		}
-		next := sentence[toks[i+2].Start:toks[i+2].End]
-		if r, _ := utf8.DecodeRuneInString(next); unicode.IsUpper(r) && hasPersonName(sentence[toks[i+2].Start:]) &&
-			!slices.ContainsFunc(asked, an.bag(next, lang).meets) {
+		// The person is the run of capitalised words right after "of",
+		// and another when the question names none of its words.
+		if !capitalised(sentence, toks[i+2]) {
+			continue
+		}
+		name := sentence[toks[i+2].Start:toks[capitalRunEnd(sentence, toks, i+2)].End]
+		if hasPersonName(name) && !slices.ContainsFunc(asked, an.bag(name, lang).meets) {
 			return true
 		}
 	}

@@ -752,3 +752,25 @@ func TestRelationFromTheMainClause(t *testing.T) {
 		t.Errorf("want the fund's $110 million (mode %s, note %q): %s", ans.Mode, ans.Note, ans.Text)
 	}
 }
+
+// TestDeedOfAnother: "the appointment of X" is another's deed when the
+// question names none of X's words, whichever of them it names, and only
+// when X, right after "of", is a person.
+func TestDeedOfAnother(t *testing.T) {
+	an := newAnalysis(lexicon.New(config.Default().Topic.Aliases))
+	relation := an.lex.Query("appointment")
+	tests := []struct {
+		question, sentence string
+		another            bool
+	}{
+		{"When was Godfrey Otunge appointed?", "They announced the appointment of Jack Christofides on Tuesday.", true},
+		{"When was Godfrey Otunge appointed?", "They announced the appointment of Godfrey Otunge on Tuesday.", false},
+		{"When was Otunge appointed?", "They announced the appointment of Godfrey Otunge on Tuesday.", false},
+		{"When was Otunge appointed?", "They backed the appointment of Haiti's council, said President William Ruto.", false},
+	}
+	for _, tt := range tests {
+		if got := deedOfAnother(an, tt.sentence, "en", relation, an.lex.Query(tt.question)); got != tt.another {
+			t.Errorf("%q / %q: deedOfAnother = %v, want %v", tt.question, tt.sentence, got, tt.another)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package brief
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/mss-brief/briefbot/internal/document"
 	"github.com/mss-brief/briefbot/internal/lexicon"
@@ -254,4 +255,21 @@ func (an *analysis) namedTerms(text string) []string {
 		return nil
 	}
 	return out
+}
+
+// capitalised reports a token written with a capital.
+func capitalised(sentence string, t lexicon.Token) bool {
+	r, _ := utf8.DecodeRuneInString(sentence[t.Start:])
+	return unicode.IsUpper(r)
+}
+
+// capitalRunEnd is the last token of the run of capitalised words from
+// toks[i], with only spaces between them: "Bernard Mevs" in "the Bernard
+// Mevs hospital".
+func capitalRunEnd(sentence string, toks []lexicon.Token, i int) int {
+	end := i
+	for end+1 < len(toks) && capitalised(sentence, toks[end+1]) && strings.TrimSpace(sentence[toks[end].End:toks[end+1].Start]) == "" {
+		end++
+	}
+	return end
 }

@@ -196,22 +196,7 @@ func (a *Analyzer) Bag(text, lang string) Bag {
 // everyGroupToken is groupTokens keeping, at each place, every group whose
 // phrase is as long as the longest match there.
 func (a *Analyzer) everyGroupToken(stems []string, lang string) []string {
-	var out []string
-	byFirst := a.phrases[lang]
-	for i := 0; i < len(stems); i++ {
-		longest := 0
-		for _, p := range byFirst[stems[i]] {
-			if hasPrefix(stems[i:], p.stems) {
-				longest = max(longest, len(p.stems))
-			}
-		}
-		for _, p := range byFirst[stems[i]] {
-			if len(p.stems) == longest && hasPrefix(stems[i:], p.stems) {
-				out = append(out, p.token)
-			}
-		}
-	}
-	return out
+	return a.longestGroupTokens(stems, lang, true)
 }
 
 // Has reports whether the bag holds any form of the concept.
@@ -243,13 +228,24 @@ func (b Bag) HasExact(c Concept) bool {
 // groupTokens finds the group phrases in a stem sequence, longest match
 // first, and returns their tokens.
 func (a *Analyzer) groupTokens(stems []string, lang string) []string {
+	return a.longestGroupTokens(stems, lang, false)
+}
+
+// longestGroupTokens returns, at each place of stems, the token of the
+// longest group phrase starting there, or with every, of each phrase as
+// long (the phrases are sorted longest first).
+func (a *Analyzer) longestGroupTokens(stems []string, lang string, every bool) []string {
 	var out []string
 	byFirst := a.phrases[lang]
 	for i := 0; i < len(stems); i++ {
+		longest := 0
 		for _, p := range byFirst[stems[i]] {
-			if hasPrefix(stems[i:], p.stems) {
-				out = append(out, p.token)
+			if len(p.stems) < longest || longest > 0 && !every {
 				break
+			}
+			if hasPrefix(stems[i:], p.stems) {
+				longest = len(p.stems)
+				out = append(out, p.token)
 			}
 		}
 	}
