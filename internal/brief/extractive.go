@@ -217,6 +217,7 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 	kept := map[string]bool{}
 	keptDocs := map[string]bool{}      // the reports of the sentences kept so far
 	keptFor := map[string]AnswerType{} // what kind of part each kept sentence answers
+	ownBodies := partsNameOwnBodies(r.an, parts)
 	for _, part := range parts {
 		// "... and how many officers did he say were deployed": a part
 		// pointing back is told by the report that answered before it.
@@ -233,7 +234,12 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 		filled := func(c sentenceCandidate) bool {
 			h := r.hits[c.hit]
 			sents, bags := r.an.of(h)
-			return bySlot && slot.filledIn(r.an, h, sents, bags, c.at, r.an.title(h))
+			if !bySlot || !slot.filledIn(r.an, h, sents, bags, c.at, r.an.title(h)) {
+				return false
+			}
+			// "What was the MSS to reach, and what is the GSF's ceiling?":
+			// the GSF's figure does not answer for the MSS.
+			return !ownBodies || !slot.figureOfRival(r.an, sents[c.at], h.Doc.Lang)
 		}
 		score := func(c sentenceCandidate, filled bool) float64 {
 			sc := askedCoverage(c.bag, pr.asked, w)
@@ -303,6 +309,27 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 		keptFor[cands[best].text] = pr.kind
 	}
 	return picked
+}
+
+// partsNameOwnBodies reports parts that each name a body of the topic and
+// not the same ones: "the MSS's headcount" and "the GSF's ceiling".
+func partsNameOwnBodies(an *analysis, parts []string) bool {
+	var seen []string
+	for _, part := range parts {
+		var bodies []string
+		for _, c := range an.lex.Query(part) {
+			if c.Glossary {
+				bodies = append(bodies, c.Text)
+			}
+		}
+		slices.Sort(bodies)
+		key := strings.Join(bodies, "|")
+		if key == "" || slices.Contains(seen, key) {
+			return false
+		}
+		seen = append(seen, key)
+	}
+	return true
 }
 
 // sameReportBonus credits, for a part pointing back, a sentence of the

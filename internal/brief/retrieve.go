@@ -481,7 +481,7 @@ func subQueries(q string) []string {
 	}
 	// "..., and how many with the January reinforcement?" asks about the
 	// left's thing again: the right part borrows it when it names none.
-	if right := askPhrase(parts[1]); right.head == "" && countCue(right.cue) {
+	if right := askPhrase(parts[1]); right.head == "" && countCue(right.cue) && !ownSubject(parts[1], right.cue) {
 		if left := askPhrase(parts[0]); left.head != "" {
 			parts[1] += " " + strings.Join(append(slices.Clone(left.modifiers), left.head), " ")
 		}
@@ -571,6 +571,19 @@ var questionJoins = strings.NewReplacer(" — ", ", and ", " – ", ", and ", " 
 
 // countCue reports a cue that asks for a number without naming what it
 // counts ("how many", "combien"); "which town" names its thing.
+// ownSubject reports a part whose cue is followed by a clause of its own,
+// "how much had the UN trust fund received": it asks of that, not of the
+// left part's thing ("how many did they send" points back to it).
+func ownSubject(part string, cue []string) bool {
+	words := tokenTexts(lexicon.Tokens(part))
+	at := runIndex(words, cue)
+	if at < 0 || at+len(cue)+1 >= len(words) {
+		return false
+	}
+	aux, subject := words[at+len(cue)], words[at+len(cue)+1]
+	return auxiliaries[aux] && !backRefs[subject]
+}
+
 func countCue(cue []string) bool {
 	c := strings.Join(cue, " ")
 	return c == "how many" || c == "how much" || c == "combien"

@@ -36,6 +36,10 @@ const predicatives = `good valid active effective due`
 
 var predicative = lexiconSet(predicatives)
 
+// modalWords say what was meant to be ("was supposed to reach what
+// headcount"), not what it is of: reports give the figure without them.
+var modalWords = lexiconSet(`supposed meant slated`)
+
 // phraseLeads may open the phrase without being part of it.
 var phraseLeads = lexiconSet(`is are was were the a an its their his her this that these those
 le la les l un une des du de d est sont ce cette ces son sa ses leur leurs`)
@@ -91,6 +95,14 @@ var amountHeads = lexiconSet(`salary salaries pay wage wages budget budgets cost
 contribution contributions spending expenditure fee fees allowance allowances stipend
 salaire salaires cout couts montant financement indemnite indemnites depense depenses`)
 
+// countHeads make a question ask for a count: "what is the GSF's
+// ceiling".
+var countHeads = lexiconSet(`headcount ceiling strength size toll tally effectif effectifs plafond`)
+
+// measureHeads name the count itself, which reports give without the
+// word: "what headcount" is answered by "a force of 2,500".
+var measureHeads = lexiconSet(`headcount size strength effectif effectifs`)
+
 // genericMoney name money without saying what it is for: "how much money"
 // is answered by "$200 million", while "how much salary" needs a salary.
 var genericMoney = lexiconSet(`money cash funds funding dollars amount sum aid aide argent fonds financement somme`)
@@ -140,6 +152,9 @@ func askPhrase(question string) askedPhrase {
 			start, cue = 1, words[:1]
 		}
 	}
+	if start < 0 {
+		start, cue = inSituWhat(words)
+	}
 	if start < 0 && len(words) > 0 && len(words) <= maxTerseWords && !yesNoStarts[words[0]] {
 		// "GSF budget?", "GSF commander": a terse question is all phrase,
 		// its head the last word.
@@ -188,7 +203,7 @@ func askPhrase(question string) askedPhrase {
 			kept, n = nil, -1
 			continue
 		}
-		if phraseEnds[w] || phraseVerbs[w] || len(w) > 4 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") || len(w) > 5 && strings.HasSuffix(w, "ing") {
+		if phraseEnds[w] || phraseVerbs[w] || verbLike(w) && !(determined(question, toks, start, i) && modifiesNext(words, i)) {
 			break
 		}
 		if possessive(question, toks[i]) {
@@ -213,6 +228,59 @@ func askPhrase(question string) askedPhrase {
 		out.owner = "" // "the force's" with nothing after: the head itself
 	}
 	return out
+}
+
+// verbLike reports a word ending as a participle does, "killed",
+// "deploying", but for the things named so ("ceiling").
+func verbLike(w string) bool {
+	if nounIngs[w] {
+		return false // "ceiling", "funding": things
+	}
+	return len(w) > 4 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") || len(w) > 5 && strings.HasSuffix(w, "ing")
+}
+
+// determined reports a determiner or a possessive among the question's
+// words from start to before i: "the estimated budget" is a noun phrase,
+// "when was Godfrey Otunge appointed force commander" a clause.
+func determined(question string, toks []lexicon.Token, start, i int) bool {
+	for j := start; j < i; j++ {
+		if determiners[toks[j].Text] || possessive(question, toks[j]) {
+			return true
+		}
+	}
+	return false
+}
+
+// determiners open a noun phrase.
+var determiners = lexiconSet(`the a an its their his her this that these those`)
+
+// modifiesNext reports a participle that qualifies the noun after it
+// ("the estimated first-year operating budget", "the GSF's authorized
+// ceiling"), not the verb of a clause ("the officer killed in ..."): a
+// word follows that is neither a function word nor a participle itself.
+func modifiesNext(words []string, i int) bool {
+	if i+1 >= len(words) {
+		return false
+	}
+	next := words[i+1]
+	return !phraseEnds[next] && !phraseVerbs[next] && !lexicon.IsStopWord(next) && !deedEnds[next] &&
+		!auxiliaries[next] && !lexicon.IsNumber(next) && !verbLike(next) && !strings.HasSuffix(next, "ly")
+}
+
+// inSituWhat finds a "what" asking a figure in the middle of a question,
+// "the MSS was supposed to reach what headcount": where its phrase starts
+// and the cue, or -1 when there is none. Other nouns are left alone: "within
+// what timeframe" asks within a clause the question opens with.
+func inSituWhat(words []string) (int, []string) {
+	for i, w := range words {
+		if i == 0 || i+1 >= len(words) || w != "what" && w != "which" {
+			continue
+		}
+		if next := words[i+1]; countHeads[next] || measureHeads[next] || amountHeads[next] {
+			return i + 1, words[i : i+1]
+		}
+	}
+	return -1, nil
 }
 
 // possessive reports a token of question written with "'s": "Kenya's".
@@ -467,6 +535,9 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 			if (amountHeads[head] || genericMoney[head]) && (s.kind == TypeOther || s.kind == TypeCount) {
 				s.kind = TypeAmount
 			}
+			if countHeads[head] && s.kind == TypeOther {
+				s.kind = TypeCount // "what headcount", "the authorized ceiling"
+			}
 			if entityHeads[head] && s.kind == TypeOther {
 				s.kind = TypeWho // "which body": a name answers
 			}
@@ -487,7 +558,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 			}
 			// "How much money": any amount answers, whatever it is called.
 			plainMoney := s.kind == TypeAmount && genericMoney[head]
-			if !names[head] && !metaHeads[head] && !entityHeads[head] && !byRole && !plainMoney {
+			if !names[head] && !metaHeads[head] && !entityHeads[head] && !byRole && !plainMoney && !measureHeads[head] {
 				s.head = append(s.head, c)
 			}
 			if names[head] {
@@ -529,7 +600,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	}
 	held := 0
 	for _, i := range others {
-		if phraseVerbs[r.asked[i].Text] || predicative[r.asked[i].Text] || figureWords[r.asked[i].Text] {
+		if phraseVerbs[r.asked[i].Text] || predicative[r.asked[i].Text] || figureWords[r.asked[i].Text] || modalWords[r.asked[i].Text] {
 			continue // too common to tell
 		}
 		if anyMeets(relBags, r.asked[i]) {
@@ -635,6 +706,38 @@ func (s answerSlot) rivalIn(b termBag) bool {
 		other = true
 	}
 	return other
+}
+
+// figureOfRival reports a sentence whose first figure goes with another of
+// the topic's bodies, the one named nearest it: "the GSF has a ceiling of
+// 5,550, more than twice the planned strength of the MSS" gives the GSF's
+// figure, not the MSS's.
+func (s answerSlot) figureOfRival(an *analysis, sentence, lang string) bool {
+	if len(s.bodies) == 0 {
+		return false
+	}
+	toks := lexicon.Tokens(sentence)
+	words := tokenTexts(toks)
+	at := -1
+	for i := range words {
+		if countAt(words, i) {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return false
+	}
+	for width := 1; at-width >= 0 || at+width < len(toks); width++ {
+		b := an.bag(sentence[toks[max(at-width, 0)].Start:toks[min(at+width, len(toks)-1)].End], lang)
+		if s.namesBody(b) {
+			return false
+		}
+		if s.rivalIn(b) {
+			return true
+		}
+	}
+	return false
 }
 
 // namesDateAt reports whether a sentence names a date as fine as grain:
