@@ -224,7 +224,7 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 		refersBack := len(keptDocs) > 0 && slices.ContainsFunc(lexicon.Tokens(part), func(t lexicon.Token) bool { return backRefs[t.Text] })
 		pr := r
 		pr.question, pr.query = part, part
-		pr.asked, pr.kind = r.an.lex.Query(part), questionType(part)
+		pr.asked, pr.kind = r.an.lex.Query(part), partType(part)
 		w := askedWeights(pr)
 		// The part's own slot: "how many did it send later as
 		// reinforcements" is answered by the sentence with the count of
@@ -310,6 +310,29 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 	}
 	return picked
 }
+
+// partType is the kind of answer a part of a two-part question asks for:
+// its question's, but "what did Chad offer at the conference, vs what is it
+// set to deploy" sets one figure against another, so a "what" asking what
+// was given (offered, pledged, sent) asks a count.
+func partType(part string) AnswerType {
+	t := questionType(part)
+	if t != TypeOther {
+		return t
+	}
+	p := askPhrase(part)
+	if p.head != "" || !slices.Equal(p.cue, []string{"what"}) {
+		return t
+	}
+	if v := countDeed(mainClause(part), p.cue, "", nil); givingVerbs[v] {
+		return TypeCount
+	}
+	return t
+}
+
+// givingVerbs tell what a party gave to a force, which a figure measures.
+var givingVerbs = lexiconSet(`offer offered offers pledge pledged pledges commit committed commits contribute contributed contributes
+promise promised promises send sent sends deploy deployed deploys provide provided provides`)
 
 // partsNameOwnBodies reports parts that each name a body of the topic and
 // not the same ones: "the MSS's headcount" and "the GSF's ceiling".

@@ -303,3 +303,20 @@ func TestPassageGoesOnWithinBudget(t *testing.T) {
 		t.Error("a sixth sentence is let in")
 	}
 }
+
+// TestPartType: a "what" part asking what was given asks a figure; other
+// "what" parts keep their kind.
+func TestPartType(t *testing.T) {
+	tests := map[string]AnswerType{
+		"what did it offer at the new york troop conference":        TypeCount,
+		"chad's offer shrank: what did it pledge at the conference": TypeCount,
+		"what did the council decide at the meeting":                TypeOther,
+		"how many did it send later":                                TypeCount,
+		"what is the gsf's mandate":                                 TypeOther,
+	}
+	for part, want := range tests {
+		if got := partType(part); got != want {
+			t.Errorf("partType(%q) = %v, want %v", part, got, want)
+		}
+	}
+}

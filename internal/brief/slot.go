@@ -336,12 +336,15 @@ func predicateOf(question string, cue []string) string {
 func countDeed(question string, cue []string, head string, names map[string]bool) string {
 	words := tokenTexts(lexicon.Tokens(question))
 	at := runIndex(words, cue)
-	if at < 0 || head == "" {
+	if at < 0 {
 		return ""
 	}
 	rest := words[at+len(cue):]
 	h := slices.Index(rest, head)
-	if h < 0 || h+1 >= len(rest) || !auxiliaries[rest[h+1]] {
+	if head == "" {
+		h = -1 // "what did it offer": the helper follows the cue
+	}
+	if h < 0 && head != "" || h+1 >= len(rest) || !auxiliaries[rest[h+1]] {
 		return ""
 	}
 	// The deed is the last word of the run after the helper, before a
