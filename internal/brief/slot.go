@@ -1140,6 +1140,22 @@ func namesPerson(sentence string, names []string) bool {
 	return slices.ContainsFunc(tokenTexts(lexicon.Tokens(sentence)), func(w string) bool { return slices.Contains(names, w) })
 }
 
+// namedAtStart reports a person's name opening text, a title before it
+// aside ("Jack Christofides as ...", "Force Commander Godfrey Otunge"): a
+// name later in the sentence, past a comma ("ministère kenyan de
+// l'Intérieur ..., Onesimus Murkomen"), is not whom "of" names.
+func namedAtStart(text string) bool {
+	for _, n := range personFullNames(text) {
+		if at := strings.Index(text, n); at >= 0 && at <= maxTitleBeforeName && !strings.ContainsAny(text[:at], ",;.") {
+			return true
+		}
+	}
+	return false
+}
+
+// maxTitleBeforeName bounds, in bytes, the title a name may follow.
+const maxTitleBeforeName = 30
+
 // deedOfAnother reports a relation written as a deed done to someone the
 // question does not name: "the appointment of Jack Christofides" does not
 // date Godfrey Otunge's appointment.
@@ -1153,7 +1169,7 @@ func deedOfAnother(an *analysis, sentence, lang string, relation, asked []lexico
 			continue
 		}
 		next := sentence[toks[i+2].Start:toks[i+2].End]
-		if r, _ := utf8.DecodeRuneInString(next); unicode.IsUpper(r) && hasPersonName(sentence[toks[i+2].Start:]) &&
+		if r, _ := utf8.DecodeRuneInString(next); unicode.IsUpper(r) && namedAtStart(sentence[toks[i+2].Start:]) &&
 			!slices.ContainsFunc(asked, an.bag(next, lang).meets) {
 			return true
 		}

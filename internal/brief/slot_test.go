@@ -781,3 +781,19 @@ func TestRelationFromTheMainClause(t *testing.T) {
 		t.Errorf("want the fund's $110 million (mode %s, note %q): %s", ans.Mode, ans.Note, ans.Text)
 	}
 }
+
+// TestNamedAtStart: "of" names the person right after it, not one later in
+// the sentence past a comma.
+func TestNamedAtStart(t *testing.T) {
+	tests := map[string]bool{
+		"Jack Christofides as special representative.":                           true,
+		"Force Commander Godfrey Otunge.":                                        true,
+		"l'Intérieur et de l'Administration nationale, Onesimus Murkomen.":       false,
+		"the Interior, said the Cabinet Secretary, Onesimus Murkomen, on Friday": false,
+	}
+	for text, want := range tests {
+		if got := namedAtStart(text); got != want {
+			t.Errorf("namedAtStart(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
