@@ -226,6 +226,9 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 		pr.question, pr.query = part, part
 		pr.asked, pr.kind = r.an.lex.Query(part), partType(part)
 		w := askedWeights(pr)
+		// "..., and how much did Kenya's adviser say ...": the report
+		// of that source tells the part's figure.
+		source := r.an.lex.Query(strings.Join(sourceWords(part, askPhrase(part).cue), " "))
 		// The part's own slot: "how many did it send later as
 		// reinforcements" is answered by the sentence with the count of
 		// reinforcements, not by one with "later" and any count.
@@ -250,6 +253,9 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 				sc += slotBonus
 			}
 			if refersBack && keptDocs[r.hits[c.hit].DocID] {
+				sc += sameReportBonus
+			}
+			if len(source) > 0 && toldBy(r, c.hit, source) {
 				sc += sameReportBonus
 			}
 			return sc
@@ -333,6 +339,21 @@ func partType(part string) AnswerType {
 // givingVerbs tell what a party gave to a force, which a figure measures.
 var givingVerbs = lexiconSet(`offer offered offers pledge pledged pledges commit committed commits contribute contributed contributes
 promise promised promises send sent sends deploy deployed deploys provide provided provides`)
+
+// toldBy reports a hit whose passage or title names most of a source's
+// concepts.
+func toldBy(r retrieval, hit int, source []lexicon.Concept) bool {
+	h := r.hits[hit]
+	_, bags := r.an.of(h)
+	all := append([]termBag{r.an.title(h)}, bags...)
+	met := 0
+	for _, c := range source {
+		if slices.ContainsFunc(all, func(b termBag) bool { return b.meets(c) }) {
+			met++
+		}
+	}
+	return 2*met > len(source)
+}
 
 // partsNameOwnBodies reports parts that each name a body of the topic and
 // not the same ones: "the MSS's headcount" and "the GSF's ceiling".

@@ -513,6 +513,9 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 			skip[w] = true
 		}
 	}
+	for _, w := range sourceWords(r.question, cue) {
+		skip[w] = true
+	}
 	var others []int
 	for _, c := range r.asked {
 		if c.Glossary {
@@ -1139,6 +1142,37 @@ func namedBeside(an *analysis, sentence, lang string, head, asked []lexicon.Conc
 func namesPerson(sentence string, names []string) bool {
 	return slices.ContainsFunc(tokenTexts(lexicon.Tokens(sentence)), func(w string) bool { return slices.Contains(names, w) })
 }
+
+// sourceWords are the words of who tells the figure, not what it is of:
+// "how much did [Kenya's National Security Advisor] say ...", "...,
+// according to [the UN]". Reports name the source apart from the figure.
+func sourceWords(question string, cue []string) []string {
+	words := tokenTexts(lexicon.Tokens(question))
+	var out []string
+	if at := runIndex(words, []string{"according", "to"}); at >= 0 {
+		rest := question[lexicon.Tokens(question)[at+1].End:]
+		if end := strings.IndexAny(rest, ",;?"); end >= 0 {
+			rest = rest[:end]
+		}
+		out = append(out, tokenTexts(lexicon.Tokens(rest))...)
+	}
+	if at := runIndex(words, cue); at >= 0 && len(cue) > 0 && at+len(cue) < len(words) && auxiliaries[words[at+len(cue)]] {
+		from := at + len(cue) + 1
+		for j := from; j < len(words) && j < from+maxSourceWords; j++ {
+			if sayingVerbs[words[j]] {
+				out = append(out, words[from:j]...)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// maxSourceWords bounds the words naming who said a figure.
+const maxSourceWords = 6
+
+// sayingVerbs tell who gave a figure.
+var sayingVerbs = lexiconSet(`say said says tell told claim claimed`)
 
 // namedAtStart reports a person's name opening text, a title before it
 // aside ("Jack Christofides as ...", "Force Commander Godfrey Otunge"): a

@@ -797,3 +797,20 @@ func TestNamedAtStart(t *testing.T) {
 		}
 	}
 }
+
+// TestSourceWords: who tells a figure is told apart from what it is of.
+func TestSourceWords(t *testing.T) {
+	tests := []struct {
+		question string
+		want     []string
+	}{
+		{"how much did kenya's national security advisor say other donors had in the trust fund?", []string{"kenya", "national", "security", "advisor"}},
+		{"how much pending aid did the freeze stop, according to the un, and why?", []string{"the", "un"}},
+		{"how much did the us pledge to the fund?", nil},
+	}
+	for _, tt := range tests {
+		if got := sourceWords(tt.question, askPhrase(tt.question).cue); !slices.Equal(got, tt.want) {
+			t.Errorf("sourceWords(%q) = %q, want %q", tt.question, got, tt.want)
+		}
+	}
+}
