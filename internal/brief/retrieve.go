@@ -572,16 +572,15 @@ var questionJoins = strings.NewReplacer(" — ", ", and ", " – ", ", and ", " 
 // countCue reports a cue that asks for a number without naming what it
 // counts ("how many", "combien"); "which town" names its thing.
 // ownSubject reports a part whose cue is followed by a clause of its own,
-// "how much had the UN trust fund received": it asks of that, not of the
-// left part's thing ("how many did they send" points back to it).
+// "how much had the UN trust fund received", "how many did it send later
+// as reinforcements": it asks of that, not of the left part's thing.
 func ownSubject(part string, cue []string) bool {
 	words := tokenTexts(lexicon.Tokens(part))
 	at := runIndex(words, cue)
 	if at < 0 || at+len(cue)+1 >= len(words) {
 		return false
 	}
-	aux, subject := words[at+len(cue)], words[at+len(cue)+1]
-	return auxiliaries[aux] && !backRefs[subject]
+	return auxiliaries[words[at+len(cue)]]
 }
 
 func countCue(cue []string) bool {

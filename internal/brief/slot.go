@@ -82,7 +82,7 @@ representant representante commissaire secretaire senateur avocat avocats journa
 
 // notHeads describe the head rather than being it: "the first [officer]".
 var notHeads = lexiconSet(`first second third fourth fifth last next new former latest previous recent most other main
-recently currently presently previously initially originally finally already yet never
+recently currently presently previously initially originally finally already yet never later earlier afterwards subsequently
 exactly precisely roughly approximately nearly almost actually really overall
 premier premiere deuxieme dernier derniere prochain prochaine nouveau nouvelle ancien ancienne autre`)
 
@@ -367,7 +367,7 @@ func countDeed(question string, cue []string, head string, names map[string]bool
 }
 
 // deedEnds end the words a count's deed is sought among.
-var deedEnds = lexiconSet(`at in on to from for with by during into of about over under after before since than and or so now when while whilst quand lorsque
+var deedEnds = lexiconSet(`at in on to from for with by during into of about over under after before since than and or so now when while whilst quand lorsque as later earlier
 last next this week weeks month months year years day days total`)
 
 // namingCue reports a cue that names the thing asked: "which town",
