@@ -226,6 +226,7 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 		pr.question, pr.query = part, part
 		pr.asked, pr.kind = r.an.lex.Query(part), partType(part)
 		w := askedWeights(pr)
+		increment := holdsRun(part, incrementCues)
 		// "..., and how much did Kenya's adviser say ...": the report
 		// of that source tells the part's figure.
 		source := r.an.lex.Query(strings.Join(sourceWords(part, askPhrase(part).cue), " "))
@@ -251,6 +252,9 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 			}
 			if filled {
 				sc += slotBonus
+			}
+			if increment && holdsRun(c.text, runningTotals) {
+				sc *= missedCueFactor // "how many more": not the total so far
 			}
 			if refersBack && keptDocs[r.hits[c.hit].DocID] {
 				sc += sameReportBonus
@@ -339,6 +343,13 @@ func partType(part string) AnswerType {
 // givingVerbs tell what a party gave to a force, which a figure measures.
 var givingVerbs = lexiconSet(`offer offered offers pledge pledged pledges commit committed commits contribute contributed contributes
 promise promised promises send sent sends deploy deployed deploys provide provided provides`)
+
+// incrementCues ask how many were added: "how many more did they send".
+var incrementCues = [][]string{{"how", "many", "more"}, {"how", "many", "additional"}, {"how", "many", "new"}, {"combien", "de", "plus"}}
+
+// runningTotals mark a count of all so far ("as of January, over 500 have
+// been deployed"), not of those added.
+var runningTotals = [][]string{{"as", "of"}, {"currently"}, {"so", "far"}, {"in", "total"}, {"to", "date"}, {"a", "total", "of"}, {"actuellement"}, {"au", "total"}}
 
 // toldBy reports a hit whose passage or title names most of a source's
 // concepts.
