@@ -216,14 +216,19 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 	kept := map[string]bool{}
 	keptDocs := map[string]bool{}      // the reports of the sentences kept so far
 	keptFor := map[string]AnswerType{} // what kind of part each kept sentence answers
+	ownBodies := partsNameOwnBodies(r.an, parts)
 	for _, part := range parts {
 		// "... and how many officers did he say were deployed": a part
 		// pointing back is told by the report that answered before it.
 		refersBack := len(keptDocs) > 0 && holdsWord(part, backRefs)
 		pr := r
 		pr.question, pr.query = part, part
-		pr.asked, pr.kind = r.an.lex.Query(part), questionType(part)
+		pr.asked, pr.kind = r.an.lex.Query(part), partType(part)
 		w := askedWeights(pr)
+		increment := holdsRun(part, incrementCues)
+		// "..., and how much did Kenya's adviser say ...": the report
+		// of that source tells the part's figure.
+		source := r.an.lex.Query(strings.Join(sourceWords(part, askPhrase(part).cue), " "))
 		// The part's own slot: "how many did it send later as
 		// reinforcements" is answered by the sentence with the count of
 		// reinforcements, not by one with "later" and any count.
@@ -232,7 +237,12 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 		filled := func(c sentenceCandidate) bool {
 			h := r.hits[c.hit]
 			sents, bags := r.an.of(h)
-			return bySlot && slot.filledIn(r.an, h, sents, bags, c.at, r.an.title(h))
+			if !bySlot || !slot.filledIn(r.an, h, sents, bags, c.at, r.an.title(h)) {
+				return false
+			}
+			// "What was the MSS to reach, and what is the GSF's ceiling?":
+			// the GSF's figure does not answer for the MSS.
+			return !ownBodies || !slot.figureOfRival(r.an, sents[c.at], h.Doc.Lang)
 		}
 		score := func(c sentenceCandidate, filled bool) float64 {
 			sc := askedCoverage(c.bag, pr.asked, w)
@@ -242,7 +252,13 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 			if filled {
 				sc += slotBonus
 			}
+			if increment && holdsRun(c.text, runningTotals) {
+				sc *= missedCueFactor // "how many more": not the total so far
+			}
 			if refersBack && keptDocs[r.hits[c.hit].DocID] {
+				sc += sameReportBonus
+			}
+			if len(source) > 0 && toldBy(r, c.hit, source) {
 				sc += sameReportBonus
 			}
 			return sc
@@ -302,6 +318,72 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 		keptFor[cands[best].text] = pr.kind
 	}
 	return picked
+}
+
+// partType is the kind of answer a part of a two-part question asks for:
+// its question's, but "what did Chad offer at the conference, vs what is it
+// set to deploy" sets one figure against another, so a "what" asking what
+// was given (offered, pledged, sent) asks a count.
+func partType(part string) AnswerType {
+	t := questionType(part)
+	if t != TypeOther {
+		return t
+	}
+	p := askPhrase(part)
+	if p.head != "" || !slices.Equal(p.cue, []string{"what"}) {
+		return t
+	}
+	if v := countDeed(mainClause(part), p.cue, "", nil); givingVerbs[v] {
+		return TypeCount
+	}
+	return t
+}
+
+// givingVerbs tell what a party gave to a force, which a figure measures.
+var givingVerbs = lexiconSet(`offer offered offers pledge pledged pledges commit committed commits contribute contributed contributes
+promise promised promises send sent sends deploy deployed deploys provide provided provides`)
+
+// incrementCues ask how many were added: "how many more did they send".
+var incrementCues = [][]string{{"how", "many", "more"}, {"how", "many", "additional"}, {"how", "many", "new"}, {"combien", "de", "plus"}}
+
+// runningTotals mark a count of all so far ("as of January, over 500 have
+// been deployed"), not of those added.
+var runningTotals = [][]string{{"as", "of"}, {"currently"}, {"so", "far"}, {"in", "total"}, {"to", "date"}, {"a", "total", "of"}, {"actuellement"}, {"au", "total"}}
+
+// toldBy reports a hit whose passage or title names most of a source's
+// concepts.
+func toldBy(r retrieval, hit int, source []lexicon.Concept) bool {
+	h := r.hits[hit]
+	_, bags := r.an.of(h)
+	all := append([]termBag{r.an.title(h)}, bags...)
+	met := 0
+	for _, c := range source {
+		if slices.ContainsFunc(all, func(b termBag) bool { return b.meets(c) }) {
+			met++
+		}
+	}
+	return 2*met > len(source)
+}
+
+// partsNameOwnBodies reports parts that each name a body of the topic and
+// not the same ones: "the MSS's headcount" and "the GSF's ceiling".
+func partsNameOwnBodies(an *analysis, parts []string) bool {
+	var seen []string
+	for _, part := range parts {
+		var bodies []string
+		for _, c := range an.lex.Query(part) {
+			if c.Glossary {
+				bodies = append(bodies, c.Text)
+			}
+		}
+		slices.Sort(bodies)
+		key := strings.Join(bodies, "|")
+		if key == "" || slices.Contains(seen, key) {
+			return false
+		}
+		seen = append(seen, key)
+	}
+	return true
 }
 
 // sameReportBonus credits, for a part pointing back, a sentence of the

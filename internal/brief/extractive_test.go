@@ -302,3 +302,46 @@ func TestPassageGoesOnWithinBudget(t *testing.T) {
 		t.Error("a sixth sentence is let in")
 	}
 }
+
+// TestPartType: a "what" part asking what was given asks a figure; other
+// "what" parts keep their kind.
+func TestPartType(t *testing.T) {
+	tests := map[string]AnswerType{
+		"what did it offer at the new york troop conference":        TypeCount,
+		"chad's offer shrank: what did it pledge at the conference": TypeCount,
+		"what did the council decide at the meeting":                TypeOther,
+		"how many did it send later":                                TypeCount,
+		"what is the gsf's mandate":                                 TypeOther,
+	}
+	for part, want := range tests {
+		if got := partType(part); got != want {
+			t.Errorf("partType(%q) = %v, want %v", part, got, want)
+		}
+	}
+}
+
+// TestHowManyMoreIsNotTheTotal: "how many more" is answered by those added,
+// not by the total deployed so far.
+func TestHowManyMoreIsNotTheTotal(t *testing.T) {
+	day := time.Date(2025, 1, 20, 0, 0, 0, 0, time.UTC)
+	st := openFixtureStore(t,
+		corpus.Document{Title: "First Kenyan police land", Source: "Wire", URL: "https://example.org/first", Published: day.AddDate(0, -7, 0),
+			Text: "The first batch of 400 Kenyan police officers landed in Port-au-Prince in June 2024."},
+		corpus.Document{Title: "Mission strength", Source: "Agency", URL: "https://example.org/strength", Published: day,
+			Text: "As of January 2025, Kenya had sent over 500 police officers to Haiti in total. " +
+				"In January 2025 the Kenyan police were also joined by 150 Guatemalan soldiers. " +
+				"Kenya currently has 600 police officers in Haiti, sent in January 2025 and before."},
+		corpus.Document{Title: "Second contingent", Source: "Daily", URL: "https://example.org/second", Published: day,
+			Text: "Kenya sent 217 more police officers to Haiti in January 2025 to back up the mission."},
+	)
+	a := newExtractive(t, st)
+	ans, err := a.Answer(context.Background(), Request{Question: "How big was Kenya's first batch of police in June 2024, and how many more did they send in January 2025?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"400", "217"} {
+		if !strings.Contains(ans.Text, want) {
+			t.Errorf("answer lacks %q: %s", want, ans.Text)
+		}
+	}
+}

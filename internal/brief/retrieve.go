@@ -521,7 +521,7 @@ func subQueries(q string) []string {
 	}
 	// "..., and how many with the January reinforcement?" asks about the
 	// left's thing again: the right part borrows it when it names none.
-	if right := askPhrase(parts[1]); right.head == "" && countCue(right.cue) {
+	if right := askPhrase(parts[1]); right.head == "" && countCue(right.cue) && !ownSubject(parts[1], right.cue) {
 		if left := askPhrase(parts[0]); left.head != "" {
 			parts[1] += " " + strings.Join(append(slices.Clone(left.modifiers), left.head), " ")
 		}
@@ -604,6 +604,18 @@ var questionJoins = strings.NewReplacer(" — ", ", and ", " – ", ", and ", " 
 
 // countCue reports a cue that asks for a number without naming what it
 // counts ("how many", "combien"); "which town" names its thing.
+// ownSubject reports a part whose cue is followed by a clause of its own,
+// "how much had the UN trust fund received", "how many did it send later
+// as reinforcements": it asks of that, not of the left part's thing.
+func ownSubject(part string, cue []string) bool {
+	words := tokenTexts(lexicon.Tokens(part))
+	at := runIndex(words, cue)
+	if at < 0 || at+len(cue)+1 >= len(words) {
+		return false
+	}
+	return auxiliaries[words[at+len(cue)]]
+}
+
 func countCue(cue []string) bool {
 	c := strings.Join(cue, " ")
 	return c == "how many" || c == "how much" || c == "combien"

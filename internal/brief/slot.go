@@ -34,6 +34,10 @@ const predicatives = `good valid active effective due`
 
 var predicative = lexiconSet(predicatives)
 
+// modalWords say what was meant to be ("was supposed to reach what
+// headcount"), not what it is of: reports give the figure without them.
+var modalWords = lexiconSet(`supposed meant slated`)
+
 // phraseLeads may open the phrase without being part of it.
 var phraseLeads = lexiconSet(`is are was were the a an its their his her this that these those
 le la les l un une des du de d est sont ce cette ces son sa ses leur leurs`)
@@ -76,7 +80,7 @@ representant representante commissaire secretaire senateur avocat avocats journa
 
 // notHeads describe the head rather than being it: "the first [officer]".
 var notHeads = lexiconSet(`first second third fourth fifth last next new former latest previous recent most other main
-recently currently presently previously initially originally finally already yet never
+recently currently presently previously initially originally finally already yet never later earlier afterwards subsequently
 exactly precisely roughly approximately nearly almost actually really overall
 premier premiere deuxieme dernier derniere prochain prochaine nouveau nouvelle ancien ancienne autre`)
 
@@ -88,6 +92,14 @@ var frenchOpeners = lexiconSet(`combien quel quelle quels quelles qui quand pour
 var amountHeads = lexiconSet(`salary salaries pay wage wages budget budgets cost costs price prices compensation funding
 contribution contributions spending expenditure fee fees allowance allowances stipend
 salaire salaires cout couts montant financement indemnite indemnites depense depenses`)
+
+// countHeads make a question ask for a count: "what is the GSF's
+// ceiling".
+var countHeads = lexiconSet(`headcount ceiling strength size toll tally effectif effectifs plafond`)
+
+// measureHeads name the count itself, which reports give without the
+// word: "what headcount" is answered by "a force of 2,500".
+var measureHeads = lexiconSet(`headcount size strength effectif effectifs`)
 
 // genericMoney name money without saying what it is for: "how much money"
 // is answered by "$200 million", while "how much salary" needs a salary.
@@ -138,6 +150,9 @@ func askPhrase(question string) askedPhrase {
 			start, cue = 1, words[:1]
 		}
 	}
+	if start < 0 {
+		start, cue = inSituWhat(words)
+	}
 	if start < 0 && len(words) > 0 && len(words) <= maxTerseWords && !yesNoStarts[words[0]] {
 		// "GSF budget?", "GSF commander": a terse question is all phrase,
 		// its head the last word.
@@ -186,7 +201,7 @@ func askPhrase(question string) askedPhrase {
 			kept, n = nil, -1
 			continue
 		}
-		if phraseEnds[w] || phraseVerbs[w] || len(w) > 4 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") || len(w) > 5 && strings.HasSuffix(w, "ing") {
+		if phraseEnds[w] || phraseVerbs[w] || verbLike(w) && !(determined(question, toks, start, i) && modifiesNext(words, i)) {
 			break
 		}
 		if possessive(question, toks[i]) {
@@ -211,6 +226,59 @@ func askPhrase(question string) askedPhrase {
 		out.owner = "" // "the force's" with nothing after: the head itself
 	}
 	return out
+}
+
+// verbLike reports a word ending as a participle does, "killed",
+// "deploying", but for the things named so ("ceiling").
+func verbLike(w string) bool {
+	if nounIngs[w] {
+		return false // "ceiling", "funding": things
+	}
+	return len(w) > 4 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") || len(w) > 5 && strings.HasSuffix(w, "ing")
+}
+
+// determined reports a determiner or a possessive among the question's
+// words from start to before i: "the estimated budget" is a noun phrase,
+// "when was Godfrey Otunge appointed force commander" a clause.
+func determined(question string, toks []lexicon.Token, start, i int) bool {
+	for j := start; j < i; j++ {
+		if determiners[toks[j].Text] || possessive(question, toks[j]) {
+			return true
+		}
+	}
+	return false
+}
+
+// determiners open a noun phrase.
+var determiners = lexiconSet(`the a an its their his her this that these those`)
+
+// modifiesNext reports a participle that qualifies the noun after it
+// ("the estimated first-year operating budget", "the GSF's authorized
+// ceiling"), not the verb of a clause ("the officer killed in ..."): a
+// word follows that is neither a function word nor a participle itself.
+func modifiesNext(words []string, i int) bool {
+	if i+1 >= len(words) {
+		return false
+	}
+	next := words[i+1]
+	return !phraseEnds[next] && !phraseVerbs[next] && !lexicon.IsStopWord(next) && !deedEnds[next] &&
+		!auxiliaries[next] && !lexicon.IsNumber(next) && !verbLike(next) && !strings.HasSuffix(next, "ly")
+}
+
+// inSituWhat finds a "what" asking a figure in the middle of a question,
+// "the MSS was supposed to reach what headcount": where its phrase starts
+// and the cue, or -1 when there is none. Other nouns are left alone: "within
+// what timeframe" asks within a clause the question opens with.
+func inSituWhat(words []string) (int, []string) {
+	for i, w := range words {
+		if i == 0 || i+1 >= len(words) || w != "what" && w != "which" {
+			continue
+		}
+		if next := words[i+1]; countHeads[next] || measureHeads[next] || amountHeads[next] {
+			return i + 1, words[i : i+1]
+		}
+	}
+	return -1, nil
 }
 
 // possessive reports a token of question written with "'s": "Kenya's".
@@ -266,12 +334,15 @@ func predicateOf(question string, cue []string) string {
 func countDeed(question string, cue []string, head string, names map[string]bool) string {
 	words := tokenTexts(lexicon.Tokens(question))
 	at := runIndex(words, cue)
-	if at < 0 || head == "" {
+	if at < 0 {
 		return ""
 	}
 	rest := words[at+len(cue):]
 	h := slices.Index(rest, head)
-	if h < 0 || h+1 >= len(rest) || !auxiliaries[rest[h+1]] {
+	if head == "" {
+		h = -1 // "what did it offer": the helper follows the cue
+	}
+	if h < 0 && head != "" || h+1 >= len(rest) || !auxiliaries[rest[h+1]] {
 		return ""
 	}
 	// The deed is the last word of the run after the helper, before a
@@ -294,7 +365,7 @@ func countDeed(question string, cue []string, head string, names map[string]bool
 }
 
 // deedEnds end the words a count's deed is sought among.
-var deedEnds = lexiconSet(`at in on to from for with by during into of about over under after before since than and or so now when while whilst quand lorsque
+var deedEnds = lexiconSet(`at in on to from for with by during into of about over under after before since than and or so now when while whilst quand lorsque as later earlier
 last next this week weeks month months year years day days total`)
 
 // namingCue reports a cue that names the thing asked: "which town",
@@ -440,6 +511,9 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 			skip[w] = true
 		}
 	}
+	for _, w := range sourceWords(r.question, cue) {
+		skip[w] = true
+	}
 	var others []int
 	for _, c := range r.asked {
 		if c.Glossary {
@@ -465,6 +539,9 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 			if (amountHeads[head] || genericMoney[head]) && (s.kind == TypeOther || s.kind == TypeCount) {
 				s.kind = TypeAmount
 			}
+			if countHeads[head] && s.kind == TypeOther {
+				s.kind = TypeCount // "what headcount", "the authorized ceiling"
+			}
 			if entityHeads[head] && s.kind == TypeOther {
 				s.kind = TypeWho // "which body": a name answers
 			}
@@ -486,7 +563,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 			}
 			// "How much money": any amount answers, whatever it is called.
 			plainMoney := s.kind == TypeAmount && genericMoney[head]
-			if !names[head] && !metaHeads[head] && !entityHeads[head] && !byRole && !plainMoney {
+			if !names[head] && !metaHeads[head] && !entityHeads[head] && !byRole && !plainMoney && !measureHeads[head] {
 				s.head = append(s.head, c)
 			}
 			if names[head] {
@@ -528,7 +605,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	}
 	held := 0
 	for _, i := range others {
-		if phraseVerbs[r.asked[i].Text] || predicative[r.asked[i].Text] || figureWords[r.asked[i].Text] {
+		if phraseVerbs[r.asked[i].Text] || predicative[r.asked[i].Text] || figureWords[r.asked[i].Text] || modalWords[r.asked[i].Text] {
 			continue // too common to tell
 		}
 		if anyMeets(relBags, r.asked[i]) {
@@ -634,6 +711,38 @@ func (s answerSlot) rivalIn(b termBag) bool {
 		other = true
 	}
 	return other
+}
+
+// figureOfRival reports a sentence whose first figure goes with another of
+// the topic's bodies, the one named nearest it: "the GSF has a ceiling of
+// 5,550, more than twice the planned strength of the MSS" gives the GSF's
+// figure, not the MSS's.
+func (s answerSlot) figureOfRival(an *analysis, sentence, lang string) bool {
+	if len(s.bodies) == 0 {
+		return false
+	}
+	toks := lexicon.Tokens(sentence)
+	words := tokenTexts(toks)
+	at := -1
+	for i := range words {
+		if countAt(words, i) {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return false
+	}
+	for width := 1; at-width >= 0 || at+width < len(toks); width++ {
+		b := an.bag(sentence[toks[max(at-width, 0)].Start:toks[min(at+width, len(toks)-1)].End], lang)
+		if s.namesBody(b) {
+			return false
+		}
+		if s.rivalIn(b) {
+			return true
+		}
+	}
+	return false
 }
 
 // namesDateAt reports whether a sentence names a date as fine as grain:
@@ -1019,6 +1128,37 @@ func namedBeside(an *analysis, sentence, lang string, head, asked []lexicon.Conc
 func namesPerson(sentence string, names []string) bool {
 	return slices.ContainsFunc(tokenTexts(lexicon.Tokens(sentence)), func(w string) bool { return slices.Contains(names, w) })
 }
+
+// sourceWords are the words of who tells the figure, not what it is of:
+// "how much did [Kenya's National Security Advisor] say ...", "...,
+// according to [the UN]". Reports name the source apart from the figure.
+func sourceWords(question string, cue []string) []string {
+	words := tokenTexts(lexicon.Tokens(question))
+	var out []string
+	if at := runIndex(words, []string{"according", "to"}); at >= 0 {
+		rest := question[lexicon.Tokens(question)[at+1].End:]
+		if end := strings.IndexAny(rest, ",;?"); end >= 0 {
+			rest = rest[:end]
+		}
+		out = append(out, tokenTexts(lexicon.Tokens(rest))...)
+	}
+	if at := runIndex(words, cue); at >= 0 && len(cue) > 0 && at+len(cue) < len(words) && auxiliaries[words[at+len(cue)]] {
+		from := at + len(cue) + 1
+		for j := from; j < len(words) && j < from+maxSourceWords; j++ {
+			if sayingVerbs[words[j]] {
+				out = append(out, words[from:j]...)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// maxSourceWords bounds the words naming who said a figure.
+const maxSourceWords = 6
+
+// sayingVerbs tell who gave a figure.
+var sayingVerbs = lexiconSet(`say said says tell told claim claimed`)
 
 // deedOfAnother reports a relation written as a deed done to someone the
 // question does not name: "the appointment of Jack Christofides" does not

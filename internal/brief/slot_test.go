@@ -37,6 +37,12 @@ func TestAskPhrase(t *testing.T) {
 		{"binuh mandate end", "", nil, ""},
 		{"Which new Haitian PM vowed to take the country back?", "pm", []string{"haitian"}, ""},
 		{"Quel montant de la contribution américaine a été gelé ?", "contribution", []string{"americaine"}, ""},
+		// A participle before its noun qualifies it; after a name it is the verb.
+		{"What was the estimated first-year operating budget?", "budget", []string{"estimated", "year", "operating"}, ""},
+		{"What's the GSF's authorized ceiling for uniformed personnel?", "ceiling", []string{"gsf", "authorized"}, "gsf"},
+		{"When was Godfrey Otunge appointed force commander?", "otunge", []string{"godfrey"}, ""},
+		// A "what" asking a figure mid-question.
+		{"The MSS was supposed to get to what headcount?", "headcount", nil, ""},
 		// The question word is followed by its verb, or names the thing itself.
 		{"Who commands the multinational force now?", "", nil, ""},
 		{"Which countries sat out the vote?", "", nil, ""},
@@ -428,6 +434,29 @@ func TestNumberFor(t *testing.T) {
 	}
 }
 
+// TestFigureOfRival: a figure goes with the body named nearest it.
+func TestFigureOfRival(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     bool
+	}{
+		{"The GSF has a ceiling of 5,550 personnel, more than twice the planned strength of the MSS.", true},
+		{"The MSS had aimed to reach 2,500 members but stalled at 970 before the GSF replaced it.", false},
+		{"The force had aimed to reach 2,500 members.", false}, // no body named: not another's
+	}
+	for _, tt := range tests {
+		t.Run(tt.sentence, func(t *testing.T) {
+			an := newAnalysis(lexicon.New(config.Default().Topic.Aliases))
+			q := "What headcount was the MSS supposed to reach?"
+			r := retrieval{question: q, asked: an.lex.Query(q), kind: questionType(q), an: an}
+			s := slotOf(r, make([]float64, len(r.asked)), []termBag{an.bag(tt.sentence, "en")})
+			if got := s.figureOfRival(an, tt.sentence, "en"); got != tt.want {
+				t.Errorf("figureOfRival = %v, want %v (slot %s)", got, tt.want, s.describe())
+			}
+		})
+	}
+}
+
 // TestCountLeansOnTitle: a count may take its relation from the document's
 // title when the number counts the name asked about beside it.
 func TestCountLeansOnTitle(t *testing.T) {
@@ -767,10 +796,28 @@ func TestDeedOfAnother(t *testing.T) {
 		{"When was Godfrey Otunge appointed?", "They announced the appointment of Godfrey Otunge on Tuesday.", false},
 		{"When was Otunge appointed?", "They announced the appointment of Godfrey Otunge on Tuesday.", false},
 		{"When was Otunge appointed?", "They backed the appointment of Haiti's council, said President William Ruto.", false},
+		{"When was Otunge appointed?", "It backed the appointment of Interior Ministry staff, said Cabinet Secretary Onesimus Murkomen.", false}, // a person later in the sentence is not whom "of" names
 	}
 	for _, tt := range tests {
 		if got := deedOfAnother(an, tt.sentence, "en", relation, an.lex.Query(tt.question)); got != tt.another {
 			t.Errorf("%q / %q: deedOfAnother = %v, want %v", tt.question, tt.sentence, got, tt.another)
+		}
+	}
+}
+
+// TestSourceWords: who tells a figure is told apart from what it is of.
+func TestSourceWords(t *testing.T) {
+	tests := []struct {
+		question string
+		want     []string
+	}{
+		{"how much did kenya's national security advisor say other donors had in the trust fund?", []string{"kenya", "national", "security", "advisor"}},
+		{"how much pending aid did the freeze stop, according to the un, and why?", []string{"the", "un"}},
+		{"how much did the us pledge to the fund?", nil},
+	}
+	for _, tt := range tests {
+		if got := sourceWords(tt.question, askPhrase(tt.question).cue); !slices.Equal(got, tt.want) {
+			t.Errorf("sourceWords(%q) = %q, want %q", tt.question, got, tt.want)
 		}
 	}
 }

@@ -167,6 +167,14 @@ func TestSubQueries(t *testing.T) {
 			"what is it now set to deploy? chad"},
 		"Who was the GSF's special rep, and when did he say the GSF would arrive?": {"who was the gsf's special rep,",
 			"when did he say the gsf would arrive?"},
+		// A right part with a subject of its own does not borrow the
+		// left's thing.
+		"What was the first-year budget, and how much had the trust fund received by 2025?": {"what was the first-year budget,",
+			"how much had the trust fund received by 2025?"},
+		// Nor does one with a verb of its own, pointing back or not: it
+		// asks what "it" sent, not the left's batch.
+		"How big was the first batch, and how many did it send later as reinforcements?": {"how big was the first batch,",
+			"how many did it send later as reinforcements?"},
 		// A right part that only tells its side apart borrows the left's
 		// frame, less the left's year and name.
 		"How did the 2023 MSS resolution pass versus the 2025 GSF one?": {"how did the 2023 mss resolution pass",
