@@ -77,6 +77,13 @@ func concatCues(lists ...[]phraseCue) []phraseCue {
 	return out
 }
 
+// askingPrepositions put a question word to what comes before it: "the
+// latest on when", "a word about where".
+var askingPrepositions = lexiconSet(`on about of for as to sur de concernant`)
+
+// openingQuestionWords open a question that asks by themselves.
+var openingQuestionWords = lexiconSet(`which what whose quel quelle quels quelles lequel laquelle`)
+
 // yesNoStarts open a question answered by yes or no.
 var yesNoStarts = map[string]bool{"is": true, "are": true, "was": true, "were": true, "did": true, "does": true, "do": true,
 	"has": true, "have": true, "had": true, "can": true, "will": true, "could": true, "should": true, "would": true, "est": true}
@@ -174,6 +181,14 @@ func cueType(words []string) AnswerType {
 		if at := runIndex(words, c.words); at >= 0 && (at < bestAt || at == bestAt && len(c.words) > bestLen) {
 			best, bestAt, bestLen = c.t, at, len(c.words)
 		}
+	}
+	// "Which members threatened a veto when the US floated it?": opened
+	// by its own question word, a question's later "when" or "where"
+	// starts a clause, not what is asked.
+	// "What's the latest on when ..." still asks when.
+	if bestAt > 0 && bestLen == 1 && (best == TypeDate || best == TypePlace) && len(words) > 0 && openingQuestionWords[words[0]] &&
+		!askingPrepositions[words[bestAt-1]] {
+		return TypeOther
 	}
 	return best
 }

@@ -61,7 +61,7 @@ var chatShorthand = map[string]string{"ppl": "people", "govt": "government", "go
 	"bn": "billion", "gvt": "government", "gouv": "gouvernement", "pk": "parce que", "qd": "quand",
 	"sg": "Secretary-General", "unsg": "UN Secretary-General", "nsa": "national security adviser", "ny": "New York",
 	"nyc": "New York", "op": "operation", "ops": "operations", "ok'd": "approved", "ok’d": "approved", "okayed": "approved",
-	"dept": "department", "cmdr": "commander", "pap": "Port-au-Prince", "intel": "intelligence", "amb": "ambassador", "reps": "representatives",
+	"dept": "department", "cmdr": "commander", "pap": "Port-au-Prince", "intel": "intelligence", "amb": "ambassador", "rep": "representative", "reps": "representatives",
 	// Ordinals as figures: "the 2nd contingent", "le 2e contingent".
 	"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "1er": "premier", "1re": "première",
 	"2e": "deuxième", "2eme": "deuxième", "2ème": "deuxième", "3e": "troisième", "3eme": "troisième", "3ème": "troisième"}

@@ -65,7 +65,9 @@ func TestQuestionTypeAndMeets(t *testing.T) {
 		{"How many resolutions?", "Resolution 2751 renewed it.", TypeCount, false},
 		{"When did the officers land?", "They landed on 25 June 2024.", TypeDate, true},
 		{"How old was the officer?", "The officer, 26-year-old Constable Kitwai, died.", TypeAge, true},
-		{"Combien de temps la MINUSTAH est-elle restée ?", "La mission est restée de 2004 à 2017.", TypeLength, true}, // the longer cue at the same place
+		{"Combien de temps la MINUSTAH est-elle restée ?", "La mission est restée de 2004 à 2017.", TypeLength, true},            // the longer cue at the same place
+		{"Which members threatened a veto when the US floated it?", "China and Russia threatened a veto.", TypeOther, true},      // "when" starts a clause
+		{"What's the latest on when the force hits full strength?", "It should reach full strength by October.", TypeDate, true}, // "on when" asks when
 		{"Names of the two officers killed?", "Constable Samuel Kitwai was killed.", TypeWho, true},
 		{"How come Washington wants soldiers?", "It wants soldiers because of the urban combat.", TypeReason, true},
 		{"What's behind the delay?", "The delay is due to a lack of funding.", TypeReason, true},
