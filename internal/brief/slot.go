@@ -50,6 +50,27 @@ won win wins held hold holds paid pays told tell tells thought knew know knows b
 brought bring brings bought buy buys kept keep keeps met meet meets spent spend spends stood stand stands wrote write writes
 want wants need needs mean means become became remain remains stay stays`)
 
+// nameTail reports a word that ends a body's name the glossary holds
+// without it: "mission" in "the Multinational Security Support mission".
+func nameTail(asked []lexicon.Concept, toks []lexicon.Token, c lexicon.Concept) bool {
+	if !nameTails[c.Text] {
+		return false
+	}
+	for i := 1; i < len(toks); i++ {
+		if toks[i].Text != c.Text {
+			continue
+		}
+		for _, g := range asked {
+			if gt := lexicon.Tokens(g.Text); g.Glossary && len(gt) > 0 && gt[len(gt)-1].Text == toks[i-1].Text {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var nameTails = lexiconSet(`mission force office operation mechanism`)
+
 // portfolios narrow a role to one office: "the justice minister".
 var portfolios = lexiconSet(`justice foreign defence defense interior finance health education trade economy`)
 
@@ -532,7 +553,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 			s.head = append(s.head, c)
 			continue
 		}
-		if c.Glossary || skip[c.Text] || notHeads[c.Text] || lexicon.IsMonth(c.Text) || lexicon.IsWeekday(c.Text) || lexicon.IsYear(c.Text) {
+		if c.Glossary || skip[c.Text] || notHeads[c.Text] || lexicon.IsMonth(c.Text) || lexicon.IsWeekday(c.Text) || lexicon.IsYear(c.Text) || nameTail(r.asked, toks, c) {
 			continue
 		}
 		if c.Text == head {

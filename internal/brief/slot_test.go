@@ -821,3 +821,15 @@ func TestSourceWords(t *testing.T) {
 		}
 	}
 }
+
+// TestNameTailIsNoRelation: "mission" in "the Multinational Security
+// Support mission" ends the body's name: a sentence need not repeat it.
+func TestNameTailIsNoRelation(t *testing.T) {
+	st := openStoreWith(t, corpus.Document{Title: "MSS leadership", Source: "Wiki", URL: "https://example.org/mss",
+		Published: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC),
+		Text:      "MSS Deputy Force Commander: Colonel Kevron Henry of Jamaica. The mission has its base near the airport."})
+	ans := askAnswered(t, newExtractive(t, st), "Who is the deputy force commander of the Multinational Security Support mission?", true)
+	if !strings.Contains(ans.Text, "Kevron Henry") {
+		t.Errorf("answer lacks the name: %s", ans.Text)
+	}
+}
