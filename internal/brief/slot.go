@@ -423,7 +423,7 @@ type answerSlot struct {
 	// beside it ("which hospital": "the Bernard Mevs hospital").
 	which []lexicon.Concept
 	asked []lexicon.Concept // the question's concepts, which a named answer does not repeat
-	// persons are the people a date or place is asked of, by the last
+	// persons are the people a date, place or age is asked of, by the last
 	// word of their names: the sentence, or the one before, names them.
 	persons []string
 	// size is set for "how big", "what strength": the number counts the
@@ -488,8 +488,8 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	head, modifiers, cue := p.head, p.modifiers, p.cue
 	s.size = len(cue) > 0 && sizeCues[cue[len(cue)-1]]
 	s.asked = r.asked
-	if s.kind == TypeDate || s.kind == TypePlace {
-		s.persons = personNames(r.question)
+	if s.kind == TypeDate || s.kind == TypePlace || s.kind == TypeAge {
+		s.persons = append(personNames(r.question), surnamesFound(r)...)
 	}
 	if s.kind == TypeDate && len(cue) > 0 {
 		switch cue[len(cue)-1] {
@@ -1142,6 +1142,28 @@ func namedBeside(an *analysis, sentence, lang string, head, asked []lexicon.Conc
 		i = end
 	}
 	return false
+}
+
+// surnamesFound returns the question's capitalised words that the top
+// passages write as the last word of a person's name: "Kabiru" of "how
+// old was benedict Kabiru" ("Bénédict Kabiru" in the reports).
+func surnamesFound(r retrieval) []string {
+	found := map[string]bool{}
+	for _, h := range r.hits[:min(gatePassages, len(r.hits))] {
+		sents, _ := r.an.of(h)
+		for _, sent := range sents {
+			for _, n := range personNames(sent) {
+				found[n] = true
+			}
+		}
+	}
+	var out []string
+	for _, t := range lexicon.Tokens(r.question) {
+		if capitalised(r.question, t) && found[t.Text] {
+			out = append(out, t.Text)
+		}
+	}
+	return out
 }
 
 // namesPerson reports whether the sentence holds one of the folded last

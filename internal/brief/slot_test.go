@@ -833,3 +833,19 @@ func TestNameTailIsNoRelation(t *testing.T) {
 		t.Errorf("answer lacks the name: %s", ans.Text)
 	}
 }
+
+// TestAgeOfTheNamedPerson: "how old was Kabiru" is not answered by
+// another officer's age, though the question is typed in lower case and
+// the reports write the name with an accent.
+func TestAgeOfTheNamedPerson(t *testing.T) {
+	st := openStoreWith(t,
+		corpus.Document{Title: "First Kenyan officer killed", Source: "Wire", URL: "https://example.org/kitwai",
+			Published: time.Date(2025, 2, 24, 0, 0, 0, 0, time.UTC),
+			Text:      "The officer, 26-year-old Police Constable Samuel Kitwai, is the first casualty of the Kenyan-led mission."},
+		corpus.Document{Title: "Second Kenyan officer killed", Source: "Paper", URL: "https://example.org/kabiru",
+			Published: time.Date(2025, 3, 28, 0, 0, 0, 0, time.UTC),
+			Text:      "The mission confirmed that an officer by the name of Bénédict Kabiru had died in the attack."})
+	a := newExtractive(t, st)
+	askAnswered(t, a, "how old was benedict kabiru, the second kenyan officer killed?", false)
+	askAnswered(t, a, "how old was samuel kitwai, the first kenyan officer killed?", true)
+}
