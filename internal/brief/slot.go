@@ -489,7 +489,12 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	s.size = len(cue) > 0 && sizeCues[cue[len(cue)-1]]
 	s.asked = r.asked
 	if s.kind == TypeDate || s.kind == TypePlace || s.kind == TypeAge {
-		s.persons = append(personNames(r.question), surnamesFound(r)...)
+		s.persons = personNames(r.question)
+		if s.kind == TypeAge {
+			// A date may be a record's, of a passage whose byline names
+			// the author ("When was the Tishkov article published?").
+			s.persons = append(s.persons, surnamesFound(r)...)
+		}
 	}
 	if s.kind == TypeDate && len(cue) > 0 {
 		switch cue[len(cue)-1] {
