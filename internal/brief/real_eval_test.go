@@ -65,7 +65,7 @@ var realEvalFloors = map[EvalKind]realFloor{
 	KindCrossLingual:  {recall: 0.95, mrr: 0.65, fact: 0.8, cited: 0.8, maxFalseAbstain: 0.1},
 	KindUnanswerable:  {abstain: 0.95},
 	KindOffTopic:      {abstain: 0.95},
-	"overall":         {recall: 0.92, mrr: 0.72, fact: 0.82, cited: 0.92, abstain: 0.95, maxFalseAbstain: 0.05, asOf: 0.85},
+	"overall":         {recall: 0.92, mrr: 0.72, fact: 0.87, cited: 0.92, abstain: 0.95, maxFalseAbstain: 0.02, asOf: 0.85},
 }
 
 type realFloor struct {
@@ -129,7 +129,7 @@ var realHoldoutFloors = map[EvalKind]realFloor{
 var realFreshFloors = map[EvalKind]realFloor{
 	KindUnanswerable: {abstain: 0.75},
 	KindOffTopic:     {abstain: 0.95},
-	"overall":        {recall: 0.95, fact: 0.85, cited: 0.95, maxFalseAbstain: 0.1, asOf: 0.75}, // key fact 0.88 after the second session
+	"overall":        {recall: 0.95, fact: 0.91, cited: 0.95, maxFalseAbstain: 0.02, asOf: 0.75}, // key fact 0.88 after the second session
 }
 
 // realEvalSearch makes what runRealEval asks through from the store the
@@ -397,7 +397,7 @@ var realFresh2Floors = map[EvalKind]realFloor{
 	// Tuned on since (the second session): key fact 0.78, recall 1.00,
 	// cited 1.00, false abstentions 0.03; unanswerable 1.00 from the
 	// fourth session.
-	"overall": {recall: 0.95, fact: 0.78, cited: 0.95, maxFalseAbstain: 0.1, asOf: 0.9},
+	"overall": {recall: 0.95, fact: 0.91, cited: 0.95, maxFalseAbstain: 0.02, asOf: 0.9},
 }
 
 // realFresh3Floors hold testdata/real_fresh3.yaml, 40 questions written
@@ -424,7 +424,7 @@ var realFresh4Floors = map[EvalKind]realFloor{
 	KindOffTopic: {abstain: 0.95},
 	// Tuned on since (the third session): key fact 0.72, unanswerable
 	// 0.83, false abstentions 0.03, cited 0.87.
-	"overall": {recall: 0.88, fact: 0.7, cited: 0.85, abstain: 0.85, maxFalseAbstain: 0.06, asOf: 0.9},
+	"overall": {recall: 0.88, fact: 0.85, cited: 0.85, abstain: 0.85, maxFalseAbstain: 0.04, asOf: 0.9},
 }
 
 // realFresh6Floors hold testdata/real_fresh6.yaml, 40 questions written
@@ -437,7 +437,7 @@ var realFresh6Floors = map[EvalKind]realFloor{
 	KindOffTopic: {abstain: 0.95},
 	// Tuned on since: key fact 0.72, unanswerable 1.00, false
 	// abstentions 0.09 (fourth session).
-	"overall": {recall: 0.88, fact: 0.7, cited: 0.95, abstain: 0.95, maxFalseAbstain: 0.1, asOf: 0.8},
+	"overall": {recall: 0.88, fact: 0.81, cited: 0.95, abstain: 0.95, maxFalseAbstain: 0.07, asOf: 0.8},
 }
 
 // realFresh5Floors hold testdata/real_fresh5.yaml, 40 questions written
@@ -451,7 +451,7 @@ var realFresh5Floors = map[EvalKind]realFloor{
 	KindOffTopic: {abstain: 0.95},
 	// Tuned on since: key fact 0.78, unanswerable 1.00, false
 	// abstentions 0.03, cited 0.94 (fourth session).
-	"overall": {recall: 0.8, fact: 0.75, cited: 0.9, abstain: 0.95, maxFalseAbstain: 0.05, asOf: 0.75},
+	"overall": {recall: 0.8, fact: 0.85, cited: 0.9, abstain: 0.95, maxFalseAbstain: 0.02, asOf: 0.75},
 }
 
 // realFresh7Floors hold testdata/real_fresh7.yaml, 40 questions written
@@ -465,7 +465,7 @@ var realFresh7Floors = map[EvalKind]realFloor{
 	KindOffTopic: {abstain: 0.95},
 	// Tuned on since (the fourth session): key fact 0.75, unanswerable
 	// 1.00, false abstentions 0.03, cited 0.94, as of 1.00.
-	"overall": {recall: 0.88, fact: 0.72, cited: 0.9, abstain: 0.95, maxFalseAbstain: 0.06, asOf: 0.9},
+	"overall": {recall: 0.88, fact: 0.81, cited: 0.9, abstain: 0.95, maxFalseAbstain: 0.02, asOf: 0.9},
 }
 
 // realFresh8Floors hold testdata/real_fresh8.yaml, 40 questions written
@@ -480,7 +480,7 @@ var realFresh8Floors = map[EvalKind]realFloor{
 	KindOffTopic: {abstain: 0.95},
 	// Tuned on since (three fixes, the same session): key fact 0.59,
 	// cited 0.94, unanswerable 0.67, false abstentions 0.03, as of 1.00.
-	"overall": {recall: 0.9, fact: 0.56, cited: 0.9, abstain: 0.7, maxFalseAbstain: 0.04, asOf: 0.9},
+	"overall": {recall: 0.9, fact: 0.85, cited: 0.9, abstain: 0.7, maxFalseAbstain: 0.02, asOf: 0.9},
 }
 
 // realFresh9Floors hold testdata/real_fresh9.yaml, 40 questions written
@@ -492,7 +492,7 @@ var realFresh8Floors = map[EvalKind]realFloor{
 // off-topic 1.00, false abstentions 0.06, as of 0.80.
 var realFresh9Floors = map[EvalKind]realFloor{
 	KindOffTopic: {abstain: 0.95},
-	"overall":    {recall: 0.9, fact: 0.66, cited: 0.87, abstain: 0.7, maxFalseAbstain: 0.07, asOf: 0.75},
+	"overall":    {recall: 0.9, fact: 0.85, cited: 0.87, abstain: 0.7, maxFalseAbstain: 0.02, asOf: 0.75},
 }
 
 // realFresh10Floors hold testdata/real_fresh10.yaml, 40 questions written
@@ -505,7 +505,7 @@ var realFresh9Floors = map[EvalKind]realFloor{
 // fact 0.62, unanswerable 0.33, false abstentions 0.19, as of 1.00.
 var realFresh10Floors = map[EvalKind]realFloor{
 	KindOffTopic: {abstain: 0.95},
-	"overall":    {recall: 0.9, fact: 0.66, cited: 0.88, abstain: 0.45, maxFalseAbstain: 0.2, asOf: 0.75},
+	"overall":    {recall: 0.9, fact: 0.75, cited: 0.88, abstain: 0.45, maxFalseAbstain: 0.1, asOf: 0.75},
 }
 
 // TestEvalRealFiles asks each question file but real.yaml over the real
