@@ -63,6 +63,7 @@ func TestWithoutPreamble(t *testing.T) {
 		{"how many are deployed right now?", "how many are deployed now?"},
 		{"Why is Kenya pulling its officers out of Haiti?", "Why is Kenya pulling out its officers of Haiti?"},
 		{"is it bringing its cops home?", "is it bringing home its cops?"},
+		{"if a cop roughs somebody up, where can they report it?", "if a cop roughs up somebody, where can they report it?"},
 		{"did the US pull out?", "did the US pull out?"},
 		{"who sent the first contingent to Haiti?", "who sent the first contingent to Haiti?"}, // no particle
 		{"who runs the UN office in PaP, per the intel brief?", "who runs the UN office in Port-au-Prince, per the intelligence brief?"},
