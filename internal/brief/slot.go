@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/mss-brief/briefbot/internal/document"
 	"github.com/mss-brief/briefbot/internal/lexicon"
@@ -1003,6 +1005,11 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 	if s.payer != nil && !held(*s.payer) && !bags[max(at-1, 0)].meets(*s.payer) {
 		return false
 	}
+	if s.payer != nil && s.kind == TypeAmount && listedAmong(an, sentence, lang, *s.payer) {
+		// "$110.3 million had been pledged by several countries, including
+		// the United States, Canada, France, Spain": a total, not Spain's.
+		return false
+	}
 	// Money is the body's own: the sentence must name the body asked of.
 	// (For counts and dates, asking the same of the sentence turned away
 	// right answers whose sentence names no body.)
@@ -1169,6 +1176,35 @@ func surnamesFound(r retrieval) []string {
 		}
 	}
 	return out
+}
+
+// listedAmong reports a sentence naming c in a list of three or more
+// names ("Canada, France, Turkey, Spain and Italy"), where a figure beside
+// them is theirs together.
+func listedAmong(an *analysis, sentence, lang string, c lexicon.Concept) bool {
+	names, holds := 0, false
+	var items []string
+	for _, part := range strings.FieldsFunc(sentence, func(r rune) bool { return r == ',' || r == ';' }) {
+		items = append(items, strings.Split(part, " and ")...)
+	}
+	for _, item := range items {
+		item = strings.TrimSpace(item)
+		words := strings.Fields(strings.TrimRight(item, "."))
+		if len(words) == 0 || len(words) > 3 {
+			continue
+		}
+		named := true
+		for _, w := range words {
+			if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && w != "the" {
+				named = false
+			}
+		}
+		if named {
+			names++
+			holds = holds || an.bag(item, lang).meets(c)
+		}
+	}
+	return holds && names >= 3
 }
 
 // namesPerson reports whether the sentence holds one of the folded last

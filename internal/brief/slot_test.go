@@ -849,3 +849,15 @@ func TestAgeOfTheNamedPerson(t *testing.T) {
 	askAnswered(t, a, "how old was benedict kabiru, the second kenyan officer killed?", false)
 	askAnswered(t, a, "how old was samuel kitwai, the first kenyan officer killed?", true)
 }
+
+// TestAmountOfAList: a total pledged by a list of countries is not what
+// one of them pledged.
+func TestAmountOfAList(t *testing.T) {
+	doc := func(text string) corpus.Document {
+		return corpus.Document{Title: "Pledges to the fund", Source: "Wire", URL: "https://example.org/pledges",
+			Published: time.Date(2025, 2, 5, 0, 0, 0, 0, time.UTC), Text: text}
+	}
+	total := "Canada, France, Turkey, Spain and Italy pledged a total of $110.3 million to the trust fund."
+	askAnswered(t, newExtractive(t, openStoreWith(t, doc(total))), "How much did Spain pledge to the trust fund?", false)
+	askAnswered(t, newExtractive(t, openStoreWith(t, doc("Spain pledged $5 million to the trust fund in March."))), "How much did Spain pledge to the trust fund?", true)
+}
