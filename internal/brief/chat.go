@@ -120,10 +120,11 @@ func spelledOut(q string) string {
 
 // stressWords insist on what is asked, or hedge it, without changing it:
 // "on what exact date" asks "on what date", "Chad's offer seems to have
-// shifted" says it has, "what kinds of grievances" asks which.
+// shifted" says it has, "what kinds of grievances" asks which, "its whole
+// contingent" is its contingent.
 var stressWords = [][]string{{"exact"}, {"exactly"}, {"precise"}, {"precisely"}, {"specific"}, {"specifically"},
 	{"actually"}, {"really"}, {"basically"}, {"seems", "to"}, {"seem", "to"}, {"appears", "to"},
-	{"appear", "to"}, {"kinds", "of"}, {"sorts", "of"}, {"sort", "of"}, {"exactement"}, {"precisement"}, {"vraiment"}, {"au", "juste"}}
+	{"appear", "to"}, {"kinds", "of"}, {"sorts", "of"}, {"sort", "of"}, {"exactement"}, {"precisement"}, {"vraiment"}, {"au", "juste"}, {"whole"}, {"entire"}}
 
 // splitParticle is a phrasal verb with its object between the verb and
 // the particle: "pulling its officers out", "bringing its cops home".

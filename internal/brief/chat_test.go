@@ -73,6 +73,7 @@ func TestWithoutPreamble(t *testing.T) {
 		{"c'est quand exactement que le 2e contingent est arrivé ?", "c'est quand que le deuxième contingent est arrivé?"},
 		{"when did the 2nd contingent land?", "when did the second contingent land?"},
 		{"who was the UN special rep in haiti?", "who was the UN special representative in haiti?"},
+		{"is kenya keeping its whole police contingent there?", "is kenya keeping its police contingent there?"},
 		{"who's the UN's top official? need the current name for a briefing note", "who's the UN's top official?"},
 	}
 	for _, tt := range tests {
