@@ -104,7 +104,7 @@ representant representante commissaire secretaire senateur avocat avocats journa
 // notHeads describe the head rather than being it: "the first [officer]".
 var notHeads = lexiconSet(`first second third fourth fifth last next new former latest previous recent most other main
 recently currently presently previously initially originally finally already yet never later earlier afterwards subsequently
-exactly precisely roughly approximately nearly almost actually really overall
+exactly precisely roughly approximately nearly almost actually really overall responsible
 premier premiere deuxieme dernier derniere prochain prochaine nouveau nouvelle ancien ancienne autre`)
 
 // frenchOpeners start a question asked in French, whose phrase puts its

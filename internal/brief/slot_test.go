@@ -27,6 +27,7 @@ func TestAskPhrase(t *testing.T) {
 		{"Who is the current head of the UN political office?", "head", nil, ""}, // the present's words stand outside
 		{"who is currently the GSF Special Representative?", "representative", []string{"gsf", "special"}, ""},
 		{"Which piece of Kenyan legislation did the judge cite?", "legislation", []string{"kenyan"}, ""}, // the thing is named after "of"
+		{"Who is responsible for feeding the troops?", "", nil, ""},                                      // "responsible" names no one: who does it
 		{"Who was the ex-presidential candidate behind the lawsuit?", "candidate", []string{"presidential"}, ""},
 		{"How many police/gendarmes is Chad sending?", "police", nil, ""},
 		{"How many soldiers exactly did Sri Lanka pledge?", "soldiers", nil, ""},
