@@ -505,9 +505,9 @@ var realFresh9Floors = map[EvalKind]realFloor{
 // fact 0.62, unanswerable 0.33, false abstentions 0.19, as of 1.00.
 var realFresh10Floors = map[EvalKind]realFloor{
 	KindOffTopic: {abstain: 0.95},
-	// Tuned on since (the same session, seven fixes): key fact 0.81,
-	// unanswerable 0.67, false abstentions 0.06, cited 0.97.
-	"overall": {recall: 0.9, fact: 0.75, cited: 0.88, abstain: 0.45, maxFalseAbstain: 0.1, asOf: 0.75},
+	// Tuned on since (the same session, nine fixes): key fact 0.88,
+	// unanswerable 0.67, false abstentions 0, cited 0.97, as of 1.00.
+	"overall": {recall: 0.9, fact: 0.85, cited: 0.9, abstain: 0.7, maxFalseAbstain: 0.02, asOf: 0.75},
 }
 
 // TestEvalRealFiles asks each question file but real.yaml over the real
