@@ -172,7 +172,7 @@ func newScheduler(e *env, cfg config.Config, store *corpus.Store, pub schedule.P
 	}
 	book := ledger.New(store.Database())
 	o := schedule.Options{Digests: digestConfigs(cfg.Digests), Feeds: schedule.FeedConfig{Schedule: cfg.Feeds.Schedule, URLs: cfg.Feeds.URLs}, Runs: book, Composer: g, Publisher: pub, Log: e.log,
-		Observer: e.scheduleObserver()}
+		Lease: cfg.DigestLease, Observer: e.scheduleObserver()}
 	if ingester != nil {
 		o.Poller, o.Polls = feedIngester{ingester}, book
 	}

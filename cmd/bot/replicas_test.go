@@ -20,8 +20,9 @@ import (
 )
 
 // replicaMinutesEnv turns on TestServeReplicasOnPostgres and says for how
-// many minutes it runs: at least the digest lease and two more, since a
-// killed replica's period is taken over once its lease expires.
+// many minutes it runs: at least the digest lease (one minute here) and
+// two more, since a killed replica's period is taken over once its lease
+// expires.
 const replicaMinutesEnv = "BOT_TEST_REPLICA_MINUTES"
 
 // TestServeReplicasOnPostgres runs two `bot serve` processes on one
@@ -42,7 +43,7 @@ func TestServeReplicasOnPostgres(t *testing.T) {
 	fake := slacktest.New(t)
 	llm := groundedModel(t)
 	cfgPath := filepath.Join(t.TempDir(), "bot.yaml")
-	if err := os.WriteFile(cfgPath, []byte("digests:\n  - channel: CDIGEST\n    schedule: \"* * * * *\"\n    empty_week: post\n"), 0o600); err != nil {
+	if err := os.WriteFile(cfgPath, []byte("digest_lease: 1m\ndigests:\n  - channel: CDIGEST\n    schedule: \"* * * * *\"\n    empty_week: post\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	vars := serveVars(fake, llm, false)

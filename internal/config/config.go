@@ -25,9 +25,13 @@ type Config struct {
 	Prompts Prompts    `yaml:"prompts"`
 	Slack   Slack      `yaml:"slack"`
 	Digests []Digest   `yaml:"digests"`
-	Feeds   Feeds      `yaml:"feeds"`
-	Secrets Secrets    `yaml:"-"` // from the environment only
-	Source  string     `yaml:"-"` // the file read, if any
+	// DigestLease is how long a replica's claim on a digest period holds:
+	// a replica that dies mid-post has its period taken over once it
+	// expires. 0: the scheduler's own (5 minutes).
+	DigestLease time.Duration `yaml:"digest_lease"`
+	Feeds       Feeds         `yaml:"feeds"`
+	Secrets     Secrets       `yaml:"-"` // from the environment only
+	Source      string        `yaml:"-"` // the file read, if any
 }
 
 // Topic is what the bot is about. It lives here, not in code, so a team can
@@ -308,6 +312,9 @@ func (c Config) Validate() error {
 	}
 	if c.Slack.MaxBodyBytes <= 0 {
 		bad("slack.max_body_bytes", "must be positive")
+	}
+	if c.DigestLease < 0 {
+		bad("digest_lease", "must not be negative (0: 5 minutes)")
 	}
 	for i, d := range c.Digests {
 		key := fmt.Sprintf("digests[%d]", i)

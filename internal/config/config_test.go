@@ -37,6 +37,7 @@ func TestLoadErrorsNameTheKey(t *testing.T) {
 		{"bad zone", "digests:\n  - channel: C1\n    time_zone: Mars/Olympus\n", "digests[0].time_zone"},
 		{"missing channel", "digests:\n  - schedule: \"0 9 * * MON\"\n", "digests[0].channel"},
 		{"bad empty policy", "digests:\n  - channel: C1\n    empty_week: maybe\n", "digests[0].empty_week"},
+		{"negative lease", "digest_lease: -1m\n", "digest_lease"},
 		{"bad k", "answer:\n  k: 0\n", "answer.k"},
 		{"no deadline", "llm:\n  deadline: -1s\n", "llm.deadline"},
 		{"bad duration", "llm:\n  timeout: soon\n", "soon"},
