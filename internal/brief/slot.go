@@ -54,6 +54,9 @@ want wants need needs mean means become became remain remains stay stays`)
 
 // nameTail reports a word that ends a body's name the glossary holds
 // without it: "mission" in "the Multinational Security Support mission".
+// It matters for a "who", whose relation must stand beside the name; for
+// a date or a count, beside or in the title will do (and the word kept as
+// the relation ranked the bundled notes better).
 func nameTail(asked []lexicon.Concept, toks []lexicon.Token, c lexicon.Concept) bool {
 	if !nameTails[c.Text] {
 		return false
@@ -560,7 +563,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 			s.head = append(s.head, c)
 			continue
 		}
-		if c.Glossary || skip[c.Text] || notHeads[c.Text] || lexicon.IsMonth(c.Text) || lexicon.IsWeekday(c.Text) || lexicon.IsYear(c.Text) || nameTail(r.asked, toks, c) {
+		if c.Glossary || skip[c.Text] || notHeads[c.Text] || lexicon.IsMonth(c.Text) || lexicon.IsWeekday(c.Text) || lexicon.IsYear(c.Text) || s.person && nameTail(r.asked, toks, c) {
 			continue
 		}
 		if c.Text == head {
