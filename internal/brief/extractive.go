@@ -358,7 +358,7 @@ func toldBy(r retrieval, hit int, source []lexicon.Concept) bool {
 	all := append([]termBag{r.an.title(h)}, bags...)
 	met := 0
 	for _, c := range source {
-		if slices.ContainsFunc(all, func(b termBag) bool { return b.meets(c) }) {
+		if anyMeets(all, c) {
 			met++
 		}
 	}

@@ -300,7 +300,7 @@ func inSituWhat(words []string) (int, []string) {
 		if i == 0 || i+1 >= len(words) || w != "what" && w != "which" {
 			continue
 		}
-		if next := words[i+1]; countHeads[next] || measureHeads[next] || amountHeads[next] {
+		if next := words[i+1]; countHeads[next] || amountHeads[next] {
 			return i + 1, words[i : i+1]
 		}
 	}
@@ -430,7 +430,7 @@ type answerSlot struct {
 	asked []lexicon.Concept // the question's concepts, which a named answer does not repeat
 	// persons are the people a date, place or age is asked of, by the last
 	// word of their names: the sentence, or the one before, names them.
-	persons []string
+	persons map[string]bool
 	// size is set for "how big", "what strength": the number counts the
 	// head's members ("5,550 personnel"), not the head itself.
 	size bool
@@ -494,11 +494,16 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	s.size = len(cue) > 0 && sizeCues[cue[len(cue)-1]]
 	s.asked = r.asked
 	if s.kind == TypeDate || s.kind == TypePlace || s.kind == TypeAge {
-		s.persons = personNames(r.question)
+		s.persons = map[string]bool{}
+		for _, n := range personNames(r.question) {
+			s.persons[n] = true
+		}
 		if s.kind == TypeAge {
 			// A date may be a record's, of a passage whose byline names
 			// the author ("When was the Tishkov article published?").
-			s.persons = append(s.persons, surnamesFound(r)...)
+			for _, n := range surnamesFound(r) {
+				s.persons[n] = true
+			}
 		}
 	}
 	if s.kind == TypeDate && len(cue) > 0 {
@@ -957,7 +962,7 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 	if s.kind != TypeWho && !s.person && deedOfAnother(an, sentence, lang, s.relation, s.asked) {
 		return false
 	}
-	if len(s.persons) > 0 && !namesPerson(sentence, s.persons) && !namesPerson(before, s.persons) {
+	if len(s.persons) > 0 && !holdsWord(sentence, s.persons) && !holdsWord(before, s.persons) {
 		// "When was Godfrey Otunge appointed": a sentence dating someone
 		// else's appointment does not answer.
 		return false
@@ -1210,12 +1215,6 @@ func listedAmong(an *analysis, sentence, lang string, c lexicon.Concept) bool {
 	return holds && names >= 3
 }
 
-// namesPerson reports whether the sentence holds one of the folded last
-// names.
-func namesPerson(sentence string, names []string) bool {
-	return slices.ContainsFunc(tokenTexts(lexicon.Tokens(sentence)), func(w string) bool { return slices.Contains(names, w) })
-}
-
 // sourceWords are the words of who tells the figure, not what it is of:
 // "how much did [Kenya's National Security Advisor] say ...", "...,
 // according to [the UN]". Reports name the source apart from the figure.
@@ -1343,7 +1342,7 @@ func (s answerSlot) filledIn(an *analysis, h document.Hit, sents []string, bags 
 	if len(s.persons) > 0 {
 		// A title about someone else ("Jack Christofides appointed ...")
 		// does not tell the deed of the person asked about.
-		if others := personNames(h.Doc.Title); len(others) > 0 && !slices.ContainsFunc(others, func(n string) bool { return slices.Contains(s.persons, n) }) {
+		if others := personNames(h.Doc.Title); len(others) > 0 && !slices.ContainsFunc(others, func(n string) bool { return s.persons[n] }) {
 			title = termBag{}
 		}
 	}
