@@ -94,6 +94,7 @@ func (a *Answerer) retrieveK(ctx context.Context, req Request, k int) (retrieval
 	// the present, which newness weighs; as words they would match "two
 	// days before".
 	asked = withoutRuns(asked, presentCues)
+	asked = withoutPastBack(asked)
 	r.query = asked
 	r.concepts = concepts(asked)
 	r.asked = a.lex.Query(asked)
@@ -703,6 +704,29 @@ func withoutRuns(text string, runs [][]string) string {
 	}
 	b.WriteString(text[last:])
 	return b.String()
+}
+
+// withoutPastBack drops the "back" of "back then", "back when" and "back
+// in March 2024": it places the question in the past, and as a word it
+// matches "backers" and "back on track".
+func withoutPastBack(text string) string {
+	toks := lexicon.Tokens(text)
+	var runs [][]string
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].Text != "back" {
+			continue
+		}
+		switch next := toks[i+1].Text; {
+		case next == "then" || next == "when":
+			runs = append(runs, []string{"back"})
+		case next == "in" && i+2 < len(toks) && (lexicon.IsMonth(toks[i+2].Text) || lexicon.IsYear(toks[i+2].Text)):
+			runs = append(runs, []string{"back", "in"})
+		}
+	}
+	if runs == nil {
+		return text
+	}
+	return withoutRuns(text, runs)
 }
 
 // asksAboutPresent reports a question about how things stand now: "now",

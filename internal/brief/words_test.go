@@ -134,6 +134,21 @@ func TestAsksAboutPresent(t *testing.T) {
 	}
 }
 
+func TestWithoutPastBack(t *testing.T) {
+	for q, want := range map[string]bool{
+		"why did kenya pause it back in march 2024?":   false,
+		"back when the council voted, who abstained?":  false,
+		"what did the backers pledge back then?":       false,
+		"which countries back the force?":              true,
+		"when did the officers come back in the end?":  true, // a return, not a time
+		"did the first contingent fly back in a plane": true,
+	} {
+		if got := slices.Contains(concepts(withoutPastBack(q)), "back"); got != want {
+			t.Errorf("withoutPastBack(%q) keeps \"back\" = %v, want %v", q, got, want)
+		}
+	}
+}
+
 func TestSubQueries(t *testing.T) {
 	tests := []struct {
 		q    string
