@@ -1,6 +1,7 @@
 package brief
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"math"
@@ -140,9 +141,67 @@ func pickSentences(r retrieval) []sentenceCandidate {
 	}
 	w := askedWeights(r)
 	picked := pickRest(r, w, cands)
-	picked = coverParts(r, picked, cands)   // each part of a two-part question answered
-	picked = newestFirst(r, picked)         // "... now": the newest report first
-	return stateChange(r, w, picked, cands) // "is X still ...": what changed, before that
+	picked = numbersTheLabel(r, w, picked, cands) // "which resolution": its number
+	picked = coverParts(r, picked, cands)         // each part of a two-part question answered
+	picked = newestFirst(r, picked)               // "... now": the newest report first
+	return stateChange(r, w, picked, cands)       // "is X still ...": what changed, before that
+}
+
+// numbersTheLabel makes sure an answer to "which resolution renewed the
+// mandate" gives its number: when no picked sentence numbers one, the best
+// sentence of a picked report that does beside the deed ("... adopted
+// unanimously as resolution 2814") is added, in place of the last further
+// sentence when the answer is full. (A thing named otherwise, "which
+// gang", is told by too many capitalised words beside it to add on that
+// alone.)
+func numbersTheLabel(r retrieval, w []float64, picked, cands []sentenceCandidate) []sentenceCandidate {
+	slot := slotOf(r, w, topBags(r))
+	if slot.kind != TypeOther || len(slot.which) == 0 || len(subQueries(r.query)) > 0 {
+		return picked
+	}
+	label := slices.IndexFunc(slot.which, func(c lexicon.Concept) bool { return numberLabels[c.Text] })
+	if label < 0 {
+		return picked
+	}
+	asked := map[string]bool{}
+	for _, c := range r.asked {
+		if c.Number {
+			asked[c.Text] = true
+		}
+	}
+	numbered := func(c sentenceCandidate) bool {
+		return slices.ContainsFunc(labelNumbers(r.an, c.text, r.hits[c.hit].Doc.Lang, slot.which[label]), func(n string) bool { return !asked[n] })
+	}
+	if slices.ContainsFunc(picked, numbered) {
+		return picked
+	}
+	// The report that answers best tells its number first.
+	byReport := slices.Clone(cands)
+	slices.SortStableFunc(byReport, func(a, b sentenceCandidate) int {
+		return cmp.Compare(reportPlace(picked, a.hit), reportPlace(picked, b.hit))
+	})
+	for _, c := range byReport {
+		h := r.hits[c.hit]
+		sents, bags := r.an.of(h)
+		if reportPlace(picked, c.hit) == len(picked) || !numbered(c) ||
+			!slot.filledIn(r.an, h, sents, bags, c.at, r.an.title(h)) || nearDuplicate(c, picked) {
+			continue
+		}
+		if len(picked) == maxSentences(r) {
+			picked = picked[:len(picked)-1]
+		}
+		return append(picked, c)
+	}
+	return picked
+}
+
+// reportPlace returns the place of the first picked sentence from hit, or
+// len(picked) when none is.
+func reportPlace(picked []sentenceCandidate, hit int) int {
+	if i := slices.IndexFunc(picked, func(p sentenceCandidate) bool { return p.hit == hit }); i >= 0 {
+		return i
+	}
+	return len(picked)
 }
 
 // newestFirst puts, for a question about the present, the newest report's

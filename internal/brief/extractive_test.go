@@ -345,3 +345,19 @@ func TestHowManyMoreIsNotTheTotal(t *testing.T) {
 		}
 	}
 }
+
+// TestWhichResolutionGivesItsNumber: "under which resolution" is answered
+// with the number, stated a few sentences after the renewal it names.
+func TestWhichResolutionGivesItsNumber(t *testing.T) {
+	st := openStoreWith(t, corpus.Document{Title: "Political office renewed until January 2027", Source: "Agency", URL: "https://example.org/renewal",
+		Published: time.Date(2026, 1, 30, 0, 0, 0, 0, time.UTC),
+		Text: "The Security Council on Thursday renewed the mandate of the UN political office in Haiti until 31 January 2027. " +
+			"The office is a civilian mission that supports the country's institutions and the rule of law. " +
+			"Washington said it had pressed for a narrower mandate for the office this year. " +
+			"The renewal itself passed without a single vote against it. " +
+			"The draft was adopted unanimously as resolution 2814 (2026), the council's president told reporters."})
+	ans := askAnswered(t, newExtractive(t, st), "Under which resolution did the Security Council renew the office's mandate until January 2027?", true)
+	if !strings.Contains(ans.Text, "2814") {
+		t.Errorf("answer lacks the resolution's number: %s", ans.Text)
+	}
+}

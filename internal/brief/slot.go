@@ -171,9 +171,15 @@ func askPhrase(question string) askedPhrase {
 		}
 	}
 	if start < 0 && len(words) > 0 {
-		switch words[0] {
+		// "Under which resolution", "at what airport": a preposition may
+		// lead the question word.
+		at := 0
+		if len(words) > 1 && leadingPrepositions[words[0]] {
+			at = 1
+		}
+		switch words[at] {
 		case "what", "which", "quel", "quelle", "quels", "quelles":
-			start, cue = 1, words[:1]
+			start, cue = at+1, words[at:at+1]
 		}
 	}
 	if start < 0 {
@@ -253,6 +259,10 @@ func askPhrase(question string) askedPhrase {
 	}
 	return out
 }
+
+// leadingPrepositions may open a question before its "which": "under
+// which resolution", "in what town", "sous quelle résolution".
+var leadingPrepositions = lexiconSet(`under in at by from with for to on into sous dans par selon en`)
 
 // verbLike reports a word ending as a participle does, "killed",
 // "deploying", but for the things named so ("ceiling").
@@ -1000,7 +1010,13 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 		if s.kind == TypeAmount || s.person && !roleAfter || s.kind == TypeCount && !byTitle && !deedHere {
 			return false
 		}
-		if !roleAfter && !beside && !byTitle {
+		// So may the thing of "which resolution", numbered a few
+		// sentences after the deed: "... renewed the mandate ... adopted
+		// unanimously as resolution 2814".
+		whichAfter := s.kind == TypeOther && len(s.which) > 0 && slices.ContainsFunc(s.relation, func(c lexicon.Concept) bool {
+			return aboveHolds(bags, at, roleWindow, c)
+		})
+		if !roleAfter && !beside && !byTitle && !whichAfter {
 			return false
 		}
 		if deedHere && !byTitle {
@@ -1144,7 +1160,7 @@ func namedBeside(an *analysis, sentence, lang string, head, asked []lexicon.Conc
 	}
 	capital := func(i int) bool { return i > 0 && capitalised(sentence, toks[i]) }
 	for i := 0; i < len(toks); i++ {
-		if lexicon.IsNumber(words[i]) && i > 0 && slices.ContainsFunc(head, bagOf(i-1, i-1).meets) {
+		if at := labelAt(sentence, toks, i); at >= 0 && lexicon.IsNumber(words[i]) && slices.ContainsFunc(head, bagOf(at, at).meets) {
 			return true
 		}
 		if !capital(i) {
@@ -1162,6 +1178,33 @@ func namedBeside(an *analysis, sentence, lang string, head, asked []lexicon.Conc
 		i = end
 	}
 	return false
+}
+
+// labelNumbers returns the numbers a sentence writes right after the
+// label ("resolution 2814", "meeting no. 9,430").
+func labelNumbers(an *analysis, sentence, lang string, label lexicon.Concept) []string {
+	toks := lexicon.Tokens(sentence)
+	var out []string
+	for i := range toks {
+		if at := labelAt(sentence, toks, i); at >= 0 && lexicon.IsNumber(toks[i].Text) && an.bag(sentence[toks[at].Start:toks[at].End], lang).meets(label) {
+			out = append(out, toks[i].Text)
+		}
+	}
+	return out
+}
+
+// labelAt returns where the label of the number at i stands: the word
+// right before it, or before its "no." ("Meeting no.: 9,430"); -1 when
+// punctuation parts them ("at the meeting, 15 members").
+func labelAt(sentence string, toks []lexicon.Token, i int) int {
+	gap := func(j int) string { return strings.TrimSpace(sentence[toks[j].End:toks[j+1].Start]) }
+	if i > 1 && (toks[i-1].Text == "no" || toks[i-1].Text == "number") && strings.Trim(gap(i-1), ".:") == "" && gap(i-2) == "" {
+		return i - 2
+	}
+	if i > 0 && gap(i-1) == "" {
+		return i - 1
+	}
+	return -1
 }
 
 // surnamesFound returns the question's capitalised words that the top

@@ -37,6 +37,8 @@ func TestAskPhrase(t *testing.T) {
 		{"chad troops", "", nil, ""},
 		{"binuh mandate end", "", nil, ""},
 		{"Which new Haitian PM vowed to take the country back?", "pm", []string{"haitian"}, ""},
+		{"Under which resolution was the mandate renewed?", "resolution", nil, ""}, // a preposition may lead the "which"
+		{"Sous quelle résolution le mandat a-t-il été renouvelé ?", "resolution", nil, ""},
 		{"Quel montant de la contribution américaine a été gelé ?", "contribution", []string{"americaine"}, ""},
 		// A participle before its noun qualifies it; after a name it is the verb.
 		{"What was the estimated first-year operating budget?", "budget", []string{"estimated", "year", "operating"}, ""},
@@ -861,4 +863,19 @@ func TestAmountOfAList(t *testing.T) {
 	total := "Canada, France, Turkey, Spain and Italy pledged a total of $110.3 million to the trust fund."
 	askAnswered(t, newExtractive(t, openStoreWith(t, doc(total))), "How much did Spain pledge to the trust fund?", false)
 	askAnswered(t, newExtractive(t, openStoreWith(t, doc("Spain pledged $5 million to the trust fund in March."))), "How much did Spain pledge to the trust fund?", true)
+}
+
+func TestLabelNumbers(t *testing.T) {
+	an := newAnalysis(lexicon.New(nil))
+	label := lexicon.New(nil).Query("meeting")[0]
+	for sentence, want := range map[string][]string{
+		"Meeting no.: 9,430.":                    {"9430"},
+		"The meeting number 9430 was short.":     {"9430"},
+		"At the meeting, 15 members voted.":      nil,
+		"It was the 9,430th meeting of the year": nil,
+	} {
+		if got := labelNumbers(an, sentence, "en", label); !slices.Equal(got, want) {
+			t.Errorf("labelNumbers(%q) = %q, want %q", sentence, got, want)
+		}
+	}
 }
