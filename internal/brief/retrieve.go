@@ -515,6 +515,14 @@ func subQueries(q string) []string {
 			parts[1] = frame + " " + parts[1]
 		}
 	}
+	// "what resolution renewed BINUH in January 2026, and until what
+	// year?": a right part that is only its question asks it of what the
+	// left names.
+	if bareQuestion(parts[1]) {
+		if rest := askedOf(parts[0]); rest != "" {
+			parts[1] += " " + rest
+		}
+	}
 	// "what did Chad offer ..., and how many is it now set to deploy?":
 	// "it" is the left's subject, which the right part then names.
 	if name := leftSubject(q, parts[0], parts[1]); name != "" {
@@ -528,6 +536,36 @@ func subQueries(q string) []string {
 		}
 	}
 	return []string{parts[0], parts[1]}
+}
+
+// bareQuestion reports a part that holds nothing but its question for a
+// value: "until what year?", "and when?". ("Which official said so?" asks
+// who said it: the left's words found reports on the deed, not the
+// speaker.)
+func bareQuestion(part string) bool {
+	if k := questionType(part); !k.valued() || k == TypeWho {
+		return false
+	}
+	cue := askPhrase(part).cue
+	for _, t := range contentTerms(part) {
+		if !slices.Contains(cue, t) && !joinedQuestionWords[t] {
+			return false
+		}
+	}
+	return len(cue) > 0 || holdsWord(part, joinedQuestionWords)
+}
+
+// askedOf returns a part's words less its question ("what resolution"):
+// what it asks about ("renewed binuh in january 2026").
+func askedOf(part string) string {
+	p := askPhrase(part)
+	var drop [][]string
+	for _, w := range append(slices.Clone(p.cue), p.head) {
+		if w != "" {
+			drop = append(drop, []string{w})
+		}
+	}
+	return strings.Join(contentTerms(withoutRuns(part, drop)), " ")
 }
 
 // maxEllipticalWords bounds the words other than numbers of a right part

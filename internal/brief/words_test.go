@@ -149,6 +149,24 @@ func TestWithoutPastBack(t *testing.T) {
 	}
 }
 
+// TestBareRightPartBorrows: a right part that is only its question asks
+// it of what the left part names; one asking who does not.
+func TestBareRightPartBorrows(t *testing.T) {
+	for q, want := range map[string]bool{
+		"What resolution renewed BINUH in January 2026, and until what year?":    true,
+		"How many Kenyans landed in Haiti, and on what date?":                    true,
+		"Is Kenya scaling back its police in Haiti, and which official said so?": false,
+	} {
+		parts := subQueries(q)
+		if len(parts) != 2 {
+			t.Fatalf("subQueries(%q) = %q, want two parts", q, parts)
+		}
+		if got := slices.Contains(contentTerms(parts[1]), "haiti") || slices.Contains(contentTerms(parts[1]), "binuh"); got != want {
+			t.Errorf("right part of %q = %q: borrows the left's words = %v, want %v", q, parts[1], got, want)
+		}
+	}
+}
+
 func TestSubQueries(t *testing.T) {
 	tests := []struct {
 		q    string
