@@ -479,8 +479,16 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 			sc := askedCoverage(bag, r.asked, w)
 			pronoun, pointing := opensWithPronoun(s), pointsBack(s)
 			leansBack := (pronoun || pointing) && j > 0 && !isSourceList(sents[j-1])
+			// "BINUH was renewed ... C'est une mission civile ... Elle a
+			// été créée en 2019.": the sentence before leans back too, on
+			// the one that names what both are about, when it holds
+			// nothing asked itself (else it is what the pronoun is of).
+			chained := pronoun && leansBack && j > 1 && opensWithPronoun(sents[j-1]) && !isSourceList(sents[j-2]) &&
+				askedCoverage(bags[j-1], r.asked, w) == 0
 			if leansBack {
 				switch {
+				case chained:
+					sc = max(sc, askedCoverage(unionBag(bags[j-2], bags[j-1], bag), r.asked, w))
 				case pronoun:
 					// "He was part of a group dispatched to recover a
 					// vehicle" is about the officer the sentence before
@@ -530,6 +538,9 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 				// "He is the second Kenyan officer to be killed" says who
 				// only with the sentence before it, which names him.
 				from = j - 1
+				if chained {
+					from = j - 2
+				}
 			}
 			switch {
 			case n < announceWords && j+1 < len(sents):
@@ -559,6 +570,9 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 // is", "She said", "Il a"): who it is, the sentence before says.
 func opensWithPronoun(s string) bool {
 	toks := lexicon.Tokens(s)
+	if len(toks) > 0 && toks[0].Text == "est" && toks[0].Start > 0 && strings.ContainsAny(s[:toks[0].Start], "cC") {
+		return true // "C'est une mission civile": the elided "ce" is no token
+	}
 	return len(toks) > 0 && subjectPronouns[toks[0].Text]
 }
 

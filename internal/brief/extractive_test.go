@@ -361,3 +361,22 @@ func TestWhichResolutionGivesItsNumber(t *testing.T) {
 		t.Errorf("answer lacks the resolution's number: %s", ans.Text)
 	}
 }
+
+// TestPronounChainNamesItsSubject: "Elle a été créée en 2019" is about
+// BINUH, named two sentences before, through "C'est une mission civile".
+func TestPronounChainNamesItsSubject(t *testing.T) {
+	st := openStoreWith(t,
+		corpus.Document{Title: "Le mandat du bureau renouvelé", Source: "Agence", URL: "https://example.org/binuh-fr", Lang: "fr",
+			Published: time.Date(2026, 1, 30, 0, 0, 0, 0, time.UTC),
+			Text: "Le Conseil de sécurité a renouvelé jeudi le mandat du BINUH jusqu'au 31 janvier 2027. " +
+				"C'est une mission civile chargée de soutenir la stabilité politique et l'état de droit dans le pays. " +
+				"Elle a été créée en 2019."},
+		corpus.Document{Title: "Council extends political office", Source: "Wire", URL: "https://example.org/binuh-en",
+			Published: time.Date(2024, 7, 12, 0, 0, 0, 0, time.UTC),
+			Text: "The Security Council on Friday extended the mandate of BINUH for one year, until July 15, 2025. " +
+				"The council asked BINUH to help set up a national dialogue."})
+	ans := askAnswered(t, newExtractive(t, st), "In what year was BINUH set up?", true)
+	if !strings.Contains(ans.Text, "2019") {
+		t.Errorf("answer lacks the year BINUH was created: %s", ans.Text)
+	}
+}
