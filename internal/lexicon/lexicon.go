@@ -333,16 +333,22 @@ func (a *Analyzer) Query(text string) []Concept {
 		// Every word of a phrase in a group carries the group ("gang
 		// outfits": "outfits" too, else it is a word no passage holds).
 		var related []string // the groups of the phrases this word opens
+		var opened []string  // those of more than this word
 		for _, sp := range a.phrasesAt(stems, i-1) {
 			related = union(related, []string{sp.token})
+			if sp.n > 1 {
+				opened = union(opened, []string{sp.token})
+			}
 			for j := i; j < i-1+sp.n; j++ {
 				carried[j] = union(carried[j], []string{sp.token})
 			}
 		}
 		if (IsStopWord(t) && !isAcronym(text[toks[i-1].Start:toks[i-1].End])) || (len(t) < 2 && !IsNumber(t)) {
 			// A phrase may start with a stop word ("on hold", "in charge"):
-			// its groups go to the word that follows.
-			pending = union(pending, related)
+			// its groups go to the word that follows. A stop word that is
+			// a member alone ("effectivement", stemmed as "effectifs")
+			// gives the next word nothing.
+			pending = union(pending, opened)
 			continue
 		}
 		c := Concept{Text: t, Forms: union(nil, []string{stems[English][i-1], stems[French][i-1]}), Number: IsNumber(t)}

@@ -168,6 +168,18 @@ func TestPhraseOpeningWithStopWord(t *testing.T) {
 	t.Error(`"on hold" did not meet "suspend"`)
 }
 
+// TestStopWordMemberGivesNextWordNothing: a stop word that is a group's
+// member alone ("effectivement", stemmed as "effectifs", the troops' group)
+// does not pass its group to the word after it.
+func TestStopWordMemberGivesNextWordNothing(t *testing.T) {
+	a := New(nil)
+	for _, c := range a.Query("combien le fonds avait-il effectivement reçu ?") {
+		if c.Text == "recu" && len(c.Related) > 0 {
+			t.Errorf("%q carries the groups %q of the stop word before it", c.Text, c.Related)
+		}
+	}
+}
+
 func TestFingerprint(t *testing.T) {
 	if a, b := New(nil), New(nil); a.Fingerprint() != b.Fingerprint() {
 		t.Error("fingerprint is not stable")
