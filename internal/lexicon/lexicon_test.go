@@ -173,8 +173,12 @@ func TestPhraseOpeningWithStopWord(t *testing.T) {
 // does not pass its group to the word after it.
 func TestStopWordMemberGivesNextWordNothing(t *testing.T) {
 	a := New(nil)
+	troops := a.Query("effectifs")[0].Related
+	if len(troops) == 0 {
+		t.Fatal(`"effectifs" is in no group: the test needs one`)
+	}
 	for _, c := range a.Query("combien le fonds avait-il effectivement reçu ?") {
-		if c.Text == "recu" && len(c.Related) > 0 {
+		if c.Text == "recu" && slices.ContainsFunc(c.Related, func(g string) bool { return slices.Contains(troops, g) }) {
 			t.Errorf("%q carries the groups %q of the stop word before it", c.Text, c.Related)
 		}
 	}
