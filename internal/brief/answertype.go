@@ -104,6 +104,10 @@ func (t AnswerType) valued() bool {
 // renewal, how many ...", "Lorsque ..., combien ...".
 var clauseOpeners = lexiconSet(`when after before once while if at during under amid following lorsque lorsqu alors`)
 
+// clauseLeads may come before a clause opener without changing the
+// clause: "back when", "right after", "just before".
+var clauseLeads = lexiconSet(`back right just even way shortly soon`)
+
 // mainClause returns the question after a leading clause that only sets
 // the scene ("When Washington froze its contribution, how much had the
 // fund raised?" asks how much, not when), or the question itself. "When
@@ -113,7 +117,11 @@ func mainClause(question string) string {
 	if len(toks) < 3 {
 		return question
 	}
-	opens := clauseOpeners[toks[0].Text] && !yesNoStarts[toks[1].Text] ||
+	opener := 0
+	if clauseLeads[toks[0].Text] && clauseOpeners[toks[1].Text] {
+		opener = 1 // "back when the council first approved it, ..."
+	}
+	opens := clauseOpeners[toks[opener].Text] && !yesNoStarts[toks[opener+1].Text] ||
 		toks[0].Text == "au" && toks[1].Text == "moment" // "Au moment où ..."
 	comma := strings.IndexByte(question, ',')
 	stated := false
@@ -135,7 +143,8 @@ func mainClause(question string) string {
 	if len(first) == 0 || first[0].Text == "and" || first[0].Text == "et" || first[0].Text == "or" {
 		return question
 	}
-	if t := cueType(tokenTexts(first)); t == TypeOther && !yesNoStarts[first[0].Text] && !(stated && joinedQuestionWords[first[0].Text]) {
+	if t := cueType(tokenTexts(first)); t == TypeOther && !yesNoStarts[first[0].Text] && !(stated && joinedQuestionWords[first[0].Text]) &&
+		!openingQuestionWords[first[0].Text] { // "When the council approved it, what was ..." asks what
 		return question
 	}
 	return rest

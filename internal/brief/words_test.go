@@ -319,7 +319,10 @@ func TestMainClause(t *testing.T) {
 		{"When did the officers land?", "When did the officers land?"},
 		{"What did Ruto say: who would pay?", "What did Ruto say: who would pay?"}, // a question before the colon, not a statement
 		{"Is it true: who pays?", "Is it true: who pays?"},
-		{"under res 2743 how many staff can the unit have?", "how many staff can the unit have?"}, // typed without its comma
+		{"under res 2743 how many staff can the unit have?", "how many staff can the unit have?"},                       // typed without its comma
+		{"back when the council approved it, how much did the US offer?", "how much did the US offer?"},                 // a lead before the opener
+		{"When the council approved the force, what was the most the US offered?", "what was the most the US offered?"}, // "what" asks by itself
+		{"When the council approved the force, and what did it cost?", "When the council approved the force, and what did it cost?"},
 	}
 	for _, tt := range tests {
 		if got := mainClause(tt.q); got != tt.want {
