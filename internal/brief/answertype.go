@@ -102,7 +102,7 @@ func (t AnswerType) valued() bool {
 // clauseOpeners open a clause that sets the scene before the question
 // itself: "When Trump froze the fund, how much ...", "At the time of the
 // renewal, how many ...", "Lorsque ..., combien ...".
-var clauseOpeners = lexiconSet(`when after before once while if at during under amid following lorsque lorsqu alors`)
+var clauseOpeners = lexiconSet(`when after before once while if at during under amid following of among lorsque lorsqu alors parmi`)
 
 // clauseLeads may come before a clause opener without changing the
 // clause: "back when", "right after", "just before".
@@ -171,6 +171,9 @@ var questionWords = lexiconSet(`how what which who whom whose why where combien 
 func questionType(question string) AnswerType {
 	words := tokenTexts(lexicon.Tokens(mainClause(question)))
 	if t := cueType(words); t != TypeOther {
+		if t == TypeCount && paysHowMuch(words) {
+			return TypeAmount
+		}
 		return t
 	}
 	if len(words) > 0 && yesNoStarts[words[0]] {
@@ -178,6 +181,20 @@ func questionType(question string) AnswerType {
 	}
 	return TypeOther
 }
+
+// paysHowMuch reports a French "combien" that counts nothing ("combien
+// le Canada a-t-il versé", not "combien de policiers") asked of a
+// payment: how much money, as "how much" is.
+func paysHowMuch(words []string) bool {
+	at := slices.Index(words, "combien")
+	if at < 0 || at+1 < len(words) && (words[at+1] == "de" || words[at+1] == "d") {
+		return false
+	}
+	return slices.ContainsFunc(words[at+1:], func(w string) bool { return paymentVerbs[w] })
+}
+
+// paymentVerbs pay, in French, as folded.
+var paymentVerbs = lexiconSet(`verse versee verses paye payee payes donne donnee donnes contribue depense depensee promis promise engage engagee recu recue`)
 
 // cueType is the kind of answer the first type cue in words asks for.
 func cueType(words []string) AnswerType {

@@ -99,7 +99,9 @@ func TestGlossaryAndParaphrase(t *testing.T) {
 		{"What does the UN back-office hand the force?", "a new UN Support Office in Haiti"},
 		{"When did the council greenlit it?", "the Security Council approved the mission"},
 		{"How much did they chip in?", "contributions to the trust fund"},
-		{"Who spoke at Turtle Bay?", "said at the United Nations"}} {
+		{"Who spoke at Turtle Bay?", "said at the United Nations"},
+		{"How much had been paid in?", "$85 million had already been received"},
+		{"What was promised?", "$110.3 million had been pledged"}} {
 		bag := a.Bag(p[1], English)
 		found := false
 		for _, c := range a.Query(p[0]) {
