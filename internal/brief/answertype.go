@@ -102,7 +102,11 @@ func (t AnswerType) valued() bool {
 // clauseOpeners open a clause that sets the scene before the question
 // itself: "When Trump froze the fund, how much ...", "At the time of the
 // renewal, how many ...", "Lorsque ..., combien ...".
-var clauseOpeners = lexiconSet(`when after before once while if at during under amid following lorsque lorsqu alors`)
+var clauseOpeners = lexiconSet(`when after before once while if at during under amid following of among lorsque lorsqu alors parmi`)
+
+// clauseLeads may come before a clause opener without changing the
+// clause: "back when", "right after", "just before".
+var clauseLeads = lexiconSet(`back right just even way shortly soon`)
 
 // mainClause returns the question after a leading clause that only sets
 // the scene ("When Washington froze its contribution, how much had the
@@ -113,7 +117,11 @@ func mainClause(question string) string {
 	if len(toks) < 3 {
 		return question
 	}
-	opens := clauseOpeners[toks[0].Text] && !yesNoStarts[toks[1].Text] ||
+	opener := 0
+	if clauseLeads[toks[0].Text] && clauseOpeners[toks[1].Text] {
+		opener = 1 // "back when the council first approved it, ..."
+	}
+	opens := clauseOpeners[toks[opener].Text] && !yesNoStarts[toks[opener+1].Text] ||
 		toks[0].Text == "au" && toks[1].Text == "moment" // "Au moment où ..."
 	comma := strings.IndexByte(question, ',')
 	stated := false
@@ -135,7 +143,8 @@ func mainClause(question string) string {
 	if len(first) == 0 || first[0].Text == "and" || first[0].Text == "et" || first[0].Text == "or" {
 		return question
 	}
-	if t := cueType(tokenTexts(first)); t == TypeOther && !yesNoStarts[first[0].Text] && !(stated && joinedQuestionWords[first[0].Text]) {
+	if t := cueType(tokenTexts(first)); t == TypeOther && !yesNoStarts[first[0].Text] && !(stated && joinedQuestionWords[first[0].Text]) &&
+		!openingQuestionWords[first[0].Text] { // "When the council approved it, what was ..." asks what
 		return question
 	}
 	return rest
@@ -162,6 +171,9 @@ var questionWords = lexiconSet(`how what which who whom whose why where combien 
 func questionType(question string) AnswerType {
 	words := tokenTexts(lexicon.Tokens(mainClause(question)))
 	if t := cueType(words); t != TypeOther {
+		if t == TypeCount && paysHowMuch(words) {
+			return TypeAmount
+		}
 		return t
 	}
 	if len(words) > 0 && yesNoStarts[words[0]] {
@@ -169,6 +181,20 @@ func questionType(question string) AnswerType {
 	}
 	return TypeOther
 }
+
+// paysHowMuch reports a French "combien" that counts nothing ("combien
+// le Canada a-t-il versé", not "combien de policiers") asked of a
+// payment: how much money, as "how much" is.
+func paysHowMuch(words []string) bool {
+	at := slices.Index(words, "combien")
+	if at < 0 || at+1 < len(words) && (words[at+1] == "de" || words[at+1] == "d") {
+		return false
+	}
+	return slices.ContainsFunc(words[at+1:], func(w string) bool { return paymentVerbs[w] })
+}
+
+// paymentVerbs pay, in French, as folded.
+var paymentVerbs = lexiconSet(`verse versee verses paye payee payes donne donnee donnes contribue depense depensee promis promise engage engagee recu recue`)
 
 // cueType is the kind of answer the first type cue in words asks for.
 func cueType(words []string) AnswerType {

@@ -136,8 +136,12 @@ var splitParticle = regexp.MustCompile(`(?i)\b(pull|pulls|pulling|pulled|bring|b
 // particlesJoined puts a phrasal verb's particle back beside its verb,
 // where the paraphrase groups meet it ("pulling out its officers").
 func particlesJoined(q string) string {
-	return splitParticle.ReplaceAllString(q, "$1 $3$2")
+	return splitHold.ReplaceAllString(splitParticle.ReplaceAllString(q, "$1 $3$2"), "$1 on hold$2")
 }
+
+// splitHold is "put ... on hold" around its object, which may be longer
+// than a particle's: "put its deployment to Haiti on hold".
+var splitHold = regexp.MustCompile(`(?i)\b(put|puts|putting)((?:\s+[\p{L}\d'’-]+){1,5}?)\s+on\s+hold\b`)
 
 // asideOpeners open what a chat question adds after its question mark
 // without asking it: "who's the deputy commander? think he's Jamaican".

@@ -65,7 +65,8 @@ func TestWithoutPreamble(t *testing.T) {
 		{"is it bringing its cops home?", "is it bringing home its cops?"},
 		{"if a cop roughs somebody up, where can they report it?", "if a cop roughs up somebody, where can they report it?"},
 		{"did the US pull out?", "did the US pull out?"},
-		{"who sent the first contingent to Haiti?", "who sent the first contingent to Haiti?"}, // no particle
+		{"why did kenya put its deployment to haiti on hold?", "why did kenya put on hold its deployment to haiti?"}, // an object of four words
+		{"who sent the first contingent to Haiti?", "who sent the first contingent to Haiti?"},                       // no particle
 		{"who runs the UN office in PaP, per the intel brief?", "who runs the UN office in Port-au-Prince, per the intelligence brief?"},
 		{"is that right? now what", "is that right? now what"}, // "right" then "now" across a question mark
 		{"Chad's offer seems to have shifted: why?", "Chad's offer have shifted: why?"},

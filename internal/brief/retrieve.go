@@ -475,7 +475,7 @@ func subQueries(q string) []string {
 	// "How was he killed — what was his group doing?": a dash joins two
 	// questions as "and" does (a semicolon more often ends a premise:
 	// "2699 had two abstentions; which country ...").
-	q = questionJoins.Replace(q)
+	q = questionsJoined(questionJoins.Replace(q))
 	lower := " " + strings.ToLower(q) + " "
 	if parts := ordinalParts(lower); parts != nil {
 		return parts
@@ -640,6 +640,21 @@ var backRefs = lexiconSet(`it its they them their he him his she her il elle ils
 var comparisonWords = lexiconSet(`compare compared comparison versus vs comparer`)
 
 var questionJoins = strings.NewReplacer(" — ", ", and ", " – ", ", and ", " - ", ", and ")
+
+// questionsJoined joins a question to the one typed after its question
+// mark, as "and" would: "is there any channel for that? what kinds of
+// grievances does it sort into" asks both.
+func questionsJoined(q string) string {
+	at := strings.IndexAny(q, "?？")
+	if at < 0 {
+		return q
+	}
+	rest := q[at+len(string([]rune(q[at:])[0])):]
+	if next := lexicon.Tokens(rest); len(next) > 0 && joinedQuestionWords[next[0].Text] {
+		return strings.TrimRight(q[:at], " ") + ", and " + strings.TrimLeft(rest, " ")
+	}
+	return q
+}
 
 // countCue reports a cue that asks for a number without naming what it
 // counts ("how many", "combien"); "which town" names its thing.

@@ -651,7 +651,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	}
 	held := 0
 	for _, i := range others {
-		if phraseVerbs[r.asked[i].Text] || predicative[r.asked[i].Text] || figureWords[r.asked[i].Text] || modalWords[r.asked[i].Text] {
+		if phraseVerbs[r.asked[i].Text] && !opensPhrase(r.an.lex, toks, r.asked[i]) || predicative[r.asked[i].Text] || figureWords[r.asked[i].Text] || modalWords[r.asked[i].Text] {
 			continue // too common to tell
 		}
 		if anyMeets(relBags, r.asked[i]) {
@@ -1029,9 +1029,11 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 	if s.payer != nil && !held(*s.payer) && !bags[max(at-1, 0)].meets(*s.payer) {
 		return false
 	}
-	if s.payer != nil && s.kind == TypeAmount && listedAmong(an, sentence, lang, *s.payer) {
+	if s.payer != nil && s.kind == TypeAmount && (listedAmong(an, sentence, lang, *s.payer) || !held(*s.payer) && listedAmong(an, before, lang, *s.payer)) {
 		// "$110.3 million had been pledged by several countries, including
-		// the United States, Canada, France, Spain": a total, not Spain's.
+		// the United States, Canada, France, Spain": a total, not Spain's;
+		// so is the share of it the next sentence gives ("Of the amount,
+		// $85 million had already been received").
 		return false
 	}
 	// Money is the body's own: the sentence must name the body asked of.
@@ -1499,6 +1501,24 @@ func cognateOf(toks []lexicon.Token, lang, word, wordLang string) string {
 
 // phraseSpans reports whether the question words from first to last (at
 // most three apart) form a member of first's group: "lost their lives".
+// opensPhrase reports a word that opens, with the next word of the
+// question, a phrase of a group it is not of alone: "paid in" is
+// "received", though "paid" alone is too common to tell.
+func opensPhrase(lex *lexicon.Analyzer, toks []lexicon.Token, c lexicon.Concept) bool {
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].Text != c.Text {
+			continue
+		}
+		alone := lex.Bag(toks[i].Text, "")
+		for g := range lex.Bag(toks[i].Text+" "+toks[i+1].Text, "") {
+			if lexicon.IsGroup(g) && !alone[g] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func phraseSpans(lex *lexicon.Analyzer, toks []lexicon.Token, first, last lexicon.Concept) bool {
 	if len(first.Related) == 0 {
 		return false

@@ -863,6 +863,30 @@ func TestAmountOfAList(t *testing.T) {
 	total := "Canada, France, Turkey, Spain and Italy pledged a total of $110.3 million to the trust fund."
 	askAnswered(t, newExtractive(t, openStoreWith(t, doc(total))), "How much did Spain pledge to the trust fund?", false)
 	askAnswered(t, newExtractive(t, openStoreWith(t, doc("Spain pledged $5 million to the trust fund in March."))), "How much did Spain pledge to the trust fund?", true)
+	// Nor is the share of the total the next sentence gives.
+	share := total + " Of the amount, $85 million had already been received by the trust fund."
+	askAnswered(t, newExtractive(t, openStoreWith(t, doc(share))), "How much had Spain paid in to the trust fund?", false)
+}
+
+// TestPhrasalVerbTells: "paid" alone is too common to be the relation of
+// an amount, "paid in" (received) is not.
+func TestPhrasalVerbTells(t *testing.T) {
+	lex := lexicon.New(nil)
+	paid := func(q string) bool {
+		for _, c := range lex.Query(q) {
+			if c.Text == "paid" {
+				return opensPhrase(lex, lexicon.Tokens(q), c)
+			}
+		}
+		t.Fatalf("no concept 'paid' in %q", q)
+		return false
+	}
+	if !paid("How much had been paid in?") {
+		t.Error(`"paid in" opens no phrase`)
+	}
+	if paid("How much was paid?") {
+		t.Error(`"paid" alone opens a phrase`)
+	}
 }
 
 func TestLabelNumbers(t *testing.T) {

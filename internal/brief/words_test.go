@@ -77,6 +77,9 @@ func TestQuestionTypeAndMeets(t *testing.T) {
 		// A leading clause sets the scene; the question follows it.
 		{"When Washington froze the fund, how much had it raised?", "It had raised $115 million.", TypeAmount, true},
 		{"After the court ruled, which countries still pledged troops?", "Jamaica and Chad pledged troops.", TypeWho, true},
+		{"Of the money pledged, how many dollars had been received?", "It had received $85 million.", TypeAmount, true}, // a partitive scene
+		{"Combien le Canada a-t-il versé au fonds ?", "Le Canada a versé 63 millions de dollars.", TypeAmount, true},    // a payment's "combien" asks how much money
+		{"Combien de policiers le Canada a-t-il payés ?", "Le Canada a payé 63 policiers.", TypeCount, true},            // counting police, paid or not
 		{"Au moment où Washington a gelé sa contribution, combien de policiers étaient déployés ?", "Il y avait 400 policiers.", TypeCount, true},
 		{"When did the officers land, and how many were they?", "They landed on 25 June 2024.", TypeDate, true},
 		{"When the officers landed, were they armed?", "They were armed.", TypeYesNo, true},
@@ -175,6 +178,8 @@ func TestSubQueries(t *testing.T) {
 		{"How did the force's size change between the first mandate and the Gang Suppression Force?", 2},
 		{"What did Kenya and Haiti agree?", 0},
 		{"Compare resolution 2699 and resolution 2793", 2},
+		{"is there any channel for complaints? what grievances does it sort into", 2}, // a second question after the question mark
+		{"is there any channel for complaints? think so", 0},
 	}
 	for _, tt := range tests {
 		if got := subQueries(tt.q); len(got) != tt.want {
@@ -352,7 +357,11 @@ func TestMainClause(t *testing.T) {
 		{"When did the officers land?", "When did the officers land?"},
 		{"What did Ruto say: who would pay?", "What did Ruto say: who would pay?"}, // a question before the colon, not a statement
 		{"Is it true: who pays?", "Is it true: who pays?"},
-		{"under res 2743 how many staff can the unit have?", "how many staff can the unit have?"}, // typed without its comma
+		{"under res 2743 how many staff can the unit have?", "how many staff can the unit have?"},                       // typed without its comma
+		{"back when the council approved it, how much did the US offer?", "how much did the US offer?"},                 // a lead before the opener
+		{"When the council approved the force, what was the most the US offered?", "what was the most the US offered?"}, // "what" asks by itself
+		{"When the council approved the force, and what did it cost?", "When the council approved the force, and what did it cost?"},
+		{"Of the money promised to the fund, how much had been paid in?", "how much had been paid in?"},
 	}
 	for _, tt := range tests {
 		if got := mainClause(tt.q); got != tt.want {

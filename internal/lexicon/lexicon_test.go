@@ -93,7 +93,15 @@ func TestGlossaryAndParaphrase(t *testing.T) {
 		{"What did the freshly appointed premier vow?", "Garry Conille, the newly installed prime minister"},
 		{"How long is the stretch where the force is too thin?", "The six-month gap creates a vulnerability window"},
 		{"What grievances does it sort into?", "complaints are categorised as either serious or minor misconduct"},
-		{"What was it supposed to get to?", "it is expected to grow to around 2,500"}} {
+		{"What was it supposed to get to?", "it is expected to grow to around 2,500"},
+		{"What buckets are reports put in?", "complaints are categorised as either serious or minor misconduct"},
+		{"How long did the old operation drag on for?", "That mission stretched on for more than a decade"},
+		{"What does the UN back-office hand the force?", "a new UN Support Office in Haiti"},
+		{"When did the council greenlit it?", "the Security Council approved the mission"},
+		{"How much did they chip in?", "contributions to the trust fund"},
+		{"Who spoke at Turtle Bay?", "said at the United Nations"},
+		{"How much had been paid in?", "$85 million had already been received"},
+		{"What was promised?", "$110.3 million had been pledged"}} {
 		bag := a.Bag(p[1], English)
 		found := false
 		for _, c := range a.Query(p[0]) {
