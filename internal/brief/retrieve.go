@@ -709,7 +709,18 @@ func withoutRuns(text string, runs [][]string) string {
 // "currently", "still", "latest", "as of", "today", and their French forms;
 // "next" and "upcoming" too, since what comes next is what the newest
 // reports plan ("the next contingents": the January report's April).
-func asksAboutPresent(q string) bool { return holdsRun(q, presentCues) }
+func asksAboutPresent(q string) bool {
+	// "names of both officers killed so far": "so far" bounds a set whose
+	// members each have their own date, not a state the newest report
+	// tells.
+	if asksForTwo(q) && !holdsRun(withoutRuns(q, cumulativeCues), presentCues) {
+		return false
+	}
+	return holdsRun(q, presentCues)
+}
+
+// cumulativeCues ask for all up to now rather than for the present state.
+var cumulativeCues = [][]string{{"so", "far"}, {"to", "date"}, {"yet"}}
 
 var presentCues = [][]string{{"now"}, {"currently"}, {"current"}, {"still"}, {"latest"}, {"as", "of"}, {"today"}, {"at", "present"},
 	{"presently"}, {"recently"}, {"lately"}, {"these", "days"}, {"nowadays"}, {"most", "recent"}, {"newest"}, {"so", "far"}, {"to", "date"}, {"yet"},

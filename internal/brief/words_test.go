@@ -126,7 +126,10 @@ func TestAsksAboutPresent(t *testing.T) {
 		"When did Kenya's first officers arrive?":    false,
 		"who's the UN's top official at the moment?": true,
 		"what was the moment it changed?":            false,
-		"When are the next contingents due?":         true, // what comes next, the newest reports plan
+		"When are the next contingents due?":         true,  // what comes next, the newest reports plan
+		"How many gang members arrested so far?":     true,  // a running total: the newest report
+		"names of both officers killed so far?":      false, // a set of two, each of its own date
+		"which two countries lead the force now?":    true,
 	} {
 		if got := asksAboutPresent(q); got != want {
 			t.Errorf("asksAboutPresent(%q) = %v, want %v", q, got, want)
