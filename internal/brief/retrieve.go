@@ -496,6 +496,11 @@ func subQueries(q string) []string {
 	if len(parts) == 0 {
 		return nil
 	}
+	// "A vs B — what are the two numbers?": the closing ask names what both
+	// sides give, not a third thing to look for.
+	if i := strings.LastIndex(parts[1], ", and "); i > 0 && asksOnlyMeasure(parts[1][i+len(", and "):]) {
+		parts[1] = strings.TrimSpace(parts[1][:i])
+	}
 	// The frame of the question ("How did the force's size change between
 	// ...") goes with each side: the left part holds it, so the right part
 	// borrows the left's words before "between" / "from" when there are any.
@@ -527,6 +532,21 @@ func subQueries(q string) []string {
 		}
 	}
 	return []string{parts[0], parts[1]}
+}
+
+// asksOnlyMeasure reports an ask naming only a measure ("what are the two
+// numbers?", "what were both figures?").
+func asksOnlyMeasure(ask string) bool {
+	terms := contentTerms(ask)
+	if len(terms) == 0 {
+		return false
+	}
+	for _, t := range terms {
+		if !metaHeads[t] && !countWords[t] && t != "both" {
+			return false
+		}
+	}
+	return true
 }
 
 // maxEllipticalWords bounds the words other than numbers of a right part

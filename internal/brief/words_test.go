@@ -180,6 +180,10 @@ func TestSubQueries(t *testing.T) {
 		// asks what "it" sent, not the left's batch.
 		"How big was the first batch, and how many did it send later as reinforcements?": {"how big was the first batch,",
 			"how many did it send later as reinforcements?"},
+		// A closing ask that names only a measure says what both sides
+		// give: it is no part of the right side.
+		"Chad's troop offer at the conference vs what it's now set to send — what are the two numbers?": {"chad's troop offer at the conference",
+			"what it's now set to send chad"},
 		// A right part that only tells its side apart borrows the left's
 		// frame, less the left's year and name.
 		"How did the 2023 MSS resolution pass versus the 2025 GSF one?": {"how did the 2023 mss resolution pass",
