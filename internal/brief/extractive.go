@@ -257,6 +257,9 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 			if pr.kind != TypeReason && !meetsType(pr.kind, c.text) {
 				sc *= missedCueFactor
 			}
+			if isBundled(r.hits[c.hit].Doc) && (pr.kind == TypeCount || pr.kind == TypeAmount) {
+				sc *= bundledSentenceFactor // as for the whole question: a primary report's own figure
+			}
 			if filled {
 				sc += slotBonus
 			}

@@ -376,3 +376,24 @@ func TestHowManyMoreIsNotTheTotal(t *testing.T) {
 		}
 	}
 }
+
+// TestPartFigureFromPrimaryReport: a part asking a figure "by the end of
+// 2024" is answered by the report's "$85 million had already been
+// received", not by our note's summary of it, which holds the setting's
+// words and no such figure.
+func TestPartFigureFromPrimaryReport(t *testing.T) {
+	st := openStoreWith(t,
+		corpus.Document{Title: "Security Council approves the new force", Source: "EFE", URL: "https://example.org/efe",
+			Published: time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC),
+			Text:      "While the mission had an estimated 600 million dollars operating budget for its first year, only 115 million dollars was raised."},
+		corpus.Document{Title: "Mission to continue despite funding freeze", Source: "KBC", URL: "https://example.org/kbc",
+			Published: time.Date(2025, 2, 6, 0, 0, 0, 0, time.UTC),
+			Text: "The spokesman said the mission includes police from Guatemala, Jamaica and Belize. He further noted that as of the end of 2024 a total of $110 million had been pledged to the Trust Fund. " +
+				"Of the amount, $85 million had already been received by the Trust Fund including contributions from the United States."},
+		corpus.Document{Title: "Paying for the mission", Source: "Notes", Origin: document.BundledOrigin + "funding.md",
+			Text: "By the end of 2024 pledges to the trust fund came to about $110 million, of which a smaller amount had actually been received."})
+	ans := askAnswered(t, newExtractive(t, st), "what was the mission's estimated first-year operating budget, and how much had the trust fund actually received by the end of 2024?", true)
+	if !strings.Contains(ans.Text, "85 million") {
+		t.Errorf("the received part wants the report's figure: %s", ans.Text)
+	}
+}

@@ -511,6 +511,12 @@ func subQueries(q string) []string {
 			return []string{parts[0], frame + " " + parts[1]}
 		}
 	}
+	// "how big was the MSS when the council renewed it vs when it got
+	// folded into the GSF?": a right part that is only another setting
+	// ("when ...") asks the left's question in it.
+	if frame := settingFrame(parts[0], parts[1]); frame != "" {
+		return []string{parts[0], frame + " " + parts[1]}
+	}
 	// "how did the 2023 MSS resolution pass versus the 2025 GSF one?": a
 	// right part that is only what tells it apart (a year, a name) borrows
 	// the left's frame, without what tells the left apart.
@@ -532,6 +538,25 @@ func subQueries(q string) []string {
 		}
 	}
 	return []string{parts[0], parts[1]}
+}
+
+// settingFrame returns the words of left before its setting ("how big
+// was the mss" before "when the council renewed it") when right opens with
+// the same clause word ("when it got folded into the gsf"); "" otherwise.
+func settingFrame(left, right string) string {
+	toks := lexicon.Tokens(right)
+	if len(toks) == 0 || !clauseOpeners[toks[0].Text] {
+		return ""
+	}
+	i := strings.LastIndex(" "+left, " "+toks[0].Text+" ")
+	if i <= 0 {
+		return ""
+	}
+	frame := strings.TrimSpace(left[:i-1])
+	if cueType(tokenTexts(lexicon.Tokens(frame))) == TypeOther {
+		return "" // the left's words before it ask nothing
+	}
+	return frame
 }
 
 // asksOnlyMeasure reports an ask naming only a measure ("what are the two

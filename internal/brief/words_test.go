@@ -180,6 +180,10 @@ func TestSubQueries(t *testing.T) {
 		// asks what "it" sent, not the left's batch.
 		"How big was the first batch, and how many did it send later as reinforcements?": {"how big was the first batch,",
 			"how many did it send later as reinforcements?"},
+		// A right part that is only another setting asks the left's
+		// question in it.
+		"how big was the MSS when the council renewed it vs when it got folded into the GSF?": {"how big was the mss when the council renewed it",
+			"how big was the mss when it got folded into the gsf?"},
 		// A closing ask that names only a measure says what both sides
 		// give: it is no part of the right side.
 		"Chad's troop offer at the conference vs what it's now set to send — what are the two numbers?": {"chad's troop offer at the conference",
@@ -331,6 +335,21 @@ func TestMainClause(t *testing.T) {
 	for _, tt := range tests {
 		if got := mainClause(tt.q); got != tt.want {
 			t.Errorf("mainClause(%q) = %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}
+
+// TestBeforeSetting: a figure's setting after the question's verb is cut
+// from what the question asks of a sentence.
+func TestBeforeSetting(t *testing.T) {
+	for q, want := range map[string]string{
+		"how much had the trust fund received by the end of 2024?":    "how much had the trust fund received",
+		"how big was the MSS when the council renewed it?":            "how big was the MSS",
+		"how many soldiers did Chad offer at the New York conference": "how many soldiers did Chad offer at the New York conference",
+		"how many officers were sent by Kenya?":                       "how many officers were sent by Kenya?",
+	} {
+		if got := beforeSetting(q); got != want {
+			t.Errorf("beforeSetting(%q) = %q, want %q", q, got, want)
 		}
 	}
 }
