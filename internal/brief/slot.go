@@ -358,16 +358,24 @@ func predicateOf(question string, cue []string) string {
 func beforeSetting(question string) string {
 	toks := lexicon.Tokens(question)
 	for i := 3; i < len(toks); i++ {
-		if t := toks[i].Text; clauseOpeners[t] && t != "at" && t != "under" || t == "by" && i+1 < len(toks) && settingStarts(toks[i+1].Text) {
+		if t := toks[i].Text; clauseOpeners[t] && t != "at" && t != "under" || t == "by" && timeAfterBy(toks[i+1:]) {
 			return strings.TrimSpace(question[:toks[i].Start])
 		}
 	}
 	return question
 }
 
-// settingStarts open a time after "by": "by the end of", "by 2025".
-func settingStarts(w string) bool {
-	return w == "the" || w == "end" || lexicon.IsYear(w) || lexicon.IsMonth(w)
+// timeAfterBy reports a time after "by" ("by the end of 2024", "by
+// 2025", "by March"), not who did it ("by the funding freeze").
+func timeAfterBy(toks []lexicon.Token) bool {
+	if len(toks) > 1 && toks[0].Text == "the" {
+		toks = toks[1:]
+	}
+	if len(toks) == 0 {
+		return false
+	}
+	w := toks[0].Text
+	return w == "end" || w == "time" || lexicon.IsYear(w) || lexicon.IsMonth(w)
 }
 
 // countDeed returns the verb a count question asks of its head: the last

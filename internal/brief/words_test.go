@@ -347,6 +347,8 @@ func TestBeforeSetting(t *testing.T) {
 		"how big was the MSS when the council renewed it?":            "how big was the MSS",
 		"how many soldiers did Chad offer at the New York conference": "how many soldiers did Chad offer at the New York conference",
 		"how many officers were sent by Kenya?":                       "how many officers were sent by Kenya?",
+		"how much money was held back by the funding freeze?":         "how much money was held back by the funding freeze?",
+		"how many had arrived by March?":                              "how many had arrived",
 	} {
 		if got := beforeSetting(q); got != want {
 			t.Errorf("beforeSetting(%q) = %q, want %q", q, got, want)
