@@ -276,13 +276,14 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 	keptDocs := map[string]bool{}      // the reports of the sentences kept so far
 	keptFor := map[string]AnswerType{} // what kind of part each kept sentence answers
 	ownBodies := partsNameOwnBodies(r.an, parts)
-	for _, part := range parts {
+	types := partTypes(parts)
+	for pi, part := range parts {
 		// "... and how many officers did he say were deployed": a part
 		// pointing back is told by the report that answered before it.
 		refersBack := len(keptDocs) > 0 && holdsWord(part, backRefs)
 		pr := r
 		pr.question, pr.query = part, part
-		pr.asked, pr.kind = r.an.lex.Query(part), partType(part)
+		pr.asked, pr.kind = r.an.lex.Query(part), types[pi]
 		w := askedWeights(pr)
 		increment := holdsRun(part, incrementCues)
 		// "..., and how much did Kenya's adviser say ...": the report
@@ -305,8 +306,18 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 		}
 		score := func(c sentenceCandidate, filled bool) float64 {
 			sc := askedCoverage(c.bag, pr.asked, w)
+			if filled && c.at > 0 && (pr.kind == TypeCount || pr.kind == TypeAmount) {
+				// "The strongest commitments at a conference in New York
+				// came from African governments. Chad offered 1,500
+				// soldiers": the sentence before sets the figure's scene.
+				_, bags := r.an.of(r.hits[c.hit])
+				sc += referredShare * max(askedCoverage(unionBag(bags[c.at-1], c.bag), pr.asked, w)-sc, 0)
+			}
 			if pr.kind != TypeReason && !meetsType(pr.kind, c.text) {
 				sc *= missedCueFactor
+			}
+			if isBundled(r.hits[c.hit].Doc) && (pr.kind == TypeCount || pr.kind == TypeAmount) {
+				sc *= bundledSentenceFactor // as for the whole question: a primary report's own figure
 			}
 			if filled {
 				sc += slotBonus
@@ -349,7 +360,11 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 				return false
 			}
 			f := filled(p)
-			return score(p, f) >= partCoverShare*bestScore && (f || !bestFilled)
+			share := partCoverShare
+			if pr.kind == TypeCount || pr.kind == TypeAmount {
+				share = 1 // a figure nearly as apt is another figure
+			}
+			return score(p, f) >= share*bestScore && (f || !bestFilled)
 		}); at >= 0 {
 			kept[picked[at].text] = true
 			keptDocs[r.hits[picked[at].hit].DocID] = true
@@ -382,20 +397,56 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 // partType is the kind of answer a part of a two-part question asks for:
 // its question's, but "what did Chad offer at the conference, vs what is it
 // set to deploy" sets one figure against another, so a "what" asking what
-// was given (offered, pledged, sent) asks a count.
+// was given (offered, pledged, sent) asks a count; and "how did the
+// mission's planned size compare" asks the size, a count.
 func partType(part string) AnswerType {
 	t := questionType(part)
+	p := askPhrase(part)
+	if (t == TypeOther || t == TypeManner) && countHeads[p.head] {
+		return TypeCount
+	}
 	if t != TypeOther {
 		return t
 	}
-	p := askPhrase(part)
 	if p.head != "" || !slices.Equal(p.cue, []string{"what"}) {
 		return t
 	}
-	if v := countDeed(mainClause(part), p.cue, "", nil); givingVerbs[v] {
+	if v := countDeed(mainClause(part), p.cue, "", nil); givingVerbs[v] || givingVerbs[lastWord(mainClause(part))] {
 		return TypeCount
 	}
 	return t
+}
+
+// partTypes are the kinds the parts of a comparison ask for: a part with
+// no question word of its own ("chad's troop offer at the conference vs
+// what it is set to send", "the size authorized for the GSF") asks what
+// the other part asks, the two sides of one measure.
+func partTypes(parts []string) []AnswerType {
+	types := make([]AnswerType, len(parts))
+	for i, p := range parts {
+		types[i] = partType(p)
+	}
+	for i, p := range parts {
+		if types[i] != TypeOther || len(askPhrase(p).cue) > 0 {
+			continue
+		}
+		for j, t := range types {
+			if j != i && t.valued() {
+				types[i] = t
+				break
+			}
+		}
+	}
+	return types
+}
+
+// lastWord is the last word of text, folded: "what is it set to [send]".
+func lastWord(text string) string {
+	toks := lexicon.Tokens(text)
+	if len(toks) == 0 {
+		return ""
+	}
+	return toks[len(toks)-1].Text
 }
 
 // givingVerbs tell what a party gave to a force, which a figure measures.

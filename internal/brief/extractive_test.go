@@ -318,6 +318,37 @@ func TestPartType(t *testing.T) {
 			t.Errorf("partType(%q) = %v, want %v", part, got, want)
 		}
 	}
+	// A part with no question word asks what the other side asks.
+	for _, parts := range [][]string{
+		{"chad's troop offer at the conference", "what it's now set to send"},
+		{"how did the mission's planned size", "the size authorized for the new force?"},
+	} {
+		if got := partTypes(parts); got[0] != TypeCount || got[1] != TypeCount {
+			t.Errorf("partTypes(%q) = %v, want two counts", parts, got)
+		}
+	}
+}
+
+// TestFigureSetBySentenceBefore: "Chad offered 1,500 soldiers" answers
+// the conference part when the sentence before says which conference,
+// over a sentence naming Chad beside another force's target.
+func TestFigureSetBySentenceBefore(t *testing.T) {
+	st := openStoreWith(t,
+		corpus.Document{Title: "Haiti secures major troop offers for new anti-gang fighting force", Source: "Herald", URL: "https://example.org/offers",
+			Published: time.Date(2025, 10, 21, 0, 0, 0, 0, time.UTC),
+			Text: "The new force appears poised to meet its target of 5,500 troops, after a number of nations, including Chad and Bangladesh, offered to deploy soldiers, engineers and police. " +
+				"The strongest commitments during a conference Tuesday in New York came from African governments. " +
+				"Chad offered 1,500 soldiers, according to two sources."},
+		corpus.Document{Title: "Chad to deploy 800", Source: "Nation", URL: "https://example.org/chad",
+			Published: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC),
+			Text:      "Chad is set to deploy 800 police officers and gendarmes to Haiti this year."},
+		corpus.Document{Title: "Ministers meet in New York", Source: "Agency", URL: "https://example.org/meet",
+			Published: time.Date(2025, 9, 20, 0, 0, 0, 0, time.UTC),
+			Text:      "Foreign ministers met at a conference in New York on the force. The New York conference ended without a vote."})
+	ans := askAnswered(t, newExtractive(t, st), "chad's troop offer at the new york conference vs what it's now set to send — what are the two numbers?", true)
+	if !strings.Contains(ans.Text, "1,500") || !strings.Contains(ans.Text, "800") {
+		t.Errorf("each side wants its figure: %s", ans.Text)
+	}
 }
 
 // TestHowManyMoreIsNotTheTotal: "how many more" is answered by those added,
@@ -378,5 +409,26 @@ func TestPronounChainNamesItsSubject(t *testing.T) {
 	ans := askAnswered(t, newExtractive(t, st), "In what year was BINUH set up?", true)
 	if !strings.Contains(ans.Text, "2019") {
 		t.Errorf("answer lacks the year BINUH was created: %s", ans.Text)
+	}
+}
+
+// TestPartFigureFromPrimaryReport: a part asking a figure "by the end of
+// 2024" is answered by the report's "$85 million had already been
+// received", not by our note's summary of it, which holds the setting's
+// words and no such figure.
+func TestPartFigureFromPrimaryReport(t *testing.T) {
+	st := openStoreWith(t,
+		corpus.Document{Title: "Security Council approves the new force", Source: "EFE", URL: "https://example.org/efe",
+			Published: time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC),
+			Text:      "While the mission had an estimated 600 million dollars operating budget for its first year, only 115 million dollars was raised."},
+		corpus.Document{Title: "Mission to continue despite funding freeze", Source: "KBC", URL: "https://example.org/kbc",
+			Published: time.Date(2025, 2, 6, 0, 0, 0, 0, time.UTC),
+			Text: "The spokesman said the mission includes police from Guatemala, Jamaica and Belize. He further noted that as of the end of 2024 a total of $110 million had been pledged to the Trust Fund. " +
+				"Of the amount, $85 million had already been received by the Trust Fund including contributions from the United States."},
+		corpus.Document{Title: "Paying for the mission", Source: "Notes", Origin: document.BundledOrigin + "funding.md",
+			Text: "By the end of 2024 pledges to the trust fund came to about $110 million, of which a smaller amount had actually been received."})
+	ans := askAnswered(t, newExtractive(t, st), "what was the mission's estimated first-year operating budget, and how much had the trust fund actually received by the end of 2024?", true)
+	if !strings.Contains(ans.Text, "85 million") {
+		t.Errorf("the received part wants the report's figure: %s", ans.Text)
 	}
 }

@@ -497,6 +497,11 @@ func subQueries(q string) []string {
 	if len(parts) == 0 {
 		return nil
 	}
+	// "A vs B — what are the two numbers?": the closing ask names what both
+	// sides give, not a third thing to look for.
+	if i := strings.LastIndex(parts[1], ", and "); i > 0 && asksOnlyMeasure(parts[1][i+len(", and "):]) {
+		parts[1] = strings.TrimSpace(parts[1][:i])
+	}
 	// The frame of the question ("How did the force's size change between
 	// ...") goes with each side: the left part holds it, so the right part
 	// borrows the left's words before "between" / "from" when there are any.
@@ -506,6 +511,12 @@ func subQueries(q string) []string {
 			frame = strings.TrimSpace((" " + frame)[:i])
 			return []string{parts[0], frame + " " + parts[1]}
 		}
+	}
+	// "how big was the MSS when the council renewed it vs when it got
+	// folded into the GSF?": a right part that is only another setting
+	// ("when ...") asks the left's question in it.
+	if frame := settingFrame(parts[0], parts[1]); frame != "" {
+		return []string{parts[0], frame + " " + parts[1]}
 	}
 	// "how did the 2023 MSS resolution pass versus the 2025 GSF one?": a
 	// right part that is only what tells it apart (a year, a name) borrows
@@ -566,6 +577,40 @@ func askedOf(part string) string {
 		}
 	}
 	return strings.Join(contentTerms(withoutRuns(part, drop)), " ")
+}
+
+// settingFrame returns the words of left before its setting ("how big
+// was the mss" before "when the council renewed it") when right opens with
+// the same clause word ("when it got folded into the gsf"); "" otherwise.
+func settingFrame(left, right string) string {
+	toks := lexicon.Tokens(right)
+	if len(toks) == 0 || !clauseOpeners[toks[0].Text] {
+		return ""
+	}
+	i := strings.LastIndex(" "+left, " "+toks[0].Text+" ")
+	if i <= 0 {
+		return ""
+	}
+	frame := strings.TrimSpace(left[:i-1])
+	if cueType(tokenTexts(lexicon.Tokens(frame))) == TypeOther {
+		return "" // the left's words before it ask nothing
+	}
+	return frame
+}
+
+// asksOnlyMeasure reports an ask naming only a measure ("what are the two
+// numbers?", "what were both figures?").
+func asksOnlyMeasure(ask string) bool {
+	terms := contentTerms(ask)
+	if len(terms) == 0 {
+		return false
+	}
+	for _, t := range terms {
+		if !metaHeads[t] && !countWords[t] && t != "both" {
+			return false
+		}
+	}
+	return true
 }
 
 // maxEllipticalWords bounds the words other than numbers of a right part
@@ -786,7 +831,18 @@ func withoutPastBack(text string) string {
 // "currently", "still", "latest", "as of", "today", and their French forms;
 // "next" and "upcoming" too, since what comes next is what the newest
 // reports plan ("the next contingents": the January report's April).
-func asksAboutPresent(q string) bool { return holdsRun(q, presentCues) }
+func asksAboutPresent(q string) bool {
+	// "names of both officers killed so far": "so far" bounds a set whose
+	// members each have their own date, not a state the newest report
+	// tells.
+	if asksForTwo(q) && !holdsRun(withoutRuns(q, cumulativeCues), presentCues) {
+		return false
+	}
+	return holdsRun(q, presentCues)
+}
+
+// cumulativeCues ask for all up to now rather than for the present state.
+var cumulativeCues = [][]string{{"so", "far"}, {"to", "date"}, {"yet"}}
 
 var presentCues = [][]string{{"now"}, {"currently"}, {"current"}, {"still"}, {"latest"}, {"as", "of"}, {"today"}, {"at", "present"},
 	{"presently"}, {"recently"}, {"lately"}, {"these", "days"}, {"nowadays"}, {"most", "recent"}, {"newest"}, {"so", "far"}, {"to", "date"}, {"yet"},

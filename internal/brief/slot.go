@@ -362,6 +362,32 @@ func predicateOf(question string, cue []string) string {
 	return ""
 }
 
+// beforeSetting returns a question up to the setting that follows its
+// verb ("how big was the MSS | when the council renewed it", "how much
+// had the fund received | by the end of 2024"), or the whole question.
+func beforeSetting(question string) string {
+	toks := lexicon.Tokens(question)
+	for i := 3; i < len(toks); i++ {
+		if t := toks[i].Text; clauseOpeners[t] && t != "at" && t != "under" || t == "by" && timeAfterBy(toks[i+1:]) {
+			return strings.TrimSpace(question[:toks[i].Start])
+		}
+	}
+	return question
+}
+
+// timeAfterBy reports a time after "by" ("by the end of 2024", "by
+// 2025", "by March"), not who did it ("by the funding freeze").
+func timeAfterBy(toks []lexicon.Token) bool {
+	if len(toks) > 1 && toks[0].Text == "the" {
+		toks = toks[1:]
+	}
+	if len(toks) == 0 {
+		return false
+	}
+	w := toks[0].Text
+	return w == "end" || w == "time" || lexicon.IsYear(w) || lexicon.IsMonth(w)
+}
+
 // countDeed returns the verb a count question asks of its head: the last
 // word, before a preposition or a word of time, of the run after the
 // head's helper verb that is neither a stop word nor a name ("how many
@@ -623,7 +649,14 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	// its contribution, how much had the fund [raised]": the scene's
 	// words come after its own.
 	inMain := map[string]bool{}
-	if main := mainClause(r.question); main != r.question {
+	main := mainClause(r.question)
+	if main == r.question && (s.kind == TypeCount || s.kind == TypeAmount) {
+		// "how much had the fund received by the end of 2024": a setting
+		// after the question's verb only places its figure in time (a
+		// "who said ... once the PM walked away" may be told by it).
+		main = beforeSetting(r.question)
+	}
+	if main != r.question {
 		for _, c := range r.an.lex.Query(main) {
 			inMain[c.Text] = true
 		}

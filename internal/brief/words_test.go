@@ -129,7 +129,10 @@ func TestAsksAboutPresent(t *testing.T) {
 		"When did Kenya's first officers arrive?":    false,
 		"who's the UN's top official at the moment?": true,
 		"what was the moment it changed?":            false,
-		"When are the next contingents due?":         true, // what comes next, the newest reports plan
+		"When are the next contingents due?":         true,  // what comes next, the newest reports plan
+		"How many gang members arrested so far?":     true,  // a running total: the newest report
+		"names of both officers killed so far?":      false, // a set of two, each of its own date
+		"which two countries lead the force now?":    true,
 	} {
 		if got := asksAboutPresent(q); got != want {
 			t.Errorf("asksAboutPresent(%q) = %v, want %v", q, got, want)
@@ -215,6 +218,14 @@ func TestSubQueries(t *testing.T) {
 		// asks what "it" sent, not the left's batch.
 		"How big was the first batch, and how many did it send later as reinforcements?": {"how big was the first batch,",
 			"how many did it send later as reinforcements?"},
+		// A right part that is only another setting asks the left's
+		// question in it.
+		"how big was the MSS when the council renewed it vs when it got folded into the GSF?": {"how big was the mss when the council renewed it",
+			"how big was the mss when it got folded into the gsf?"},
+		// A closing ask that names only a measure says what both sides
+		// give: it is no part of the right side.
+		"Chad's troop offer at the conference vs what it's now set to send — what are the two numbers?": {"chad's troop offer at the conference",
+			"what it's now set to send chad"},
 		// A right part that only tells its side apart borrows the left's
 		// frame, less the left's year and name.
 		"How did the 2023 MSS resolution pass versus the 2025 GSF one?": {"how did the 2023 mss resolution pass",
@@ -366,6 +377,23 @@ func TestMainClause(t *testing.T) {
 	for _, tt := range tests {
 		if got := mainClause(tt.q); got != tt.want {
 			t.Errorf("mainClause(%q) = %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}
+
+// TestBeforeSetting: a figure's setting after the question's verb is cut
+// from what the question asks of a sentence.
+func TestBeforeSetting(t *testing.T) {
+	for q, want := range map[string]string{
+		"how much had the trust fund received by the end of 2024?":    "how much had the trust fund received",
+		"how big was the MSS when the council renewed it?":            "how big was the MSS",
+		"how many soldiers did Chad offer at the New York conference": "how many soldiers did Chad offer at the New York conference",
+		"how many officers were sent by Kenya?":                       "how many officers were sent by Kenya?",
+		"how much money was held back by the funding freeze?":         "how much money was held back by the funding freeze?",
+		"how many had arrived by March?":                              "how many had arrived",
+	} {
+		if got := beforeSetting(q); got != want {
+			t.Errorf("beforeSetting(%q) = %q, want %q", q, got, want)
 		}
 	}
 }
