@@ -527,6 +527,13 @@ func personFullNames(sentence string) []string {
 			// "Kenya, Jamaica" is a list of names, not one.
 			ends = !capital || strings.ContainsAny(words[i], ",.;:()")
 		}
+		if capital && len(run) > 0 && strings.ContainsAny(words[i][:1], "([") {
+			// "Haiti (Reuters)": a bracket opens another name.
+			if personRun(run) {
+				names = append(names, strings.Join(shown[nameStart(run):], " "))
+			}
+			run, shown = run[:0], shown[:0]
+		}
 		if capital {
 			run, shown = append(run, folded), append(shown, core)
 		}
@@ -547,8 +554,8 @@ func personRun(run []string) bool {
 	if from > 0 && len(name) >= 1 && !isBodyWord(name[len(name)-1]) {
 		return true
 	}
-	if len(name) < 2 {
-		return false
+	if len(name) < 2 || groupPhrases[strings.Join(name, " ")] {
+		return false // "El Salvador", "Central America": a place, not a person
 	}
 	for _, w := range name {
 		if isBodyWord(w) {
@@ -557,6 +564,18 @@ func personRun(run []string) bool {
 	}
 	return true
 }
+
+// groupPhrases are the phrases of the paraphrase groups, folded: places,
+// bodies and things, no person's name.
+var groupPhrases = func() map[string]bool {
+	out := map[string]bool{}
+	for _, g := range lexicon.ParaphraseGroups() {
+		for _, m := range g {
+			out[strings.Join(tokenTexts(lexicon.Tokens(m)), " ")] = true
+		}
+	}
+	return out
+}()
 
 // nameStart is where the name in a run of capitalised words begins: after
 // its last role or title word ("Force Commander Godfrey Otunge"), or at 0.

@@ -235,9 +235,11 @@ func withoutOpening(q string) string {
 // recase writes a question typed all in lower case with the capitals the
 // passages give its words: a word the passages write capitalised or in
 // capitals where a sentence does not start ("Haiti", "UNSOH") is a name.
-// A question with a capital past its first letter is left as it is.
+// A question with a capital past its first letter is left as it is, but
+// for acronyms: "names of the two belize officers in the MSS" is typed in
+// lower case all the same.
 func recase(q string, hits []document.Hit) string {
-	if len(q) < 2 || strings.ToLower(q[1:]) != q[1:] || len(hits) == 0 {
+	if len(q) < 2 || typedWithCapitals(q) || len(hits) == 0 {
 		return q
 	}
 	var texts []string
@@ -270,6 +272,23 @@ func recase(q string, hits []document.Hit) string {
 		}
 	}
 	return strings.Join(words, " ")
+}
+
+// typedWithCapitals reports a question with a capital past its first
+// letter outside a word written all in capitals.
+func typedWithCapitals(q string) bool {
+	for i, w := range strings.Fields(q) {
+		if i == 0 {
+			w = strings.TrimLeftFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+			if _, size := utf8.DecodeRuneInString(w); size > 0 {
+				w = w[size:]
+			}
+		}
+		if strings.ToLower(w) != w && strings.ToUpper(w) != w {
+			return true
+		}
+	}
+	return false
 }
 
 // countWord counts the occurrences of word in text as a whole word, not

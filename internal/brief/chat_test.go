@@ -18,6 +18,7 @@ func TestRecase(t *testing.T) {
 		{"on what grounds did justice rule?", "on what grounds did justice rule?"}, // a title, not a name
 		{"Who is kenya's envoy?", "Who is Kenya's envoy?"},
 		{"Who is Kenya's envoy to haiti?", "Who is Kenya's envoy to haiti?"}, // typed with capitals: left as it is
+		{"does the UNSOH support kenya?", "does the UNSOH support Kenya?"},   // an acronym alone is still lower case
 	}
 	for _, tt := range tests {
 		if got := recase(tt.q, hits); got != tt.want {

@@ -517,6 +517,12 @@ type answerSlot struct {
 	// a sentence about another's money does not answer, though every
 	// passage names Kenya.
 	payer *lexicon.Concept
+	// qualifiers are the names the main clause narrows its thing to (a
+	// country, a nationality, a person: "the Salvadoran commander",
+	// "Belize officers"): the sentence, one beside it or its report's
+	// title holds each; a sentence about another of the kind is a near
+	// miss.
+	qualifiers []lexicon.Concept
 }
 
 // slotOf finds the question's slot among the concepts it asks about: the
@@ -600,7 +606,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		// "the Gang Suppression Force's budget" (a topic name included);
 		// unless every top passage is about the owner ("Haiti's president"
 		// over reporting on Haiti), which a sentence then need not repeat.
-		if ts := lexicon.Tokens(c.Text); p.owner != "" && len(ts) > 0 && ts[len(ts)-1].Text == p.owner && !inEveryPassage(r, c) {
+		if ts := lexicon.Tokens(c.Text); p.owner != "" && len(ts) > 0 && ts[len(ts)-1].Text == p.owner && !inEveryPassage(r, c) && !ownerNamedBy(p, names) {
 			s.head = append(s.head, c)
 			continue
 		}
@@ -657,6 +663,12 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		main = beforeSetting(r.question)
 	}
 	if main != r.question {
+		for _, c := range r.an.lex.Query(main) {
+			inMain[c.Text] = true
+		}
+	} else if main := beforeTrailingScene(r.question); main != r.question {
+		// "Which country held the presidency when res 2699 was adopted":
+		// a clause after the question sets the scene too.
 		for _, c := range r.an.lex.Query(main) {
 			inMain[c.Text] = true
 		}
@@ -719,6 +731,9 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 			}
 		}
 	}
+	if s.typed() {
+		s.qualifiers = qualifiersOf(r, names, inMain, sourceWords(r.question, cue), s)
+	}
 	if s.person && len(cue) == 1 && head == "" {
 		if v := predicateOf(r.question, cue); v != "" {
 			for i, c := range r.asked {
@@ -770,6 +785,126 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		}
 	}
 	return s
+}
+
+// qualifierNear reports whether the sentence at, or one beside it, holds
+// the qualifier other than as one of a list of names ("El Salvador,
+// Guatemala, Jamaica, the Bahamas, and the Kenyan Force Commander Godfrey
+// Otunge" names no Salvadoran commander).
+func (s answerSlot) qualifierNear(an *analysis, sents []string, bags []termBag, at int, lang string, held func(lexicon.Concept) bool, q lexicon.Concept) bool {
+	if held(q) && !inNameList(an, sents[at], lang, q) {
+		return true
+	}
+	for _, j := range []int{at - 1, at + 1} {
+		if j >= 0 && j < len(bags) && bags[j].meets(q) && !inNameList(an, sents[j], lang, q) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownerNamedBy reports an owner that a name before it says whose it is:
+// "the Kenyan contingent's base" is "the Kenyans' base", the name asked
+// of as a qualifier.
+func ownerNamedBy(p askedPhrase, names map[string]bool) bool {
+	at := slices.Index(p.modifiers, p.owner)
+	return at > 0 && names[p.modifiers[at-1]]
+}
+
+// trailingOpeners start a clause after the question that sets its scene.
+var trailingOpeners = lexiconSet(`when while whilst lorsque quand pendant`)
+
+// beforeTrailingScene returns the question before a clause that follows
+// what it asks and only sets the scene ("... killed while serving with
+// the mission"), or the question itself.
+func beforeTrailingScene(question string) string {
+	toks := lexicon.Tokens(question)
+	for i := 2; i < len(toks); i++ {
+		if trailingOpeners[toks[i].Text] {
+			return strings.TrimSpace(question[:toks[i].Start])
+		}
+	}
+	return question
+}
+
+// qualifiersOf returns the question's names, in its main clause, that
+// narrow what is asked and that not every top passage holds: not a body
+// (bodies have rules of their own), not the head or its owner, not who
+// tells the figure.
+func qualifiersOf(r retrieval, names, inMain map[string]bool, source []string, s answerSlot) []lexicon.Concept {
+	var out []lexicon.Concept
+	persons := personWordsFound(r)
+	for _, c := range r.asked {
+		if c.Glossary || len(inMain) > 0 && !inMain[c.Text] || slices.Contains(source, c.Text) || !allNamed(c.Text, names) {
+			continue
+		}
+		// An acronym is written in too many ways ("HQ", "headquarters").
+		if slices.ContainsFunc(lexicon.Tokens(c.Text), func(t lexicon.Token) bool { return writtenInCapitals(r.question, t.Text) }) {
+			continue
+		}
+		// A person is told by a role or a pronoun as often as by name ("the
+		// President" for Ruto), and a title is no name, nor a word the
+		// passages capitalise in a name of something else ("the Standing
+		// Partnership Group" for "standing next to", "Office" for "the un
+		// political office").
+		if slices.ContainsFunc(lexicon.Tokens(c.Text), func(t lexicon.Token) bool {
+			return persons[t.Text] || honorific(t.Text) || verbLike(t.Text) || isBodyWord(t.Text)
+		}) {
+			continue
+		}
+		if slices.ContainsFunc(append(slices.Clone(s.head), s.named...), func(x lexicon.Concept) bool { return x.Text == c.Text }) {
+			continue
+		}
+		if inEveryPassage(r, c) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// writtenInCapitals reports whether the question writes the (folded) word
+// in capitals: "HQ", "PAP".
+func writtenInCapitals(question, word string) bool {
+	for _, t := range lexicon.Tokens(question) {
+		if w := question[t.Start:t.End]; t.Text == word && len(w) > 1 && strings.ToUpper(w) == w {
+			return true
+		}
+	}
+	return false
+}
+
+// personWordsFound returns the words, folded, of the persons' names the
+// question and the top passages write ("godfrey", "otunge").
+func personWordsFound(r retrieval) map[string]bool {
+	found := map[string]bool{}
+	add := func(text string) {
+		for _, n := range personFullNames(text) {
+			for _, w := range strings.Fields(n) {
+				found[lexicon.Fold(strings.ToLower(w))] = true
+			}
+		}
+	}
+	add(r.question)
+	for _, h := range r.hits[:min(gatePassages, len(r.hits))] {
+		sents, _ := r.an.of(h)
+		for _, sent := range sents {
+			add(sent)
+		}
+	}
+	return found
+}
+
+// allNamed reports whether every word of a concept is one of the
+// question's names.
+func allNamed(text string, names map[string]bool) bool {
+	toks := lexicon.Tokens(text)
+	for _, t := range toks {
+		if !names[t.Text] {
+			return false
+		}
+	}
+	return len(toks) > 0
 }
 
 // rivalIn reports whether a sentence names another of the topic's bodies
@@ -1009,6 +1144,11 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 		// "When was Godfrey Otunge appointed": a sentence dating someone
 		// else's appointment does not answer.
 		return false
+	}
+	for _, q := range s.qualifiers {
+		if !s.qualifierNear(an, sents, bags, at, lang, held, q) && !title.meets(q) {
+			return false // "the Salvadoran commander" is not named where no Salvadoran is
+		}
 	}
 	relationHeld := held
 	if s.person && compoundTail.MatchString(sentence) {
@@ -1262,6 +1402,42 @@ func surnamesFound(r retrieval) []string {
 		}
 	}
 	return out
+}
+
+// listGap is what stands between two names of a list: "Jamaica, the
+// Bahamas, and Canada", "Benin et le Tchad".
+var listGap = regexp.MustCompile(`^\s*(?:[,;]\s*)?(?:(?:and|or|as well as|et|ou|ainsi que)\s+)?(?:(?:the|la|le|les|l')\s*)?$`)
+
+// inNameList reports a sentence naming c only as one of a run of three or
+// more names ("officers from Bahamas, Belize, El Salvador, Guatemala and
+// Jamaica"): what it says is of them all, not of c.
+func inNameList(an *analysis, sentence, lang string, c lexicon.Concept) bool {
+	toks := lexicon.Tokens(sentence)
+	type run struct{ from, to int }
+	var runs []run
+	for i := 0; i < len(toks); i++ {
+		if capitalised(sentence, toks[i]) {
+			end := capitalRunEnd(sentence, toks, i)
+			runs = append(runs, run{i, end})
+			i = end
+		}
+	}
+	outside := false // a name of the sentence naming c outside any list
+	for i := 0; i < len(runs); {
+		j := i
+		for j+1 < len(runs) && listGap.MatchString(strings.ToLower(sentence[toks[runs[j].to].End:toks[runs[j+1].from].Start])) {
+			j++
+		}
+		holds := false
+		for k := i; k <= j; k++ {
+			holds = holds || an.bag(sentence[toks[runs[k].from].Start:toks[runs[k].to].End], lang).meets(c)
+		}
+		if holds && j-i+1 < 3 {
+			outside = true
+		}
+		i = j + 1
+	}
+	return !outside
 }
 
 // listedAmong reports a sentence naming c in a list of three or more

@@ -903,3 +903,48 @@ func TestLabelNumbers(t *testing.T) {
 		}
 	}
 }
+
+// TestNameQualifier: a name the question narrows its thing to (a
+// nationality, a country) must be in the answer's sentence, or beside it,
+// other than as one of a list; a sentence about another of the kind is a
+// near miss.
+func TestNameQualifier(t *testing.T) {
+	st := openStoreWith(t,
+		corpus.Document{Title: "Officer killed on patrol", Source: "Wire", URL: "https://example.org/killed",
+			Published: time.Date(2025, 2, 24, 0, 0, 0, 0, time.UTC),
+			Text: "A police officer on patrol with the security mission in Haiti was killed by gang members on Sunday. " +
+				"The officer, 26-year-old Police Constable Samuel Kitwai, was the first Kenyan officer killed in Haiti."},
+		corpus.Document{Title: "Who serves in the mission", Source: "Paper", URL: "https://example.org/ranks",
+			Published: time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC),
+			Text:      "Force Commander Godfrey Otunge leads officers from Bahamas, Belize, El Salvador, Guatemala and Jamaica."})
+	a := newExtractive(t, st)
+	askAnswered(t, a, "Who was the first Kenyan officer killed in Haiti?", true)
+	askAnswered(t, a, "Who was the first Jamaican officer killed in Haiti?", false)
+}
+
+func TestInNameList(t *testing.T) {
+	an := newAnalysis(lexicon.New(config.Default().Topic.Aliases))
+	jamaica := an.lex.Query("Jamaica")[0]
+	for s, want := range map[string]bool{
+		"The force has officers from Bahamas, Belize, El Salvador, Guatemala and Jamaica among its ranks.": true,
+		"Personnel were pledged by Bahamas, Guyana, and Jamaica, as well as Benin.":                        true,
+		"Jamaica sent 24 personnel, joining Kenya and Belize.":                                             false, // named on its own
+		"Officers from Kenya and Jamaica patrolled the port.":                                              false, // two are a pair, not a list
+	} {
+		if got := inNameList(an, s, "", jamaica); got != want {
+			t.Errorf("inNameList(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestBeforeTrailingScene(t *testing.T) {
+	for q, want := range map[string]string{
+		"Which country held the presidency when res 2699 was adopted?":     "Which country held the presidency",
+		"Names of the two officers killed while serving with the mission?": "Names of the two officers killed",
+		"When did the first contingent arrive?":                            "When did the first contingent arrive?",
+	} {
+		if got := beforeTrailingScene(q); got != want {
+			t.Errorf("beforeTrailingScene(%q) = %q, want %q", q, got, want)
+		}
+	}
+}

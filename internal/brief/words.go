@@ -244,7 +244,7 @@ func (an *analysis) namedTerms(text string) []string {
 		}
 		// An acronym that is also a stop word ("UN", "US") is written in too
 		// many ways (U.N., United Nations, ONU) to be required as a name.
-		for _, t := range contentTerms(core) {
+		for _, t := range contentTerms(capitalParts(core)) {
 			if !seen[t] && !lexicon.IsMonth(t) && !lexicon.IsWeekday(t) && !glossary[t] {
 				seen[t] = true
 				out = append(out, t)
@@ -255,6 +255,19 @@ func (an *analysis) namedTerms(text string) []string {
 		return nil
 	}
 	return out
+}
+
+// capitalParts keeps, of a hyphened word, the parts written with a
+// capital: "Kenyan-led" names Kenya, not "led"; "UN-side" names no side.
+func capitalParts(word string) string {
+	parts := strings.FieldsFunc(word, func(r rune) bool { return r == '-' || r == '‑' || r == '–' })
+	var kept []string
+	for _, p := range parts {
+		if r, _ := utf8.DecodeRuneInString(p); unicode.IsUpper(r) || unicode.IsNumber(r) {
+			kept = append(kept, p)
+		}
+	}
+	return strings.Join(kept, " ")
 }
 
 // capitalised reports a token written with a capital.
