@@ -101,7 +101,9 @@ func (a *Answerer) retrieveK(ctx context.Context, req Request, k int) (retrieval
 	r.kind = questionType(q)
 	r.present = asksAboutPresent(q)
 
-	queries := append([]string{asked}, subQueries(asked)...)
+	// The store is not asked for the words that say a name is wanted.
+	searched := withoutRuns(asked, nameFrames)
+	queries := append([]string{searched}, subQueries(searched)...)
 	rewrites := a.rewrite(ctx, q, req.History)
 	r.rewrites = rewrites
 	pool := max(poolFactor*k, minPool)
@@ -847,6 +849,12 @@ var cumulativeCues = [][]string{{"so", "far"}, {"to", "date"}, {"yet"}}
 var presentCues = [][]string{{"now"}, {"currently"}, {"current"}, {"still"}, {"latest"}, {"as", "of"}, {"today"}, {"at", "present"},
 	{"presently"}, {"recently"}, {"lately"}, {"these", "days"}, {"nowadays"}, {"most", "recent"}, {"newest"}, {"so", "far"}, {"to", "date"}, {"yet"},
 	{"at", "the", "moment"}, {"right", "now"}, {"next"}, {"upcoming"}, {"en", "ce", "moment"}, {"actuellement"}, {"aujourd", "hui"}, {"maintenant"}, {"toujours"}, {"encore"}, {"dernier"}, {"derniere"}, {"actuel"}, {"actuelle"}}
+
+// nameFrames say that what is asked for is a name: "what was the name of
+// the first officer killed" asks who he was. As a word, "name" is rare in
+// the reports and led the search to "an officer by the name of ...", the
+// second officer killed.
+var nameFrames = [][]string{{"name", "of"}, {"names", "of"}}
 
 // isFollowUp reports whether a question leans on the turn before it: it is
 // short, or starts with a word that continues a conversation, or points

@@ -142,3 +142,34 @@ func TestHowComeAsksWhy(t *testing.T) {
 		t.Errorf("follow-up query %q: want the turn before, without 'come'", r.query)
 	}
 }
+
+// TestNameFrameLeavesSearch: "what was the name of" says a name is wanted,
+// and the store is not asked for the word ("by the name of" in a report
+// is no answer); the question keeps it.
+func TestNameFrameLeavesSearch(t *testing.T) {
+	rec := &queryRecorder{Searcher: openBundledStore(t)}
+	a := newExtractive(t, rec)
+	r, err := a.retrieve(context.Background(), Request{Question: "What was the name of the first police officer killed?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rec.texts) == 0 || !strings.Contains(r.query, "name") {
+		t.Fatalf("queries %q, question read as %q", rec.texts, r.query)
+	}
+	for _, q := range rec.texts {
+		if strings.Contains(q, "name") {
+			t.Errorf("store asked %q: want no 'name'", q)
+		}
+	}
+}
+
+// queryRecorder is a Searcher that keeps the text of every query.
+type queryRecorder struct {
+	Searcher
+	texts []string
+}
+
+func (r *queryRecorder) Search(ctx context.Context, q document.Query) ([]document.Hit, error) {
+	r.texts = append(r.texts, q.Text)
+	return r.Searcher.Search(ctx, q)
+}
