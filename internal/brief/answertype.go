@@ -557,6 +557,9 @@ func personRun(run []string) bool {
 	if len(name) < 2 || groupPhrases[strings.Join(name, " ")] {
 		return false // "El Salvador", "Central America": a place, not a person
 	}
+	if articles[name[0]] {
+		return false // "The Bahamas", "The Hague": no person's name opens with an article
+	}
 	for _, w := range name {
 		if isBodyWord(w) {
 			return false
@@ -564,6 +567,8 @@ func personRun(run []string) bool {
 	}
 	return true
 }
+
+var articles = lexiconSet(`the le la les`)
 
 // groupPhrases are the phrases of the paraphrase groups, folded: places,
 // bodies and things, no person's name.
@@ -591,7 +596,7 @@ func nameStart(run []string) int {
 // openingWord reports a word that opens sentences: a function word, or
 // one of the adverbs and pronouns reporting starts with.
 func openingWord(w string) bool {
-	return englishFunctionWords[w] || frenchFunctionWords[w] || phraseEnds[w] || openers[w]
+	return englishFunctionWords[w] || frenchFunctionWords[w] || phraseEnds[w] || openers[w] || countWords[w]
 }
 
 var openers = lexiconSet(`but yet also after before since while when then however meanwhile last earlier later speaking

@@ -300,6 +300,8 @@ func TestHasPersonName(t *testing.T) {
 		"The officer, Police Constable Samuel Kitwai, was the first.":     true,
 		"Troops from Guatemala and El Salvador arrived on Friday.":        false, // a place of the paraphrase groups
 		"PORT-AU-PRINCE, Haiti (Reuters): A contingent arrived.":          false, // a bracket opens another name
+		"Jamaica deployed first and The Bahamas joined later.":            false, // no person's name opens with an article
+		"Two Central American states came in at the turn of 2025.":        false, // a count opening the sentence is no name's word
 	} {
 		if got := hasPersonName(s); got != want {
 			t.Errorf("hasPersonName(%q) = %v, want %v", s, got, want)
