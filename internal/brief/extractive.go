@@ -175,15 +175,23 @@ func numbersTheLabel(r retrieval, w []float64, picked, cands []sentenceCandidate
 	if slices.ContainsFunc(picked, numbered) {
 		return picked
 	}
-	// The report that answers best tells its number first.
+	// The report that answers best tells its number first; among its
+	// sentences, the best scored, then any, however short ("Meeting no.:
+	// 9,430." of an infobox is no candidate of its own).
 	byReport := slices.Clone(cands)
+	for _, p := range picked {
+		sents, bags := r.an.of(r.hits[p.hit])
+		for j := range sents {
+			byReport = append(byReport, sentenceCandidate{hit: p.hit, at: j, text: sents[j], bag: bags[j], from: j, to: j})
+		}
+	}
 	slices.SortStableFunc(byReport, func(a, b sentenceCandidate) int {
 		return cmp.Compare(reportPlace(picked, a.hit), reportPlace(picked, b.hit))
 	})
 	for _, c := range byReport {
 		h := r.hits[c.hit]
 		sents, bags := r.an.of(h)
-		if reportPlace(picked, c.hit) == len(picked) || !numbered(c) ||
+		if reportPlace(picked, c.hit) == len(picked) || !numbered(c) || isSourceList(c.text) ||
 			!slot.filledIn(r.an, h, sents, bags, c.at, r.an.title(h)) || nearDuplicate(c, picked) {
 			continue
 		}

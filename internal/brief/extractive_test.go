@@ -391,6 +391,14 @@ func TestWhichResolutionGivesItsNumber(t *testing.T) {
 	if !strings.Contains(ans.Text, "2814") {
 		t.Errorf("answer lacks the resolution's number: %s", ans.Text)
 	}
+	// An infobox's short line is no candidate of its own, and still tells it.
+	st = openStoreWith(t, corpus.Document{Title: "Resolution 2699", Source: "Encyclopedia", URL: "https://example.org/2699",
+		Text: "Security Council Resolution 2699, adopted on 2 October 2023, authorized a Kenya-led security mission in Haiti. " +
+			"The resolution also extended a previous arms embargo. Date: 2 October 2023. Meeting no.: 9,430. Code: S/RES/2699."})
+	ans = askAnswered(t, newExtractive(t, st), "At which Security Council meeting number was resolution 2699 adopted?", true)
+	if !strings.Contains(ans.Text, "9,430") {
+		t.Errorf("answer lacks the meeting's number: %s", ans.Text)
+	}
 }
 
 // TestPronounChainNamesItsSubject: "Elle a été créée en 2019" is about
