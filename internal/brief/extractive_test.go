@@ -395,9 +395,12 @@ func TestWhichResolutionGivesItsNumber(t *testing.T) {
 	st = openStoreWith(t, corpus.Document{Title: "Resolution 2699", Source: "Encyclopedia", URL: "https://example.org/2699",
 		Text: "Security Council Resolution 2699, adopted on 2 October 2023, authorized a Kenya-led security mission in Haiti. " +
 			"The resolution also extended a previous arms embargo. Date: 2 October 2023. Meeting no.: 9,430. Code: S/RES/2699."})
-	ans = askAnswered(t, newExtractive(t, st), "At which Security Council meeting number was resolution 2699 adopted?", true)
-	if !strings.Contains(ans.Text, "9,430") {
-		t.Errorf("answer lacks the meeting's number: %s", ans.Text)
+	for _, q := range []string{"At which Security Council meeting number was resolution 2699 adopted?",
+		"What was the Security Council meeting number at which resolution 2699 was adopted?"} { // "what" before a label asks which
+		ans = askAnswered(t, newExtractive(t, st), q, true)
+		if !strings.Contains(ans.Text, "9,430") {
+			t.Errorf("%q: answer lacks the meeting's number: %s", q, ans.Text)
+		}
 	}
 }
 

@@ -260,6 +260,10 @@ func askPhrase(question string) askedPhrase {
 	return out
 }
 
+// whatCues ask "which" when a label follows: "what resolution", "quelle
+// résolution".
+var whatCues = lexiconSet(`what quel quelle quels quelles`)
+
 // leadingPrepositions may open a question before its "which": "under
 // which resolution", "in what town", "sous quelle résolution".
 var leadingPrepositions = lexiconSet(`under in at by from with for to on into sous dans par selon en`)
@@ -561,12 +565,17 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	for _, n := range r.an.namedTerms(r.question) {
 		names[n] = true
 	}
-	if len(cue) == 1 && cue[0] == "which" {
+	if len(cue) == 1 && (cue[0] == "which" || whatCues[cue[0]]) {
 		// The thing named: the head, or for "which gang figures" (a
 		// word that names no thing) the word before it.
 		thing := head
 		if metaHeads[head] && len(modifiers) > 0 {
 			thing = modifiers[len(modifiers)-1]
+		}
+		if cue[0] != "which" && (!numberLabels[thing] || thing == "number" || thing == "no") {
+			// "What support", "what role" ask for more than a name; "what
+			// resolution", "what meeting number" ask which one.
+			thing = ""
 		}
 		for _, c := range r.asked {
 			if c.Text == thing && !names[thing] {
