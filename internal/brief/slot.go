@@ -565,6 +565,14 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	for _, n := range r.an.namedTerms(r.question) {
 		names[n] = true
 	}
+	if label := labelNumberAsked(tokenTexts(lexicon.Tokens(r.question))); label != "" && s.kind == TypeOther {
+		// "What is the number of the resolution that ...": which one.
+		for _, c := range r.asked {
+			if c.Text == label {
+				s.which = append(s.which, c)
+			}
+		}
+	}
 	if len(cue) == 1 && (cue[0] == "which" || whatCues[cue[0]]) {
 		// The thing named: the head, or for "which gang figures" (a
 		// word that names no thing) the word before it.
