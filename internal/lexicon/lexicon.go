@@ -341,8 +341,11 @@ func (a *Analyzer) Query(text string) []Concept {
 		}
 		if (IsStopWord(t) && !isAcronym(text[toks[i-1].Start:toks[i-1].End])) || (len(t) < 2 && !IsNumber(t)) {
 			// A phrase may start with a stop word ("on hold", "in charge"):
-			// its groups go to the word that follows.
-			pending = union(pending, related)
+			// its groups go to the word that follows, unless the word ends
+			// a phrase begun before it ("set up to keep" is not "up to").
+			if len(carried[i-1]) == 0 {
+				pending = union(pending, related)
+			}
 			continue
 		}
 		c := Concept{Text: t, Forms: union(nil, []string{stems[English][i-1], stems[French][i-1]}), Number: IsNumber(t)}

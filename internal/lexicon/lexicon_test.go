@@ -176,6 +176,28 @@ func TestPhraseOpeningWithStopWord(t *testing.T) {
 	t.Error(`"on hold" did not meet "suspend"`)
 }
 
+// TestNoGroupByAccident: a word meets no group through another's phrase
+// or a foreign stemming: "set up to keep" is not "up to" (a cap), "back"
+// is not "backer" (French cuts its "er").
+func TestNoGroupByAccident(t *testing.T) {
+	a := New(nil)
+	for q, word := range map[string]string{
+		"the office set up to keep the troops supplied": "keep",
+		"what was going on back home?":                  "back",
+	} {
+		for _, c := range a.Query(q) {
+			if c.Text != word {
+				continue
+			}
+			for _, g := range c.Related {
+				if g == "_p_cap" || g == "_p_donor" {
+					t.Errorf("%q in %q carries the group %s", word, q, g)
+				}
+			}
+		}
+	}
+}
+
 func TestFingerprint(t *testing.T) {
 	if a, b := New(nil), New(nil); a.Fingerprint() != b.Fingerprint() {
 		t.Error("fingerprint is not stable")
