@@ -101,7 +101,8 @@ func TestGlossaryAndParaphrase(t *testing.T) {
 		{"How much did they chip in?", "contributions to the trust fund"},
 		{"Who spoke at Turtle Bay?", "said at the United Nations"},
 		{"How much had been paid in?", "$85 million had already been received"},
-		{"What was promised?", "$110.3 million had been pledged"}} {
+		{"What was promised?", "$110.3 million had been pledged"},
+		{"What does the office hand them?", "UNSOH is mandated to provide rations"}} {
 		bag := a.Bag(p[1], English)
 		found := false
 		for _, c := range a.Query(p[0]) {
