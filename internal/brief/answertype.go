@@ -54,7 +54,7 @@ var typeCues = concatCues(
 		"combien", "cuantos", "cuantas"),
 	cues(TypeAge, "how old", "what age", "which age", "quel age"),
 	cues(TypeLength, "how long", "for how long", "combien de temps", "pendant combien de temps"),
-	cues(TypeDate, "when", "what date", "which date", "what year", "which year", "what day", "what month", "since when",
+	cues(TypeDate, "when", "what date", "which date", "what year", "which year", "what years", "which years", "in what years", "what day", "what month", "since when",
 		"until when", "by what date", "quand", "quelle date", "quelle annee", "depuis quand", "jusqu a quand", "cuando"),
 	cues(TypeReason, "why", "how come", "for what reason", "what reason", "what is the reason", "what the reason", "what was the reason",
 		"what were the reasons", "what are the reasons", "on what grounds", "what grounds", "what legal grounds", "argument for", "rationale for", "what caused", "what led to",

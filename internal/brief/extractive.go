@@ -585,6 +585,9 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 			if slot.person && len(slot.owners) > 0 && !namesAny(bag, slot.owners) && !namesAny(title, slot.owners) {
 				sc *= missedCueFactor // "the GSF's special representative": a report naming the GSF says whose role it is
 			}
+			if slot.payer != nil && !bag.meets(*slot.payer) && !title.meets(*slot.payer) && !(leansBack && bags[j-1].meets(*slot.payer)) {
+				sc *= missedCueFactor // "how much has Canada paid": not the United States' $15 million
+			}
 			if isBundled(h.Doc) && (slot.kind == TypeCount || slot.kind == TypeAmount) {
 				sc *= bundledSentenceFactor // a primary report's own words, where it holds as much
 			}
@@ -639,6 +642,9 @@ func opensWithPronoun(s string) bool {
 // ("That mission", "Cette force").
 func pointsBack(s string) bool {
 	toks := lexicon.Tokens(s)
+	if len(toks) > 2 && toks[0].Text == "of" && (toks[1].Text == "the" || demonstratives[toks[1].Text]) && strings.Contains(s[:toks[2].End+1], ",") {
+		return true // "Of the amount, $85 million had already been received": the amount the sentence before gives
+	}
 	return len(toks) > 1 && demonstratives[toks[0].Text] && !lexicon.IsStopWord(toks[1].Text)
 }
 
@@ -699,10 +705,13 @@ func pickRest(r retrieval, w []float64, cands []sentenceCandidate) []sentenceCan
 		if !adds || nearDuplicate(c, picked) {
 			continue
 		}
-		if at := slices.IndexFunc(picked, func(p sentenceCandidate) bool { return overlaps(p, c) && c.from >= p.from }); at >= 0 {
+		if at := slices.IndexFunc(picked, func(p sentenceCandidate) bool { return overlaps(p, c) }); at >= 0 {
 			// "A. B." and "B. C." quote "A. B. C.", not B twice; the
-			// sentence that answers best still opens the answer.
-			picked[at] = joined(r, picked[at], c)
+			// sentence that answers best still opens the answer, so "Z.
+			// A." after "A. B." is left out, not quoted beside it.
+			if c.from >= picked[at].from {
+				picked[at] = joined(r, picked[at], c)
+			}
 			continue
 		}
 		picked = append(picked, c)

@@ -197,6 +197,40 @@ func TestSentencePointingBack(t *testing.T) {
 	}
 }
 
+// TestShareOfTheSentenceBefore: "Of the amount, $85 million had been
+// received" is a share of the total the sentence before gives, and is
+// quoted with it, once; an amount asked of a payer comes from sentences
+// naming it.
+func TestShareOfTheSentenceBefore(t *testing.T) {
+	if !pointsBack("Of the amount, $85 million had already been received.") || pointsBack("Of course the mission will go on.") {
+		t.Error("pointsBack does not tell a share of what came before")
+	}
+	st := openStoreWith(t, corpus.Document{Title: "The trust fund", Source: "Wire", URL: "https://example.org/fund",
+		Published: time.Date(2025, 2, 5, 0, 0, 0, 0, time.UTC),
+		Text: "“The fund is the lifeline of the mission in Haiti, and donors have been generous,” the spokesman said in Nairobi. " +
+			"He said that by the end of 2024 a total of $110.3 million had been pledged to the trust fund by donors. " +
+			"Of the amount, $85 million had already been received by the trust fund. " +
+			"Washington halted its own contribution of $15 million to the trust fund."})
+	ans := askAnswered(t, newExtractive(t, st), "Of the money pledged to the trust fund for the mission by the end of 2024, how much had actually been paid in?", true)
+	if !strings.Contains(ans.Text, "$85 million") || strings.Count(ans.Text, "$110.3 million") > 1 {
+		t.Errorf("the answer lacks the share paid in, or quotes the total twice: %s", ans.Text)
+	}
+}
+
+// TestAmountOfThePayer: "how much has Canada given" opens with Canada's
+// money, not with the United States' in a sentence holding more of the
+// question's other words.
+func TestAmountOfThePayer(t *testing.T) {
+	st := openStoreWith(t, corpus.Document{Title: "Donors to the mission", Source: "Wire", URL: "https://example.org/donors",
+		Published: time.Date(2025, 2, 5, 0, 0, 0, 0, time.UTC),
+		Text: "The United States halted its contribution of $15 million to the UN trust fund for the mission in Haiti. " +
+			"Canada remains the largest contributor, with $63 million committed."})
+	ans := askAnswered(t, newExtractive(t, st), "How much has Canada committed to the UN trust fund?", true)
+	if !strings.HasPrefix(ans.Text, "Canada remains") {
+		t.Errorf("the answer does not open with Canada's money: %s", ans.Text)
+	}
+}
+
 // TestPartPointingBack: "and how many officers did he say were deployed"
 // is answered from the report that named him, not by another report's
 // count.

@@ -81,8 +81,9 @@ func TestQuestionTypeAndMeets(t *testing.T) {
 		{"When Washington froze the fund, how much had it raised?", "It had raised $115 million.", TypeAmount, true},
 		{"After the court ruled, which countries still pledged troops?", "Jamaica and Chad pledged troops.", TypeWho, true},
 		{"Of the money pledged, how many dollars had been received?", "It had received $85 million.", TypeAmount, true}, // a partitive scene
-		{"Combien le Canada a-t-il versé au fonds ?", "Le Canada a versé 63 millions de dollars.", TypeAmount, true},    // a payment's "combien" asks how much money
-		{"Combien de policiers le Canada a-t-il payés ?", "Le Canada a payé 63 policiers.", TypeCount, true},            // counting police, paid or not
+		{"What years did the mission run?", "It ran from June 2004 until October 2017.", TypeDate, true},
+		{"Combien le Canada a-t-il versé au fonds ?", "Le Canada a versé 63 millions de dollars.", TypeAmount, true}, // a payment's "combien" asks how much money
+		{"Combien de policiers le Canada a-t-il payés ?", "Le Canada a payé 63 policiers.", TypeCount, true},         // counting police, paid or not
 		{"Au moment où Washington a gelé sa contribution, combien de policiers étaient déployés ?", "Il y avait 400 policiers.", TypeCount, true},
 		{"When did the officers land, and how many were they?", "They landed on 25 June 2024.", TypeDate, true},
 		{"When the officers landed, were they armed?", "They were armed.", TypeYesNo, true},

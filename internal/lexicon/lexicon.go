@@ -345,10 +345,13 @@ func (a *Analyzer) Query(text string) []Concept {
 		}
 		if (IsStopWord(t) && !isAcronym(text[toks[i-1].Start:toks[i-1].End])) || (len(t) < 2 && !IsNumber(t)) {
 			// A phrase may start with a stop word ("on hold", "in charge"):
-			// its groups go to the word that follows. A stop word that is
-			// a member alone ("effectivement", stemmed as "effectifs")
-			// gives the next word nothing.
-			pending = union(pending, opened)
+			// its groups go to the word that follows, unless the word ends
+			// a phrase begun before it ("set up to keep" is not "up to").
+			// A stop word that is a member alone ("effectivement", stemmed
+			// as "effectifs") gives the next word nothing.
+			if len(carried[i-1]) == 0 {
+				pending = union(pending, opened)
+			}
 			continue
 		}
 		c := Concept{Text: t, Forms: union(nil, []string{stems[English][i-1], stems[French][i-1]}), Number: IsNumber(t)}

@@ -101,7 +101,8 @@ func TestGlossaryAndParaphrase(t *testing.T) {
 		{"How much did they chip in?", "contributions to the trust fund"},
 		{"Who spoke at Turtle Bay?", "said at the United Nations"},
 		{"How much had been paid in?", "$85 million had already been received"},
-		{"What was promised?", "$110.3 million had been pledged"}} {
+		{"What was promised?", "$110.3 million had been pledged"},
+		{"What does the office hand them?", "UNSOH is mandated to provide rations"}} {
 		bag := a.Bag(p[1], English)
 		found := false
 		for _, c := range a.Query(p[0]) {
@@ -188,6 +189,28 @@ func TestStopWordMemberGivesNextWordNothing(t *testing.T) {
 	for _, c := range a.Query("combien le fonds avait-il effectivement reçu ?") {
 		if c.Text == "recu" && slices.ContainsFunc(c.Related, func(g string) bool { return slices.Contains(troops, g) }) {
 			t.Errorf("%q carries the groups %q of the stop word before it", c.Text, c.Related)
+		}
+	}
+}
+
+// TestNoGroupByAccident: a word meets no group through another's phrase
+// or a foreign stemming: "set up to keep" is not "up to" (a cap), "back"
+// is not "backer" (French cuts its "er").
+func TestNoGroupByAccident(t *testing.T) {
+	a := New(nil)
+	for q, word := range map[string]string{
+		"the office set up to keep the troops supplied": "keep",
+		"what was going on back home?":                  "back",
+	} {
+		for _, c := range a.Query(q) {
+			if c.Text != word {
+				continue
+			}
+			for _, g := range c.Related {
+				if g == "_p_cap" || g == "_p_donor" {
+					t.Errorf("%q in %q carries the group %s", word, q, g)
+				}
+			}
 		}
 	}
 }
