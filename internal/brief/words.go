@@ -244,7 +244,7 @@ func (an *analysis) namedTerms(text string) []string {
 		}
 		// An acronym that is also a stop word ("UN", "US") is written in too
 		// many ways (U.N., United Nations, ONU) to be required as a name.
-		for _, t := range contentTerms(core) {
+		for _, t := range contentTerms(capitalisedPieces(core)) {
 			if !seen[t] && !lexicon.IsMonth(t) && !lexicon.IsWeekday(t) && !glossary[t] {
 				seen[t] = true
 				out = append(out, t)
@@ -255,6 +255,19 @@ func (an *analysis) namedTerms(text string) []string {
 		return nil
 	}
 	return out
+}
+
+// capitalisedPieces keeps, of a hyphenated word, the pieces written with a
+// capital: "Kenya-led" names Kenya, "UN-side" the UN, not "led" or "side".
+func capitalisedPieces(word string) string {
+	pieces := strings.Split(word, "-")
+	kept := pieces[:0]
+	for _, p := range pieces {
+		if r, _ := utf8.DecodeRuneInString(p); unicode.IsUpper(r) || unicode.IsNumber(r) {
+			kept = append(kept, p)
+		}
+	}
+	return strings.Join(kept, " ")
 }
 
 // capitalised reports a token written with a capital.

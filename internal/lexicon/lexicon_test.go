@@ -94,7 +94,8 @@ func TestGlossaryAndParaphrase(t *testing.T) {
 		{"How long is the stretch where the force is too thin?", "The six-month gap creates a vulnerability window"},
 		{"What grievances does it sort into?", "complaints are categorised as either serious or minor misconduct"},
 		{"What was it supposed to get to?", "it is expected to grow to around 2,500"},
-		{"How much did the US put on the table?", "the United States offered a maximum of $200 million"}} {
+		{"How much did the US put on the table?", "the United States offered a maximum of $200 million"},
+		{"How much money was held back?", "the United States has frozen its contributions"}} {
 		bag := a.Bag(p[1], English)
 		found := false
 		for _, c := range a.Query(p[0]) {
