@@ -182,6 +182,21 @@ func questionType(question string) AnswerType {
 	if len(words) > 0 && yesNoStarts[words[0]] {
 		return TypeYesNo
 	}
+	return twoFiguresType(words)
+}
+
+// twoFiguresType is the kind asked by "what were the two figures?", "both
+// amounts": two values, amounts when the question speaks of money, else
+// counts; TypeOther when none is asked so.
+func twoFiguresType(words []string) AnswerType {
+	for i := 0; i+1 < len(words); i++ {
+		if (words[i] == "two" || words[i] == "both" || words[i] == "deux") && figureNouns[words[i+1]] {
+			if slices.ContainsFunc(words, func(w string) bool { return genericMoney[w] || moneyWords[w] || amountHeads[w] }) {
+				return TypeAmount
+			}
+			return TypeCount
+		}
+	}
 	return TypeOther
 }
 
@@ -220,6 +235,9 @@ func paysHowMuch(words []string) bool {
 
 // paymentVerbs pay, in French, as folded.
 var paymentVerbs = lexiconSet(`verse versee verses paye payee payes donne donnee donnes contribue depense depensee promis promise engage engagee recu recue`)
+
+// figureNouns name values without saying of what.
+var figureNouns = lexiconSet(`figure figures number numbers amount amounts sum sums total totals chiffre chiffres montant montants`)
 
 // cueType is the kind of answer the first type cue in words asks for.
 func cueType(words []string) AnswerType {

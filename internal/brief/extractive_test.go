@@ -477,3 +477,25 @@ func TestPartFigureFromPrimaryReport(t *testing.T) {
 		t.Errorf("the received part wants the report's figure: %s", ans.Text)
 	}
 }
+
+// TestAmountSetBySentenceBefore: "how much got stuck when the Trump freeze
+// hit": no report says "stuck"; the freeze is told the sentence before
+// the amount it blocked.
+func TestAmountSetBySentenceBefore(t *testing.T) {
+	st := openStoreWith(t,
+		corpus.Document{Title: "Washington freezes funding for the mission", Source: "Chronicle", URL: "https://example.org/freeze",
+			Published: time.Date(2025, 2, 5, 0, 0, 0, 0, time.UTC),
+			Text: "The United States has suspended its financial contribution to the mission. " +
+				"The decision follows a broader freeze on U.S. aid imposed by Donald Trump on January 20. " +
+				"The U.S. had already contributed $15 million to the fund, but the remaining $13.3 million has now been blocked."},
+		corpus.Document{Title: "US freezes funding contributions", Source: "Wire", URL: "https://example.org/wire",
+			Published: time.Date(2025, 2, 5, 0, 0, 0, 0, time.UTC),
+			Text:      "Washington's funding freeze comes as part of President Donald Trump's push to slash overseas aid."},
+		corpus.Document{Title: "Resolution 2699", Source: "Encyclopedia", URL: "https://example.org/2699",
+			Published: time.Date(2023, 10, 3, 0, 0, 0, 0, time.UTC),
+			Text:      "Kenya agreed to provide personnel, while the United States offered a maximum of $200 million."})
+	ans := askAnswered(t, newExtractive(t, st), "how much did the US originally offer for the mission, and how much got stuck when the trump freeze hit?", true)
+	if !strings.Contains(ans.Text, "200 million") || !strings.Contains(ans.Text, "13.3 million") {
+		t.Errorf("each part wants its amount: %s", ans.Text)
+	}
+}

@@ -482,6 +482,9 @@ func subQueries(q string) []string {
 	if parts := ordinalParts(lower); parts != nil {
 		return parts
 	}
+	if parts := rivalSourceParts(q); parts != nil {
+		return parts
+	}
 	if !isComparison(q) {
 		return nil
 	}
@@ -580,6 +583,55 @@ func askedOf(part string) string {
 	}
 	return strings.Join(contentTerms(withoutRuns(part, drop)), " ")
 }
+
+// rivalSourceParts splits "The UN and Kenya gave different figures for
+// the money held back by the freeze. What were the two figures?" into the
+// figure each source gave: "how much did the un say was the money held
+// back by the freeze", and "how much did kenya say was ...". Nil when the
+// question sets no two sources against each other.
+func rivalSourceParts(q string) []string {
+	t := twoFiguresType(tokenTexts(lexicon.Tokens(q)))
+	if t == TypeOther {
+		return nil
+	}
+	lower := strings.ToLower(q)
+	at := strings.Index(lower, " different ")
+	if at < 0 {
+		return nil
+	}
+	// What the figures are of: after "different figures for", to the end
+	// of its sentence.
+	rest := strings.Fields(lower[at+len(" different "):])
+	if len(rest) < 3 || !figureNouns[strings.Trim(rest[0], ",.")] || !figureOf[rest[1]] {
+		return nil
+	}
+	of := strings.Join(rest[2:], " ")
+	if end := strings.IndexAny(of, ".?;:"); end >= 0 {
+		of = of[:end]
+	}
+	// Who gave them: the sentence's subject, "A and B", before its verb.
+	start := strings.LastIndexAny(lower[:at], ".?:") + 1
+	subject := strings.Fields(lower[start:at])
+	if len(subject) < 4 {
+		return nil
+	}
+	sources := strings.SplitN(strings.Join(subject[:len(subject)-1], " "), " and ", 2)
+	if len(sources) != 2 || strings.TrimSpace(of) == "" {
+		return nil
+	}
+	cue := "how many"
+	if t == TypeAmount {
+		cue = "how much"
+	}
+	var parts []string
+	for _, src := range sources {
+		parts = append(parts, cue+" did "+strings.TrimSpace(src)+" say was "+strings.TrimSpace(of))
+	}
+	return parts
+}
+
+// figureOf join figures to what they are of: "different figures for".
+var figureOf = lexiconSet(`for on of about`)
 
 // settingFrame returns the words of left before its setting ("how big
 // was the mss" before "when the council renewed it") when right opens with

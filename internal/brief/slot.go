@@ -456,7 +456,11 @@ type answerSlot struct {
 	// starts a paraphrase it ends ("lost their lives" is "killed") holds it
 	// too.
 	relation []lexicon.Concept
-	lang     string // the question's language, as documents name it
+	// setRelation is set when the relation is a word of the question's
+	// setting ("when the Trump freeze hit"), the main clause's words held
+	// by no passage: the sentence before may tell that setting.
+	setRelation bool
+	lang        string // the question's language, as documents name it
 	// person is set for "who" questions: the name and the relation asked
 	// must be in one sentence.
 	person bool
@@ -729,6 +733,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 				}
 			}
 			if held++; held == relationConcepts {
+				s.setRelation = len(inMain) > 0 && !inMain[r.asked[i].Text]
 				break
 			}
 		}
@@ -1174,7 +1179,7 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 		plain := an.bag(compoundTail.ReplaceAllString(sentence, "$1"), lang)
 		relationHeld = func(c lexicon.Concept) bool { return held(c) && plain.meets(c) }
 	}
-	byTitle := false
+	byTitle, setBefore := false, false
 	if len(s.relation) > 0 && !slices.ContainsFunc(s.relation, relationHeld) {
 		byTitle = s.titled && slices.ContainsFunc(s.relation, title.meets)
 		// A date or a thing may be stated beside the sentence that holds
@@ -1197,7 +1202,11 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 		roleAfter := s.role && s.roleDeed != "" && slices.ContainsFunc(s.relation, func(c lexicon.Concept) bool {
 			return c.Text == s.roleDeed && aboveHolds(bags, at, roleWindow, c)
 		})
-		if s.kind == TypeAmount || s.person && !roleAfter || s.kind == TypeCount && !byTitle && !deedHere {
+		// "How much got stuck when the Trump freeze hit?": "The decision
+		// follows a freeze imposed by Donald Trump. ... the remaining $13.3
+		// million has now been blocked".
+		setBefore = s.setRelation && s.kind == TypeAmount && at > 0 && slices.ContainsFunc(s.relation, bags[at-1].meets)
+		if s.kind == TypeAmount && !setBefore || s.person && !roleAfter || s.kind == TypeCount && !byTitle && !deedHere {
 			return false
 		}
 		// So may the thing of "which resolution", numbered a few
@@ -1206,6 +1215,9 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 		whichAfter := s.kind == TypeOther && len(s.which) > 0 && slices.ContainsFunc(s.relation, func(c lexicon.Concept) bool {
 			return aboveHolds(bags, at, roleWindow, c)
 		})
+		if setBefore {
+			beside = true
+		}
 		if !roleAfter && !beside && !byTitle && !whichAfter {
 			return false
 		}
@@ -1256,7 +1268,7 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 	}
 	switch s.kind {
 	case TypeCount, TypeAmount:
-		return numberFor(an, sentence, lang, s, byTitle)
+		return numberFor(an, sentence, lang, s, byTitle || setBefore) // told before: any amount of the sentence
 	}
 	return true
 }

@@ -45,6 +45,8 @@ func TestContentTermsAndNames(t *testing.T) {
 		{"On what grounds did Justice Mwita block it?", []string{"mwita"}},                   // a title is not a name
 		{"Why did the Justice Ministry object?", []string{"ministry"}},                       // a title-like word before a name is left out; the rest still counts
 		{"What did the Kenyan-led force and the UN-side reporting say?", []string{"kenyan"}}, // of a hyphened word, its capitalised parts
+		{"Who funds the Haiti-bound Mongolian troops?", []string{"haiti", "mongolian"}},
+		{"Did the UN-side reporting give a figure?", nil}, // of "UN-side" only the capitalised piece names, and "UN" is too loose
 	}
 	for _, tt := range tests {
 		if got := an.namedTerms(tt.q); !reflect.DeepEqual(got, tt.want) {
@@ -72,6 +74,8 @@ func TestQuestionTypeAndMeets(t *testing.T) {
 		{"Which members threatened a veto when the US floated it?", "China and Russia threatened a veto.", TypeOther, true},      // "when" starts a clause
 		{"What's the latest on when the force hits full strength?", "It should reach full strength by October.", TypeDate, true}, // "on when" asks when
 		{"Names of the two officers killed?", "Constable Samuel Kitwai was killed.", TypeWho, true},
+		{"The UN and Kenya gave different figures for the money frozen. What were the two figures?", "It would stop $13.3 million.", TypeAmount, true}, // two figures of money
+		{"Two reports disagree on the force. What were the two numbers?", "It has 410 officers.", TypeCount, true},
 		{"How come Washington wants soldiers?", "It wants soldiers because of the urban combat.", TypeReason, true},
 		{"What's behind the delay?", "The delay is due to a lack of funding.", TypeReason, true},
 		{"Comment se fait-il que le Kenya parte ?", "Le Kenya part en raison du manque de fonds.", TypeReason, true},
@@ -226,6 +230,10 @@ func TestSubQueries(t *testing.T) {
 		// question in it.
 		"how big was the MSS when the council renewed it vs when it got folded into the GSF?": {"how big was the mss when the council renewed it",
 			"how big was the mss when it got folded into the gsf?"},
+		// Two sources set against each other give a part each: the
+		// figure each says.
+		"The UN and Kenya gave different figures for the money held back by the freeze. What were the two figures?": {
+			"how much did the un say was the money held back by the freeze", "how much did kenya say was the money held back by the freeze"},
 		// A closing ask that names only a measure says what both sides
 		// give: it is no part of the right side.
 		"Chad's troop offer at the conference vs what it's now set to send — what are the two numbers?": {"chad's troop offer at the conference",

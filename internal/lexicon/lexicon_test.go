@@ -102,7 +102,9 @@ func TestGlossaryAndParaphrase(t *testing.T) {
 		{"Who spoke at Turtle Bay?", "said at the United Nations"},
 		{"How much had been paid in?", "$85 million had already been received"},
 		{"What was promised?", "$110.3 million had been pledged"},
-		{"What does the office hand them?", "UNSOH is mandated to provide rations"}} {
+		{"What does the office hand them?", "UNSOH is mandated to provide rations"},
+		{"How much did the US put on the table?", "the United States offered a maximum of $200 million"},
+		{"How much money was held back?", "the United States has frozen its contributions"}} {
 		bag := a.Bag(p[1], English)
 		found := false
 		for _, c := range a.Query(p[0]) {
