@@ -50,7 +50,8 @@ var phraseVerbs = lexiconSet(`came come comes sat sit sits flew fly flies lost l
 gave give gives took take takes made make makes put puts said say says saw see sees sent send sends serve serves left leave leaves
 won win wins held hold holds paid pays told tell tells thought knew know knows began begin begins begun ran run runs rose fell
 brought bring brings bought buy buys kept keep keeps met meet meets spent spend spends stood stand stands wrote write writes
-want wants need needs mean means become became remain remains stay stays`)
+want wants need needs mean means become became remain remains stay stays
+receive received receives obtain obtained obtains garner garnered recueilli recueillie recueillies recueillis obtenu obtenue obtenues obtenus`)
 
 // nameTail reports a word that ends a body's name the glossary holds
 // without it: "mission" in "the Multinational Security Support mission".
@@ -487,6 +488,12 @@ type answerSlot struct {
 	// title holds each; a sentence about another of the kind is a near
 	// miss.
 	qualifiers []lexicon.Concept
+	// numbered are the numbers the question names a thing by ("res
+	// 2699"): the report holds each, or it is about another resolution.
+	numbered []lexicon.Concept
+	// years are the years the main clause asks of ("killed in 2022"): the
+	// sentence, one beside it, the title, or the report's date says each.
+	years []lexicon.Concept
 }
 
 // slotOf finds the question's slot among the concepts it asks about: the
@@ -566,6 +573,9 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		}
 	}
 	for i, c := range r.asked {
+		if labelsNumber(toks, c.Text) {
+			continue // "res 2699": the label names the number, no relation
+		}
 		// Whose thing is asked for is part of it: "Kenya's ambassador",
 		// "the Gang Suppression Force's budget" (a topic name included);
 		// unless every top passage is about the owner ("Haiti's president"
@@ -690,6 +700,8 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	}
 	if s.typed() {
 		s.qualifiers = qualifiersOf(r, names, inMain, sourceWords(r.question, cue), s)
+		s.numbered = numbersNamingOf(r, toks)
+		_ = yearsOf
 	}
 	if s.person && len(cue) == 1 && head == "" {
 		if v := predicateOf(r.question, cue); v != "" {
@@ -742,6 +754,73 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		}
 	}
 	return s
+}
+
+// holdsNumbers reports whether a report (its title and sentences) holds
+// every number the question names its thing by. Only the gate asks it: a
+// comparison may name one side by number ("abstained on the 2025 force
+// resolution but not on resolution 2699"), and the other side's report
+// still answers.
+func (s answerSlot) holdsNumbers(title termBag, bags []termBag) bool {
+	report := append([]termBag{title}, bags...)
+	return !slices.ContainsFunc(s.numbered, func(n lexicon.Concept) bool { return !anyHolds(report, n) })
+}
+
+// labelsNumber reports a word the question writes before a number it
+// labels: "res" in "res 2699".
+func labelsNumber(toks []lexicon.Token, word string) bool {
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].Text == word && numberLabels[word] && lexicon.IsNumber(toks[i+1].Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// numbersNamingOf returns the question's numbers written after a label
+// ("resolution 2751", "res 2699"), not years.
+func numbersNamingOf(r retrieval, toks []lexicon.Token) []lexicon.Concept {
+	var out []lexicon.Concept
+	for i := 1; i < len(toks); i++ {
+		if t := toks[i].Text; lexicon.IsNumber(t) && !lexicon.IsYear(t) && numberLabels[toks[i-1].Text] {
+			for _, c := range r.asked {
+				if c.Text == t {
+					out = append(out, c)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// yearsOf returns the years the main clause asks of.
+func yearsOf(r retrieval, inMain map[string]bool) []lexicon.Concept {
+	var out []lexicon.Concept
+	for _, c := range r.asked {
+		if lexicon.IsYear(c.Text) && (len(inMain) == 0 || inMain[c.Text]) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// yearTold reports whether the sentence at, one beside it, the title or
+// the report's date says the year: "in 2024", "last year" in a report of
+// 2025; an undated report, anywhere in its passage.
+func yearTold(an *analysis, h document.Hit, sents []string, bags []termBag, at int, title termBag, y lexicon.Concept) bool {
+	if title.holds(y) || slices.ContainsFunc(bags[max(at-1, 0):min(at+2, len(bags))], func(b termBag) bool { return b.holds(y) }) {
+		return true
+	}
+	d := h.Doc.Published
+	if d.IsZero() {
+		return anyHolds(bags, y)
+	}
+	want, _ := strconv.Atoi(y.Text)
+	if d.Year() == want {
+		return true
+	}
+	near := strings.ToLower(strings.Join(sents[max(at-1, 0):min(at+2, len(sents))], " "))
+	return d.Year()-1 == want && (strings.Contains(near, "last year") || strings.Contains(near, "l'année dernière") || strings.Contains(near, "l'an dernier"))
 }
 
 // qualifierNear reports whether the sentence at, or one beside it, holds
@@ -1515,6 +1594,9 @@ func (s answerSlot) filledIn(an *analysis, h document.Hit, sents []string, bags 
 			return false
 		}
 	}
+	if slices.ContainsFunc(s.years, func(y lexicon.Concept) bool { return !yearTold(an, h, sents, bags, at, title, y) }) {
+		return false // "killed in 2022" is not told by "killed in 2024"
+	}
 	if len(s.persons) > 0 {
 		// A title about someone else ("Jack Christofides appointed ...")
 		// does not tell the deed of the person asked about.
@@ -1542,6 +1624,9 @@ func (s answerSlot) sentence(r retrieval, passages int) (string, bool) {
 	for _, h := range r.hits[:min(passages, len(r.hits))] {
 		sents, sb := r.an.of(h)
 		title := r.an.title(h)
+		if !s.holdsNumbers(title, sb) {
+			continue // "chaired the vote on resolution 2751": a report on 2793 does not say
+		}
 		for i, x := range sents {
 			if s.filledIn(r.an, h, sents, sb, i, title) {
 				return x, true

@@ -907,3 +907,28 @@ func TestBeforeTrailingScene(t *testing.T) {
 		}
 	}
 }
+
+// TestNumberedThingOfAnotherReport: a resolution asked by its number is
+// not told by a report on another resolution.
+func TestNumberedThingOfAnotherReport(t *testing.T) {
+	st := openStoreWith(t,
+		corpus.Document{Title: "Council adopts resolution 2793", Source: "Wire", URL: "https://example.org/2793",
+			Published: time.Date(2025, 10, 2, 0, 0, 0, 0, time.UTC),
+			Text: "On Tuesday the Security Council adopted resolution 2793, which set up the Gang Suppression Force. " +
+				"The meeting was chaired by South Korea."},
+		corpus.Document{Title: "Council renews the mission", Source: "Paper", URL: "https://example.org/2751",
+			Published: time.Date(2024, 10, 1, 0, 0, 0, 0, time.UTC),
+			Text:      "The Security Council unanimously adopted resolution 2751, renewing the mission for a year."})
+	a := newExtractive(t, st)
+	askAnswered(t, a, "Which country chaired the Council meeting on resolution 2793?", true)
+	askAnswered(t, a, "Which country chaired the Council meeting on resolution 2751?", false)
+}
+
+func TestReceivingIsNoRelation(t *testing.T) {
+	st := openStoreWith(t, corpus.Document{Title: "Council adopts resolution 2699", Source: "Wire", URL: "https://example.org/2699",
+		Published: time.Date(2023, 10, 2, 0, 0, 0, 0, time.UTC),
+		Text:      "Adopting resolution 2699 (2023) by a recorded vote of 13 in favour with 2 abstentions, the Council authorized the mission."},
+		corpus.Document{Title: "The fund", Source: "Paper", URL: "https://example.org/fund", Published: time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC),
+			Text: "The trust fund created under resolution 2699 received its first pledges in 2024."})
+	askAnswered(t, newExtractive(t, st), "How many votes did resolution 2699 receive?", true)
+}
