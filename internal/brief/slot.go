@@ -700,8 +700,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	}
 	if s.typed() {
 		s.qualifiers = qualifiersOf(r, names, inMain, sourceWords(r.question, cue), s)
-		s.numbered = numbersNamingOf(r, toks)
-		_ = yearsOf
+		s.numbered, s.years = numbersNamingOf(r, toks), yearsOf(r, inMain)
 	}
 	if s.person && len(cue) == 1 && head == "" {
 		if v := predicateOf(r.question, cue); v != "" {
@@ -793,34 +792,52 @@ func numbersNamingOf(r retrieval, toks []lexicon.Token) []lexicon.Concept {
 	return out
 }
 
-// yearsOf returns the years the main clause asks of.
+// yearsOf returns the year the main clause asks of, when it names one:
+// a comparison of two years asks of each in turn.
 func yearsOf(r retrieval, inMain map[string]bool) []lexicon.Concept {
 	var out []lexicon.Concept
 	for _, c := range r.asked {
-		if lexicon.IsYear(c.Text) && (len(inMain) == 0 || inMain[c.Text]) {
+		if lexicon.IsYear(c.Text) {
 			out = append(out, c)
 		}
+	}
+	if len(out) != 1 || len(inMain) > 0 && !inMain[out[0].Text] {
+		return nil
 	}
 	return out
 }
 
+// yearsTold reports whether the sentence at, or what is around it, says
+// every year the question asks of (asked at the gate only).
+func (s answerSlot) yearsTold(h document.Hit, bags []termBag, at int, title termBag) bool {
+	return !slices.ContainsFunc(s.years, func(y lexicon.Concept) bool { return !yearTold(h, bags, at, title, y) })
+}
+
 // yearTold reports whether the sentence at, one beside it, the title or
-// the report's date says the year: "in 2024", "last year" in a report of
-// 2025; an undated report, anywhere in its passage.
-func yearTold(an *analysis, h document.Hit, sents []string, bags []termBag, at int, title termBag, y lexicon.Concept) bool {
+// the report's date says the year.
+func yearTold(h document.Hit, bags []termBag, at int, title termBag, y lexicon.Concept) bool {
 	if title.holds(y) || slices.ContainsFunc(bags[max(at-1, 0):min(at+2, len(bags))], func(b termBag) bool { return b.holds(y) }) {
 		return true
 	}
+	// A report tells of its own year and of the one before ("fin 2024" in
+	// January 2025); an undated one, of any when it names none.
 	d := h.Doc.Published
 	if d.IsZero() {
-		return anyHolds(bags, y)
+		report := append([]termBag{title}, bags...)
+		return anyHolds(report, y) || !slices.ContainsFunc(report, namesAYear)
 	}
 	want, _ := strconv.Atoi(y.Text)
-	if d.Year() == want {
-		return true
+	return d.Year() == want || d.Year()-1 == want
+}
+
+// namesAYear reports a bag holding a year.
+func namesAYear(b termBag) bool {
+	for t := range b.Bag {
+		if lexicon.IsYear(t) {
+			return true
+		}
 	}
-	near := strings.ToLower(strings.Join(sents[max(at-1, 0):min(at+2, len(sents))], " "))
-	return d.Year()-1 == want && (strings.Contains(near, "last year") || strings.Contains(near, "l'année dernière") || strings.Contains(near, "l'an dernier"))
+	return false
 }
 
 // qualifierNear reports whether the sentence at, or one beside it, holds
@@ -1594,9 +1611,6 @@ func (s answerSlot) filledIn(an *analysis, h document.Hit, sents []string, bags 
 			return false
 		}
 	}
-	if slices.ContainsFunc(s.years, func(y lexicon.Concept) bool { return !yearTold(an, h, sents, bags, at, title, y) }) {
-		return false // "killed in 2022" is not told by "killed in 2024"
-	}
 	if len(s.persons) > 0 {
 		// A title about someone else ("Jack Christofides appointed ...")
 		// does not tell the deed of the person asked about.
@@ -1628,7 +1642,7 @@ func (s answerSlot) sentence(r retrieval, passages int) (string, bool) {
 			continue // "chaired the vote on resolution 2751": a report on 2793 does not say
 		}
 		for i, x := range sents {
-			if s.filledIn(r.an, h, sents, sb, i, title) {
+			if s.filledIn(r.an, h, sents, sb, i, title) && s.yearsTold(h, sb, i, title) {
 				return x, true
 			}
 		}

@@ -932,3 +932,14 @@ func TestReceivingIsNoRelation(t *testing.T) {
 			Text: "The trust fund created under resolution 2699 received its first pledges in 2024."})
 	askAnswered(t, newExtractive(t, st), "How many votes did resolution 2699 receive?", true)
 }
+
+// TestYearAsked: a count asked of one year is not told by a report of a
+// later one that counts another year.
+func TestYearAsked(t *testing.T) {
+	st := openStoreWith(t, corpus.Document{Title: "Officer killed", Source: "Wire", URL: "https://example.org/toll",
+		Published: time.Date(2025, 2, 24, 0, 0, 0, 0, time.UTC),
+		Text:      "More than 5,500 people were killed in gang-related violence in Haiti in 2024, the UN said."})
+	a := newExtractive(t, st)
+	askAnswered(t, a, "How many people were killed in gang violence in Haiti in 2024?", true)
+	askAnswered(t, a, "How many people were killed in gang violence in Haiti in 2022?", false)
+}
