@@ -104,6 +104,20 @@ func (t AnswerType) valued() bool {
 // renewal, how many ...", "Lorsque ..., combien ...".
 var clauseOpeners = lexiconSet(`when after before once while if at during under amid following lorsque lorsqu alors`)
 
+// sceneLeads may stand before the word opening a scene: "back when",
+// "right after", "just before".
+var sceneLeads = lexiconSet(`back right just even shortly soon way`)
+
+// withoutSceneLead drops the word before a scene's opener ("back when
+// ..."): as a word it would match "backed", "backers".
+func withoutSceneLead(q string) string {
+	toks := lexicon.Tokens(q)
+	if len(toks) > 2 && sceneLeads[toks[0].Text] && clauseOpeners[toks[1].Text] {
+		return q[:toks[0].Start] + q[toks[1].Start:]
+	}
+	return q
+}
+
 // mainClause returns the question after a leading clause that only sets
 // the scene ("When Washington froze its contribution, how much had the
 // fund raised?" asks how much, not when), or the question itself. "When
@@ -113,7 +127,11 @@ func mainClause(question string) string {
 	if len(toks) < 3 {
 		return question
 	}
-	opens := clauseOpeners[toks[0].Text] && !yesNoStarts[toks[1].Text] ||
+	lead := 0
+	if sceneLeads[toks[0].Text] && clauseOpeners[toks[1].Text] {
+		lead = 1 // "back when the council first greenlit it, ..."
+	}
+	opens := clauseOpeners[toks[lead].Text] && !yesNoStarts[toks[lead+1].Text] ||
 		toks[0].Text == "au" && toks[1].Text == "moment" // "Au moment où ..."
 	comma := strings.IndexByte(question, ',')
 	stated := false
@@ -135,7 +153,7 @@ func mainClause(question string) string {
 	if len(first) == 0 || first[0].Text == "and" || first[0].Text == "et" || first[0].Text == "or" {
 		return question
 	}
-	if t := cueType(tokenTexts(first)); t == TypeOther && !yesNoStarts[first[0].Text] && !(stated && joinedQuestionWords[first[0].Text]) {
+	if t := cueType(tokenTexts(first)); t == TypeOther && !yesNoStarts[first[0].Text] && !((stated || lead > 0) && joinedQuestionWords[first[0].Text]) {
 		return question
 	}
 	return rest

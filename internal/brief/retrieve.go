@@ -93,7 +93,7 @@ func (a *Answerer) retrieveK(ctx context.Context, req Request, k int) (retrieval
 	// "these days", "so far", "currently": how the question asks about
 	// the present, which newness weighs; as words they would match "two
 	// days before".
-	asked = withoutRuns(asked, presentCues)
+	asked = withoutSceneLead(withoutRuns(asked, presentCues))
 	r.query = asked
 	r.concepts = concepts(asked)
 	r.asked = a.lex.Query(asked)

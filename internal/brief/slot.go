@@ -561,7 +561,9 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		}
 	}
 	for _, w := range sourceWords(r.question, cue) {
-		skip[w] = true
+		// "what was the most cash the americans said": the head is asked,
+		// whoever said it.
+		skip[w] = skip[w] || w != head
 	}
 	var others []int
 	for _, c := range r.asked {

@@ -943,3 +943,16 @@ func TestYearAsked(t *testing.T) {
 	askAnswered(t, a, "How many people were killed in gang violence in Haiti in 2024?", true)
 	askAnswered(t, a, "How many people were killed in gang violence in Haiti in 2022?", false)
 }
+
+// TestHeadIsNoSourceWord: "what was the most cash the americans said"
+// asks for an amount of cash, whoever said it: a report without one does
+// not answer.
+func TestHeadIsNoSourceWord(t *testing.T) {
+	st := openStoreWith(t, corpus.Document{Title: "The americans and the force", Source: "Paper", URL: "https://example.org/us",
+		Published: time.Date(2023, 10, 4, 0, 0, 0, 0, time.UTC),
+		Text:      "The americans said they would offer more cash to the force later."})
+	ans := askAnswered(t, newExtractive(t, st), "what was the most cash the americans said they would offer?", false)
+	if !strings.HasPrefix(ans.Note, NoteSlotEmpty) {
+		t.Errorf("note %q, want the answer slot's", ans.Note)
+	}
+}

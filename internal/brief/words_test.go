@@ -323,6 +323,7 @@ func TestMainClause(t *testing.T) {
 		{"What did Ruto say: who would pay?", "What did Ruto say: who would pay?"}, // a question before the colon, not a statement
 		{"Is it true: who pays?", "Is it true: who pays?"},
 		{"under res 2743 how many staff can the unit have?", "how many staff can the unit have?"}, // typed without its comma
+		{"back when the council first approved it, what was the most cash offered?", "what was the most cash offered?"},
 	}
 	for _, tt := range tests {
 		if got := mainClause(tt.q); got != tt.want {
