@@ -208,7 +208,16 @@ func cueType(words []string) AnswerType {
 		!askingPrepositions[words[bestAt-1]] {
 		return TypeOther
 	}
+	if best == TypeCount && numberOfALabel(words, bestAt) {
+		return TypeOther // "the number of the resolution" is which resolution
+	}
 	return best
+}
+
+// numberOfALabel reports "number of the resolution" at words[at]: the
+// number a thing is named by ("resolution 2814"), not a count of them.
+func numberOfALabel(words []string, at int) bool {
+	return at+3 < len(words) && words[at] == "number" && words[at+1] == "of" && determiners[words[at+2]] && numberLabels[words[at+3]]
 }
 
 // statesAge reports an age among words: "26-year-old", "aged 26", "26

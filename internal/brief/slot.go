@@ -532,7 +532,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	for _, n := range r.an.namedTerms(r.question) {
 		names[n] = true
 	}
-	if len(cue) == 1 && cue[0] == "which" {
+	if len(cue) == 1 && cue[0] == "which" || s.kind == TypeOther && numberLabels[head] && slices.Equal(cue, []string{"number", "of"}) {
 		// The thing named: the head, or for "which gang figures" (a
 		// word that names no thing) the word before it.
 		thing := head
@@ -867,7 +867,7 @@ func ownerNamedBy(p askedPhrase, names map[string]bool) bool {
 }
 
 // trailingOpeners start a clause after the question that sets its scene.
-var trailingOpeners = lexiconSet(`when while whilst lorsque quand pendant`)
+var trailingOpeners = lexiconSet(`when while whilst after before lorsque quand pendant apres avant`)
 
 // beforeTrailingScene returns the question before a clause that follows
 // what it asks and only sets the scene ("... killed while serving with

@@ -64,6 +64,7 @@ func TestQuestionTypeAndMeets(t *testing.T) {
 		{"How many officers did Kenya send?", "They arrived on 25 June.", TypeCount, false},
 		{"How many helicopters arrived?", "Three helicopters arrived.", TypeCount, true},
 		{"How many resolutions?", "Resolution 2751 renewed it.", TypeCount, false},
+		{"What is the number of the resolution that renewed it?", "Resolution 2751 renewed it.", TypeOther, true}, // the number it is named by
 		{"When did the officers land?", "They landed on 25 June 2024.", TypeDate, true},
 		{"How old was the officer?", "The officer, 26-year-old Constable Kitwai, died.", TypeAge, true},
 		{"Combien de temps la MINUSTAH est-elle restée ?", "La mission est restée de 2004 à 2017.", TypeLength, true},            // the longer cue at the same place
