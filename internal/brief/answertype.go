@@ -174,9 +174,6 @@ func questionType(question string) AnswerType {
 		if t == TypeCount && paysHowMuch(words) {
 			return TypeAmount
 		}
-		if t == TypeCount && labelNumberAsked(words) != "" {
-			return TypeOther // "the number of the resolution" asks which one
-		}
 		return t
 	}
 	if len(words) > 0 && yesNoStarts[words[0]] {
@@ -199,28 +196,6 @@ func twoFiguresType(words []string) AnswerType {
 	}
 	return TypeOther
 }
-
-// labelNumberAsked returns the label of "the number of the resolution"
-// ("resolution"): a number that names one thing, not a count; "" when
-// words ask no such number ("the number of resolutions" counts).
-func labelNumberAsked(words []string) string {
-	for i := 0; i+2 < len(words); i++ {
-		if words[i] != "number" || words[i+1] != "of" {
-			continue
-		}
-		j := i + 2
-		if j+1 < len(words) && (words[j] == "the" || words[j] == "a" || words[j] == "that" || words[j] == "this") {
-			j++
-		}
-		if singularLabels[words[j]] {
-			return words[j]
-		}
-	}
-	return ""
-}
-
-// singularLabels name one thing by its number: "resolution 2814".
-var singularLabels = lexiconSet(`resolution article paragraph chapter section page session meeting`)
 
 // paysHowMuch reports a French "combien" that counts nothing ("combien
 // le Canada a-t-il versé", not "combien de policiers") asked of a
@@ -259,7 +234,16 @@ func cueType(words []string) AnswerType {
 		!askingPrepositions[words[bestAt-1]] {
 		return TypeOther
 	}
+	if best == TypeCount && numberOfALabel(words, bestAt) {
+		return TypeOther // "the number of the resolution" is which resolution
+	}
 	return best
+}
+
+// numberOfALabel reports "number of the resolution" at words[at]: the
+// number a thing is named by ("resolution 2814"), not a count of them.
+func numberOfALabel(words []string, at int) bool {
+	return at+3 < len(words) && words[at] == "number" && words[at+1] == "of" && determiners[words[at+2]] && numberLabels[words[at+3]]
 }
 
 // statesAge reports an age among words: "26-year-old", "aged 26", "26

@@ -515,8 +515,8 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 	newness := hitNewness(r)
 	slot := slotOf(r, w, topBags(r))
 	twoPart := len(subQueries(r.query)) > 0
-	bySlot := slot.typed() && !twoPart // each part of a comparison has its own
-	var placeNoun *lexicon.Concept     // "which airport": a sentence naming an airport, in either language
+	bySlot := (slot.typed() || len(slot.which) > 0) && !twoPart // each part of a comparison has its own
+	var placeNoun *lexicon.Concept                              // "which airport": a sentence naming an airport, in either language
 	if cue := askPhrase(r.question).cue; r.kind == TypePlace && namingCue(cue) {
 		for i, c := range r.asked {
 			if c.Text == cue[len(cue)-1] {

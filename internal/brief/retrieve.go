@@ -858,27 +858,24 @@ func withoutRuns(text string, runs [][]string) string {
 	return b.String()
 }
 
-// withoutPastBack drops the "back" of "back then", "back when" and "back
-// in March 2024": it places the question in the past, and as a word it
-// matches "backers" and "back on track".
+// withoutPastBack drops the word that only places a question in time:
+// "back" of "back then" and "back in March 2024", and a lead before a
+// clause opener ("back when", "right after", "just before"). As words
+// they match "backers", "back on track", "human rights".
 func withoutPastBack(text string) string {
 	toks := lexicon.Tokens(text)
-	var runs [][]string
+	var b strings.Builder
+	last := 0
 	for i := 0; i+1 < len(toks); i++ {
-		if toks[i].Text != "back" {
-			continue
-		}
-		switch next := toks[i+1].Text; {
-		case next == "then" || next == "when":
-			runs = append(runs, []string{"back"})
-		case next == "in" && i+2 < len(toks) && (lexicon.IsMonth(toks[i+2].Text) || lexicon.IsYear(toks[i+2].Text)):
-			runs = append(runs, []string{"back", "in"})
+		t, next := toks[i].Text, toks[i+1].Text
+		dated := t == "back" && next == "in" && i+2 < len(toks) && (lexicon.IsMonth(toks[i+2].Text) || lexicon.IsYear(toks[i+2].Text))
+		if clauseLeads[t] && clauseOpeners[next] || t == "back" && next == "then" || dated {
+			b.WriteString(text[last:toks[i].Start])
+			last = toks[i].End
 		}
 	}
-	if runs == nil {
-		return text
-	}
-	return withoutRuns(text, runs)
+	b.WriteString(text[last:])
+	return b.String()
 }
 
 // asksAboutPresent reports a question about how things stand now: "now",

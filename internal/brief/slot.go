@@ -50,7 +50,8 @@ var phraseVerbs = lexiconSet(`came come comes sat sit sits flew fly flies lost l
 gave give gives took take takes made make makes put puts said say says saw see sees sent send sends serve serves left leave leaves
 won win wins held hold holds paid pays told tell tells thought knew know knows began begin begins begun ran run runs rose fell
 brought bring brings bought buy buys kept keep keeps met meet meets spent spend spends stood stand stands wrote write writes
-want wants need needs mean means become became remain remains stay stays`)
+want wants need needs mean means become became remain remains stay stays
+receive received receives obtain obtained obtains garner garnered recueilli recueillie recueillies recueillis obtenu obtenue obtenues obtenus`)
 
 // nameTail reports a word that ends a body's name the glossary holds
 // without it: "mission" in "the Multinational Security Support mission".
@@ -531,6 +532,12 @@ type answerSlot struct {
 	// title holds each; a sentence about another of the kind is a near
 	// miss.
 	qualifiers []lexicon.Concept
+	// numbered are the numbers the question names a thing by ("res
+	// 2699"): the report holds each, or it is about another resolution.
+	numbered []lexicon.Concept
+	// years are the years the main clause asks of ("killed in 2022"): the
+	// sentence, one beside it, the title, or the report's date says each.
+	years []lexicon.Concept
 }
 
 // slotOf finds the question's slot among the concepts it asks about: the
@@ -569,15 +576,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	for _, n := range r.an.namedTerms(r.question) {
 		names[n] = true
 	}
-	if label := labelNumberAsked(tokenTexts(lexicon.Tokens(r.question))); label != "" && s.kind == TypeOther {
-		// "What is the number of the resolution that ...": which one.
-		for _, c := range r.asked {
-			if c.Text == label {
-				s.which = append(s.which, c)
-			}
-		}
-	}
-	if len(cue) == 1 && (cue[0] == "which" || whatCues[cue[0]]) {
+	if len(cue) == 1 && (cue[0] == "which" || whatCues[cue[0]]) || s.kind == TypeOther && numberLabels[head] && slices.Equal(cue, []string{"number", "of"}) {
 		// The thing named: the head, or for "which gang figures" (a
 		// word that names no thing) the word before it.
 		thing := head
@@ -611,7 +610,9 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		}
 	}
 	for _, w := range sourceWords(r.question, cue) {
-		skip[w] = true
+		// "what was the most cash the americans said": the head is asked,
+		// whoever said it.
+		skip[w] = skip[w] || w != head
 	}
 	var others []int
 	for _, c := range r.asked {
@@ -623,6 +624,9 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		}
 	}
 	for i, c := range r.asked {
+		if labelsNumber(toks, c.Text) {
+			continue // "res 2699": the label names the number, no relation
+		}
 		// Whose thing is asked for is part of it: "Kenya's ambassador",
 		// "the Gang Suppression Force's budget" (a topic name included);
 		// unless every top passage is about the owner ("Haiti's president"
@@ -755,6 +759,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	}
 	if s.typed() {
 		s.qualifiers = qualifiersOf(r, names, inMain, sourceWords(r.question, cue), s)
+		s.numbered, s.years = numbersNamingOf(r, toks), yearsOf(r, inMain)
 	}
 	if s.person && len(cue) == 1 && head == "" {
 		if v := predicateOf(r.question, cue); v != "" {
@@ -809,6 +814,91 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	return s
 }
 
+// holdsNumbers reports whether a report (its title and sentences) holds
+// every number the question names its thing by. Only the gate asks it: a
+// comparison may name one side by number ("abstained on the 2025 force
+// resolution but not on resolution 2699"), and the other side's report
+// still answers.
+func (s answerSlot) holdsNumbers(title termBag, bags []termBag) bool {
+	report := append([]termBag{title}, bags...)
+	return !slices.ContainsFunc(s.numbered, func(n lexicon.Concept) bool { return !anyHolds(report, n) })
+}
+
+// labelsNumber reports a word the question writes before a number it
+// labels: "res" in "res 2699".
+func labelsNumber(toks []lexicon.Token, word string) bool {
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].Text == word && numberLabels[word] && lexicon.IsNumber(toks[i+1].Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// numbersNamingOf returns the question's numbers written after a label
+// ("resolution 2751", "res 2699"), not years.
+func numbersNamingOf(r retrieval, toks []lexicon.Token) []lexicon.Concept {
+	var out []lexicon.Concept
+	for i := 1; i < len(toks); i++ {
+		if t := toks[i].Text; lexicon.IsNumber(t) && !lexicon.IsYear(t) && numberLabels[toks[i-1].Text] {
+			for _, c := range r.asked {
+				if c.Text == t {
+					out = append(out, c)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// yearsOf returns the year the main clause asks of, when it names one:
+// a comparison of two years asks of each in turn.
+func yearsOf(r retrieval, inMain map[string]bool) []lexicon.Concept {
+	var out []lexicon.Concept
+	for _, c := range r.asked {
+		if lexicon.IsYear(c.Text) {
+			out = append(out, c)
+		}
+	}
+	if len(out) != 1 || len(inMain) > 0 && !inMain[out[0].Text] {
+		return nil
+	}
+	return out
+}
+
+// yearsTold reports whether the sentence at, or what is around it, says
+// every year the question asks of (asked at the gate only).
+func (s answerSlot) yearsTold(h document.Hit, bags []termBag, at int, title termBag) bool {
+	return !slices.ContainsFunc(s.years, func(y lexicon.Concept) bool { return !yearTold(h, bags, at, title, y) })
+}
+
+// yearTold reports whether the sentence at, one beside it, the title or
+// the report's date says the year.
+func yearTold(h document.Hit, bags []termBag, at int, title termBag, y lexicon.Concept) bool {
+	if title.holds(y) || slices.ContainsFunc(bags[max(at-1, 0):min(at+2, len(bags))], func(b termBag) bool { return b.holds(y) }) {
+		return true
+	}
+	// A report tells of its own year and of the one before ("fin 2024" in
+	// January 2025); an undated one, of any when it names none.
+	d := h.Doc.Published
+	if d.IsZero() {
+		report := append([]termBag{title}, bags...)
+		return anyHolds(report, y) || !slices.ContainsFunc(report, namesAYear)
+	}
+	want, _ := strconv.Atoi(y.Text)
+	return d.Year() == want || d.Year()-1 == want
+}
+
+// namesAYear reports a bag holding a year.
+func namesAYear(b termBag) bool {
+	for t := range b.Bag {
+		if lexicon.IsYear(t) {
+			return true
+		}
+	}
+	return false
+}
+
 // qualifierNear reports whether the sentence at, or one beside it, holds
 // the qualifier other than as one of a list of names ("El Salvador,
 // Guatemala, Jamaica, the Bahamas, and the Kenyan Force Commander Godfrey
@@ -834,7 +924,7 @@ func ownerNamedBy(p askedPhrase, names map[string]bool) bool {
 }
 
 // trailingOpeners start a clause after the question that sets its scene.
-var trailingOpeners = lexiconSet(`when while whilst lorsque quand pendant`)
+var trailingOpeners = lexiconSet(`when while whilst after before lorsque quand pendant apres avant`)
 
 // beforeTrailingScene returns the question before a clause that follows
 // what it asks and only sets the scene ("... killed while serving with
@@ -1649,8 +1739,11 @@ func (s answerSlot) sentence(r retrieval, passages int) (string, bool) {
 	for _, h := range r.hits[:min(passages, len(r.hits))] {
 		sents, sb := r.an.of(h)
 		title := r.an.title(h)
+		if !s.holdsNumbers(title, sb) {
+			continue // "chaired the vote on resolution 2751": a report on 2793 does not say
+		}
 		for i, x := range sents {
-			if s.filledIn(r.an, h, sents, sb, i, title) {
+			if s.filledIn(r.an, h, sents, sb, i, title) && s.yearsTold(h, sb, i, title) {
 				return x, true
 			}
 		}

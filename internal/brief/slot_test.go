@@ -939,12 +939,62 @@ func TestInNameList(t *testing.T) {
 
 func TestBeforeTrailingScene(t *testing.T) {
 	for q, want := range map[string]string{
-		"Which country held the presidency when res 2699 was adopted?":     "Which country held the presidency",
-		"Names of the two officers killed while serving with the mission?": "Names of the two officers killed",
-		"When did the first contingent arrive?":                            "When did the first contingent arrive?",
+		"Which country held the presidency when res 2699 was adopted?":      "Which country held the presidency",
+		"Names of the two officers killed while serving with the mission?":  "Names of the two officers killed",
+		"When did the first contingent arrive?":                             "When did the first contingent arrive?",
+		"Which crew torched the town hall right after the PM vowed to act?": "Which crew torched the town hall right",
 	} {
 		if got := beforeTrailingScene(q); got != want {
 			t.Errorf("beforeTrailingScene(%q) = %q, want %q", q, got, want)
 		}
+	}
+}
+
+// TestNumberedThingOfAnotherReport: a resolution asked by its number is
+// not told by a report on another resolution.
+func TestNumberedThingOfAnotherReport(t *testing.T) {
+	st := openStoreWith(t,
+		corpus.Document{Title: "Council adopts resolution 2793", Source: "Wire", URL: "https://example.org/2793",
+			Published: time.Date(2025, 10, 2, 0, 0, 0, 0, time.UTC),
+			Text: "On Tuesday the Security Council adopted resolution 2793, which set up the Gang Suppression Force. " +
+				"The meeting was chaired by South Korea."},
+		corpus.Document{Title: "Council renews the mission", Source: "Paper", URL: "https://example.org/2751",
+			Published: time.Date(2024, 10, 1, 0, 0, 0, 0, time.UTC),
+			Text:      "The Security Council unanimously adopted resolution 2751, renewing the mission for a year."})
+	a := newExtractive(t, st)
+	askAnswered(t, a, "Which country chaired the Council meeting on resolution 2793?", true)
+	askAnswered(t, a, "Which country chaired the Council meeting on resolution 2751?", false)
+}
+
+func TestReceivingIsNoRelation(t *testing.T) {
+	st := openStoreWith(t, corpus.Document{Title: "Council adopts resolution 2699", Source: "Wire", URL: "https://example.org/2699",
+		Published: time.Date(2023, 10, 2, 0, 0, 0, 0, time.UTC),
+		Text:      "Adopting resolution 2699 (2023) by a recorded vote of 13 in favour with 2 abstentions, the Council authorized the mission."},
+		corpus.Document{Title: "The fund", Source: "Paper", URL: "https://example.org/fund", Published: time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC),
+			Text: "The trust fund created under resolution 2699 received its first pledges in 2024."})
+	askAnswered(t, newExtractive(t, st), "How many votes did resolution 2699 receive?", true)
+}
+
+// TestYearAsked: a count asked of one year is not told by a report of a
+// later one that counts another year.
+func TestYearAsked(t *testing.T) {
+	st := openStoreWith(t, corpus.Document{Title: "Officer killed", Source: "Wire", URL: "https://example.org/toll",
+		Published: time.Date(2025, 2, 24, 0, 0, 0, 0, time.UTC),
+		Text:      "More than 5,500 people were killed in gang-related violence in Haiti in 2024, the UN said."})
+	a := newExtractive(t, st)
+	askAnswered(t, a, "How many people were killed in gang violence in Haiti in 2024?", true)
+	askAnswered(t, a, "How many people were killed in gang violence in Haiti in 2022?", false)
+}
+
+// TestHeadIsNoSourceWord: "what was the most cash the americans said"
+// asks for an amount of cash, whoever said it: a report without one does
+// not answer.
+func TestHeadIsNoSourceWord(t *testing.T) {
+	st := openStoreWith(t, corpus.Document{Title: "The americans and the force", Source: "Paper", URL: "https://example.org/us",
+		Published: time.Date(2023, 10, 4, 0, 0, 0, 0, time.UTC),
+		Text:      "The americans said they would offer more cash to the force later."})
+	ans := askAnswered(t, newExtractive(t, st), "what was the most cash the americans said they would offer?", false)
+	if !strings.HasPrefix(ans.Note, NoteSlotEmpty) {
+		t.Errorf("note %q, want the answer slot's", ans.Note)
 	}
 }
