@@ -148,9 +148,10 @@ func pickSentences(r retrieval) []sentenceCandidate {
 }
 
 // numbersTheLabel makes sure an answer to "which resolution renewed the
-// mandate" gives its number: when no picked sentence numbers one, the best
-// sentence of a picked report that does beside the deed ("... adopted
-// unanimously as resolution 2814") is added, in place of the last further
+// mandate" gives its number: when the lead report's picked sentences
+// number none, its best sentence that does beside the deed ("... adopted
+// unanimously as resolution 2814") is added (or, when no picked sentence
+// numbers one, another picked report's), in place of the last further
 // sentence when the answer is full. (A thing named otherwise, "which
 // gang", is told by too many capitalised words beside it to add on that
 // alone.)
@@ -172,12 +173,17 @@ func numbersTheLabel(r retrieval, w []float64, picked, cands []sentenceCandidate
 	numbered := func(c sentenceCandidate) bool {
 		return slices.ContainsFunc(labelNumbers(r.an, c.text, r.hits[c.hit].Doc.Lang, slot.which[label]), func(n string) bool { return !asked[n] })
 	}
-	if slices.ContainsFunc(picked, numbered) {
+	// The report that answers best tells its number, when it has one:
+	// another picked report's number may be another thing's ("Resolution
+	// 2793 ... UNSOH is mandated" beside BINUH's renewal).
+	lead := picked[0].hit
+	if slices.ContainsFunc(picked, func(p sentenceCandidate) bool { return p.hit == lead && numbered(p) }) {
 		return picked
 	}
-	// The report that answers best tells its number first; among its
-	// sentences, the best scored, then any, however short ("Meeting no.:
-	// 9,430." of an infobox is no candidate of its own).
+	otherNumbered := slices.ContainsFunc(picked, numbered)
+	// Among a report's sentences, the best scored, then any, however
+	// short ("Meeting no.: 9,430." of an infobox is no candidate of its
+	// own).
 	byReport := slices.Clone(cands)
 	for _, p := range picked {
 		sents, bags := r.an.of(r.hits[p.hit])
@@ -191,6 +197,9 @@ func numbersTheLabel(r retrieval, w []float64, picked, cands []sentenceCandidate
 	for _, c := range byReport {
 		h := r.hits[c.hit]
 		sents, bags := r.an.of(h)
+		if c.hit != lead && otherNumbered {
+			break // sorted by report: the lead's sentences have all been seen
+		}
 		if reportPlace(picked, c.hit) == len(picked) || !numbered(c) || isSourceList(c.text) ||
 			!slot.filledIn(r.an, h, sents, bags, c.at, r.an.title(h)) || nearDuplicate(c, picked) {
 			continue

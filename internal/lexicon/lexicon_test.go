@@ -98,7 +98,7 @@ func TestGlossaryAndParaphrase(t *testing.T) {
 		{"How long did the old operation drag on for?", "That mission stretched on for more than a decade"},
 		{"What does the UN back-office hand the force?", "a new UN Support Office in Haiti"},
 		{"When did the council greenlit it?", "the Security Council approved the mission"},
-		{"How much did they chip in?", "contributions to the trust fund"},
+		{"How much did they chip in?", "the United States offered a maximum of $200 million"},
 		{"Who spoke at Turtle Bay?", "said at the United Nations"},
 		{"How much had been paid in?", "$85 million had already been received"},
 		{"What was promised?", "$110.3 million had been pledged"},
