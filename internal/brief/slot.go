@@ -651,7 +651,8 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 			// "which judge": the person's name answers, with or without
 			// "judge"; a role narrowed by its portfolio ("the justice
 			// minister") is named with it, or another minister answers.
-			personsRole := roleHeads[head] && !s.person && s.kind != TypeCount
+			isRole := roleHeads[head] || !s.person && groupOfRole(r.an.lex, c) // "which mouthpiece"; "who is the commandant" asks as before
+			personsRole := isRole && !s.person && s.kind != TypeCount
 			narrowed := slices.ContainsFunc(modifiers, func(m string) bool { return portfolios[m] })
 			byRole := personsRole && !narrowed
 			if personsRole && narrowed {
@@ -661,7 +662,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 					}
 				}
 			}
-			if roleHeads[head] && (s.kind == TypeOther || s.kind == TypeWho) {
+			if isRole && (s.kind == TypeOther || s.kind == TypeWho) {
 				s.kind, s.role = TypeWho, true
 			}
 			// "How much money": any amount answers, whatever it is called.
@@ -1832,6 +1833,23 @@ func cognateOf(toks []lexicon.Token, lang, word, wordLang string) string {
 
 // phraseSpans reports whether the question words from first to last (at
 // most three apart) form a member of first's group: "lost their lives".
+// groupOfRole reports a word of a paraphrase group that holds a role
+// ("mouthpiece" with "spokesperson"): it asks for a person as the role
+// does.
+func groupOfRole(lex *lexicon.Analyzer, c lexicon.Concept) bool {
+	if len(c.Related) == 0 {
+		return false
+	}
+	for w := range roleHeads {
+		for _, rc := range lex.Query(w) {
+			if slices.ContainsFunc(rc.Related, func(g string) bool { return slices.Contains(c.Related, g) }) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // opensPhrase reports a word that opens, with the next word of the
 // question, a phrase of a group it is not of alone: "paid in" is
 // "received", though "paid" alone is too common to tell.

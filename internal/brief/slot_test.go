@@ -998,3 +998,16 @@ func TestHeadIsNoSourceWord(t *testing.T) {
 		t.Errorf("note %q, want the answer slot's", ans.Note)
 	}
 }
+
+// TestRoleByParaphrase: "which UN mouthpiece" asks for a person as "which
+// spokesperson" does: the sentence naming one answers.
+func TestRoleByParaphrase(t *testing.T) {
+	st := openStoreWith(t, corpus.Document{Title: "US freezes its contribution", Source: "Wire", URL: "https://example.org/freeze",
+		Published: time.Date(2025, 2, 5, 0, 0, 0, 0, time.UTC),
+		Text: "On Tuesday, the United Nations confirmed the order to freeze the US contribution to the UN trust fund at once. " +
+			"The fund had received an official notification, Stephane Dujarric, the UN spokesperson, said of the freeze."})
+	ans := askAnswered(t, newExtractive(t, st), "Which UN mouthpiece confirmed the freeze of the trust fund contribution?", true)
+	if !strings.HasPrefix(ans.Text, "The fund had received") {
+		t.Errorf("the answer does not open with the spokesperson: %s", ans.Text)
+	}
+}
