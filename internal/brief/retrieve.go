@@ -507,6 +507,11 @@ func subQueries(q string) []string {
 	if i := strings.LastIndex(parts[1], ", and "); i > 0 && asksOnlyMeasure(parts[1][i+len(", and "):]) {
 		parts[1] = strings.TrimSpace(parts[1][:i])
 	}
+	// "BINUH got renewed in Jan 2026 — until when, and what's the
+	// resolution number?": a statement, then two asks of it.
+	if asks := premisedAsks(parts[0], parts[1]); asks != nil {
+		return asks
+	}
 	// The frame of the question ("How did the force's size change between
 	// ...") goes with each side: the left part holds it, so the right part
 	// borrows the left's words before "between" / "from" when there are any.
@@ -632,6 +637,27 @@ func rivalSourceParts(q string) []string {
 
 // figureOf join figures to what they are of: "different figures for".
 var figureOf = lexiconSet(`for on of about`)
+
+// premisedAsks returns, for a left part that only states ("binuh got
+// renewed in jan 2026") and a right one of two asks ("until when, and
+// what's the resolution number?"), each ask with the statement; nil
+// otherwise.
+func premisedAsks(left, right string) []string {
+	words := tokenTexts(lexicon.Tokens(left))
+	if len(words) == 0 || yesNoStarts[words[0]] || len(askPhrase(left).cue) > 0 || cueType(words) != TypeOther {
+		return nil
+	}
+	i := strings.Index(right, ", and ")
+	if i <= 0 {
+		return nil
+	}
+	premise := strings.TrimRight(strings.TrimSpace(left), ",")
+	first, second := strings.TrimSpace(right[:i]), strings.TrimSpace(right[i+len(", and "):])
+	if len(askPhrase(first).cue) == 0 || len(askPhrase(second).cue) == 0 {
+		return nil
+	}
+	return []string{first + " " + premise, second + " " + premise}
+}
 
 // settingFrame returns the words of left before its setting ("how big
 // was the mss" before "when the council renewed it") when right opens with

@@ -240,6 +240,14 @@ func TestSubQueries(t *testing.T) {
 		// figure each says.
 		"The UN and Kenya gave different figures for the money held back by the freeze. What were the two figures?": {
 			"how much did the un say was the money held back by the freeze", "how much did kenya say was the money held back by the freeze"},
+		// A statement, then two asks of it: each ask is of the statement.
+		"BINUH got renewed in Jan 2026 - until when, and what's the resolution number?": {"until when binuh got renewed in jan 2026",
+			"what's the resolution number? binuh got renewed in jan 2026"},
+		// A time asked of nothing but its cue is asked of the left's
+		// subject; an ask pointing back ("said so") keeps its words.
+		"What resolution renewed BINUH in January 2026, and until what year?": {"what resolution renewed binuh in january 2026,",
+			"until what year? renewed binuh january 2026"},
+		"Is Kenya scaling back its police in Haiti, and which official said so?": {"is kenya scaling back its police in haiti,", "which official said so?"},
 		// A closing ask that names only a measure says what both sides
 		// give: it is no part of the right side.
 		"Chad's troop offer at the conference vs what it's now set to send — what are the two numbers?": {"chad's troop offer at the conference",
