@@ -261,17 +261,37 @@ func recase(q string, hits []document.Hit) string {
 			continue // "justice" is a title in "Justice Mwita", a word here
 		}
 		lower := countWord(text, core)
+		recased := false
 		for _, form := range []string{strings.ToUpper(core), capitalise(core)} {
 			if form == strings.ToUpper(core) && size < 4 {
 				continue // "res" is not "RES/2699"
 			}
 			if n := countWord(text, form); n >= 1 && n > 2*lower {
 				words[i] = strings.Replace(w, core, form, 1)
+				recased = true
 				break
 			}
 		}
+		if !recased && size > 5 && lower == 0 && demonymOfName(text, core) {
+			words[i] = strings.Replace(w, core, capitalise(core), 1) // "bangladeshi": the passages write "Bangladesh"
+		}
 	}
 	return strings.Join(words, " ")
+}
+
+// demonymEndings make a people of a place's name: "Bangladeshi",
+// "Jamaican", "Kenyan", "Haitian".
+var demonymEndings = []string{"i", "n", "an", "ian"}
+
+// demonymOfName reports a word the passages never write, one of
+// demonymEndings past a name they write only capitalised.
+func demonymOfName(text, word string) bool {
+	for _, e := range demonymEndings {
+		if base, ok := strings.CutSuffix(word, e); ok && len(base) > 3 && countWord(text, base) == 0 && countWord(text, capitalise(base)) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // typedWithCapitals reports a question with a capital past its first
