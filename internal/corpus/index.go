@@ -34,15 +34,9 @@ type index struct {
 	textLen []uint16         // ordinal -> terms in the text
 	meta    []passageMeta    // ordinal -> what the filters need
 	live    int
-	// liveFrench counts the live passages stemmed as French, and french
-	// tells them by ordinal: a stem only they hold is weighed among them
-	// (termIDF), and a concept only the passages of the other language
-	// hold counts there through its translation (concept.translated).
-	liveFrench int
-	french     []bool
-	sumText    int64
-	sumTtl     int64
-	ttlLen     []uint16 // ordinal -> terms in the title
+	sumText int64
+	sumTtl  int64
+	ttlLen  []uint16 // ordinal -> terms in the title
 
 	// Every term the index has seen (in a text, a title or a sentence)
 	// has an id; text and title postings are indexed by it.
@@ -91,10 +85,9 @@ type postings struct {
 	data []byte
 	last uint32 // the last ordinal added
 	df   uint32
-	fr   uint32 // of df, the passages stemmed as French
 }
 
-func (p *postings) add(o, tf uint32, french bool) {
+func (p *postings) add(o, tf uint32) {
 	gap := o
 	if len(p.data) > 0 {
 		gap = o - p.last
@@ -115,9 +108,6 @@ func (p *postings) add(o, tf uint32, french bool) {
 	}
 	p.last = o
 	p.df++
-	if french {
-		p.fr++
-	}
 }
 
 // each calls fn for every passage listed, in ordinal order.
@@ -174,8 +164,8 @@ func newIndex(lex *lexicon.Analyzer) *index {
 func (ix *index) reset() {
 	ix.applied = -1
 	ix.gen++ // ordinals will be given again: the hit cache's entries are not theirs
-	ix.ord, ix.ids, ix.textLen, ix.meta, ix.ttlLen, ix.french = map[int64]uint32{}, nil, nil, nil, nil, nil
-	ix.live, ix.liveFrench, ix.sumText, ix.sumTtl = 0, 0, 0, 0
+	ix.ord, ix.ids, ix.textLen, ix.meta, ix.ttlLen = map[int64]uint32{}, nil, nil, nil, nil
+	ix.live, ix.sumText, ix.sumTtl = 0, 0, 0
 	ix.terms, ix.text, ix.title = map[string]uint32{}, nil, nil
 	ix.sentAt, ix.sentBlocks, ix.textHash = nil, nil, nil
 	ix.sources = map[string]string{}
@@ -452,7 +442,6 @@ func (ix *index) presize(n int) {
 	ix.ids = make([]int64, 0, n)
 	ix.textLen, ix.ttlLen = make([]uint16, 0, n), make([]uint16, 0, n)
 	ix.meta = make([]passageMeta, 0, n)
-	ix.french = make([]bool, 0, n)
 	ix.sentAt = make([]sentRef, 0, n)
 	ix.textHash = make([]uint64, 0, n)
 }
@@ -670,18 +659,13 @@ func (ix *index) insert(a *analysedPassage) {
 		pub = r.published.Int64
 	}
 	ix.meta = append(ix.meta, passageMeta{docID: r.docID, source: src, published: pub})
-	french := lexicon.IsFrench(r.lang)
-	ix.french = append(ix.french, french)
-	n := ix.addTerms(&ix.text, a.textTerms, a.textIDs, o, french)
+	n := ix.addTerms(&ix.text, a.textTerms, a.textIDs, o)
 	ix.textLen = append(ix.textLen, n)
-	t := ix.addTerms(&ix.title, a.titleTerms, a.titleIDs, o, french)
+	t := ix.addTerms(&ix.title, a.titleTerms, a.titleIDs, o)
 	ix.ttlLen = append(ix.ttlLen, t)
 	ix.sumText += int64(n)
 	ix.sumTtl += int64(t)
 	ix.live++
-	if french {
-		ix.liveFrench++
-	}
 	ix.addSentences(a.sentences)
 	ix.textHash = append(ix.textHash, a.hash)
 }
@@ -752,7 +736,7 @@ func (ix *index) compact() {
 
 // addTerms adds one passage's terms to a field's postings and returns
 // their count. known is as analysedPassage's textIDs, or nil.
-func (ix *index) addTerms(field *[]*postings, terms []string, known []uint32, o uint32, french bool) uint16 {
+func (ix *index) addTerms(field *[]*postings, terms []string, known []uint32, o uint32) uint16 {
 	ids := ix.idBuf[:0]
 	for i := range terms {
 		ids = append(ids, ix.idOf(terms, known, i))
@@ -771,7 +755,7 @@ func (ix *index) addTerms(field *[]*postings, terms []string, known []uint32, o 
 			p = &postings{}
 			(*field)[id] = p
 		}
-		p.add(o, uint32(min(j-i, math.MaxUint16)), french)
+		p.add(o, uint32(min(j-i, math.MaxUint16)))
 		i = j
 	}
 	ix.idBuf = ids
@@ -790,9 +774,6 @@ func (ix *index) remove(id int64) {
 	delete(ix.ord, id)
 	ix.ids[o] = 0
 	ix.live--
-	if ix.french[o] {
-		ix.liveFrench--
-	}
 	ix.sumText -= int64(ix.textLen[o])
 	ix.sumTtl -= int64(ix.ttlLen[o])
 }
@@ -810,31 +791,17 @@ func (ix *index) queryTerm(term string, weight float64) queryTerm {
 	if !ok {
 		return qt
 	}
-	n, fr := 0, 0
+	n := 0
 	if int(id) < len(ix.text) && ix.text[id] != nil {
 		qt.text = ix.text[id]
-		n, fr = int(qt.text.df), int(qt.text.fr)
+		n = int(qt.text.df)
 	}
 	if int(id) < len(ix.title) && ix.title[id] != nil {
 		qt.title = ix.title[id]
-		n, fr = max(n, int(qt.title.df)), max(fr, int(qt.title.fr))
+		n = max(n, int(qt.title.df))
 	}
 	qt.df = min(n, ix.live)
-	qt.dfFrench = min(fr, qt.df, ix.liveFrench)
 	return qt
-}
-
-// termIDF is a query term's idf. A stem only French passages hold ("hait"
-// of Haïti, "resolu" of résolution) is weighed among them: it is rare in
-// the corpus only because few reports are French, and weighed among all
-// passages it carried French reports over English ones on any question
-// about Haiti. A cognate's stem (anyLanguage) keeps the corpus's idf: it
-// stands for the word the question asks in the other language.
-func (ix *index) termIDF(qt queryTerm) float64 {
-	if qt.anyLanguage || qt.df == 0 || qt.dfFrench < qt.df || ix.liveFrench == ix.live {
-		return idf(ix.live, qt.df)
-	}
-	return idf(ix.liveFrench, qt.dfFrench)
 }
 
 // filter says whether a passage may be returned.
@@ -903,7 +870,7 @@ func (ix *index) topK(terms []queryTerm, k int, f filter) []scored {
 	avgText := math.Max(float64(ix.sumText)/live, 1)
 	avgTtl := math.Max(float64(ix.sumTtl)/live, 1)
 	for _, qt := range terms {
-		w := qt.weight * ix.termIDF(qt)
+		w := qt.weight * idf(ix.live, qt.df)
 		for fi, p := range [2]*postings{qt.text, qt.title} {
 			if p == nil {
 				continue

@@ -24,7 +24,7 @@ func TestPostingsRoundTrip(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var p postings
 			for _, e := range tt.in {
-				p.add(e.o, e.tf, false)
+				p.add(e.o, e.tf)
 			}
 			var got []entry
 			p.each(func(o, tf uint32) { got = append(got, entry{o, tf}) })

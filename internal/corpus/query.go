@@ -26,8 +26,6 @@ type queryTerm struct {
 	term        string
 	weight      float64
 	df          int
-	dfFrench    int  // of df, the passages stemmed as French
-	anyLanguage bool // a cognate's stem: weighed among all passages (termIDF)
 	text, title *postings
 }
 
@@ -36,12 +34,6 @@ type queryTerm struct {
 type concept struct {
 	lexicon.Concept
 	weight float64
-	// translated[langIndex(french)] is set when the passages of one
-	// language (French, or the others) hold none of the concept's own forms
-	// and those of the other language do: there a word of its group, a
-	// translation ("plafond" for "ceiling"), is all a passage can hold, and
-	// counts as the word (weighConcepts).
-	translated [2]bool
 }
 
 // queryConcepts analyses a question into the concepts worth searching for.

@@ -120,12 +120,12 @@ const phraseShare = 0.15
 // concepts it holds (a related word counts relatedWeight of the word
 // asked), plus a bonus for the question's word pairs it holds in order,
 // halved when it lacks the kind of answer the question asks for.
-func sentenceScore(st sentenceTerms, concepts []concept, cue Cue, french bool) float64 {
+func sentenceScore(st sentenceTerms, concepts []concept, cue Cue) float64 {
 	var total, got float64
 	for _, c := range concepts {
 		total += c.weight
 		switch {
-		case st.bag.HasExact(c.Concept) || c.translated[langIndex(french)] && st.bag.Has(c.Concept):
+		case st.bag.HasExact(c.Concept):
 			got += c.weight
 		case st.bag.Has(c.Concept):
 			got += relatedWeight * c.weight
@@ -172,21 +172,12 @@ func hasForm(c lexicon.Concept, stem string) bool {
 	return false
 }
 
-// langIndex is the index of a passage's language in concept.translated.
-func langIndex(french bool) int {
-	if french {
-		return 1
-	}
-	return 0
-}
-
 // bestScore is the score of the passage's sentence that best answers the
 // concepts.
 func (s *Store) bestScore(h Hit, concepts []concept, cue Cue) float64 {
 	best := 0.0
-	french := lexicon.IsFrench(h.Doc.Lang)
 	for _, st := range s.sentences(h.Text, h.Doc.Lang) {
-		best = math.Max(best, sentenceScore(st, concepts, cue, french))
+		best = math.Max(best, sentenceScore(st, concepts, cue))
 	}
 	return best
 }
@@ -226,10 +217,7 @@ type conceptMasks struct {
 	masks  [][2]uint64             // ids[i]'s {forms, related}
 	pairs  uint64                  // bit i: concepts i and i+1 are a phrase pair
 	nPairs int
-	// translated[langIndex(french)]: bit i, concept i's group counts as
-	// the word in passages of that language.
-	translated [2]uint64
-	total      float64 // the concepts' weights, summed in order
+	total  float64 // the concepts' weights, summed in order
 }
 
 // maskFilterWords is the size of conceptMasks' filter in 64-bit words: a
@@ -279,11 +267,6 @@ func (ix *index) conceptMasks(concepts []concept) (conceptMasks, bool) {
 	var m conceptMasks
 	for i, c := range concepts {
 		m.total += c.weight
-		for l, t := range c.translated {
-			if t {
-				m.translated[l] |= 1 << i
-			}
-		}
 		add(c.Forms, 1<<i, 0)
 		add(c.Related, 1<<i, 1)
 		// As phrasePairs counts them.
@@ -308,7 +291,7 @@ func (ix *index) conceptMasks(concepts []concept) (conceptMasks, bool) {
 
 // maskedScore is sentenceScore of one sentence as the index holds it:
 // the uvarint ids of its content stems (the first nStems) and groups.
-func maskedScore(ids []byte, nStems int, flags uint8, m *conceptMasks, concepts []concept, cue Cue, translated uint64) float64 {
+func maskedScore(ids []byte, nStems int, flags uint8, m *conceptMasks, concepts []concept, cue Cue) float64 {
 	var exact, some, held, prev uint64
 	for i, at := 0, 0; at < len(ids); i++ {
 		// uvarint written out: a call per id costs more than the rest.
@@ -337,7 +320,7 @@ func maskedScore(ids []byte, nStems int, flags uint8, m *conceptMasks, concepts 
 	var got float64
 	for b := some; b != 0; b &= b - 1 {
 		i := bits.TrailingZeros64(b)
-		if (exact|translated)&(1<<i) != 0 {
+		if exact&(1<<i) != 0 {
 			got += concepts[i].weight
 		} else {
 			got += relatedWeight * concepts[i].weight
@@ -378,7 +361,6 @@ func (ix *index) rerankIndexed(top []scored, concepts []concept, cue Cue) ([]ran
 	out := make([]ranked, len(top))
 	for i, t := range top {
 		o := t.ord
-		translated := m.translated[langIndex(ix.french[o])]
 		bestSentence := 0.0
 		for d := ix.sentencesOf(o); len(d) > 0; {
 			flags := d[0]
@@ -386,7 +368,7 @@ func (ix *index) rerankIndexed(top []scored, concepts []concept, cue Cue) ([]ran
 			size, n2 := uvarint(d[1+n:])
 			d = d[1+n+n2:]
 			end := int(size)
-			bestSentence = math.Max(bestSentence, maskedScore(d[:end], int(stems), flags, &m, concepts, cue, translated))
+			bestSentence = math.Max(bestSentence, maskedScore(d[:end], int(stems), flags, &m, concepts, cue))
 			d = d[end:]
 		}
 		rel := 0.0

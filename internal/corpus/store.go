@@ -509,14 +509,10 @@ func (s *Store) weighConcepts(concepts []concept) []queryTerm {
 	for i := range concepts {
 		var present []queryTerm
 		df := 0
-		var held [2]int // the most passages holding one of the forms, by langIndex
 		add := func(forms []string, weight float64) int {
 			most := 0
 			for _, f := range forms {
 				qt := s.ix.queryTerm(f, weight)
-				if weight == 1 {
-					held[0], held[1] = max(held[0], qt.df-qt.dfFrench), max(held[1], qt.dfFrench)
-				}
 				if qt.df == 0 || seen[f] {
 					most = max(most, qt.df)
 					continue
@@ -528,10 +524,6 @@ func (s *Store) weighConcepts(concepts []concept) []queryTerm {
 			return most
 		}
 		df = add(concepts[i].Forms, 1)
-		for j := range present {
-			present[j].anyLanguage = slices.Contains(concepts[i].Cognates, present[j].term)
-		}
-		concepts[i].translated = translatedIn(held, s.ix.live-s.ix.liveFrench, s.ix.liveFrench)
 		if rel := add(concepts[i].Related, relatedWeight); df == 0 {
 			df = rel
 		}
@@ -551,13 +543,6 @@ func (s *Store) weighConcepts(concepts []concept) []queryTerm {
 		terms = rarest
 	}
 	return terms
-}
-
-// translatedIn tells, by langIndex, the languages whose passages hold none
-// of a concept's forms while some passage of the other language does: a
-// word of the concept's group counts there as the word (concept.translated).
-func translatedIn(held [2]int, others, french int) [2]bool {
-	return [2]bool{others > 0 && held[0] == 0 && held[1] > 0, french > 0 && held[1] == 0 && held[0] > 0}
 }
 
 // idf is BM25's inverse document frequency, kept positive.

@@ -19,7 +19,7 @@ import (
 
 // version changes whenever IndexTerms would give other terms for the same
 // text: a store re-analyses its passages when the fingerprint changes.
-const version = "lexicon-6"
+const version = "lexicon-5"
 
 // conceptPrefix starts the tokens that stand for a group (a glossary entry
 // or a paraphrase group). Tokens never start with it, so it cannot collide
@@ -278,8 +278,8 @@ type Concept struct {
 	Glossary bool `json:"glossary,omitempty"`
 	Number   bool `json:"number,omitempty"`
 	// Cognates are the forms (among Forms) of the word's spelling in the
-	// other language ("ceremon" of "ceremony"): a search weighs them among
-	// all passages, not only among the few reports in that language.
+	// other language ("ceremon" of "ceremony"): a search weighs them as
+	// rare as the word, not as rare as the few reports in that language.
 	Cognates []string `json:"cognates,omitempty"`
 	// Absent is set by a caller that found no passage holding the concept.
 	Absent bool `json:"absent,omitempty"`

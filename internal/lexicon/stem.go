@@ -31,24 +31,12 @@ func Stem(word, lang string) string {
 		return word
 	}
 	if stemLang(lang) == French {
-		if m, ok := frenchMonths[word]; ok {
-			return english.Stem(m, true)
-		}
 		return french.Stem(word, true)
 	}
 	if base, ok := irregular[word]; ok {
 		word = base
 	}
 	return english.Stem(britishToAmerican(word), true)
-}
-
-// frenchMonths are the French month names (folded) and their English
-// names: a month is one concept in both languages, so "août 2025" meets
-// a question about August 2025 as the same word, not as a translation.
-var frenchMonths = map[string]string{
-	"janvier": "january", "janv": "january", "fevrier": "february", "fevr": "february", "mars": "march",
-	"avril": "april", "avr": "april", "mai": "may", "juin": "june", "juillet": "july", "juil": "july",
-	"aout": "august", "septembre": "september", "octobre": "october", "novembre": "november", "decembre": "december",
 }
 
 // britishToAmerican spells -ise/-isation as -ize/-ization, so that
@@ -183,6 +171,3 @@ func (c *stemCache) stem(word, lang string) string {
 	}
 	return s
 }
-
-// IsFrench reports a document language tag that the French stemmer reads.
-func IsFrench(lang string) bool { return stemLang(lang) == French }
