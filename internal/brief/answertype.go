@@ -508,7 +508,7 @@ func hasInnerName(sentence string) bool {
 // institutionWords make a capitalised run a body, not a person: "Security
 // Council", "High Court", "United Nations".
 var institutionWords = lexiconSet(`council nations united security court force forces mission office ministry government police national
-assembly department general state states union republic parliament senate congress agency bureau fund group council's
+assembly department general state states union republic parliament senate congress agency bureau fund group council's community organization organisation
 news press times post herald tribune daily agence presse
 conseil nations unies securite cour force mission bureau ministere gouvernement police nationale assemblee etats`)
 
@@ -581,8 +581,8 @@ func personRun(run []string) bool {
 	if from > 0 && len(name) >= 1 && !isBodyWord(name[len(name)-1]) {
 		return true
 	}
-	if len(name) < 2 || groupPhrases[strings.Join(name, " ")] {
-		return false // "El Salvador", "Central America": a place, not a person
+	if len(name) < 2 || groupPhrases[strings.Join(name, " ")] || placeNames[strings.Join(name, " ")] {
+		return false // "El Salvador", "Sri Lanka", "South Asian": a place or its people, not a person
 	}
 	if articles[name[0]] {
 		return false // "The Bahamas", "The Hague": no person's name opens with an article
@@ -596,6 +596,9 @@ func personRun(run []string) bool {
 }
 
 var articles = lexiconSet(`the le la les`)
+
+// placeNames are the places and peoples written in more than one word.
+var placeNames = lexicon.PlaceNames()
 
 // groupPhrases are the phrases of the paraphrase groups, folded: places,
 // bodies and things, no person's name.

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/mss-brief/briefbot/internal/lexicon"
 )
@@ -37,11 +39,31 @@ const (
 	bundledSentenceFactor = 0.7
 )
 
-// isSourceList reports a "Sources: ..." line: a bibliography, not an answer.
+// isSourceList reports a "Sources: ..." line, or a byline ("Jacqueline
+// Charles, Miami Herald"): a record of the report, not an answer.
 func isSourceList(s string) bool {
 	l := strings.ToLower(s)
-	return strings.HasPrefix(l, "sources:") || strings.HasPrefix(l, "source:")
+	return strings.HasPrefix(l, "sources:") || strings.HasPrefix(l, "source:") || isByline(s)
 }
+
+// isByline reports a line of a few capitalised words with a comma and
+// nothing else: an author and an outlet.
+func isByline(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 3 || len(words) > maxBylineWords || !strings.Contains(s, ",") {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "\"“‘'("))
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// maxBylineWords bounds a byline: a name, a comma, an outlet.
+const maxBylineWords = 6
 
 // extractive answers by quoting the 1 to 3 sentences of the top passages
 // that best cover the question, each cited.

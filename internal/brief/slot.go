@@ -1195,8 +1195,8 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 	if isSourceList(sentence) {
 		return false // "Source: Daily Nation March 21, 2026" dates the report
 	}
-	if at > 0 {
-		before = sents[at-1]
+	if at > 0 && !isSourceList(sents[at-1]) {
+		before = sents[at-1] // a byline names the author, not whom the sentence is of
 	}
 	switch s.kind {
 	case TypeReason, TypeManner, TypeYesNo:
@@ -1210,7 +1210,10 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 	if s.grain != "" && !namesDateAt(sentence, s.grain) {
 		return false
 	}
-	if s.role && !hasPersonName(sentence) && !hasPersonName(before) {
+	// The person asked for by role may be named the sentence before, when
+	// that one is of what is asked too (not "Prime Minister Fils-Aimé said
+	// the meeting ..." before a sentence naming Bangladesh).
+	if s.role && !hasPersonName(sentence) && !(hasPersonName(before) && slices.ContainsFunc(s.relation, bags[max(at-1, 0)].meets)) {
 		return false
 	}
 	held := bag.meets

@@ -29,6 +29,9 @@ const conceptPrefix = "_"
 //go:embed paraphrase.txt
 var paraphraseData string
 
+//go:embed places.txt
+var placesData string
+
 // IsGroup reports whether an index term stands for a group (a glossary
 // entry or a paraphrase group) rather than a word.
 func IsGroup(term string) bool { return strings.HasPrefix(term, conceptPrefix) }
@@ -417,6 +420,24 @@ func union(a, b []string) []string {
 		}
 	}
 	return a
+}
+
+// PlaceNames returns the places and peoples written in more than one word
+// (places.txt), each as its folded tokens joined by spaces: "sri lanka".
+func PlaceNames() map[string]bool {
+	out := map[string]bool{}
+	for _, line := range strings.Split(placesData, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		var words []string
+		for _, t := range Tokens(line) {
+			words = append(words, t.Text)
+		}
+		out[strings.Join(words, " ")] = true
+	}
+	return out
 }
 
 // ParaphraseGroups returns the built-in groups of words that readers and
