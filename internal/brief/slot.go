@@ -483,10 +483,10 @@ type answerSlot struct {
 	// passage names Kenya.
 	payer *lexicon.Concept
 	// qualifiers are the names the main clause narrows its thing to (a
-	// country, a nationality, a person: "the Salvadoran commander",
-	// "Belize officers"): the sentence, one beside it or its report's
-	// title holds each; a sentence about another of the kind is a near
-	// miss.
+	// country, a nationality, a place: "the Salvadoran commander",
+	// "Belize officers"; persons, titles and acronyms are left to other
+	// rules): the sentence, one beside it or its report's title holds
+	// each; a sentence about another of the kind is a near miss.
 	qualifiers []lexicon.Concept
 	// numbered are the numbers the question names a thing by ("res
 	// 2699"): the report holds each, or it is about another resolution.
