@@ -527,14 +527,22 @@ type answerSlot struct {
 	// passage names Kenya.
 	payer *lexicon.Concept
 	// qualifiers are the names the main clause narrows its thing to (a
-	// country, a nationality, a person: "the Salvadoran commander",
-	// "Belize officers"): the sentence, one beside it or its report's
-	// title holds each; a sentence about another of the kind is a near
-	// miss.
+	// country, a nationality, a place: "the Salvadoran commander",
+	// "Belize officers"; persons, titles and acronyms are left to other
+	// rules): the sentence, one beside it or its report's title holds
+	// each; a sentence about another of the kind is a near miss.
 	qualifiers []lexicon.Concept
 	// numbered are the numbers the question names a thing by ("res
 	// 2699"): the report holds each, or it is about another resolution.
 	numbered []lexicon.Concept
+	// roleAsked is the role a "which" or "what is the name of" asks a
+	// person by ("the Salvadoran force commander"), when the sentence
+	// need not repeat it: a sentence whose every person is named with
+	// another role ("Prime Minister Alix Didier Fils-Aime") does not name
+	// the one asked. personWords are the words of the persons' names the
+	// passages write, so that "Conille said" names Garry Conille.
+	roleAsked   *lexicon.Concept
+	personWords map[string]bool
 	// years are the years the main clause asks of ("killed in 2022"): the
 	// sentence, one beside it, the title, or the report's date says each.
 	years []lexicon.Concept
@@ -624,8 +632,8 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		}
 	}
 	for i, c := range r.asked {
-		if labelsNumber(toks, c.Text) {
-			continue // "res 2699": the label names the number, no relation
+		if labelsNumber(toks, c.Text) || repeatedBy(toks, c.Text) {
+			continue // "res 2699": the label names the number, no relation; nor "block by block"
 		}
 		// Whose thing is asked for is part of it: "Kenya's ambassador",
 		// "the Gang Suppression Force's budget" (a topic name included);
@@ -664,6 +672,12 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 			}
 			if isRole && (s.kind == TypeOther || s.kind == TypeWho) {
 				s.kind, s.role = TypeWho, true
+				// A role the top passages write (itself or through its
+				// group) tells a person named with another role apart.
+				if byRole && anyMeets(bags, c) {
+					s.roleAsked = &r.asked[i]
+					s.personWords = personWordsFound(r)
+				}
 			}
 			// "How much money": any amount answers, whatever it is called.
 			plainMoney := s.kind == TypeAmount && genericMoney[head]
@@ -894,6 +908,47 @@ func yearTold(h document.Hit, bags []termBag, at int, title termBag, y lexicon.C
 func namesAYear(b termBag) bool {
 	for t := range b.Bag {
 		if lexicon.IsYear(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyOtherRoles reports a sentence naming persons, each with a role
+// written beside the name (within roleReach, as for the holders of a
+// role), none of them the role asked, itself or through its group; a
+// name the passages give a person alone ("Conille said") has no role.
+func (s answerSlot) onlyOtherRoles(an *analysis, sentence, lang string) bool {
+	names := personFullNames(sentence)
+	for _, t := range lexicon.Tokens(sentence) {
+		if t.Start > 0 && capitalised(sentence, t) && s.personWords[t.Text] && !slices.ContainsFunc(names, func(n string) bool {
+			return slices.Contains(strings.Fields(lexicon.Fold(n)), t.Text)
+		}) {
+			return false
+		}
+	}
+	seen := 0
+	for _, name := range names {
+		at := strings.Index(sentence[seen:], name)
+		if at < 0 {
+			return false
+		}
+		at += seen
+		seen = at + len(name)
+		around := sentence[max(at-roleReach, 0):min(at+len(name)+roleReach, len(sentence))]
+		titled := slices.ContainsFunc(lexicon.Tokens(around), func(t lexicon.Token) bool { return roleHeads[t.Text] || personTitles[t.Text] })
+		if !titled || an.bag(around, lang).meets(*s.roleAsked) {
+			return false // a name without a role may be anyone's; one with the role asked answers
+		}
+	}
+	return len(names) > 0
+}
+
+// repeatedBy reports a word written "X by X" in the question: "block by
+// block" says how, and is no relation.
+func repeatedBy(toks []lexicon.Token, word string) bool {
+	for i := 0; i+2 < len(toks); i++ {
+		if toks[i].Text == word && toks[i+1].Text == "by" && toks[i+2].Text == word {
 			return true
 		}
 	}
@@ -1215,6 +1270,14 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 	// the meeting ..." before a sentence naming Bangladesh).
 	if s.role && !hasPersonName(sentence) && !(hasPersonName(before) && slices.ContainsFunc(s.relation, bags[max(at-1, 0)].meets)) {
 		return false
+	}
+	if named := sentence; s.roleAsked != nil {
+		if !hasPersonName(sentence) {
+			named = before // the person may be named in the sentence before
+		}
+		if s.onlyOtherRoles(an, named, lang) {
+			return false // "Prime Minister Alix Didier Fils-Aime" is no force commander
+		}
 	}
 	held := bag.meets
 	if lang != "" && s.lang != "" && !strings.HasPrefix(lang, s.lang) {

@@ -1011,3 +1011,19 @@ func TestRoleByParaphrase(t *testing.T) {
 		t.Errorf("the answer does not open with the spokesperson: %s", ans.Text)
 	}
 }
+
+// TestPersonOfAnotherRole: a person asked for by a role the reports write
+// is not one they name with another role.
+func TestPersonOfAnotherRole(t *testing.T) {
+	st := openStoreWith(t,
+		corpus.Document{Title: "Central American troops arrive", Source: "Wire", URL: "https://example.org/ca",
+			Published: time.Date(2025, 1, 20, 0, 0, 0, 0, time.UTC),
+			Text: "Guatemalan President Bernardo Arevalo had pledged to send 150 military police. " +
+				"El Salvador had in August promised 78 soldiers for the force."},
+		corpus.Document{Title: "The force on the ground", Source: "Paper", URL: "https://example.org/force",
+			Published: time.Date(2025, 2, 1, 0, 0, 0, 0, time.UTC),
+			Text:      "Force Commander Godfrey Otunge leads the Kenyan police in Port-au-Prince."})
+	a := newExtractive(t, st)
+	askAnswered(t, a, "What is the name of the Kenyan force commander?", true)
+	askAnswered(t, a, "What is the name of the Salvadoran force commander?", false)
+}
