@@ -130,7 +130,7 @@ var stressWords = [][]string{{"exact"}, {"exactly"}, {"precise"}, {"precisely"},
 // the particle: "pulling its officers out", "bringing its cops home".
 var splitParticle = regexp.MustCompile(`(?i)\b(pull|pulls|pulling|pulled|bring|brings|bringing|brought|send|sends|sending|sent|` +
 	`call|calls|calling|called|scale|scales|scaling|scaled|draw|draws|drawing|drew|hand|hands|handing|handed|roll|rolls|rolling|rolled|` +
-	`rough|roughs|roughing|roughed|beat|beats|beating)` +
+	`rough|roughs|roughing|roughed|beat|beats|beating|take|takes|taking|took|win|wins|winning|won)` +
 	`((?:\s+[\p{L}'’-]+){1,3}?)\s+(out|home|back|off|down|over|up)\b`)
 
 // particlesJoined puts a phrasal verb's particle back beside its verb,

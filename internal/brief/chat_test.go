@@ -65,6 +65,7 @@ func TestWithoutPreamble(t *testing.T) {
 		{"how many are deployed right now?", "how many are deployed now?"},
 		{"Why is Kenya pulling its officers out of Haiti?", "Why is Kenya pulling out its officers of Haiti?"},
 		{"is it bringing its cops home?", "is it bringing home its cops?"},
+		{"which PM vowed to take the country back?", "which PM vowed to take back the country?"}, // "take back" is "reclaim"
 		{"if a cop roughs somebody up, where can they report it?", "if a cop roughs up somebody, where can they report it?"},
 		{"did the US pull out?", "did the US pull out?"},
 		{"why did kenya put its deployment to haiti on hold?", "why did kenya put on hold its deployment to haiti?"}, // an object of four words

@@ -429,3 +429,17 @@ func TestBeforeSetting(t *testing.T) {
 		}
 	}
 }
+
+func TestIsByline(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Jacqueline Charles, Miami Herald":                 true,
+		"By Tom Odula, Associated Press":                   true,
+		"Meeting no.: 9,430.":                              false,
+		"Kenya, Jamaica and Belize sent officers.":         false,
+		"MSS Deputy Force Commander: Colonel Kevron Henry": false, // no comma: a role and its holder
+	} {
+		if got := isByline(s); got != want {
+			t.Errorf("isByline(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
