@@ -137,6 +137,7 @@ func (p *postings) each(fn func(o, tf uint32)) {
 const (
 	sentQuantity uint8 = 1 << iota // meets CueQuantity
 	sentDate                       // meets CueDate
+	sentSpan                       // meets CueSpan
 )
 
 type passageMeta struct {
@@ -567,7 +568,7 @@ func (ix *index) analyse(r passageRow) analysedPassage {
 	return a
 }
 
-// cueFlags says which cues a sentence's terms meet: a quantity, a date.
+// cueFlags says which cues a sentence's terms meet: a quantity, a date, a span.
 func cueFlags(terms []lexicon.Term) byte {
 	var f byte
 	word := func(i int) string { return terms[i].Text }
@@ -576,6 +577,9 @@ func cueFlags(terms []lexicon.Term) byte {
 	}
 	if CueDate.metBy(len(terms), word) {
 		f |= sentDate
+	}
+	if CueSpan.metBy(len(terms), word) {
+		f |= sentSpan
 	}
 	return f
 }

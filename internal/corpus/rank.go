@@ -28,6 +28,7 @@ const (
 	CueNone     Cue = iota
 	CueQuantity     // "how many", "how much": a count or amount
 	CueDate         // "when", "what year": a date
+	CueSpan         // "how long": a span of time ("six months", "90 days")
 )
 
 // QuestionCue tells what kind of answer a question asks for.
@@ -36,6 +37,9 @@ func QuestionCue(question string) Cue {
 	// Compared token by token, not as a joined string: a search asks
 	// this of every question, and a token holds no space.
 	toks := lexicon.Tokens(question)
+	if holdsPhrase(toks, [][]string{{"combien", "de", "temps"}}) { // not "combien", a count
+		return CueSpan
+	}
 	if holdsPhrase(toks, [][]string{{"how", "many"}, {"how", "much"}, {"number", "of"}, {"how", "large"}, {"how", "big"},
 		{"size"}, {"headcount"}, {"strength"}, {"ceiling"}, {"effectif"}, {"taille"},
 		{"combien"}, {"cuantos"}, {"cuantas"}, {"cuanto"}}) {
@@ -44,6 +48,9 @@ func QuestionCue(question string) Cue {
 	if holdsPhrase(toks, [][]string{{"when"}, {"what", "date"}, {"what", "year"}, {"which", "year"}, {"what", "day"},
 		{"since", "when"}, {"quand"}, {"cuando"}}) {
 		return CueDate
+	}
+	if holdsPhrase(toks, [][]string{{"how", "long"}, {"timeframe"}, {"time", "frame"}, {"quel", "delai"}}) {
+		return CueSpan
 	}
 	return CueNone
 }
@@ -108,8 +115,31 @@ func (c Cue) metBy(n int, word func(int) string) bool {
 			}
 		}
 		return false
+	case CueSpan:
+		// A count of a unit of time: "six mois", "90 days", "12-month".
+		for i := 0; i+1 < n; i++ {
+			if t := word(i); (lexicon.IsNumber(t) && !lexicon.IsYear(t) || spanCounts[t]) && timeUnits[word(i+1)] {
+				return true
+			}
+		}
+		return false
 	}
 	return true
+}
+
+// spanCounts are the number words that count units of time.
+var spanCounts = wordSet(`one two three four five six seven eight nine ten eleven twelve fifteen eighteen twenty thirty
+sixty ninety un une deux trois quatre cinq six sept huit neuf dix onze douze quinze dix-huit vingt trente soixante`)
+
+// timeUnits are the units a span of time is counted in, folded.
+var timeUnits = wordSet(`day days week weeks month months year years decade decades jour jours semaine semaines mois an ans annee annees`)
+
+func wordSet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
 }
 
 // phraseShare is how much holding the question's adjacent words in the
@@ -330,7 +360,7 @@ func maskedScore(ids []byte, nStems int, flags uint8, m *conceptMasks, concepts 
 	if m.nPairs > 0 {
 		score += phraseShare * float64(bits.OnesCount64(held&m.pairs)) / float64(m.nPairs)
 	}
-	if (cue == CueQuantity && flags&sentQuantity == 0) || (cue == CueDate && flags&sentDate == 0) {
+	if (cue == CueQuantity && flags&sentQuantity == 0) || (cue == CueDate && flags&sentDate == 0) || (cue == CueSpan && flags&sentSpan == 0) {
 		score /= 2
 	}
 	return score

@@ -1,0 +1,50 @@
+package corpus
+
+import (
+	"context"
+	"testing"
+)
+
+// TestHowLongAsksForASpan: "how long" is answered by a count of a unit of
+// time ("within six months"), not by a date, and the passage holding one
+// goes first.
+func TestHowLongAsksForASpan(t *testing.T) {
+	for q, want := range map[string]Cue{
+		"How long does the Secretary-General have to set up the office?": CueSpan,
+		"Within what timeframe was the office to be set up?":             CueSpan,
+		"Combien de temps la mission est-elle restée ?":                  CueSpan,
+		"When was the office set up?":                                    CueDate,
+	} {
+		if got := QuestionCue(q); got != want {
+			t.Errorf("QuestionCue(%q) = %d, want %d", q, got, want)
+		}
+	}
+	for sentence, want := range map[string]bool{
+		"The office is to be set up within six months.":   true,
+		"Il doit créer dans les six mois un bureau.":      true,
+		"Tours last 90 days.":                             true,
+		"The office was set up on 30 September 2025.":     false,
+		"The office has 2025 staff and several advisers.": false,
+	} {
+		if got := CueSpan.MetBy(sentence); got != want {
+			t.Errorf("CueSpan.MetBy(%q) = %v, want %v", sentence, got, want)
+		}
+	}
+	s := openTestStore(t)
+	ctx := context.Background()
+	for _, d := range []Document{
+		{Title: "Dated", Text: "The Secretary-General set up the support office on 30 September 2025 in Port-au-Prince."},
+		{Title: "Span", Text: "The Secretary-General has six months to set up the support office."},
+	} {
+		if _, err := s.Put(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	hits, err := s.Search(ctx, Query{Text: "How long does the Secretary-General have to set up the support office?", K: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) == 0 || hits[0].Doc.Title != "Span" {
+		t.Errorf("first hit %v, want the passage with the span", hits)
+	}
+}
