@@ -45,8 +45,7 @@ func QuestionCue(question string) Cue {
 		{"combien"}, {"cuantos"}, {"cuantas"}, {"cuanto"}}) {
 		return CueQuantity
 	}
-	if holdsPhrase(toks, [][]string{{"when"}, {"what", "date"}, {"what", "year"}, {"which", "year"}, {"what", "day"},
-		{"since", "when"}, {"quand"}, {"cuando"}}) {
+	if asksWhen(toks) || holdsPhrase(toks, [][]string{{"what", "date"}, {"what", "year"}, {"which", "year"}, {"what", "day"}}) {
 		return CueDate
 	}
 	if holdsPhrase(toks, [][]string{{"how", "long"}, {"timeframe"}, {"time", "frame"}, {"quel", "delai"}}) {
@@ -54,6 +53,27 @@ func QuestionCue(question string) Cue {
 	}
 	return CueNone
 }
+
+// asksWhen reports a "when" that asks: one that opens the question, or a
+// second question ("..., and when did ..."), or follows a word that is no
+// question word. After the question's own question word it opens a
+// clause: "Which country chaired the Council when 2793 was adopted?" asks
+// which, and is answered by "chaired by South Korea", which holds no date.
+func asksWhen(toks []lexicon.Token) bool {
+	for i, t := range toks {
+		if t.Text != "when" && t.Text != "quand" && t.Text != "cuando" {
+			continue
+		}
+		if i == 0 || !openingQuestionWords[toks[0].Text] || toks[i-1].Text == "and" || toks[i-1].Text == "et" {
+			return true
+		}
+	}
+	return false
+}
+
+// openingQuestionWords open a question that asks for something else than
+// a date.
+var openingQuestionWords = wordSet(`who whom whose which what where why how qui quel quelle quels quelles pourquoi comment combien`)
 
 // holdsPhrase reports whether toks hold one of phrases, word after word.
 func holdsPhrase(toks []lexicon.Token, phrases [][]string) bool {

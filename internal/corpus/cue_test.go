@@ -48,3 +48,23 @@ func TestHowLongAsksForASpan(t *testing.T) {
 		t.Errorf("first hit %v, want the passage with the span", hits)
 	}
 }
+
+// TestWhenAfterTheQuestionWordOpensAClause: "which country ... when ..."
+// asks which country, so a sentence without a date is not halved; "when"
+// that opens the question, or a second one, still asks for a date.
+func TestWhenAfterTheQuestionWordOpensAClause(t *testing.T) {
+	for q, want := range map[string]Cue{
+		"Which country chaired the Security Council when resolution 2793 was adopted?": CueNone,
+		"Who stood next to the prime minister when he spoke?":                          CueNone,
+		"When was resolution 2793 adopted?":                                            CueDate,
+		"Until when does the mandate run?":                                             CueDate,
+		"What did the court decide, and when did the police land?":                     CueDate,
+		"Is the force still there now, and since when?":                                CueDate,
+		"Quel pays présidait le Conseil quand la résolution a été adoptée ?":           CueNone,
+		"Quand la résolution a-t-elle été adoptée ?":                                   CueDate,
+	} {
+		if got := QuestionCue(q); got != want {
+			t.Errorf("QuestionCue(%q) = %d, want %d", q, got, want)
+		}
+	}
+}
