@@ -314,10 +314,6 @@ var numberLabels = map[string]bool{"resolution": true, "resolutions": true, "art
 	"chapter": true, "section": true, "no": true, "number": true, "page": true, "pages": true, "vol": true, "session": true,
 	"meeting": true, "res": true, "s": true, "resolutions2": true}
 
-// countWords are numbers written as words.
-var countWords = lexiconSet(`two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion dozen dozens
-deux trois quatre cinq six sept huit neuf dix onze douze vingt trente quarante cinquante soixante cent cents centaine centaines mille millier milliers million millions milliard`)
-
 // moneyWords mark an amount of money beside a number.
 var moneyWords = lexiconSet(`dollar dollars usd us$ euro euros eur shilling shillings ksh kes pound pounds gbp cad yen million billion millions billions funding fund funds budget pledged pledge contributed contribution dollars gourdes gourde`)
 
@@ -444,15 +440,12 @@ func meetsType(t AnswerType, sentence string) bool {
 // spanAt reports a span of time ending at words[i]: "six months", "12
 // days", "a year".
 func spanAt(words []string, i int) bool {
-	if i == 0 || !durationUnits[words[i]] {
+	if i == 0 || !lexicon.IsTimeUnit(words[i]) {
 		return false
 	}
 	p := words[i-1]
-	return countWords[p] || lexicon.IsNumber(p) || p == "a" || p == "one"
+	return lexicon.IsCountWord(p) || lexicon.IsNumber(p) || p == "a" || p == "one"
 }
-
-// durationUnits measure a span of time.
-var durationUnits = lexiconSet(`hour hours day days week weeks month months year years heure heures jour jours semaine semaines mois an ans annee annees`)
 
 // datelineRE matches a wire report's opening dateline: a place, a date,
 // perhaps the agency, and a dash ("UNITED NATIONS, Sept. 30 (Xinhua) --",
@@ -472,7 +465,7 @@ func datelineEnd(sentence string) int {
 // of a date, not a label's number (resolution 2751); or a number word.
 func hasCount(words []string) bool {
 	for i, w := range words {
-		if countWords[w] {
+		if lexicon.IsCountWord(w) {
 			return true
 		}
 		if !lexicon.IsNumber(w) || lexicon.IsYear(w) {
@@ -626,7 +619,7 @@ func nameStart(run []string) int {
 // openingWord reports a word that opens sentences: a function word, or
 // one of the adverbs and pronouns reporting starts with.
 func openingWord(w string) bool {
-	return englishFunctionWords[w] || frenchFunctionWords[w] || phraseEnds[w] || openers[w] || countWords[w]
+	return englishFunctionWords[w] || frenchFunctionWords[w] || phraseEnds[w] || openers[w] || lexicon.IsCountWord(w)
 }
 
 var openers = lexiconSet(`but yet also after before since while when then however meanwhile last earlier later speaking

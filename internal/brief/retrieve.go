@@ -686,7 +686,7 @@ func asksOnlyMeasure(ask string) bool {
 		return false
 	}
 	for _, t := range terms {
-		if !metaHeads[t] && !countWords[t] && t != "both" {
+		if !metaHeads[t] && !lexicon.IsCountWord(t) && t != "both" {
 			return false
 		}
 	}

@@ -23,6 +23,9 @@ func TestHowLongAsksForASpan(t *testing.T) {
 		"The office is to be set up within six months.":   true,
 		"Il doit créer dans les six mois un bureau.":      true,
 		"Tours last 90 days.":                             true,
+		"It ran from June 2004 until October 2017.":       true, // the two years it ran between
+		"The mission was extended for one year.":          true,
+		"It was set up in 2004, and renewed in 2004.":     false,
 		"The office was set up on 30 September 2025.":     false,
 		"The office has 2025 staff and several advisers.": false,
 	} {

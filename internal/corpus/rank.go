@@ -136,30 +136,25 @@ func (c Cue) metBy(n int, word func(int) string) bool {
 		}
 		return false
 	case CueSpan:
-		// A count of a unit of time: "six mois", "90 days", "12-month".
-		for i := 0; i+1 < n; i++ {
-			if t := word(i); (lexicon.IsNumber(t) && !lexicon.IsYear(t) || spanCounts[t]) && timeUnits[word(i+1)] {
+		// A count of a unit of time ("six mois", "90 days", "one year"),
+		// or the two years it ran between ("from June 2004 until October
+		// 2017").
+		var year string
+		for i := 0; i < n; i++ {
+			t := word(i)
+			if i+1 < n && (lexicon.IsNumber(t) && !lexicon.IsYear(t) || lexicon.IsCountWord(t) || t == "one" || t == "un" || t == "une") && lexicon.IsTimeUnit(word(i+1)) {
 				return true
+			}
+			if lexicon.IsYear(t) {
+				if year != "" && year != t {
+					return true
+				}
+				year = t
 			}
 		}
 		return false
 	}
 	return true
-}
-
-// spanCounts are the number words that count units of time.
-var spanCounts = wordSet(`one two three four five six seven eight nine ten eleven twelve fifteen eighteen twenty thirty
-sixty ninety un une deux trois quatre cinq six sept huit neuf dix onze douze quinze dix-huit vingt trente soixante`)
-
-// timeUnits are the units a span of time is counted in, folded.
-var timeUnits = wordSet(`day days week weeks month months year years decade decades jour jours semaine semaines mois an ans annee annees`)
-
-func wordSet(words string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(words) {
-		m[w] = true
-	}
-	return m
 }
 
 // phraseShare is how much holding the question's adjacent words in the
@@ -438,4 +433,12 @@ func uvarint(b []byte) (uint32, int) {
 	}
 	v, n := binary.Uvarint(b)
 	return uint32(v), n
+}
+
+func wordSet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
 }

@@ -84,6 +84,21 @@ func IsYear(t string) bool {
 // abbreviation, folded.
 func IsMonth(t string) bool { return months[t] }
 
+// IsTimeUnit reports a unit a span of time is counted in, English or
+// French, folded: "months", "jours".
+func IsTimeUnit(t string) bool { return timeUnits[t] }
+
+var timeUnits = set(`hour hours day days week weeks month months year years decade decades
+heure heures jour jours semaine semaines mois an ans annee annees decennie decennies`)
+
+// IsCountWord reports a number written as a word, English or French,
+// folded ("twelve", "douze", "thousands"); not "one", which is more often
+// no count at all.
+func IsCountWord(t string) bool { return countWords[t] }
+
+var countWords = set(`two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion dozen dozens
+deux trois quatre cinq six sept huit neuf dix onze douze vingt trente quarante cinquante soixante cent cents centaine centaines mille millier milliers million millions milliard`)
+
 // IsWeekday reports an English or French day name, folded.
 func IsWeekday(t string) bool { return weekdays[t] }
 
