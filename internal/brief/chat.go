@@ -163,6 +163,9 @@ func withoutAside(q string) string {
 			continue
 		}
 		end := at + utf8.RuneLen(r)
+		if parenthesised(q[end:]) {
+			return q[:end] // "which town? (i know it was artibonite but which town)"
+		}
 		tail := tokenTexts(lexicon.Tokens(q[end:]))
 		for _, run := range asideOpeners {
 			if len(tail) >= len(run) && slices.Equal(tail[:len(run)], run) {
@@ -176,6 +179,13 @@ func withoutAside(q string) string {
 		}
 	}
 	return q
+}
+
+// parenthesised reports a tail that is one remark in brackets, asking
+// nothing of its own (no question mark).
+func parenthesised(tail string) bool {
+	tail = strings.TrimSpace(tail)
+	return strings.HasPrefix(tail, "(") && strings.HasSuffix(tail, ")") && !strings.ContainsAny(tail, "?？")
 }
 
 // withoutStress drops the stress words of a question of more than a few

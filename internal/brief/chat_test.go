@@ -57,6 +57,8 @@ func TestWithoutPreamble(t *testing.T) {
 		{"who's the deputy？ think he's Jamaican", "who's the deputy？"},
 		{"who's the deputy commander? jamaican officer iirc", "who's the deputy commander?"}, // a hedge closes it
 		{"who's the deputy commander? jamaican officer", "who's the deputy commander? jamaican officer"},
+		{"which town was he shot in? (i know it was artibonite but which town)", "which town was he shot in?"},                                 // a remark in brackets
+		{"which town was he shot in? (artibonite? or nearer the capital?)", "which town was he shot in? (artibonite? or nearer the capital?)"}, // it asks
 		{"what is the SG’s view?", "what is the Secretary-General’s view?"},
 		{"how long did the UNSC give the SG?", "how long did the UNSC give the Secretary-General?"},
 		{"what did the deputy NSA say in NY?", "what did the deputy national security adviser say in New York?"},
