@@ -66,6 +66,8 @@ func TestWithoutPreamble(t *testing.T) {
 		{"how many are deployed right now?", "how many are deployed now?"},
 		{"Why is Kenya pulling its officers out of Haiti?", "Why is Kenya pulling out its officers of Haiti?"},
 		{"is it bringing its cops home?", "is it bringing home its cops?"},
+		{"what held the MSS back?", "what held back the MSS?"},
+		{"what did the foreign affairs PS say?", "what did the foreign affairs principal secretary say?"},
 		{"if a cop roughs somebody up, where can they report it?", "if a cop roughs up somebody, where can they report it?"},
 		{"did the US pull out?", "did the US pull out?"},
 		{"why did kenya put its deployment to haiti on hold?", "why did kenya put on hold its deployment to haiti?"}, // an object of four words
