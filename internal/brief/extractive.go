@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -28,6 +29,7 @@ const (
 	brevityBonus     = 0.1  // what a short sentence gains over a long one that holds as much
 	brevityWords     = 60   // sentences this long or longer gain nothing for brevity
 	nameWeight       = 2.0  // a name in the question counts this many times a common word
+	attributedFactor = 0.75 // a word only of the question's "according to X" counts this share in choosing a sentence
 	announceWords    = 12   // a sentence shorter than this brings the next one along
 	presentBonus     = 0.5  // what the newest report gains over the oldest, for a question about the present
 	causeBonus       = 0.25 // what a sentence that says "because", "due to" gains for a "why", or "in the town of X" for a "where"
@@ -837,6 +839,7 @@ func weights(r retrieval, byCorpus bool) []float64 {
 	for _, n := range r.an.namedTerms(r.question) {
 		names[n] = true
 	}
+	attributed := attributedOnly(r)
 	n := float64(len(bags))
 	w := make([]float64, len(r.asked))
 	for i, c := range r.asked {
@@ -860,6 +863,9 @@ func weights(r retrieval, byCorpus bool) []float64 {
 			all, df = float64(r.corpusN), float64(r.corpusDF[i])
 		}
 		w[i] = math.Log(1 + (all-df+0.5)/(df+0.5))
+		if !byCorpus && attributed[c.Text] {
+			w[i] *= attributedFactor
+		}
 		switch {
 		case c.Glossary:
 			w[i] *= glossaryFactor
@@ -868,6 +874,45 @@ func weights(r retrieval, byCorpus bool) []float64 {
 		}
 	}
 	return w
+}
+
+// attribution is who a question says told it: "According to Kenya's
+// foreign affairs PS, ...", "..., per Crisis Group?", "selon l'ONU".
+var attribution = regexp.MustCompile(`(?i)(?:\baccording to|(?:^|,\s*)(?:per|selon))\s+[^,?？]+`)
+
+// attributedOnly are the concepts the question names only as its
+// source: a report names its source once, seldom in the sentence that
+// answers, so they should not pick the sentence that names the source.
+func attributedOnly(r retrieval) map[string]bool {
+	rest, src := splitAttribution(r.question)
+	if src == "" {
+		return nil
+	}
+	inRest := map[string]bool{}
+	for _, c := range r.an.lex.Query(rest) {
+		inRest[c.Text] = true
+	}
+	out := map[string]bool{}
+	for _, c := range r.an.lex.Query(src) {
+		if !inRest[c.Text] {
+			out[c.Text] = true
+		}
+	}
+	return out
+}
+
+// splitAttribution parts a question into what it asks and who it says
+// told it ("According to Kenya's PS, what held the MSS back?": "what held
+// the MSS back?" and "According to Kenya's PS"); src is empty when it
+// names no source.
+func splitAttribution(question string) (rest, src string) {
+	last := 0
+	for _, m := range attribution.FindAllStringIndex(question, -1) {
+		rest += question[last:m[0]] + " "
+		src += question[m[0]:m[1]] + " "
+		last = m[1]
+	}
+	return strings.Trim(rest+question[last:], " ,"), strings.TrimSpace(src)
 }
 
 // askedCoverage is the weighted share of the question's concepts that a

@@ -499,3 +499,18 @@ func TestAmountSetBySentenceBefore(t *testing.T) {
 		t.Errorf("each part wants its amount: %s", ans.Text)
 	}
 }
+
+func TestSplitAttribution(t *testing.T) {
+	for _, c := range []struct{ q, rest, src string }{
+		{"According to Kenya's foreign affairs PS, what held the MSS back?", "what held the MSS back?", "According to Kenya's foreign affairs PS"},
+		{"Why should it wait, according to Crisis Group?", "Why should it wait,  ?", "according to Crisis Group"},
+		{"per the intel brief, how long is the gap?", "how long is the gap?", "per the intel brief"},
+		{"How many officers per contingent?", "How many officers per contingent?", ""}, // "per" inside a question counts
+		{"selon l'ONU, combien de déplacés ?", "combien de déplacés ?", "selon l'ONU"},
+	} {
+		rest, src := splitAttribution(c.q)
+		if rest != c.rest || src != c.src {
+			t.Errorf("splitAttribution(%q) = %q, %q; want %q, %q", c.q, rest, src, c.rest, c.src)
+		}
+	}
+}
