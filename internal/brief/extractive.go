@@ -688,12 +688,19 @@ func pickRest(r retrieval, w []float64, cands []sentenceCandidate) []sentenceCan
 		}
 		return false
 	}
+	newness := hitNewness(r)
 	for _, c := range cands[1:] {
 		if len(picked) == maxSentences(r) {
 			break
 		}
 		if c.score < followShare*picked[0].score {
 			break // sorted: nothing later scores enough
+		}
+		// Being newer chose the lead; a further sentence of a newer
+		// report must score enough without that edge, else the answer's
+		// date is of a report that does not answer.
+		if c.score-presentBonus*max(newness[c.hit]-newness[picked[0].hit], 0) < followShare*picked[0].score {
+			continue
 		}
 		if at := slices.IndexFunc(picked, func(p sentenceCandidate) bool { return goesOn(r, p, c) }); at >= 0 && withinBudget(picked, picked[at], c) {
 			// A cause or a manner is told over a few sentences of one

@@ -514,3 +514,30 @@ func TestSplitAttribution(t *testing.T) {
 		}
 	}
 }
+
+// TestNewerReportAddsNoDateAlone: for a question about the present, a
+// newer report's sentence that holds little of the question is not
+// quoted for being newer: the answer's date would be of a report that
+// does not answer.
+func TestNewerReportAddsNoDateAlone(t *testing.T) {
+	st := openFixtureStore(t,
+		corpus.Document{Title: "Envoy speaks on the new force", Source: "Wire", URL: "https://example.org/envoy",
+			Published: time.Date(2025, 9, 26, 0, 0, 0, 0, time.UTC),
+			Text: "The force would be mostly military, said Harold Vance, chargé d'affaires at the U.S. Embassy in Port-au-Prince. " +
+				"Vance spoke during the General Assembly week in New York."},
+		corpus.Document{Title: "Council renews the political office", Source: "Agency", URL: "https://example.org/renewal",
+			Published: time.Date(2026, 1, 30, 0, 0, 0, 0, time.UTC),
+			Text: "Gangs control about 90 percent of Port-au-Prince and the roads to the embassy, said ambassador Pierre Lemaire at the Council. " +
+				"The office was renewed for another year by a unanimous vote."},
+	)
+	ans, err := newExtractive(t, st).Answer(context.Background(), Request{Question: "Who is the current US chargé d'affaires at the embassy in Port-au-Prince?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "Vance") || strings.Contains(ans.Text, "Lemaire") {
+		t.Errorf("want the envoy's report alone: %s", ans.Text)
+	}
+	if ans.AsOf == nil || ans.AsOf.Year() != 2025 {
+		t.Errorf("as of %v, want the envoy's report's date", ans.AsOf)
+	}
+}
