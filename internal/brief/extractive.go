@@ -145,6 +145,7 @@ func pickSentences(r retrieval) []sentenceCandidate {
 	picked := pickRest(r, w, cands)
 	picked = numbersTheLabel(r, w, picked, cands) // "which resolution": its number
 	picked = coverParts(r, picked, cands)         // each part of a two-part question answered
+	picked = numbersEachPart(r, picked, cands)    // "..., and which one renewed BINUH": its number too
 	picked = newestFirst(r, picked)               // "... now": the newest report first
 	return stateChange(r, w, picked, cands)       // "is X still ...": what changed, before that
 }
@@ -202,14 +203,55 @@ func numbersTheLabel(r retrieval, w []float64, picked, cands []sentenceCandidate
 		if c.hit != lead && otherNumbered {
 			break // sorted by report: the lead's sentences have all been seen
 		}
+		// The sentence right after the lead one may give the number of
+		// what it told was done ("... extended the mandate of BINUH. The
+		// Council, by adopting resolution 2743, ...").
+		follows := c.hit == lead && c.at == picked[0].to+1
 		if reportPlace(picked, c.hit) == len(picked) || !numbered(c) || isSourceList(c.text) ||
-			!slot.filledIn(r.an, h, sents, bags, c.at, r.an.title(h)) || nearDuplicate(c, picked) {
+			!follows && !slot.filledIn(r.an, h, sents, bags, c.at, r.an.title(h)) || nearDuplicate(c, picked) {
 			continue
 		}
 		if len(picked) == maxSentences(r) {
 			picked = picked[:len(picked)-1]
 		}
 		return append(picked, c)
+	}
+	return picked
+}
+
+// numbersEachPart is numbersTheLabel for each part of a question in two
+// parts ("which resolution created the GSF, and which one extended
+// BINUH's mandate?"): the part's lead is the picked sentence holding most
+// of the part, and the number its report gives is added when there is
+// room, else in place of the last sentence when that is not the lead.
+func numbersEachPart(r retrieval, picked, cands []sentenceCandidate) []sentenceCandidate {
+	parts := subQueries(r.query)
+	if len(parts) < 2 || len(picked) == 0 {
+		return picked
+	}
+	for _, part := range parts {
+		pr := r
+		pr.question, pr.query = part, part
+		pr.asked, pr.kind = r.an.lex.Query(part), questionType(part)
+		w := askedWeights(pr)
+		lead := 0
+		for i, p := range picked {
+			if askedCoverage(p.shownBag(), pr.asked, w) > askedCoverage(picked[lead].shownBag(), pr.asked, w) {
+				lead = i
+			}
+		}
+		led := append([]sentenceCandidate{picked[lead]}, slices.Delete(slices.Clone(picked), lead, lead+1)...)
+		for _, c := range numbersTheLabel(pr, w, led, cands) {
+			if slices.ContainsFunc(picked, func(p sentenceCandidate) bool { return p.text == c.text }) {
+				continue
+			}
+			switch {
+			case len(picked) < maxSentences(r):
+				picked = append(picked, c)
+			case lead != len(picked)-1:
+				picked[len(picked)-1] = c
+			}
+		}
 	}
 	return picked
 }

@@ -541,3 +541,28 @@ func TestNewerReportAddsNoDateAlone(t *testing.T) {
 		t.Errorf("as of %v, want the envoy's report's date", ans.AsOf)
 	}
 }
+
+// TestEachPartGetsItsNumber: "which resolution ..., and which one ...?"
+// asks two numbers; the report that tells the second deed gives its
+// number in the sentence after.
+func TestEachPartGetsItsNumber(t *testing.T) {
+	st := openFixtureStore(t,
+		corpus.Document{Title: "Council renews the political office", Source: "Wire", URL: "https://example.org/office",
+			Published: time.Date(2024, 7, 12, 0, 0, 0, 0, time.UTC),
+			Text: "The Security Council on Friday extended the mandate of the political office in Haiti for one year, until July 2025. " +
+				"The Council, by unanimously adopting resolution 2743, asked all parties to agree on a road map for elections. " +
+				"The office will keep its advisers on policing and prisons."},
+		corpus.Document{Title: "A new force for Haiti", Source: "Agency", URL: "https://example.org/force",
+			Published: time.Date(2025, 10, 2, 0, 0, 0, 0, time.UTC),
+			Text:      "The anti-gang force was created on 30 September 2025 under Security Council resolution 2793, with support from partners."},
+	)
+	ans, err := newExtractive(t, st).Answer(context.Background(), Request{Question: "Which resolution created the anti-gang force, and which one extended the political office's mandate in July 2024?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"2793", "2743"} {
+		if !strings.Contains(ans.Text, want) {
+			t.Errorf("answer lacks %s: %s", want, ans.Text)
+		}
+	}
+}
