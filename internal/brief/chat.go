@@ -62,6 +62,7 @@ var chatShorthand = map[string]string{"ppl": "people", "govt": "government", "go
 	"sg": "Secretary-General", "unsg": "UN Secretary-General", "nsa": "national security adviser", "ny": "New York",
 	"nyc": "New York", "op": "operation", "ops": "operations", "ok'd": "approved", "ok’d": "approved", "okayed": "approved",
 	"dept": "department", "cmdr": "commander", "pap": "Port-au-Prince", "intel": "intelligence", "amb": "ambassador", "rep": "representative", "reps": "representatives",
+	"ps": "principal secretary",
 	// Ordinals as figures: "the 2nd contingent", "le 2e contingent".
 	"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "1er": "premier", "1re": "première",
 	"2e": "deuxième", "2eme": "deuxième", "2ème": "deuxième", "3e": "troisième", "3eme": "troisième", "3ème": "troisième"}
@@ -130,7 +131,7 @@ var stressWords = [][]string{{"exact"}, {"exactly"}, {"precise"}, {"precisely"},
 // the particle: "pulling its officers out", "bringing its cops home".
 var splitParticle = regexp.MustCompile(`(?i)\b(pull|pulls|pulling|pulled|bring|brings|bringing|brought|send|sends|sending|sent|` +
 	`call|calls|calling|called|scale|scales|scaling|scaled|draw|draws|drawing|drew|hand|hands|handing|handed|roll|rolls|rolling|rolled|` +
-	`rough|roughs|roughing|roughed|beat|beats|beating|take|takes|taking|took|win|wins|winning|won)` +
+	`rough|roughs|roughing|roughed|beat|beats|beating|take|takes|taking|took|win|wins|winning|won|hold|holds|holding|held)` +
 	`((?:\s+[\p{L}'’-]+){1,3}?)\s+(out|home|back|off|down|over|up)\b`)
 
 // particlesJoined puts a phrasal verb's particle back beside its verb,
@@ -163,6 +164,9 @@ func withoutAside(q string) string {
 			continue
 		}
 		end := at + utf8.RuneLen(r)
+		if parenthesised(q[end:]) {
+			return q[:end] // "which town? (i know it was artibonite but which town)"
+		}
 		tail := tokenTexts(lexicon.Tokens(q[end:]))
 		for _, run := range asideOpeners {
 			if len(tail) >= len(run) && slices.Equal(tail[:len(run)], run) {
@@ -176,6 +180,13 @@ func withoutAside(q string) string {
 		}
 	}
 	return q
+}
+
+// parenthesised reports a tail that is one remark in brackets, asking
+// nothing of its own (no question mark).
+func parenthesised(tail string) bool {
+	tail = strings.TrimSpace(tail)
+	return strings.HasPrefix(tail, "(") && strings.HasSuffix(tail, ")") && !strings.ContainsAny(tail, "?？")
 }
 
 // withoutStress drops the stress words of a question of more than a few

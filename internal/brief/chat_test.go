@@ -58,6 +58,8 @@ func TestWithoutPreamble(t *testing.T) {
 		{"who's the deputy？ think he's Jamaican", "who's the deputy？"},
 		{"who's the deputy commander? jamaican officer iirc", "who's the deputy commander?"}, // a hedge closes it
 		{"who's the deputy commander? jamaican officer", "who's the deputy commander? jamaican officer"},
+		{"which town was he shot in? (i know it was artibonite but which town)", "which town was he shot in?"},                                 // a remark in brackets
+		{"which town was he shot in? (artibonite? or nearer the capital?)", "which town was he shot in? (artibonite? or nearer the capital?)"}, // it asks
 		{"what is the SG’s view?", "what is the Secretary-General’s view?"},
 		{"how long did the UNSC give the SG?", "how long did the UNSC give the Secretary-General?"},
 		{"what did the deputy NSA say in NY?", "what did the deputy national security adviser say in New York?"},
@@ -66,6 +68,8 @@ func TestWithoutPreamble(t *testing.T) {
 		{"Why is Kenya pulling its officers out of Haiti?", "Why is Kenya pulling out its officers of Haiti?"},
 		{"is it bringing its cops home?", "is it bringing home its cops?"},
 		{"which PM vowed to take the country back?", "which PM vowed to take back the country?"}, // "take back" is "reclaim"
+		{"what held the MSS back?", "what held back the MSS?"},
+		{"what did the foreign affairs PS say?", "what did the foreign affairs principal secretary say?"},
 		{"if a cop roughs somebody up, where can they report it?", "if a cop roughs up somebody, where can they report it?"},
 		{"did the US pull out?", "did the US pull out?"},
 		{"why did kenya put its deployment to haiti on hold?", "why did kenya put on hold its deployment to haiti?"}, // an object of four words

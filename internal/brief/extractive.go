@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -30,6 +31,7 @@ const (
 	brevityBonus     = 0.1  // what a short sentence gains over a long one that holds as much
 	brevityWords     = 60   // sentences this long or longer gain nothing for brevity
 	nameWeight       = 2.0  // a name in the question counts this many times a common word
+	attributedFactor = 0.75 // a word only of the question's "according to X" counts this share in choosing a sentence
 	announceWords    = 12   // a sentence shorter than this brings the next one along
 	presentBonus     = 0.5  // what the newest report gains over the oldest, for a question about the present
 	causeBonus       = 0.25 // what a sentence that says "because", "due to" gains for a "why", or "in the town of X" for a "where"
@@ -165,6 +167,7 @@ func pickSentences(r retrieval) []sentenceCandidate {
 	picked := pickRest(r, w, cands)
 	picked = numbersTheLabel(r, w, picked, cands) // "which resolution": its number
 	picked = coverParts(r, picked, cands)         // each part of a two-part question answered
+	picked = numbersEachPart(r, picked, cands)    // "..., and which one renewed BINUH": its number too
 	picked = newestFirst(r, picked)               // "... now": the newest report first
 	return stateChange(r, w, picked, cands)       // "is X still ...": what changed, before that
 }
@@ -222,14 +225,55 @@ func numbersTheLabel(r retrieval, w []float64, picked, cands []sentenceCandidate
 		if c.hit != lead && otherNumbered {
 			break // sorted by report: the lead's sentences have all been seen
 		}
+		// The sentence right after the lead one may give the number of
+		// what it told was done ("... extended the mandate of BINUH. The
+		// Council, by adopting resolution 2743, ...").
+		follows := c.hit == lead && c.at == picked[0].to+1
 		if reportPlace(picked, c.hit) == len(picked) || !numbered(c) || isSourceList(c.text) ||
-			!slot.filledIn(r.an, h, sents, bags, c.at, r.an.title(h)) || nearDuplicate(c, picked) {
+			!follows && !slot.filledIn(r.an, h, sents, bags, c.at, r.an.title(h)) || nearDuplicate(c, picked) {
 			continue
 		}
 		if len(picked) == maxSentences(r) {
 			picked = picked[:len(picked)-1]
 		}
 		return append(picked, c)
+	}
+	return picked
+}
+
+// numbersEachPart is numbersTheLabel for each part of a question in two
+// parts ("which resolution created the GSF, and which one extended
+// BINUH's mandate?"): the part's lead is the picked sentence holding most
+// of the part, and the number its report gives is added when there is
+// room, else in place of the last sentence when that is not the lead.
+func numbersEachPart(r retrieval, picked, cands []sentenceCandidate) []sentenceCandidate {
+	parts := subQueries(r.query)
+	if len(parts) < 2 || len(picked) == 0 {
+		return picked
+	}
+	for _, part := range parts {
+		pr := r
+		pr.question, pr.query = part, part
+		pr.asked, pr.kind = r.an.lex.Query(part), questionType(part)
+		w := askedWeights(pr)
+		lead := 0
+		for i, p := range picked {
+			if askedCoverage(p.shownBag(), pr.asked, w) > askedCoverage(picked[lead].shownBag(), pr.asked, w) {
+				lead = i
+			}
+		}
+		led := append([]sentenceCandidate{picked[lead]}, slices.Delete(slices.Clone(picked), lead, lead+1)...)
+		for _, c := range numbersTheLabel(pr, w, led, cands) {
+			if slices.ContainsFunc(picked, func(p sentenceCandidate) bool { return p.text == c.text }) {
+				continue
+			}
+			switch {
+			case len(picked) < maxSentences(r):
+				picked = append(picked, c)
+			case lead != len(picked)-1:
+				picked[len(picked)-1] = c
+			}
+		}
 	}
 	return picked
 }
@@ -708,12 +752,19 @@ func pickRest(r retrieval, w []float64, cands []sentenceCandidate) []sentenceCan
 		}
 		return false
 	}
+	newness := hitNewness(r)
 	for _, c := range cands[1:] {
 		if len(picked) == maxSentences(r) {
 			break
 		}
 		if c.score < followShare*picked[0].score {
 			break // sorted: nothing later scores enough
+		}
+		// Being newer chose the lead; a further sentence of a newer
+		// report must score enough without that edge, else the answer's
+		// date is of a report that does not answer.
+		if c.score-presentBonus*max(newness[c.hit]-newness[picked[0].hit], 0) < followShare*picked[0].score {
+			continue
 		}
 		if at := slices.IndexFunc(picked, func(p sentenceCandidate) bool { return goesOn(r, p, c) }); at >= 0 && withinBudget(picked, picked[at], c) {
 			// A cause or a manner is told over a few sentences of one
@@ -859,6 +910,7 @@ func weights(r retrieval, byCorpus bool) []float64 {
 	for _, n := range r.an.namedTerms(r.question) {
 		names[n] = true
 	}
+	attributed := attributedOnly(r)
 	n := float64(len(bags))
 	w := make([]float64, len(r.asked))
 	for i, c := range r.asked {
@@ -882,6 +934,9 @@ func weights(r retrieval, byCorpus bool) []float64 {
 			all, df = float64(r.corpusN), float64(r.corpusDF[i])
 		}
 		w[i] = math.Log(1 + (all-df+0.5)/(df+0.5))
+		if !byCorpus && attributed[c.Text] {
+			w[i] *= attributedFactor
+		}
 		switch {
 		case c.Glossary:
 			w[i] *= glossaryFactor
@@ -890,6 +945,45 @@ func weights(r retrieval, byCorpus bool) []float64 {
 		}
 	}
 	return w
+}
+
+// attribution is who a question says told it: "According to Kenya's
+// foreign affairs PS, ...", "..., per Crisis Group?", "selon l'ONU".
+var attribution = regexp.MustCompile(`(?i)(?:\baccording to|(?:^|,\s*)(?:per|selon))\s+[^,?？]+`)
+
+// attributedOnly are the concepts the question names only as its
+// source: a report names its source once, seldom in the sentence that
+// answers, so they should not pick the sentence that names the source.
+func attributedOnly(r retrieval) map[string]bool {
+	rest, src := splitAttribution(r.question)
+	if src == "" {
+		return nil
+	}
+	inRest := map[string]bool{}
+	for _, c := range r.an.lex.Query(rest) {
+		inRest[c.Text] = true
+	}
+	out := map[string]bool{}
+	for _, c := range r.an.lex.Query(src) {
+		if !inRest[c.Text] {
+			out[c.Text] = true
+		}
+	}
+	return out
+}
+
+// splitAttribution parts a question into what it asks and who it says
+// told it ("According to Kenya's PS, what held the MSS back?": "what held
+// the MSS back?" and "According to Kenya's PS"); src is empty when it
+// names no source.
+func splitAttribution(question string) (rest, src string) {
+	last := 0
+	for _, m := range attribution.FindAllStringIndex(question, -1) {
+		rest += question[last:m[0]] + " "
+		src += question[m[0]:m[1]] + " "
+		last = m[1]
+	}
+	return strings.Trim(rest+question[last:], " ,"), strings.TrimSpace(src)
 }
 
 // askedCoverage is the weighted share of the question's concepts that a

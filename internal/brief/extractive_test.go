@@ -499,3 +499,70 @@ func TestAmountSetBySentenceBefore(t *testing.T) {
 		t.Errorf("each part wants its amount: %s", ans.Text)
 	}
 }
+
+func TestSplitAttribution(t *testing.T) {
+	for _, c := range []struct{ q, rest, src string }{
+		{"According to Kenya's foreign affairs PS, what held the MSS back?", "what held the MSS back?", "According to Kenya's foreign affairs PS"},
+		{"Why should it wait, according to Crisis Group?", "Why should it wait,  ?", "according to Crisis Group"},
+		{"per the intel brief, how long is the gap?", "how long is the gap?", "per the intel brief"},
+		{"How many officers per contingent?", "How many officers per contingent?", ""}, // "per" inside a question counts
+		{"selon l'ONU, combien de déplacés ?", "combien de déplacés ?", "selon l'ONU"},
+	} {
+		rest, src := splitAttribution(c.q)
+		if rest != c.rest || src != c.src {
+			t.Errorf("splitAttribution(%q) = %q, %q; want %q, %q", c.q, rest, src, c.rest, c.src)
+		}
+	}
+}
+
+// TestNewerReportAddsNoDateAlone: for a question about the present, a
+// newer report's sentence that holds little of the question is not
+// quoted for being newer: the answer's date would be of a report that
+// does not answer.
+func TestNewerReportAddsNoDateAlone(t *testing.T) {
+	st := openFixtureStore(t,
+		corpus.Document{Title: "Envoy speaks on the new force", Source: "Wire", URL: "https://example.org/envoy",
+			Published: time.Date(2025, 9, 26, 0, 0, 0, 0, time.UTC),
+			Text: "The force would be mostly military, said Harold Vance, chargé d'affaires at the U.S. Embassy in Port-au-Prince. " +
+				"Vance spoke during the General Assembly week in New York."},
+		corpus.Document{Title: "Council renews the political office", Source: "Agency", URL: "https://example.org/renewal",
+			Published: time.Date(2026, 1, 30, 0, 0, 0, 0, time.UTC),
+			Text: "Gangs control about 90 percent of Port-au-Prince and the roads to the embassy, said ambassador Pierre Lemaire at the Council. " +
+				"The office was renewed for another year by a unanimous vote."},
+	)
+	ans, err := newExtractive(t, st).Answer(context.Background(), Request{Question: "Who is the current US chargé d'affaires at the embassy in Port-au-Prince?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "Vance") || strings.Contains(ans.Text, "Lemaire") {
+		t.Errorf("want the envoy's report alone: %s", ans.Text)
+	}
+	if ans.AsOf == nil || ans.AsOf.Year() != 2025 {
+		t.Errorf("as of %v, want the envoy's report's date", ans.AsOf)
+	}
+}
+
+// TestEachPartGetsItsNumber: "which resolution ..., and which one ...?"
+// asks two numbers; the report that tells the second deed gives its
+// number in the sentence after.
+func TestEachPartGetsItsNumber(t *testing.T) {
+	st := openFixtureStore(t,
+		corpus.Document{Title: "Council renews the political office", Source: "Wire", URL: "https://example.org/office",
+			Published: time.Date(2024, 7, 12, 0, 0, 0, 0, time.UTC),
+			Text: "The Security Council on Friday extended the mandate of the political office in Haiti for one year, until July 2025. " +
+				"The Council, by unanimously adopting resolution 2743, asked all parties to agree on a road map for elections. " +
+				"The office will keep its advisers on policing and prisons."},
+		corpus.Document{Title: "A new force for Haiti", Source: "Agency", URL: "https://example.org/force",
+			Published: time.Date(2025, 10, 2, 0, 0, 0, 0, time.UTC),
+			Text:      "The anti-gang force was created on 30 September 2025 under Security Council resolution 2793, with support from partners."},
+	)
+	ans, err := newExtractive(t, st).Answer(context.Background(), Request{Question: "Which resolution created the anti-gang force, and which one extended the political office's mandate in July 2024?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"2793", "2743"} {
+		if !strings.Contains(ans.Text, want) {
+			t.Errorf("answer lacks %s: %s", want, ans.Text)
+		}
+	}
+}

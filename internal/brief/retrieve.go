@@ -470,6 +470,22 @@ func mergeHits(preferred, others []document.Hit, k int) []document.Hit {
 	return out
 }
 
+// oneAsLeftHead writes the "one" of a right part's "which one" as the
+// thing the left part asks for ("which resolution ..."), when it asks for
+// one.
+func oneAsLeftHead(left, right string) string {
+	head := askPhrase(left).head
+	if head == "" {
+		return right
+	}
+	for _, w := range []string{"which one", "what one"} {
+		if i := strings.Index(right, w); i >= 0 {
+			return right[:i] + w[:strings.IndexByte(w, ' ')+1] + head + right[i+len(w):]
+		}
+	}
+	return right
+}
+
 // subQueries splits a question that asks about several things (a
 // comparison, two dates, "X and Y") into one query per part, each keeping
 // the words the parts share, so that one side cannot take every place.
@@ -544,6 +560,9 @@ func subQueries(q string) []string {
 			parts[1] += " " + rest
 		}
 	}
+	// "which resolution created the GSF, and which one extended BINUH's
+	// mandate?": "one" stands for what the left part asks for.
+	parts[1] = oneAsLeftHead(parts[0], parts[1])
 	// "what did Chad offer ..., and how many is it now set to deploy?":
 	// "it" is the left's subject, which the right part then names.
 	if name := leftSubject(q, parts[0], parts[1]); name != "" {

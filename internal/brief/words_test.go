@@ -256,6 +256,9 @@ func TestSubQueries(t *testing.T) {
 		// frame, less the left's year and name.
 		"How did the 2023 MSS resolution pass versus the 2025 GSF one?": {"how did the 2023 mss resolution pass",
 			"how did the resolution pass the 2025 gsf one?"},
+		// "which one" is the thing the left part asks for.
+		"Which resolution created the force, and which one extended the office's mandate?": {"which resolution created the force,",
+			"which resolution extended the office's mandate?"},
 	} {
 		if got := subQueries(q); !slices.Equal(got, want) {
 			t.Errorf("subQueries(%q) = %q, want %q", q, got, want)

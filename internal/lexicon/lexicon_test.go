@@ -104,7 +104,8 @@ func TestGlossaryAndParaphrase(t *testing.T) {
 		{"What was promised?", "$110.3 million had been pledged"},
 		{"What does the office hand them?", "UNSOH is mandated to provide rations"},
 		{"How much did the US put on the table?", "the United States offered a maximum of $200 million"},
-		{"How much money was held back?", "the United States has frozen its contributions"}} {
+		{"How much money was held back?", "the United States has frozen its contributions"},
+		{"What held back the mission?", "He acknowledged the challenges faced by the mission"}} {
 		bag := a.Bag(p[1], English)
 		found := false
 		for _, c := range a.Query(p[0]) {
