@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mss-brief/briefbot/internal/document"
 	"github.com/mss-brief/briefbot/internal/lexicon"
 )
 
@@ -538,6 +539,7 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 		sents, bags := r.an.of(h)
 		title := r.an.title(h)
 		scoped := scopedNumbers(r.asked, w, append([]termBag{title}, bags...))
+		bySource := sourceCredit(r, w, h)
 		for j, s := range sents {
 			n := len(strings.Fields(s))
 			if n < minSentenceWords || isSourceList(s) {
@@ -571,6 +573,7 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 				}
 			}
 			sc += scoped.share(bag)
+			sc += bySource(bag) // "according to Crisis Group": its report
 			// Reasons are written in too many ways ("much needed by",
 			// "contending with") for a missing cue word to count against.
 			if r.kind != TypeReason && !meetsType(r.kind, s) {
@@ -1000,4 +1003,74 @@ func (a *Answerer) suggestions(missing []string) []string {
 		out = append(out, fmt.Sprintf("Ask about %s, naming the people, places or dates you mean.", a.cfg.Topic))
 	}
 	return out
+}
+
+// attribution is the question's words that name who tells the answer
+// ("according to Crisis Group", "per that intel brief"): the outlet a
+// report's source line names, not words its sentences must hold.
+func attribution(question string) []string {
+	toks := lexicon.Tokens(question)
+	words := tokenTexts(toks)
+	from := -1
+	if at := runIndex(words, []string{"according", "to"}); at >= 0 {
+		from = at + 2
+	} else if at := slices.Index(words, "per"); at >= 0 && at+1 < len(words) && !lexicon.IsNumber(words[at+1]) && !perUnits[words[at+1]] {
+		from = at + 1 // not "per month", "per cent"
+	}
+	if from < 0 || from >= len(toks) {
+		return nil
+	}
+	rest := question[toks[from].Start:]
+	if end := strings.IndexAny(rest, ",;?"); end >= 0 {
+		rest = rest[:end]
+	}
+	out := []string{words[from-1]}
+	if words[from-1] == "to" {
+		out = []string{"according"}
+	}
+	return append(out, tokenTexts(lexicon.Tokens(rest))...)
+}
+
+// perUnits follow a "per" that divides, not one that attributes.
+var perUnits = lexiconSet(`cent month months year years day days week weeks officer officers person head capita hour`)
+
+// sourceCredit is the share of the question's weight that a report's
+// source line answers for each of its sentences: when the outlet the
+// question attributes the answer to is the report's ("International
+// Crisis Group"), its words, and the attributing word, count for every
+// sentence of it that does not hold them.
+func sourceCredit(r retrieval, w []float64, h document.Hit) func(termBag) float64 {
+	named := attribution(r.question)
+	if len(named) == 0 || h.Doc.Source == "" {
+		return func(termBag) float64 { return 0 }
+	}
+	src := r.an.bag(h.Doc.Source, "en")
+	var credited []int
+	var total, namedW, metW float64
+	for i, c := range r.asked {
+		total += w[i]
+		if !slices.Contains(named, c.Text) || c.Text == named[0] {
+			continue
+		}
+		namedW += w[i]
+		if src.meets(c) {
+			metW += w[i]
+			credited = append(credited, i)
+		}
+	}
+	if total == 0 || namedW == 0 || 2*metW < namedW {
+		return func(termBag) float64 { return 0 }
+	}
+	if cue := slices.IndexFunc(r.asked, func(c lexicon.Concept) bool { return c.Text == named[0] }); cue >= 0 {
+		credited = append(credited, cue)
+	}
+	return func(bag termBag) float64 {
+		var got float64
+		for _, i := range credited {
+			if !bag.holds(r.asked[i]) {
+				got += w[i]
+			}
+		}
+		return got / total
+	}
 }

@@ -499,3 +499,28 @@ func TestAmountSetBySentenceBefore(t *testing.T) {
 		t.Errorf("each part wants its amount: %s", ans.Text)
 	}
 }
+
+// TestAttributionNamesTheReport: "according to Crisis Group, why ..." is
+// answered from the report Crisis Group published, not beside another
+// report's sentence on the force's full strength.
+func TestAttributionNamesTheReport(t *testing.T) {
+	a := newExtractive(t, openStoreWith(t, []corpus.Document{
+		{Title: "Can a foreign mission break the gangs?", Source: "International Crisis Group", URL: "https://example.org/icg", Published: day("2024-01-05"),
+			Text: "A report by Crisis Group looks at the gangs of Haiti and the foreign mission. The mission should not deploy in force until it has sufficient troops, training and equipment to overpower the gangs."},
+		{Title: "Force to reach strength", Source: "Wire", URL: "https://example.org/wire", Published: day("2026-03-21"),
+			Text: "The foreign minister said the foreign force is expected to reach its full strength of 5,500 personnel by October."},
+	}...))
+	q := "According to Crisis Group, why should the foreign force hold off on deploying in full strength?"
+	if ans := askAnswered(t, a, q, true); !strings.Contains(ans.Text, "should not deploy") || strings.Contains(ans.Text, "5,500") {
+		t.Errorf("answer is not Crisis Group's: %s", ans.Text)
+	}
+	for q, want := range map[string]string{
+		"per that intel brief, how long is the gap?":  "per that intel brief",
+		"how much are officers paid per month?":       "",
+		"What did the force do, according to the UN?": "according the un",
+	} {
+		if got := strings.Join(attribution(q), " "); got != want {
+			t.Errorf("attribution(%q) = %q, want %q", q, got, want)
+		}
+	}
+}
