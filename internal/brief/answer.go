@@ -277,10 +277,12 @@ func newestPublished(cites []Citation, r retrieval) *time.Time {
 			rests = named
 		}
 	}
-	if r.present && !speaksOfFuture(r.question) {
+	if r.present && !speaksOfFuture(r.question) && r.kind.valued() {
 		// What a source expects ("is expected to reach 5,500 by
 		// October") is not the state of things it is dated by, unless
-		// what is expected is asked.
+		// what is expected is asked. A name is: "the first contingents
+		// of the Gang Suppression Force are expected in April" calls the
+		// force by its name of the report's day.
 		held := rests
 		if now := func(c Citation) bool { return held(c) && !speaksOfFuture(c.Quote) }; slices.ContainsFunc(cites, now) {
 			rests = now
