@@ -142,6 +142,7 @@ func pickSentences(r retrieval) []sentenceCandidate {
 	}
 	w := askedWeights(r)
 	picked := pickRest(r, w, cands)
+	picked = groundFromLead(r, w, picked, cands) // "why": the cause its report tells a few sentences on
 	picked = numbersTheLabel(r, w, picked, cands) // "which resolution": its number
 	picked = coverParts(r, picked, cands)         // each part of a two-part question answered
 	picked = newestFirst(r, picked)               // "... now": the newest report first
@@ -1073,4 +1074,62 @@ func sourceCredit(r retrieval, w []float64, h document.Hit) func(termBag) float6
 		}
 		return got / total
 	}
+}
+
+// groundCues mark a sentence that tells why or how a thing happened
+// without a word saying so: a shortcoming ("faced chronic underfunding,
+// insufficient personnel"), a condition ("can only send officers if
+// both countries have a reciprocal agreement"), a threat ("had
+// threatened to impose their veto"), or what those it befell were doing
+// ("dispatched to recover a vehicle", "attacked during the recovery").
+var groundCues = [][]string{{"underfunding"}, {"underfunded"}, {"insufficient"}, {"shortage"}, {"shortages"}, {"shortfall"},
+	{"struggled"}, {"constraints"}, {"limited"}, {"unable"}, {"failed", "to"}, {"only", "if"}, {"if", "both"},
+	{"unless"}, {"until", "it", "has"}, {"threatened"}, {"veto"}, {"dispatched", "to"}, {"sent", "to", "recover"}, {"during", "the"},
+	{"ambushed"}, {"ambush"}, {"in", "an", "attack"}, {"while", "on"}}
+
+// statesGround reports a sentence that tells a cause (for a "why", by a
+// cue word too) or a manner, by what it tells (groundCues): "because of
+// the dangers they face" is no account of how an officer was killed.
+func statesGround(kind AnswerType, sentence string) bool {
+	return kind == TypeReason && statesCause(sentence) || holdsRun(sentence, groundCues)
+}
+
+// leadGroundSpan is how many sentences before or after the best one a
+// cause or a manner may stand and still be quoted with it.
+const leadGroundSpan = 3
+
+// groundFromLead answers a "why" or a "how" whose best sentence tells
+// the event but not its cause or manner with the sentence of the same
+// passage, a few sentences away, that tells it: the cause of a
+// replacement is told three sentences after it ("The MSS faced chronic
+// underfunding, insufficient personnel ..."), the errand of an officer
+// killed two before the death. That sentence rarely repeats the
+// question's words, so it scores too little to be picked by itself.
+func groundFromLead(r retrieval, w []float64, picked, cands []sentenceCandidate) []sentenceCandidate {
+	if r.kind != TypeReason && r.kind != TypeManner || len(picked) == 0 || len(subQueries(r.query)) > 0 {
+		return picked
+	}
+	lead := picked[0]
+	sents, bags := r.an.of(r.hits[lead.hit])
+	for i := lead.from; i <= lead.to; i++ {
+		if statesGround(r.kind, sents[i]) {
+			return picked // the lead tells it
+		}
+	}
+	for _, c := range cands { // best first
+		if c.hit != lead.hit || c.at < lead.from-leadGroundSpan || c.at > lead.to+leadGroundSpan || !statesGround(r.kind, c.text) || askedCoverage(c.shownBag(), r.asked, w) == 0 {
+			continue
+		}
+		if slices.ContainsFunc(picked, func(p sentenceCandidate) bool { return p.hit == c.hit && p.from <= c.at && c.at <= p.to }) {
+			return picked // quoted already
+		}
+		if c.from <= lead.to+1 && lead.from <= c.to+1 && max(lead.to, c.to)-min(lead.from, c.from) < maxSpan {
+			out := slices.Clone(picked)
+			out[0] = spanned(lead, sents, bags, min(lead.from, c.from), max(lead.to, c.to))
+			return out
+		}
+		out := append([]sentenceCandidate{lead, c}, picked[1:]...)
+		return out[:min(len(out), maxSentences(r))]
+	}
+	return picked
 }

@@ -524,3 +524,18 @@ func TestAttributionNamesTheReport(t *testing.T) {
 		}
 	}
 }
+
+// TestWhyQuotesTheCauseItsReportTells: the cause of a replacement is told
+// a few sentences after it, in words the question does not use; the
+// answer quotes it beside the event.
+func TestWhyQuotesTheCauseItsReportTells(t *testing.T) {
+	a := newExtractive(t, openStoreWith(t, corpus.Document{Title: "Council authorizes a new force", Source: "Wire", URL: "https://example.org/new",
+		Published: day("2025-09-30"),
+		Text: "The Security Council authorized a new Gang Suppression Force in Haiti to replace the Kenyan-led mission, amid escalating gang violence. " +
+			"The resolution was adopted by a vote of 12 in favour, with three abstentions. " +
+			"The new force will protect vulnerable groups and help strengthen Haitian institutions. " +
+			"The Multinational Security Support mission faced chronic underfunding and insufficient personnel, and could not contain the gangs."}))
+	if ans := askAnswered(t, a, "Why was the Kenyan-led mission replaced by a new force?", true); !strings.Contains(ans.Text, "underfunding") {
+		t.Errorf("answer lacks the cause: %s", ans.Text)
+	}
+}
