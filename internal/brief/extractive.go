@@ -142,7 +142,7 @@ func pickSentences(r retrieval) []sentenceCandidate {
 	}
 	w := askedWeights(r)
 	picked := pickRest(r, w, cands)
-	picked = groundFromLead(r, w, picked, cands) // "why": the cause its report tells a few sentences on
+	picked = groundFromLead(r, w, picked, cands)  // "why": the cause its report tells a few sentences on
 	picked = numbersTheLabel(r, w, picked, cands) // "which resolution": its number
 	picked = coverParts(r, picked, cands)         // each part of a two-part question answered
 	picked = newestFirst(r, picked)               // "... now": the newest report first
