@@ -1106,7 +1106,7 @@ const leadGroundSpan = 3
 // killed two before the death. That sentence rarely repeats the
 // question's words, so it scores too little to be picked by itself.
 func groundFromLead(r retrieval, w []float64, picked, cands []sentenceCandidate) []sentenceCandidate {
-	if r.kind != TypeReason && r.kind != TypeManner || len(picked) == 0 || len(subQueries(r.query)) > 0 {
+	if r.kind != TypeReason && r.kind != TypeManner || len(picked) == 0 {
 		return picked
 	}
 	lead := picked[0]
