@@ -265,14 +265,15 @@ func newestPublished(cites []Citation, r retrieval) *time.Time {
 	// The answer rests on the sources whose quote holds the kind of value
 	// asked for (the count, the date, the name); a source quoted beside
 	// them for context does not date it.
-	rests := func(c Citation) bool { return true }
+	rests := aptCitations(cites, r)
 	if r.kind.valued() {
-		if slices.ContainsFunc(cites, func(c Citation) bool { return meetsType(r.kind, c.Quote) }) {
-			rests = func(c Citation) bool { return meetsType(r.kind, c.Quote) }
+		apt := rests
+		if typed := func(c Citation) bool { return apt(c) && meetsType(r.kind, c.Quote) }; slices.ContainsFunc(cites, typed) {
+			rests = typed
 		}
 		// "Who runs BINUH?" rests on the quote that names a person: nearly
 		// every quote names a body or a place.
-		named := func(c Citation) bool { return hasPersonName(c.Quote) }
+		named := func(c Citation) bool { return apt(c) && hasPersonName(c.Quote) }
 		if r.kind == TypeWho && slices.ContainsFunc(cites, named) {
 			rests = named
 		}
@@ -307,4 +308,27 @@ func newestPublished(cites []Citation, r retrieval) *time.Time {
 		}
 	}
 	return newest
+}
+
+// aptCitations keeps, for a question about the present, the source the
+// answer opens with and those whose quote holds at least aptShare of what
+// the best quote holds of the question: "expected to reach full strength
+// by October", quoted beside when the first contingents arrive, does not
+// date the answer.
+func aptCitations(cites []Citation, r retrieval) func(Citation) bool {
+	if !r.present || len(cites) == 0 || r.an == nil {
+		return func(Citation) bool { return true }
+	}
+	lang := map[string]string{}
+	for _, h := range r.hits {
+		lang[h.DocID] = h.Doc.Lang
+	}
+	bags := map[string]termBag{}
+	var all []termBag
+	for _, c := range cites {
+		bags[c.DocID] = r.an.bag(c.Quote, lang[c.DocID])
+		all = append(all, bags[c.DocID])
+	}
+	apt := holdsEnough(r, all)
+	return func(c Citation) bool { return c.DocID == cites[0].DocID || apt(bags[c.DocID]) }
 }

@@ -223,6 +223,26 @@ func reportPlace(picked []sentenceCandidate, hit int) int {
 	return len(picked)
 }
 
+// aptShare is the share of the best picked sentence's coverage of the
+// question a newer report's sentence must hold to lead a present-tense
+// answer.
+const aptShare = 0.4
+
+// holdsEnough reports, of one of bags, whether it holds at least
+// aptShare of what the best of them holds of the question (any, where
+// the question was not analysed).
+func holdsEnough(r retrieval, bags []termBag) func(termBag) bool {
+	if r.an == nil || len(r.asked) == 0 || len(r.hits) == 0 {
+		return func(termBag) bool { return true }
+	}
+	w := askedWeights(r)
+	best := 0.0
+	for _, b := range bags {
+		best = max(best, askedCoverage(b, r.asked, w))
+	}
+	return func(b termBag) bool { return askedCoverage(b, r.asked, w) >= aptShare*best }
+}
+
 // newestFirst puts, for a question about the present, the newest report's
 // sentences first among those that hold the kind of value asked for: "how
 // many are there now" opens with January's figure, not August's.
@@ -230,7 +250,17 @@ func newestFirst(r retrieval, picked []sentenceCandidate) []sentenceCandidate {
 	if !r.present || len(picked) < 2 {
 		return picked
 	}
-	holds := func(c sentenceCandidate) bool { return r.kind == TypeOther || meetsType(r.kind, c.text) }
+	// A newer sentence that holds little of what the best one holds of
+	// the question ("expected to reach full strength by October", for
+	// when the first contingents arrive) tells something else.
+	var bags []termBag
+	for _, p := range picked {
+		bags = append(bags, p.shownBag())
+	}
+	apt := holdsEnough(r, bags)
+	holds := func(c sentenceCandidate) bool {
+		return (r.kind == TypeOther || meetsType(r.kind, c.text)) && apt(c.shownBag())
+	}
 	published := func(c sentenceCandidate) time.Time { return r.hits[c.hit].Doc.Published }
 	out := slices.Clone(picked)
 	slices.SortStableFunc(out, func(a, b sentenceCandidate) int {

@@ -539,3 +539,40 @@ func TestWhyQuotesTheCauseItsReportTells(t *testing.T) {
 		t.Errorf("answer lacks the cause: %s", ans.Text)
 	}
 }
+
+// TestNewerReportOnSomethingElseDoesNotLead: "when are the first
+// contingents currently expected to arrive" opens with, and is dated by,
+// the report that says when they arrive, not a newer one quoted beside it
+// on when the force reaches full strength.
+func TestNewerReportOnSomethingElseDoesNotLead(t *testing.T) {
+	a := newExtractive(t, openStoreWith(t, []corpus.Document{
+		{Title: "First contingents expected in April", Source: "Wire", URL: "https://example.org/april", Published: day("2026-01-23"),
+			Text: "The first contingents of the Gang Suppression Force are expected to arrive in Haiti in April, officials said."},
+		{Title: "Chad to deploy", Source: "Wire", URL: "https://example.org/chad", Published: day("2026-03-21"),
+			Text: "The foreign minister said the force is expected to reach its full strength of 5,500 personnel by October 2026."},
+	}...))
+	r, err := a.retrieve(context.Background(), Request{Question: "When are the first Gang Suppression Force contingents currently expected to arrive in Haiti?"})
+	if err != nil || len(r.hits) != 2 {
+		t.Fatalf("retrieval: %v, %d hits", err, len(r.hits))
+	}
+	var arrival, strength sentenceCandidate
+	var cites []Citation
+	for _, c := range scoreSentences(r) {
+		d := r.hits[c.hit].Doc.Published
+		cites = append(cites, Citation{DocID: r.hits[c.hit].DocID, Published: &d, Quote: c.text})
+		if strings.Contains(c.text, "arrive") {
+			arrival = c
+		} else {
+			strength = c
+		}
+	}
+	if out := newestFirst(r, []sentenceCandidate{arrival, strength}); out[0].text != arrival.text {
+		t.Errorf("the answer opens with %q", out[0].text)
+	}
+	if cites[0].Quote != arrival.text {
+		cites[0], cites[1] = cites[1], cites[0]
+	}
+	if got := newestPublished(cites, r); got == nil || !got.Equal(day("2026-01-23")) {
+		t.Errorf("as of %v, want 2026-01-23", got)
+	}
+}
