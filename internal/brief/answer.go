@@ -9,6 +9,8 @@ import (
 	"strings"
 	"text/template"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/mss-brief/briefbot/internal/document"
 	"github.com/mss-brief/briefbot/internal/lexicon"
@@ -273,7 +275,7 @@ func newestPublished(cites []Citation, r retrieval) *time.Time {
 		}
 		// "Who runs BINUH?" rests on the quote that names a person: nearly
 		// every quote names a body or a place.
-		named := func(c Citation) bool { return apt(c) && hasPersonName(c.Quote) }
+		named := func(c Citation) bool { return apt(c) && (hasPersonName(c.Quote) || namesSpeaker(c.Quote)) }
 		if r.kind == TypeWho && slices.ContainsFunc(cites, named) {
 			rests = named
 		}
@@ -332,3 +334,29 @@ func aptCitations(cites []Citation, r retrieval) func(Citation) bool {
 	apt := holdsEnough(r, all)
 	return func(c Citation) bool { return c.DocID == cites[0].DocID || apt(bags[c.DocID]) }
 }
+
+// namesSpeaker reports a quote that names who said it by one capitalised
+// word beside a verb of saying ("...,” Sing’Oei added."): a person, though
+// one word is no full name.
+func namesSpeaker(quote string) bool {
+	words := strings.Fields(quote)
+	for i := 1; i < len(words); i++ {
+		verb := strings.ToLower(strings.Trim(words[i], ".,;:”\"'"))
+		if !speechVerbs[verb] {
+			continue
+		}
+		for _, j := range []int{i - 1, i + 1} {
+			if j <= 0 || j >= len(words) {
+				continue
+			}
+			name := strings.TrimFunc(words[j], func(r rune) bool { return !unicode.IsLetter(r) })
+			if r, _ := utf8.DecodeRuneInString(name); name != "" && unicode.IsUpper(r) && strings.ToUpper(name) != name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// speechVerbs close or open a quote with who said it.
+var speechVerbs = lexiconSet(`said says added stated told explained noted declared insisted`)
