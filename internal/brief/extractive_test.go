@@ -576,3 +576,14 @@ func TestNewerReportOnSomethingElseDoesNotLead(t *testing.T) {
 		t.Errorf("as of %v, want 2026-01-23", got)
 	}
 }
+
+// TestAttributedOutletNamedBySourceLine: "according to Ayiti Intel" names
+// the outlet of a report, which its sentences need not repeat: the
+// question is answered, and a question the report does not answer is not.
+func TestAttributedOutletNamedBySourceLine(t *testing.T) {
+	a := newExtractive(t, openStoreWith(t, corpus.Document{Title: "Situation report", Source: "Ayiti Intel", URL: "https://example.org/sitrep",
+		Published: day("2026-01-22"),
+		Text:      "The Gang Suppression Force currently deploys approximately 1,000 personnel in Haiti, most of them Kenyan police."}))
+	askAnswered(t, a, "According to Ayiti Intel, how many personnel does the Gang Suppression Force have in Haiti?", true)
+	askAnswered(t, a, "According to Ayiti Intel, who is the Gang Suppression Force's chief medical officer?", false)
+}
