@@ -610,8 +610,8 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 			if r.kind != TypeReason && !meetsType(r.kind, s) {
 				sc *= missedCueFactor
 			}
-			if r.kind == TypeReason && statesCause(s) {
-				sc += causeBonus // "due to the urban combat nature of it"
+			if r.kind == TypeReason {
+				sc += causeGain(s, askedCoverage(bag, r.asked, w))
 			}
 			if r.kind == TypePlace && namesPlace(s) {
 				sc += causeBonus // "in the town of Pont-Sondé"
@@ -695,6 +695,21 @@ var (
 	subjectPronouns = lexiconSet(`he she they il elle ils elles`)
 	demonstratives  = lexiconSet(`that this these those cette ces`)
 )
+
+// causeCoverage is the share of the question a sentence stating a cause
+// must hold to gain all of causeBonus.
+const causeCoverage = 0.3
+
+// causeGain is what a sentence stating a cause ("due to the urban combat
+// nature of it") gains for a "why", holding the share cov of the
+// question: a cause in a sentence holding little of it is another
+// thing's ("held due to the presidential directive").
+func causeGain(sentence string, cov float64) float64 {
+	if !statesCause(sentence) {
+		return 0
+	}
+	return causeBonus * min(1, cov/causeCoverage)
+}
 
 // referredShare is how much of what the sentence before adds a sentence
 // pointing back to it is credited with.

@@ -587,3 +587,16 @@ func TestAttributedOutletNamedBySourceLine(t *testing.T) {
 	askAnswered(t, a, "According to Ayiti Intel, how many personnel does the Gang Suppression Force have in Haiti?", true)
 	askAnswered(t, a, "According to Ayiti Intel, who is the Gang Suppression Force's chief medical officer?", false)
 }
+
+// TestCauseOfAnotherThingGainsLess: "in order to" in a sentence holding
+// little of a "why" is the cause of something else, and gains less than
+// one in a sentence on what is asked.
+func TestCauseOfAnotherThingGainsLess(t *testing.T) {
+	s := "She also announced that new actors would be added to the sanctions list in order to combat gang violence."
+	if on, off := causeGain(s, 0.5), causeGain(s, 0.05); on != causeBonus || off >= causeBonus/2 {
+		t.Errorf("gain %v on the question, %v off it", on, off)
+	}
+	if g := causeGain("The council renewed the mandate for a year.", 0.9); g != 0 {
+		t.Errorf("a sentence stating no cause gains %v", g)
+	}
+}
