@@ -9,6 +9,8 @@ import (
 	"strings"
 	"text/template"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/mss-brief/briefbot/internal/document"
 	"github.com/mss-brief/briefbot/internal/lexicon"
@@ -265,22 +267,25 @@ func newestPublished(cites []Citation, r retrieval) *time.Time {
 	// The answer rests on the sources whose quote holds the kind of value
 	// asked for (the count, the date, the name); a source quoted beside
 	// them for context does not date it.
-	rests := func(c Citation) bool { return true }
+	rests := aptCitations(cites, r)
 	if r.kind.valued() {
-		if slices.ContainsFunc(cites, func(c Citation) bool { return meetsType(r.kind, c.Quote) }) {
-			rests = func(c Citation) bool { return meetsType(r.kind, c.Quote) }
+		apt := rests
+		if typed := func(c Citation) bool { return apt(c) && meetsType(r.kind, c.Quote) }; slices.ContainsFunc(cites, typed) {
+			rests = typed
 		}
 		// "Who runs BINUH?" rests on the quote that names a person: nearly
 		// every quote names a body or a place.
-		named := func(c Citation) bool { return hasPersonName(c.Quote) }
+		named := func(c Citation) bool { return apt(c) && (hasPersonName(c.Quote) || namesSpeaker(c.Quote)) }
 		if r.kind == TypeWho && slices.ContainsFunc(cites, named) {
 			rests = named
 		}
 	}
-	if r.present && !speaksOfFuture(r.question) {
+	if r.present && !speaksOfFuture(r.question) && r.kind.valued() {
 		// What a source expects ("is expected to reach 5,500 by
 		// October") is not the state of things it is dated by, unless
-		// what is expected is asked.
+		// what is expected is asked. A name is: "the first contingents
+		// of the Gang Suppression Force are expected in April" calls the
+		// force by its name of the report's day.
 		held := rests
 		if now := func(c Citation) bool { return held(c) && !speaksOfFuture(c.Quote) }; slices.ContainsFunc(cites, now) {
 			rests = now
@@ -306,3 +311,52 @@ func newestPublished(cites []Citation, r retrieval) *time.Time {
 	}
 	return newest
 }
+
+// aptCitations keeps, for a question about the present, the source the
+// answer opens with and those whose quote holds at least aptShare of what
+// the best quote holds of the question: "expected to reach full strength
+// by October", quoted beside when the first contingents arrive, does not
+// date the answer.
+func aptCitations(cites []Citation, r retrieval) func(Citation) bool {
+	if !r.present || len(cites) == 0 || r.an == nil {
+		return func(Citation) bool { return true }
+	}
+	lang := map[string]string{}
+	for _, h := range r.hits {
+		lang[h.DocID] = h.Doc.Lang
+	}
+	bags := map[string]termBag{}
+	var all []termBag
+	for _, c := range cites {
+		bags[c.DocID] = r.an.bag(c.Quote, lang[c.DocID])
+		all = append(all, bags[c.DocID])
+	}
+	apt := holdsEnough(r, all)
+	return func(c Citation) bool { return c.DocID == cites[0].DocID || apt(bags[c.DocID]) }
+}
+
+// namesSpeaker reports a quote that names who said it by one capitalised
+// word beside a verb of saying ("...,” Sing’Oei added."): a person, though
+// one word is no full name.
+func namesSpeaker(quote string) bool {
+	words := strings.Fields(quote)
+	for i := 1; i < len(words); i++ {
+		verb := strings.ToLower(strings.Trim(words[i], ".,;:”\"'"))
+		if !speechVerbs[verb] {
+			continue
+		}
+		for _, j := range []int{i - 1, i + 1} {
+			if j <= 0 || j >= len(words) {
+				continue
+			}
+			name := strings.TrimFunc(words[j], func(r rune) bool { return !unicode.IsLetter(r) })
+			if r, _ := utf8.DecodeRuneInString(name); name != "" && unicode.IsUpper(r) && strings.ToUpper(name) != name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// speechVerbs close or open a quote with who said it.
+var speechVerbs = lexiconSet(`said says added stated told explained noted declared insisted`)

@@ -75,6 +75,45 @@ func TestAsOfLeavesOutExpectations(t *testing.T) {
 	}
 }
 
+// TestAsOfOfANameCountsAForecast: "what is the force called these days"
+// asks a name, which a report's forecast ("the first contingents of the
+// Gang Suppression Force are expected in April") states as of its day.
+func TestAsOfOfANameCountsAForecast(t *testing.T) {
+	older := time.Date(2025, 9, 30, 0, 0, 0, 0, time.UTC)
+	newer := time.Date(2026, 1, 23, 0, 0, 0, 0, time.UTC)
+	cites := []Citation{
+		{DocID: "a", Published: &newer, Quote: "The first contingents of the Gang Suppression Force are expected to arrive in April."},
+		{DocID: "b", Published: &older, Quote: "Haiti is facing nearly 1.3 million internally displaced people."},
+	}
+	q := "What is the international force fighting Haiti's gangs called these days?"
+	r := retrieval{question: q, kind: questionType(q), present: asksAboutPresent(q)}
+	if !r.present {
+		t.Fatalf("%q is not seen as a question about the present", q)
+	}
+	if got := newestPublished(cites, r); got == nil || !got.Equal(newer) {
+		t.Errorf("as of %v, want %v", got, newer)
+	}
+}
+
+// TestAsOfOfWhoRestsOnANamedSpeaker: a quote closing "Sing'Oei added"
+// names who said it, and dates "which official said so".
+func TestAsOfOfWhoRestsOnANamedSpeaker(t *testing.T) {
+	older := time.Date(2026, 1, 30, 0, 0, 0, 0, time.UTC)
+	newer := time.Date(2026, 2, 7, 0, 0, 0, 0, time.UTC)
+	cites := []Citation{
+		{DocID: "a", Published: &newer, Quote: "“We are in a good position to begin drawing down our deployment,” Sing’Oei added."},
+		{DocID: "b", Published: &older, Quote: "“Our aim is clear,” said Carlos Ruiz Massieu, head of BINUH."},
+	}
+	q := "Is Kenya currently scaling back its police in Haiti, and which official said so?"
+	r := retrieval{question: q, kind: questionType(q), present: asksAboutPresent(q)}
+	if r.kind != TypeWho || !r.present {
+		t.Fatalf("%q: kind %v, present %v", q, r.kind, r.present)
+	}
+	if got := newestPublished(cites, r); got == nil || !got.Equal(newer) {
+		t.Errorf("as of %v, want %v", got, newer)
+	}
+}
+
 // TestAsOfOfWhoRestsOnAPerson: "who runs the office" is dated by the quote
 // that names a person, not by a newer one that names only bodies.
 func TestAsOfOfWhoRestsOnAPerson(t *testing.T) {

@@ -14,6 +14,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/mss-brief/briefbot/internal/document"
 	"github.com/mss-brief/briefbot/internal/lexicon"
 )
 
@@ -165,6 +166,7 @@ func pickSentences(r retrieval) []sentenceCandidate {
 	}
 	w := askedWeights(r)
 	picked := pickRest(r, w, cands)
+	picked = groundFromLead(r, w, picked, cands)  // "why": the cause its report tells a few sentences on
 	picked = numbersTheLabel(r, w, picked, cands) // "which resolution": its number
 	picked = coverParts(r, picked, cands)         // each part of a two-part question answered
 	picked = numbersEachPart(r, picked, cands)    // "..., and which one renewed BINUH": its number too
@@ -287,6 +289,26 @@ func reportPlace(picked []sentenceCandidate, hit int) int {
 	return len(picked)
 }
 
+// aptShare is the share of the best picked sentence's coverage of the
+// question a newer report's sentence must hold to lead a present-tense
+// answer.
+const aptShare = 0.4
+
+// holdsEnough reports, of one of bags, whether it holds at least
+// aptShare of what the best of them holds of the question (any, where
+// the question was not analysed).
+func holdsEnough(r retrieval, bags []termBag) func(termBag) bool {
+	if r.an == nil || len(r.asked) == 0 || len(r.hits) == 0 {
+		return func(termBag) bool { return true }
+	}
+	w := askedWeights(r)
+	best := 0.0
+	for _, b := range bags {
+		best = max(best, askedCoverage(b, r.asked, w))
+	}
+	return func(b termBag) bool { return askedCoverage(b, r.asked, w) >= aptShare*best }
+}
+
 // newestFirst puts, for a question about the present, the newest report's
 // sentences first among those that hold the kind of value asked for: "how
 // many are there now" opens with January's figure, not August's.
@@ -294,7 +316,17 @@ func newestFirst(r retrieval, picked []sentenceCandidate) []sentenceCandidate {
 	if !r.present || len(picked) < 2 {
 		return picked
 	}
-	holds := func(c sentenceCandidate) bool { return r.kind == TypeOther || meetsType(r.kind, c.text) }
+	// A newer sentence that holds little of what the best one holds of
+	// the question ("expected to reach full strength by October", for
+	// when the first contingents arrive) tells something else.
+	var bags []termBag
+	for _, p := range picked {
+		bags = append(bags, p.shownBag())
+	}
+	apt := holdsEnough(r, bags)
+	holds := func(c sentenceCandidate) bool {
+		return (r.kind == TypeOther || meetsType(r.kind, c.text)) && apt(c.shownBag())
+	}
 	published := func(c sentenceCandidate) time.Time { return r.hits[c.hit].Doc.Published }
 	out := slices.Clone(picked)
 	slices.SortStableFunc(out, func(a, b sentenceCandidate) int {
@@ -604,6 +636,7 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 		sents, bags := r.an.of(h)
 		title := r.an.title(h)
 		scoped := scopedNumbers(r.asked, w, append([]termBag{title}, bags...))
+		bySource := sourceCredit(r, w, h)
 		for j, s := range sents {
 			n := len(strings.Fields(s))
 			if n < minSentenceWords || isSourceList(s) {
@@ -637,13 +670,14 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 				}
 			}
 			sc += scoped.share(bag)
+			sc += bySource(bag) // "according to Crisis Group": its report
 			// Reasons are written in too many ways ("much needed by",
 			// "contending with") for a missing cue word to count against.
 			if r.kind != TypeReason && !meetsType(r.kind, s) {
 				sc *= missedCueFactor
 			}
-			if r.kind == TypeReason && statesCause(s) {
-				sc += causeBonus // "due to the urban combat nature of it"
+			if r.kind == TypeReason {
+				sc += causeGain(s, askedCoverage(bag, r.asked, w))
 			}
 			if r.kind == TypePlace && namesPlace(s) {
 				sc += causeBonus // "in the town of Pont-Sondé"
@@ -727,6 +761,21 @@ var (
 	subjectPronouns = lexiconSet(`he she they il elle ils elles`)
 	demonstratives  = lexiconSet(`that this these those cette ces`)
 )
+
+// causeCoverage is the share of the question a sentence stating a cause
+// must hold to gain all of causeBonus.
+const causeCoverage = 0.3
+
+// causeGain is what a sentence stating a cause ("due to the urban combat
+// nature of it") gains for a "why", holding the share cov of the
+// question: a cause in a sentence holding little of it is another
+// thing's ("held due to the presidential directive").
+func causeGain(sentence string, cov float64) float64 {
+	if !statesCause(sentence) {
+		return 0
+	}
+	return causeBonus * min(1, cov/causeCoverage)
+}
 
 // referredShare is how much of what the sentence before adds a sentence
 // pointing back to it is credited with.
@@ -1116,4 +1165,132 @@ func (a *Answerer) suggestions(missing []string) []string {
 		out = append(out, fmt.Sprintf("Ask about %s, naming the people, places or dates you mean.", a.cfg.Topic))
 	}
 	return out
+}
+
+// attribution is the question's words that name who tells the answer
+// ("according to Crisis Group", "per that intel brief"): the outlet a
+// report's source line names, not words its sentences must hold.
+func attribution(question string) []string {
+	toks := lexicon.Tokens(question)
+	words := tokenTexts(toks)
+	from := -1
+	if at := runIndex(words, []string{"according", "to"}); at >= 0 {
+		from = at + 2
+	} else if at := slices.Index(words, "per"); at >= 0 && at+1 < len(words) && !lexicon.IsNumber(words[at+1]) && !perUnits[words[at+1]] {
+		from = at + 1 // not "per month", "per cent"
+	}
+	if from < 0 || from >= len(toks) {
+		return nil
+	}
+	rest := question[toks[from].Start:]
+	if end := strings.IndexAny(rest, ",;?"); end >= 0 {
+		rest = rest[:end]
+	}
+	out := []string{words[from-1]}
+	if words[from-1] == "to" {
+		out = []string{"according"}
+	}
+	return append(out, tokenTexts(lexicon.Tokens(rest))...)
+}
+
+// perUnits follow a "per" that divides, not one that attributes.
+var perUnits = lexiconSet(`cent month months year years day days week weeks officer officers person head capita hour`)
+
+// sourceCredit is the share of the question's weight that a report's
+// source line answers for each of its sentences: when the outlet the
+// question attributes the answer to is the report's ("International
+// Crisis Group"), its words, and the attributing word, count for every
+// sentence of it that does not hold them.
+func sourceCredit(r retrieval, w []float64, h document.Hit) func(termBag) float64 {
+	named := attribution(r.question)
+	if len(named) == 0 || h.Doc.Source == "" {
+		return func(termBag) float64 { return 0 }
+	}
+	src := r.an.bag(h.Doc.Source, "en")
+	var credited []int
+	var total, namedW, metW float64
+	for i, c := range r.asked {
+		total += w[i]
+		if !slices.Contains(named, c.Text) || c.Text == named[0] {
+			continue
+		}
+		namedW += w[i]
+		if src.meets(c) {
+			metW += w[i]
+			credited = append(credited, i)
+		}
+	}
+	if total == 0 || namedW == 0 || 2*metW < namedW {
+		return func(termBag) float64 { return 0 }
+	}
+	if cue := slices.IndexFunc(r.asked, func(c lexicon.Concept) bool { return c.Text == named[0] }); cue >= 0 {
+		credited = append(credited, cue)
+	}
+	return func(bag termBag) float64 {
+		var got float64
+		for _, i := range credited {
+			if !bag.holds(r.asked[i]) {
+				got += w[i]
+			}
+		}
+		return got / total
+	}
+}
+
+// groundCues mark a sentence that tells why or how a thing happened
+// without a word saying so: a shortcoming ("faced chronic underfunding,
+// insufficient personnel"), a condition ("can only send officers if
+// both countries have a reciprocal agreement"), a threat ("had
+// threatened to impose their veto"), or what those it befell were doing
+// ("dispatched to recover a vehicle", "attacked during the recovery").
+var groundCues = [][]string{{"underfunding"}, {"underfunded"}, {"insufficient"}, {"shortage"}, {"shortages"}, {"shortfall"},
+	{"struggled"}, {"constraints"}, {"limited"}, {"unable"}, {"failed", "to"}, {"only", "if"}, {"if", "both"},
+	{"unless"}, {"until", "it", "has"}, {"threatened"}, {"veto"}, {"dispatched", "to"}, {"sent", "to", "recover"}, {"during", "the"},
+	{"ambushed"}, {"ambush"}, {"in", "an", "attack"}, {"while", "on"}}
+
+// statesGround reports a sentence that tells a cause (for a "why", by a
+// cue word too) or a manner, by what it tells (groundCues): "because of
+// the dangers they face" is no account of how an officer was killed.
+func statesGround(kind AnswerType, sentence string) bool {
+	return kind == TypeReason && statesCause(sentence) || holdsRun(sentence, groundCues)
+}
+
+// leadGroundSpan is how many sentences before or after the best one a
+// cause or a manner may stand and still be quoted with it.
+const leadGroundSpan = 3
+
+// groundFromLead answers a "why" or a "how" whose best sentence tells
+// the event but not its cause or manner with the sentence of the same
+// passage, a few sentences away, that tells it: the cause of a
+// replacement is told three sentences after it ("The MSS faced chronic
+// underfunding, insufficient personnel ..."), the errand of an officer
+// killed two before the death. That sentence rarely repeats the
+// question's words, so it scores too little to be picked by itself.
+func groundFromLead(r retrieval, w []float64, picked, cands []sentenceCandidate) []sentenceCandidate {
+	if r.kind != TypeReason && r.kind != TypeManner || len(picked) == 0 {
+		return picked
+	}
+	lead := picked[0]
+	sents, bags := r.an.of(r.hits[lead.hit])
+	for i := lead.from; i <= lead.to; i++ {
+		if statesGround(r.kind, sents[i]) {
+			return picked // the lead tells it
+		}
+	}
+	for _, c := range cands { // best first
+		if c.hit != lead.hit || c.at < lead.from-leadGroundSpan || c.at > lead.to+leadGroundSpan || !statesGround(r.kind, c.text) || askedCoverage(c.shownBag(), r.asked, w) == 0 {
+			continue
+		}
+		if slices.ContainsFunc(picked, func(p sentenceCandidate) bool { return p.hit == c.hit && p.from <= c.at && c.at <= p.to }) {
+			return picked // quoted already
+		}
+		if c.from <= lead.to+1 && lead.from <= c.to+1 && max(lead.to, c.to)-min(lead.from, c.from) < maxSpan {
+			out := slices.Clone(picked)
+			out[0] = spanned(lead, sents, bags, min(lead.from, c.from), max(lead.to, c.to))
+			return out
+		}
+		out := append([]sentenceCandidate{lead, c}, picked[1:]...)
+		return out[:min(len(out), maxSentences(r))]
+	}
+	return picked
 }

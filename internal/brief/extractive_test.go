@@ -515,6 +515,31 @@ func TestSplitAttribution(t *testing.T) {
 	}
 }
 
+// TestAttributionNamesTheReport: "according to Crisis Group, why ..." is
+// answered from the report Crisis Group published, not beside another
+// report's sentence on the force's full strength.
+func TestAttributionNamesTheReport(t *testing.T) {
+	a := newExtractive(t, openStoreWith(t, []corpus.Document{
+		{Title: "Can a foreign mission break the gangs?", Source: "International Crisis Group", URL: "https://example.org/icg", Published: day("2024-01-05"),
+			Text: "A report by Crisis Group looks at the gangs of Haiti and the foreign mission. The mission should not deploy in force until it has sufficient troops, training and equipment to overpower the gangs."},
+		{Title: "Force to reach strength", Source: "Wire", URL: "https://example.org/wire", Published: day("2026-03-21"),
+			Text: "The foreign minister said the foreign force is expected to reach its full strength of 5,500 personnel by October."},
+	}...))
+	q := "According to Crisis Group, why should the foreign force hold off on deploying in full strength?"
+	if ans := askAnswered(t, a, q, true); !strings.Contains(ans.Text, "should not deploy") || strings.Contains(ans.Text, "5,500") {
+		t.Errorf("answer is not Crisis Group's: %s", ans.Text)
+	}
+	for q, want := range map[string]string{
+		"per that intel brief, how long is the gap?":  "per that intel brief",
+		"how much are officers paid per month?":       "",
+		"What did the force do, according to the UN?": "according the un",
+	} {
+		if got := strings.Join(attribution(q), " "); got != want {
+			t.Errorf("attribution(%q) = %q, want %q", q, got, want)
+		}
+	}
+}
+
 // TestNewerReportAddsNoDateAlone: for a question about the present, a
 // newer report's sentence that holds little of the question is not
 // quoted for being newer: the answer's date would be of a report that
@@ -564,5 +589,81 @@ func TestEachPartGetsItsNumber(t *testing.T) {
 		if !strings.Contains(ans.Text, want) {
 			t.Errorf("answer lacks %s: %s", want, ans.Text)
 		}
+	}
+}
+
+// TestWhyQuotesTheCauseItsReportTells: the cause of a replacement is told
+// a few sentences after it, in words the question does not use; the
+// answer quotes it beside the event.
+func TestWhyQuotesTheCauseItsReportTells(t *testing.T) {
+	a := newExtractive(t, openStoreWith(t, corpus.Document{Title: "Council authorizes a new force", Source: "Wire", URL: "https://example.org/new",
+		Published: day("2025-09-30"),
+		Text: "The Security Council authorized a new Gang Suppression Force in Haiti to replace the Kenyan-led mission, amid escalating gang violence. " +
+			"The resolution was adopted by a vote of 12 in favour, with three abstentions. " +
+			"The new force will protect vulnerable groups and help strengthen Haitian institutions. " +
+			"The Multinational Security Support mission faced chronic underfunding and insufficient personnel, and could not contain the gangs."}))
+	if ans := askAnswered(t, a, "Why was the Kenyan-led mission replaced by a new force?", true); !strings.Contains(ans.Text, "underfunding") {
+		t.Errorf("answer lacks the cause: %s", ans.Text)
+	}
+}
+
+// TestNewerReportOnSomethingElseDoesNotLead: "when are the first
+// contingents currently expected to arrive" opens with, and is dated by,
+// the report that says when they arrive, not a newer one quoted beside it
+// on when the force reaches full strength.
+func TestNewerReportOnSomethingElseDoesNotLead(t *testing.T) {
+	a := newExtractive(t, openStoreWith(t, []corpus.Document{
+		{Title: "First contingents expected in April", Source: "Wire", URL: "https://example.org/april", Published: day("2026-01-23"),
+			Text: "The first contingents of the Gang Suppression Force are expected to arrive in Haiti in April, officials said."},
+		{Title: "Chad to deploy", Source: "Wire", URL: "https://example.org/chad", Published: day("2026-03-21"),
+			Text: "The foreign minister said the force is expected to reach its full strength of 5,500 personnel by October 2026."},
+	}...))
+	r, err := a.retrieve(context.Background(), Request{Question: "When are the first Gang Suppression Force contingents currently expected to arrive in Haiti?"})
+	if err != nil || len(r.hits) != 2 {
+		t.Fatalf("retrieval: %v, %d hits", err, len(r.hits))
+	}
+	var arrival, strength sentenceCandidate
+	var cites []Citation
+	for _, c := range scoreSentences(r) {
+		d := r.hits[c.hit].Doc.Published
+		cites = append(cites, Citation{DocID: r.hits[c.hit].DocID, Published: &d, Quote: c.text})
+		if strings.Contains(c.text, "arrive") {
+			arrival = c
+		} else {
+			strength = c
+		}
+	}
+	if out := newestFirst(r, []sentenceCandidate{arrival, strength}); out[0].text != arrival.text {
+		t.Errorf("the answer opens with %q", out[0].text)
+	}
+	if cites[0].Quote != arrival.text {
+		cites[0], cites[1] = cites[1], cites[0]
+	}
+	if got := newestPublished(cites, r); got == nil || !got.Equal(day("2026-01-23")) {
+		t.Errorf("as of %v, want 2026-01-23", got)
+	}
+}
+
+// TestAttributedOutletNamedBySourceLine: "according to Ayiti Intel" names
+// the outlet of a report, which its sentences need not repeat: the
+// question is answered, and a question the report does not answer is not.
+func TestAttributedOutletNamedBySourceLine(t *testing.T) {
+	a := newExtractive(t, openStoreWith(t, corpus.Document{Title: "Situation report", Source: "Ayiti Intel", URL: "https://example.org/sitrep",
+		Published: day("2026-01-22"),
+		Text:      "The Gang Suppression Force currently deploys approximately 1,000 personnel in Haiti, most of them Kenyan police."}))
+	askAnswered(t, a, "According to Ayiti Intel, how many personnel does the Gang Suppression Force have in Haiti?", true)
+	askAnswered(t, a, "According to Ayiti Intel, who is the Gang Suppression Force's chief medical officer?", false)
+}
+
+// TestCauseOfAnotherThingGainsLess: "in order to" in a sentence holding
+// little of a "why" is the cause of something else, and gains less than
+// one in a sentence on what is asked.
+func TestCauseOfAnotherThingGainsLess(t *testing.T) {
+	s := "She also announced that new actors would be added to the sanctions list in order to combat gang violence."
+	if on, off := causeGain(s, 0.5), causeGain(s, 0.05); on != causeBonus || off >= causeBonus/2 {
+		t.Errorf("gain %v on the question, %v off it", on, off)
+	}
+	if g := causeGain("The council renewed the mandate for a year.", 0.9); g != 0 {
+		t.Errorf("a sentence stating no cause gains %v", g)
 	}
 }

@@ -59,8 +59,19 @@ func (a *Answerer) judge(r retrieval) relevance {
 	// A concept counts as held when a top passage holds it or, for less, a
 	// word of its group (a synonym, another name, a translation): the
 	// search found the passage through the very same analysis.
+	// "According to Ayiti Intel, ...": the outlet is named by the source
+	// line of its report, not in its sentences.
+	outlet := attribution(r.question)
+	for _, h := range top {
+		if len(outlet) > 0 && namesOutlet(r, h, outlet) {
+			bags = append(bags, r.an.bag(h.Doc.Source, "en"))
+		}
+	}
 	rel.coverage, rel.missing = coverage(bags, r.asked, w)
 	for _, n := range r.an.namedTerms(r.question) {
+		if slices.Contains(outlet, n) && slices.ContainsFunc(r.hits, func(h document.Hit) bool { return namesOutlet(r, h, []string{n}) }) {
+			continue
+		}
 		if !a.nameInContext(n, r.asked, windows) {
 			rel.missingNames = append(rel.missingNames, n)
 		}
@@ -208,4 +219,14 @@ func containsString(forms [][]string, t string) bool {
 // the terms of text.
 func containsPhrase(text, phrase []string) bool {
 	return len(phrase) > 0 && runIndex(text, phrase) >= 0
+}
+
+// namesOutlet reports a hit whose source line holds one of the words the
+// question attributes its answer to.
+func namesOutlet(r retrieval, h document.Hit, words []string) bool {
+	if h.Doc.Source == "" {
+		return false
+	}
+	src := r.an.bag(h.Doc.Source, "en")
+	return slices.ContainsFunc(words, func(w string) bool { return !lexicon.IsStopWord(w) && src.has(w) })
 }

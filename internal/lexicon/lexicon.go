@@ -19,7 +19,7 @@ import (
 
 // version changes whenever IndexTerms would give other terms for the same
 // text: a store re-analyses its passages when the fingerprint changes.
-const version = "lexicon-5"
+const version = "lexicon-6"
 
 // conceptPrefix starts the tokens that stand for a group (a glossary entry
 // or a paraphrase group). Tokens never start with it, so it cannot collide
@@ -170,7 +170,41 @@ func (a *Analyzer) Groups(terms []Term, lang string) []string {
 	for i, t := range terms {
 		stems[i] = t.Stem
 	}
-	return a.groupTokens(stems, stemLang(lang))
+	return append(a.groupTokens(stems, stemLang(lang)), a.spelledAcronymGroups(terms, lang)...)
+}
+
+// spelledAcronymGroups returns the groups of each acronym in capitals
+// whose lower case is a stop word ("US"), read as its dotted letters
+// ("u.s."): the group's phrases leave a lone stop word out, so "US" would
+// meet no group and "the US" not "the United States".
+func (a *Analyzer) spelledAcronymGroups(terms []Term, lang string) []string {
+	var out []string
+	for _, t := range terms {
+		if t.Stop || !IsStopWord(t.Text) {
+			continue
+		}
+		out = append(out, a.spelledGroups(t.Text, stemLang(lang))...)
+	}
+	return out
+}
+
+// spelledGroups returns the tokens of the paraphrase groups that hold the
+// word spelled letter by letter ("us" as "u s").
+func (a *Analyzer) spelledGroups(word, lang string) []string {
+	letters := make([]string, 0, len(word))
+	for _, r := range word {
+		letters = append(letters, a.stems.stem(string(r), lang))
+	}
+	if len(letters) < 2 {
+		return nil
+	}
+	var out []string
+	for _, p := range a.phrases[lang][letters[0]] {
+		if !a.glossary[p.token] && len(p.stems) == len(letters) && hasPrefix(letters, p.stems) {
+			out = append(out, p.token)
+		}
+	}
+	return out
 }
 
 // Bag is the set of terms of a short text (a sentence, a title), for
@@ -191,6 +225,9 @@ func (a *Analyzer) Bag(text, lang string) Bag {
 		}
 	}
 	for _, g := range a.everyGroupToken(stems, stemLang(lang)) {
+		b[g] = true
+	}
+	for _, g := range a.spelledAcronymGroups(terms, lang) {
 		b[g] = true
 	}
 	return b
@@ -364,6 +401,9 @@ func (a *Analyzer) Query(text string) []Concept {
 			c.Forms = union(c.Forms, c.Cognates)
 		}
 		c.Related = union(union(pending, related), carried[i-1])
+		if IsStopWord(t) {
+			c.Related = union(c.Related, a.spelledGroups(t, English)) // "the US": the United States
+		}
 		pending = nil
 		add(c)
 	}

@@ -346,3 +346,37 @@ func FuzzTokens(f *testing.F) {
 		}
 	})
 }
+
+// TestAcronymInCapitalsMeetsItsGroup: "the US" is "the United States",
+// though "us" is a stop word no group phrase holds alone; the pronoun
+// is not.
+func TestAcronymInCapitalsMeetsItsGroup(t *testing.T) {
+	a := New(nil)
+	var us Concept
+	for _, c := range a.Query("Why did the US shelve its draft?") {
+		if c.Text == "us" {
+			us = c
+		}
+	}
+	if us.Text == "" {
+		t.Fatal("the question has no concept for US")
+	}
+	if !a.Bag("the United States put the draft on hold", English).Has(us) {
+		t.Error("the United States does not meet the US")
+	}
+	if !a.Bag("the US put the draft on hold", English).Has(us) {
+		t.Error("the US does not meet the US")
+	}
+	var states Concept
+	for _, c := range a.Query("What did the United States pledge?") {
+		if c.Text == "states" {
+			states = c
+		}
+	}
+	if !a.Bag("the US pledged $200 million", English).Has(states) {
+		t.Error("the US does not meet the United States")
+	}
+	if a.Bag("tell us what the force did", English).Has(states) {
+		t.Error("the pronoun us meets the United States")
+	}
+}
