@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"maps"
 	"math"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -32,7 +31,6 @@ const (
 	brevityBonus     = 0.1  // what a short sentence gains over a long one that holds as much
 	brevityWords     = 60   // sentences this long or longer gain nothing for brevity
 	nameWeight       = 2.0  // a name in the question counts this many times a common word
-	attributedFactor = 0.75 // a word only of the question's "according to X" counts this share in choosing a sentence
 	announceWords    = 12   // a sentence shorter than this brings the next one along
 	presentBonus     = 0.5  // what the newest report gains over the oldest, for a question about the present
 	causeBonus       = 0.25 // what a sentence that says "because", "due to" gains for a "why", or "in the town of X" for a "where"
@@ -959,7 +957,6 @@ func weights(r retrieval, byCorpus bool) []float64 {
 	for _, n := range r.an.namedTerms(r.question) {
 		names[n] = true
 	}
-	attributed := attributedOnly(r)
 	n := float64(len(bags))
 	w := make([]float64, len(r.asked))
 	for i, c := range r.asked {
@@ -983,9 +980,6 @@ func weights(r retrieval, byCorpus bool) []float64 {
 			all, df = float64(r.corpusN), float64(r.corpusDF[i])
 		}
 		w[i] = math.Log(1 + (all-df+0.5)/(df+0.5))
-		if !byCorpus && attributed[c.Text] {
-			w[i] *= attributedFactor
-		}
 		switch {
 		case c.Glossary:
 			w[i] *= glossaryFactor
@@ -994,45 +988,6 @@ func weights(r retrieval, byCorpus bool) []float64 {
 		}
 	}
 	return w
-}
-
-// attribution is who a question says told it: "According to Kenya's
-// foreign affairs PS, ...", "..., per Crisis Group?", "selon l'ONU".
-var attribution = regexp.MustCompile(`(?i)(?:\baccording to|(?:^|,\s*)(?:per|selon))\s+[^,?？]+`)
-
-// attributedOnly are the concepts the question names only as its
-// source: a report names its source once, seldom in the sentence that
-// answers, so they should not pick the sentence that names the source.
-func attributedOnly(r retrieval) map[string]bool {
-	rest, src := splitAttribution(r.question)
-	if src == "" {
-		return nil
-	}
-	inRest := map[string]bool{}
-	for _, c := range r.an.lex.Query(rest) {
-		inRest[c.Text] = true
-	}
-	out := map[string]bool{}
-	for _, c := range r.an.lex.Query(src) {
-		if !inRest[c.Text] {
-			out[c.Text] = true
-		}
-	}
-	return out
-}
-
-// splitAttribution parts a question into what it asks and who it says
-// told it ("According to Kenya's PS, what held the MSS back?": "what held
-// the MSS back?" and "According to Kenya's PS"); src is empty when it
-// names no source.
-func splitAttribution(question string) (rest, src string) {
-	last := 0
-	for _, m := range attribution.FindAllStringIndex(question, -1) {
-		rest += question[last:m[0]] + " "
-		src += question[m[0]:m[1]] + " "
-		last = m[1]
-	}
-	return strings.Trim(rest+question[last:], " ,"), strings.TrimSpace(src)
 }
 
 // askedCoverage is the weighted share of the question's concepts that a
@@ -1168,29 +1123,47 @@ func (a *Answerer) suggestions(missing []string) []string {
 }
 
 // attribution is the question's words that name who tells the answer
-// ("according to Crisis Group", "per that intel brief"): the outlet a
-// report's source line names, not words its sentences must hold.
+// ("according to Crisis Group", "per that intel brief", "selon l'ONU"),
+// the attributing word first: the outlet a report's source line names,
+// not words its sentences must hold.
 func attribution(question string) []string {
-	toks := lexicon.Tokens(question)
-	words := tokenTexts(toks)
-	from := -1
-	if at := runIndex(words, []string{"according", "to"}); at >= 0 {
-		from = at + 2
-	} else if at := slices.Index(words, "per"); at >= 0 && at+1 < len(words) && !lexicon.IsNumber(words[at+1]) && !perUnits[words[at+1]] {
-		from = at + 1 // not "per month", "per cent"
-	}
-	if from < 0 || from >= len(toks) {
+	from, to := attributionSpan(question)
+	if from < 0 {
 		return nil
 	}
-	rest := question[toks[from].Start:]
-	if end := strings.IndexAny(rest, ",;?"); end >= 0 {
-		rest = rest[:end]
+	words := tokenTexts(lexicon.Tokens(question[from:to]))
+	if len(words) > 1 && words[0] == "according" && words[1] == "to" {
+		words = append(words[:1], words[2:]...)
 	}
-	out := []string{words[from-1]}
-	if words[from-1] == "to" {
-		out = []string{"according"}
+	return words
+}
+
+// attributionSpan returns where the question's attribution runs, from its
+// attributing word to the next comma or question mark; -1, -1 when it has
+// none.
+func attributionSpan(question string) (from, to int) {
+	toks := lexicon.Tokens(question)
+	words := tokenTexts(toks)
+	at := runIndex(words, []string{"according", "to"})
+	if at < 0 {
+		for i, w := range words {
+			// "per Crisis Group" opens the question or follows a comma:
+			// "officers per contingent", "per month" divide.
+			opens := i == 0 || strings.Contains(question[toks[i-1].End:toks[i].Start], ",")
+			if (w == "per" || w == "selon") && opens && i+1 < len(words) && !lexicon.IsNumber(words[i+1]) && !perUnits[words[i+1]] {
+				at = i
+				break
+			}
+		}
 	}
-	return append(out, tokenTexts(lexicon.Tokens(rest))...)
+	if at < 0 || at+1 >= len(toks) {
+		return -1, -1
+	}
+	from, to = toks[at].Start, len(question)
+	if end := strings.IndexAny(question[from:], ",;?？"); end >= 0 {
+		to = from + end
+	}
+	return from, to
 }
 
 // perUnits follow a "per" that divides, not one that attributes.
