@@ -604,7 +604,8 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 				}
 			}
 			sc += scoped.share(bag)
-			sc += bySource(bag) // "according to Crisis Group": its report
+			sc -= monthOfAnotherYear(r, w, s, bag) // "September 2025" does not place "Sept 2024"
+			sc += bySource(bag)                    // "according to Crisis Group": its report
 			// Reasons are written in too many ways ("much needed by",
 			// "contending with") for a missing cue word to count against.
 			if r.kind != TypeReason && !meetsType(r.kind, s) {
@@ -695,6 +696,43 @@ var (
 	subjectPronouns = lexiconSet(`he she they il elle ils elles`)
 	demonstratives  = lexiconSet(`that this these those cette ces`)
 )
+
+// monthOfAnotherYear is the share of the question's weight of a month it
+// asks of with a year ("in Sept 2024") that a sentence holds only beside
+// other years ("until the end of September 2025"): that month is
+// another.
+func monthOfAnotherYear(r retrieval, w []float64, sentence string, bag termBag) float64 {
+	var total, month float64
+	var years []string
+	for i, c := range r.asked {
+		total += w[i]
+		if lexicon.IsYear(c.Text) {
+			years = append(years, c.Text)
+		}
+	}
+	if len(years) == 0 || total == 0 {
+		return 0
+	}
+	words := tokenTexts(lexicon.Tokens(sentence))
+	otherYear := false
+	for _, t := range words {
+		if lexicon.IsYear(t) {
+			if slices.Contains(years, t) {
+				return 0
+			}
+			otherYear = true
+		}
+	}
+	if !otherYear {
+		return 0
+	}
+	for i, c := range r.asked {
+		if lexicon.IsMonth(c.Text) && bag.holds(c) {
+			month += w[i]
+		}
+	}
+	return month / total
+}
 
 // causeCoverage is the share of the question a sentence stating a cause
 // must hold to gain all of causeBonus.

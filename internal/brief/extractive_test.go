@@ -600,3 +600,23 @@ func TestCauseOfAnotherThingGainsLess(t *testing.T) {
 		t.Errorf("a sentence stating no cause gains %v", g)
 	}
 }
+
+// TestMonthOfAnotherYearDoesNotCount: "in Sept 2024" is not placed by a
+// sentence that names September beside 2025 only.
+func TestMonthOfAnotherYearDoesNotCount(t *testing.T) {
+	a := newExtractive(t, openStoreWith(t, corpus.Document{Title: "Fund", Source: "Wire", URL: "https://example.org/fund",
+		Published: day("2025-02-05"),
+		Text:      "The fund remains well resourced to support the mission until the end of September 2025. The council met in September 2024 on the draft."}))
+	r, err := a.retrieve(context.Background(), Request{Question: "Why did the council shelve the draft in Sept 2024?"})
+	if err != nil || len(r.hits) == 0 {
+		t.Fatalf("retrieval: %v", err)
+	}
+	w := askedWeights(r)
+	sents, bags := r.an.of(r.hits[0])
+	if got := monthOfAnotherYear(r, w, sents[0], bags[0]); got <= 0 {
+		t.Errorf("September 2025 counts for Sept 2024 (%v)", got)
+	}
+	if got := monthOfAnotherYear(r, w, sents[1], bags[1]); got != 0 {
+		t.Errorf("September 2024 loses %v", got)
+	}
+}
