@@ -1159,22 +1159,28 @@ func sourceCredit(r retrieval, w []float64, h document.Hit) func(termBag) float6
 	}
 }
 
-// groundCues mark a sentence that tells why or how a thing happened
-// without a word saying so: a shortcoming ("faced chronic underfunding,
-// insufficient personnel"), a condition ("can only send officers if
-// both countries have a reciprocal agreement"), a threat ("had
-// threatened to impose their veto"), or what those it befell were doing
-// ("dispatched to recover a vehicle", "attacked during the recovery").
+// groundCues mark a sentence that tells why a thing happened without a
+// word saying so: a shortcoming ("faced chronic underfunding,
+// insufficient personnel"), a condition ("can only send officers if both
+// countries have a reciprocal agreement"), a threat ("had threatened to
+// impose their veto").
 var groundCues = [][]string{{"underfunding"}, {"underfunded"}, {"insufficient"}, {"shortage"}, {"shortages"}, {"shortfall"},
-	{"struggled"}, {"constraints"}, {"limited"}, {"unable"}, {"failed", "to"}, {"only", "if"}, {"if", "both"},
-	{"unless"}, {"until", "it", "has"}, {"threatened"}, {"veto"}, {"dispatched", "to"}, {"sent", "to", "recover"}, {"during", "the"},
-	{"ambushed"}, {"ambush"}, {"in", "an", "attack"}, {"while", "on"}}
+	{"struggled"}, {"constraints"}, {"unable"}, {"failed", "to"}, {"only", "if"}, {"if", "both"}, {"unless"}, {"until", "it", "has"},
+	{"threatened"}, {"veto"}}
+
+// mannerCues mark, more loosely, what those a thing befell were doing or
+// what held it back ("dispatched to recover a vehicle", "attacked during
+// the recovery", "limited operational capacity"): beside the event, not
+// in place of it.
+var mannerCues = [][]string{{"limited"}, {"dispatched", "to"}, {"sent", "to", "recover"}, {"during", "the"}, {"ambushed"}, {"ambush"},
+	{"in", "an", "attack"}, {"while", "on"}}
 
 // statesGround reports a sentence that tells a cause (for a "why", by a
-// cue word too) or a manner, by what it tells (groundCues): "because of
-// the dangers they face" is no account of how an officer was killed.
+// cue word too) or a manner, by what it tells (groundCues, mannerCues):
+// "because of the dangers they face" is no account of how an officer was
+// killed.
 func statesGround(kind AnswerType, sentence string) bool {
-	return kind == TypeReason && statesCause(sentence) || holdsRun(sentence, groundCues)
+	return kind == TypeReason && statesCause(sentence) || holdsRun(sentence, groundCues) || holdsRun(sentence, mannerCues)
 }
 
 // leadGroundSpan is how many sentences before or after the best one a
@@ -1213,6 +1219,25 @@ func groundFromLead(r retrieval, w []float64, picked, cands []sentenceCandidate)
 		}
 		out := append([]sentenceCandidate{lead, c}, picked[1:]...)
 		return out[:min(len(out), maxSentences(r))]
+	}
+	return groundLeads(r, w, picked)
+}
+
+// groundLeads opens a "why" whose best sentence tells no cause, nor does
+// its passage nearby, with a further quote that tells one outright or by
+// a shortcoming, a condition or a threat (not the looser mannerCues) and
+// holds as much of the question as a cause must (causeCoverage): "The United States had decided to put on hold a draft
+// resolution ... China and Russia had threatened to impose their veto".
+func groundLeads(r retrieval, w []float64, picked []sentenceCandidate) []sentenceCandidate {
+	if r.kind != TypeReason {
+		return picked // a manner is told in too many ways to tell by a cue which quote holds it
+	}
+	for i, p := range picked[1:] {
+		ps, _ := r.an.of(r.hits[p.hit])
+		tells := slices.ContainsFunc(ps[p.from:p.to+1], func(s string) bool { return statesCause(s) || holdsRun(s, groundCues) })
+		if tells && askedCoverage(p.shownBag(), r.asked, w) >= causeCoverage {
+			return append([]sentenceCandidate{p}, slices.Delete(slices.Clone(picked), i+1, i+2)...)
+		}
 	}
 	return picked
 }
