@@ -668,7 +668,8 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 				}
 			}
 			sc += scoped.share(bag)
-			sc += bySource(bag) // "according to Crisis Group": its report
+			sc -= monthOfAnotherYear(r, w, s, bag) // "September 2025" does not place "Sept 2024"
+			sc += bySource(bag)                    // "according to Crisis Group": its report
 			// Reasons are written in too many ways ("much needed by",
 			// "contending with") for a missing cue word to count against.
 			if r.kind != TypeReason && !meetsType(r.kind, s) {
@@ -759,6 +760,43 @@ var (
 	subjectPronouns = lexiconSet(`he she they il elle ils elles`)
 	demonstratives  = lexiconSet(`that this these those cette ces`)
 )
+
+// monthOfAnotherYear is the share of the question's weight of a month it
+// asks of with a year ("in Sept 2024") that a sentence holds only beside
+// other years ("until the end of September 2025"): that month is
+// another.
+func monthOfAnotherYear(r retrieval, w []float64, sentence string, bag termBag) float64 {
+	var total, month float64
+	var years []string
+	for i, c := range r.asked {
+		total += w[i]
+		if lexicon.IsYear(c.Text) {
+			years = append(years, c.Text)
+		}
+	}
+	if len(years) == 0 || total == 0 {
+		return 0
+	}
+	words := tokenTexts(lexicon.Tokens(sentence))
+	otherYear := false
+	for _, t := range words {
+		if lexicon.IsYear(t) {
+			if slices.Contains(years, t) {
+				return 0
+			}
+			otherYear = true
+		}
+	}
+	if !otherYear {
+		return 0
+	}
+	for i, c := range r.asked {
+		if lexicon.IsMonth(c.Text) && bag.holds(c) {
+			month += w[i]
+		}
+	}
+	return month / total
+}
 
 // causeCoverage is the share of the question a sentence stating a cause
 // must hold to gain all of causeBonus.
@@ -1210,22 +1248,28 @@ func sourceCredit(r retrieval, w []float64, h document.Hit) func(termBag) float6
 	}
 }
 
-// groundCues mark a sentence that tells why or how a thing happened
-// without a word saying so: a shortcoming ("faced chronic underfunding,
-// insufficient personnel"), a condition ("can only send officers if
-// both countries have a reciprocal agreement"), a threat ("had
-// threatened to impose their veto"), or what those it befell were doing
-// ("dispatched to recover a vehicle", "attacked during the recovery").
+// groundCues mark a sentence that tells why a thing happened without a
+// word saying so: a shortcoming ("faced chronic underfunding,
+// insufficient personnel"), a condition ("can only send officers if both
+// countries have a reciprocal agreement"), a threat ("had threatened to
+// impose their veto").
 var groundCues = [][]string{{"underfunding"}, {"underfunded"}, {"insufficient"}, {"shortage"}, {"shortages"}, {"shortfall"},
-	{"struggled"}, {"constraints"}, {"limited"}, {"unable"}, {"failed", "to"}, {"only", "if"}, {"if", "both"},
-	{"unless"}, {"until", "it", "has"}, {"threatened"}, {"veto"}, {"dispatched", "to"}, {"sent", "to", "recover"}, {"during", "the"},
-	{"ambushed"}, {"ambush"}, {"in", "an", "attack"}, {"while", "on"}}
+	{"struggled"}, {"constraints"}, {"unable"}, {"failed", "to"}, {"only", "if"}, {"if", "both"}, {"unless"}, {"until", "it", "has"},
+	{"threatened"}, {"veto"}}
+
+// mannerCues mark, more loosely, what those a thing befell were doing or
+// what held it back ("dispatched to recover a vehicle", "attacked during
+// the recovery", "limited operational capacity"): beside the event, not
+// in place of it.
+var mannerCues = [][]string{{"limited"}, {"dispatched", "to"}, {"sent", "to", "recover"}, {"during", "the"}, {"ambushed"}, {"ambush"},
+	{"in", "an", "attack"}, {"while", "on"}}
 
 // statesGround reports a sentence that tells a cause (for a "why", by a
-// cue word too) or a manner, by what it tells (groundCues): "because of
-// the dangers they face" is no account of how an officer was killed.
+// cue word too) or a manner, by what it tells (groundCues, mannerCues):
+// "because of the dangers they face" is no account of how an officer was
+// killed.
 func statesGround(kind AnswerType, sentence string) bool {
-	return kind == TypeReason && statesCause(sentence) || holdsRun(sentence, groundCues)
+	return kind == TypeReason && statesCause(sentence) || holdsRun(sentence, groundCues) || holdsRun(sentence, mannerCues)
 }
 
 // leadGroundSpan is how many sentences before or after the best one a
@@ -1264,6 +1308,25 @@ func groundFromLead(r retrieval, w []float64, picked, cands []sentenceCandidate)
 		}
 		out := append([]sentenceCandidate{lead, c}, picked[1:]...)
 		return out[:min(len(out), maxSentences(r))]
+	}
+	return groundLeads(r, w, picked)
+}
+
+// groundLeads opens a "why" whose best sentence tells no cause, nor does
+// its passage nearby, with a further quote that tells one outright or by
+// a shortcoming, a condition or a threat (not the looser mannerCues) and
+// holds as much of the question as a cause must (causeCoverage): "The United States had decided to put on hold a draft
+// resolution ... China and Russia had threatened to impose their veto".
+func groundLeads(r retrieval, w []float64, picked []sentenceCandidate) []sentenceCandidate {
+	if r.kind != TypeReason {
+		return picked // a manner is told in too many ways to tell by a cue which quote holds it
+	}
+	for i, p := range picked[1:] {
+		ps, _ := r.an.of(r.hits[p.hit])
+		tells := slices.ContainsFunc(ps[p.from:p.to+1], func(s string) bool { return statesCause(s) || holdsRun(s, groundCues) })
+		if tells && askedCoverage(p.shownBag(), r.asked, w) >= causeCoverage {
+			return append([]sentenceCandidate{p}, slices.Delete(slices.Clone(picked), i+1, i+2)...)
+		}
 	}
 	return picked
 }

@@ -654,3 +654,55 @@ func TestCauseOfAnotherThingGainsLess(t *testing.T) {
 		t.Errorf("a sentence stating no cause gains %v", g)
 	}
 }
+
+// TestMonthOfAnotherYearDoesNotCount: "in Sept 2024" is not placed by a
+// sentence that names September beside 2025 only.
+func TestMonthOfAnotherYearDoesNotCount(t *testing.T) {
+	a := newExtractive(t, openStoreWith(t, corpus.Document{Title: "Fund", Source: "Wire", URL: "https://example.org/fund",
+		Published: day("2025-02-05"),
+		Text:      "The fund remains well resourced to support the mission until the end of September 2025. The council met in September 2024 on the draft."}))
+	r, err := a.retrieve(context.Background(), Request{Question: "Why did the council shelve the draft in Sept 2024?"})
+	if err != nil || len(r.hits) == 0 {
+		t.Fatalf("retrieval: %v", err)
+	}
+	w := askedWeights(r)
+	sents, bags := r.an.of(r.hits[0])
+	if got := monthOfAnotherYear(r, w, sents[0], bags[0]); got <= 0 {
+		t.Errorf("September 2025 counts for Sept 2024 (%v)", got)
+	}
+	if got := monthOfAnotherYear(r, w, sents[1], bags[1]); got != 0 {
+		t.Errorf("September 2024 loses %v", got)
+	}
+}
+
+// TestWhyOpensWithTheQuoteTellingTheCause: a "why" whose best sentence
+// tells the event only opens with the further quote that tells its cause
+// by a threat ("had threatened to impose their veto").
+func TestWhyOpensWithTheQuoteTellingTheCause(t *testing.T) {
+	a := newExtractive(t, openStoreWith(t, []corpus.Document{
+		{Title: "Police division", Source: "Wire", URL: "https://example.org/police", Published: day("2024-09-20"),
+			Text: "The UN police adviser approved turning the mission into a UN peacekeeping mission last week."},
+		{Title: "Council renews", Source: "Wire", URL: "https://example.org/veto", Published: day("2024-09-30"),
+			Text: "China and Russia had threatened to veto the draft of the United States to turn the mission into a UN peacekeeping mission."},
+	}...))
+	q := "Why did the US shelve its draft to turn the mission into a UN peacekeeping mission?"
+	r, err := a.retrieve(context.Background(), Request{Question: q})
+	if err != nil || len(r.hits) != 2 {
+		t.Fatalf("retrieval: %v, %d hits", err, len(r.hits))
+	}
+	var event, threat sentenceCandidate
+	for _, c := range scoreSentences(r) {
+		if strings.Contains(c.text, "veto") {
+			threat = c
+		} else {
+			event = c
+		}
+	}
+	if out := groundLeads(r, askedWeights(r), []sentenceCandidate{event, threat}); out[0].text != threat.text || len(out) != 2 {
+		t.Errorf("the answer opens with %q", out[0].text)
+	}
+	r.kind = TypeManner
+	if out := groundLeads(r, askedWeights(r), []sentenceCandidate{event, threat}); out[0].text != event.text {
+		t.Errorf("a how was reordered: %q", out[0].text)
+	}
+}
