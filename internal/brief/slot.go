@@ -1900,8 +1900,6 @@ func cognateOf(toks []lexicon.Token, lang, word, wordLang string) string {
 	return ""
 }
 
-// phraseSpans reports whether the question words from first to last (at
-// most three apart) form a member of first's group: "lost their lives".
 // groupOfRole reports a word of a paraphrase group that holds a role
 // ("mouthpiece" with "spokesperson"): it asks for a person as the role
 // does.
@@ -1937,6 +1935,8 @@ func opensPhrase(lex *lexicon.Analyzer, toks []lexicon.Token, c lexicon.Concept)
 	return false
 }
 
+// phraseSpans reports whether the question words from first to last (at
+// most three apart) form a member of first's group: "lost their lives".
 func phraseSpans(lex *lexicon.Analyzer, toks []lexicon.Token, first, last lexicon.Concept) bool {
 	if len(first.Related) == 0 {
 		return false
