@@ -781,8 +781,6 @@ func questionsJoined(q string) string {
 	return q
 }
 
-// countCue reports a cue that asks for a number without naming what it
-// counts ("how many", "combien"); "which town" names its thing.
 // ownSubject reports a part whose cue is followed by a clause of its own,
 // "how much had the UN trust fund received", "how many did it send later
 // as reinforcements": it asks of that, not of the left part's thing.
@@ -795,6 +793,8 @@ func ownSubject(part string, cue []string) bool {
 	return auxiliaries[words[at+len(cue)]]
 }
 
+// countCue reports a cue that asks for a number without naming what it
+// counts ("how many", "combien"); "which town" names its thing.
 func countCue(cue []string) bool {
 	c := strings.Join(cue, " ")
 	return c == "how many" || c == "how much" || c == "combien"
