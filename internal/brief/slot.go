@@ -367,18 +367,29 @@ func predicateOf(question string, cue []string) string {
 	return ""
 }
 
-// beforeSetting returns a question up to the setting that follows its
-// verb ("how big was the MSS | when the council renewed it", "how much
-// had the fund received | by the end of 2024"), or the whole question.
+// beforeSetting returns a question up to the setting that follows what
+// it asks ("how big was the MSS | when the council renewed it", "how much
+// had the fund received | by the end of 2024", "which crew torched the
+// town hall | right after the PM vowed to act"), or the whole question.
 func beforeSetting(question string) string {
 	toks := lexicon.Tokens(question)
-	for i := 3; i < len(toks); i++ {
-		if t := toks[i].Text; clauseOpeners[t] && t != "at" && t != "under" || t == "by" && timeAfterBy(toks[i+1:]) {
+	for i := 2; i < len(toks); i++ {
+		if t := toks[i].Text; settingOpeners[t] || t == "by" && timeAfterBy(toks[i+1:]) {
+			if clauseLeads[toks[i-1].Text] {
+				i--
+			}
 			return strings.TrimSpace(question[:toks[i].Start])
 		}
 	}
 	return question
 }
+
+// settingOpeners open a clause after what a question asks that only sets
+// its scene. Not "of", "among", "at" or "under", which open one only
+// before the question ("of the money promised, how much ..."), nor
+// "once": "who said they were pausing once the PM walked away" is told
+// by the sentence of that setting (real_fresh11).
+var settingOpeners = lexiconSet(`when while whilst after before if during amid following lorsque lorsqu quand pendant apres avant`)
 
 // timeAfterBy reports a time after "by" ("by the end of 2024", "by
 // 2025", "by March"), not who did it ("by the funding freeze").
@@ -699,19 +710,13 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	// words come after its own.
 	inMain := map[string]bool{}
 	main := mainClause(r.question)
-	if main == r.question && (s.kind == TypeCount || s.kind == TypeAmount) {
-		// "how much had the fund received by the end of 2024": a setting
-		// after the question's verb only places its figure in time (a
-		// "who said ... once the PM walked away" may be told by it).
+	if main == r.question {
+		// "how much had the fund received by the end of 2024", "which
+		// country held the presidency when res 2699 was adopted": a clause
+		// after what is asked sets the scene too.
 		main = beforeSetting(r.question)
 	}
 	if main != r.question {
-		for _, c := range r.an.lex.Query(main) {
-			inMain[c.Text] = true
-		}
-	} else if main := beforeTrailingScene(r.question); main != r.question {
-		// "Which country held the presidency when res 2699 was adopted":
-		// a clause after the question sets the scene too.
 		for _, c := range r.an.lex.Query(main) {
 			inMain[c.Text] = true
 		}
@@ -980,22 +985,6 @@ func (s answerSlot) qualifierNear(an *analysis, sents []string, bags []termBag, 
 func ownerNamedBy(p askedPhrase, names map[string]bool) bool {
 	at := slices.Index(p.modifiers, p.owner)
 	return at > 0 && names[p.modifiers[at-1]]
-}
-
-// trailingOpeners start a clause after the question that sets its scene.
-var trailingOpeners = lexiconSet(`when while whilst after before lorsque quand pendant apres avant`)
-
-// beforeTrailingScene returns the question before a clause that follows
-// what it asks and only sets the scene ("... killed while serving with
-// the mission"), or the question itself.
-func beforeTrailingScene(question string) string {
-	toks := lexicon.Tokens(question)
-	for i := 2; i < len(toks); i++ {
-		if trailingOpeners[toks[i].Text] {
-			return strings.TrimSpace(question[:toks[i].Start])
-		}
-	}
-	return question
 }
 
 // qualifiersOf returns the question's names, in its main clause, that

@@ -937,19 +937,6 @@ func TestInNameList(t *testing.T) {
 	}
 }
 
-func TestBeforeTrailingScene(t *testing.T) {
-	for q, want := range map[string]string{
-		"Which country held the presidency when res 2699 was adopted?":      "Which country held the presidency",
-		"Names of the two officers killed while serving with the mission?":  "Names of the two officers killed",
-		"When did the first contingent arrive?":                             "When did the first contingent arrive?",
-		"Which crew torched the town hall right after the PM vowed to act?": "Which crew torched the town hall right",
-	} {
-		if got := beforeTrailingScene(q); got != want {
-			t.Errorf("beforeTrailingScene(%q) = %q, want %q", q, got, want)
-		}
-	}
-}
-
 // TestNumberedThingOfAnotherReport: a resolution asked by its number is
 // not told by a report on another resolution.
 func TestNumberedThingOfAnotherReport(t *testing.T) {

@@ -413,16 +413,21 @@ func TestMainClause(t *testing.T) {
 	}
 }
 
-// TestBeforeSetting: a figure's setting after the question's verb is cut
-// from what the question asks of a sentence.
+// TestBeforeSetting: a setting after what the question asks is cut from
+// what it asks of a sentence.
 func TestBeforeSetting(t *testing.T) {
 	for q, want := range map[string]string{
-		"how much had the trust fund received by the end of 2024?":    "how much had the trust fund received",
-		"how big was the MSS when the council renewed it?":            "how big was the MSS",
-		"how many soldiers did Chad offer at the New York conference": "how many soldiers did Chad offer at the New York conference",
-		"how many officers were sent by Kenya?":                       "how many officers were sent by Kenya?",
-		"how much money was held back by the funding freeze?":         "how much money was held back by the funding freeze?",
-		"how many had arrived by March?":                              "how many had arrived",
+		"how much had the trust fund received by the end of 2024?":          "how much had the trust fund received",
+		"how big was the MSS when the council renewed it?":                  "how big was the MSS",
+		"how many soldiers did Chad offer at the New York conference":       "how many soldiers did Chad offer at the New York conference",
+		"how many officers were sent by Kenya?":                             "how many officers were sent by Kenya?",
+		"how much money was held back by the funding freeze?":               "how much money was held back by the funding freeze?",
+		"how many had arrived by March?":                                    "how many had arrived",
+		"Which country held the presidency when res 2699 was adopted?":      "Which country held the presidency",
+		"Names of the two officers killed while serving with the mission?":  "Names of the two officers killed",
+		"When did the first contingent arrive?":                             "When did the first contingent arrive?",
+		"Which crew torched the town hall right after the PM vowed to act?": "Which crew torched the town hall",
+		"how many of the officers were Kenyan?":                             "how many of the officers were Kenyan?",
 	} {
 		if got := beforeSetting(q); got != want {
 			t.Errorf("beforeSetting(%q) = %q, want %q", q, got, want)
