@@ -574,7 +574,7 @@ func personRun(run []string) bool {
 	if from > 0 && len(name) >= 1 && !isBodyWord(name[len(name)-1]) {
 		return true
 	}
-	if len(name) < 2 || groupPhrases[strings.Join(name, " ")] || placeNames[strings.Join(name, " ")] {
+	if len(name) < 2 || placeNames[strings.Join(name, " ")] {
 		return false // "El Salvador", "Sri Lanka", "South Asian": a place or its people, not a person
 	}
 	if articles[name[0]] {
@@ -592,18 +592,6 @@ var articles = lexiconSet(`the le la les`)
 
 // placeNames are the places and peoples written in more than one word.
 var placeNames = lexicon.PlaceNames()
-
-// groupPhrases are the phrases of the paraphrase groups, folded: places,
-// bodies and things, no person's name.
-var groupPhrases = func() map[string]bool {
-	out := map[string]bool{}
-	for _, g := range lexicon.ParaphraseGroups() {
-		for _, m := range g {
-			out[strings.Join(tokenTexts(lexicon.Tokens(m)), " ")] = true
-		}
-	}
-	return out
-}()
 
 // nameStart is where the name in a run of capitalised words begins: after
 // its last role or title word ("Force Commander Godfrey Otunge"), or at 0.
