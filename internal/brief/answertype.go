@@ -440,11 +440,7 @@ func meetsType(t AnswerType, sentence string) bool {
 // spanAt reports a span of time ending at words[i]: "six months", "12
 // days", "a year".
 func spanAt(words []string, i int) bool {
-	if i == 0 || !lexicon.IsTimeUnit(words[i]) {
-		return false
-	}
-	p := words[i-1]
-	return lexicon.IsCountWord(p) || lexicon.IsNumber(p) || p == "a" || p == "one"
+	return i > 0 && lexicon.IsSpan(words[i-1], words[i])
 }
 
 // datelineRE matches a wire report's opening dateline: a place, a date,
