@@ -437,11 +437,13 @@ func TestBeforeSetting(t *testing.T) {
 
 func TestIsByline(t *testing.T) {
 	for s, want := range map[string]bool{
-		"Jacqueline Charles, Miami Herald":                 true,
-		"By Tom Odula, Associated Press":                   true,
-		"Meeting no.: 9,430.":                              false,
-		"Kenya, Jamaica and Belize sent officers.":         false,
-		"MSS Deputy Force Commander: Colonel Kevron Henry": false, // no comma: a role and its holder
+		"Jacqueline Charles, Miami Herald":                        true,
+		"By Tom Odula, Associated Press":                          true,
+		"Meeting no.: 9,430.":                                     false,
+		"Kenya, Jamaica and Belize sent officers.":                false,
+		"MSS Deputy Force Commander: Colonel Kevron Henry":        false, // no comma, and too long
+		"Force Commander Godfrey Otunge":                          false, // no comma: a role and its holder
+		"Kenya, Jamaica, Belize, Bahamas, Guatemala, El Salvador": false, // too long: a list of names
 	} {
 		if got := isByline(s); got != want {
 			t.Errorf("isByline(%q) = %v, want %v", s, got, want)
