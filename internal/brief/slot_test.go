@@ -963,12 +963,20 @@ func TestReceivingIsNoRelation(t *testing.T) {
 }
 
 // TestYearAsked: a count asked of one year is not told by a report of a
-// later one that counts another year.
+// later one that counts another year, and is by one of the year after
+// that names none.
 func TestYearAsked(t *testing.T) {
 	st := openStoreWith(t, corpus.Document{Title: "Officer killed", Source: "Wire", URL: "https://example.org/toll",
 		Published: time.Date(2025, 2, 24, 0, 0, 0, 0, time.UTC),
 		Text:      "More than 5,500 people were killed in gang-related violence in Haiti in 2024, the UN said."})
 	a := newExtractive(t, st)
+	askAnswered(t, a, "How many people were killed in gang violence in Haiti in 2024?", true)
+	askAnswered(t, a, "How many people were killed in gang violence in Haiti in 2022?", false)
+	// A report tells of its own year and of the one before, unnamed.
+	st = openStoreWith(t, corpus.Document{Title: "Gang toll", Source: "Wire", URL: "https://example.org/toll-last-year",
+		Published: time.Date(2025, 2, 24, 0, 0, 0, 0, time.UTC),
+		Text:      "More than 5,500 people were killed in gang-related violence in Haiti last year, the UN said."})
+	a = newExtractive(t, st)
 	askAnswered(t, a, "How many people were killed in gang violence in Haiti in 2024?", true)
 	askAnswered(t, a, "How many people were killed in gang violence in Haiti in 2022?", false)
 }
