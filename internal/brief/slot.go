@@ -7,8 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/mss-brief/briefbot/internal/document"
 	"github.com/mss-brief/briefbot/internal/lexicon"
@@ -1590,6 +1588,21 @@ var listGap = regexp.MustCompile(`^\s*(?:[,;]\s*)?(?:(?:and|or|as well as|et|ou|
 // more names ("officers from Bahamas, Belize, El Salvador, Guatemala and
 // Jamaica"): what it says is of them all, not of c.
 func inNameList(an *analysis, sentence, lang string, c lexicon.Concept) bool {
+	_, alone := namedInList(an, sentence, lang, c)
+	return !alone
+}
+
+// listedAmong reports a sentence naming c in a list of three or more
+// names ("Canada, France, Turkey, Spain and Italy"), where a figure beside
+// them is theirs together.
+func listedAmong(an *analysis, sentence, lang string, c lexicon.Concept) bool {
+	listed, _ := namedInList(an, sentence, lang, c)
+	return listed
+}
+
+// namedInList reports whether the sentence names c in a run of three or
+// more names, and whether it names c outside any such run.
+func namedInList(an *analysis, sentence, lang string, c lexicon.Concept) (listed, alone bool) {
 	toks := lexicon.Tokens(sentence)
 	type run struct{ from, to int }
 	var runs []run
@@ -1600,7 +1613,6 @@ func inNameList(an *analysis, sentence, lang string, c lexicon.Concept) bool {
 			i = end
 		}
 	}
-	outside := false // a name of the sentence naming c outside any list
 	for i := 0; i < len(runs); {
 		j := i
 		for j+1 < len(runs) && listGap.MatchString(strings.ToLower(sentence[toks[runs[j].to].End:toks[runs[j+1].from].Start])) {
@@ -1611,40 +1623,12 @@ func inNameList(an *analysis, sentence, lang string, c lexicon.Concept) bool {
 			holds = holds || an.bag(sentence[toks[runs[k].from].Start:toks[runs[k].to].End], lang).meets(c)
 		}
 		if holds && j-i+1 < 3 {
-			outside = true
+			alone = true
 		}
+		listed = listed || holds && j-i+1 >= 3
 		i = j + 1
 	}
-	return !outside
-}
-
-// listedAmong reports a sentence naming c in a list of three or more
-// names ("Canada, France, Turkey, Spain and Italy"), where a figure beside
-// them is theirs together.
-func listedAmong(an *analysis, sentence, lang string, c lexicon.Concept) bool {
-	names, holds := 0, false
-	var items []string
-	for _, part := range strings.FieldsFunc(sentence, func(r rune) bool { return r == ',' || r == ';' }) {
-		items = append(items, strings.Split(part, " and ")...)
-	}
-	for _, item := range items {
-		item = strings.TrimSpace(item)
-		words := strings.Fields(strings.TrimRight(item, "."))
-		if len(words) == 0 || len(words) > 3 {
-			continue
-		}
-		named := true
-		for _, w := range words {
-			if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && w != "the" {
-				named = false
-			}
-		}
-		if named {
-			names++
-			holds = holds || an.bag(item, lang).meets(c)
-		}
-	}
-	return holds && names >= 3
+	return listed, alone
 }
 
 // sourceWords are the words of who tells the figure, not what it is of:
