@@ -584,6 +584,7 @@ func personRun(run []string) bool {
 	return true
 }
 
+// articles open a place's name ("The Bahamas"), never a person's.
 var articles = lexiconSet(`the le la les`)
 
 // placeNames are the places and peoples written in more than one word.

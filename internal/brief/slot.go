@@ -176,8 +176,7 @@ func askPhrase(question string) askedPhrase {
 		if len(words) > 1 && leadingPrepositions[words[0]] {
 			at = 1
 		}
-		switch words[at] {
-		case "what", "which", "quel", "quelle", "quels", "quelles":
+		if words[at] == "which" || whatCues[words[at]] {
 			start, cue = at+1, words[at:at+1]
 		}
 	}
