@@ -643,7 +643,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		}
 	}
 	for i, c := range r.asked {
-		if labelsNumber(toks, c.Text) || repeatedBy(toks, c.Text) {
+		if labelsNumber(r.question, toks, c.Text) || repeatedBy(toks, c.Text) {
 			continue // "res 2699": the label names the number, no relation; nor "block by block"
 		}
 		// Whose thing is asked for is part of it: "Kenya's ambassador",
@@ -846,9 +846,9 @@ func (s answerSlot) holdsNumbers(title termBag, bags []termBag) bool {
 
 // labelsNumber reports a word the question writes before a number it
 // labels: "res" in "res 2699".
-func labelsNumber(toks []lexicon.Token, word string) bool {
-	for i := 0; i+1 < len(toks); i++ {
-		if toks[i].Text == word && numberLabels[word] && lexicon.IsNumber(toks[i+1].Text) {
+func labelsNumber(question string, toks []lexicon.Token, word string) bool {
+	for i := range toks {
+		if at := questionLabelAt(question, toks, i); at >= 0 && toks[at].Text == word {
 			return true
 		}
 	}
@@ -859,16 +859,28 @@ func labelsNumber(toks []lexicon.Token, word string) bool {
 // ("resolution 2751", "res 2699"), not years.
 func numbersNamingOf(r retrieval, toks []lexicon.Token) []lexicon.Concept {
 	var out []lexicon.Concept
-	for i := 1; i < len(toks); i++ {
-		if t := toks[i].Text; lexicon.IsNumber(t) && !lexicon.IsYear(t) && numberLabels[toks[i-1].Text] {
+	for i, t := range toks {
+		if questionLabelAt(r.question, toks, i) >= 0 && !lexicon.IsYear(t.Text) {
 			for _, c := range r.asked {
-				if c.Text == t {
+				if c.Text == t.Text {
 					out = append(out, c)
 				}
 			}
 		}
 	}
 	return out
+}
+
+// questionLabelAt returns where the label of a number the question names
+// a thing by stands ("res" of "res 2699"), read as a sentence's is, or -1.
+func questionLabelAt(question string, toks []lexicon.Token, i int) int {
+	if !lexicon.IsNumber(toks[i].Text) {
+		return -1
+	}
+	if at := labelAt(question, toks, i); at >= 0 && numberLabels[toks[at].Text] {
+		return at
+	}
+	return -1
 }
 
 // yearsOf returns the year the main clause asks of, when it names one:
