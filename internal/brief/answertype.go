@@ -187,7 +187,7 @@ func questionType(question string) AnswerType {
 // counts; TypeOther when none is asked so.
 func twoFiguresType(words []string) AnswerType {
 	for i := 0; i+1 < len(words); i++ {
-		if (words[i] == "two" || words[i] == "both" || words[i] == "deux") && figureNouns[words[i+1]] {
+		if twoWords[words[i]] && figureNouns[words[i+1]] {
 			if slices.ContainsFunc(words, func(w string) bool { return genericMoney[w] || moneyWords[w] || amountHeads[w] }) {
 				return TypeAmount
 			}
