@@ -133,7 +133,7 @@ func mainClause(question string) string {
 	if opens && comma < 0 {
 		// Typed without its comma: "under res 2743 how many staff ..."
 		// asks from its question word on.
-		comma = questionWordAfter(question, toks)
+		comma = questionWordAfter(toks)
 	}
 	if !opens || comma < 0 {
 		return question
@@ -153,7 +153,7 @@ func mainClause(question string) string {
 // questionWordAfter returns the offset just before the first question word
 // past the opening one ("how many" in "under res 2743 how many ..."), as
 // the comma of a scene would sit; -1 when there is none.
-func questionWordAfter(question string, toks []lexicon.Token) int {
+func questionWordAfter(toks []lexicon.Token) int {
 	for i := 2; i < len(toks); i++ {
 		if questionWords[toks[i].Text] {
 			return toks[i].Start - 1

@@ -976,7 +976,7 @@ func repeatedBy(toks []lexicon.Token, word string) bool {
 // the qualifier other than as one of a list of names ("El Salvador,
 // Guatemala, Jamaica, the Bahamas, and the Kenyan Force Commander Godfrey
 // Otunge" names no Salvadoran commander).
-func (s answerSlot) qualifierNear(an *analysis, sents []string, bags []termBag, at int, lang string, held func(lexicon.Concept) bool, q lexicon.Concept) bool {
+func qualifierNear(an *analysis, sents []string, bags []termBag, at int, lang string, held func(lexicon.Concept) bool, q lexicon.Concept) bool {
 	if held(q) && !inNameList(an, sents[at], lang, q) {
 		return true
 	}
@@ -1326,7 +1326,7 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 		return false
 	}
 	for _, q := range s.qualifiers {
-		if !s.qualifierNear(an, sents, bags, at, lang, held, q) && !title.meets(q) {
+		if !qualifierNear(an, sents, bags, at, lang, held, q) && !title.meets(q) {
 			return false // "the Salvadoran commander" is not named where no Salvadoran is
 		}
 	}
