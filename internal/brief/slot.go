@@ -258,8 +258,9 @@ func askPhrase(question string) askedPhrase {
 	return out
 }
 
-// whatCues ask "which" when a label follows: "what resolution", "quelle
-// résolution".
+// whatCues are the "what" words: with "which" they open a question's
+// phrase, and before a label they ask which one ("what resolution",
+// "quelle résolution").
 var whatCues = lexiconSet(`what quel quelle quels quelles`)
 
 // leadingPrepositions may open a question before its "which": "under
