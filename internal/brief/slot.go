@@ -954,7 +954,7 @@ func (s answerSlot) onlyOtherRoles(an *analysis, sentence, lang string) bool {
 		at += seen
 		seen = at + len(name)
 		around := sentence[max(at-roleReach, 0):min(at+len(name)+roleReach, len(sentence))]
-		titled := slices.ContainsFunc(lexicon.Tokens(around), func(t lexicon.Token) bool { return roleHeads[t.Text] || personTitles[t.Text] })
+		titled := slices.ContainsFunc(lexicon.Tokens(around), func(t lexicon.Token) bool { return honorific(t.Text) })
 		if !titled || an.bag(around, lang).meets(*s.roleAsked) {
 			return false // a name without a role may be anyone's; one with the role asked answers
 		}
