@@ -679,14 +679,14 @@ func settingFrame(left, right string) string {
 }
 
 // asksOnlyMeasure reports an ask naming only a measure ("what are the two
-// numbers?", "what were both figures?").
+// numbers?", "what were both figures?", "the two amounts").
 func asksOnlyMeasure(ask string) bool {
 	terms := contentTerms(ask)
 	if len(terms) == 0 {
 		return false
 	}
 	for _, t := range terms {
-		if !metaHeads[t] && !lexicon.IsCountWord(t) && t != "both" {
+		if !metaHeads[t] && !figureNouns[t] && !lexicon.IsCountWord(t) && !twoWords[t] {
 			return false
 		}
 	}

@@ -252,6 +252,8 @@ func TestSubQueries(t *testing.T) {
 		// give: it is no part of the right side.
 		"Chad's troop offer at the conference vs what it's now set to send — what are the two numbers?": {"chad's troop offer at the conference",
 			"what it's now set to send chad"},
+		"The US pledge at the launch vs what it has paid in — what are the two amounts?": {"the us pledge at the launch",
+			"what it has paid in"},
 		// A right part that only tells its side apart borrows the left's
 		// frame, less the left's year and name.
 		"How did the 2023 MSS resolution pass versus the 2025 GSF one?": {"how did the 2023 mss resolution pass",
