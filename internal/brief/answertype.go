@@ -133,7 +133,7 @@ func mainClause(question string) string {
 	if opens && comma < 0 {
 		// Typed without its comma: "under res 2743 how many staff ..."
 		// asks from its question word on.
-		comma = questionWordAfter(question, toks)
+		comma = questionWordAfter(toks)
 	}
 	if !opens || comma < 0 {
 		return question
@@ -153,7 +153,7 @@ func mainClause(question string) string {
 // questionWordAfter returns the offset just before the first question word
 // past the opening one ("how many" in "under res 2743 how many ..."), as
 // the comma of a scene would sit; -1 when there is none.
-func questionWordAfter(question string, toks []lexicon.Token) int {
+func questionWordAfter(toks []lexicon.Token) int {
 	for i := 2; i < len(toks); i++ {
 		if questionWords[toks[i].Text] {
 			return toks[i].Start - 1
@@ -187,7 +187,7 @@ func questionType(question string) AnswerType {
 // counts; TypeOther when none is asked so.
 func twoFiguresType(words []string) AnswerType {
 	for i := 0; i+1 < len(words); i++ {
-		if (words[i] == "two" || words[i] == "both" || words[i] == "deux") && figureNouns[words[i+1]] {
+		if twoWords[words[i]] && figureNouns[words[i+1]] {
 			if slices.ContainsFunc(words, func(w string) bool { return genericMoney[w] || moneyWords[w] || amountHeads[w] }) {
 				return TypeAmount
 			}
@@ -440,11 +440,7 @@ func meetsType(t AnswerType, sentence string) bool {
 // spanAt reports a span of time ending at words[i]: "six months", "12
 // days", "a year".
 func spanAt(words []string, i int) bool {
-	if i == 0 || !lexicon.IsTimeUnit(words[i]) {
-		return false
-	}
-	p := words[i-1]
-	return lexicon.IsCountWord(p) || lexicon.IsNumber(p) || p == "a" || p == "one"
+	return i > 0 && lexicon.IsSpan(words[i-1], words[i])
 }
 
 // datelineRE matches a wire report's opening dateline: a place, a date,
@@ -574,7 +570,7 @@ func personRun(run []string) bool {
 	if from > 0 && len(name) >= 1 && !isBodyWord(name[len(name)-1]) {
 		return true
 	}
-	if len(name) < 2 || groupPhrases[strings.Join(name, " ")] || placeNames[strings.Join(name, " ")] {
+	if len(name) < 2 || placeNames[strings.Join(name, " ")] {
 		return false // "El Salvador", "Sri Lanka", "South Asian": a place or its people, not a person
 	}
 	if articles[name[0]] {
@@ -588,22 +584,11 @@ func personRun(run []string) bool {
 	return true
 }
 
+// articles open a place's name ("The Bahamas"), never a person's.
 var articles = lexiconSet(`the le la les`)
 
 // placeNames are the places and peoples written in more than one word.
 var placeNames = lexicon.PlaceNames()
-
-// groupPhrases are the phrases of the paraphrase groups, folded: places,
-// bodies and things, no person's name.
-var groupPhrases = func() map[string]bool {
-	out := map[string]bool{}
-	for _, g := range lexicon.ParaphraseGroups() {
-		for _, m := range g {
-			out[strings.Join(tokenTexts(lexicon.Tokens(m)), " ")] = true
-		}
-	}
-	return out
-}()
 
 // nameStart is where the name in a run of capitalised words begins: after
 // its last role or title word ("Force Commander Godfrey Otunge"), or at 0.

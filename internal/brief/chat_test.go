@@ -17,9 +17,9 @@ func TestRecase(t *testing.T) {
 		{"did the police patrol?", "did the police patrol?"},                       // written in lower case more than not
 		{"on what grounds did justice rule?", "on what grounds did justice rule?"}, // a title, not a name
 		{"Who is kenya's envoy?", "Who is Kenya's envoy?"},
-		{"Who is Kenya's envoy to haiti?", "Who is Kenya's envoy to haiti?"}, // typed with capitals: left as it is
-		{"does the UNSOH support kenya?", "does the UNSOH support Kenya?"},
-		{"who commands the haitian police?", "who commands the Haitian police?"}, // a people of a name the passages write   // an acronym alone is still lower case
+		{"Who is Kenya's envoy to haiti?", "Who is Kenya's envoy to haiti?"},     // typed with capitals: left as it is
+		{"does the UNSOH support kenya?", "does the UNSOH support Kenya?"},       // an acronym alone is still lower case
+		{"who commands the haitian police?", "who commands the Haitian police?"}, // a people of a name the passages write
 	}
 	for _, tt := range tests {
 		if got := recase(tt.q, hits); got != tt.want {

@@ -930,14 +930,11 @@ func joined(r retrieval, p, c sentenceCandidate) sentenceCandidate {
 // asksForTwo reports a question that asks for two things of one kind
 // ("both officers", "the two Kenyan officers"): one more sentence.
 func asksForTwo(q string) bool {
-	for _, t := range lexicon.Tokens(q) {
-		switch t.Text {
-		case "both", "two", "deux":
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(lexicon.Tokens(q), func(t lexicon.Token) bool { return twoWords[t.Text] })
 }
+
+// twoWords ask for two of a kind: "both officers", "the two figures".
+var twoWords = lexiconSet(`both two deux`)
 
 // maxSentences is how many sentences an extractive answer quotes: one
 // more where the question asks about two things (each needs its own

@@ -217,6 +217,17 @@ func TestShareOfTheSentenceBefore(t *testing.T) {
 	}
 }
 
+// TestShareOfAListsTotal: the share of a total that a list of payers
+// gave together ("Of the amount, $85 million had already been received")
+// is no one payer's.
+func TestShareOfAListsTotal(t *testing.T) {
+	st := openStoreWith(t, corpus.Document{Title: "The trust fund", Source: "Wire", URL: "https://example.org/fund-list",
+		Published: time.Date(2025, 2, 5, 0, 0, 0, 0, time.UTC),
+		Text: "Canada, France, Spain and Italy pledged a total of $110.3 million to the trust fund. " +
+			"Of the amount, $85 million had already been received by the trust fund."})
+	askAnswered(t, newExtractive(t, st), "How much had Canada actually paid in to the trust fund?", false)
+}
+
 // TestAmountOfThePayer: "how much has Canada given" opens with Canada's
 // money, not with the United States' in a sentence holding more of the
 // question's other words.

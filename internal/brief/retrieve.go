@@ -698,14 +698,14 @@ func settingFrame(left, right string) string {
 }
 
 // asksOnlyMeasure reports an ask naming only a measure ("what are the two
-// numbers?", "what were both figures?").
+// numbers?", "what were both figures?", "the two amounts").
 func asksOnlyMeasure(ask string) bool {
 	terms := contentTerms(ask)
 	if len(terms) == 0 {
 		return false
 	}
 	for _, t := range terms {
-		if !metaHeads[t] && !lexicon.IsCountWord(t) && t != "both" {
+		if !metaHeads[t] && !figureNouns[t] && !lexicon.IsCountWord(t) && !twoWords[t] {
 			return false
 		}
 	}
@@ -800,8 +800,6 @@ func questionsJoined(q string) string {
 	return q
 }
 
-// countCue reports a cue that asks for a number without naming what it
-// counts ("how many", "combien"); "which town" names its thing.
 // ownSubject reports a part whose cue is followed by a clause of its own,
 // "how much had the UN trust fund received", "how many did it send later
 // as reinforcements": it asks of that, not of the left part's thing.
@@ -814,6 +812,8 @@ func ownSubject(part string, cue []string) bool {
 	return auxiliaries[words[at+len(cue)]]
 }
 
+// countCue reports a cue that asks for a number without naming what it
+// counts ("how many", "combien"); "which town" names its thing.
 func countCue(cue []string) bool {
 	c := strings.Join(cue, " ")
 	return c == "how many" || c == "how much" || c == "combien"

@@ -7,8 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/mss-brief/briefbot/internal/document"
 	"github.com/mss-brief/briefbot/internal/lexicon"
@@ -178,8 +176,7 @@ func askPhrase(question string) askedPhrase {
 		if len(words) > 1 && leadingPrepositions[words[0]] {
 			at = 1
 		}
-		switch words[at] {
-		case "what", "which", "quel", "quelle", "quels", "quelles":
+		if words[at] == "which" || whatCues[words[at]] {
 			start, cue = at+1, words[at:at+1]
 		}
 	}
@@ -261,8 +258,9 @@ func askPhrase(question string) askedPhrase {
 	return out
 }
 
-// whatCues ask "which" when a label follows: "what resolution", "quelle
-// résolution".
+// whatCues are the "what" words: with "which" they open a question's
+// phrase, and before a label they ask which one ("what resolution",
+// "quelle résolution").
 var whatCues = lexiconSet(`what quel quelle quels quelles`)
 
 // leadingPrepositions may open a question before its "which": "under
@@ -367,18 +365,29 @@ func predicateOf(question string, cue []string) string {
 	return ""
 }
 
-// beforeSetting returns a question up to the setting that follows its
-// verb ("how big was the MSS | when the council renewed it", "how much
-// had the fund received | by the end of 2024"), or the whole question.
+// beforeSetting returns a question up to the setting that follows what
+// it asks ("how big was the MSS | when the council renewed it", "how much
+// had the fund received | by the end of 2024", "which crew torched the
+// town hall | right after the PM vowed to act"), or the whole question.
 func beforeSetting(question string) string {
 	toks := lexicon.Tokens(question)
-	for i := 3; i < len(toks); i++ {
-		if t := toks[i].Text; clauseOpeners[t] && t != "at" && t != "under" || t == "by" && timeAfterBy(toks[i+1:]) {
+	for i := 2; i < len(toks); i++ {
+		if t := toks[i].Text; settingOpeners[t] || t == "by" && timeAfterBy(toks[i+1:]) {
+			if clauseLeads[toks[i-1].Text] {
+				i--
+			}
 			return strings.TrimSpace(question[:toks[i].Start])
 		}
 	}
 	return question
 }
+
+// settingOpeners open a clause after what a question asks that only sets
+// its scene. Not "of", "among", "at" or "under", which open one only
+// before the question ("of the money promised, how much ..."), nor
+// "once": "who said they were pausing once the PM walked away" is told
+// by the sentence of that setting (real_fresh11).
+var settingOpeners = lexiconSet(`when while whilst after before if during amid following lorsque lorsqu quand pendant apres avant`)
 
 // timeAfterBy reports a time after "by" ("by the end of 2024", "by
 // 2025", "by March"), not who did it ("by the funding freeze").
@@ -635,7 +644,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		}
 	}
 	for i, c := range r.asked {
-		if labelsNumber(toks, c.Text) || repeatedBy(toks, c.Text) {
+		if labelsNumber(r.question, toks, c.Text) || repeatedBy(toks, c.Text) {
 			continue // "res 2699": the label names the number, no relation; nor "block by block"
 		}
 		// Whose thing is asked for is part of it: "Kenya's ambassador",
@@ -699,19 +708,13 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	// words come after its own.
 	inMain := map[string]bool{}
 	main := mainClause(r.question)
-	if main == r.question && (s.kind == TypeCount || s.kind == TypeAmount) {
-		// "how much had the fund received by the end of 2024": a setting
-		// after the question's verb only places its figure in time (a
-		// "who said ... once the PM walked away" may be told by it).
+	if main == r.question {
+		// "how much had the fund received by the end of 2024", "which
+		// country held the presidency when res 2699 was adopted": a clause
+		// after what is asked sets the scene too.
 		main = beforeSetting(r.question)
 	}
 	if main != r.question {
-		for _, c := range r.an.lex.Query(main) {
-			inMain[c.Text] = true
-		}
-	} else if main := beforeTrailingScene(r.question); main != r.question {
-		// "Which country held the presidency when res 2699 was adopted":
-		// a clause after the question sets the scene too.
 		for _, c := range r.an.lex.Query(main) {
 			inMain[c.Text] = true
 		}
@@ -844,9 +847,9 @@ func (s answerSlot) holdsNumbers(title termBag, bags []termBag) bool {
 
 // labelsNumber reports a word the question writes before a number it
 // labels: "res" in "res 2699".
-func labelsNumber(toks []lexicon.Token, word string) bool {
-	for i := 0; i+1 < len(toks); i++ {
-		if toks[i].Text == word && numberLabels[word] && lexicon.IsNumber(toks[i+1].Text) {
+func labelsNumber(question string, toks []lexicon.Token, word string) bool {
+	for i := range toks {
+		if at := questionLabelAt(question, toks, i); at >= 0 && toks[at].Text == word {
 			return true
 		}
 	}
@@ -857,16 +860,28 @@ func labelsNumber(toks []lexicon.Token, word string) bool {
 // ("resolution 2751", "res 2699"), not years.
 func numbersNamingOf(r retrieval, toks []lexicon.Token) []lexicon.Concept {
 	var out []lexicon.Concept
-	for i := 1; i < len(toks); i++ {
-		if t := toks[i].Text; lexicon.IsNumber(t) && !lexicon.IsYear(t) && numberLabels[toks[i-1].Text] {
+	for i, t := range toks {
+		if questionLabelAt(r.question, toks, i) >= 0 && !lexicon.IsYear(t.Text) {
 			for _, c := range r.asked {
-				if c.Text == t {
+				if c.Text == t.Text {
 					out = append(out, c)
 				}
 			}
 		}
 	}
 	return out
+}
+
+// questionLabelAt returns where the label of a number the question names
+// a thing by stands ("res" of "res 2699"), read as a sentence's is, or -1.
+func questionLabelAt(question string, toks []lexicon.Token, i int) int {
+	if !lexicon.IsNumber(toks[i].Text) {
+		return -1
+	}
+	if at := labelAt(question, toks, i); at >= 0 && numberLabels[toks[at].Text] {
+		return at
+	}
+	return -1
 }
 
 // yearsOf returns the year the main clause asks of, when it names one:
@@ -939,7 +954,7 @@ func (s answerSlot) onlyOtherRoles(an *analysis, sentence, lang string) bool {
 		at += seen
 		seen = at + len(name)
 		around := sentence[max(at-roleReach, 0):min(at+len(name)+roleReach, len(sentence))]
-		titled := slices.ContainsFunc(lexicon.Tokens(around), func(t lexicon.Token) bool { return roleHeads[t.Text] || personTitles[t.Text] })
+		titled := slices.ContainsFunc(lexicon.Tokens(around), func(t lexicon.Token) bool { return honorific(t.Text) })
 		if !titled || an.bag(around, lang).meets(*s.roleAsked) {
 			return false // a name without a role may be anyone's; one with the role asked answers
 		}
@@ -962,7 +977,7 @@ func repeatedBy(toks []lexicon.Token, word string) bool {
 // the qualifier other than as one of a list of names ("El Salvador,
 // Guatemala, Jamaica, the Bahamas, and the Kenyan Force Commander Godfrey
 // Otunge" names no Salvadoran commander).
-func (s answerSlot) qualifierNear(an *analysis, sents []string, bags []termBag, at int, lang string, held func(lexicon.Concept) bool, q lexicon.Concept) bool {
+func qualifierNear(an *analysis, sents []string, bags []termBag, at int, lang string, held func(lexicon.Concept) bool, q lexicon.Concept) bool {
 	if held(q) && !inNameList(an, sents[at], lang, q) {
 		return true
 	}
@@ -980,22 +995,6 @@ func (s answerSlot) qualifierNear(an *analysis, sents []string, bags []termBag, 
 func ownerNamedBy(p askedPhrase, names map[string]bool) bool {
 	at := slices.Index(p.modifiers, p.owner)
 	return at > 0 && names[p.modifiers[at-1]]
-}
-
-// trailingOpeners start a clause after the question that sets its scene.
-var trailingOpeners = lexiconSet(`when while whilst after before lorsque quand pendant apres avant`)
-
-// beforeTrailingScene returns the question before a clause that follows
-// what it asks and only sets the scene ("... killed while serving with
-// the mission"), or the question itself.
-func beforeTrailingScene(question string) string {
-	toks := lexicon.Tokens(question)
-	for i := 2; i < len(toks); i++ {
-		if trailingOpeners[toks[i].Text] {
-			return strings.TrimSpace(question[:toks[i].Start])
-		}
-	}
-	return question
 }
 
 // qualifiersOf returns the question's names, in its main clause, that
@@ -1328,7 +1327,7 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 		return false
 	}
 	for _, q := range s.qualifiers {
-		if !s.qualifierNear(an, sents, bags, at, lang, held, q) && !title.meets(q) {
+		if !qualifierNear(an, sents, bags, at, lang, held, q) && !title.meets(q) {
 			return false // "the Salvadoran commander" is not named where no Salvadoran is
 		}
 	}
@@ -1601,6 +1600,21 @@ var listGap = regexp.MustCompile(`^\s*(?:[,;]\s*)?(?:(?:and|or|as well as|et|ou|
 // more names ("officers from Bahamas, Belize, El Salvador, Guatemala and
 // Jamaica"): what it says is of them all, not of c.
 func inNameList(an *analysis, sentence, lang string, c lexicon.Concept) bool {
+	_, alone := namedInList(an, sentence, lang, c)
+	return !alone
+}
+
+// listedAmong reports a sentence naming c in a list of three or more
+// names ("Canada, France, Turkey, Spain and Italy"), where a figure beside
+// them is theirs together.
+func listedAmong(an *analysis, sentence, lang string, c lexicon.Concept) bool {
+	listed, _ := namedInList(an, sentence, lang, c)
+	return listed
+}
+
+// namedInList reports whether the sentence names c in a run of three or
+// more names, and whether it names c outside any such run.
+func namedInList(an *analysis, sentence, lang string, c lexicon.Concept) (listed, alone bool) {
 	toks := lexicon.Tokens(sentence)
 	type run struct{ from, to int }
 	var runs []run
@@ -1611,7 +1625,6 @@ func inNameList(an *analysis, sentence, lang string, c lexicon.Concept) bool {
 			i = end
 		}
 	}
-	outside := false // a name of the sentence naming c outside any list
 	for i := 0; i < len(runs); {
 		j := i
 		for j+1 < len(runs) && listGap.MatchString(strings.ToLower(sentence[toks[runs[j].to].End:toks[runs[j+1].from].Start])) {
@@ -1622,40 +1635,12 @@ func inNameList(an *analysis, sentence, lang string, c lexicon.Concept) bool {
 			holds = holds || an.bag(sentence[toks[runs[k].from].Start:toks[runs[k].to].End], lang).meets(c)
 		}
 		if holds && j-i+1 < 3 {
-			outside = true
+			alone = true
 		}
+		listed = listed || holds && j-i+1 >= 3
 		i = j + 1
 	}
-	return !outside
-}
-
-// listedAmong reports a sentence naming c in a list of three or more
-// names ("Canada, France, Turkey, Spain and Italy"), where a figure beside
-// them is theirs together.
-func listedAmong(an *analysis, sentence, lang string, c lexicon.Concept) bool {
-	names, holds := 0, false
-	var items []string
-	for _, part := range strings.FieldsFunc(sentence, func(r rune) bool { return r == ',' || r == ';' }) {
-		items = append(items, strings.Split(part, " and ")...)
-	}
-	for _, item := range items {
-		item = strings.TrimSpace(item)
-		words := strings.Fields(strings.TrimRight(item, "."))
-		if len(words) == 0 || len(words) > 3 {
-			continue
-		}
-		named := true
-		for _, w := range words {
-			if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && w != "the" {
-				named = false
-			}
-		}
-		if named {
-			names++
-			holds = holds || an.bag(item, lang).meets(c)
-		}
-	}
-	return holds && names >= 3
+	return listed, alone
 }
 
 // sourceWords are the words of who tells the figure, not what it is of:
@@ -1900,8 +1885,6 @@ func cognateOf(toks []lexicon.Token, lang, word, wordLang string) string {
 	return ""
 }
 
-// phraseSpans reports whether the question words from first to last (at
-// most three apart) form a member of first's group: "lost their lives".
 // groupOfRole reports a word of a paraphrase group that holds a role
 // ("mouthpiece" with "spokesperson"): it asks for a person as the role
 // does.
@@ -1937,6 +1920,8 @@ func opensPhrase(lex *lexicon.Analyzer, toks []lexicon.Token, c lexicon.Concept)
 	return false
 }
 
+// phraseSpans reports whether the question words from first to last (at
+// most three apart) form a member of first's group: "lost their lives".
 func phraseSpans(lex *lexicon.Analyzer, toks []lexicon.Token, first, last lexicon.Concept) bool {
 	if len(first.Related) == 0 {
 		return false

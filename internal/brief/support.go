@@ -568,17 +568,9 @@ func sameLanguage(s, lang string) bool {
 }
 
 var (
-	englishFunction = set("the of and is are to in for that with was by on has have it its from")
-	frenchFunction  = set("le la les des du est sont une un et dans pour que qui au aux sur par avec ont été il elle")
+	englishFunction = lexiconSet("the of and is are to in for that with was by on has have it its from")
+	frenchFunction  = lexiconSet("le la les des du est sont une un et dans pour que qui au aux sur par avec ont été il elle")
 )
-
-func set(words string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(words) {
-		m[w] = true
-	}
-	return m
-}
 
 // fillSupports lists under each citation the answer sentences it backs.
 func fillSupports(text string, cites []Citation) {

@@ -142,7 +142,7 @@ func (c Cue) metBy(n int, word func(int) string) bool {
 		var year string
 		for i := 0; i < n; i++ {
 			t := word(i)
-			if i+1 < n && (lexicon.IsNumber(t) && !lexicon.IsYear(t) || lexicon.IsCountWord(t) || t == "one" || t == "un" || t == "une") && lexicon.IsTimeUnit(word(i+1)) {
+			if i+1 < n && lexicon.IsSpan(t, word(i+1)) {
 				return true
 			}
 			if lexicon.IsYear(t) {

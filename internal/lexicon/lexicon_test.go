@@ -380,3 +380,19 @@ func TestAcronymInCapitalsMeetsItsGroup(t *testing.T) {
 		t.Error("the pronoun us meets the United States")
 	}
 }
+
+// TestIsSpan: a count of a unit of time is a span; a year before a unit,
+// or a word that counts nothing, is not.
+func TestIsSpan(t *testing.T) {
+	for _, tt := range []struct {
+		count, unit string
+		want        bool
+	}{
+		{"six", "months", true}, {"90", "days", true}, {"a", "year", true}, {"un", "an", true},
+		{"2024", "years", false}, {"the", "year", false}, {"six", "officers", false},
+	} {
+		if got := IsSpan(tt.count, tt.unit); got != tt.want {
+			t.Errorf("IsSpan(%q, %q) = %v, want %v", tt.count, tt.unit, got, tt.want)
+		}
+	}
+}

@@ -91,6 +91,15 @@ func IsTimeUnit(t string) bool { return timeUnits[t] }
 var timeUnits = set(`hour hours day days week weeks month months year years decade decades
 heure heures jour jours semaine semaines mois an ans annee annees decennie decennies`)
 
+// IsSpan reports a count of a unit of time: "six months", "90 days", "a
+// year", "un an" (a year is no count: "2024 years" is none).
+func IsSpan(count, unit string) bool {
+	counts := IsNumber(count) && !IsYear(count) || IsCountWord(count) || spanArticles[count]
+	return counts && IsTimeUnit(unit)
+}
+
+var spanArticles = set(`a one un une`)
+
 // IsCountWord reports a number written as a word, English or French,
 // folded ("twelve", "douze", "thousands"); not "one", which is more often
 // no count at all.
