@@ -411,13 +411,14 @@ func meetsType(t AnswerType, sentence string) bool {
 			// what it tells.
 			return meetsType(t, sentence[at:])
 		}
-		for i, w := range words {
+		if t == TypeLength {
+			// A span of time answers "how long" ("within six months",
+			// "from 2004 until 2017", "until the end of September"); a
+			// date alone ("in October last year") does not.
+			return lexicon.HoldsSpan(len(words), func(i int) string { return words[i] })
+		}
+		for _, w := range words {
 			if lexicon.IsMonth(w) || lexicon.IsYear(w) || lexicon.IsWeekday(w) {
-				return true
-			}
-			// A span of time answers "how long" ("within six months", "for
-			// 12 months"), not "when": "within 90 days" dates nothing.
-			if t == TypeLength && spanAt(words, i) {
 				return true
 			}
 		}

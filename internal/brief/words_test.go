@@ -70,9 +70,11 @@ func TestQuestionTypeAndMeets(t *testing.T) {
 		{"What is the number of resolutions on Haiti?", "There were five resolutions.", TypeCount, true},
 		{"When did the officers land?", "They landed on 25 June 2024.", TypeDate, true},
 		{"How old was the officer?", "The officer, 26-year-old Constable Kitwai, died.", TypeAge, true},
-		{"Combien de temps la MINUSTAH est-elle restée ?", "La mission est restée de 2004 à 2017.", TypeLength, true},            // the longer cue at the same place
-		{"Which members threatened a veto when the US floated it?", "China and Russia threatened a veto.", TypeOther, true},      // "when" starts a clause
-		{"What's the latest on when the force hits full strength?", "It should reach full strength by October.", TypeDate, true}, // "on when" asks when
+		{"Combien de temps la MINUSTAH est-elle restée ?", "La mission est restée de 2004 à 2017.", TypeLength, true}, // the longer cue at the same place
+		{"How long would the money keep the mission going?", "The fund will support it until the end of September 2025.", TypeLength, true},
+		{"How long would the money keep the mission going?", "The council approved the mission in October last year.", TypeLength, false}, // a date alone is no span
+		{"Which members threatened a veto when the US floated it?", "China and Russia threatened a veto.", TypeOther, true},               // "when" starts a clause
+		{"What's the latest on when the force hits full strength?", "It should reach full strength by October.", TypeDate, true},          // "on when" asks when
 		{"Names of the two officers killed?", "Constable Samuel Kitwai was killed.", TypeWho, true},
 		{"The UN and Kenya gave different figures for the money frozen. What were the two figures?", "It would stop $13.3 million.", TypeAmount, true}, // two figures of money
 		{"Two reports disagree on the force. What were the two numbers?", "It has 410 officers.", TypeCount, true},

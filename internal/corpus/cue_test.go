@@ -20,14 +20,15 @@ func TestHowLongAsksForASpan(t *testing.T) {
 		}
 	}
 	for sentence, want := range map[string]bool{
-		"The office is to be set up within six months.":   true,
-		"Il doit créer dans les six mois un bureau.":      true,
-		"Tours last 90 days.":                             true,
-		"It ran from June 2004 until October 2017.":       true, // the two years it ran between
-		"The mission was extended for one year.":          true,
-		"It was set up in 2004, and renewed in 2004.":     false,
-		"The office was set up on 30 September 2025.":     false,
-		"The office has 2025 staff and several advisers.": false,
+		"The office is to be set up within six months.":       true,
+		"Il doit créer dans les six mois un bureau.":          true,
+		"Tours last 90 days.":                                 true,
+		"It ran from June 2004 until October 2017.":           true, // the two years it ran between
+		"The fund will last until the end of September 2025.": true, // the date it runs until
+		"The mission was extended for one year.":              true,
+		"It was set up in 2004, and renewed in 2004.":         false,
+		"The office was set up on 30 September 2025.":         false,
+		"The office has 2025 staff and several advisers.":     false,
 	} {
 		if got := CueSpan.MetBy(sentence); got != want {
 			t.Errorf("CueSpan.MetBy(%q) = %v, want %v", sentence, got, want)

@@ -136,23 +136,7 @@ func (c Cue) metBy(n int, word func(int) string) bool {
 		}
 		return false
 	case CueSpan:
-		// A count of a unit of time ("six mois", "90 days", "one year"),
-		// or the two years it ran between ("from June 2004 until October
-		// 2017").
-		var year string
-		for i := 0; i < n; i++ {
-			t := word(i)
-			if i+1 < n && lexicon.IsSpan(t, word(i+1)) {
-				return true
-			}
-			if lexicon.IsYear(t) {
-				if year != "" && year != t {
-					return true
-				}
-				year = t
-			}
-		}
-		return false
+		return lexicon.HoldsSpan(n, word)
 	}
 	return true
 }

@@ -396,3 +396,24 @@ func TestIsSpan(t *testing.T) {
 		}
 	}
 }
+
+// TestHoldsSpan: a span of time is a count of a unit, two years, or the
+// date it runs until; a date alone is none.
+func TestHoldsSpan(t *testing.T) {
+	for s, want := range map[string]bool{
+		"within six months":                   true,
+		"from June 2004 until October 2017":   true,
+		"until the end of September 2025":     true,
+		"approved in October last year":       false,
+		"adopted on 30 September 2024":        false,
+		"until the council votes on the text": false,
+	} {
+		words := make([]string, 0)
+		for _, tk := range Tokens(s) {
+			words = append(words, tk.Text)
+		}
+		if got := HoldsSpan(len(words), func(i int) string { return words[i] }); got != want {
+			t.Errorf("HoldsSpan(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -100,6 +100,43 @@ func IsSpan(count, unit string) bool {
 
 var spanArticles = set(`a one un une`)
 
+// HoldsSpan reports whether the words word(0) .. word(n-1) of a sentence
+// tell a span of time: a count of a unit ("six mois", "90 days", "one
+// year"), the two years it ran between ("from June 2004 until October
+// 2017"), or the date it runs until ("well resourced until the end of
+// September 2025"). It answers "how long"; a date alone does not.
+func HoldsSpan(n int, word func(int) string) bool {
+	var year string
+	for i := 0; i < n; i++ {
+		t := word(i)
+		if i+1 < n && IsSpan(t, word(i+1)) {
+			return true
+		}
+		if untilWords[t] {
+			for j := i + 1; j < min(i+spanEndReach, n); j++ {
+				if w := word(j); IsYear(w) || IsMonth(w) {
+					return true
+				}
+			}
+		}
+		if IsYear(t) {
+			if year != "" && year != t {
+				return true
+			}
+			year = t
+		}
+	}
+	return false
+}
+
+// untilWords open the date a span of time runs to, and spanEndReach is
+// how many words after it that date may stand ("until the end of
+// September"). (French "jusqu'au" is no token: Tokens drops an elided
+// word, as it does "l'".)
+var untilWords = set(`until till through`)
+
+const spanEndReach = 6
+
 // IsCountWord reports a number written as a word, English or French,
 // folded ("twelve", "douze", "thousands"); not "one", which is more often
 // no count at all.
