@@ -294,14 +294,19 @@ var determiners = lexiconSet(`the a an its their his her this that these those`)
 // modifiesNext reports a participle that qualifies the noun after it
 // ("the estimated first-year operating budget", "the GSF's authorized
 // ceiling"), not the verb of a clause ("the officer killed in ..."): a
-// word follows that is neither a function word nor a participle itself.
+// word follows that is neither a function word nor a participle itself,
+// or a participle that qualifies the noun after it ("the estimated
+// operating budget").
 func modifiesNext(words []string, i int) bool {
 	if i+1 >= len(words) {
 		return false
 	}
 	next := words[i+1]
-	return !phraseEnds[next] && !phraseVerbs[next] && !lexicon.IsStopWord(next) && !deedEnds[next] &&
-		!auxiliaries[next] && !lexicon.IsNumber(next) && !verbLike(next) && !strings.HasSuffix(next, "ly")
+	if phraseEnds[next] || phraseVerbs[next] || lexicon.IsStopWord(next) || deedEnds[next] ||
+		auxiliaries[next] || lexicon.IsNumber(next) || strings.HasSuffix(next, "ly") {
+		return false
+	}
+	return !verbLike(next) || modifiesNext(words, i+1)
 }
 
 // inSituWhat finds a "what" asking a figure in the middle of a question,

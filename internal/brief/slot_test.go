@@ -42,6 +42,7 @@ func TestAskPhrase(t *testing.T) {
 		{"Quel montant de la contribution américaine a été gelé ?", "contribution", []string{"americaine"}, ""},
 		// A participle before its noun qualifies it; after a name it is the verb.
 		{"What was the estimated first-year operating budget?", "budget", []string{"estimated", "year", "operating"}, ""},
+		{"What is the estimated operating budget of the force?", "budget", []string{"estimated", "operating"}, ""}, // two participles before their noun
 		{"What's the GSF's authorized ceiling for uniformed personnel?", "ceiling", []string{"gsf", "authorized"}, "gsf"},
 		{"When was Godfrey Otunge appointed force commander?", "otunge", []string{"godfrey"}, ""},
 		// A "what" asking a figure mid-question.
