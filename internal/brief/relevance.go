@@ -76,7 +76,10 @@ func (a *Answerer) judge(r retrieval) relevance {
 			rel.missingNames = append(rel.missingNames, n)
 		}
 	}
-	rel.ok = rel.coverage >= minCoverage && len(rel.missingNames) == 0 && rel.topScore >= a.cfg.MinScore && !r.offTopic
+	// "The third Kenyan officer killed": a rank no top passage writes is
+	// of another than the ones they tell of (the first, the second).
+	rankMissing := slices.ContainsFunc(rel.missing, func(m string) bool { return rankWords[m] })
+	rel.ok = rel.coverage >= minCoverage && len(rel.missingNames) == 0 && !rankMissing && rel.topScore >= a.cfg.MinScore && !r.offTopic
 	if rel.ok {
 		rel.slot = slotOf(r, w, bags)
 		if _, held := rel.slot.sentence(r, gatePassages); !held {
@@ -85,6 +88,11 @@ func (a *Answerer) judge(r retrieval) relevance {
 	}
 	return rel
 }
+
+// rankWords place one of a series: "the third officer killed", "la
+// troisième victime". ("First" is left out: its paraphrase group says it
+// in other words, "the initial batch".)
+var rankWords = lexiconSet(`second third fourth fifth sixth seventh eighth ninth tenth deuxieme troisieme quatrieme cinquieme sixieme`)
 
 // coverage is the weighted share of the asked concepts that some bag
 // holds (a related word for relatedShare), and the concepts none holds.

@@ -1023,3 +1023,21 @@ func TestPersonOfAnotherRole(t *testing.T) {
 	askAnswered(t, a, "What is the name of the Kenyan force commander?", true)
 	askAnswered(t, a, "What is the name of the Salvadoran force commander?", false)
 }
+
+// TestRankNoReportWrites: "the third officer killed" is not told by the
+// reports on the first and the second; a rank the report writes in its
+// own language ("deuxième") still answers.
+func TestRankNoReportWrites(t *testing.T) {
+	st := openStoreWith(t,
+		corpus.Document{Title: "Second Kenyan officer killed in Haiti", Source: "Wire", URL: "https://example.org/second",
+			Published: time.Date(2025, 3, 26, 0, 0, 0, 0, time.UTC),
+			Text: "Police Constable Benedict Kabiru is the second Kenyan officer killed in Haiti since the mission began. " +
+				"The first, Police Constable Samuel Kitwai, was killed in February."})
+	a := newExtractive(t, st)
+	askAnswered(t, a, "Who was the second Kenyan officer killed in Haiti?", true)
+	askAnswered(t, a, "Who was the third Kenyan officer killed in Haiti?", false)
+	fr := openStoreWith(t, corpus.Document{Title: "Le deuxième contingent kényan arrive", Source: "Agence", URL: "https://example.org/fr", Lang: "fr",
+		Published: time.Date(2024, 7, 17, 0, 0, 0, 0, time.UTC),
+		Text:      "Le deuxième contingent de 200 policiers kényans est arrivé mardi 16 juillet à Port-au-Prince, a annoncé le ministre Kithure Kindiki."})
+	askAnswered(t, newExtractive(t, fr), "When did the second Kenyan contingent arrive in Port-au-Prince?", true)
+}
