@@ -81,6 +81,18 @@ func concatCues(lists ...[]phraseCue) []phraseCue {
 // latest on when", "a word about where".
 var askingPrepositions = lexiconSet(`on about of for as to sur de concernant`)
 
+// asksOfNext reports the asking preposition at words[i]. An "on" asks of
+// what follows after a word for news ("the latest on when"), not after
+// what it is part of ("what errand was the team on when ...").
+func asksOfNext(words []string, i int) bool {
+	if words[i] == "on" {
+		return i > 0 && newsWords[words[i-1]]
+	}
+	return askingPrepositions[words[i]]
+}
+
+var newsWords = lexiconSet(`latest news word update updates info details anything something`)
+
 // openingQuestionWords open a question that asks by themselves.
 var openingQuestionWords = lexiconSet(`which what whose quel quelle quels quelles lequel laquelle`)
 
@@ -231,7 +243,7 @@ func cueType(words []string) AnswerType {
 	// starts a clause, not what is asked.
 	// "What's the latest on when ..." still asks when.
 	if bestAt > 0 && bestLen == 1 && (best == TypeDate || best == TypePlace) && len(words) > 0 && openingQuestionWords[words[0]] &&
-		!askingPrepositions[words[bestAt-1]] {
+		!asksOfNext(words, bestAt-1) {
 		return TypeOther
 	}
 	if best == TypeCount && numberOfALabel(words, bestAt) {
