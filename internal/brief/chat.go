@@ -178,6 +178,11 @@ func withoutAside(q string) string {
 				return q[:end]
 			}
 		}
+		// "latest estimate pls": a request closing on a please, with no
+		// question word of its own, restates the question.
+		if len(tail) > 0 && signOffs[tail[len(tail)-1]] && !slices.ContainsFunc(tail, func(w string) bool { return joinedQuestionWords[w] }) {
+			return q[:end]
+		}
 	}
 	return q
 }

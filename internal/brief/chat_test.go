@@ -45,7 +45,7 @@ func TestWithoutPreamble(t *testing.T) {
 		{"what did Jan Egeland say?", "what did Jan Egeland say?"}, // a name, no figure beside it
 		{"on what exact date did he resign?", "on what date did he resign?"},
 		{"how much has Canada pledged to the force specifically?", "how much has Canada pledged to the force?"},
-		{"who leads the force now?? thx!", "who leads the force now??"},
+		{"who leads the force now?? thx!", "who leads the force now?"}, // the thanks after the first mark is an aside
 		{"who leads the force :thinking_face: pls", "who leads the force"},
 		{"Who leads the force? Thank you", "Who leads the force?"},
 		{"What happened at 10:30:00 in Port-au-Prince?", "What happened at 10:30:00 in Port-au-Prince?"},
@@ -58,6 +58,8 @@ func TestWithoutPreamble(t *testing.T) {
 		{"who's the deputy？ think he's Jamaican", "who's the deputy？"},
 		{"who's the deputy commander? jamaican officer iirc", "who's the deputy commander?"}, // a hedge closes it
 		{"who's the deputy commander? jamaican officer", "who's the deputy commander? jamaican officer"},
+		{"when is the force now expected at full strength? latest estimate pls", "when is the force now expected at full strength?"},
+		{"when did it land? and who met them pls", "when did it land? and who met them"},                                                       // a second question, not an aside
 		{"which town was he shot in? (i know it was artibonite but which town)", "which town was he shot in?"},                                 // a remark in brackets
 		{"which town was he shot in? (artibonite? or nearer the capital?)", "which town was he shot in? (artibonite? or nearer the capital?)"}, // it asks
 		{"what is the SG’s view?", "what is the Secretary-General’s view?"},
