@@ -178,6 +178,11 @@ func withoutAside(q string) string {
 				return q[:end]
 			}
 		}
+		// "agence afrique had the detail": who told it, as "according to"
+		// says it.
+		if src := toldBySource(tail); src != "" {
+			return "according to " + src + ", " + q[:end]
+		}
 		// "latest estimate pls": a request closing on a please, with no
 		// question word of its own, restates the question.
 		if len(tail) > 0 && signOffs[tail[len(tail)-1]] && !slices.ContainsFunc(tail, func(w string) bool { return joinedQuestionWords[w] }) {
@@ -186,6 +191,31 @@ func withoutAside(q string) string {
 	}
 	return q
 }
+
+// toldBySource returns the source of a tail that only says who told the
+// answer ("agence afrique had the detail", "reuters reported it"): the
+// words before its verb; "" for any other tail.
+func toldBySource(tail []string) string {
+	if slices.ContainsFunc(tail, func(w string) bool { return joinedQuestionWords[w] }) {
+		return ""
+	}
+	for i := 1; i+1 < len(tail); i++ {
+		if !sourceVerbs[tail[i]] {
+			continue
+		}
+		for _, w := range tail[i+1 : min(i+3, len(tail))] {
+			if toldThings[w] {
+				return strings.Join(tail[:i], " ")
+			}
+		}
+	}
+	return ""
+}
+
+var (
+	sourceVerbs = lexiconSet(`had has reported ran covered wrote published broke`)
+	toldThings  = lexiconSet(`detail details story it this that figure figures number numbers`)
+)
 
 // parenthesised reports a tail that is one remark in brackets, asking
 // nothing of its own (no question mark).

@@ -59,6 +59,8 @@ func TestWithoutPreamble(t *testing.T) {
 		{"who's the deputy commander? jamaican officer iirc", "who's the deputy commander?"}, // a hedge closes it
 		{"who's the deputy commander? jamaican officer", "who's the deputy commander? jamaican officer"},
 		{"when is the force now expected at full strength? latest estimate pls", "when is the force now expected at full strength?"},
+		{"within how long? agence afrique had the detail", "according to agence afrique, within how long?"}, // who told it
+		{"within how long? the report had it wrong, why?", "within how long? the report had it wrong, why?"},
 		{"when did it land? and who met them pls", "when did it land? and who met them"},                                                       // a second question, not an aside
 		{"which town was he shot in? (i know it was artibonite but which town)", "which town was he shot in?"},                                 // a remark in brackets
 		{"which town was he shot in? (artibonite? or nearer the capital?)", "which town was he shot in? (artibonite? or nearer the capital?)"}, // it asks
