@@ -47,7 +47,7 @@ func TestDenseSearchFindsParaphrase(t *testing.T) {
 	}
 
 	tests := []struct{ query, want string }{
-		{"Was there a fuel shortage?", fuel.DocID},
+		{"Was there a gasoline shortage?", fuel.DocID},
 		{"How many suspects did the police arrest?", DocID("https://example.org/ht")},
 	}
 	for _, tt := range tests {
@@ -72,7 +72,7 @@ func TestDenseSearchFindsParaphrase(t *testing.T) {
 
 	// A passage replaced takes its vector with it; the new one has none.
 	mustPut(t, s, Document{Title: "Pumps", URL: "https://example.org/fuel", Text: "The mission's budget was cut in June."})
-	if hits, _ := v.DenseSearch(ctx, Query{Text: "Was there a fuel shortage?", K: 3}); len(hits) != 2 {
+	if hits, _ := v.DenseSearch(ctx, Query{Text: "Was there a gasoline shortage?", K: 3}); len(hits) != 2 {
 		t.Errorf("after the passage changed, %d hits with vectors, want 2", len(hits))
 	}
 	if m, _ := s.MissingVectors(ctx, v.Model()); m != 1 {
@@ -193,7 +193,7 @@ func TestDenseSearchScoresExact(t *testing.T) {
 	if _, err := v.EmbedMissing(ctx, 8, nil); err != nil {
 		t.Fatal(err)
 	}
-	const query = "Was there a fuel shortage in the capital?"
+	const query = "Was there a gasoline shortage in the capital?"
 	hits, err := v.DenseSearch(ctx, Query{Text: query, K: 4})
 	if err != nil || len(hits) != 4 {
 		t.Fatalf("%d hits: %v", len(hits), err)

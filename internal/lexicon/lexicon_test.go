@@ -101,6 +101,8 @@ func TestGlossaryAndParaphrase(t *testing.T) {
 		{"How much did they chip in?", "the United States offered a maximum of $200 million"},
 		{"Who spoke at Turtle Bay?", "said at the United Nations"},
 		{"How much had been paid in?", "$85 million had already been received"},
+		{"What part concerns guarding the frontiers?", "Sri Lanka offered police to help secure the borders"},
+		{"How much petrol does the force get?", "UNSOH provides rations and fuel"},
 		{"What was promised?", "$110.3 million had been pledged"},
 		{"What does the office hand them?", "UNSOH is mandated to provide rations"},
 		{"How much did the US put on the table?", "the United States offered a maximum of $200 million"},
