@@ -520,8 +520,10 @@ var realFresh10Floors = map[EvalKind]realFloor{
 // key fact 0.62, unanswerable 0.83, false abstentions 0.12, as of 0.80.
 var realFresh11Floors = map[EvalKind]realFloor{
 	KindOffTopic:     {abstain: 0.95},
-	KindUnanswerable: {abstain: 0.8},
-	"overall":        {recall: 0.9, fact: 0.7, cited: 0.92, abstain: 0.85, maxFalseAbstain: 0.1, asOf: 0.95},
+	KindUnanswerable: {abstain: 0.95},
+	// Tuned on since (the sixth session): key fact 0.97, MRR 0.95,
+	// unanswerable 1.00, false abstentions 0, cited 1.00, as of 1.00.
+	"overall": {recall: 0.95, fact: 0.92, cited: 0.95, abstain: 0.95, maxFalseAbstain: 0.02, asOf: 0.95},
 }
 
 // realGenFloors hold testdata/real_gen.yaml, 30 questions written by h-gen
@@ -550,8 +552,10 @@ var realGenFloors = map[EvalKind]realFloor{
 // 0.60.
 var realFresh12Floors = map[EvalKind]realFloor{
 	KindOffTopic:     {abstain: 0.95},
-	KindUnanswerable: {abstain: 0.45},
-	"overall":        {recall: 0.9, fact: 0.72, cited: 0.87, abstain: 0.6, maxFalseAbstain: 0.1, asOf: 0.55},
+	KindUnanswerable: {abstain: 0.8},
+	// Tuned on since (five fixes, the same session): key fact 0.84,
+	// unanswerable 0.83, false abstentions 0.03, cited 0.90, as of 0.80.
+	"overall": {recall: 0.9, fact: 0.81, cited: 0.87, abstain: 0.85, maxFalseAbstain: 0.04, asOf: 0.75},
 }
 
 // TestEvalRealFiles asks each question file but real.yaml over the real
