@@ -1775,7 +1775,7 @@ func (s answerSlot) filledIn(an *analysis, h document.Hit, sents []string, bags 
 	if len(s.persons) > 0 {
 		// A title about someone else ("Jack Christofides appointed ...")
 		// does not tell the deed of the person asked about.
-		if others := personNames(h.Doc.Title); len(others) > 0 && !slices.ContainsFunc(others, func(n string) bool { return s.persons[n] }) {
+		if others := an.titlePersons(h); len(others) > 0 && !slices.ContainsFunc(others, func(n string) bool { return s.persons[n] }) {
 			title = termBag{}
 		}
 	}

@@ -138,14 +138,15 @@ func anyHas(bags []termBag, term string) bool {
 // answer and shared by the relevance gate, extraction and quoting (and by
 // every partial text of a streamed answer). Not safe for concurrent use.
 type analysis struct {
-	lex    *lexicon.Analyzer
-	sents  map[int64][]string
-	bags   map[int64][]termBag
-	titles map[string]termBag // by document
+	lex        *lexicon.Analyzer
+	sents      map[int64][]string
+	bags       map[int64][]termBag
+	titles     map[string]termBag  // by document
+	titleNames map[string][]string // persons named in the title, by document
 }
 
 func newAnalysis(lex *lexicon.Analyzer) *analysis {
-	return &analysis{lex: lex, sents: map[int64][]string{}, bags: map[int64][]termBag{}, titles: map[string]termBag{}}
+	return &analysis{lex: lex, sents: map[int64][]string{}, bags: map[int64][]termBag{}, titles: map[string]termBag{}, titleNames: map[string][]string{}}
 }
 
 // title returns the term bag of a passage's document title, analysed once
@@ -157,6 +158,17 @@ func (an *analysis) title(h document.Hit) termBag {
 		an.titles[h.DocID] = b
 	}
 	return b
+}
+
+// titlePersons returns personNames of a passage's document title, found
+// once per answer: the slot asks it of every sentence it tries.
+func (an *analysis) titlePersons(h document.Hit) []string {
+	n, ok := an.titleNames[h.DocID]
+	if !ok {
+		n = personNames(h.Doc.Title)
+		an.titleNames[h.DocID] = n
+	}
+	return n
 }
 
 // bag analyses a text of a document in its language.
