@@ -616,6 +616,15 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 			}
 		}
 	}
+	// The persons' words are read from the top passages once, and only
+	// if asked for.
+	var persons map[string]bool
+	personWords := func() map[string]bool {
+		if persons == nil {
+			persons = personWordsFound(r)
+		}
+		return persons
+	}
 	skip := map[string]bool{}
 	toks := lexicon.Tokens(r.question)
 	// The cue's words and the head's modifiers ("how many former gang
@@ -631,7 +640,8 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 			skip[w] = true
 		}
 	}
-	for _, w := range sourceWords(r.question, cue) {
+	source := sourceWords(r.question, cue)
+	for _, w := range source {
 		// "what was the most cash the americans said": the head is asked,
 		// whoever said it.
 		skip[w] = skip[w] || w != head
@@ -693,7 +703,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 				// group) tells a person named with another role apart.
 				if byRole && anyMeets(bags, c) {
 					s.roleAsked = &r.asked[i]
-					s.personWords = personWordsFound(r)
+					s.personWords = personWords()
 				}
 			}
 			// "How much money": any amount answers, whatever it is called.
@@ -784,7 +794,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		}
 	}
 	if s.typed() {
-		s.qualifiers = qualifiersOf(r, names, inMain, sourceWords(r.question, cue), s)
+		s.qualifiers = qualifiersOf(r, names, inMain, source, personWords(), s)
 		s.numbered, s.years = numbersNamingOf(r, toks), yearsOf(r, inMain)
 	}
 	if s.person && len(cue) == 1 && head == "" {
@@ -1005,10 +1015,9 @@ func ownerNamedBy(p askedPhrase, names map[string]bool) bool {
 // qualifiersOf returns the question's names, in its main clause, that
 // narrow what is asked and that not every top passage holds: not a body
 // (bodies have rules of their own), not the head or its owner, not who
-// tells the figure.
-func qualifiersOf(r retrieval, names, inMain map[string]bool, source []string, s answerSlot) []lexicon.Concept {
+// tells the figure, nor a word of a person's name (persons, of personWordsFound).
+func qualifiersOf(r retrieval, names, inMain map[string]bool, source []string, persons map[string]bool, s answerSlot) []lexicon.Concept {
 	var out []lexicon.Concept
-	persons := personWordsFound(r)
 	for _, c := range r.asked {
 		if c.Glossary || len(inMain) > 0 && !inMain[c.Text] || slices.Contains(source, c.Text) || !allNamed(c.Text, names) {
 			continue
