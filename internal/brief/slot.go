@@ -951,8 +951,8 @@ func namesAYear(b termBag) bool {
 // written beside the name (within roleReach, as for the holders of a
 // role), none of them the role asked, itself or through its group; a
 // name the passages give a person alone ("Conille said") has no role.
-func (s answerSlot) onlyOtherRoles(an *analysis, sentence, lang string) bool {
-	names := personFullNames(sentence)
+// names are the sentence's personFullNames.
+func (s answerSlot) onlyOtherRoles(an *analysis, sentence string, names []string, lang string) bool {
 	for _, t := range lexicon.Tokens(sentence) {
 		if t.Start > 0 && capitalised(sentence, t) && s.personWords[t.Text] && !slices.ContainsFunc(names, func(n string) bool {
 			return slices.Contains(strings.Fields(lexicon.Fold(n)), t.Text)
@@ -1283,15 +1283,21 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 	}
 	// The person asked for by role may be named the sentence before, when
 	// that one is of what is asked too (not "Prime Minister Fils-Aimé said
-	// the meeting ..." before a sentence naming Bangladesh).
-	if s.role && !hasPersonName(sentence) && !(hasPersonName(before) && slices.ContainsFunc(s.relation, bags[max(at-1, 0)].meets)) {
+	// the meeting ..." before a sentence naming Bangladesh). Both
+	// sentences' names are read once, for this and for the role beside them.
+	var names, namesBefore []string
+	if s.role || s.roleAsked != nil {
+		names, namesBefore = personFullNames(sentence), personFullNames(before)
+	}
+	if s.role && len(names) == 0 && !(len(namesBefore) > 0 && slices.ContainsFunc(s.relation, bags[max(at-1, 0)].meets)) {
 		return false
 	}
-	if named := sentence; s.roleAsked != nil {
-		if !hasPersonName(sentence) {
-			named = before // the person may be named in the sentence before
+	if s.roleAsked != nil {
+		named, who := sentence, names
+		if len(names) == 0 {
+			named, who = before, namesBefore // the person may be named in the sentence before
 		}
-		if s.onlyOtherRoles(an, named, lang) {
+		if s.onlyOtherRoles(an, named, who, lang) {
 			return false // "Prime Minister Alix Didier Fils-Aime" is no force commander
 		}
 	}
