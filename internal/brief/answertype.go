@@ -94,7 +94,7 @@ func asksOfNext(words []string, i int) bool {
 var newsWords = lexiconSet(`latest news word update updates info details anything something`)
 
 // openingQuestionWords open a question that asks by themselves.
-var openingQuestionWords = lexiconSet(`which what whose quel quelle quels quelles lequel laquelle`)
+var openingQuestionWords = lexiconSet(`which whose lequel laquelle ` + whatWords)
 
 // yesNoStarts open a question answered by yes or no.
 var yesNoStarts = map[string]bool{"is": true, "are": true, "was": true, "were": true, "did": true, "does": true, "do": true,

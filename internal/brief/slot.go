@@ -39,7 +39,7 @@ var predicative = lexiconSet(predicatives)
 var modalWords = lexiconSet(`supposed meant slated`)
 
 // phraseLeads may open the phrase without being part of it.
-var phraseLeads = lexiconSet(`is are was were the a an its their his her this that these those
+var phraseLeads = lexiconSet(`is are was were ` + determinerWords + `
 le la les l un une des du de d est sont ce cette ces son sa ses leur leurs`)
 
 // phraseVerbs are common verbs without a telling ending: a phrase stops
@@ -261,7 +261,10 @@ func askPhrase(question string) askedPhrase {
 // whatCues are the "what" words: with "which" they open a question's
 // phrase, and before a label they ask which one ("what resolution",
 // "quelle résolution").
-var whatCues = lexiconSet(`what quel quelle quels quelles`)
+var whatCues = lexiconSet(whatWords)
+
+// whatWords are whatCues as written; openingQuestionWords hold them too.
+const whatWords = `what quel quelle quels quelles`
 
 // leadingPrepositions may open a question before its "which": "under
 // which resolution", "in what town", "sous quelle résolution".
@@ -288,8 +291,11 @@ func determined(question string, toks []lexicon.Token, start, i int) bool {
 	return false
 }
 
-// determiners open a noun phrase.
-var determiners = lexiconSet(`the a an its their his her this that these those`)
+// determiners open a noun phrase; phraseLeads hold them too.
+var determiners = lexiconSet(determinerWords)
+
+// determinerWords are determiners as written.
+const determinerWords = `the a an its their his her this that these those`
 
 // modifiesNext reports a participle that qualifies the noun after it
 // ("the estimated first-year operating budget", "the GSF's authorized
