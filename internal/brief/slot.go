@@ -999,11 +999,15 @@ func repeatedBy(toks []lexicon.Token, word string) bool {
 // Guatemala, Jamaica, the Bahamas, and the Kenyan Force Commander Godfrey
 // Otunge" names no Salvadoran commander).
 func qualifierNear(an *analysis, sents []string, bags []termBag, at int, lang string, held func(lexicon.Concept) bool, q lexicon.Concept) bool {
-	if held(q) && !inNameList(an, sents[at], lang, q) {
+	alone := func(sentence string) bool {
+		_, alone := namedInList(an, sentence, lang, q)
+		return alone
+	}
+	if held(q) && alone(sents[at]) {
 		return true
 	}
 	for _, j := range []int{at - 1, at + 1} {
-		if j >= 0 && j < len(bags) && bags[j].meets(q) && !inNameList(an, sents[j], lang, q) {
+		if j >= 0 && j < len(bags) && bags[j].meets(q) && alone(sents[j]) {
 			return true
 		}
 	}
@@ -1416,12 +1420,18 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 	if s.payer != nil && !held(*s.payer) && !bags[max(at-1, 0)].meets(*s.payer) {
 		return false
 	}
-	if s.payer != nil && s.kind == TypeAmount && (listedAmong(an, sentence, lang, *s.payer) || !held(*s.payer) && listedAmong(an, before, lang, *s.payer)) {
+	if s.payer != nil && s.kind == TypeAmount {
 		// "$110.3 million had been pledged by several countries, including
 		// the United States, Canada, France, Spain": a total, not Spain's;
 		// so is the share of it the next sentence gives ("Of the amount,
 		// $85 million had already been received").
-		return false
+		listed, _ := namedInList(an, sentence, lang, *s.payer)
+		if !listed && !held(*s.payer) {
+			listed, _ = namedInList(an, before, lang, *s.payer)
+		}
+		if listed {
+			return false
+		}
 	}
 	// Money is the body's own: the sentence must name the body asked of.
 	// (For counts and dates, asking the same of the sentence turned away
@@ -1622,24 +1632,12 @@ func surnamesFound(r retrieval) []string {
 // Bahamas, and Canada", "Benin et le Tchad".
 var listGap = regexp.MustCompile(`^\s*(?:[,;]\s*)?(?:(?:and|or|as well as|et|ou|ainsi que)\s+)?(?:(?:the|la|le|les|l')\s*)?$`)
 
-// inNameList reports a sentence naming c only as one of a run of three or
-// more names ("officers from Bahamas, Belize, El Salvador, Guatemala and
-// Jamaica"): what it says is of them all, not of c.
-func inNameList(an *analysis, sentence, lang string, c lexicon.Concept) bool {
-	_, alone := namedInList(an, sentence, lang, c)
-	return !alone
-}
-
-// listedAmong reports a sentence naming c in a list of three or more
-// names ("Canada, France, Turkey, Spain and Italy"), where a figure beside
-// them is theirs together.
-func listedAmong(an *analysis, sentence, lang string, c lexicon.Concept) bool {
-	listed, _ := namedInList(an, sentence, lang, c)
-	return listed
-}
-
 // namedInList reports whether the sentence names c in a run of three or
-// more names, and whether it names c outside any such run.
+// more names, and whether it names c outside any such run. Named only in
+// a list ("officers from Bahamas, Belize, El Salvador, Guatemala and
+// Jamaica"), what the sentence says is of them all, not of c; a figure
+// beside a list ("Canada, France, Turkey, Spain and Italy") is theirs
+// together.
 func namedInList(an *analysis, sentence, lang string, c lexicon.Concept) (listed, alone bool) {
 	toks := lexicon.Tokens(sentence)
 	type run struct{ from, to int }

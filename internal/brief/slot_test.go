@@ -923,7 +923,7 @@ func TestNameQualifier(t *testing.T) {
 	askAnswered(t, a, "Who was the first Jamaican officer killed in Haiti?", false)
 }
 
-func TestInNameList(t *testing.T) {
+func TestNamedInList(t *testing.T) {
 	an := newAnalysis(lexicon.New(config.Default().Topic.Aliases))
 	jamaica := an.lex.Query("Jamaica")[0]
 	for s, want := range map[string]bool{
@@ -932,8 +932,8 @@ func TestInNameList(t *testing.T) {
 		"Jamaica sent 24 personnel, joining Kenya and Belize.":                                             false, // named on its own
 		"Officers from Kenya and Jamaica patrolled the port.":                                              false, // two are a pair, not a list
 	} {
-		if got := inNameList(an, s, "", jamaica); got != want {
-			t.Errorf("inNameList(%q) = %v, want %v", s, got, want)
+		if _, alone := namedInList(an, s, "", jamaica); !alone != want {
+			t.Errorf("namedInList(%q) alone = %v, want %v", s, alone, !want)
 		}
 	}
 }
