@@ -450,12 +450,6 @@ func meetsType(t AnswerType, sentence string) bool {
 	return true
 }
 
-// spanAt reports a span of time ending at words[i]: "six months", "12
-// days", "a year".
-func spanAt(words []string, i int) bool {
-	return i > 0 && lexicon.IsSpan(words[i-1], words[i])
-}
-
 // datelineRE matches a wire report's opening dateline: a place, a date,
 // perhaps the agency, and a dash ("UNITED NATIONS, Sept. 30 (Xinhua) --",
 // "Port-au-Prince, Tuesday, December 2, 2025 —").

@@ -262,7 +262,7 @@ func quoteAnswer(s string, focus []string, t AnswerType) string {
 		switch t {
 		case TypeLength: // "six months", not the month a report is dated
 			span := tokenTexts(lexicon.Tokens(strings.Join(words[max(i-1, 0):i+1], " ")))
-			values[i] = len(span) > 0 && spanAt(span, len(span)-1)
+			values[i] = len(span) > 1 && lexicon.IsSpan(span[len(span)-2], span[len(span)-1])
 		case TypeCount, TypeAmount, TypeDate, TypeWho, TypePlace:
 			values[i] = meetsType(t, strings.Join(words[max(i-1, 0):min(i+2, len(words))], " "))
 		case TypeAge: // "26-year-old": the number and the two words after it
