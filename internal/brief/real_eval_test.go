@@ -569,32 +569,35 @@ var realParaphraseFloors = map[EvalKind]realFloor{
 	"overall": {recall: 0.94, fact: 0.62, cited: 0.93, abstain: 0.45, maxFalseAbstain: 0.2},
 }
 
+// realEvalFiles are the question files but real.yaml, each with its floors.
+var realEvalFiles = []struct {
+	name   string
+	floors map[EvalKind]realFloor
+}{
+	{"real_holdout", realHoldoutFloors},
+	{"real_fresh", realFreshFloors}, // 40 questions by someone who had not seen the code, first run at 03fd4d7
+	{"real_fresh2", realFresh2Floors},
+	{"real_fresh3", realFresh3Floors},
+	{"real_fresh4", realFresh4Floors},
+	{"real_fresh5", realFresh5Floors},
+	{"real_fresh6", realFresh6Floors},
+	{"real_fresh7", realFresh7Floors},
+	{"real_fresh8", realFresh8Floors},
+	{"real_fresh9", realFresh9Floors},
+	{"real_fresh10", realFresh10Floors},
+	{"real_fresh11", realFresh11Floors},
+	{"real_fresh12", realFresh12Floors},
+	{"real_paraphrase", realParaphraseFloors},
+	{"real_gen", realGenFloors},
+}
+
 // TestEvalRealFiles asks each question file but real.yaml over the real
 // corpus and holds it to its floors (their comments say how each file was
 // written and what its first run measured). Run one with
 // -run 'TestEvalRealFiles/real_fresh5$'.
 func TestEvalRealFiles(t *testing.T) {
 	t.Parallel()
-	for _, f := range []struct {
-		name   string
-		floors map[EvalKind]realFloor
-	}{
-		{"real_holdout", realHoldoutFloors},
-		{"real_fresh", realFreshFloors}, // 40 questions by someone who had not seen the code, first run at 03fd4d7
-		{"real_fresh2", realFresh2Floors},
-		{"real_fresh3", realFresh3Floors},
-		{"real_fresh4", realFresh4Floors},
-		{"real_fresh5", realFresh5Floors},
-		{"real_fresh6", realFresh6Floors},
-		{"real_fresh7", realFresh7Floors},
-		{"real_fresh8", realFresh8Floors},
-		{"real_fresh9", realFresh9Floors},
-		{"real_fresh10", realFresh10Floors},
-		{"real_fresh11", realFresh11Floors},
-		{"real_fresh12", realFresh12Floors},
-		{"real_paraphrase", realParaphraseFloors},
-		{"real_gen", realGenFloors},
-	} {
+	for _, f := range realEvalFiles {
 		t.Run(f.name, func(t *testing.T) {
 			t.Parallel()
 			checkRealFloors(t, runRealEval(t, "testdata/"+f.name+".yaml"), f.floors)
