@@ -78,7 +78,10 @@ func (a *Answerer) judge(r retrieval) relevance {
 	}
 	// "The third Kenyan officer killed": a rank no top passage writes is
 	// of another than the ones they tell of (the first, the second).
-	rankMissing := slices.ContainsFunc(rel.missing, func(m string) bool { return rankWords[m] })
+	// So is an undoing no top passage writes ("when was the freeze
+	// lifted", "when did the US resume paying"): a sentence telling the
+	// deed undone is a near miss.
+	rankMissing := slices.ContainsFunc(rel.missing, func(m string) bool { return rankWords[m] || undoWords[m] })
 	rel.ok = rel.coverage >= minCoverage && len(rel.missingNames) == 0 && !rankMissing && rel.topScore >= a.cfg.MinScore && !r.offTopic
 	if rel.ok {
 		rel.slot = slotOf(r, w, bags)
@@ -93,6 +96,11 @@ func (a *Answerer) judge(r retrieval) relevance {
 // troisième victime". ("First" is left out: its paraphrase group says it
 // in other words, "the initial batch".)
 var rankWords = lexiconSet(`second third fourth fifth sixth seventh eighth ninth tenth deuxieme troisieme quatrieme cinquieme sixieme`)
+
+// undoWords undo a deed: "lift the ban", "resume payments", "unfreeze".
+var undoWords = lexiconSet(`lift lifts lifted lifting resume resumes resumed resuming resumption unfreeze unfreezes unfroze
+unfrozen unfreezing unblock unblocked unblocking reinstate reinstated reinstates overturn overturned overturns reverse reversed
+reverses rescind rescinded repeal repealed restart restarted reprendre repris reprise reprend lever leve levee`)
 
 // coverage is the weighted share of the asked concepts that some bag
 // holds (a related word for relatedShare), and the concepts none holds.

@@ -78,6 +78,10 @@ var nameTails = lexiconSet(`mission force office operation mechanism`)
 // portfolios narrow a role to one office: "the justice minister".
 var portfolios = lexiconSet(`justice foreign defence defense interior finance health education trade economy`)
 
+// roleRanks narrow a role to another office than the plain one: "the
+// deputy head" is not the head.
+var roleRanks = lexiconSet(`deputy vice assistant acting interim adjoint adjointe`)
+
 // metaHeads name the kind of answer, not a thing a sentence would say:
 // "what is the name of ...", "what number ...".
 var metaHeads = lexiconSet(`name names number numbers date dates year years day days month months time times title
@@ -560,6 +564,13 @@ type answerSlot struct {
 	// years are the years the main clause asks of ("killed in 2022"): the
 	// sentence, one beside it, the title, or the report's date says each.
 	years []lexicon.Concept
+	// ranked pairs a rank the question writes with the word it places
+	// ("its second year"): a sentence placing another of the series
+	// there ("its first year") tells of another.
+	ranked [][2]string
+	// rank narrows the role asked to another office ("the deputy
+	// head"): a sentence in the question's language holds it.
+	rank *lexicon.Concept
 }
 
 // slotOf finds the question's slot among the concepts it asks about: the
@@ -680,11 +691,18 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 			personsRole := isRole && !s.person && s.kind != TypeCount
 			narrowed := slices.ContainsFunc(modifiers, func(m string) bool { return portfolios[m] })
 			byRole := personsRole && !narrowed
-			if personsRole && narrowed {
+			if (personsRole || s.person) && narrowed { // "who is the defence minister" too
 				for _, m := range r.asked {
 					if slices.Contains(modifiers, m.Text) && portfolios[m.Text] {
 						s.head = append(s.head, m)
 					}
+				}
+			}
+			// So is a role narrowed by its rank ("the deputy head", "the
+			// vice president"): the head alone names someone else.
+			for j, m := range r.asked {
+				if slices.Contains(modifiers, m.Text) && roleRanks[m.Text] {
+					s.rank = &r.asked[j]
 				}
 			}
 			if isRole && (s.kind == TypeOther || s.kind == TypeWho) {
@@ -786,6 +804,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	if s.typed() {
 		s.qualifiers = qualifiersOf(r, names, inMain, sourceWords(r.question, cue), s)
 		s.numbered, s.years = numbersNamingOf(r, toks), yearsOf(r, inMain)
+		s.ranked = rankedWords(toks)
 	}
 	if s.person && len(cue) == 1 && head == "" {
 		if v := predicateOf(r.question, cue); v != "" {
@@ -1272,6 +1291,9 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 	if s.grain != "" && !namesDateAt(sentence, s.grain) {
 		return false
 	}
+	if ranksAnother(lexicon.Tokens(sentence), s.ranked) {
+		return false // "the budget for its second year" is not the first year's
+	}
 	// The person asked for by role may be named the sentence before, when
 	// that one is of what is asked too (not "Prime Minister Fils-Aimé said
 	// the meeting ..." before a sentence naming Bangladesh).
@@ -1305,6 +1327,9 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 			}
 		}
 		s.head = head
+	}
+	if otherLang := lang != "" && s.lang != "" && !strings.HasPrefix(lang, s.lang); s.rank != nil && !otherLang && !bag.meets(*s.rank) {
+		return false // "the deputy head of BINUH" is not its head
 	}
 	englishSentence := lang == "" || strings.HasPrefix(lang, lexicon.English)
 	for _, c := range s.head {
@@ -1978,4 +2003,37 @@ func inEveryPassage(r retrieval, c lexicon.Concept) bool {
 		}
 	}
 	return len(r.hits) > 0
+}
+
+// seriesRanks place one of a series, the first too.
+var seriesRanks = lexiconSet(`first second third fourth fifth sixth seventh eighth ninth tenth last premier premiere deuxieme troisieme quatrieme cinquieme dernier derniere`)
+
+// rankedWords pairs each rank of toks with the word after it: "second
+// year".
+func rankedWords(toks []lexicon.Token) [][2]string {
+	var out [][2]string
+	for i := 0; i+1 < len(toks); i++ {
+		if seriesRanks[toks[i].Text] && !lexicon.IsStopWord(toks[i+1].Text) {
+			out = append(out, [2]string{toks[i].Text, toks[i+1].Text})
+		}
+	}
+	return out
+}
+
+// ranksAnother reports a sentence that places the word of a ranked pair
+// by another rank and never by the pair's own.
+func ranksAnother(toks []lexicon.Token, ranked [][2]string) bool {
+	for _, p := range ranked {
+		own, other := false, false
+		for _, q := range rankedWords(toks) {
+			if q[1] == p[1] {
+				own = own || q[0] == p[0]
+				other = other || q[0] != p[0]
+			}
+		}
+		if other && !own {
+			return true
+		}
+	}
+	return false
 }

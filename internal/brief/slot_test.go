@@ -1041,3 +1041,36 @@ func TestRankNoReportWrites(t *testing.T) {
 		Text:      "Le deuxième contingent de 200 policiers kényans est arrivé mardi 16 juillet à Port-au-Prince, a annoncé le ministre Kithure Kindiki."})
 	askAnswered(t, newExtractive(t, fr), "When did the second Kenyan contingent arrive in Port-au-Prince?", true)
 }
+
+// TestNearMissOfTheOffice: a question whose things the reports hold but
+// that asks of another deed, rank or office than they tell is not
+// answered by the one they tell; its twin is.
+func TestNearMissOfTheOffice(t *testing.T) {
+	for _, c := range []struct {
+		rule, text, question string
+		answered             bool
+	}{
+		{"undoing", "The United States froze its contributions to the trust fund on Tuesday, February 4, 2025.",
+			"when did the us unfreeze its contributions to the trust fund?", false},
+		{"undoing", "The United States froze its contributions to the trust fund on Tuesday, February 4, 2025.",
+			"when did the us freeze its contributions to the trust fund?", true},
+		{"rank of the thing", "The mission had an estimated $600 million operating budget for its first year. A second contingent of officers arrived in January.",
+			"what was the mission's operating budget for its second year?", false},
+		{"rank of the thing", "The mission had an estimated $600 million operating budget for its first year. A second contingent of officers arrived in January.",
+			"what was the mission's operating budget for its first year?", true},
+		{"rank of the role", "Carlos Ruiz Massieu, the head of BINUH, met the minister in New York. The deputy special representative stayed in Port-au-Prince.",
+			"who is the deputy head of BINUH?", false},
+		{"rank of the role", "Carlos Ruiz Massieu, the head of BINUH, met the minister in New York. The deputy special representative stayed in Port-au-Prince.",
+			"who is the head of BINUH?", true},
+		{"portfolio of who", "The announcement was made during a meeting with Dominican Republic Foreign Minister Roberto Alvarez held in New York.",
+			"who is the dominican republic's defence minister", false},
+		{"portfolio of who", "The announcement was made during a meeting with Dominican Republic Foreign Minister Roberto Alvarez held in New York.",
+			"who is the dominican republic's foreign minister", true},
+	} {
+		t.Run(c.rule, func(t *testing.T) {
+			st := openStoreWith(t, corpus.Document{Title: "Haiti mission report", Source: "Wire", URL: "https://example.org/near",
+				Published: time.Date(2026, 1, 23, 0, 0, 0, 0, time.UTC), Text: c.text})
+			askAnswered(t, newExtractive(t, st), c.question, c.answered)
+		})
+	}
+}
