@@ -611,7 +611,8 @@ func TestEvalRealFiles(t *testing.T) {
 // tuned on it: recall@5 1.00, MRR 0.94, key fact 0.92, cited 1.00,
 // unanswerable 0.46 (12 of 26), false abstentions 0.00. Then undoings,
 // ranks of a thing and of a role, and a "who" question's portfolio:
-// unanswerable 0.65.
+// unanswerable 0.65; a sentence naming a rival country, and lower-case
+// names beside chat shorthand: 0.73.
 var realNearmissFloors = map[EvalKind]realFloor{
-	"overall": {recall: 0.97, fact: 0.89, cited: 0.97, abstain: 0.6, maxFalseAbstain: 0.03},
+	"overall": {recall: 0.97, fact: 0.89, cited: 0.97, abstain: 0.7, maxFalseAbstain: 0.03},
 }

@@ -571,6 +571,17 @@ type answerSlot struct {
 	// rank narrows the role asked to another office ("the deputy
 	// head"): a sentence in the question's language holds it.
 	rank *lexicon.Concept
+	// rivals are the names the top passages write that the question does
+	// not (nor every passage, nor a person's): a sentence naming one
+	// ("Chad offered 1,500 soldiers") tells its own count, date or
+	// amount, not that of the one the sentence beside names ("... and
+	// Burundi").
+	rivals map[string]bool
+	// whose are the names that say whose the thing asked is ("did
+	// Burundi offer", "Bangladeshi troops"), of which a rival is another;
+	// a place or a setting ("à Port-au-Prince", "at the New York
+	// conference") has none.
+	whose map[string]bool
 }
 
 // slotOf finds the question's slot among the concepts it asks about: the
@@ -805,6 +816,9 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		s.qualifiers = qualifiersOf(r, names, inMain, sourceWords(r.question, cue), s)
 		s.numbered, s.years = numbersNamingOf(r, toks), yearsOf(r, inMain)
 		s.ranked = rankedWords(toks)
+		if len(s.qualifiers) > 0 && (s.kind == TypeCount || s.kind == TypeAmount || s.kind == TypeDate || s.kind == TypeLength) {
+			s.rivals, s.whose = rivalNames(r, toks), ownerNames(r.question, toks, names, head)
+		}
 	}
 	if s.person && len(cue) == 1 && head == "" {
 		if v := predicateOf(r.question, cue); v != "" {
@@ -1001,9 +1015,12 @@ func repeatedBy(toks []lexicon.Token, word string) bool {
 // the qualifier other than as one of a list of names ("El Salvador,
 // Guatemala, Jamaica, the Bahamas, and the Kenyan Force Commander Godfrey
 // Otunge" names no Salvadoran commander).
-func qualifierNear(an *analysis, sents []string, bags []termBag, at int, lang string, held func(lexicon.Concept) bool, q lexicon.Concept) bool {
+func qualifierNear(an *analysis, sents []string, bags []termBag, at int, lang string, held func(lexicon.Concept) bool, q lexicon.Concept, rivals map[string]bool) bool {
 	if held(q) && !inNameList(an, sents[at], lang, q) {
 		return true
+	}
+	if namesRival(sents[at], rivals) {
+		return false
 	}
 	for _, j := range []int{at - 1, at + 1} {
 		if j >= 0 && j < len(bags) && bags[j].meets(q) && !inNameList(an, sents[j], lang, q) {
@@ -1357,7 +1374,7 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 		return false
 	}
 	for _, q := range s.qualifiers {
-		if !qualifierNear(an, sents, bags, at, lang, held, q) && !title.meets(q) {
+		if !qualifierNear(an, sents, bags, at, lang, held, q, s.rivalsOf(q)) && !title.meets(q) {
 			return false // "the Salvadoran commander" is not named where no Salvadoran is
 		}
 	}
@@ -2036,4 +2053,89 @@ func ranksAnother(toks []lexicon.Token, ranked [][2]string) bool {
 		}
 	}
 	return false
+}
+
+// rivalNames returns the words the question's top passages write as
+// names (capitalised inside a sentence, never in lower case) that the question does not
+// hold, nor every top passage ("Haiti"), nor a person's name: another
+// country, people or place than the one asked of.
+func rivalNames(r retrieval, question []lexicon.Token) map[string]bool {
+	var texts []string
+	for _, h := range r.hits[:min(gatePassages, len(r.hits))] {
+		texts = append(texts, h.Text)
+	}
+	text := " " + strings.Join(texts, " ") + " "
+	skip := personWordsFound(r)
+	for _, t := range question {
+		skip[t.Text] = true
+	}
+	top := r.hits[:min(gatePassages, len(r.hits))]
+	held := map[string]int{} // how many top passages write the word
+	for _, h := range top {
+		seen := map[string]bool{}
+		for _, t := range lexicon.Tokens(h.Doc.Title + " " + h.Text) {
+			if !seen[t.Text] {
+				seen[t.Text] = true
+				held[t.Text]++
+			}
+		}
+	}
+	out := map[string]bool{}
+	for _, h := range top {
+		for _, t := range lexicon.Tokens(h.Text) {
+			w := h.Text[t.Start:t.End]
+			if out[t.Text] || skip[t.Text] || held[t.Text] == len(top) || len(t.Text) < 3 || !capitalised(h.Text, t) || strings.ToUpper(w) == w ||
+				lexicon.IsStopWord(t.Text) || honorific(t.Text) || isBodyWord(t.Text) || countWord(text, strings.ToLower(w)) > 0 || countWord(text, w) == 0 {
+				continue
+			}
+			// A word of the question's in another form or language
+			// ("Salvadorans" for "Salvadoriens") is none.
+			if bag := r.an.bag(w, h.Doc.Lang); slices.ContainsFunc(r.asked, bag.meets) {
+				skip[t.Text] = true
+				continue
+			}
+			out[t.Text] = true
+		}
+	}
+	return out
+}
+
+// namesRival reports a sentence that writes one of rivals as a name.
+func namesRival(sentence string, rivals map[string]bool) bool {
+	for _, t := range lexicon.Tokens(sentence) {
+		if rivals[t.Text] && capitalised(sentence, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// rivalsOf returns the rivals of a qualifier that says whose the thing
+// is; one that says where or of what has none.
+func (s answerSlot) rivalsOf(q lexicon.Concept) map[string]bool {
+	if !s.whose[q.Text] {
+		return nil
+	}
+	return s.rivals
+}
+
+// ownerNames returns the names of the question that say whose the thing
+// asked is: the subject after an auxiliary ("did Burundi offer"), a
+// possessive ("Jamaica's rep"), or a people before the head ("Bangladeshi
+// troops"); not a place or a setting ("at the New York conference").
+func ownerNames(question string, toks []lexicon.Token, names map[string]bool, head string) map[string]bool {
+	out := map[string]bool{}
+	for i, t := range toks {
+		if !names[t.Text] {
+			continue
+		}
+		rest := question[t.End:]
+		subject := i > 0 && auxiliaries[toks[i-1].Text]
+		possessive := strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s")
+		beforeHead := head != "" && i+1 < len(toks) && toks[i+1].Text == head
+		if subject || possessive || beforeHead {
+			out[t.Text] = true
+		}
+	}
+	return out
 }

@@ -1074,3 +1074,29 @@ func TestNearMissOfTheOffice(t *testing.T) {
 		})
 	}
 }
+
+// TestNearMissOfAnotherCountry: a count or a date asked of one country
+// is not told by a sentence naming another, though the sentence beside
+// names the one asked; a lower-case question whose chat shorthand wrote
+// capitals ("ny") still has its names read from the passages.
+func TestNearMissOfAnotherCountry(t *testing.T) {
+	const text = "Several nations, including Chad, made offers at the New York conference on Tuesday. Chad offered 1,500 soldiers, two sources said. " +
+		"Further offers came from Burundi and the Gambia."
+	for _, c := range []struct {
+		rule, question string
+		answered       bool
+	}{
+		{"rival named", "How many soldiers did Burundi offer?", false},
+		{"rival named", "How many soldiers did Chad offer?", true},
+		{"shorthand capitals", "how many soldiers did burundi offer at the ny conference", false},
+		{"shorthand capitals", "how many soldiers did chad offer at the ny conference", true},
+	} {
+		t.Run(c.rule, func(t *testing.T) {
+			st := openStoreWith(t, corpus.Document{Title: "Troop offers for Haiti", Source: "Wire", URL: "https://example.org/offers",
+				Published: time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC), Text: text},
+				corpus.Document{Title: "Kenya's police in Haiti", Source: "Paper", URL: "https://example.org/kenya",
+					Published: time.Date(2025, 9, 1, 0, 0, 0, 0, time.UTC), Text: "Kenya has about 700 police officers in Haiti. More soldiers were offered for the new force."})
+			askAnswered(t, newExtractive(t, st), c.question, c.answered)
+		})
+	}
+}
