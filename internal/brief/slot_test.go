@@ -1100,3 +1100,31 @@ func TestNearMissOfAnotherCountry(t *testing.T) {
 		})
 	}
 }
+
+// TestWordsOfAnotherSpeaker: "what did X say about Y" is answered by a
+// sentence reporting words with each word of X (or by X's own report)
+// from a passage holding Y; not by another's words, nor by X's words on
+// something else.
+func TestWordsOfAnotherSpeaker(t *testing.T) {
+	const text = "Guatemalan President Bernardo Arevalo pledged 150 military police for the mission. " +
+		"Salvadoran President Nayib Bukele said the gangs of Haiti must be obliterated. " +
+		"US Ambassador Mike Waltz said the adoption of the resolution offers Haiti hope."
+	for _, c := range []struct {
+		rule, question string
+		answered       bool
+	}{
+		{"speaker", "What did Guatemala's president say about Haiti's gangs?", false},
+		{"speaker", "What did El Salvador's president say about Haiti's gangs?", true},
+		{"spoken of", "What did Mike Waltz say about the funding freeze?", false},
+		{"spoken of", "What did Mike Waltz say about the resolution's adoption?", true},
+		{"own report", "What did Crisis Group say the mission needed before deploying?", true},
+	} {
+		t.Run(c.rule, func(t *testing.T) {
+			st := openStoreWith(t, corpus.Document{Title: "Leaders on the Haiti mission", Source: "Wire", URL: "https://example.org/words",
+				Published: time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC), Text: text},
+				corpus.Document{Title: "Can a foreign mission break the gangs?", Source: "International Crisis Group", URL: "https://example.org/icg",
+					Published: time.Date(2024, 1, 5, 0, 0, 0, 0, time.UTC), Text: "From Crisis Group, 5 January 2024. The mission needs sufficient troops, training and equipment before deploying in force. A funding freeze would hurt it."})
+			askAnswered(t, newExtractive(t, st), c.question, c.answered)
+		})
+	}
+}
