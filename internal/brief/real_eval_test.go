@@ -613,7 +613,8 @@ func TestEvalRealFiles(t *testing.T) {
 // ranks of a thing and of a role, and a "who" question's portfolio:
 // unanswerable 0.65; a sentence naming a rival country, and lower-case
 // names beside chat shorthand: 0.73; the words of another speaker, or
-// on another subject: 0.88.
+// on another subject: 0.88; a people before a thing says whose it is:
+// 0.92.
 var realNearmissFloors = map[EvalKind]realFloor{
-	"overall": {recall: 0.97, fact: 0.89, cited: 0.97, abstain: 0.85, maxFalseAbstain: 0.03},
+	"overall": {recall: 0.97, fact: 0.89, cited: 0.97, abstain: 0.88, maxFalseAbstain: 0.03},
 }

@@ -2121,8 +2121,9 @@ func (s answerSlot) rivalsOf(q lexicon.Concept) map[string]bool {
 
 // ownerNames returns the names of the question that say whose the thing
 // asked is: the subject after an auxiliary ("did Burundi offer"), a
-// possessive ("Jamaica's rep"), or a people before the head ("Bangladeshi
-// troops"); not a place or a setting ("at the New York conference").
+// possessive ("Jamaica's rep"), or a people before the head or another
+// thing ("Bangladeshi troops"); not a place or a setting ("at the New
+// York conference").
 func ownerNames(question string, toks []lexicon.Token, names map[string]bool, head string) map[string]bool {
 	out := map[string]bool{}
 	for i, t := range toks {
@@ -2133,7 +2134,10 @@ func ownerNames(question string, toks []lexicon.Token, names map[string]bool, he
 		subject := i > 0 && auxiliaries[toks[i-1].Text]
 		possessive := strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s")
 		beforeHead := head != "" && i+1 < len(toks) && toks[i+1].Text == head
-		if subject || possessive || beforeHead {
+		// A people before a thing: "the first Chadian gendarmes".
+		people := i+1 < len(toks) && !names[toks[i+1].Text] && !lexicon.IsStopWord(toks[i+1].Text) &&
+			slices.ContainsFunc(demonymEndings, func(e string) bool { return strings.HasSuffix(t.Text, e) })
+		if subject || possessive || beforeHead || people {
 			out[t.Text] = true
 		}
 	}

@@ -1085,15 +1085,16 @@ func TestNearMissOfAnotherCountry(t *testing.T) {
 	for _, c := range []struct {
 		rule, question string
 		answered       bool
+		text           string
 	}{
-		{"rival named", "How many soldiers did Burundi offer?", false},
-		{"rival named", "How many soldiers did Chad offer?", true},
-		{"shorthand capitals", "how many soldiers did burundi offer at the ny conference", false},
-		{"shorthand capitals", "how many soldiers did chad offer at the ny conference", true},
+		{"rival named", "How many soldiers did Burundi offer?", false, text},
+		{"rival named", "How many soldiers did Chad offer?", true, text},
+		{"shorthand capitals", "how many soldiers did burundi offer at the ny conference", false, text},
+		{"shorthand capitals", "how many soldiers did chad offer at the ny conference", true, text},
 	} {
 		t.Run(c.rule, func(t *testing.T) {
 			st := openStoreWith(t, corpus.Document{Title: "Troop offers for Haiti", Source: "Wire", URL: "https://example.org/offers",
-				Published: time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC), Text: text},
+				Published: time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC), Text: c.text},
 				corpus.Document{Title: "Kenya's police in Haiti", Source: "Paper", URL: "https://example.org/kenya",
 					Published: time.Date(2025, 9, 1, 0, 0, 0, 0, time.UTC), Text: "Kenya has about 700 police officers in Haiti. More soldiers were offered for the new force."})
 			askAnswered(t, newExtractive(t, st), c.question, c.answered)
@@ -1126,5 +1127,33 @@ func TestWordsOfAnotherSpeaker(t *testing.T) {
 					Published: time.Date(2024, 1, 5, 0, 0, 0, 0, time.UTC), Text: "From Crisis Group, 5 January 2024. The mission needs sufficient troops, training and equipment before deploying in force. A funding freeze would hurt it."})
 			askAnswered(t, newExtractive(t, st), c.question, c.answered)
 		})
+	}
+}
+
+// TestOwnerNames: the names saying whose the thing asked is (a subject, a
+// possessive, a people before a thing), not a place or a setting.
+func TestOwnerNames(t *testing.T) {
+	for _, c := range []struct {
+		question, head string
+		names, want    []string
+	}{
+		{"how many soldiers did Burundi offer at the New York conference", "soldiers", []string{"burundi", "new", "york"}, []string{"burundi"}},
+		{"what did Jamaica's representative say", "", []string{"jamaica"}, []string{"jamaica"}},
+		{"when did the first Bangladeshi troops land in Haiti?", "", []string{"bangladeshi", "haiti"}, []string{"bangladeshi"}},
+		{"combien de Guatémaltèques sont arrivés à Port-au-Prince", "", []string{"port", "prince"}, nil},
+	} {
+		names := map[string]bool{}
+		for _, n := range c.names {
+			names[n] = true
+		}
+		got := ownerNames(c.question, lexicon.Tokens(c.question), names, c.head)
+		var keys []string
+		for k := range got {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		if !slices.Equal(keys, c.want) {
+			t.Errorf("%q: owners %v, want %v", c.question, keys, c.want)
+		}
 	}
 }
