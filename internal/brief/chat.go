@@ -350,12 +350,26 @@ func typedWithCapitals(q string) bool {
 				w = w[size:]
 			}
 		}
-		if strings.ToLower(w) != w && strings.ToUpper(w) != w {
+		if strings.ToLower(w) != w && strings.ToUpper(w) != w && !shorthandCapitals[strings.Trim(w, "?!.,;:()")] {
 			return true
 		}
 	}
 	return false
 }
+
+// shorthandCapitals are the capitalised words chatShorthand writes
+// ("ny" is "New York"): a question typed in lower case still is.
+var shorthandCapitals = func() map[string]bool {
+	m := map[string]bool{}
+	for _, long := range chatShorthand {
+		for _, w := range strings.Fields(long) {
+			if strings.ToLower(w) != w {
+				m[w] = true
+			}
+		}
+	}
+	return m
+}()
 
 // countWord counts the occurrences of word in text as a whole word, not
 // where a sentence starts (after ". ", "! ", "? ").

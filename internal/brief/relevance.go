@@ -1,6 +1,7 @@
 package brief
 
 import (
+	"regexp"
 	"slices"
 
 	"github.com/mss-brief/briefbot/internal/document"
@@ -78,8 +79,14 @@ func (a *Answerer) judge(r retrieval) relevance {
 	}
 	// "The third Kenyan officer killed": a rank no top passage writes is
 	// of another than the ones they tell of (the first, the second).
-	rankMissing := slices.ContainsFunc(rel.missing, func(m string) bool { return rankWords[m] })
+	// So is an undoing no top passage writes ("when was the freeze
+	// lifted", "when did the US resume paying"): a sentence telling the
+	// deed undone is a near miss.
+	rankMissing := slices.ContainsFunc(rel.missing, func(m string) bool { return rankWords[m] || undoWords[m] })
 	rel.ok = rel.coverage >= minCoverage && len(rel.missingNames) == 0 && !rankMissing && rel.topScore >= a.cfg.MinScore && !r.offTopic
+	if rel.ok && !speakerHeard(r, r.hits) {
+		rel.ok = false
+	}
 	if rel.ok {
 		rel.slot = slotOf(r, w, bags)
 		if _, held := rel.slot.sentence(r, gatePassages); !held {
@@ -93,6 +100,11 @@ func (a *Answerer) judge(r retrieval) relevance {
 // troisième victime". ("First" is left out: its paraphrase group says it
 // in other words, "the initial batch".)
 var rankWords = lexiconSet(`second third fourth fifth sixth seventh eighth ninth tenth deuxieme troisieme quatrieme cinquieme sixieme`)
+
+// undoWords undo a deed: "lift the ban", "resume payments", "unfreeze".
+var undoWords = lexiconSet(`lift lifts lifted lifting resume resumes resumed resuming resumption unfreeze unfreezes unfroze
+unfrozen unfreezing unblock unblocked unblocking reinstate reinstated reinstates overturn overturned overturns reverse reversed
+reverses rescind rescinded repeal repealed restart restarted reprendre repris reprise reprend lever leve levee`)
 
 // coverage is the weighted share of the asked concepts that some bag
 // holds (a related word for relatedShare), and the concepts none holds.
@@ -237,4 +249,70 @@ func namesOutlet(r retrieval, h document.Hit, words []string) bool {
 	}
 	src := r.an.bag(h.Doc.Source, "en")
 	return slices.ContainsFunc(words, func(w string) bool { return !lexicon.IsStopWord(w) && src.has(w) })
+}
+
+// saidAsked matches "what did X say about Y": X is who spoke, Y what of.
+var saidAsked = regexp.MustCompile(`(?i)^\s*what\s+(?:did|does|has|have)\s+(.+?)\s+(?:say|said|tell|told|think)\b(.*)$`)
+
+// speechCue marks a sentence that reports words: a verb of saying or a
+// quotation mark.
+var speechCue = regexp.MustCompile(`(?i)["“”«»]|\b(?:said|says|say|stated|states|told|tells|declared|added|warned|explained|announced|noted|stressed|described|praised|welcomed|called|a déclaré|a dit|a affirmé|a expliqué|a annoncé|a ajouté|a souligné)\b`)
+
+// spokenOf opens what words were spoken of ("about the freeze", "when
+// Kenya suspended it"), not what was said ("say had to be in place").
+var spokenOf = regexp.MustCompile(`(?i)^\s*(?:about|on|of|regarding|concerning|when|at|after|before|during|in)\b`)
+
+// topicOf returns what a question's words were spoken of, or "".
+func topicOf(rest string) string {
+	if spokenOf.MatchString(rest) {
+		return rest
+	}
+	return ""
+}
+
+// speakerHeard reports whether a question asking what someone said is
+// one a passage found tells: a sentence there holds each word of the
+// speaker, one of them a name, and reports words, and its passage holds
+// every word of what was spoken of. A report of the speaker's own (its
+// source line names the speaker: "What did Crisis Group say ...") tells
+// the speaker's words in its own. "What did Guatemala's president
+// say about the gangs" is not told by the Salvadoran president's words,
+// nor "what did Rubio say about the drawdown" by his words on the vote.
+// A question of another shape is not judged here.
+func speakerHeard(r retrieval, top []document.Hit) bool {
+	m := saidAsked.FindStringSubmatch(r.question)
+	if m == nil {
+		return true
+	}
+	var speaker, topic []lexicon.Concept
+	named := false
+	for _, c := range r.an.lex.Query(m[1]) {
+		if !c.Glossary {
+			speaker = append(speaker, c) // "Guatemala's president": both
+		}
+	}
+	for _, n := range r.an.namedTerms(r.question) { // of the whole: a fragment's first word is no name
+		named = named || slices.ContainsFunc(speaker, func(c lexicon.Concept) bool { return c.Text == n })
+	}
+	for _, c := range r.an.lex.Query(topicOf(m[2])) {
+		if !c.Glossary && !c.Number {
+			topic = append(topic, c)
+		}
+	}
+	if !named {
+		return true // "what did the council say": who spoke is no name
+	}
+	for _, h := range top {
+		sents, bags := r.an.of(h)
+		all := append([]termBag{r.an.title(h)}, bags...)
+		source := r.an.bag(h.Doc.Source, "en")
+		if !slices.ContainsFunc(topic, func(c lexicon.Concept) bool { return !anyMeets(all, c) }) &&
+			(!slices.ContainsFunc(speaker, func(c lexicon.Concept) bool { return !source.meets(c) }) || slices.ContainsFunc(sents, func(x string) bool {
+				i := slices.Index(sents, x)
+				return speechCue.MatchString(x) && !slices.ContainsFunc(speaker, func(c lexicon.Concept) bool { return !bags[i].meets(c) })
+			})) {
+			return true
+		}
+	}
+	return false
 }

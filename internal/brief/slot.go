@@ -78,6 +78,10 @@ var nameTails = lexiconSet(`mission force office operation mechanism`)
 // portfolios narrow a role to one office: "the justice minister".
 var portfolios = lexiconSet(`justice foreign defence defense interior finance health education trade economy`)
 
+// roleRanks narrow a role to another office than the plain one: "the
+// deputy head" is not the head.
+var roleRanks = lexiconSet(`deputy vice assistant acting interim adjoint adjointe`)
+
 // metaHeads name the kind of answer, not a thing a sentence would say:
 // "what is the name of ...", "what number ...".
 var metaHeads = lexiconSet(`name names number numbers date dates year years day days month months time times title
@@ -566,6 +570,24 @@ type answerSlot struct {
 	// years are the years the main clause asks of ("killed in 2022"): the
 	// sentence, one beside it, the title, or the report's date says each.
 	years []lexicon.Concept
+	// ranked pairs a rank the question writes with the word it places
+	// ("its second year"): a sentence placing another of the series
+	// there ("its first year") tells of another.
+	ranked [][2]string
+	// rank narrows the role asked to another office ("the deputy
+	// head"): a sentence in the question's language holds it.
+	rank *lexicon.Concept
+	// rivals are the names the top passages write that the question does
+	// not (nor every passage, nor a person's): a sentence naming one
+	// ("Chad offered 1,500 soldiers") tells its own count, date or
+	// amount, not that of the one the sentence beside names ("... and
+	// Burundi").
+	rivals map[string]bool
+	// whose are the names that say whose the thing asked is ("did
+	// Burundi offer", "Bangladeshi troops"), of which a rival is another;
+	// a place or a setting ("à Port-au-Prince", "at the New York
+	// conference") has none.
+	whose map[string]bool
 }
 
 // slotOf finds the question's slot among the concepts it asks about: the
@@ -696,11 +718,18 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 			personsRole := isRole && !s.person && s.kind != TypeCount
 			narrowed := slices.ContainsFunc(modifiers, func(m string) bool { return portfolios[m] })
 			byRole := personsRole && !narrowed
-			if personsRole && narrowed {
+			if (personsRole || s.person) && narrowed { // "who is the defence minister" too
 				for _, m := range r.asked {
 					if slices.Contains(modifiers, m.Text) && portfolios[m.Text] {
 						s.head = append(s.head, m)
 					}
+				}
+			}
+			// So is a role narrowed by its rank ("the deputy head", "the
+			// vice president"): the head alone names someone else.
+			for j, m := range r.asked {
+				if slices.Contains(modifiers, m.Text) && roleRanks[m.Text] {
+					s.rank = &r.asked[j]
 				}
 			}
 			if isRole && (s.kind == TypeOther || s.kind == TypeWho) {
@@ -802,6 +831,10 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	if s.typed() {
 		s.qualifiers = qualifiersOf(r, names, inMain, source, personWords(), s)
 		s.numbered, s.years = numbersNamingOf(r, toks), yearsOf(r, inMain)
+		s.ranked = rankedWords(toks)
+		if len(s.qualifiers) > 0 && (s.kind == TypeCount || s.kind == TypeAmount || s.kind == TypeDate || s.kind == TypeLength) {
+			s.rivals, s.whose = rivalNames(r, toks), ownerNames(r.question, toks, names, head)
+		}
 	}
 	if s.person && len(cue) == 1 && head == "" {
 		if v := predicateOf(r.question, cue); v != "" {
@@ -998,13 +1031,16 @@ func repeatedBy(toks []lexicon.Token, word string) bool {
 // the qualifier other than as one of a list of names ("El Salvador,
 // Guatemala, Jamaica, the Bahamas, and the Kenyan Force Commander Godfrey
 // Otunge" names no Salvadoran commander).
-func qualifierNear(an *analysis, sents []string, bags []termBag, at int, lang string, held func(lexicon.Concept) bool, q lexicon.Concept) bool {
+func qualifierNear(an *analysis, sents []string, bags []termBag, at int, lang string, held func(lexicon.Concept) bool, q lexicon.Concept, rivals map[string]bool) bool {
 	alone := func(sentence string) bool {
 		_, alone := namedInList(an, sentence, lang, q)
 		return alone
 	}
 	if held(q) && alone(sents[at]) {
 		return true
+	}
+	if namesRival(sents[at], rivals) {
+		return false
 	}
 	for _, j := range []int{at - 1, at + 1} {
 		if j >= 0 && j < len(bags) && bags[j].meets(q) && alone(sents[j]) {
@@ -1291,6 +1327,9 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 	if s.grain != "" && !namesDateAt(sentence, s.grain) {
 		return false
 	}
+	if ranksAnother(lexicon.Tokens(sentence), s.ranked) {
+		return false // "the budget for its second year" is not the first year's
+	}
 	// The person asked for by role may be named the sentence before, when
 	// that one is of what is asked too (not "Prime Minister Fils-Aimé said
 	// the meeting ..." before a sentence naming Bangladesh). Both
@@ -1331,6 +1370,9 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 		}
 		s.head = head
 	}
+	if otherLang := lang != "" && s.lang != "" && !strings.HasPrefix(lang, s.lang); s.rank != nil && !otherLang && !bag.meets(*s.rank) {
+		return false // "the deputy head of BINUH" is not its head
+	}
 	englishSentence := lang == "" || strings.HasPrefix(lang, lexicon.English)
 	for _, c := range s.head {
 		if !held(c) && !s.size {
@@ -1357,7 +1399,7 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 		return false
 	}
 	for _, q := range s.qualifiers {
-		if !qualifierNear(an, sents, bags, at, lang, held, q) && !title.meets(q) {
+		if !qualifierNear(an, sents, bags, at, lang, held, q, s.rivalsOf(q)) && !title.meets(q) {
 			return false // "the Salvadoran commander" is not named where no Salvadoran is
 		}
 	}
@@ -1997,4 +2039,126 @@ func inEveryPassage(r retrieval, c lexicon.Concept) bool {
 		}
 	}
 	return len(r.hits) > 0
+}
+
+// seriesRanks place one of a series, the first too.
+var seriesRanks = lexiconSet(`first second third fourth fifth sixth seventh eighth ninth tenth last premier premiere deuxieme troisieme quatrieme cinquieme dernier derniere`)
+
+// rankedWords pairs each rank of toks with the word after it: "second
+// year".
+func rankedWords(toks []lexicon.Token) [][2]string {
+	var out [][2]string
+	for i := 0; i+1 < len(toks); i++ {
+		if seriesRanks[toks[i].Text] && !lexicon.IsStopWord(toks[i+1].Text) {
+			out = append(out, [2]string{toks[i].Text, toks[i+1].Text})
+		}
+	}
+	return out
+}
+
+// ranksAnother reports a sentence that places the word of a ranked pair
+// by another rank and never by the pair's own.
+func ranksAnother(toks []lexicon.Token, ranked [][2]string) bool {
+	for _, p := range ranked {
+		own, other := false, false
+		for _, q := range rankedWords(toks) {
+			if q[1] == p[1] {
+				own = own || q[0] == p[0]
+				other = other || q[0] != p[0]
+			}
+		}
+		if other && !own {
+			return true
+		}
+	}
+	return false
+}
+
+// rivalNames returns the words the question's top passages write as
+// names (capitalised inside a sentence, never in lower case) that the question does not
+// hold, nor every top passage ("Haiti"), nor a person's name: another
+// country, people or place than the one asked of.
+func rivalNames(r retrieval, question []lexicon.Token) map[string]bool {
+	var texts []string
+	for _, h := range r.hits[:min(gatePassages, len(r.hits))] {
+		texts = append(texts, h.Text)
+	}
+	text := " " + strings.Join(texts, " ") + " "
+	skip := personWordsFound(r)
+	for _, t := range question {
+		skip[t.Text] = true
+	}
+	top := r.hits[:min(gatePassages, len(r.hits))]
+	held := map[string]int{} // how many top passages write the word
+	for _, h := range top {
+		seen := map[string]bool{}
+		for _, t := range lexicon.Tokens(h.Doc.Title + " " + h.Text) {
+			if !seen[t.Text] {
+				seen[t.Text] = true
+				held[t.Text]++
+			}
+		}
+	}
+	out := map[string]bool{}
+	for _, h := range top {
+		for _, t := range lexicon.Tokens(h.Text) {
+			w := h.Text[t.Start:t.End]
+			if out[t.Text] || skip[t.Text] || held[t.Text] == len(top) || len(t.Text) < 3 || !capitalised(h.Text, t) || strings.ToUpper(w) == w ||
+				lexicon.IsStopWord(t.Text) || honorific(t.Text) || isBodyWord(t.Text) || countWord(text, strings.ToLower(w)) > 0 || countWord(text, w) == 0 {
+				continue
+			}
+			// A word of the question's in another form or language
+			// ("Salvadorans" for "Salvadoriens") is none.
+			if bag := r.an.bag(w, h.Doc.Lang); slices.ContainsFunc(r.asked, bag.meets) {
+				skip[t.Text] = true
+				continue
+			}
+			out[t.Text] = true
+		}
+	}
+	return out
+}
+
+// namesRival reports a sentence that writes one of rivals as a name.
+func namesRival(sentence string, rivals map[string]bool) bool {
+	for _, t := range lexicon.Tokens(sentence) {
+		if rivals[t.Text] && capitalised(sentence, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// rivalsOf returns the rivals of a qualifier that says whose the thing
+// is; one that says where or of what has none.
+func (s answerSlot) rivalsOf(q lexicon.Concept) map[string]bool {
+	if !s.whose[q.Text] {
+		return nil
+	}
+	return s.rivals
+}
+
+// ownerNames returns the names of the question that say whose the thing
+// asked is: the subject after an auxiliary ("did Burundi offer"), a
+// possessive ("Jamaica's rep"), or a people before the head or another
+// thing ("Bangladeshi troops"); not a place or a setting ("at the New
+// York conference").
+func ownerNames(question string, toks []lexicon.Token, names map[string]bool, head string) map[string]bool {
+	out := map[string]bool{}
+	for i, t := range toks {
+		if !names[t.Text] {
+			continue
+		}
+		rest := question[t.End:]
+		subject := i > 0 && auxiliaries[toks[i-1].Text]
+		possessive := strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s")
+		beforeHead := head != "" && i+1 < len(toks) && toks[i+1].Text == head
+		// A people before a thing: "the first Chadian gendarmes".
+		people := i+1 < len(toks) && !names[toks[i+1].Text] && !lexicon.IsStopWord(toks[i+1].Text) &&
+			slices.ContainsFunc(demonymEndings, func(e string) bool { return strings.HasSuffix(t.Text, e) })
+		if subject || possessive || beforeHead || people {
+			out[t.Text] = true
+		}
+	}
+	return out
 }

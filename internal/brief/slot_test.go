@@ -1041,3 +1041,119 @@ func TestRankNoReportWrites(t *testing.T) {
 		Text:      "Le deuxième contingent de 200 policiers kényans est arrivé mardi 16 juillet à Port-au-Prince, a annoncé le ministre Kithure Kindiki."})
 	askAnswered(t, newExtractive(t, fr), "When did the second Kenyan contingent arrive in Port-au-Prince?", true)
 }
+
+// TestNearMissOfTheOffice: a question whose things the reports hold but
+// that asks of another deed, rank or office than they tell is not
+// answered by the one they tell; its twin is.
+func TestNearMissOfTheOffice(t *testing.T) {
+	for _, c := range []struct {
+		rule, text, question string
+		answered             bool
+	}{
+		{"undoing", "The United States froze its contributions to the trust fund on Tuesday, February 4, 2025.",
+			"when did the us unfreeze its contributions to the trust fund?", false},
+		{"undoing", "The United States froze its contributions to the trust fund on Tuesday, February 4, 2025.",
+			"when did the us freeze its contributions to the trust fund?", true},
+		{"rank of the thing", "The mission had an estimated $600 million operating budget for its first year. A second contingent of officers arrived in January.",
+			"what was the mission's operating budget for its second year?", false},
+		{"rank of the thing", "The mission had an estimated $600 million operating budget for its first year. A second contingent of officers arrived in January.",
+			"what was the mission's operating budget for its first year?", true},
+		{"rank of the role", "Carlos Ruiz Massieu, the head of BINUH, met the minister in New York. The deputy special representative stayed in Port-au-Prince.",
+			"who is the deputy head of BINUH?", false},
+		{"rank of the role", "Carlos Ruiz Massieu, the head of BINUH, met the minister in New York. The deputy special representative stayed in Port-au-Prince.",
+			"who is the head of BINUH?", true},
+		{"portfolio of who", "The announcement was made during a meeting with Dominican Republic Foreign Minister Roberto Alvarez held in New York.",
+			"who is the dominican republic's defence minister", false},
+		{"portfolio of who", "The announcement was made during a meeting with Dominican Republic Foreign Minister Roberto Alvarez held in New York.",
+			"who is the dominican republic's foreign minister", true},
+	} {
+		t.Run(c.rule, func(t *testing.T) {
+			st := openStoreWith(t, corpus.Document{Title: "Haiti mission report", Source: "Wire", URL: "https://example.org/near",
+				Published: time.Date(2026, 1, 23, 0, 0, 0, 0, time.UTC), Text: c.text})
+			askAnswered(t, newExtractive(t, st), c.question, c.answered)
+		})
+	}
+}
+
+// TestNearMissOfAnotherCountry: a count or a date asked of one country
+// is not told by a sentence naming another, though the sentence beside
+// names the one asked; a lower-case question whose chat shorthand wrote
+// capitals ("ny") still has its names read from the passages.
+func TestNearMissOfAnotherCountry(t *testing.T) {
+	const text = "Several nations, including Chad, made offers at the New York conference on Tuesday. Chad offered 1,500 soldiers, two sources said. " +
+		"Further offers came from Burundi and the Gambia."
+	for _, c := range []struct {
+		rule, question string
+		answered       bool
+		text           string
+	}{
+		{"rival named", "How many soldiers did Burundi offer?", false, text},
+		{"rival named", "How many soldiers did Chad offer?", true, text},
+		{"shorthand capitals", "how many soldiers did burundi offer at the ny conference", false, text},
+		{"shorthand capitals", "how many soldiers did chad offer at the ny conference", true, text},
+	} {
+		t.Run(c.rule, func(t *testing.T) {
+			st := openStoreWith(t, corpus.Document{Title: "Troop offers for Haiti", Source: "Wire", URL: "https://example.org/offers",
+				Published: time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC), Text: c.text},
+				corpus.Document{Title: "Kenya's police in Haiti", Source: "Paper", URL: "https://example.org/kenya",
+					Published: time.Date(2025, 9, 1, 0, 0, 0, 0, time.UTC), Text: "Kenya has about 700 police officers in Haiti. More soldiers were offered for the new force."})
+			askAnswered(t, newExtractive(t, st), c.question, c.answered)
+		})
+	}
+}
+
+// TestWordsOfAnotherSpeaker: "what did X say about Y" is answered by a
+// sentence reporting words with each word of X (or by X's own report)
+// from a passage holding Y; not by another's words, nor by X's words on
+// something else.
+func TestWordsOfAnotherSpeaker(t *testing.T) {
+	const text = "Guatemalan President Bernardo Arevalo pledged 150 military police for the mission. " +
+		"Salvadoran President Nayib Bukele said the gangs of Haiti must be obliterated. " +
+		"US Ambassador Mike Waltz said the adoption of the resolution offers Haiti hope."
+	for _, c := range []struct {
+		rule, question string
+		answered       bool
+	}{
+		{"speaker", "What did Guatemala's president say about Haiti's gangs?", false},
+		{"speaker", "What did El Salvador's president say about Haiti's gangs?", true},
+		{"spoken of", "What did Mike Waltz say about the funding freeze?", false},
+		{"spoken of", "What did Mike Waltz say about the resolution's adoption?", true},
+		{"own report", "What did Crisis Group say the mission needed before deploying?", true},
+	} {
+		t.Run(c.rule, func(t *testing.T) {
+			st := openStoreWith(t, corpus.Document{Title: "Leaders on the Haiti mission", Source: "Wire", URL: "https://example.org/words",
+				Published: time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC), Text: text},
+				corpus.Document{Title: "Can a foreign mission break the gangs?", Source: "International Crisis Group", URL: "https://example.org/icg",
+					Published: time.Date(2024, 1, 5, 0, 0, 0, 0, time.UTC), Text: "From Crisis Group, 5 January 2024. The mission needs sufficient troops, training and equipment before deploying in force. A funding freeze would hurt it."})
+			askAnswered(t, newExtractive(t, st), c.question, c.answered)
+		})
+	}
+}
+
+// TestOwnerNames: the names saying whose the thing asked is (a subject, a
+// possessive, a people before a thing), not a place or a setting.
+func TestOwnerNames(t *testing.T) {
+	for _, c := range []struct {
+		question, head string
+		names, want    []string
+	}{
+		{"how many soldiers did Burundi offer at the New York conference", "soldiers", []string{"burundi", "new", "york"}, []string{"burundi"}},
+		{"what did Jamaica's representative say", "", []string{"jamaica"}, []string{"jamaica"}},
+		{"when did the first Bangladeshi troops land in Haiti?", "", []string{"bangladeshi", "haiti"}, []string{"bangladeshi"}},
+		{"combien de Guatémaltèques sont arrivés à Port-au-Prince", "", []string{"port", "prince"}, nil},
+	} {
+		names := map[string]bool{}
+		for _, n := range c.names {
+			names[n] = true
+		}
+		got := ownerNames(c.question, lexicon.Tokens(c.question), names, c.head)
+		var keys []string
+		for k := range got {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		if !slices.Equal(keys, c.want) {
+			t.Errorf("%q: owners %v, want %v", c.question, keys, c.want)
+		}
+	}
+}
