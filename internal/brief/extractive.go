@@ -803,11 +803,12 @@ func monthOfAnotherYear(r retrieval, w []float64, sentence string, bag termBag) 
 const causeCoverage = 0.3
 
 // causeGain is what a sentence stating a cause ("due to the urban combat
-// nature of it") gains for a "why", holding the share cov of the
+// nature of it", or by a shortcoming, "faced chronic underfunding") gains
+// for a "why", holding the share cov of the
 // question: a cause in a sentence holding little of it is another
 // thing's ("held due to the presidential directive").
 func causeGain(sentence string, cov float64) float64 {
-	if !statesCause(sentence) {
+	if !statesCause(sentence) && !holdsRun(sentence, groundCues) {
 		return 0
 	}
 	return causeBonus * min(1, cov/causeCoverage)
@@ -863,7 +864,7 @@ func pickRest(r retrieval, w []float64, cands []sentenceCandidate) []sentenceCan
 		if usedDoc(doc) && sameDocFactor*c.score < followShare*picked[0].score {
 			continue
 		}
-		adds := !usedDoc(doc)
+		adds := !usedDoc(doc) || r.kind == TypeReason && tellsGround(r, c)
 		for i, ac := range r.asked {
 			if w[i] > 0 && c.shownBag().Has(ac) && !covered(ac) {
 				adds = true
@@ -1249,10 +1250,11 @@ func sourceCredit(r retrieval, w []float64, h document.Hit) func(termBag) float6
 // word saying so: a shortcoming ("faced chronic underfunding,
 // insufficient personnel"), a condition ("can only send officers if both
 // countries have a reciprocal agreement"), a threat ("had threatened to
-// impose their veto").
+// impose their veto"), an obstacle ("restrictions that prevented direct
+// pursuit of armed gangs").
 var groundCues = [][]string{{"underfunding"}, {"underfunded"}, {"insufficient"}, {"shortage"}, {"shortages"}, {"shortfall"},
 	{"struggled"}, {"constraints"}, {"unable"}, {"failed", "to"}, {"only", "if"}, {"if", "both"}, {"unless"}, {"until", "it", "has"},
-	{"threatened"}, {"veto"}}
+	{"threatened"}, {"veto"}, {"challenges"}, {"restrictions"}, {"limitations"}, {"prevented"}, {"hampered"}, {"obstacles"}, {"hurdles"}}
 
 // mannerCues mark, more loosely, what those a thing befell were doing or
 // what held it back ("dispatched to recover a vehicle", "attacked during
@@ -1267,6 +1269,13 @@ var mannerCues = [][]string{{"limited"}, {"dispatched", "to"}, {"sent", "to", "r
 // killed.
 func statesGround(kind AnswerType, sentence string) bool {
 	return kind == TypeReason && statesCause(sentence) || holdsRun(sentence, groundCues) || holdsRun(sentence, mannerCues)
+}
+
+// tellsGround reports a candidate quoting a sentence that tells a cause
+// outright or by a shortcoming, a condition or a threat.
+func tellsGround(r retrieval, c sentenceCandidate) bool {
+	sents, _ := r.an.of(r.hits[c.hit])
+	return slices.ContainsFunc(sents[c.from:c.to+1], func(s string) bool { return statesCause(s) || holdsRun(s, groundCues) })
 }
 
 // leadGroundSpan is how many sentences before or after the best one a

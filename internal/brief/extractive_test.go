@@ -664,6 +664,40 @@ func TestCauseOfAnotherThingGainsLess(t *testing.T) {
 	if g := causeGain("The council renewed the mandate for a year.", 0.9); g != 0 {
 		t.Errorf("a sentence stating no cause gains %v", g)
 	}
+	// A shortcoming or an obstacle tells a cause without a cue word.
+	for _, s := range []string{
+		"The mission faced chronic underfunding and insufficient personnel.",
+		"The officers faced restrictions that prevented them from pursuing the gangs.",
+		"He acknowledged the challenges the mission faced.",
+	} {
+		if g := causeGain(s, 0.5); g != causeBonus {
+			t.Errorf("%q gains %v", s, g)
+		}
+	}
+}
+
+// TestWhyQuotesAFurtherCauseOfItsReport: a sentence telling another cause
+// is worth quoting from a report already quoted, though it repeats no
+// further word of the question ("the challenges ... restrictions that
+// prevented direct pursuit of armed gangs" after "despite financial
+// constraints").
+func TestWhyQuotesAFurtherCauseOfItsReport(t *testing.T) {
+	a := newExtractive(t, openStoreWith(t, corpus.Document{Title: "Drawdown", Source: "Wire", URL: "https://example.org/drawdown",
+		Published: day("2026-02-07"),
+		Text: "The principal secretary said the Kenyan police mission in Haiti delivered results despite financial constraints. " +
+			"The ministry confirmed that Kenya has handed over leadership to the new force. " +
+			"Officials in Nairobi praised the officers for their service over the year. " +
+			"The officers were also thanked by the Haitian government at a ceremony. " +
+			"The principal secretary acknowledged restrictions that prevented the Kenyan police mission in Haiti from pursuing armed gangs."}))
+	q := "According to the principal secretary, what held the Kenyan police mission in Haiti back?"
+	r, err := a.retrieve(context.Background(), Request{Question: q})
+	if err != nil || len(r.hits) == 0 {
+		t.Fatalf("retrieval: %v, %d hits", err, len(r.hits))
+	}
+	picked := pickRest(r, askedWeights(r), scoreSentences(r))
+	if !slices.ContainsFunc(picked, func(c sentenceCandidate) bool { return strings.Contains(c.text, "restrictions") }) {
+		t.Errorf("the further cause is left out: %+v", picked)
+	}
 }
 
 // TestMonthOfAnotherYearDoesNotCount: "in Sept 2024" is not placed by a

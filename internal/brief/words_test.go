@@ -81,6 +81,8 @@ func TestQuestionTypeAndMeets(t *testing.T) {
 		{"Two reports disagree on the force. What were the two numbers?", "It has 410 officers.", TypeCount, true},
 		{"How come Washington wants soldiers?", "It wants soldiers because of the urban combat.", TypeReason, true},
 		{"What's behind the delay?", "The delay is due to a lack of funding.", TypeReason, true},
+		{"According to the minister, what held the mission back?", "Its mandate held it back, because it could not pursue gangs.", TypeReason, true}, // an obstacle is a cause
+		{"what stopped the police going after the gangs directly", "They could not, due to a narrow mandate.", TypeReason, true},
 		{"Comment se fait-il que le Kenya parte ?", "Le Kenya part en raison du manque de fonds.", TypeReason, true},
 		{"How old was the officer?", "The officer died on 26 May with 26 others.", TypeAge, false},
 		{"Quel âge avait le policier ?", "Le policier, âgé de 26 ans, est mort.", TypeAge, true},
