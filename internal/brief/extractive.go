@@ -417,8 +417,19 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 			// the GSF's figure does not answer for the MSS.
 			return !ownBodies || !slot.figureOfRival(r.an, sents[c.at], h.Doc.Lang)
 		}
+		// "..., and what did the north africa post say ...": the part's
+		// outlet is named by the source line of its report.
+		bySource := map[int]func(termBag) float64{}
+		credit := func(hit int) func(termBag) float64 {
+			f, ok := bySource[hit]
+			if !ok {
+				f = sourceCredit(pr, w, r.hits[hit])
+				bySource[hit] = f
+			}
+			return f
+		}
 		score := func(c sentenceCandidate, filled bool) float64 {
-			sc := askedCoverage(c.bag, pr.asked, w)
+			sc := askedCoverage(c.bag, pr.asked, w) + credit(c.hit)(c.bag)
 			if filled && c.at > 0 && (pr.kind == TypeCount || pr.kind == TypeAmount) {
 				// "The strongest commitments at a conference in New York
 				// came from African governments. Chad offered 1,500
@@ -1192,7 +1203,10 @@ func attributionSpan(question string) (from, to int) {
 			}
 		}
 	}
-	if at < 0 || at+1 >= len(toks) {
+	if at < 0 {
+		return toldSpan(toks)
+	}
+	if at+1 >= len(toks) {
 		return -1, -1
 	}
 	from, to = toks[at].Start, len(question)
@@ -1201,6 +1215,34 @@ func attributionSpan(question string) (from, to int) {
 	}
 	return from, to
 }
+
+// toldSpan returns where "what did [the north africa post] say ...",
+// "what [un news] said ..." names who tells the answer, from the
+// question word (the attributing word) to the verb of telling; -1, -1
+// when it does not.
+func toldSpan(toks []lexicon.Token) (from, to int) {
+	for i, t := range toks {
+		if !joinedQuestionWords[t.Text] || i+2 >= len(toks) {
+			continue
+		}
+		verbs, start := toldVerbs, i+1 // "what un news said"
+		if tellingAuxiliaries[toks[i+1].Text] {
+			verbs, start = tellVerbs, i+2 // "what did the north africa post say"
+		}
+		for j := start + 1; j < min(len(toks), start+1+maxSourceWords); j++ {
+			if verbs[toks[j].Text] {
+				return t.Start, toks[j].Start
+			}
+		}
+	}
+	return -1, -1
+}
+
+var (
+	tellingAuxiliaries = lexiconSet(`did does do`)
+	tellVerbs          = lexiconSet(`say report write`)
+	toldVerbs          = lexiconSet(`said reported wrote`)
+)
 
 // perUnits follow a "per" that divides, not one that attributes.
 var perUnits = lexiconSet(`cent month months year years day days week weeks officer officers person head capita hour`)

@@ -200,7 +200,8 @@ func TestSubQueries(t *testing.T) {
 		{"How did the force's size change between the first mandate and the Gang Suppression Force?", 2},
 		{"What did Kenya and Haiti agree?", 0},
 		{"Compare resolution 2699 and resolution 2793", 2},
-		{"is there any channel for complaints? what grievances does it sort into", 2}, // a second question after the question mark
+		{"compare what the minister said held the mission back with what the UN reported it faced", 2}, // an opening "compare ... with"
+		{"is there any channel for complaints? what grievances does it sort into", 2},                  // a second question after the question mark
 		{"is there any channel for complaints? think so", 0},
 	}
 	for _, tt := range tests {
