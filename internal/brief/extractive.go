@@ -632,7 +632,8 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 	slot := slotOf(r, w, topBags(r))
 	twoPart := len(subQueries(r.query)) > 0
 	bySlot := (slot.typed() || len(slot.which) > 0) && !twoPart // each part of a comparison has its own
-	var placeNoun *lexicon.Concept                              // "which airport": a sentence naming an airport, in either language
+	benefit := holdsRun(r.question, benefitAsks)
+	var placeNoun *lexicon.Concept // "which airport": a sentence naming an airport, in either language
 	if cue := askPhrase(r.question).cue; r.kind == TypePlace && namingCue(cue) {
 		for i, c := range r.asked {
 			if c.Text == cue[len(cue)-1] {
@@ -688,6 +689,11 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 			}
 			if r.kind == TypeReason {
 				sc += causeGain(s, askedCoverage(bag, r.asked, w))
+			}
+			if benefit && holdsRun(s, gainCues) {
+				// "what would a UN operation have gained": "which could
+				// secure more structured funding".
+				sc += causeBonus * min(1, askedCoverage(bag, r.asked, w)/causeCoverage)
 			}
 			if r.kind == TypePlace && namesPlace(s) {
 				sc += causeBonus // "in the town of Pont-Sondé"
@@ -808,6 +814,16 @@ func monthOfAnotherYear(r retrieval, w []float64, sentence string, bag termBag) 
 	}
 	return month / total
 }
+
+// benefitAsks ask what a thing would bring ("what would it have gained",
+// "what would that fix", "to what end"); gainCues tell it ("which could
+// secure", "to ensure more stable funding").
+var (
+	benefitAsks = [][]string{{"have", "gained"}, {"would", "gain"}, {"would", "it", "gain"}, {"would", "fix"}, {"would", "that", "fix"},
+		{"to", "what", "end"}, {"what", "for"}, {"what", "benefit"}, {"what", "benefits"}, {"what", "purpose"}, {"the", "point", "of"}}
+	gainCues = [][]string{{"to", "ensure"}, {"which", "could"}, {"which", "would"}, {"could", "secure"}, {"would", "secure"},
+		{"so", "that"}, {"in", "order", "to"}, {"would", "allow"}, {"to", "enable"}, {"would", "help"}, {"afin"}}
+)
 
 // causeCoverage is the share of the question a sentence stating a cause
 // must hold to gain all of causeBonus.

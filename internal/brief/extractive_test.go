@@ -541,6 +541,23 @@ func TestAttributionNamesTheReport(t *testing.T) {
 	}
 }
 
+// TestBenefitAskedIsTheGainTold: "what would X have gained" is answered
+// by the sentence telling what X could bring ("which could secure more
+// structured funding"), not by one that tells of X alone.
+func TestBenefitAskedIsTheGainTold(t *testing.T) {
+	a := newExtractive(t, openStoreWith(t, corpus.Document{Title: "Calls for a UN force", Source: "Wire", URL: "https://example.org/pko",
+		Published: day("2025-02-05"),
+		Text: "Officials in New York last week discussed turning the security mission into a UN peacekeeping operation. " +
+			"The Haitian authorities called for the mission to become a UN peacekeeping operation, which could secure more structured funding."}))
+	r, err := a.retrieve(context.Background(), Request{Question: "What would turning the security mission into a UN peacekeeping operation have gained?"})
+	if err != nil || len(r.hits) == 0 {
+		t.Fatalf("retrieval: %v, %d hits", err, len(r.hits))
+	}
+	if best := scoreSentences(r)[0]; !strings.Contains(best.text, "structured funding") {
+		t.Errorf("the best sentence tells no gain: %q", best.text)
+	}
+}
+
 // TestEachPartToldByItsOutlet: "..., and what did the harbour post say
 // ..." is answered from the report whose source line names the Harbour
 // Post, not from another that writes "harbour" in a sentence.
