@@ -549,10 +549,7 @@ func TestBenefitAskedIsTheGainTold(t *testing.T) {
 		Published: day("2025-02-05"),
 		Text: "Officials in New York last week discussed turning the security mission into a UN peacekeeping operation. " +
 			"The Haitian authorities called for the mission to become a UN peacekeeping operation, which could secure more structured funding."}))
-	r, err := a.retrieve(context.Background(), Request{Question: "What would turning the security mission into a UN peacekeeping operation have gained?"})
-	if err != nil || len(r.hits) == 0 {
-		t.Fatalf("retrieval: %v, %d hits", err, len(r.hits))
-	}
+	r := mustRetrieve(t, a, "What would turning the security mission into a UN peacekeeping operation have gained?")
 	if best := scoreSentences(r)[0]; !strings.Contains(best.text, "structured funding") {
 		t.Errorf("the best sentence tells no gain: %q", best.text)
 	}
@@ -727,11 +724,7 @@ func TestWhyQuotesAFurtherCauseOfItsReport(t *testing.T) {
 			"Officials in Nairobi praised the officers for their service over the year. " +
 			"The officers were also thanked by the Haitian government at a ceremony. " +
 			"The principal secretary acknowledged restrictions that prevented the Kenyan police mission in Haiti from pursuing armed gangs."}))
-	q := "According to the principal secretary, what held the Kenyan police mission in Haiti back?"
-	r, err := a.retrieve(context.Background(), Request{Question: q})
-	if err != nil || len(r.hits) == 0 {
-		t.Fatalf("retrieval: %v, %d hits", err, len(r.hits))
-	}
+	r := mustRetrieve(t, a, "According to the principal secretary, what held the Kenyan police mission in Haiti back?")
 	picked := pickRest(r, askedWeights(r), scoreSentences(r))
 	if !slices.ContainsFunc(picked, func(c sentenceCandidate) bool { return strings.Contains(c.text, "restrictions") }) {
 		t.Errorf("the further cause is left out: %+v", picked)
