@@ -58,7 +58,10 @@ var typeCues = concatCues(
 		"until when", "by what date", "quand", "quelle date", "quelle annee", "depuis quand", "jusqu a quand", "cuando"),
 	cues(TypeReason, "why", "how come", "for what reason", "what reason", "what is the reason", "what the reason", "what was the reason",
 		"what were the reasons", "what are the reasons", "on what grounds", "what grounds", "what legal grounds", "argument for", "rationale for", "what caused", "what led to",
-		"what prompted", "what drove", "what behind", "what is behind", "what was behind", "comment se fait il", "pourquoi", "pour quelle raison", "por que"),
+		"what prompted", "what drove", "what behind", "what is behind", "what was behind", "comment se fait il", "pourquoi", "pour quelle raison", "por que",
+		// What held a thing back asks its cause as much as "why did it fall short".
+		"what held", "what holds", "what is holding", "what was holding", "what kept", "what stopped", "what prevented", "what hampered",
+		"what hindered", "what slowed", "what delayed", "what limited", "what constrained", "what undermined", "what stood in the way"),
 	cues(TypePlace, "where", "which city", "what city", "which town", "what town", "which airport", "what airport", "which port", "which village",
 		"which neighbourhood", "which neighborhood", "which district", "which region", "which department", "which commune", "which area", "ou se", "ou est", "ou sont",
 		"quelle ville", "quel village", "quel quartier", "quelle commune", "quelle region", "quel aeroport", "quel port", "donde"),

@@ -417,8 +417,19 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 			// the GSF's figure does not answer for the MSS.
 			return !ownBodies || !slot.figureOfRival(r.an, sents[c.at], h.Doc.Lang)
 		}
+		// "..., and what did the north africa post say ...": the part's
+		// outlet is named by the source line of its report.
+		bySource := map[int]func(termBag) float64{}
+		credit := func(hit int) func(termBag) float64 {
+			f, ok := bySource[hit]
+			if !ok {
+				f = sourceCredit(pr, w, r.hits[hit])
+				bySource[hit] = f
+			}
+			return f
+		}
 		score := func(c sentenceCandidate, filled bool) float64 {
-			sc := askedCoverage(c.bag, pr.asked, w)
+			sc := askedCoverage(c.bag, pr.asked, w) + credit(c.hit)(c.bag)
 			if filled && c.at > 0 && (pr.kind == TypeCount || pr.kind == TypeAmount) {
 				// "The strongest commitments at a conference in New York
 				// came from African governments. Chad offered 1,500
@@ -621,7 +632,8 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 	slot := slotOf(r, w, topBags(r))
 	twoPart := len(subQueries(r.query)) > 0
 	bySlot := (slot.typed() || len(slot.which) > 0) && !twoPart // each part of a comparison has its own
-	var placeNoun *lexicon.Concept                              // "which airport": a sentence naming an airport, in either language
+	benefit := holdsRun(r.question, benefitAsks)
+	var placeNoun *lexicon.Concept // "which airport": a sentence naming an airport, in either language
 	if cue := askPhrase(r.question).cue; r.kind == TypePlace && namingCue(cue) {
 		for i, c := range r.asked {
 			if c.Text == cue[len(cue)-1] {
@@ -677,6 +689,11 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 			}
 			if r.kind == TypeReason {
 				sc += causeGain(s, askedCoverage(bag, r.asked, w))
+			}
+			if benefit && holdsRun(s, gainCues) {
+				// "what would a UN operation have gained": "which could
+				// secure more structured funding".
+				sc += causeBonus * min(1, askedCoverage(bag, r.asked, w)/causeCoverage)
 			}
 			if r.kind == TypePlace && namesPlace(s) {
 				sc += causeBonus // "in the town of Pont-Sondé"
@@ -798,16 +815,27 @@ func monthOfAnotherYear(r retrieval, w []float64, sentence string, bag termBag) 
 	return month / total
 }
 
+// benefitAsks ask what a thing would bring ("what would it have gained",
+// "what would that fix", "to what end"); gainCues tell it ("which could
+// secure", "to ensure more stable funding").
+var (
+	benefitAsks = [][]string{{"have", "gained"}, {"would", "gain"}, {"would", "it", "gain"}, {"would", "fix"}, {"would", "that", "fix"},
+		{"to", "what", "end"}, {"what", "for"}, {"what", "benefit"}, {"what", "benefits"}, {"what", "purpose"}, {"the", "point", "of"}}
+	gainCues = [][]string{{"to", "ensure"}, {"which", "could"}, {"which", "would"}, {"could", "secure"}, {"would", "secure"},
+		{"so", "that"}, {"in", "order", "to"}, {"would", "allow"}, {"to", "enable"}, {"would", "help"}, {"afin"}}
+)
+
 // causeCoverage is the share of the question a sentence stating a cause
 // must hold to gain all of causeBonus.
 const causeCoverage = 0.3
 
 // causeGain is what a sentence stating a cause ("due to the urban combat
-// nature of it") gains for a "why", holding the share cov of the
+// nature of it", or by a shortcoming, "faced chronic underfunding") gains
+// for a "why", holding the share cov of the
 // question: a cause in a sentence holding little of it is another
 // thing's ("held due to the presidential directive").
 func causeGain(sentence string, cov float64) float64 {
-	if !statesCause(sentence) {
+	if !statesCause(sentence) && !holdsRun(sentence, groundCues) {
 		return 0
 	}
 	return causeBonus * min(1, cov/causeCoverage)
@@ -863,7 +891,7 @@ func pickRest(r retrieval, w []float64, cands []sentenceCandidate) []sentenceCan
 		if usedDoc(doc) && sameDocFactor*c.score < followShare*picked[0].score {
 			continue
 		}
-		adds := !usedDoc(doc)
+		adds := !usedDoc(doc) || r.kind == TypeReason && tellsGround(r, c)
 		for i, ac := range r.asked {
 			if w[i] > 0 && c.shownBag().Has(ac) && !covered(ac) {
 				adds = true
@@ -1191,7 +1219,10 @@ func attributionSpan(question string) (from, to int) {
 			}
 		}
 	}
-	if at < 0 || at+1 >= len(toks) {
+	if at < 0 {
+		return toldSpan(toks)
+	}
+	if at+1 >= len(toks) {
 		return -1, -1
 	}
 	from, to = toks[at].Start, len(question)
@@ -1200,6 +1231,34 @@ func attributionSpan(question string) (from, to int) {
 	}
 	return from, to
 }
+
+// toldSpan returns where "what did [the north africa post] say ...",
+// "what [un news] said ..." names who tells the answer, from the
+// question word (the attributing word) to the verb of telling; -1, -1
+// when it does not.
+func toldSpan(toks []lexicon.Token) (from, to int) {
+	for i, t := range toks {
+		if !joinedQuestionWords[t.Text] || i+2 >= len(toks) {
+			continue
+		}
+		verbs, start := toldVerbs, i+1 // "what un news said"
+		if tellingAuxiliaries[toks[i+1].Text] {
+			verbs, start = tellVerbs, i+2 // "what did the north africa post say"
+		}
+		for j := start + 1; j < min(len(toks), start+1+maxSourceWords); j++ {
+			if verbs[toks[j].Text] {
+				return t.Start, toks[j].Start
+			}
+		}
+	}
+	return -1, -1
+}
+
+var (
+	tellingAuxiliaries = lexiconSet(`did does do`)
+	tellVerbs          = lexiconSet(`say report write`)
+	toldVerbs          = lexiconSet(`said reported wrote`)
+)
 
 // perUnits follow a "per" that divides, not one that attributes.
 var perUnits = lexiconSet(`cent month months year years day days week weeks officer officers person head capita hour`)
@@ -1249,10 +1308,11 @@ func sourceCredit(r retrieval, w []float64, h document.Hit) func(termBag) float6
 // word saying so: a shortcoming ("faced chronic underfunding,
 // insufficient personnel"), a condition ("can only send officers if both
 // countries have a reciprocal agreement"), a threat ("had threatened to
-// impose their veto").
+// impose their veto"), an obstacle ("restrictions that prevented direct
+// pursuit of armed gangs").
 var groundCues = [][]string{{"underfunding"}, {"underfunded"}, {"insufficient"}, {"shortage"}, {"shortages"}, {"shortfall"},
 	{"struggled"}, {"constraints"}, {"unable"}, {"failed", "to"}, {"only", "if"}, {"if", "both"}, {"unless"}, {"until", "it", "has"},
-	{"threatened"}, {"veto"}}
+	{"threatened"}, {"veto"}, {"challenges"}, {"restrictions"}, {"limitations"}, {"prevented"}, {"hampered"}, {"obstacles"}, {"hurdles"}}
 
 // mannerCues mark, more loosely, what those a thing befell were doing or
 // what held it back ("dispatched to recover a vehicle", "attacked during
@@ -1267,6 +1327,13 @@ var mannerCues = [][]string{{"limited"}, {"dispatched", "to"}, {"sent", "to", "r
 // killed.
 func statesGround(kind AnswerType, sentence string) bool {
 	return kind == TypeReason && statesCause(sentence) || holdsRun(sentence, groundCues) || holdsRun(sentence, mannerCues)
+}
+
+// tellsGround reports a candidate quoting a sentence that tells a cause
+// outright or by a shortcoming, a condition or a threat.
+func tellsGround(r retrieval, c sentenceCandidate) bool {
+	sents, _ := r.an.of(r.hits[c.hit])
+	return slices.ContainsFunc(sents[c.from:c.to+1], func(s string) bool { return statesCause(s) || holdsRun(s, groundCues) })
 }
 
 // leadGroundSpan is how many sentences before or after the best one a

@@ -526,15 +526,50 @@ func TestAttributionNamesTheReport(t *testing.T) {
 		t.Errorf("answer is not Crisis Group's: %s", ans.Text)
 	}
 	for q, want := range map[string]string{
-		"per that intel brief, how long is the gap?":  "per that intel brief",
-		"how much are officers paid per month?":       "",
-		"What did the force do, according to the UN?": "according the un",
-		"How many officers per contingent?":           "", // "per" inside a question divides
-		"selon l'ONU, combien de déplacés ?":          "selon onu",
+		"per that intel brief, how long is the gap?":             "per that intel brief",
+		"how much are officers paid per month?":                  "",
+		"What did the force do, according to the UN?":            "according the un",
+		"How many officers per contingent?":                      "", // "per" inside a question divides
+		"selon l'ONU, combien de déplacés ?":                     "selon onu",
+		"what did the north africa post say the court required?": "what did the north africa post",
+		"what un news said the mission faced":                    "what un news",
+		"who did the chronicle name as the largest donor?":       "", // no verb of telling
 	} {
 		if got := strings.Join(attribution(q), " "); got != want {
 			t.Errorf("attribution(%q) = %q, want %q", q, got, want)
 		}
+	}
+}
+
+// TestBenefitAskedIsTheGainTold: "what would X have gained" is answered
+// by the sentence telling what X could bring ("which could secure more
+// structured funding"), not by one that tells of X alone.
+func TestBenefitAskedIsTheGainTold(t *testing.T) {
+	a := newExtractive(t, openStoreWith(t, corpus.Document{Title: "Calls for a UN force", Source: "Wire", URL: "https://example.org/pko",
+		Published: day("2025-02-05"),
+		Text: "Officials in New York last week discussed turning the security mission into a UN peacekeeping operation. " +
+			"The Haitian authorities called for the mission to become a UN peacekeeping operation, which could secure more structured funding."}))
+	r := mustRetrieve(t, a, "What would turning the security mission into a UN peacekeeping operation have gained?")
+	if best := scoreSentences(r)[0]; !strings.Contains(best.text, "structured funding") {
+		t.Errorf("the best sentence tells no gain: %q", best.text)
+	}
+}
+
+// TestEachPartToldByItsOutlet: "..., and what did the harbour post say
+// ..." is answered from the report whose source line names the Harbour
+// Post, not from another that writes "harbour" in a sentence.
+func TestEachPartToldByItsOutlet(t *testing.T) {
+	a := newExtractive(t, openStoreWith(t, []corpus.Document{
+		{Title: "Court on the deployment", Source: "North Wire", URL: "https://example.org/north", Published: day("2024-01-26"),
+			Text: "The court required a reciprocal agreement between the two countries before any police deployment."},
+		{Title: "Ruling on the police", Source: "Harbour Post", URL: "https://example.org/harbour", Published: day("2024-01-26"),
+			Text: "The court ruled that the security council lacked the authority to deploy police abroad."},
+		{Title: "Reactions", Source: "Wire", URL: "https://example.org/wire", Published: day("2024-01-27"),
+			Text: "At the harbour, officials said the court ruled on the police deployment too quickly."},
+	}...))
+	q := "what did the north wire say the court required, and what did the harbour post say the court ruled?"
+	if ans := askAnswered(t, a, q, true); !strings.Contains(ans.Text, "lacked the authority") {
+		t.Errorf("the second part is not the Harbour Post's: %s", ans.Text)
 	}
 }
 
@@ -663,6 +698,36 @@ func TestCauseOfAnotherThingGainsLess(t *testing.T) {
 	}
 	if g := causeGain("The council renewed the mandate for a year.", 0.9); g != 0 {
 		t.Errorf("a sentence stating no cause gains %v", g)
+	}
+	// A shortcoming or an obstacle tells a cause without a cue word.
+	for _, s := range []string{
+		"The mission faced chronic underfunding and insufficient personnel.",
+		"The officers faced restrictions that prevented them from pursuing the gangs.",
+		"He acknowledged the challenges the mission faced.",
+	} {
+		if g := causeGain(s, 0.5); g != causeBonus {
+			t.Errorf("%q gains %v", s, g)
+		}
+	}
+}
+
+// TestWhyQuotesAFurtherCauseOfItsReport: a sentence telling another cause
+// is worth quoting from a report already quoted, though it repeats no
+// further word of the question ("the challenges ... restrictions that
+// prevented direct pursuit of armed gangs" after "despite financial
+// constraints").
+func TestWhyQuotesAFurtherCauseOfItsReport(t *testing.T) {
+	a := newExtractive(t, openStoreWith(t, corpus.Document{Title: "Drawdown", Source: "Wire", URL: "https://example.org/drawdown",
+		Published: day("2026-02-07"),
+		Text: "The principal secretary said the Kenyan police mission in Haiti delivered results despite financial constraints. " +
+			"The ministry confirmed that Kenya has handed over leadership to the new force. " +
+			"Officials in Nairobi praised the officers for their service over the year. " +
+			"The officers were also thanked by the Haitian government at a ceremony. " +
+			"The principal secretary acknowledged restrictions that prevented the Kenyan police mission in Haiti from pursuing armed gangs."}))
+	r := mustRetrieve(t, a, "According to the principal secretary, what held the Kenyan police mission in Haiti back?")
+	picked := pickRest(r, askedWeights(r), scoreSentences(r))
+	if !slices.ContainsFunc(picked, func(c sentenceCandidate) bool { return strings.Contains(c.text, "restrictions") }) {
+		t.Errorf("the further cause is left out: %+v", picked)
 	}
 }
 

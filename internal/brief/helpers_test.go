@@ -111,3 +111,13 @@ func askAnswered(t testing.TB, a *Answerer, q string, answered bool) Answer {
 	}
 	return ans
 }
+
+// mustRetrieve retrieves q's passages, failing the test when none come.
+func mustRetrieve(t testing.TB, a *Answerer, q string) retrieval {
+	t.Helper()
+	r, err := a.retrieve(context.Background(), Request{Question: q})
+	if err != nil || len(r.hits) == 0 {
+		t.Fatalf("retrieval: %v, %d hits", err, len(r.hits))
+	}
+	return r
+}

@@ -287,7 +287,7 @@ func speakerHeard(r retrieval, top []document.Hit) bool {
 	var speaker, topic []lexicon.Concept
 	named := false
 	for _, c := range r.an.lex.Query(m[1]) {
-		if !c.Glossary {
+		if !c.Glossary && !metaHeads[c.Text] { // "the AFP piece": the piece did not speak
 			speaker = append(speaker, c) // "Guatemala's president": both
 		}
 	}

@@ -504,10 +504,10 @@ func subQueries(q string) []string {
 	if !isComparison(q) {
 		return nil
 	}
-	var parts []string
+	parts := comparedSides(lower)
 	for _, sep := range []string{" compared with ", " compared to ", " compare with ", " compare to ", " compares with ", " compares to ",
 		" versus ", " vs ", " and then ", " than ", " and ", " or ", " et ", " ou "} {
-		if i := strings.Index(lower, sep); i > 0 {
+		if i := strings.Index(lower, sep); i > 0 && parts == nil {
 			left, right := strings.TrimSpace(lower[:i]), strings.TrimSpace(lower[i+len(sep):])
 			if len(contentTerms(left)) >= 1 && len(contentTerms(right)) >= 1 {
 				parts = []string{left, right}
@@ -576,6 +576,26 @@ func subQueries(q string) []string {
 		}
 	}
 	return []string{parts[0], parts[1]}
+}
+
+// comparedSides splits a question opening with "compare" into the two
+// sides it sets side by side: "compare what kenya's PS said held the MSS
+// back with what UN News said it faced" asks what each said. Nil when it
+// opens otherwise or has no second side.
+func comparedSides(lower string) []string {
+	rest, ok := strings.CutPrefix(strings.TrimSpace(lower), "compare ")
+	if !ok {
+		return nil
+	}
+	for _, sep := range []string{" with ", " against ", " and ", " to "} {
+		if i := strings.Index(rest, sep); i > 0 {
+			left, right := strings.TrimSpace(rest[:i]), strings.TrimSpace(rest[i+len(sep):])
+			if len(contentTerms(left)) >= 1 && len(contentTerms(right)) >= 1 {
+				return []string{left, right}
+			}
+		}
+	}
+	return nil
 }
 
 // bareQuestion reports a part that holds nothing but its question for a

@@ -1119,6 +1119,7 @@ func TestWordsOfAnotherSpeaker(t *testing.T) {
 		{"spoken of", "What did Mike Waltz say about the funding freeze?", false},
 		{"spoken of", "What did Mike Waltz say about the resolution's adoption?", true},
 		{"own report", "What did Crisis Group say the mission needed before deploying?", true},
+		{"report noun", "What did the Crisis Group report say the mission needed before deploying?", true}, // the report did not speak
 	} {
 		t.Run(c.rule, func(t *testing.T) {
 			st := openStoreWith(t, corpus.Document{Title: "Leaders on the Haiti mission", Source: "Wire", URL: "https://example.org/words",

@@ -81,6 +81,8 @@ func TestQuestionTypeAndMeets(t *testing.T) {
 		{"Two reports disagree on the force. What were the two numbers?", "It has 410 officers.", TypeCount, true},
 		{"How come Washington wants soldiers?", "It wants soldiers because of the urban combat.", TypeReason, true},
 		{"What's behind the delay?", "The delay is due to a lack of funding.", TypeReason, true},
+		{"According to the minister, what held the mission back?", "Its mandate held it back, because it could not pursue gangs.", TypeReason, true}, // an obstacle is a cause
+		{"what stopped the police going after the gangs directly", "They could not, due to a narrow mandate.", TypeReason, true},
 		{"Comment se fait-il que le Kenya parte ?", "Le Kenya part en raison du manque de fonds.", TypeReason, true},
 		{"How old was the officer?", "The officer died on 26 May with 26 others.", TypeAge, false},
 		{"Quel âge avait le policier ?", "Le policier, âgé de 26 ans, est mort.", TypeAge, true},
@@ -198,7 +200,8 @@ func TestSubQueries(t *testing.T) {
 		{"How did the force's size change between the first mandate and the Gang Suppression Force?", 2},
 		{"What did Kenya and Haiti agree?", 0},
 		{"Compare resolution 2699 and resolution 2793", 2},
-		{"is there any channel for complaints? what grievances does it sort into", 2}, // a second question after the question mark
+		{"compare what the minister said held the mission back with what the UN reported it faced", 2}, // an opening "compare ... with"
+		{"is there any channel for complaints? what grievances does it sort into", 2},                  // a second question after the question mark
 		{"is there any channel for complaints? think so", 0},
 	}
 	for _, tt := range tests {
