@@ -48,7 +48,7 @@ var phraseVerbs = lexiconSet(`came come comes sat sit sits flew fly flies lost l
 gave give gives took take takes made make makes put puts said say says saw see sees sent send sends serve serves left leave leaves
 won win wins held hold holds paid pays told tell tells thought knew know knows began begin begins begun ran run runs rose fell
 brought bring brings bought buy buys kept keep keeps met meet meets spent spend spends stood stand stands wrote write writes
-want wants need needs mean means become became remain remains stay stays
+want wants need needs mean means meant quit quits become became remain remains stay stays
 receive received receives obtain obtained obtains garner garnered recueilli recueillie recueillies recueillis obtenu obtenue obtenues obtenus`)
 
 // nameTail reports a word that ends a body's name the glossary holds
@@ -1114,7 +1114,7 @@ func (s answerSlot) figureOfRival(an *analysis, sentence, lang string) bool {
 	words := tokenTexts(toks)
 	at := -1
 	for i := range words {
-		if countAt(words, i) {
+		if countAt(sentence, toks, words, i) {
 			at = i
 			break
 		}
@@ -1470,7 +1470,7 @@ func numberFor(an *analysis, sentence, lang string, s answerSlot, byTitle bool) 
 		return holds(max(i-predicateWindow, 0), min(i+predicateWindow, len(toks)-1), cs)
 	}
 	for i := range toks {
-		if !countAt(words, i) {
+		if !countAt(sentence, toks, words, i) {
 			continue
 		}
 		if s.kind == TypeAmount && !moneyAt(sentence, toks, i) {
@@ -1718,13 +1718,14 @@ func moneyAt(sentence string, toks []lexicon.Token, i int) bool {
 	return false
 }
 
-// countAt reports whether words[i] is a number that counts something.
-func countAt(words []string, i int) bool {
+// countAt reports whether the sentence's token i (its folded words are
+// words) is a number that counts something.
+func countAt(sentence string, toks []lexicon.Token, words []string, i int) bool {
 	w := words[i]
 	if lexicon.IsCountWord(w) {
 		return true
 	}
-	if !lexicon.IsNumber(w) || lexicon.IsYear(w) {
+	if !lexicon.IsNumber(w) || lexicon.WrittenAsYear(sentence, toks[i]) {
 		return false
 	}
 	if i > 0 && (numberLabels[words[i-1]] || lexicon.IsMonth(words[i-1])) {

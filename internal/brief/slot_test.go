@@ -31,6 +31,8 @@ func TestAskPhrase(t *testing.T) {
 		{"Who was the ex-presidential candidate behind the lawsuit?", "candidate", []string{"presidential"}, ""},
 		{"How many police/gendarmes is Chad sending?", "police", nil, ""},
 		{"How many soldiers exactly did Sri Lanka pledge?", "soldiers", nil, ""},
+		{"How many kenyan officers quit over late pay?", "officers", []string{"kenyan"}, ""}, // an irregular verb ends the phrase
+		{"When is the GSF meant to be at full strength?", "gsf", nil, ""},
 		// Typed as a bare phrase: a head that names a kind of answer.
 		{"GSF budget?", "budget", []string{"gsf"}, ""},
 		{"kenya's ambassador", "ambassador", []string{"kenya"}, "kenya"},
@@ -410,7 +412,8 @@ func TestNumberFor(t *testing.T) {
 		{"How many personnel may the unit comprise?", "The unit may comprise up to 70 civilian and seconded personnel.", true},
 		{"How many officers were there?", "Fifteen months after its first officers landed, it was small.", false}, // fifteen counts months
 		{"How many officers were there?", "Bangladesh had an all-female police unit, said its 1,500 would help.", false},
-		{"How many officers were there?", "The officers' visit of three days ended on Friday.", false}, // a span, not a count
+		{"How many officers were there?", "The officers' visit of three days ended on Friday.", false},   // a span, not a count
+		{"How many men did Benin promise?", "Benin had in particular announced around 2,000 men.", true}, // grouped digits: a count, not a year
 		{"How many days did the visit last?", "The officers' visit of three days ended on Friday.", true},
 		{"How many officers came on the visit?", "From 11 to 14 August the officers' visit went on.", false}, // the first day of a span
 		{"How much aid was frozen?", "The freeze affects about $15 million in aid.", true},

@@ -120,6 +120,9 @@ func TestQuestionTypeAndMeets(t *testing.T) {
 		// ... and does not date anything.
 		{"On what date will the elections be held?", "The council asked for a road map within 90 days.", TypeDate, false},
 		{"By what margin did the resolution pass?", "It passed with 13 votes in favour.", TypeCount, true},
+		// A year's digits are never grouped: "2,000 men" counts.
+		{"How many men did Benin offer?", "Benin announced around 2,000 men.", TypeCount, true},
+		{"How many men did Benin offer?", "Benin announced men in 2000.", TypeCount, false},
 	}
 	for _, tt := range tests {
 		if got := questionType(tt.q); got != tt.kind {
