@@ -411,8 +411,10 @@ func timeAfterBy(toks []lexicon.Token) bool {
 // word, before a preposition or a word of time, of the run after the
 // head's helper verb that is neither a stop word nor a name ("how many
 // soldiers did they [offer] at", "how many officers did the Kenyan
-// government [deploy]"); "" when there is none.
-func countDeed(question string, cue []string, head string, names map[string]bool) string {
+// government [deploy]"); "" when there is none. A common verb is no deed
+// unless phrased says it opens a phrase of a paraphrase group ("did Chad
+// [put] on the table" is an offer).
+func countDeed(question string, cue []string, head string, names map[string]bool, phrased func(string) bool) string {
 	words := tokenTexts(lexicon.Tokens(question))
 	at := runIndex(words, cue)
 	if at < 0 {
@@ -439,7 +441,7 @@ func countDeed(question string, cue []string, head string, names map[string]bool
 		}
 		deed = w
 	}
-	if phraseVerbs[deed] || reportingVerbs[deed] {
+	if (phraseVerbs[deed] || reportingVerbs[deed]) && (phrased == nil || !phrased(deed)) {
 		return ""
 	}
 	return deed
@@ -802,7 +804,13 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		s.deedUntold = s.predicate != nil && !anyMeets(bags, *s.predicate)
 	}
 	if s.kind == TypeCount {
-		if v := countDeed(r.question, cue, head, names); v != "" {
+		// A word that meets a group only with the words after it opens a
+		// phrase of the group.
+		phrased := func(w string) bool {
+			alone := r.an.lex.Query(w)
+			return len(alone) > 0 && len(alone[0].Related) == 0 && slices.ContainsFunc(r.asked, func(c lexicon.Concept) bool { return c.Text == w && len(c.Related) > 0 })
+		}
+		if v := countDeed(r.question, cue, head, names, phrased); v != "" {
 			for i, c := range r.asked {
 				if c.Text == v && !c.Glossary && !slices.ContainsFunc(s.relation, func(x lexicon.Concept) bool { return x.Text == v }) {
 					s.deed = &r.asked[i]
@@ -1435,6 +1443,18 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 		return numberFor(an, sentence, lang, s, byTitle || setBefore) // told before: any amount of the sentence
 	}
 	return true
+}
+
+// numberOfDeed reports, of a sentence that tells a count's deed, whether
+// its number is the deed's: "Chad offered 1,500 soldiers", not "a target
+// of 5,500 troops, after nations including Chad offered to deploy
+// soldiers". True of any sentence not telling the deed with a count.
+func (s answerSlot) numberOfDeed(an *analysis, sentence, lang string) bool {
+	if s.kind != TypeCount || s.deed == nil || s.deedOnly || !meetsType(TypeCount, sentence) || !an.bag(sentence, lang).meets(*s.deed) {
+		return true
+	}
+	s.relation, s.deedOnly = []lexicon.Concept{*s.deed}, true
+	return numberFor(an, sentence, lang, s, false)
 }
 
 // numberWindow is how far (in words) from a number what it counts may be;

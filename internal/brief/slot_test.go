@@ -579,9 +579,11 @@ func TestCountDeed(t *testing.T) {
 		{"How many soldiers went to Haiti?", "soldiers", ""},    // no helper verb
 		{"How many soldiers did Chad offer last week?", "soldiers", "offer"},
 		{"How many officers were deployed when the adviser visited?", "officers", "deployed"}, // the setting's verb is not the deed
+		{"How many soldiers did Chad put on the table?", "soldiers", "put"},                   // a common verb opening a group's phrase
+		{"How many soldiers did Chad give?", "soldiers", ""},                                  // a common verb alone
 	}
 	for _, tt := range tests {
-		if got := countDeed(tt.question, []string{"how", "many"}, tt.head, names); got != tt.want {
+		if got := countDeed(tt.question, []string{"how", "many"}, tt.head, names, func(w string) bool { return w == "put" }); got != tt.want {
 			t.Errorf("countDeed(%q) = %q, want %q", tt.question, got, tt.want)
 		}
 	}
@@ -624,6 +626,28 @@ func TestCountBesideItsSetting(t *testing.T) {
 			if got := slot.filledIn(r.an, h, sents, bags, i, r.an.title(h)); got != want && (want || strings.Contains(sent, "5,500")) {
 				t.Errorf("slot filled by %q = %v, want %v", sent, got, want)
 			}
+		}
+	}
+}
+
+// TestNumberOfTheDeed: a count whose deed the question names ("offer",
+// or a phrase for it, "put on the table") is answered by the number next
+// to the deed, not by a sentence telling the deed beside another figure.
+func TestNumberOfTheDeed(t *testing.T) {
+	st := openStoreWith(t, []corpus.Document{
+		{Title: "Offers for the force", Source: "Wire", URL: "https://example.org/offers", Published: day("2025-09-30"),
+			Text: "Haiti's new Gang Suppression Force looks set to meet its target of 5,500 troops, after governments including Chad and Nepal offered to deploy soldiers and police. " +
+				"The strongest pledges at a meeting in Geneva came from African governments. " +
+				"Chad offered 1,200 soldiers, two diplomats said."},
+	}...)
+	a := newExtractive(t, st)
+	for _, q := range []string{"How many soldiers did Chad offer for the GSF at the Geneva meeting?", "how many soldiers did n'djamena put on the table for the gsf in geneva"} {
+		ans, err := a.Answer(context.Background(), Request{Question: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(ans.Text, "Chad offered 1,200") {
+			t.Errorf("%q: answer opens otherwise: %s", q, ans.Text)
 		}
 	}
 }
