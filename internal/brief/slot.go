@@ -377,7 +377,7 @@ func predicateOf(question string, cue []string) string {
 func beforeSetting(question string) string {
 	toks := lexicon.Tokens(question)
 	for i := 2; i < len(toks); i++ {
-		if t := toks[i].Text; settingOpeners[t] || t == "by" && timeAfterBy(toks[i+1:]) {
+		if t := toks[i].Text; settingOpeners[t] || t == "by" && timeAfterBy(toks[i+1:]) || atTheTime(toks[i:]) {
 			if clauseLeads[toks[i-1].Text] {
 				i--
 			}
@@ -393,6 +393,13 @@ func beforeSetting(question string) string {
 // "once": "who said they were pausing once the PM walked away" is told
 // by the sentence of that setting (real_fresh11).
 var settingOpeners = lexiconSet(`when while whilst after before if during amid following lorsque lorsqu quand pendant apres avant`)
+
+// atTheTime reports a setting opened by "at the time of", "around the
+// time", "by the time": "how many did Kenya have | at the time of the
+// conference" asks a count, set then.
+func atTheTime(toks []lexicon.Token) bool {
+	return len(toks) > 2 && (toks[0].Text == "at" || toks[0].Text == "around" || toks[0].Text == "by") && toks[1].Text == "the" && toks[2].Text == "time"
+}
 
 // timeAfterBy reports a time after "by" ("by the end of 2024", "by
 // 2025", "by March"), not who did it ("by the funding freeze").

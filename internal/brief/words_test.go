@@ -439,6 +439,8 @@ func TestBeforeSetting(t *testing.T) {
 		"When did the first contingent arrive?":                             "When did the first contingent arrive?",
 		"Which crew torched the town hall right after the PM vowed to act?": "Which crew torched the town hall",
 		"how many of the officers were Kenyan?":                             "how many of the officers were Kenyan?",
+		"how many officers did Kenya have at the time of the conference?":   "how many officers did Kenya have",
+		"how many officers were there by the time the vote came?":           "how many officers were there",
 	} {
 		if got := beforeSetting(q); got != want {
 			t.Errorf("beforeSetting(%q) = %q, want %q", q, got, want)

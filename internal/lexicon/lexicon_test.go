@@ -119,7 +119,9 @@ func TestGlossaryAndParaphrase(t *testing.T) {
 		{"Was the truck stuck?", "a police vehicle got stuck in a ditch"},
 		{"How many officers quit?", "letters of resignation"},
 		{"Who greeted the officers?", "ils ont été accueillis par le ministre"},
-		{"When is it meant to be at full strength?", "the force is expected to reach its full strength"}} {
+		{"When is it meant to be at full strength?", "the force is expected to reach its full strength"},
+		{"Who put the most cash into the pot?", "Canada, the largest donor to the trust fund"},
+		{"How many boots on the ground?", "700 police officers"}} {
 		bag := a.Bag(p[1], English)
 		found := false
 		for _, c := range a.Query(p[0]) {
