@@ -121,7 +121,9 @@ func TestGlossaryAndParaphrase(t *testing.T) {
 		{"Who greeted the officers?", "ils ont été accueillis par le ministre"},
 		{"When is it meant to be at full strength?", "the force is expected to reach its full strength"},
 		{"Who put the most cash into the pot?", "Canada, the largest donor to the trust fund"},
-		{"How many boots on the ground?", "700 police officers"}} {
+		{"How many boots on the ground?", "700 police officers"},
+		{"Which countries of the Indian subcontinent offered troops?", "South Asian nations Bangladesh and Sri Lanka"},
+		{"Was the truck stuck in a trench?", "a vehicle that had got stuck in a ditch"}} {
 		bag := a.Bag(p[1], English)
 		found := false
 		for _, c := range a.Query(p[0]) {
