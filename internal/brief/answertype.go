@@ -406,17 +406,18 @@ func statesChange(sentence string) bool { return holdsRun(sentence, changeCues) 
 
 // meetsType reports whether a sentence holds the kind of answer asked for.
 func meetsType(t AnswerType, sentence string) bool {
-	words := tokenTexts(lexicon.Tokens(sentence))
+	toks := lexicon.Tokens(sentence)
+	words := tokenTexts(toks)
 	switch t {
 	case TypeCount:
-		return hasCount(words)
+		return hasCount(sentence, toks)
 	case TypeAmount:
 		if strings.ContainsAny(sentence, "$€£") {
-			return hasCount(words)
+			return hasCount(sentence, toks)
 		}
 		for _, w := range words {
 			if moneyWords[w] {
-				return hasCount(words)
+				return hasCount(sentence, toks)
 			}
 		}
 		return false
@@ -469,12 +470,13 @@ func datelineEnd(sentence string) int {
 
 // hasCount reports a number that counts something: not a year, not the day
 // of a date, not a label's number (resolution 2751); or a number word.
-func hasCount(words []string) bool {
+func hasCount(sentence string, toks []lexicon.Token) bool {
+	words := tokenTexts(toks)
 	for i, w := range words {
 		if lexicon.IsCountWord(w) {
 			return true
 		}
-		if !lexicon.IsNumber(w) || lexicon.IsYear(w) {
+		if !lexicon.IsNumber(w) || lexicon.WrittenAsYear(sentence, toks[i]) {
 			continue
 		}
 		if i > 0 && (numberLabels[words[i-1]] || lexicon.IsMonth(words[i-1])) {

@@ -535,7 +535,7 @@ func partType(part string) AnswerType {
 	if p.head != "" || !slices.Equal(p.cue, []string{"what"}) {
 		return t
 	}
-	if v := countDeed(mainClause(part), p.cue, "", nil); givingVerbs[v] || givingVerbs[lastWord(mainClause(part))] {
+	if v := countDeed(mainClause(part), p.cue, "", nil, nil); givingVerbs[v] || givingVerbs[lastWord(mainClause(part))] {
 		return TypeCount
 	}
 	return t
@@ -703,6 +703,9 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 			}
 			if bySlot && slot.filledIn(r.an, h, sents, bags, j, title) {
 				sc += slotBonus
+			}
+			if !slot.numberOfDeed(r.an, s, h.Doc.Lang) {
+				sc *= missedCueFactor // the deed told, its number not given: another figure
 			}
 			if (slot.person || slot.role) && !hasPersonName(s) {
 				sc *= missedCueFactor // "who" asks for a person: "the High Court" is not one

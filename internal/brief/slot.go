@@ -48,7 +48,7 @@ var phraseVerbs = lexiconSet(`came come comes sat sit sits flew fly flies lost l
 gave give gives took take takes made make makes put puts said say says saw see sees sent send sends serve serves left leave leaves
 won win wins held hold holds paid pays told tell tells thought knew know knows began begin begins begun ran run runs rose fell
 brought bring brings bought buy buys kept keep keeps met meet meets spent spend spends stood stand stands wrote write writes
-want wants need needs mean means become became remain remains stay stays
+want wants need needs mean means meant quit quits become became remain remains stay stays
 receive received receives obtain obtained obtains garner garnered recueilli recueillie recueillies recueillis obtenu obtenue obtenues obtenus`)
 
 // nameTail reports a word that ends a body's name the glossary holds
@@ -387,7 +387,7 @@ func predicateOf(question string, cue []string) string {
 func beforeSetting(question string) string {
 	toks := lexicon.Tokens(question)
 	for i := 2; i < len(toks); i++ {
-		if t := toks[i].Text; settingOpeners[t] || t == "by" && timeAfterBy(toks[i+1:]) {
+		if t := toks[i].Text; settingOpeners[t] || t == "by" && timeAfterBy(toks[i+1:]) || atTheTime(toks[i:]) {
 			if clauseLeads[toks[i-1].Text] {
 				i--
 			}
@@ -403,6 +403,13 @@ func beforeSetting(question string) string {
 // "once": "who said they were pausing once the PM walked away" is told
 // by the sentence of that setting (real_fresh11).
 var settingOpeners = lexiconSet(`when while whilst after before if during amid following lorsque lorsqu quand pendant apres avant`)
+
+// atTheTime reports a setting opened by "at the time of", "around the
+// time", "by the time": "how many did Kenya have | at the time of the
+// conference" asks a count, set then.
+func atTheTime(toks []lexicon.Token) bool {
+	return len(toks) > 2 && (toks[0].Text == "at" || toks[0].Text == "around" || toks[0].Text == "by") && toks[1].Text == "the" && toks[2].Text == "time"
+}
 
 // timeAfterBy reports a time after "by" ("by the end of 2024", "by
 // 2025", "by March"), not who did it ("by the funding freeze").
@@ -421,8 +428,10 @@ func timeAfterBy(toks []lexicon.Token) bool {
 // word, before a preposition or a word of time, of the run after the
 // head's helper verb that is neither a stop word nor a name ("how many
 // soldiers did they [offer] at", "how many officers did the Kenyan
-// government [deploy]"); "" when there is none.
-func countDeed(question string, cue []string, head string, names map[string]bool) string {
+// government [deploy]"); "" when there is none. A common verb is no deed
+// unless phrased says it opens a phrase of a paraphrase group ("did Chad
+// [put] on the table" is an offer).
+func countDeed(question string, cue []string, head string, names map[string]bool, phrased func(string) bool) string {
 	words := tokenTexts(lexicon.Tokens(question))
 	at := runIndex(words, cue)
 	if at < 0 {
@@ -449,7 +458,7 @@ func countDeed(question string, cue []string, head string, names map[string]bool
 		}
 		deed = w
 	}
-	if phraseVerbs[deed] || reportingVerbs[deed] {
+	if (phraseVerbs[deed] || reportingVerbs[deed]) && (phrased == nil || !phrased(deed)) {
 		return ""
 	}
 	return deed
@@ -851,7 +860,13 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		s.deedUntold = s.predicate != nil && !anyMeets(bags, *s.predicate)
 	}
 	if s.kind == TypeCount {
-		if v := countDeed(r.question, cue, head, names); v != "" {
+		// A word that meets a group only with the words after it opens a
+		// phrase of the group.
+		phrased := func(w string) bool {
+			alone := r.an.lex.Query(w)
+			return len(alone) > 0 && len(alone[0].Related) == 0 && slices.ContainsFunc(r.asked, func(c lexicon.Concept) bool { return c.Text == w && len(c.Related) > 0 })
+		}
+		if v := countDeed(r.question, cue, head, names, phrased); v != "" {
 			for i, c := range r.asked {
 				if c.Text == v && !c.Glossary && !slices.ContainsFunc(s.relation, func(x lexicon.Concept) bool { return x.Text == v }) {
 					s.deed = &r.asked[i]
@@ -1169,7 +1184,7 @@ func (s answerSlot) figureOfRival(an *analysis, sentence, lang string) bool {
 	words := tokenTexts(toks)
 	at := -1
 	for i := range words {
-		if countAt(words, i) {
+		if countAt(sentence, toks, words, i) {
 			at = i
 			break
 		}
@@ -1510,6 +1525,18 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 	return true
 }
 
+// numberOfDeed reports, of a sentence that tells a count's deed, whether
+// its number is the deed's: "Chad offered 1,500 soldiers", not "a target
+// of 5,500 troops, after nations including Chad offered to deploy
+// soldiers". True of any sentence not telling the deed with a count.
+func (s answerSlot) numberOfDeed(an *analysis, sentence, lang string) bool {
+	if s.kind != TypeCount || s.deed == nil || s.deedOnly || !meetsType(TypeCount, sentence) || !an.bag(sentence, lang).meets(*s.deed) {
+		return true
+	}
+	s.relation, s.deedOnly = []lexicon.Concept{*s.deed}, true
+	return numberFor(an, sentence, lang, s, false)
+}
+
 // numberWindow is how far (in words) from a number what it counts may be;
 // predicateWindow, how far the rest of the question's relation.
 const (
@@ -1543,7 +1570,7 @@ func numberFor(an *analysis, sentence, lang string, s answerSlot, byTitle bool) 
 		return holds(max(i-predicateWindow, 0), min(i+predicateWindow, len(toks)-1), cs)
 	}
 	for i := range toks {
-		if !countAt(words, i) {
+		if !countAt(sentence, toks, words, i) {
 			continue
 		}
 		if s.kind == TypeAmount && !moneyAt(sentence, toks, i) {
@@ -1779,13 +1806,14 @@ func moneyAt(sentence string, toks []lexicon.Token, i int) bool {
 	return false
 }
 
-// countAt reports whether words[i] is a number that counts something.
-func countAt(words []string, i int) bool {
+// countAt reports whether the sentence's token i (its folded words are
+// words) is a number that counts something.
+func countAt(sentence string, toks []lexicon.Token, words []string, i int) bool {
 	w := words[i]
 	if lexicon.IsCountWord(w) {
 		return true
 	}
-	if !lexicon.IsNumber(w) || lexicon.IsYear(w) {
+	if !lexicon.IsNumber(w) || lexicon.WrittenAsYear(sentence, toks[i]) {
 		return false
 	}
 	if i > 0 && (numberLabels[words[i-1]] || lexicon.IsMonth(words[i-1])) {

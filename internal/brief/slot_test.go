@@ -31,6 +31,8 @@ func TestAskPhrase(t *testing.T) {
 		{"Who was the ex-presidential candidate behind the lawsuit?", "candidate", []string{"presidential"}, ""},
 		{"How many police/gendarmes is Chad sending?", "police", nil, ""},
 		{"How many soldiers exactly did Sri Lanka pledge?", "soldiers", nil, ""},
+		{"How many kenyan officers quit over late pay?", "officers", []string{"kenyan"}, ""}, // an irregular verb ends the phrase
+		{"When is the GSF meant to be at full strength?", "gsf", nil, ""},
 		// Typed as a bare phrase: a head that names a kind of answer.
 		{"GSF budget?", "budget", []string{"gsf"}, ""},
 		{"kenya's ambassador", "ambassador", []string{"kenya"}, "kenya"},
@@ -410,7 +412,8 @@ func TestNumberFor(t *testing.T) {
 		{"How many personnel may the unit comprise?", "The unit may comprise up to 70 civilian and seconded personnel.", true},
 		{"How many officers were there?", "Fifteen months after its first officers landed, it was small.", false}, // fifteen counts months
 		{"How many officers were there?", "Bangladesh had an all-female police unit, said its 1,500 would help.", false},
-		{"How many officers were there?", "The officers' visit of three days ended on Friday.", false}, // a span, not a count
+		{"How many officers were there?", "The officers' visit of three days ended on Friday.", false},   // a span, not a count
+		{"How many men did Benin promise?", "Benin had in particular announced around 2,000 men.", true}, // grouped digits: a count, not a year
 		{"How many days did the visit last?", "The officers' visit of three days ended on Friday.", true},
 		{"How many officers came on the visit?", "From 11 to 14 August the officers' visit went on.", false}, // the first day of a span
 		{"How much aid was frozen?", "The freeze affects about $15 million in aid.", true},
@@ -576,9 +579,11 @@ func TestCountDeed(t *testing.T) {
 		{"How many soldiers went to Haiti?", "soldiers", ""},    // no helper verb
 		{"How many soldiers did Chad offer last week?", "soldiers", "offer"},
 		{"How many officers were deployed when the adviser visited?", "officers", "deployed"}, // the setting's verb is not the deed
+		{"How many soldiers did Chad put on the table?", "soldiers", "put"},                   // a common verb opening a group's phrase
+		{"How many soldiers did Chad give?", "soldiers", ""},                                  // a common verb alone
 	}
 	for _, tt := range tests {
-		if got := countDeed(tt.question, []string{"how", "many"}, tt.head, names); got != tt.want {
+		if got := countDeed(tt.question, []string{"how", "many"}, tt.head, names, func(w string) bool { return w == "put" }); got != tt.want {
 			t.Errorf("countDeed(%q) = %q, want %q", tt.question, got, tt.want)
 		}
 	}
@@ -621,6 +626,28 @@ func TestCountBesideItsSetting(t *testing.T) {
 			if got := slot.filledIn(r.an, h, sents, bags, i, r.an.title(h)); got != want && (want || strings.Contains(sent, "5,500")) {
 				t.Errorf("slot filled by %q = %v, want %v", sent, got, want)
 			}
+		}
+	}
+}
+
+// TestNumberOfTheDeed: a count whose deed the question names ("offer",
+// or a phrase for it, "put on the table") is answered by the number next
+// to the deed, not by a sentence telling the deed beside another figure.
+func TestNumberOfTheDeed(t *testing.T) {
+	st := openStoreWith(t, []corpus.Document{
+		{Title: "Offers for the force", Source: "Wire", URL: "https://example.org/offers", Published: day("2025-09-30"),
+			Text: "Haiti's new Gang Suppression Force looks set to meet its target of 5,500 troops, after governments including Chad and Nepal offered to deploy soldiers and police. " +
+				"The strongest pledges at a meeting in Geneva came from African governments. " +
+				"Chad offered 1,200 soldiers, two diplomats said."},
+	}...)
+	a := newExtractive(t, st)
+	for _, q := range []string{"How many soldiers did Chad offer for the GSF at the Geneva meeting?", "how many soldiers did n'djamena put on the table for the gsf in geneva"} {
+		ans, err := a.Answer(context.Background(), Request{Question: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(ans.Text, "Chad offered 1,200") {
+			t.Errorf("%q: answer opens otherwise: %s", q, ans.Text)
 		}
 	}
 }

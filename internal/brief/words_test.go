@@ -122,6 +122,9 @@ func TestQuestionTypeAndMeets(t *testing.T) {
 		// ... and does not date anything.
 		{"On what date will the elections be held?", "The council asked for a road map within 90 days.", TypeDate, false},
 		{"By what margin did the resolution pass?", "It passed with 13 votes in favour.", TypeCount, true},
+		// A year's digits are never grouped: "2,000 men" counts.
+		{"How many men did Benin offer?", "Benin announced around 2,000 men.", TypeCount, true},
+		{"How many men did Benin offer?", "Benin announced men in 2000.", TypeCount, false},
 	}
 	for _, tt := range tests {
 		if got := questionType(tt.q); got != tt.kind {
@@ -439,6 +442,8 @@ func TestBeforeSetting(t *testing.T) {
 		"When did the first contingent arrive?":                             "When did the first contingent arrive?",
 		"Which crew torched the town hall right after the PM vowed to act?": "Which crew torched the town hall",
 		"how many of the officers were Kenyan?":                             "how many of the officers were Kenyan?",
+		"how many officers did Kenya have at the time of the conference?":   "how many officers did Kenya have",
+		"how many officers were there by the time the vote came?":           "how many officers were there",
 	} {
 		if got := beforeSetting(q); got != want {
 			t.Errorf("beforeSetting(%q) = %q, want %q", q, got, want)

@@ -107,7 +107,23 @@ func TestGlossaryAndParaphrase(t *testing.T) {
 		{"What does the office hand them?", "UNSOH is mandated to provide rations"},
 		{"How much did the US put on the table?", "the United States offered a maximum of $200 million"},
 		{"How much money was held back?", "the United States has frozen its contributions"},
-		{"What held back the mission?", "He acknowledged the challenges faced by the mission"}} {
+		{"What held back the mission?", "He acknowledged the challenges faced by the mission"},
+		{"How many men did Porto-Novo offer?", "Benin had announced 2,000 men"},
+		{"What did Santo Domingo offer?", "The Dominican Republic offered medical evacuations"},
+		{"Did Dhaka send troops?", "Bangladesh offered troops"},
+		{"How many police did Colombo offer?", "Sri Lanka offered police"},
+		{"What was the death toll?", "More than 5,500 people were killed"},
+		{"How many lives were lost?", "More than 5,500 people were killed"},
+		{"How much bloodshed was there?", "gang violence has displaced a million"},
+		{"Who is calling the shots?", "his leadership of the force"},
+		{"Was the truck stuck?", "a police vehicle got stuck in a ditch"},
+		{"How many officers quit?", "letters of resignation"},
+		{"Who greeted the officers?", "ils ont été accueillis par le ministre"},
+		{"When is it meant to be at full strength?", "the force is expected to reach its full strength"},
+		{"Who put the most cash into the pot?", "Canada, the largest donor to the trust fund"},
+		{"How many boots on the ground?", "700 police officers"},
+		{"Which countries of the Indian subcontinent offered troops?", "South Asian nations Bangladesh and Sri Lanka"},
+		{"Was the truck stuck in a trench?", "a vehicle that had got stuck in a ditch"}} {
 		bag := a.Bag(p[1], English)
 		found := false
 		for _, c := range a.Query(p[0]) {

@@ -80,6 +80,13 @@ func IsYear(t string) bool {
 	return len(t) == 4 && (strings.HasPrefix(t, "19") || strings.HasPrefix(t, "20")) && strings.Trim(t, "0123456789") == ""
 }
 
+// WrittenAsYear reports whether t, a token of text, is a year as written:
+// a year's four digits are never grouped, so "2,000 men" and "1 900
+// officers" are counts though their tokens read as years.
+func WrittenAsYear(text string, t Token) bool {
+	return IsYear(t.Text) && t.End-t.Start == len(t.Text) && !strings.ContainsAny(text[t.Start:t.End], ",. ")
+}
+
 // IsMonth reports an English or French month name or its common
 // abbreviation, folded.
 func IsMonth(t string) bool { return months[t] }
