@@ -318,7 +318,7 @@ func recase(q string, hits []document.Hit) string {
 				break
 			}
 		}
-		if !recased && size > 5 && lower == 0 && demonymOfName(text, core) {
+		if !recased && size > 5 && lower == 0 && (demonymOfName(text, core) || demonymOfGroup(text, core)) {
 			words[i] = strings.Replace(w, core, capitalise(core), 1) // "bangladeshi": the passages write "Bangladesh"
 		}
 	}
@@ -338,6 +338,18 @@ func demonymOfName(text, word string) bool {
 		}
 	}
 	return false
+}
+
+// demonymOfGroup reports a people word the passages never write whose
+// paraphrase group holds a name they write only capitalised: "bahamian"
+// beside "the Bahamas", which no ending cut gives.
+func demonymOfGroup(text, word string) bool {
+	if !slices.ContainsFunc(demonymEndings, func(e string) bool { return strings.HasSuffix(word, e) }) {
+		return false
+	}
+	return slices.ContainsFunc(lexicon.GroupOf(word), func(m string) bool {
+		return m != word && !strings.Contains(m, " ") && countWord(text, m) == 0 && countWord(text, capitalise(m)) > 0
+	})
 }
 
 // typedWithCapitals reports a question with a capital past its first

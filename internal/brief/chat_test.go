@@ -10,7 +10,7 @@ import (
 
 func TestRecase(t *testing.T) {
 	hits := []corpus.Hit{{Passage: corpus.Passage{Text: "The envoy of Kenya met officials in Haiti. The UNSOH will support the force. " +
-		"Justice Enock Mwita ruled. Police patrol the capital. Police were seen in Haiti, and police arrived."}}}
+		"Justice Enock Mwita ruled. Officers from the Bahamas came. Police patrol the capital. Police were seen in Haiti, and police arrived."}}}
 	tests := []struct{ q, want string }{
 		{"who is kenya's ambassador to haiti?", "who is Kenya's ambassador to Haiti?"},
 		{"who heads unsoh?", "who heads UNSOH?"},
@@ -20,6 +20,7 @@ func TestRecase(t *testing.T) {
 		{"Who is Kenya's envoy to haiti?", "Who is Kenya's envoy to haiti?"},     // typed with capitals: left as it is
 		{"does the UNSOH support kenya?", "does the UNSOH support Kenya?"},       // an acronym alone is still lower case
 		{"who commands the haitian police?", "who commands the Haitian police?"}, // a people of a name the passages write
+		{"how many bahamian officers came?", "how many Bahamian officers came?"}, // a people its paraphrase group names
 	}
 	for _, tt := range tests {
 		if got := recase(tt.q, hits); got != tt.want {

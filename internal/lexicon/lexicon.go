@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -502,6 +503,22 @@ func ParaphraseGroups() [][]string {
 	}
 	return out
 }
+
+// groupOfMember maps each member of a paraphrase group to its group;
+// built once, since the groups are fixed at build time.
+var groupOfMember = sync.OnceValue(func() map[string][]string {
+	out := map[string][]string{}
+	for _, g := range ParaphraseGroups() {
+		for _, m := range g {
+			out[m] = g
+		}
+	}
+	return out
+})
+
+// GroupOf returns the paraphrase group a word is a member of, as written
+// in paraphrase.txt ("bahamian" -> bahamas, nassau, bahamian, ...), or nil.
+func GroupOf(word string) []string { return groupOfMember()[word] }
 
 // nameForms returns the place name of a demonym and the reverse ("kenyan"
 // <-> "kenya", "haitian" <-> "haiti"), since a question about Kenya is
