@@ -14,6 +14,8 @@ func TestHowLongAsksForASpan(t *testing.T) {
 		"Within what timeframe was the office to be set up?":             CueSpan,
 		"Combien de temps la mission est-elle restée ?":                  CueSpan,
 		"When was the office set up?":                                    CueDate,
+		"Until when does the office's mandate run?":                      CueSpan, // the date it runs to
+		"Jusqu'à quand le mandat court-il ?":                             CueSpan,
 	} {
 		if got := QuestionCue(q); got != want {
 			t.Errorf("QuestionCue(%q) = %d, want %d", q, got, want)
@@ -25,6 +27,8 @@ func TestHowLongAsksForASpan(t *testing.T) {
 		"Tours last 90 days.":                                 true,
 		"It ran from June 2004 until October 2017.":           true, // the two years it ran between
 		"The fund will last until the end of September 2025.": true, // the date it runs until
+		"Le mandat est renouvelé jusqu'au 31 janvier 2027.":   true,
+		"The mandate expires on January 31.":                  false,
 		"The mission was extended for one year.":              true,
 		"It was set up in 2004, and renewed in 2004.":         false,
 		"The office was set up on 30 September 2025.":         false,
@@ -61,7 +65,7 @@ func TestWhenAfterTheQuestionWordOpensAClause(t *testing.T) {
 		"Which country chaired the Security Council when resolution 2793 was adopted?": CueNone,
 		"Who stood next to the prime minister when he spoke?":                          CueNone,
 		"When was resolution 2793 adopted?":                                            CueDate,
-		"Until when does the mandate run?":                                             CueDate,
+		"Until when does the mandate run?":                                             CueSpan, // the date it runs to
 		"What did the court decide, and when did the police land?":                     CueDate,
 		"Is the force still there now, and since when?":                                CueDate,
 		"Quel pays présidait le Conseil quand la résolution a été adoptée ?":           CueNone,

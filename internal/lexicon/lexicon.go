@@ -73,6 +73,10 @@ func New(glossary [][]string) *Analyzer {
 		a.addGroup(groupToken("p", g, i), g)
 	}
 	fmt.Fprintln(h, paraphraseData)
+	for i, g := range monthGroups {
+		a.addGroup(groupToken("m", g, i), g)
+		fmt.Fprintln(h, strings.Join(g, "\x1f"))
+	}
 	for _, byFirst := range a.phrases {
 		for k := range byFirst {
 			list := byFirst[k]
@@ -81,6 +85,16 @@ func New(glossary [][]string) *Analyzer {
 	}
 	a.fingerprint = hex.EncodeToString(h.Sum(nil))[:16]
 	return a
+}
+
+// monthGroups say each month in English and French, so "January 2026"
+// finds "janvier 2026" as a related term. "May" and "sept" are left out:
+// alone they are more often a verb and a number (French seven).
+var monthGroups = [][]string{
+	{"january", "jan", "janvier", "janv"}, {"february", "feb", "fevrier", "fevr"}, {"march", "mar", "mars"},
+	{"april", "apr", "avril", "avr"}, {"mai"}, {"june", "jun", "juin"}, {"july", "jul", "juillet", "juil"},
+	{"august", "aug", "aout"}, {"september", "sep", "septembre"}, {"october", "oct", "octobre"},
+	{"november", "nov", "novembre"}, {"december", "dec", "decembre"},
 }
 
 // groupToken names a group by its first member, readably: "_g_gsf".
