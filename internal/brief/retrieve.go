@@ -107,6 +107,7 @@ func (a *Answerer) retrieveK(ctx context.Context, req Request, k int) (retrieval
 	rewrites := a.rewrite(ctx, q, req.History)
 	r.rewrites = rewrites
 	pool := max(poolFactor*k, minPool)
+	lang := askedLanguage(q)
 	search := func(docIDs []string) ([]document.Hit, error) {
 		var lists [][]document.Hit
 		for i, text := range queries {
@@ -139,13 +140,19 @@ func (a *Answerer) retrieveK(ctx context.Context, req Request, k int) (retrieval
 			}
 			lists = append(lists, hits)
 		}
+		var ordered []document.Hit
 		if len(lists) > 1 {
 			// Each part's best passages first, in turn, then the fused
 			// rest: fusion alone favours a passage that names both sides
 			// (a summary) over the two reports that answer them.
-			return diversify(interleave(append(lists[1:], fuse(lists))), k), nil
+			ordered = interleave(append(lists[1:], fuse(lists)))
+		} else {
+			ordered = rivalsLast(a.lex, r.asked, lists[0])
 		}
-		return diversify(rivalsLast(a.lex, r.asked, lists[0]), k), nil
+		if lang != "" {
+			ordered = languageFirst(ordered, lang)
+		}
+		return diversify(ordered, k), nil
 	}
 	var preferred []document.Hit
 	if len(req.PreferDocs) > 0 {
@@ -379,6 +386,41 @@ func interleave(lists [][]document.Hit) []document.Hit {
 			return out
 		}
 	}
+}
+
+// languageRuns name the language of the reporting a question asks about:
+// "what does the French-language press call the GSF" is answered in the
+// French reports, whose words the question does not share.
+var languageRuns = map[string][][]string{
+	lexicon.French: {{"french", "language"}, {"french", "press"}, {"french", "media"}, {"french", "speaking"},
+		{"french", "outlets"}, {"french", "reports"}, {"french", "reporting"}, {"french", "sources"}, {"french", "coverage"},
+		{"in", "french"}, {"francophone"}, {"francophones"}},
+	lexicon.English: {{"english", "language"}, {"english", "press"}, {"english", "media"}, {"english", "speaking"},
+		{"english", "outlets"}, {"english", "reports"}, {"english", "reporting"}, {"english", "sources"}, {"english", "coverage"},
+		{"in", "english"}, {"anglophone"}, {"anglophones"}, {"presse", "anglophone"}, {"en", "anglais"}},
+}
+
+// askedLanguage returns the language of the reporting q asks about, or "".
+func askedLanguage(q string) string {
+	for _, lang := range []string{lexicon.French, lexicon.English} {
+		if holdsRun(q, languageRuns[lang]) {
+			return lang
+		}
+	}
+	return ""
+}
+
+// languageFirst puts the passages in lang first, each part in its order.
+func languageFirst(hits []document.Hit, lang string) []document.Hit {
+	var in, out []document.Hit
+	for _, h := range hits {
+		if h.Doc.Lang == lang {
+			in = append(in, h)
+		} else {
+			out = append(out, h)
+		}
+	}
+	return append(in, out...)
 }
 
 // rivalsLast moves below the rest, each in its order, the passages that
