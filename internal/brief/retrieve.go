@@ -103,6 +103,9 @@ func (a *Answerer) retrieveK(ctx context.Context, req Request, k int) (retrieval
 
 	// The store is not asked for the words that say a name is wanted.
 	searched := withoutRuns(asked, nameFrames)
+	// "In what year was BINUH set up?": the year is what is asked for, not
+	// a word the answer holds ("for one year"); the store reads "when".
+	searched = replaceRuns(searched, dateFrames, "when")
 	queries := append([]string{searched}, subQueries(searched)...)
 	rewrites := a.rewrite(ctx, q, req.History)
 	r.rewrites = rewrites
@@ -920,13 +923,18 @@ comment quand qui quel quelle quels quelles ou combien pourquoi lequel laquelle`
 
 // withoutRuns returns text without the word runs given (as lexicon.Tokens
 // writes them), the rest of it as written.
-func withoutRuns(text string, runs [][]string) string {
+func withoutRuns(text string, runs [][]string) string { return replaceRuns(text, runs, "") }
+
+// replaceRuns writes with in place of each of runs found in text.
+func replaceRuns(text string, runs [][]string, with string) string {
 	toks := lexicon.Tokens(text)
 	words := tokenTexts(toks)
 	drop := make([]bool, len(toks))
+	starts := make([]bool, len(toks))
 	for _, run := range runs {
 		for i := 0; i+len(run) <= len(words); i++ {
 			if slices.Equal(words[i:i+len(run)], run) {
+				starts[i] = true
 				for j := i; j < i+len(run); j++ {
 					drop[j] = true
 				}
@@ -938,6 +946,9 @@ func withoutRuns(text string, runs [][]string) string {
 	for i, t := range toks {
 		if drop[i] {
 			b.WriteString(text[last:t.Start])
+			if starts[i] {
+				b.WriteString(with)
+			}
 			last = t.End
 		}
 	}
@@ -991,6 +1002,9 @@ var presentCues = [][]string{{"now"}, {"currently"}, {"current"}, {"still"}, {"l
 // the reports and led the search to "an officer by the name of ...", the
 // second officer killed.
 var nameFrames = [][]string{{"name", "of"}, {"names", "of"}}
+
+// dateFrames ask for a date by its unit.
+var dateFrames = [][]string{{"what", "year"}, {"which", "year"}, {"what", "month"}, {"which", "month"}, {"what", "date"}, {"which", "date"}}
 
 // isFollowUp reports whether a question leans on the turn before it: it is
 // short, or starts with a word that continues a conversation, or points
