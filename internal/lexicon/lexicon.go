@@ -12,6 +12,7 @@ import (
 	_ "embed"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -19,7 +20,7 @@ import (
 
 // version changes whenever IndexTerms would give other terms for the same
 // text: a store re-analyses its passages when the fingerprint changes.
-const version = "lexicon-6"
+const version = "lexicon-7"
 
 // conceptPrefix starts the tokens that stand for a group (a glossary entry
 // or a paraphrase group). Tokens never start with it, so it cannot collide
@@ -73,10 +74,6 @@ func New(glossary [][]string) *Analyzer {
 		a.addGroup(groupToken("p", g, i), g)
 	}
 	fmt.Fprintln(h, paraphraseData)
-	for i, g := range monthGroups {
-		a.addGroup(groupToken("m", g, i), g)
-		fmt.Fprintln(h, strings.Join(g, "\x1f"))
-	}
 	for _, byFirst := range a.phrases {
 		for k := range byFirst {
 			list := byFirst[k]
@@ -87,14 +84,33 @@ func New(glossary [][]string) *Analyzer {
 	return a
 }
 
-// monthGroups say each month in English and French, so "January 2026"
-// finds "janvier 2026" as a related term. "May" and "sept" are left out:
-// alone they are more often a verb and a number (French seven).
-var monthGroups = [][]string{
+// monthNames say each month in English and French: a question's month
+// is asked in both (monthForms), so "January 2026" finds "janvier 2026".
+// "May" and "sept" are left out: alone they are more often a verb and a
+// number (French seven).
+var monthNames = [][]string{
 	{"january", "jan", "janvier", "janv"}, {"february", "feb", "fevrier", "fevr"}, {"march", "mar", "mars"},
 	{"april", "apr", "avril", "avr"}, {"mai"}, {"june", "jun", "juin"}, {"july", "jul", "juillet", "juil"},
 	{"august", "aug", "aout"}, {"september", "sep", "septembre"}, {"october", "oct", "octobre"},
 	{"november", "nov", "novembre"}, {"december", "dec", "decembre"},
+}
+
+// monthForms returns the stems, in both languages, of every name of the
+// month t names (folded), or nil. They are forms of the question's word,
+// not a group the index holds: an English report's "January" counts as
+// it did, and the French report's "janvier" as much.
+func (a *Analyzer) monthForms(t string) []string {
+	for _, names := range monthNames {
+		if !slices.Contains(names, t) {
+			continue
+		}
+		var out []string
+		for _, n := range names {
+			out = union(out, []string{a.stems.stem(n, English), a.stems.stem(n, French)})
+		}
+		return out
+	}
+	return nil
 }
 
 // groupToken names a group by its first member, readably: "_g_gsf".
@@ -413,6 +429,7 @@ func (a *Analyzer) Query(text string) []Concept {
 			c.Forms = union(c.Forms, nameForms(t))
 			c.Cognates = a.cognateForms(t)
 			c.Forms = union(c.Forms, c.Cognates)
+			c.Forms = union(c.Forms, a.monthForms(t))
 		}
 		c.Related = union(union(pending, related), carried[i-1])
 		if IsStopWord(t) {
