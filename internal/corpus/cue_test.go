@@ -14,8 +14,6 @@ func TestHowLongAsksForASpan(t *testing.T) {
 		"Within what timeframe was the office to be set up?":             CueSpan,
 		"Combien de temps la mission est-elle restée ?":                  CueSpan,
 		"When was the office set up?":                                    CueDate,
-		"Until when does the office's mandate run?":                      CueSpan, // the date it runs to
-		"Jusqu'à quand le mandat court-il ?":                             CueSpan,
 	} {
 		if got := QuestionCue(q); got != want {
 			t.Errorf("QuestionCue(%q) = %d, want %d", q, got, want)
@@ -65,7 +63,7 @@ func TestWhenAfterTheQuestionWordOpensAClause(t *testing.T) {
 		"Which country chaired the Security Council when resolution 2793 was adopted?": CueNone,
 		"Who stood next to the prime minister when he spoke?":                          CueNone,
 		"When was resolution 2793 adopted?":                                            CueDate,
-		"Until when does the mandate run?":                                             CueSpan, // the date it runs to
+		"Until when does the mandate run?":                                             CueDate,
 		"What did the court decide, and when did the police land?":                     CueDate,
 		"Is the force still there now, and since when?":                                CueDate,
 		"Quel pays présidait le Conseil quand la résolution a été adoptée ?":           CueNone,

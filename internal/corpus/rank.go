@@ -45,11 +45,6 @@ func QuestionCue(question string) Cue {
 		{"combien"}, {"cuantos"}, {"cuantas"}, {"cuanto"}}) {
 		return CueQuantity
 	}
-	// "Until when", "jusqu'à quand": the date a span runs to, which
-	// "until July 15, 2025" tells and "expires on January 31" may not.
-	if holdsPhrase(toks, [][]string{{"until", "when"}, {"until", "what"}, {"till", "when"}, {"jusqu", "a", "quand"}, {"jusqu", "quand"}}) {
-		return CueSpan
-	}
 	if asksWhen(toks) || holdsPhrase(toks, [][]string{{"what", "date"}, {"what", "year"}, {"which", "year"}, {"what", "day"}}) {
 		return CueDate
 	}
