@@ -103,10 +103,14 @@ func (a *Answerer) retrieveK(ctx context.Context, req Request, k int) (retrieval
 
 	// The store is not asked for the words that say a name is wanted.
 	searched := withoutRuns(asked, nameFrames)
+	// "In what year was BINUH set up?": the year is what is asked for, not
+	// a word the answer holds ("for one year"); the store reads "when".
+	searched = replaceRuns(searched, dateFrames, "when")
 	queries := append([]string{searched}, subQueries(searched)...)
 	rewrites := a.rewrite(ctx, q, req.History)
 	r.rewrites = rewrites
 	pool := max(poolFactor*k, minPool)
+	lang := askedLanguage(q)
 	search := func(docIDs []string) ([]document.Hit, error) {
 		var lists [][]document.Hit
 		for i, text := range queries {
@@ -139,13 +143,19 @@ func (a *Answerer) retrieveK(ctx context.Context, req Request, k int) (retrieval
 			}
 			lists = append(lists, hits)
 		}
+		var ordered []document.Hit
 		if len(lists) > 1 {
 			// Each part's best passages first, in turn, then the fused
 			// rest: fusion alone favours a passage that names both sides
 			// (a summary) over the two reports that answer them.
-			return diversify(interleave(append(lists[1:], fuse(lists))), k), nil
+			ordered = interleave(append(lists[1:], fuse(lists)))
+		} else {
+			ordered = rivalsLast(a.lex, r.asked, lists[0])
 		}
-		return diversify(rivalsLast(a.lex, r.asked, lists[0]), k), nil
+		if lang != "" {
+			ordered = languageFirst(ordered, lang)
+		}
+		return diversify(ordered, k), nil
 	}
 	var preferred []document.Hit
 	if len(req.PreferDocs) > 0 {
@@ -379,6 +389,41 @@ func interleave(lists [][]document.Hit) []document.Hit {
 			return out
 		}
 	}
+}
+
+// languageRuns name the language of the reporting a question asks about:
+// "what does the French-language press call the GSF" is answered in the
+// French reports, whose words the question does not share.
+var languageRuns = map[string][][]string{
+	lexicon.French: {{"french", "language"}, {"french", "press"}, {"french", "media"}, {"french", "speaking"},
+		{"french", "outlets"}, {"french", "reports"}, {"french", "reporting"}, {"french", "sources"}, {"french", "coverage"},
+		{"in", "french"}, {"francophone"}, {"francophones"}},
+	lexicon.English: {{"english", "language"}, {"english", "press"}, {"english", "media"}, {"english", "speaking"},
+		{"english", "outlets"}, {"english", "reports"}, {"english", "reporting"}, {"english", "sources"}, {"english", "coverage"},
+		{"in", "english"}, {"anglophone"}, {"anglophones"}, {"presse", "anglophone"}, {"en", "anglais"}},
+}
+
+// askedLanguage returns the language of the reporting q asks about, or "".
+func askedLanguage(q string) string {
+	for _, lang := range []string{lexicon.French, lexicon.English} {
+		if holdsRun(q, languageRuns[lang]) {
+			return lang
+		}
+	}
+	return ""
+}
+
+// languageFirst puts the passages in lang first, each part in its order.
+func languageFirst(hits []document.Hit, lang string) []document.Hit {
+	var in, out []document.Hit
+	for _, h := range hits {
+		if h.Doc.Lang == lang {
+			in = append(in, h)
+		} else {
+			out = append(out, h)
+		}
+	}
+	return append(in, out...)
 }
 
 // rivalsLast moves below the rest, each in its order, the passages that
@@ -898,13 +943,18 @@ comment quand qui quel quelle quels quelles ou combien pourquoi lequel laquelle`
 
 // withoutRuns returns text without the word runs given (as lexicon.Tokens
 // writes them), the rest of it as written.
-func withoutRuns(text string, runs [][]string) string {
+func withoutRuns(text string, runs [][]string) string { return replaceRuns(text, runs, "") }
+
+// replaceRuns writes with in place of each of runs found in text.
+func replaceRuns(text string, runs [][]string, with string) string {
 	toks := lexicon.Tokens(text)
 	words := tokenTexts(toks)
 	drop := make([]bool, len(toks))
+	starts := make([]bool, len(toks))
 	for _, run := range runs {
 		for i := 0; i+len(run) <= len(words); i++ {
 			if slices.Equal(words[i:i+len(run)], run) {
+				starts[i] = true
 				for j := i; j < i+len(run); j++ {
 					drop[j] = true
 				}
@@ -916,6 +966,9 @@ func withoutRuns(text string, runs [][]string) string {
 	for i, t := range toks {
 		if drop[i] {
 			b.WriteString(text[last:t.Start])
+			if starts[i] {
+				b.WriteString(with)
+			}
 			last = t.End
 		}
 	}
@@ -969,6 +1022,9 @@ var presentCues = [][]string{{"now"}, {"currently"}, {"current"}, {"still"}, {"l
 // the reports and led the search to "an officer by the name of ...", the
 // second officer killed.
 var nameFrames = [][]string{{"name", "of"}, {"names", "of"}}
+
+// dateFrames ask for a date by its unit.
+var dateFrames = [][]string{{"what", "year"}, {"which", "year"}, {"what", "month"}, {"which", "month"}, {"what", "date"}, {"which", "date"}}
 
 // isFollowUp reports whether a question leans on the turn before it: it is
 // short, or starts with a word that continues a conversation, or points

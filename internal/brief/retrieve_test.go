@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/mss-brief/briefbot/internal/config"
+	"github.com/mss-brief/briefbot/internal/corpus"
 	"github.com/mss-brief/briefbot/internal/document"
 	"github.com/mss-brief/briefbot/internal/lexicon"
 )
@@ -172,4 +173,49 @@ type queryRecorder struct {
 func (r *queryRecorder) Search(ctx context.Context, q document.Query) ([]document.Hit, error) {
 	r.texts = append(r.texts, q.Text)
 	return r.Searcher.Search(ctx, q)
+}
+
+// TestAskedLanguageFirst: a question about the French-language press is
+// answered by the French reports, whose words it does not share; a
+// question naming France, or no language, keeps the store's order.
+func TestAskedLanguageFirst(t *testing.T) {
+	for q, want := range map[string]string{
+		"What acronym does the French-language press use for the Gang Suppression Force?": lexicon.French,
+		"what do francophone outlets call the new force?":                                 lexicon.French,
+		"How is the force named in English reports?":                                      lexicon.English,
+		"How much did the French government give?":                                        "",
+		"What acronym does the press use for the force?":                                  "",
+	} {
+		if got := askedLanguage(q); got != want {
+			t.Errorf("askedLanguage(%q) = %q, want %q", q, got, want)
+		}
+	}
+	hit := func(id int64, lang string) document.Hit {
+		h := document.Hit{}
+		h.ID, h.Doc.Lang = id, lang
+		return h
+	}
+	got := languageFirst([]document.Hit{hit(1, "en"), hit(2, "fr"), hit(3, "en"), hit(4, "fr")}, lexicon.French)
+	if ids := []int64{got[0].ID, got[1].ID, got[2].ID, got[3].ID}; !slices.Equal(ids, []int64{2, 4, 1, 3}) {
+		t.Errorf("languageFirst: order %v, want the French passages first, each part in its order", ids)
+	}
+}
+
+// TestDateFrameAsksWhen: "in what year" asks for a date: the store reads
+// "when" (the date cue stays), not the word "year", which "for one year"
+// holds.
+func TestDateFrameAsksWhen(t *testing.T) {
+	rec := &queryRecorder{Searcher: openBundledStore(t)}
+	a := newExtractive(t, rec)
+	if _, err := a.retrieve(context.Background(), Request{Question: "In what year was the UN political office set up?"}); err != nil {
+		t.Fatal(err)
+	}
+	if len(rec.texts) == 0 {
+		t.Fatal("no query")
+	}
+	for _, q := range rec.texts {
+		if strings.Contains(q, "year") || corpus.QuestionCue(q) != corpus.CueDate {
+			t.Errorf("store asked %q: want 'when' for 'what year'", q)
+		}
+	}
 }

@@ -25,6 +25,8 @@ func TestHowLongAsksForASpan(t *testing.T) {
 		"Tours last 90 days.":                                 true,
 		"It ran from June 2004 until October 2017.":           true, // the two years it ran between
 		"The fund will last until the end of September 2025.": true, // the date it runs until
+		"Le mandat est renouvelé jusqu'au 31 janvier 2027.":   true,
+		"The mandate expires on January 31.":                  false,
 		"The mission was extended for one year.":              true,
 		"It was set up in 2004, and renewed in 2004.":         false,
 		"The office was set up on 30 September 2025.":         false,

@@ -12,6 +12,7 @@ import (
 	_ "embed"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -20,7 +21,7 @@ import (
 
 // version changes whenever IndexTerms would give other terms for the same
 // text: a store re-analyses its passages when the fingerprint changes.
-const version = "lexicon-6"
+const version = "lexicon-7"
 
 // conceptPrefix starts the tokens that stand for a group (a glossary entry
 // or a paraphrase group). Tokens never start with it, so it cannot collide
@@ -82,6 +83,35 @@ func New(glossary [][]string) *Analyzer {
 	}
 	a.fingerprint = hex.EncodeToString(h.Sum(nil))[:16]
 	return a
+}
+
+// monthNames say each month in English and French: a question's month
+// is asked in both (monthForms), so "January 2026" finds "janvier 2026".
+// "May" and "sept" are left out: alone they are more often a verb and a
+// number (French seven).
+var monthNames = [][]string{
+	{"january", "jan", "janvier", "janv"}, {"february", "feb", "fevrier", "fevr"}, {"march", "mar", "mars"},
+	{"april", "apr", "avril", "avr"}, {"mai"}, {"june", "jun", "juin"}, {"july", "jul", "juillet", "juil"},
+	{"august", "aug", "aout"}, {"september", "sep", "septembre"}, {"october", "oct", "octobre"},
+	{"november", "nov", "novembre"}, {"december", "dec", "decembre"},
+}
+
+// monthForms returns the stems, in both languages, of every name of the
+// month t names (folded), or nil. They are forms of the question's word,
+// not a group the index holds: an English report's "January" counts as
+// it did, and the French report's "janvier" as much.
+func (a *Analyzer) monthForms(t string) []string {
+	for _, names := range monthNames {
+		if !slices.Contains(names, t) {
+			continue
+		}
+		var out []string
+		for _, n := range names {
+			out = union(out, []string{a.stems.stem(n, English), a.stems.stem(n, French)})
+		}
+		return out
+	}
+	return nil
 }
 
 // groupToken names a group by its first member, readably: "_g_gsf".
@@ -400,6 +430,7 @@ func (a *Analyzer) Query(text string) []Concept {
 			c.Forms = union(c.Forms, nameForms(t))
 			c.Cognates = a.cognateForms(t)
 			c.Forms = union(c.Forms, c.Cognates)
+			c.Forms = union(c.Forms, a.monthForms(t))
 		}
 		c.Related = union(union(pending, related), carried[i-1])
 		if IsStopWord(t) {

@@ -18,6 +18,7 @@ func TestTokens(t *testing.T) {
 		{"in 2023 300 officers", []string{"in", "2023", "300", "officers"}},
 		{"On 2 October 2023, 1,000 officers", []string{"on", "2", "october", "2023", "1000", "officers"}},
 		{"l'ONU et d’Haïti", []string{"onu", "et", "haiti"}},
+		{"jusqu'au 31 janvier", []string{"jusqu", "au", "31", "janvier"}}, // "until": a word, not an elision
 		{"Kenya's police, Kenyans' role", []string{"kenya", "police", "kenyans", "role"}},
 		{"Œuvre MMAS", []string{"oeuvre", "mmas"}},
 		{"more than 80% of it, 90 % de", []string{"more", "than", "80", "percent", "of", "it", "90", "percent", "de"}},
@@ -422,6 +423,7 @@ func TestHoldsSpan(t *testing.T) {
 		"within six months":                   true,
 		"from June 2004 until October 2017":   true,
 		"until the end of September 2025":     true,
+		"renouvelé jusqu'au 31 janvier 2027":  true,
 		"approved in October last year":       false,
 		"adopted on 30 September 2024":        false,
 		"until the council votes on the text": false,
@@ -433,5 +435,25 @@ func TestHoldsSpan(t *testing.T) {
 		if got := HoldsSpan(len(words), func(i int) string { return words[i] }); got != want {
 			t.Errorf("HoldsSpan(%q) = %v, want %v", s, got, want)
 		}
+	}
+}
+
+// TestMonthsMeetAcrossLanguages: "January 2026" finds "janvier 2026" (a
+// form of the word asked, not a group), and "sept" (seven) is no
+// September.
+func TestMonthsMeetAcrossLanguages(t *testing.T) {
+	a := New(nil)
+	jan := a.Query("renewed in January 2026")
+	var month Concept
+	for _, c := range jan {
+		if c.Text == "january" {
+			month = c
+		}
+	}
+	if !a.Bag("renouvelé le 30 janvier 2026", French).HasExact(month) {
+		t.Errorf("january (related %v) does not meet janvier", month.Related)
+	}
+	if bag := a.Bag("sept pays ont voté", French); bag.Has(a.Query("September")[0]) {
+		t.Errorf("sept (seven) meets September: %v", bag)
 	}
 }

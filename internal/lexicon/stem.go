@@ -138,9 +138,8 @@ func HoldsSpan(n int, word func(int) string) bool {
 
 // untilWords open the date a span of time runs to, and spanEndReach is
 // how many words after it that date may stand ("until the end of
-// September"). (French "jusqu'au" is no token: Tokens drops an elided
-// word, as it does "l'".)
-var untilWords = set(`until till through`)
+// September", "jusqu'au 31 janvier").
+var untilWords = set(`until till through jusqu`)
 
 const spanEndReach = 6
 
@@ -182,7 +181,7 @@ func IsStopWord(t string) bool {
 var foldedFrenchStop = set(`a ete etre etait etaient sera seront deja apres tres meme aupres des les une aux
 ca cela ceci celui celle ceux celles dont ou oui non selon vers chez sans sous entre depuis pendant lors
 quel quelle quels quelles comment combien pourquoi quand qui que quoi est sont ont avait avaient fait
-il ils elle elles nous vous eux lui avant effectivement reellement vraiment`)
+il ils elle elles nous vous eux lui avant effectivement reellement vraiment jusqu`)
 
 // questionScaffold are words that frame a question but name nothing in it.
 var questionScaffold = set(`tell know please many much get gets got give us let lets want wants wanted say said says rather

@@ -45,8 +45,9 @@ func isASCII(s string) bool {
 
 // elisions are the French articles and pronouns written onto the next word
 // with an apostrophe ("l'ONU", "d'Haïti", "qu'il"): dropped, so the word
-// itself is what is compared.
-var elisions = map[string]bool{"l": true, "d": true, "qu": true, "n": true, "s": true, "j": true, "c": true, "m": true, "t": true, "jusqu": true, "lorsqu": true, "puisqu": true}
+// itself is what is compared. "jusqu'" stays a word (a stop word): it
+// opens the date a span runs to, as "until" does (HoldsSpan).
+var elisions = map[string]bool{"l": true, "d": true, "qu": true, "n": true, "s": true, "j": true, "c": true, "m": true, "t": true, "lorsqu": true, "puisqu": true}
 
 // Tokens splits text into words and numbers. Apostrophes end a French
 // elision ("l'ONU" -> "onu") and an English possessive ("Kenya's" ->
