@@ -61,14 +61,19 @@ var typeCues = concatCues(
 		"what prompted", "what drove", "what behind", "what is behind", "what was behind", "comment se fait il", "pourquoi", "pour quelle raison", "por que",
 		// What held a thing back asks its cause as much as "why did it fall short".
 		"what held", "what holds", "what is holding", "what was holding", "what kept", "what stopped", "what prevented", "what hampered",
-		"what hindered", "what slowed", "what delayed", "what limited", "what constrained", "what undermined", "what stood in the way"),
+		"what hindered", "what slowed", "what delayed", "what limited", "what constrained", "what undermined", "what stood in the way",
+		// What a thing is for, and what it hangs on, are asked as its
+		// reason is (reasonFacets say which sentences tell them).
+		"under what condition", "under what conditions", "on what condition", "on what conditions", "on what terms",
+		"under what terms", "on what basis", "purpose of", "what purpose", "goal of", "the goal", "aim of", "meant to achieve",
+		"supposed to achieve", "a quelle condition", "a quelles conditions", "sous quelles conditions"),
 	cues(TypePlace, "where", "which city", "what city", "which town", "what town", "which airport", "what airport", "which port", "which village",
 		"which neighbourhood", "which neighborhood", "which district", "which region", "which department", "which commune", "which area", "ou se", "ou est", "ou sont",
 		"quelle ville", "quel village", "quel quartier", "quelle commune", "quelle region", "quel aeroport", "quel port", "donde"),
 	cues(TypeWho, "who", "whom", "whose", "names of", "name of", "noms des", "nom du", "which country", "which countries", "what country", "what countries", "which nation",
 		"which nations", "which body", "which official", "which organisation", "which organization", "qui", "quel pays",
 		"quels pays", "quien"),
-	cues(TypeManner, "how did", "how does", "how do", "how was", "how were", "how is", "how are", "how will", "how has",
+	cues(TypeManner, "by what means", "par quel moyen", "how did", "how does", "how do", "how was", "how were", "how is", "how are", "how will", "how has",
 		"how have", "how can", "how could", "comment"),
 )
 

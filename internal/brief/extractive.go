@@ -632,7 +632,7 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 	slot := slotOf(r, w, topBags(r))
 	twoPart := len(subQueries(r.query)) > 0
 	bySlot := (slot.typed() || len(slot.which) > 0) && !twoPart // each part of a comparison has its own
-	benefit := holdsRun(r.question, benefitAsks)
+	facet := facetTells(r.question)
 	var placeNoun *lexicon.Concept // "which airport": a sentence naming an airport, in either language
 	if cue := askPhrase(r.question).cue; r.kind == TypePlace && namingCue(cue) {
 		for i, c := range r.asked {
@@ -687,13 +687,17 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 			if r.kind != TypeReason && !meetsType(r.kind, s) {
 				sc *= missedCueFactor
 			}
-			if r.kind == TypeReason {
-				sc += causeGain(s, askedCoverage(bag, r.asked, w))
-			}
-			if benefit && holdsRun(s, gainCues) {
+			switch {
+			case len(facet) > 0:
 				// "what would a UN operation have gained": "which could
-				// secure more structured funding".
-				sc += causeBonus * min(1, askedCoverage(bag, r.asked, w)/causeCoverage)
+				// secure more structured funding"; "under what
+				// condition": "only if both countries ...", and not a
+				// "because", which tells no condition.
+				if holdsRun(s, facet) {
+					sc += causeBonus * min(1, askedCoverage(bag, r.asked, w)/causeCoverage)
+				}
+			case r.kind == TypeReason:
+				sc += causeGain(s, askedCoverage(bag, r.asked, w))
 			}
 			if r.kind == TypePlace && namesPlace(s) {
 				sc += causeBonus // "in the town of Pont-Sondé"
@@ -818,15 +822,61 @@ func monthOfAnotherYear(r retrieval, w []float64, sentence string, bag termBag) 
 	return month / total
 }
 
-// benefitAsks ask what a thing would bring ("what would it have gained",
-// "what would that fix", "to what end"); gainCues tell it ("which could
-// secure", "to ensure more stable funding").
-var (
-	benefitAsks = [][]string{{"have", "gained"}, {"would", "gain"}, {"would", "it", "gain"}, {"would", "fix"}, {"would", "that", "fix"},
-		{"to", "what", "end"}, {"what", "for"}, {"what", "benefit"}, {"what", "benefits"}, {"what", "purpose"}, {"the", "point", "of"}}
-	gainCues = [][]string{{"to", "ensure"}, {"which", "could"}, {"which", "would"}, {"could", "secure"}, {"would", "secure"},
-		{"so", "that"}, {"in", "order", "to"}, {"would", "allow"}, {"to", "enable"}, {"would", "help"}, {"afin"}}
-)
+// reasonFacets are what a why or how question may ask of a thing besides
+// its cause, each by the wording a reader uses (asks) and the words a
+// report tells it with (tells): what it would bring or is for ("what would
+// it have gained", "what is the purpose of", "what was the goal"; "which
+// could secure", "aims to", "to enable"), the condition it hangs on
+// ("under what conditions", "on what terms"; "only if", "subject to",
+// "provided"), and the means it works or is paid for by ("by what means",
+// "how is it funded", "how did they manage"; "through", "borne by
+// voluntary contributions", "grâce à").
+var reasonFacets = []struct{ asks, tells [][]string }{
+	{asks: [][]string{{"have", "gained"}, {"would", "gain"}, {"would", "it", "gain"}, {"would", "fix"}, {"would", "that", "fix"},
+		{"to", "what", "end"}, {"what", "benefit"}, {"what", "benefits"}},
+		tells: [][]string{{"to", "ensure"}, {"which", "could"}, {"which", "would"}, {"could", "secure"}, {"would", "secure"},
+			{"so", "that"}, {"in", "order", "to"}, {"would", "allow"}, {"to", "enable"}, {"would", "help"}, {"afin"}}},
+	{asks: [][]string{{"what", "for"}, {"what", "purpose"}, {"the", "point", "of"}, {"purpose", "of"}, {"goal", "of"}, {"the", "goal"},
+		{"its", "goal"}, {"aim", "of"}, {"the", "aim"}, {"its", "aim"}, {"objective"}, {"meant", "to", "achieve"}, {"supposed", "to", "achieve"},
+		{"meant", "to", "do"}, {"supposed", "to", "do"}, {"designed", "to"}, {"intended", "to"}, {"set", "up", "to"}, {"objectif"}, {"but", "de"}, {"a", "quoi", "sert"}},
+		tells: [][]string{{"to", "ensure"}, {"so", "that"}, {"in", "order", "to"}, {"to", "enable"}, {"afin"},
+			{"aims", "to"}, {"aim", "to"}, {"aimed", "at"}, {"aiming", "to"}, {"designed", "to"}, {"intended", "to"}, {"meant", "to"},
+			{"tasked", "with"}, {"mandated", "to"}, {"seeks", "to"}, {"objective"}, {"goal"}, {"vise"}, {"visant"}, {"objectif"},
+			{"chargee", "de"}, {"charge", "de"}}},
+	{asks: [][]string{{"under", "what", "condition"}, {"under", "what", "conditions"}, {"on", "what", "condition"},
+		{"on", "what", "conditions"}, {"on", "what", "terms"}, {"under", "what", "terms"}, {"on", "what", "basis"},
+		{"a", "quelle", "condition"}, {"a", "quelles", "conditions"}, {"sous", "quelles", "conditions"}},
+		tells: [][]string{{"only", "if"}, {"if"}, {"unless"}, {"provided"}, {"providing"}, {"on", "condition"}, {"subject", "to"},
+			{"on", "the", "understanding"}, {"as", "long", "as"}, {"so", "long", "as"}, {"requires"}, {"required"},
+			{"a", "condition"}, {"sous", "reserve"}, {"pourvu", "que"}}},
+	{asks: [][]string{{"by", "what", "means"}, {"what", "means"}, {"par", "quel", "moyen"}, {"manage", "to"}, {"managed", "to"},
+		{"funded"}, {"financed"}, {"paid", "for"}, {"pay", "for"}, {"pays", "for"}, {"bankrolled"}, {"bankrolling"}, {"finance", "it"},
+		{"costs", "be", "covered"}, {"cost", "be", "covered"}, {"finance"}},
+		tells: [][]string{{"through"}, {"via"}, {"by", "means", "of"}, {"thanks", "to"}, {"grace", "a"}, {"using"},
+			{"with", "the", "help", "of"}, {"borne", "by"}, {"funded", "by"}, {"financed", "by"}, {"paid", "for", "by"},
+			{"voluntary", "contributions"}, {"voluntary", "fund"}, {"par", "le", "biais"}, {"au", "moyen"},
+			// "how did the first officers manage to get there": by air.
+			{"airplane"}, {"plane"}, {"aircraft"}, {"flight"}, {"flew"}, {"aboard"}, {"avion"}, {"vol"}}},
+}
+
+// facetTells are the words that tell what the question asks of its
+// thing besides a cause (reasonFacets), none when it asks nothing so or
+// asks "why" outright: "why is the mission funded by states" asks a cause.
+func facetTells(question string) [][]string {
+	if holdsRun(question, plainWhy) {
+		return nil
+	}
+	var out [][]string
+	for _, f := range reasonFacets {
+		if holdsRun(question, f.asks) {
+			out = append(out, f.tells...)
+		}
+	}
+	return out
+}
+
+// plainWhy ask for a cause outright.
+var plainWhy = [][]string{{"why"}, {"pourquoi"}, {"how", "come"}}
 
 // causeCoverage is the share of the question a sentence stating a cause
 // must hold to gain all of causeBonus.

@@ -782,3 +782,33 @@ func TestWhyOpensWithTheQuoteTellingTheCause(t *testing.T) {
 		t.Errorf("a how was reordered: %q", out[0].text)
 	}
 }
+
+// TestFacetAskedIsTheFacetTold: a why/how question asking a thing's
+// purpose, the condition it hangs on or the means it works or is paid for
+// by is answered by the sentence telling that (reasonFacets), not by one
+// that tells of the thing with another cause or none.
+func TestFacetAskedIsTheFacetTold(t *testing.T) {
+	for _, tc := range []struct{ q, other, told string }{
+		{"What is the purpose of the complaints office the mission opened for residents?",
+			"The mission opened the complaints office for residents late because of staff shortages.",
+			"The complaints office the mission opened for residents aims to let them report abuses."},
+		{"Under what conditions could the country send its police abroad?",
+			"The country could send its police abroad soon because the minister backs it.",
+			"The country could send its police abroad only if both governments sign an agreement."},
+		{"How is the security mission paid for?",
+			"The security mission is paid for, officials said on Monday.",
+			"The security mission is paid for by voluntary contributions from member states and regional bodies."},
+		{"Why is the security mission funded by member states?", // a plain "why" asks the cause, not the means
+			"The security mission is funded by member states through voluntary contributions.",
+			"The security mission is funded by member states because the UN budget cannot cover it."},
+		{"How did the first officers manage to get to the capital?",
+			"The first officers got to the capital after months of delay.",
+			"The first officers got to the capital aboard a chartered plane."},
+	} {
+		a := newExtractive(t, openStoreWith(t, corpus.Document{Title: "The mission", Source: "Wire", URL: "https://example.org/facet",
+			Published: day("2025-02-05"), Text: tc.other + " " + tc.told}))
+		if best := scoreSentences(mustRetrieve(t, a, tc.q))[0]; !strings.HasPrefix(best.text, tc.told) {
+			t.Errorf("%q: the best sentence does not tell it: %q", tc.q, best.text)
+		}
+	}
+}

@@ -83,6 +83,9 @@ func TestQuestionTypeAndMeets(t *testing.T) {
 		{"What's behind the delay?", "The delay is due to a lack of funding.", TypeReason, true},
 		{"According to the minister, what held the mission back?", "Its mandate held it back, because it could not pursue gangs.", TypeReason, true}, // an obstacle is a cause
 		{"what stopped the police going after the gangs directly", "They could not, due to a narrow mandate.", TypeReason, true},
+		{"Under what conditions could Kenya send police?", "It may send them because the court allowed it.", TypeReason, true}, // a condition is asked as a reason
+		{"What is the purpose of the complaints office?", "It opened because abuses went unreported.", TypeReason, true},
+		{"By what means will the council stop the arms?", "It will inspect cargo.", TypeManner, true},
 		{"Comment se fait-il que le Kenya parte ?", "Le Kenya part en raison du manque de fonds.", TypeReason, true},
 		{"How old was the officer?", "The officer died on 26 May with 26 others.", TypeAge, false},
 		{"Quel âge avait le policier ?", "Le policier, âgé de 26 ans, est mort.", TypeAge, true},
