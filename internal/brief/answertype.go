@@ -61,7 +61,10 @@ var typeCues = concatCues(
 		"what prompted", "what drove", "what behind", "what is behind", "what was behind", "comment se fait il", "pourquoi", "pour quelle raison", "por que",
 		// What held a thing back asks its cause as much as "why did it fall short".
 		"what held", "what holds", "what is holding", "what was holding", "what kept", "what stopped", "what prevented", "what hampered",
-		"what hindered", "what slowed", "what delayed", "what limited", "what constrained", "what undermined", "what stood in the way"),
+		"what hindered", "what slowed", "what delayed", "what limited", "what constrained", "what undermined", "what stood in the way",
+		// A condition is a ground too: "only if both countries have an agreement".
+		"under what condition", "under what conditions", "on what condition", "on what conditions", "under what circumstances",
+		"in what circumstances", "a quelle condition", "a quelles conditions", "sous quelles conditions"),
 	cues(TypePlace, "where", "which city", "what city", "which town", "what town", "which airport", "what airport", "which port", "which village",
 		"which neighbourhood", "which neighborhood", "which district", "which region", "which department", "which commune", "which area", "ou se", "ou est", "ou sont",
 		"quelle ville", "quel village", "quel quartier", "quelle commune", "quelle region", "quel aeroport", "quel port", "donde"),

@@ -604,6 +604,7 @@ var realEvalFiles = []struct {
 	{"real_nearmiss", realNearmissFloors},
 	{"real_whycross", realWhyCrossFloors},
 	{"real_gen", realGenFloors},
+	{"real_abstain_dev", nil},
 }
 
 // TestEvalRealFiles asks each question file but real.yaml over the real

@@ -82,7 +82,10 @@ func (a *Answerer) judge(r retrieval) relevance {
 	// So is an undoing no top passage writes ("when was the freeze
 	// lifted", "when did the US resume paying"): a sentence telling the
 	// deed undone is a near miss.
-	rankMissing := slices.ContainsFunc(rel.missing, func(m string) bool { return rankWords[m] || undoWords[m] })
+	// So is a superlative no top passage writes ("the smallest troop
+	// offer", "the deadliest attack"): it singles out one the reports do
+	// not.
+	rankMissing := slices.ContainsFunc(rel.missing, func(m string) bool { return rankWords[m] || undoWords[m] || superlativeWords[m] })
 	rel.ok = rel.coverage >= minCoverage && len(rel.missingNames) == 0 && !rankMissing && rel.topScore >= a.cfg.MinScore && !r.offTopic
 	if rel.ok && !speakerHeard(r, r.hits) {
 		rel.ok = false
@@ -100,6 +103,13 @@ func (a *Answerer) judge(r retrieval) relevance {
 // troisième victime". ("First" is left out: its paraphrase group says it
 // in other words, "the initial batch".)
 var rankWords = lexiconSet(`second third fourth fifth sixth seventh eighth ninth tenth deuxieme troisieme quatrieme cinquieme sixieme`)
+
+// superlativeWords single out one of a kind by a quality: "the largest
+// contributor", "the deadliest attack". ("Most", "least", "latest",
+// "first" and "last" are left out: they ask of a figure or a time the
+// reports write in other words, "a maximum of", "the newest".)
+var superlativeWords = lexiconSet(`largest biggest smallest deadliest bloodiest strongest weakest highest lowest fewest worst best
+longest shortest heaviest costliest toughest greatest oldest youngest richest poorest safest`)
 
 // undoWords undo a deed: "lift the ban", "resume payments", "unfreeze".
 var undoWords = lexiconSet(`lift lifts lifted lifting resume resumes resumed resuming resumption unfreeze unfreezes unfroze

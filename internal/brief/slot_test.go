@@ -1093,6 +1093,16 @@ func TestNearMissOfTheOffice(t *testing.T) {
 			"who is the dominican republic's defence minister", false},
 		{"portfolio of who", "The announcement was made during a meeting with Dominican Republic Foreign Minister Roberto Alvarez held in New York.",
 			"who is the dominican republic's foreign minister", true},
+		{"superlative", "Canada remains the largest contributor to the trust fund, with $63 million committed.",
+			"how much has the smallest contributor committed to the trust fund?", false},
+		{"superlative", "Canada remains the largest contributor to the trust fund, with $63 million committed.",
+			"how much has the largest contributor committed to the trust fund?", true},
+		{"month of the year", "A second contingent of 217 Kenyan officers arrived in Haiti on 18 January 2025.",
+			"how many kenyan officers arrived in haiti in march 2025?", false},
+		{"month of the year", "A second contingent of 217 Kenyan officers arrived in Haiti on 18 January 2025.",
+			"how many kenyan officers arrived in haiti in january 2025?", true},
+		{"condition", "The court said Kenya can only send police officers to Haiti if both governments sign a reciprocal agreement.",
+			"under what condition could kenya legally send police officers to haiti?", true},
 	} {
 		t.Run(c.rule, func(t *testing.T) {
 			st := openStoreWith(t, corpus.Document{Title: "Haiti mission report", Source: "Wire", URL: "https://example.org/near",
