@@ -301,7 +301,8 @@ func speakerHeard(r retrieval, top []document.Hit) bool {
 			speaker = append(speaker, c) // "Guatemala's president": both
 		}
 	}
-	for _, n := range r.an.namedTerms(r.question) { // of the whole: a fragment's first word is no name
+	names := r.an.namedTerms(r.question) // of the whole: a fragment's first word is no name
+	for _, n := range names {
 		named = named || slices.ContainsFunc(speaker, func(c lexicon.Concept) bool { return c.Text == n })
 	}
 	for _, c := range r.an.lex.Query(topicOf(m[2])) {
@@ -314,15 +315,33 @@ func speakerHeard(r retrieval, top []document.Hit) bool {
 	}
 	for _, h := range top {
 		sents, bags := r.an.of(h)
-		all := append([]termBag{r.an.title(h)}, bags...)
+		title := r.an.title(h)
+		all := append([]termBag{title}, bags...)
 		source := r.an.bag(h.Doc.Source, "en")
+		// Who spoke is named outside the quotation ("... the resignation
+		// of the Prime Minister" Ariel Henry, said Korir Sing'oei: the
+		// prime minister did not speak); a name saying whose they are
+		// ("Kenya's national security adviser") may be the report's
+		// title's or its source line's ("KBC (Kenya Broadcasting
+		// Corporation)").
+		spokeIn := func(x string) bool {
+			b := r.an.bag(outsideQuotes(x), h.Doc.Lang)
+			return !slices.ContainsFunc(speaker, func(c lexicon.Concept) bool {
+				return !b.meets(c) && !(slices.Contains(names, c.Text) && (title.meets(c) || source.meets(c)))
+			})
+		}
 		if !slices.ContainsFunc(topic, func(c lexicon.Concept) bool { return !anyMeets(all, c) }) &&
 			(!slices.ContainsFunc(speaker, func(c lexicon.Concept) bool { return !source.meets(c) }) || slices.ContainsFunc(sents, func(x string) bool {
-				i := slices.Index(sents, x)
-				return speechCue.MatchString(x) && !slices.ContainsFunc(speaker, func(c lexicon.Concept) bool { return !bags[i].meets(c) })
+				return speechCue.MatchString(x) && spokeIn(x)
 			})) {
 			return true
 		}
 	}
 	return false
 }
+
+// quotation matches words quoted: what was said, not who said it.
+var quotation = regexp.MustCompile(`"[^"]*"|“[^”]*”|«[^»]*»`)
+
+// outsideQuotes returns a sentence without what it quotes.
+func outsideQuotes(s string) string { return quotation.ReplaceAllString(s, " ") }

@@ -1157,12 +1157,18 @@ func TestWordsOfAnotherSpeaker(t *testing.T) {
 		{"spoken of", "What did Mike Waltz say about the resolution's adoption?", true},
 		{"own report", "What did Crisis Group say the mission needed before deploying?", true},
 		{"report noun", "What did the Crisis Group report say the mission needed before deploying?", true}, // the report did not speak
+		{"quoted", "What did Haiti's prime minister say about the resignation?", false},
+		{"quoted", "What did Sing'oei say about the resignation?", true},
+		{"whose in the source line", "What did Kenya's national security adviser say about the funding freeze?", true},
 	} {
 		t.Run(c.rule, func(t *testing.T) {
 			st := openStoreWith(t, corpus.Document{Title: "Leaders on the Haiti mission", Source: "Wire", URL: "https://example.org/words",
 				Published: time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC), Text: text},
 				corpus.Document{Title: "Can a foreign mission break the gangs?", Source: "International Crisis Group", URL: "https://example.org/icg",
-					Published: time.Date(2024, 1, 5, 0, 0, 0, 0, time.UTC), Text: "From Crisis Group, 5 January 2024. The mission needs sufficient troops, training and equipment before deploying in force. A funding freeze would hurt it."})
+					Published: time.Date(2024, 1, 5, 0, 0, 0, 0, time.UTC), Text: "From Crisis Group, 5 January 2024. The mission needs sufficient troops, training and equipment before deploying in force. A funding freeze would hurt it."},
+				corpus.Document{Title: "Police deployment paused", Source: "KBC (Kenya Broadcasting Corporation)", URL: "https://example.org/kbc",
+					Published: time.Date(2025, 2, 6, 0, 0, 0, 0, time.UTC), Text: "The National Security Advisor to the President, Monica Juma, says the police mission will continue despite the funding freeze. " +
+						"\"There has been a radical change since the resignation of the Prime Minister of Haiti,\" said Korir Sing'oei, a senior official."})
 			askAnswered(t, newExtractive(t, st), c.question, c.answered)
 		})
 	}
