@@ -975,14 +975,19 @@ func yearsOf(r retrieval, inMain map[string]bool) []lexicon.Concept {
 
 // yearsTold reports whether the sentence at, or what is around it, says
 // every year the question asks of (asked at the gate only).
-func (s answerSlot) yearsTold(h document.Hit, bags []termBag, at int, title termBag) bool {
-	return !slices.ContainsFunc(s.years, func(y lexicon.Concept) bool { return !yearTold(h, bags, at, title, y) })
+func (s answerSlot) yearsTold(h document.Hit, sents []string, bags []termBag, at int, title termBag) bool {
+	return !slices.ContainsFunc(s.years, func(y lexicon.Concept) bool { return !yearTold(h, sents, bags, at, title, y) })
 }
 
 // yearTold reports whether the sentence at, one beside it, the title or
-// the report's date says the year.
-func yearTold(h document.Hit, bags []termBag, at int, title termBag, y lexicon.Concept) bool {
-	if title.holds(y) || slices.ContainsFunc(bags[max(at-1, 0):min(at+2, len(bags))], func(b termBag) bool { return b.holds(y) }) {
+// the report's date says the year. A year a span runs until ("extended
+// for one year, until July 15, 2025") is when it ends, not when the
+// sentence's deed was done.
+func yearTold(h document.Hit, sents []string, bags []termBag, at int, title termBag, y lexicon.Concept) bool {
+	near := func(i int) bool {
+		return bags[i].holds(y) && slices.ContainsFunc(lexicon.Tokens(untilYear.ReplaceAllString(sents[i], " ")), func(t lexicon.Token) bool { return t.Text == y.Text })
+	}
+	if title.holds(y) || slices.ContainsFunc([]int{at - 1, at, at + 1}, func(i int) bool { return i >= 0 && i < len(bags) && near(i) }) {
 		return true
 	}
 	// A report tells of its own year and of the one before ("fin 2024" in
@@ -1067,6 +1072,10 @@ func monthsNamed(text string) []time.Month {
 	}
 	return out
 }
+
+// untilYear matches the end of a span up to its year: "until July 15,
+// 2025", "jusqu'au 31 janvier 2027", "through 2026".
+var untilYear = regexp.MustCompile(`(?i)\b(?:until|till|through|jusqu['’](?:au|en|à))\s+[^.;]{0,20}?\b(?:19|20)\d\d\b`)
 
 // namesAYear reports a bag holding a year.
 func namesAYear(b termBag) bool {
@@ -1969,7 +1978,7 @@ func (s answerSlot) sentence(r retrieval, passages int) (string, bool) {
 			continue // "chaired the vote on resolution 2751": a report on 2793 does not say
 		}
 		for i, x := range sents {
-			if s.filledIn(r.an, h, sents, sb, i, title) && s.yearsTold(h, sb, i, title) && s.monthTold(h, sents, i) {
+			if s.filledIn(r.an, h, sents, sb, i, title) && s.yearsTold(h, sents, sb, i, title) && s.monthTold(h, sents, i) {
 				return x, true
 			}
 		}

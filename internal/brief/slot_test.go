@@ -1201,3 +1201,14 @@ func TestOwnerNames(t *testing.T) {
 		}
 	}
 }
+
+// TestYearASpanRunsUntil: the year a span runs until ("until July 15,
+// 2025") is not the year its deed was done.
+func TestYearASpanRunsUntil(t *testing.T) {
+	st := openStoreWith(t, corpus.Document{Title: "Council renews the political office", Source: "Wire", URL: "https://example.org/renew",
+		Published: time.Date(2024, 7, 12, 0, 0, 0, 0, time.UTC),
+		Text:      "The Security Council on Friday extended the mandate of the integrated office for one year, until July 15, 2025."})
+	a := newExtractive(t, st)
+	askAnswered(t, a, "until when was the integrated office's mandate extended in 2025?", false)
+	askAnswered(t, a, "until when was the integrated office's mandate extended in 2024?", true)
+}
