@@ -63,10 +63,11 @@ var typeCues = concatCues(
 		"what held", "what holds", "what is holding", "what was holding", "what kept", "what stopped", "what prevented", "what hampered",
 		"what hindered", "what slowed", "what delayed", "what limited", "what constrained", "what undermined", "what stood in the way",
 		// What a thing is for, and what it hangs on, are asked as its
-		// reason is (reasonFacets say which sentences tell them).
+		// reason is (reasonFacets say which sentences tell them); a
+		// condition is a ground too: "only if both countries have an agreement".
 		"under what condition", "under what conditions", "on what condition", "on what conditions", "on what terms",
 		"under what terms", "on what basis", "purpose of", "what purpose", "goal of", "the goal", "aim of", "meant to achieve",
-		"supposed to achieve", "a quelle condition", "a quelles conditions", "sous quelles conditions"),
+		"supposed to achieve", "under what circumstances", "in what circumstances", "a quelle condition", "a quelles conditions", "sous quelles conditions"),
 	cues(TypePlace, "where", "which city", "what city", "which town", "what town", "which airport", "what airport", "which port", "which village",
 		"which neighbourhood", "which neighborhood", "which district", "which region", "which department", "which commune", "which area", "ou se", "ou est", "ou sont",
 		"quelle ville", "quel village", "quel quartier", "quelle commune", "quelle region", "quel aeroport", "quel port", "donde"),

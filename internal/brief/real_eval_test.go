@@ -627,6 +627,8 @@ var realEvalFiles = []struct {
 	{"real_gen", realGenFloors},
 	{"real_why2_dev", realWhy2DevFloors},
 	{"real_why2_test", realWhy2TestFloors},
+	{"real_abstain_dev", realAbstainDevFloors},
+	{"real_abstain_test", realAbstainTestFloors},
 }
 
 // TestEvalRealFiles asks each question file but real.yaml over the real
@@ -657,4 +659,30 @@ func TestEvalRealFiles(t *testing.T) {
 // 0.92.
 var realNearmissFloors = map[EvalKind]realFloor{
 	"overall": {recall: 0.97, fact: 0.89, cited: 0.97, abstain: 0.88, maxFalseAbstain: 0.03},
+}
+
+// realAbstainDevFloors hold testdata/real_abstain_dev.yaml: 10 near misses
+// (another month, contributor, kind of figure, rank, reaction, vote or
+// visit, superlative, year) beside answerable twins, and answerable
+// questions worded to trip abstention (a condition, "approx", "so far",
+// an outlet named), written by h-abst on 2026-12-04 (eighth session,
+// round 2) before any change, and tuned on. First run at 9d7fa9f: key fact
+// 0.64, cited 0.82, unanswerable 0.30, false abstentions 0.21. After a
+// superlative checked like a rank, a month asked with its year, "under
+// what condition" as a ground, and a speaker named outside the quotation
+// (or, for whose they are, in the title or source line): key fact 0.79,
+// cited 0.85, unanswerable 0.60, false abstentions 0.07.
+var realAbstainDevFloors = map[EvalKind]realFloor{
+	"overall": {recall: 0.84, fact: 0.76, cited: 0.82, abstain: 0.55, maxFalseAbstain: 0.1},
+}
+
+// realAbstainTestFloors hold testdata/real_abstain_test.yaml, the test
+// half of h-abst's pair: 10 near misses of the same kinds over other
+// reports where possible, twins, and 4 answerable questions worded to trip
+// abstention, written with the dev half and never tuned on. Run at
+// 9d7fa9f: recall@5 0.86, MRR 0.79, key fact 0.71, cited 1.00,
+// unanswerable 0.40, false abstentions 0.21; after that session's rules:
+// unanswerable 0.60, every other figure the same.
+var realAbstainTestFloors = map[EvalKind]realFloor{
+	"overall": {recall: 0.84, fact: 0.68, cited: 0.95, abstain: 0.55, maxFalseAbstain: 0.22},
 }

@@ -82,7 +82,10 @@ func (a *Answerer) judge(r retrieval) relevance {
 	// So is an undoing no top passage writes ("when was the freeze
 	// lifted", "when did the US resume paying"): a sentence telling the
 	// deed undone is a near miss.
-	rankMissing := slices.ContainsFunc(rel.missing, func(m string) bool { return rankWords[m] || undoWords[m] })
+	// So is a superlative no top passage writes ("the smallest troop
+	// offer", "the deadliest attack"): it singles out one the reports do
+	// not.
+	rankMissing := slices.ContainsFunc(rel.missing, func(m string) bool { return rankWords[m] || undoWords[m] || superlativeWords[m] })
 	rel.ok = rel.coverage >= minCoverage && len(rel.missingNames) == 0 && !rankMissing && rel.topScore >= a.cfg.MinScore && !r.offTopic
 	if rel.ok && !speakerHeard(r, r.hits) {
 		rel.ok = false
@@ -100,6 +103,13 @@ func (a *Answerer) judge(r retrieval) relevance {
 // troisième victime". ("First" is left out: its paraphrase group says it
 // in other words, "the initial batch".)
 var rankWords = lexiconSet(`second third fourth fifth sixth seventh eighth ninth tenth deuxieme troisieme quatrieme cinquieme sixieme`)
+
+// superlativeWords single out one of a kind by a quality: "the largest
+// contributor", "the deadliest attack". ("Most", "least", "latest",
+// "first" and "last" are left out: they ask of a figure or a time the
+// reports write in other words, "a maximum of", "the newest".)
+var superlativeWords = lexiconSet(`largest biggest smallest deadliest bloodiest strongest weakest highest lowest fewest worst best
+longest shortest heaviest costliest toughest greatest oldest youngest richest poorest safest`)
 
 // undoWords undo a deed: "lift the ban", "resume payments", "unfreeze".
 var undoWords = lexiconSet(`lift lifts lifted lifting resume resumes resumed resuming resumption unfreeze unfreezes unfroze
@@ -291,7 +301,8 @@ func speakerHeard(r retrieval, top []document.Hit) bool {
 			speaker = append(speaker, c) // "Guatemala's president": both
 		}
 	}
-	for _, n := range r.an.namedTerms(r.question) { // of the whole: a fragment's first word is no name
+	names := r.an.namedTerms(r.question) // of the whole: a fragment's first word is no name
+	for _, n := range names {
 		named = named || slices.ContainsFunc(speaker, func(c lexicon.Concept) bool { return c.Text == n })
 	}
 	for _, c := range r.an.lex.Query(topicOf(m[2])) {
@@ -304,15 +315,33 @@ func speakerHeard(r retrieval, top []document.Hit) bool {
 	}
 	for _, h := range top {
 		sents, bags := r.an.of(h)
-		all := append([]termBag{r.an.title(h)}, bags...)
+		title := r.an.title(h)
+		all := append([]termBag{title}, bags...)
 		source := r.an.bag(h.Doc.Source, "en")
+		// Who spoke is named outside the quotation ("... the resignation
+		// of the Prime Minister" Ariel Henry, said Korir Sing'oei: the
+		// prime minister did not speak); a name saying whose they are
+		// ("Kenya's national security adviser") may be the report's
+		// title's or its source line's ("KBC (Kenya Broadcasting
+		// Corporation)").
+		spokeIn := func(x string) bool {
+			b := r.an.bag(outsideQuotes(x), h.Doc.Lang)
+			return !slices.ContainsFunc(speaker, func(c lexicon.Concept) bool {
+				return !b.meets(c) && !(slices.Contains(names, c.Text) && (title.meets(c) || source.meets(c)))
+			})
+		}
 		if !slices.ContainsFunc(topic, func(c lexicon.Concept) bool { return !anyMeets(all, c) }) &&
 			(!slices.ContainsFunc(speaker, func(c lexicon.Concept) bool { return !source.meets(c) }) || slices.ContainsFunc(sents, func(x string) bool {
-				i := slices.Index(sents, x)
-				return speechCue.MatchString(x) && !slices.ContainsFunc(speaker, func(c lexicon.Concept) bool { return !bags[i].meets(c) })
+				return speechCue.MatchString(x) && spokeIn(x)
 			})) {
 			return true
 		}
 	}
 	return false
 }
+
+// quotation matches words quoted: what was said, not who said it.
+var quotation = regexp.MustCompile(`"[^"]*"|“[^”]*”|«[^»]*»`)
+
+// outsideQuotes returns a sentence without what it quotes.
+func outsideQuotes(s string) string { return quotation.ReplaceAllString(s, " ") }

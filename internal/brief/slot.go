@@ -579,6 +579,10 @@ type answerSlot struct {
 	// years are the years the main clause asks of ("killed in 2022"): the
 	// sentence, one beside it, the title, or the report's date says each.
 	years []lexicon.Concept
+	// month is the month the main clause asks of with its year ("arrived
+	// in March 2025"): the sentence, one beside it, the title, or the
+	// report's date says it; a report of January does not tell March.
+	month *lexicon.Concept
 	// ranked pairs a rank the question writes with the word it places
 	// ("its second year"): a sentence placing another of the series
 	// there ("its first year") tells of another.
@@ -840,6 +844,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	if s.typed() {
 		s.qualifiers = qualifiersOf(r, names, inMain, source, personWords(), s)
 		s.numbered, s.years = numbersNamingOf(r, toks), yearsOf(r, inMain)
+		s.month = monthOf(r, s.years)
 		s.ranked = rankedWords(toks)
 		if len(s.qualifiers) > 0 && (s.kind == TypeCount || s.kind == TypeAmount || s.kind == TypeDate || s.kind == TypeLength) {
 			s.rivals, s.whose = rivalNames(r, toks), ownerNames(r.question, toks, names, head)
@@ -970,14 +975,19 @@ func yearsOf(r retrieval, inMain map[string]bool) []lexicon.Concept {
 
 // yearsTold reports whether the sentence at, or what is around it, says
 // every year the question asks of (asked at the gate only).
-func (s answerSlot) yearsTold(h document.Hit, bags []termBag, at int, title termBag) bool {
-	return !slices.ContainsFunc(s.years, func(y lexicon.Concept) bool { return !yearTold(h, bags, at, title, y) })
+func (s answerSlot) yearsTold(h document.Hit, sents []string, bags []termBag, at int, title termBag) bool {
+	return !slices.ContainsFunc(s.years, func(y lexicon.Concept) bool { return !yearTold(h, sents, bags, at, title, y) })
 }
 
 // yearTold reports whether the sentence at, one beside it, the title or
-// the report's date says the year.
-func yearTold(h document.Hit, bags []termBag, at int, title termBag, y lexicon.Concept) bool {
-	if title.holds(y) || slices.ContainsFunc(bags[max(at-1, 0):min(at+2, len(bags))], func(b termBag) bool { return b.holds(y) }) {
+// the report's date says the year. A year a span runs until ("extended
+// for one year, until July 15, 2025") is when it ends, not when the
+// sentence's deed was done.
+func yearTold(h document.Hit, sents []string, bags []termBag, at int, title termBag, y lexicon.Concept) bool {
+	near := func(i int) bool {
+		return bags[i].holds(y) && slices.ContainsFunc(lexicon.Tokens(untilYear.ReplaceAllString(sents[i], " ")), func(t lexicon.Token) bool { return t.Text == y.Text })
+	}
+	if title.holds(y) || slices.ContainsFunc([]int{at - 1, at, at + 1}, func(i int) bool { return i >= 0 && i < len(bags) && near(i) }) {
 		return true
 	}
 	// A report tells of its own year and of the one before ("fin 2024" in
@@ -990,6 +1000,82 @@ func yearTold(h document.Hit, bags []termBag, at int, title termBag, y lexicon.C
 	want, _ := strconv.Atoi(y.Text)
 	return d.Year() == want || d.Year()-1 == want
 }
+
+// monthOf returns the one month the question names beside the one year
+// its main clause asks of, or nil.
+func monthOf(r retrieval, years []lexicon.Concept) *lexicon.Concept {
+	if len(years) != 1 {
+		return nil
+	}
+	var out *lexicon.Concept
+	for i, c := range r.asked {
+		if _, ok := monthNumbers[c.Text]; ok && c.Text != "may" {
+			if out != nil {
+				return nil // "between January and March 2025" asks of a span
+			}
+			out = &r.asked[i]
+		}
+	}
+	return out
+}
+
+// monthTold reports whether the sentence at, one beside it, the title or
+// the report's date says the month asked (a dated report tells of its own
+// month and of the one before, "last month"); an undated report says it
+// or names no month. Months are read from the words as written: a stem
+// ("mar" of "mars") may be another word's.
+func (s answerSlot) monthTold(h document.Hit, sents []string, at int) bool {
+	if s.month == nil {
+		return true
+	}
+	want := monthNumbers[s.month.Text]
+	says := func(text string) bool { return slices.Contains(monthsNamed(text), want) }
+	near := sents[max(at-1, 0):min(at+2, len(sents))]
+	if says(h.Doc.Title) || slices.ContainsFunc(near, says) {
+		return true
+	}
+	if len(monthsNamed(sents[at])) > 0 {
+		return false // "arrived on 18 January 2025" is not March's
+	}
+	if d := h.Doc.Published; !d.IsZero() {
+		year, _ := strconv.Atoi(s.years[0].Text)
+		asked := time.Date(year, want, 1, 0, 0, 0, 0, time.UTC)
+		month := time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC)
+		return month.Equal(asked) || month.Equal(asked.AddDate(0, 1, 0))
+	}
+	// An undated report says the month, or dates nothing of the year
+	// asked by another ("18 janvier 2025" is not March 2025's; "began in
+	// June" names no year).
+	return slices.ContainsFunc(sents, says) || !slices.ContainsFunc(sents, func(x string) bool { return datesYear(x, s.years[0].Text) })
+}
+
+// datesYear reports a text writing a month with the year ("18 janvier
+// 2025", "January 18, 2025").
+func datesYear(text, year string) bool {
+	toks := lexicon.Tokens(text)
+	for i, t := range toks {
+		if _, ok := monthNumbers[t.Text]; ok && slices.ContainsFunc(toks[i+1:min(i+3, len(toks))], func(n lexicon.Token) bool { return n.Text == year }) {
+			return true
+		}
+	}
+	return false
+}
+
+// monthsNamed returns the months a text names ("janvier", "March"; a
+// "may" in lower case is a verb).
+func monthsNamed(text string) []time.Month {
+	var out []time.Month
+	for _, t := range lexicon.Tokens(text) {
+		if m, ok := monthNumbers[t.Text]; ok && (t.Text != "may" || capitalised(text, t)) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// untilYear matches the end of a span up to its year: "until July 15,
+// 2025", "jusqu'au 31 janvier 2027", "through 2026".
+var untilYear = regexp.MustCompile(`(?i)\b(?:until|till|through|jusqu['’](?:au|en|à))\s+[^.;]{0,20}?\b(?:19|20)\d\d\b`)
 
 // namesAYear reports a bag holding a year.
 func namesAYear(b termBag) bool {
@@ -1892,7 +1978,7 @@ func (s answerSlot) sentence(r retrieval, passages int) (string, bool) {
 			continue // "chaired the vote on resolution 2751": a report on 2793 does not say
 		}
 		for i, x := range sents {
-			if s.filledIn(r.an, h, sents, sb, i, title) && s.yearsTold(h, sb, i, title) {
+			if s.filledIn(r.an, h, sents, sb, i, title) && s.yearsTold(h, sents, sb, i, title) && s.monthTold(h, sents, i) {
 				return x, true
 			}
 		}

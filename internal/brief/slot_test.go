@@ -994,19 +994,29 @@ func TestReceivingIsNoRelation(t *testing.T) {
 // later one that counts another year, and is by one of the year after
 // that names none.
 func TestYearAsked(t *testing.T) {
-	st := openStoreWith(t, corpus.Document{Title: "Officer killed", Source: "Wire", URL: "https://example.org/toll",
-		Published: time.Date(2025, 2, 24, 0, 0, 0, 0, time.UTC),
-		Text:      "More than 5,500 people were killed in gang-related violence in Haiti in 2024, the UN said."})
-	a := newExtractive(t, st)
-	askAnswered(t, a, "How many people were killed in gang violence in Haiti in 2024?", true)
-	askAnswered(t, a, "How many people were killed in gang violence in Haiti in 2022?", false)
-	// A report tells of its own year and of the one before, unnamed.
-	st = openStoreWith(t, corpus.Document{Title: "Gang toll", Source: "Wire", URL: "https://example.org/toll-last-year",
-		Published: time.Date(2025, 2, 24, 0, 0, 0, 0, time.UTC),
-		Text:      "More than 5,500 people were killed in gang-related violence in Haiti last year, the UN said."})
-	a = newExtractive(t, st)
-	askAnswered(t, a, "How many people were killed in gang violence in Haiti in 2024?", true)
-	askAnswered(t, a, "How many people were killed in gang violence in Haiti in 2022?", false)
+	for _, c := range []struct {
+		rule, text, asked, other string
+		published                time.Time
+	}{
+		{"named", "More than 5,500 people were killed in gang-related violence in Haiti in 2024, the UN said.",
+			"How many people were killed in gang violence in Haiti in 2024?", "How many people were killed in gang violence in Haiti in 2022?",
+			time.Date(2025, 2, 24, 0, 0, 0, 0, time.UTC)},
+		// A report tells of its own year and of the one before, unnamed.
+		{"the year before", "More than 5,500 people were killed in gang-related violence in Haiti last year, the UN said.",
+			"How many people were killed in gang violence in Haiti in 2024?", "How many people were killed in gang violence in Haiti in 2022?",
+			time.Date(2025, 2, 24, 0, 0, 0, 0, time.UTC)},
+		// The year a span runs until is not the year of the deed.
+		{"until", "The Security Council on Friday extended the mandate of the integrated office for one year, until July 15, 2025.",
+			"until when was the integrated office's mandate extended in 2024?", "until when was the integrated office's mandate extended in 2025?",
+			time.Date(2024, 7, 12, 0, 0, 0, 0, time.UTC)},
+	} {
+		t.Run(c.rule, func(t *testing.T) {
+			st := openStoreWith(t, corpus.Document{Title: "Haiti report", Source: "Wire", URL: "https://example.org/year", Published: c.published, Text: c.text})
+			a := newExtractive(t, st)
+			askAnswered(t, a, c.asked, true)
+			askAnswered(t, a, c.other, false)
+		})
+	}
 }
 
 // TestHeadIsNoSourceWord: "what was the most cash the americans said"
@@ -1093,6 +1103,16 @@ func TestNearMissOfTheOffice(t *testing.T) {
 			"who is the dominican republic's defence minister", false},
 		{"portfolio of who", "The announcement was made during a meeting with Dominican Republic Foreign Minister Roberto Alvarez held in New York.",
 			"who is the dominican republic's foreign minister", true},
+		{"superlative", "Canada remains the largest contributor to the trust fund, with $63 million committed.",
+			"how much has the smallest contributor committed to the trust fund?", false},
+		{"superlative", "Canada remains the largest contributor to the trust fund, with $63 million committed.",
+			"how much has the largest contributor committed to the trust fund?", true},
+		{"month of the year", "A second contingent of 217 Kenyan officers arrived in Haiti on 18 January 2025.",
+			"how many kenyan officers arrived in haiti in march 2025?", false},
+		{"month of the year", "A second contingent of 217 Kenyan officers arrived in Haiti on 18 January 2025.",
+			"how many kenyan officers arrived in haiti in january 2025?", true},
+		{"condition", "The court said Kenya can only send police officers to Haiti if both governments sign a reciprocal agreement.",
+			"under what condition could kenya legally send police officers to haiti?", true},
 	} {
 		t.Run(c.rule, func(t *testing.T) {
 			st := openStoreWith(t, corpus.Document{Title: "Haiti mission report", Source: "Wire", URL: "https://example.org/near",
@@ -1147,12 +1167,18 @@ func TestWordsOfAnotherSpeaker(t *testing.T) {
 		{"spoken of", "What did Mike Waltz say about the resolution's adoption?", true},
 		{"own report", "What did Crisis Group say the mission needed before deploying?", true},
 		{"report noun", "What did the Crisis Group report say the mission needed before deploying?", true}, // the report did not speak
+		{"quoted", "What did Haiti's prime minister say about the resignation?", false},
+		{"quoted", "What did Sing'oei say about the resignation?", true},
+		{"whose in the source line", "What did Kenya's national security adviser say about the funding freeze?", true},
 	} {
 		t.Run(c.rule, func(t *testing.T) {
 			st := openStoreWith(t, corpus.Document{Title: "Leaders on the Haiti mission", Source: "Wire", URL: "https://example.org/words",
 				Published: time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC), Text: text},
 				corpus.Document{Title: "Can a foreign mission break the gangs?", Source: "International Crisis Group", URL: "https://example.org/icg",
-					Published: time.Date(2024, 1, 5, 0, 0, 0, 0, time.UTC), Text: "From Crisis Group, 5 January 2024. The mission needs sufficient troops, training and equipment before deploying in force. A funding freeze would hurt it."})
+					Published: time.Date(2024, 1, 5, 0, 0, 0, 0, time.UTC), Text: "From Crisis Group, 5 January 2024. The mission needs sufficient troops, training and equipment before deploying in force. A funding freeze would hurt it."},
+				corpus.Document{Title: "Police deployment paused", Source: "KBC (Kenya Broadcasting Corporation)", URL: "https://example.org/kbc",
+					Published: time.Date(2025, 2, 6, 0, 0, 0, 0, time.UTC), Text: "The National Security Advisor to the President, Monica Juma, says the police mission will continue despite the funding freeze. " +
+						"\"There has been a radical change since the resignation of the Prime Minister of Haiti,\" said Korir Sing'oei, a senior official."})
 			askAnswered(t, newExtractive(t, st), c.question, c.answered)
 		})
 	}
