@@ -629,6 +629,25 @@ var realEvalFiles = []struct {
 	{"real_why2_test", realWhy2TestFloors},
 	{"real_abstain_dev", realAbstainDevFloors},
 	{"real_abstain_test", realAbstainTestFloors},
+	{"real_rank_dev", realRankDevFloors},
+	{"real_rank_test", realRankTestFloors},
+}
+
+// realRankDevFloors and realRankTestFloors hold testdata/real_rank_dev.yaml
+// and real_rank_test.yaml, ranking probes written by a helper (h-mrr2) on
+// 2026-12-04, eighth session: English questions whose answer an English
+// report holds beside a French report on the same event, French
+// questions, and comparisons across two reports. Measured at 9d7fa9f,
+// the first run of each, nothing kept from the tuning: dev recall@5 1.00,
+// MRR 0.49 (French reports first for English questions), key fact 0.86,
+// cited 0.83, false abstentions 0.14; test recall@5 0.88, MRR 0.65, key
+// fact 0.62, cited 1.00, false abstentions 0.12.
+var realRankDevFloors = map[EvalKind]realFloor{
+	"overall": {recall: 0.95, mrr: 0.45, fact: 0.8, cited: 0.8, maxFalseAbstain: 0.15},
+}
+
+var realRankTestFloors = map[EvalKind]realFloor{
+	"overall": {recall: 0.85, mrr: 0.6, fact: 0.6, cited: 0.95, maxFalseAbstain: 0.13},
 }
 
 // TestEvalRealFiles asks each question file but real.yaml over the real
