@@ -134,6 +134,22 @@ var measureHeads = lexiconSet(`headcount size strength effectif effectifs`)
 // is answered by "$200 million", while "how much salary" needs a salary.
 var genericMoney = lexiconSet(`money cash funds funding dollars amount sum aid aide argent fonds financement somme`)
 
+// speechActs are deeds of speech a "who" asks the doer of, which a report
+// tells with its own verb of saying ("said", "added", a quotation).
+var speechActs = lexiconSet(`vow vowed vows warn warned warns claim claimed claims insist insisted insists argue argued argues declare declared declares state stated states assert asserted asserts say said says remark remarked stress stressed`)
+
+// reportsWords reports a sentence of the passages the gate looks at that
+// reports words (speechCue).
+func reportsWords(r retrieval) bool {
+	for _, h := range r.hits[:min(gatePassages, len(r.hits))] {
+		sents, _ := r.an.of(h)
+		if slices.ContainsFunc(sents, speechCue.MatchString) {
+			return true
+		}
+	}
+	return false
+}
+
 // relationConcepts is how many of the question's rarest other concepts
 // may stand for its relation: one (two let "wounded" be met by "Haiti").
 const relationConcepts = 1
@@ -555,6 +571,10 @@ type answerSlot struct {
 	roleDeed string
 	// deedUntold is set when no top passage holds the predicate.
 	deedUntold bool
+	// spoken is set when the predicate is a deed of speech ("who vowed",
+	// "who warned"): a sentence reporting words ("He added that the
+	// force would ...", a quotation) tells it in its own verb.
+	spoken bool
 	// payer is who an amount is asked of ("how much has Kenya spent"):
 	// a sentence about another's money does not answer, though every
 	// passage names Kenya.
@@ -857,7 +877,8 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		// A deed no top passage tells, in any of its words, is not
 		// told by a sentence in another language either ("who heads
 		// UNSOH": no passage says who heads it).
-		s.deedUntold = s.predicate != nil && !anyMeets(bags, *s.predicate)
+		s.spoken = s.predicate != nil && speechActs[s.predicate.Text]
+		s.deedUntold = s.predicate != nil && !anyMeets(bags, *s.predicate) && !(s.spoken && reportsWords(r))
 	}
 	if s.kind == TypeCount {
 		// A word that meets a group only with the words after it opens a
@@ -1504,7 +1525,7 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 	// The predicate is an English verb; a sentence in another language
 	// meets it too loosely through cognates to ask this of it
 	// ("coordinates", "Coordonnateur").
-	if s.deedUntold || s.predicate != nil && englishSentence && !held(*s.predicate) && !besideHolds(bags, at, *s.predicate) {
+	if s.deedUntold || s.predicate != nil && englishSentence && !held(*s.predicate) && !besideHolds(bags, at, *s.predicate) && !(s.spoken && speechCue.MatchString(sentence)) {
 		return false
 	}
 	if s.focus != nil && !held(*s.focus) {

@@ -1185,3 +1185,16 @@ func TestOwnerNames(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeechActByAnyVerbOfSaying: "who vowed ..." is told by a sentence
+// reporting words in its own verb ("added", a quotation), here leaning on
+// the sentence before for the name; a deed that is no speech still needs
+// its own verb.
+func TestSpeechActByAnyVerbOfSaying(t *testing.T) {
+	a := newExtractive(t, openStoreWith(t, corpus.Document{Title: "Patrol ambushed", Source: "Wire", URL: "https://example.org/ambush", Published: day("2025-03-01"),
+		Text: "Colonel Amina Wekesa said two officers were hurt near the port. She added that the unit would “chase the attackers to the last alley”."}))
+	if ans := askAnswered(t, a, "who vowed the unit would chase the attackers to the last alley?", true); !strings.Contains(ans.Text, "Wekesa") {
+		t.Errorf("answer lacks the speaker: %s (%s)", ans.Text, ans.Note)
+	}
+	askAnswered(t, a, "who funded the unit that would chase the attackers to the last alley?", false)
+}
