@@ -1473,7 +1473,12 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 		// follows a freeze imposed by Donald Trump. ... the remaining $13.3
 		// million has now been blocked".
 		setBefore = s.setRelation && s.kind == TypeAmount && at > 0 && slices.ContainsFunc(s.relation, bags[at-1].meets)
-		if s.kind == TypeAmount && !setBefore || s.person && !roleAfter || s.kind == TypeCount && !byTitle && !deedHere {
+		// "Who presided over the rollout of the complaints system?": a
+		// sentence that tells the deed itself in its own word and names
+		// the doer ("The launch was presided over by Jack Ombaka") answers
+		// though the rarer word of the reader's ("system") is not in it.
+		deedTold := s.person && s.predicate != nil && !s.spoken && !phraseVerbs[s.predicate.Text] && bag.meets(*s.predicate) && len(personFullNames(sentence)) > 0
+		if s.kind == TypeAmount && !setBefore || s.person && !roleAfter && !deedTold || s.kind == TypeCount && !byTitle && !deedHere {
 			return false
 		}
 		// So may the thing of "which resolution", numbered a few
@@ -1485,7 +1490,7 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 		if setBefore {
 			beside = true
 		}
-		if !roleAfter && !beside && !byTitle && !whichAfter {
+		if !roleAfter && !beside && !byTitle && !whichAfter && !deedTold {
 			return false
 		}
 		if deedHere && !byTitle {

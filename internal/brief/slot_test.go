@@ -1198,3 +1198,19 @@ func TestSpeechActByAnyVerbOfSaying(t *testing.T) {
 	}
 	askAnswered(t, a, "who funded the unit that would chase the attackers to the last alley?", false)
 }
+
+// TestDeedToldByItsOwnWord: a plain "who <verb>" is answered by a sentence
+// telling the deed in its own word and naming the doer, though the rarest
+// other word of the question is met only in other sentences.
+func TestDeedToldByItsOwnWord(t *testing.T) {
+	a := newExtractive(t, openStoreWith(t,
+		corpus.Document{Title: "Grievance desk opens", Source: "Wire", URL: "https://example.org/desk", Published: day("2025-03-01"),
+			Text: "The mission opened a desk where residents can report abuses by its officers. The opening was presided over by Daniel Mwangi, the mission's legal adviser."},
+		corpus.Document{Title: "Supplies", Source: "Wire", URL: "https://example.org/supplies", Published: day("2025-03-02"),
+			Text: "The support office will provide rations, fuel and water systems to the mission's bases."},
+		corpus.Document{Title: "Donor talks", Source: "Wire", URL: "https://example.org/talks", Published: day("2025-03-03"),
+			Text: "The donor talks were presided over by the council's chair, who asked for more money for the mission."}))
+	if ans := askAnswered(t, a, "Who presided over the rollout of the mission's abuse reporting system?", true); !strings.Contains(ans.Text, "Mwangi") {
+		t.Errorf("answer lacks the doer: %s (%s)", ans.Text, ans.Note)
+	}
+}
