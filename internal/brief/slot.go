@@ -1411,6 +1411,9 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 	}
 	englishSentence := lang == "" || strings.HasPrefix(lang, lexicon.English)
 	for _, c := range s.head {
+		if s.kind == TypeCount && personHypernyms[c.Text] && slices.ContainsFunc(tokenTexts(lexicon.Tokens(sentence)), func(w string) bool { return personKinds[w] }) {
+			continue // "how many men": soldiers, officers, staff are men
+		}
 		if !held(c) && !s.size {
 			return false
 		}
@@ -1602,7 +1605,7 @@ func numberFor(an *analysis, sentence, lang string, s answerSlot, byTitle bool) 
 		if s.kind == TypeAmount && !moneyAt(sentence, toks, i) {
 			continue
 		}
-		if s.kind == TypeCount && !s.size && len(s.head) > 0 && !counts(i, s.head...) {
+		if s.kind == TypeCount && !s.size && len(s.head) > 0 && !counts(i, s.head...) && !(countsPersons(s.head) && countsPersonKind(sentence, toks, words, i)) {
 			continue
 		}
 		if s.kind == TypeCount && len(s.head) > 0 && i+1 < len(words) && lexicon.IsTimeUnit(words[i+1]) && !slices.ContainsFunc(s.head, func(c lexicon.Concept) bool { return lexicon.IsTimeUnit(c.Text) }) {
@@ -1618,6 +1621,28 @@ func numberFor(an *analysis, sentence, lang string, s answerSlot, byTitle bool) 
 		return true
 	}
 	return false
+}
+
+// personHypernyms name people of any kind: "how many men did Chad offer"
+// is answered by "Chad offered 1,500 soldiers".
+var personHypernyms = lexiconSet(`people persons personnel men individuals personnes hommes`)
+
+// personKinds are the kinds of people a report counts.
+var personKinds = lexiconSet(`people persons personnel men women staff individuals members troops soldiers officers
+police policemen policewomen cops constables gendarmes marines peacekeepers agents guards civilians advisers advisors
+experts engineers medics fighters servicemen recruits
+personnes hommes femmes membres troupes soldats militaires policiers gendarmes agents effectifs civils conseillers`)
+
+// countsPersons reports a count's head that names people of any kind.
+func countsPersons(head []lexicon.Concept) bool {
+	return slices.ContainsFunc(head, func(c lexicon.Concept) bool { return personHypernyms[c.Text] })
+}
+
+// countsPersonKind reports whether the number at i counts people of some
+// kind, a few words from it (as numberFor's counts reads it).
+func countsPersonKind(sentence string, toks []lexicon.Token, words []string, i int) bool {
+	from, to := contentSpan(sentence, toks, words, i, numberWindow)
+	return slices.ContainsFunc(words[from:to+1], func(w string) bool { return personKinds[w] })
 }
 
 // contentSpan is the span of tokens around toks[i], width words either

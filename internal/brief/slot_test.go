@@ -418,6 +418,10 @@ func TestNumberFor(t *testing.T) {
 		{"How many officers came on the visit?", "From 11 to 14 August the officers' visit went on.", false}, // the first day of a span
 		{"How much aid was frozen?", "The freeze affects about $15 million in aid.", true},
 		{"How much aid was frozen?", "The freeze affects 200 officers' aid.", false}, // an amount has its money
+		// A head naming people of any kind counts soldiers, officers, gendarmes.
+		{"How many men did Chad offer?", "Chad offered 1,500 soldiers.", true},
+		{"How many men did Chad offer?", "Chad offered 1,500 dollars in aid.", false},
+		{"How many women serve in the Chadian unit?", "The Chadian unit has 200 soldiers.", false}, // women are no hypernym
 		// "Which <thing>" is answered by one named or numbered beside it.
 		{"Which hospital treated the officer?", "The officer was airlifted to hospital, where he died.", false},
 		{"Which hospital treated the officer?", "The officer was taken to the Bernard Mevs hospital.", true},
