@@ -165,6 +165,7 @@ func pickSentences(r retrieval) []sentenceCandidate {
 	w := askedWeights(r)
 	picked := pickRest(r, w, cands)
 	picked = groundFromLead(r, w, picked, cands)  // "why": the cause its report tells a few sentences on
+	picked = namesTheDoer(r, w, picked, cands)    // "who": the name its report gives a few sentences on
 	picked = numbersTheLabel(r, w, picked, cands) // "which resolution": its number
 	picked = coverParts(r, picked, cands)         // each part of a two-part question answered
 	picked = numbersEachPart(r, picked, cands)    // "..., and which one renewed BINUH": its number too
@@ -1427,6 +1428,35 @@ func groundFromLead(r retrieval, w []float64, picked, cands []sentenceCandidate)
 		return out[:min(len(out), maxSentences(r))]
 	}
 	return groundLeads(r, w, picked)
+}
+
+// namesTheDoer answers a "who" whose lead quote names no person with the
+// sentence of the lead's passage, a few sentences after it, that names
+// one and holds a word of the question: "The MSS says a Kenyan police
+// was killed on Tuesday ... After initially being reported as missing,
+// the MSS later confirmed that an officer by the name of ... had died".
+// Reports tell the deed first and the name after; that sentence rarely
+// repeats the question's words, so it scores too little to be picked.
+func namesTheDoer(r retrieval, w []float64, picked, cands []sentenceCandidate) []sentenceCandidate {
+	if len(picked) == 0 || r.kind != TypeWho && r.kind != TypeOther {
+		return picked
+	}
+	if slot := slotOf(r, w, topBags(r)); !slot.person && !slot.role {
+		return picked
+	}
+	lead := picked[0]
+	sents, bags := r.an.of(r.hits[lead.hit])
+	if slices.ContainsFunc(sents[lead.from:lead.to+1], hasPersonName) {
+		return picked // the lead names someone
+	}
+	for _, c := range cands { // best first
+		if c.hit != lead.hit || c.at <= lead.to || c.at > lead.to+leadGroundSpan || !hasPersonName(sents[c.at]) || isSourceList(sents[c.at]) || askedCoverage(bags[c.at], r.asked, w) == 0 {
+			continue
+		}
+		out := append([]sentenceCandidate{lead, c}, picked[1:]...)
+		return out[:min(len(out), maxSentences(r))]
+	}
+	return picked
 }
 
 // groundLeads opens a "why" whose best sentence tells no cause, nor does

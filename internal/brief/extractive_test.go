@@ -812,3 +812,20 @@ func TestFacetAskedIsTheFacetTold(t *testing.T) {
 		}
 	}
 }
+
+// TestWhoNamedAfterTheDeed: a "who" whose best sentence tells the deed
+// and names no one is answered with the sentence a little further on
+// that gives the name.
+func TestWhoNamedAfterTheDeed(t *testing.T) {
+	a := newExtractive(t, openStoreWith(t,
+		corpus.Document{Title: "Officer killed in ambush", Source: "Wire", URL: "https://example.org/ambush", Published: day("2025-05-01"),
+			Text: "A Kenyan officer was killed on Monday when his patrol was ambushed near a flooded bridge outside the capital. " +
+				"The patrol had been sent to clear a road that gangs had blocked with burning tyres. " +
+				"Residents said the shooting lasted for more than an hour. " +
+				"The mission later confirmed that the dead man was Constable Peter Ouma, aged 31."},
+		corpus.Document{Title: "Convoy", Source: "Wire", URL: "https://example.org/convoy", Published: day("2025-05-02"),
+			Text: "A Kenyan convoy was ambushed near a bridge in the north, and officers returned fire."}))
+	if ans := askAnswered(t, a, "who was the kenyan officer killed when the patrol was ambushed near the flooded bridge?", true); !strings.Contains(ans.Text, "Ouma") {
+		t.Errorf("answer lacks the name: %s", ans.Text)
+	}
+}

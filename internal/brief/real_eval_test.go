@@ -631,6 +631,8 @@ var realEvalFiles = []struct {
 	{"real_abstain_test", realAbstainTestFloors},
 	{"real_rank_dev", realRankDevFloors},
 	{"real_rank_test", realRankTestFloors},
+	{"real_para5_dev", realPara5DevFloors},
+	{"real_para5_test", realPara5TestFloors},
 }
 
 // realRankDevFloors and realRankTestFloors hold testdata/real_rank_dev.yaml
@@ -702,6 +704,31 @@ var realAbstainDevFloors = map[EvalKind]realFloor{
 // 9d7fa9f: recall@5 0.86, MRR 0.79, key fact 0.71, cited 1.00,
 // unanswerable 0.40, false abstentions 0.21; after that session's rules:
 // unanswerable 0.60, every other figure the same.
+// With h-para5 merged (a who named a few sentences on, counts of people of
+// any kind): false abstentions 0.14, cited 0.92 (the question it now
+// answers cites a neighbouring report).
 var realAbstainTestFloors = map[EvalKind]realFloor{
-	"overall": {recall: 0.84, fact: 0.68, cited: 0.95, abstain: 0.55, maxFalseAbstain: 0.22},
+	"overall": {recall: 0.84, fact: 0.68, cited: 0.9, abstain: 0.55, maxFalseAbstain: 0.16},
+}
+
+// realPara5DevFloors hold testdata/real_para5_dev.yaml: 19 paraphrase
+// probes (the answer a typed value: a person, a count, a date; the
+// reader's words not the reporter's; half typed as in chat) written by a
+// helper on 2026-12-04 (eighth session, round 2) to tune on. First run at
+// 9d7fa9f: recall@5 0.95, MRR 0.79, key fact 0.53, cited 1.00, false
+// abstentions 0.37. After a deed of speech told by any verb of saying, a
+// deed told in its own word, a who's name a few sentences on, and counts
+// of people of any kind: key fact 0.68, false abstentions 0.21.
+var realPara5DevFloors = map[EvalKind]realFloor{
+	"overall": {recall: 0.92, fact: 0.65, cited: 0.97, maxFalseAbstain: 0.22},
+}
+
+// realPara5TestFloors hold testdata/real_para5_test.yaml: 17 probes of the
+// same kinds over mostly other reports, written with the dev file before
+// any change and never tuned on. Run at 9d7fa9f and after the rules above:
+// recall@5 1.00, MRR 0.81, key fact 0.65, cited 1.00, false abstentions
+// 0.35 both times (each failure an answer slot holding a reader's word as
+// its relation: "truck", "renewal", "turned").
+var realPara5TestFloors = map[EvalKind]realFloor{
+	"overall": {recall: 0.97, fact: 0.62, cited: 0.97, maxFalseAbstain: 0.36},
 }

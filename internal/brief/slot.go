@@ -134,6 +134,22 @@ var measureHeads = lexiconSet(`headcount size strength effectif effectifs`)
 // is answered by "$200 million", while "how much salary" needs a salary.
 var genericMoney = lexiconSet(`money cash funds funding dollars amount sum aid aide argent fonds financement somme`)
 
+// speechActs are deeds of speech a "who" asks the doer of, which a report
+// tells with its own verb of saying ("said", "added", a quotation).
+var speechActs = lexiconSet(`vow vowed vows warn warned warns claim claimed claims insist insisted insists argue argued argues declare declared declares state stated states assert asserted asserts say said says remark remarked stress stressed`)
+
+// reportsWords reports a sentence of the passages the gate looks at that
+// reports words (speechCue).
+func reportsWords(r retrieval) bool {
+	for _, h := range r.hits[:min(gatePassages, len(r.hits))] {
+		sents, _ := r.an.of(h)
+		if slices.ContainsFunc(sents, speechCue.MatchString) {
+			return true
+		}
+	}
+	return false
+}
+
 // relationConcepts is how many of the question's rarest other concepts
 // may stand for its relation: one (two let "wounded" be met by "Haiti").
 const relationConcepts = 1
@@ -555,6 +571,10 @@ type answerSlot struct {
 	roleDeed string
 	// deedUntold is set when no top passage holds the predicate.
 	deedUntold bool
+	// spoken is set when the predicate is a deed of speech ("who vowed",
+	// "who warned"): a sentence reporting words ("He added that the
+	// force would ...", a quotation) tells it in its own verb.
+	spoken bool
 	// payer is who an amount is asked of ("how much has Kenya spent"):
 	// a sentence about another's money does not answer, though every
 	// passage names Kenya.
@@ -862,7 +882,8 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		// A deed no top passage tells, in any of its words, is not
 		// told by a sentence in another language either ("who heads
 		// UNSOH": no passage says who heads it).
-		s.deedUntold = s.predicate != nil && !anyMeets(bags, *s.predicate)
+		s.spoken = s.predicate != nil && speechActs[s.predicate.Text]
+		s.deedUntold = s.predicate != nil && !anyMeets(bags, *s.predicate) && !(s.spoken && reportsWords(r))
 	}
 	if s.kind == TypeCount {
 		// A word that meets a group only with the words after it opens a
@@ -1031,7 +1052,7 @@ func (s answerSlot) monthTold(h document.Hit, sents []string, at int) bool {
 	want := monthNumbers[s.month.Text]
 	says := func(text string) bool { return slices.Contains(monthsNamed(text), want) }
 	near := sents[max(at-1, 0):min(at+2, len(sents))]
-	if says(h.Doc.Title) || slices.ContainsFunc(near, says) {
+	if says(h.Doc.Title) || slices.ContainsFunc(near, says) || partOfYearHolds(sents[at], s.years[0].Text, want) {
 		return true
 	}
 	if len(monthsNamed(sents[at])) > 0 {
@@ -1047,6 +1068,30 @@ func (s answerSlot) monthTold(h document.Hit, sents []string, at int) bool {
 	// asked by another ("18 janvier 2025" is not March 2025's; "began in
 	// June" names no year).
 	return slices.ContainsFunc(sents, says) || !slices.ContainsFunc(sents, func(x string) bool { return datesYear(x, s.years[0].Text) })
+}
+
+// partOfYear writes a part of a year: "early 2025", "by the end of 2024",
+// "mi-2025".
+var partOfYear = regexp.MustCompile(`(?i)\b(early|beginning of|start of|mid|middle of|late|end of|d[ée]but|fin|mi)[\s-]+(\d{4})\b`)
+
+// partOfYearHolds reports a sentence writing a part of the year asked
+// that holds the month asked: "early 2025" tells of "early January 2025",
+// a reader's month being as loose as the report's part of the year.
+func partOfYearHolds(sentence, year string, month time.Month) bool {
+	for _, m := range partOfYear.FindAllStringSubmatch(sentence, -1) {
+		if m[2] != year {
+			continue
+		}
+		switch strings.ToLower(m[1]) {
+		case "early", "beginning of", "start of", "début", "debut":
+			return month <= time.April
+		case "mid", "middle of", "mi":
+			return month >= time.May && month <= time.August
+		default:
+			return month >= time.September
+		}
+	}
+	return false
 }
 
 // datesYear reports a text writing a month with the year ("18 janvier
@@ -1476,6 +1521,9 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 	}
 	englishSentence := lang == "" || strings.HasPrefix(lang, lexicon.English)
 	for _, c := range s.head {
+		if s.kind == TypeCount && personHypernyms[c.Text] && slices.ContainsFunc(tokenTexts(lexicon.Tokens(sentence)), func(w string) bool { return personKinds[w] }) {
+			continue // "how many men": soldiers, officers, staff are men
+		}
 		if !held(c) && !s.size {
 			return false
 		}
@@ -1538,7 +1586,12 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 		// follows a freeze imposed by Donald Trump. ... the remaining $13.3
 		// million has now been blocked".
 		setBefore = s.setRelation && s.kind == TypeAmount && at > 0 && slices.ContainsFunc(s.relation, bags[at-1].meets)
-		if s.kind == TypeAmount && !setBefore || s.person && !roleAfter || s.kind == TypeCount && !byTitle && !deedHere {
+		// "Who presided over the rollout of the complaints system?": a
+		// sentence that tells the deed itself in its own word and names
+		// the doer ("The launch was presided over by Jack Ombaka") answers
+		// though the rarer word of the reader's ("system") is not in it.
+		deedTold := s.person && s.predicate != nil && !s.spoken && !phraseVerbs[s.predicate.Text] && bag.meets(*s.predicate) && len(personFullNames(sentence)) > 0
+		if s.kind == TypeAmount && !setBefore || s.person && !roleAfter && !deedTold || s.kind == TypeCount && !byTitle && !deedHere {
 			return false
 		}
 		// So may the thing of "which resolution", numbered a few
@@ -1550,7 +1603,7 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 		if setBefore {
 			beside = true
 		}
-		if !roleAfter && !beside && !byTitle && !whichAfter {
+		if !roleAfter && !beside && !byTitle && !whichAfter && !deedTold {
 			return false
 		}
 		if deedHere && !byTitle {
@@ -1590,7 +1643,7 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 	// The predicate is an English verb; a sentence in another language
 	// meets it too loosely through cognates to ask this of it
 	// ("coordinates", "Coordonnateur").
-	if s.deedUntold || s.predicate != nil && englishSentence && !held(*s.predicate) && !besideHolds(bags, at, *s.predicate) {
+	if s.deedUntold || s.predicate != nil && englishSentence && !held(*s.predicate) && !besideHolds(bags, at, *s.predicate) && !(s.spoken && speechCue.MatchString(sentence)) {
 		return false
 	}
 	if s.focus != nil && !held(*s.focus) {
@@ -1662,7 +1715,7 @@ func numberFor(an *analysis, sentence, lang string, s answerSlot, byTitle bool) 
 		if s.kind == TypeAmount && !moneyAt(sentence, toks, i) {
 			continue
 		}
-		if s.kind == TypeCount && !s.size && len(s.head) > 0 && !counts(i, s.head...) {
+		if s.kind == TypeCount && !s.size && len(s.head) > 0 && !counts(i, s.head...) && !(countsPersons(s.head) && countsPersonKind(sentence, toks, words, i)) && !servesAs(sentence, toks, words, i, s.head, holds) {
 			continue
 		}
 		if s.kind == TypeCount && len(s.head) > 0 && i+1 < len(words) && lexicon.IsTimeUnit(words[i+1]) && !slices.ContainsFunc(s.head, func(c lexicon.Concept) bool { return lexicon.IsTimeUnit(c.Text) }) {
@@ -1678,6 +1731,41 @@ func numberFor(an *analysis, sentence, lang string, s answerSlot, byTitle bool) 
 		return true
 	}
 	return false
+}
+
+// personHypernyms name people of any kind: "how many men did Chad offer"
+// is answered by "Chad offered 1,500 soldiers".
+var personHypernyms = lexiconSet(`people persons personnel men individuals personnes hommes`)
+
+// personKinds are the kinds of people a report counts.
+var personKinds = lexiconSet(`people persons personnel men women staff individuals members troops soldiers officers
+police policemen policewomen cops constables gendarmes marines peacekeepers agents guards civilians advisers advisors
+experts engineers medics fighters servicemen recruits
+personnes hommes femmes membres troupes soldats militaires policiers gendarmes agents effectifs civils conseillers`)
+
+// countsPersons reports a count's head that names people of any kind.
+func countsPersons(head []lexicon.Concept) bool {
+	return slices.ContainsFunc(head, func(c lexicon.Concept) bool { return personHypernyms[c.Text] })
+}
+
+// countsPersonKind reports whether the number at i counts people of some
+// kind, a few words from it (as numberFor's counts reads it).
+func countsPersonKind(sentence string, toks []lexicon.Token, words []string, i int) bool {
+	from, to := contentSpan(sentence, toks, words, i, numberWindow)
+	return slices.ContainsFunc(words[from:to+1], func(w string) bool { return personKinds[w] })
+}
+
+// servesAs reports a number counting people of any kind ("personnel")
+// whom the clause goes on to name as the kind asked, a person's kind:
+// "up to 70 civilian and seconded personnel to serve as police and
+// corrections advisers" counts advisers.
+func servesAs(sentence string, toks []lexicon.Token, words []string, i int, head []lexicon.Concept, holds func(from, to int, cs []lexicon.Concept) bool) bool {
+	from, to := contentSpan(sentence, toks, words, i, numberWindow)
+	if !slices.ContainsFunc(words[from:to+1], func(w string) bool { return personHypernyms[w] }) {
+		return false
+	}
+	kinds := slices.DeleteFunc(slices.Clone(head), func(c lexicon.Concept) bool { return !personKinds[c.Text] })
+	return len(kinds) > 0 && holds(i, min(i+predicateWindow, len(toks)-1), kinds)
 }
 
 // contentSpan is the span of tokens around toks[i], width words either

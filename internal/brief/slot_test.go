@@ -418,6 +418,13 @@ func TestNumberFor(t *testing.T) {
 		{"How many officers came on the visit?", "From 11 to 14 August the officers' visit went on.", false}, // the first day of a span
 		{"How much aid was frozen?", "The freeze affects about $15 million in aid.", true},
 		{"How much aid was frozen?", "The freeze affects 200 officers' aid.", false}, // an amount has its money
+		// A head naming people of any kind counts soldiers, officers, gendarmes.
+		{"How many men did Chad offer?", "Chad offered 1,500 soldiers.", true},
+		{"How many men did Chad offer?", "Chad offered 1,500 dollars in aid.", false},
+		{"How many women serve in the Chadian unit?", "The Chadian unit has 200 soldiers.", false}, // women are no hypernym
+		// People of any kind whom the clause names as the kind asked.
+		{"How many advisers can the prisons unit have?", "The prisons unit may comprise up to 40 seconded personnel to serve as corrections advisers.", true},
+		{"How many advisers can the prisons unit have?", "The prisons unit may comprise up to 40 seconded personnel.", false},
 		// "Which <thing>" is answered by one named or numbered beside it.
 		{"Which hospital treated the officer?", "The officer was airlifted to hospital, where he died.", false},
 		{"Which hospital treated the officer?", "The officer was taken to the Bernard Mevs hospital.", true},
@@ -1111,6 +1118,10 @@ func TestNearMissOfTheOffice(t *testing.T) {
 			"how many kenyan officers arrived in haiti in march 2025?", false},
 		{"month of the year", "A second contingent of 217 Kenyan officers arrived in Haiti on 18 January 2025.",
 			"how many kenyan officers arrived in haiti in january 2025?", true},
+		{"part of the year", "By early 2025 the mission had about 1,000 personnel in Haiti, below the planned 2,500.",
+			"how many personnel did the mission have in haiti in early february 2025?", true},
+		{"part of the year", "By late 2025 the mission had about 1,000 personnel in Haiti, below the planned 2,500.",
+			"how many personnel did the mission have in haiti in early february 2025?", false},
 		{"condition", "The court said Kenya can only send police officers to Haiti if both governments sign a reciprocal agreement.",
 			"under what condition could kenya legally send police officers to haiti?", true},
 	} {
@@ -1209,5 +1220,34 @@ func TestOwnerNames(t *testing.T) {
 		if !slices.Equal(keys, c.want) {
 			t.Errorf("%q: owners %v, want %v", c.question, keys, c.want)
 		}
+	}
+}
+
+// TestSpeechActByAnyVerbOfSaying: "who vowed ..." is told by a sentence
+// reporting words in its own verb ("added", a quotation), here leaning on
+// the sentence before for the name; a deed that is no speech still needs
+// its own verb.
+func TestSpeechActByAnyVerbOfSaying(t *testing.T) {
+	a := newExtractive(t, openStoreWith(t, corpus.Document{Title: "Patrol ambushed", Source: "Wire", URL: "https://example.org/ambush", Published: day("2025-03-01"),
+		Text: "Colonel Amina Wekesa said two officers were hurt near the port. She added that the unit would “chase the attackers to the last alley”."}))
+	if ans := askAnswered(t, a, "who vowed the unit would chase the attackers to the last alley?", true); !strings.Contains(ans.Text, "Wekesa") {
+		t.Errorf("answer lacks the speaker: %s (%s)", ans.Text, ans.Note)
+	}
+	askAnswered(t, a, "who funded the unit that would chase the attackers to the last alley?", false)
+}
+
+// TestDeedToldByItsOwnWord: a plain "who <verb>" is answered by a sentence
+// telling the deed in its own word and naming the doer, though the rarest
+// other word of the question is met only in other sentences.
+func TestDeedToldByItsOwnWord(t *testing.T) {
+	a := newExtractive(t, openStoreWith(t,
+		corpus.Document{Title: "Grievance desk opens", Source: "Wire", URL: "https://example.org/desk", Published: day("2025-03-01"),
+			Text: "The mission opened a desk where residents can report abuses by its officers. The opening was presided over by Daniel Mwangi, the mission's legal adviser."},
+		corpus.Document{Title: "Supplies", Source: "Wire", URL: "https://example.org/supplies", Published: day("2025-03-02"),
+			Text: "The support office will provide rations, fuel and water systems to the mission's bases."},
+		corpus.Document{Title: "Donor talks", Source: "Wire", URL: "https://example.org/talks", Published: day("2025-03-03"),
+			Text: "The donor talks were presided over by the council's chair, who asked for more money for the mission."}))
+	if ans := askAnswered(t, a, "Who presided over the rollout of the mission's abuse reporting system?", true); !strings.Contains(ans.Text, "Mwangi") {
+		t.Errorf("answer lacks the doer: %s (%s)", ans.Text, ans.Note)
 	}
 }
