@@ -1238,24 +1238,36 @@ func attributionSpan(question string) (from, to int) {
 // toldSpan returns where "what did [the north africa post] say ...",
 // "what [un news] said ..." names who tells the answer, from the
 // question word (the attributing word) to the verb of telling; -1, -1
-// when it does not.
+// when it does not. After a question of a few words ("how many personnel
+// did [the ayiti intel brief] say", "by when did ..."), the span opens at
+// the auxiliary.
 func toldSpan(toks []lexicon.Token) (from, to int) {
 	for i, t := range toks {
 		if !joinedQuestionWords[t.Text] || i+2 >= len(toks) {
 			continue
 		}
-		verbs, start := toldVerbs, i+1 // "what un news said"
-		if tellingAuxiliaries[toks[i+1].Text] {
-			verbs, start = tellVerbs, i+2 // "what did the north africa post say"
+		verbs, start, from := toldVerbs, i+1, t.Start // "what un news said"
+		for k := i + 1; k < min(len(toks)-1, i+1+maxCueWords); k++ {
+			if tellingAuxiliaries[toks[k].Text] {
+				verbs, start = tellVerbs, k+1 // "what did the north africa post say"
+				if k > i+1 {
+					from = toks[k].Start
+				}
+				break
+			}
 		}
 		for j := start + 1; j < min(len(toks), start+1+maxSourceWords); j++ {
 			if verbs[toks[j].Text] {
-				return t.Start, toks[j].Start
+				return from, toks[j].Start
 			}
 		}
 	}
 	return -1, -1
 }
+
+// maxCueWords bounds the words of a question before the auxiliary of its
+// telling verb: "how many personnel did".
+const maxCueWords = 3
 
 var (
 	tellingAuxiliaries = lexiconSet(`did does do`)

@@ -1136,7 +1136,8 @@ func TestNearMissOfAnotherCountry(t *testing.T) {
 func TestWordsOfAnotherSpeaker(t *testing.T) {
 	const text = "Guatemalan President Bernardo Arevalo pledged 150 military police for the mission. " +
 		"Salvadoran President Nayib Bukele said the gangs of Haiti must be obliterated. " +
-		"US Ambassador Mike Waltz said the adoption of the resolution offers Haiti hope."
+		"US Ambassador Mike Waltz said the adoption of the resolution offers Haiti hope. " +
+		"Kenyan President William Ruto has reaffirmed his commitment to the mission."
 	for _, c := range []struct {
 		rule, question string
 		answered       bool
@@ -1146,6 +1147,8 @@ func TestWordsOfAnotherSpeaker(t *testing.T) {
 		{"spoken of", "What did Mike Waltz say about the funding freeze?", false},
 		{"spoken of", "What did Mike Waltz say about the resolution's adoption?", true},
 		{"own report", "What did Crisis Group say the mission needed before deploying?", true},
+		{"each part's speaker", "What did Mike Waltz say about the resolution's adoption, and what did Bukele call the gangs?", true},
+		{"verb of saying", "What did Ruto say about the mission?", true},                                   // "has reaffirmed"
 		{"report noun", "What did the Crisis Group report say the mission needed before deploying?", true}, // the report did not speak
 	} {
 		t.Run(c.rule, func(t *testing.T) {
