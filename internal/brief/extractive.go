@@ -1266,13 +1266,13 @@ func toldSpan(toks []lexicon.Token) (from, to int) {
 }
 
 // maxCueWords bounds the words of a question before the auxiliary of its
-// telling verb: "how many personnel did".
-const maxCueWords = 3
+// telling verb: "how many displaced people did".
+const maxCueWords = 4
 
 var (
 	tellingAuxiliaries = lexiconSet(`did does do`)
-	tellVerbs          = lexiconSet(`say report write`)
-	toldVerbs          = lexiconSet(`said reported wrote`)
+	tellVerbs          = lexiconSet(`say report write cite quote estimate`)
+	toldVerbs          = lexiconSet(`said reported wrote cited quoted estimated`)
 )
 
 // perUnits follow a "per" that divides, not one that attributes.
