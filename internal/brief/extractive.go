@@ -1211,6 +1211,12 @@ func attributionSpan(question string) (from, to int) {
 	toks := lexicon.Tokens(question)
 	words := tokenTexts(toks)
 	at := runIndex(words, []string{"according", "to"})
+	for _, passive := range passiveTold {
+		// "the ceiling reported by UN News": the outlet follows its "by".
+		if i := runIndex(words, passive); at < 0 && i >= 0 {
+			at = i + 1
+		}
+	}
 	if at < 0 {
 		for i, w := range words {
 			// "per Crisis Group" opens the question or follows a comma:
@@ -1274,6 +1280,9 @@ var (
 	tellVerbs          = lexiconSet(`say report write cite quote estimate`)
 	toldVerbs          = lexiconSet(`said reported wrote cited quoted estimated`)
 )
+
+// passiveTold name who told a figure after it: "reported by UN News".
+var passiveTold = [][]string{{"reported", "by"}, {"cited", "by"}, {"given", "by"}, {"quoted", "by"}}
 
 // perUnits follow a "per" that divides, not one that attributes.
 var perUnits = lexiconSet(`cent month months year years day days week weeks officer officers person head capita hour`)

@@ -535,6 +535,8 @@ func TestAttributionNamesTheReport(t *testing.T) {
 		"what un news said the mission faced":                                 "what un news",
 		"who did the chronicle name as the largest donor?":                    "", // no verb of telling
 		"how many personnel did the ayiti intel brief say the force deploys?": "did the ayiti intel brief",
+		"how many displaced people did un news cite?":                         "did un news",
+		"how big was the ceiling reported by un news?":                        "by un news",
 	} {
 		if got := strings.Join(attribution(q), " "); got != want {
 			t.Errorf("attribution(%q) = %q, want %q", q, got, want)
