@@ -1221,7 +1221,9 @@ func attributionSpan(question string) (from, to int) {
 		for i, w := range words {
 			// "per Crisis Group" opens the question or follows a comma:
 			// "officers per contingent", "per month" divide.
-			opens := i == 0 || strings.Contains(question[toks[i-1].End:toks[i].Start], ",")
+			// "displaced per the legalbrief story": a "per" before a
+			// determiner names who tells, wherever it stands.
+			opens := i == 0 || strings.Contains(question[toks[i-1].End:toks[i].Start], ",") || i+1 < len(words) && determiners[words[i+1]]
 			if (w == "per" || w == "selon") && opens && i+1 < len(words) && !lexicon.IsNumber(words[i+1]) && !perUnits[words[i+1]] {
 				at = i
 				break

@@ -537,6 +537,7 @@ func TestAttributionNamesTheReport(t *testing.T) {
 		"how many personnel did the ayiti intel brief say the force deploys?": "did the ayiti intel brief",
 		"how many displaced people did un news cite?":                         "did un news",
 		"how big was the ceiling reported by un news?":                        "by un news",
+		"how many had the violence displaced per the legalbrief story?":       "per the legalbrief story",
 	} {
 		if got := strings.Join(attribution(q), " "); got != want {
 			t.Errorf("attribution(%q) = %q, want %q", q, got, want)
