@@ -683,6 +683,20 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		// whoever said it.
 		skip[w] = skip[w] || w != head
 	}
+	if told := attribution(r.question); len(told) > 0 && (tellingAuxiliaries[told[0]] || joinedQuestionWords[told[0]]) {
+		// "how many displaced people did UN News cite": the outlet and its
+		// verb of telling say who gave the figure, not what it counts (an
+		// outlet set apart, "per that intel brief, ...", is left alone).
+		for _, w := range told {
+			skip[w] = skip[w] || w != head
+		}
+		for w := range tellVerbs {
+			skip[w] = true
+		}
+		for w := range toldVerbs {
+			skip[w] = true
+		}
+	}
 	for w := range proForms {
 		skip[w] = true // "the one that left behind the abuse legacy" names its thing elsewhere
 	}

@@ -1188,3 +1188,17 @@ func TestOwnerNames(t *testing.T) {
 		}
 	}
 }
+
+// TestToldVerbIsNoRelation: "how many displaced people did UN News cite"
+// asks the count of the displaced; "cite" says who gave it, and a
+// sentence with "cited" and another count does not answer.
+func TestToldVerbIsNoRelation(t *testing.T) {
+	st := openStoreWith(t, corpus.Document{Title: "Council authorizes the new force", Source: "UN News", URL: "https://example.org/unnews",
+		Published: time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC), Text: "Haiti is facing nearly 1.3 million internally displaced people and rising kidnappings."},
+		corpus.Document{Title: "Massacre in the capital", Source: "Wire", URL: "https://example.org/wire",
+			Published: time.Date(2025, 10, 2, 0, 0, 0, 0, time.UTC), Text: "The report cited 207 people killed in the massacre, many of them displaced people."})
+	ans := askAnswered(t, newExtractive(t, st), "how many displaced people did UN News cite?", true)
+	if !strings.HasPrefix(ans.Text, "Haiti is facing nearly 1.3 million") {
+		t.Errorf("want UN News's count first: %s", ans.Text)
+	}
+}
