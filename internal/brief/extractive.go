@@ -1262,11 +1262,19 @@ func attributionSpan(question string) (from, to int) {
 	toks := lexicon.Tokens(question)
 	words := tokenTexts(toks)
 	at := runIndex(words, []string{"according", "to"})
+	for _, passive := range passiveTold {
+		// "the ceiling reported by UN News": the outlet follows its "by".
+		if i := runIndex(words, passive); at < 0 && i >= 0 {
+			at = i + 1
+		}
+	}
 	if at < 0 {
 		for i, w := range words {
 			// "per Crisis Group" opens the question or follows a comma:
 			// "officers per contingent", "per month" divide.
-			opens := i == 0 || strings.Contains(question[toks[i-1].End:toks[i].Start], ",")
+			// "displaced per the legalbrief story": a "per" before a
+			// determiner names who tells, wherever it stands.
+			opens := i == 0 || strings.Contains(question[toks[i-1].End:toks[i].Start], ",") || i+1 < len(words) && determiners[words[i+1]]
 			if (w == "per" || w == "selon") && opens && i+1 < len(words) && !lexicon.IsNumber(words[i+1]) && !perUnits[words[i+1]] {
 				at = i
 				break
@@ -1289,30 +1297,45 @@ func attributionSpan(question string) (from, to int) {
 // toldSpan returns where "what did [the north africa post] say ...",
 // "what [un news] said ..." names who tells the answer, from the
 // question word (the attributing word) to the verb of telling; -1, -1
-// when it does not.
+// when it does not. After a question of a few words ("how many personnel
+// did [the ayiti intel brief] say", "by when did ..."), the span opens at
+// the auxiliary.
 func toldSpan(toks []lexicon.Token) (from, to int) {
 	for i, t := range toks {
 		if !joinedQuestionWords[t.Text] || i+2 >= len(toks) {
 			continue
 		}
-		verbs, start := toldVerbs, i+1 // "what un news said"
-		if tellingAuxiliaries[toks[i+1].Text] {
-			verbs, start = tellVerbs, i+2 // "what did the north africa post say"
+		verbs, start, from := toldVerbs, i+1, t.Start // "what un news said"
+		for k := i + 1; k < min(len(toks)-1, i+1+maxCueWords); k++ {
+			if tellingAuxiliaries[toks[k].Text] {
+				verbs, start = tellVerbs, k+1 // "what did the north africa post say"
+				if k > i+1 {
+					from = toks[k].Start
+				}
+				break
+			}
 		}
 		for j := start + 1; j < min(len(toks), start+1+maxSourceWords); j++ {
 			if verbs[toks[j].Text] {
-				return t.Start, toks[j].Start
+				return from, toks[j].Start
 			}
 		}
 	}
 	return -1, -1
 }
 
+// maxCueWords bounds the words of a question before the auxiliary of its
+// telling verb: "how many displaced people did".
+const maxCueWords = 4
+
 var (
 	tellingAuxiliaries = lexiconSet(`did does do`)
-	tellVerbs          = lexiconSet(`say report write`)
-	toldVerbs          = lexiconSet(`said reported wrote`)
+	tellVerbs          = lexiconSet(`say report write cite quote estimate`)
+	toldVerbs          = lexiconSet(`said reported wrote cited quoted estimated`)
 )
+
+// passiveTold name who told a figure after it: "reported by UN News".
+var passiveTold = [][]string{{"reported", "by"}, {"cited", "by"}, {"given", "by"}, {"quoted", "by"}}
 
 // perUnits follow a "per" that divides, not one that attributes.
 var perUnits = lexiconSet(`cent month months year years day days week weeks officer officers person head capita hour`)

@@ -526,14 +526,18 @@ func TestAttributionNamesTheReport(t *testing.T) {
 		t.Errorf("answer is not Crisis Group's: %s", ans.Text)
 	}
 	for q, want := range map[string]string{
-		"per that intel brief, how long is the gap?":             "per that intel brief",
-		"how much are officers paid per month?":                  "",
-		"What did the force do, according to the UN?":            "according the un",
-		"How many officers per contingent?":                      "", // "per" inside a question divides
-		"selon l'ONU, combien de déplacés ?":                     "selon onu",
-		"what did the north africa post say the court required?": "what did the north africa post",
-		"what un news said the mission faced":                    "what un news",
-		"who did the chronicle name as the largest donor?":       "", // no verb of telling
+		"per that intel brief, how long is the gap?":                          "per that intel brief",
+		"how much are officers paid per month?":                               "",
+		"What did the force do, according to the UN?":                         "according the un",
+		"How many officers per contingent?":                                   "", // "per" inside a question divides
+		"selon l'ONU, combien de déplacés ?":                                  "selon onu",
+		"what did the north africa post say the court required?":              "what did the north africa post",
+		"what un news said the mission faced":                                 "what un news",
+		"who did the chronicle name as the largest donor?":                    "", // no verb of telling
+		"how many personnel did the ayiti intel brief say the force deploys?": "did the ayiti intel brief",
+		"how many displaced people did un news cite?":                         "did un news",
+		"how big was the ceiling reported by un news?":                        "by un news",
+		"how many had the violence displaced per the legalbrief story?":       "per the legalbrief story",
 	} {
 		if got := strings.Join(attribution(q), " "); got != want {
 			t.Errorf("attribution(%q) = %q, want %q", q, got, want)
@@ -557,19 +561,23 @@ func TestBenefitAskedIsTheGainTold(t *testing.T) {
 
 // TestEachPartToldByItsOutlet: "..., and what did the harbour post say
 // ..." is answered from the report whose source line names the Harbour
-// Post, not from another that writes "harbour" in a sentence.
+// Post, not from another that writes "harbour" in a sentence; and an
+// outlet no passage names ("Lanterne Daily") is its report's source line,
+// not a name the passages must hold.
 func TestEachPartToldByItsOutlet(t *testing.T) {
-	a := newExtractive(t, openStoreWith(t, []corpus.Document{
-		{Title: "Court on the deployment", Source: "North Wire", URL: "https://example.org/north", Published: day("2024-01-26"),
-			Text: "The court required a reciprocal agreement between the two countries before any police deployment."},
-		{Title: "Ruling on the police", Source: "Harbour Post", URL: "https://example.org/harbour", Published: day("2024-01-26"),
-			Text: "The court ruled that the security council lacked the authority to deploy police abroad."},
-		{Title: "Reactions", Source: "Wire", URL: "https://example.org/wire", Published: day("2024-01-27"),
-			Text: "At the harbour, officials said the court ruled on the police deployment too quickly."},
-	}...))
-	q := "what did the north wire say the court required, and what did the harbour post say the court ruled?"
-	if ans := askAnswered(t, a, q, true); !strings.Contains(ans.Text, "lacked the authority") {
-		t.Errorf("the second part is not the Harbour Post's: %s", ans.Text)
+	for _, outlet := range []string{"Harbour Post", "Lanterne Daily"} {
+		a := newExtractive(t, openStoreWith(t, []corpus.Document{
+			{Title: "Court on the deployment", Source: "North Wire", URL: "https://example.org/north", Published: day("2024-01-26"),
+				Text: "The court required a reciprocal agreement between the two countries before any police deployment."},
+			{Title: "Ruling on the police", Source: outlet, URL: "https://example.org/outlet", Published: day("2024-01-26"),
+				Text: "The court ruled that the security council lacked the authority to deploy police abroad."},
+			{Title: "Reactions", Source: "Wire", URL: "https://example.org/wire", Published: day("2024-01-27"),
+				Text: "At the harbour, officials said the court ruled on the police deployment too quickly."},
+		}...))
+		q := "what did the north wire say the court required, and what did the " + outlet + " say the court ruled?"
+		if ans := askAnswered(t, a, q, true); !strings.Contains(ans.Text, "lacked the authority") {
+			t.Errorf("the second part is not the %s's: %s", outlet, ans.Text)
+		}
 	}
 }
 

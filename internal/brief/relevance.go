@@ -63,6 +63,9 @@ func (a *Answerer) judge(r retrieval) relevance {
 	// "According to Ayiti Intel, ...": the outlet is named by the source
 	// line of its report, not in its sentences.
 	outlet := attribution(r.question)
+	for _, part := range subQueries(r.query) {
+		outlet = append(outlet, attribution(part)...) // each part's own: "..., and what did AFP say ..."
+	}
 	for _, h := range top {
 		if len(outlet) > 0 && namesOutlet(r, h, outlet) {
 			bags = append(bags, r.an.bag(h.Doc.Source, "en"))
@@ -266,7 +269,7 @@ var saidAsked = regexp.MustCompile(`(?i)^\s*what\s+(?:did|does|has|have)\s+(.+?)
 
 // speechCue marks a sentence that reports words: a verb of saying or a
 // quotation mark.
-var speechCue = regexp.MustCompile(`(?i)["“”«»]|\b(?:said|says|say|stated|states|told|tells|declared|added|warned|explained|announced|noted|stressed|described|praised|welcomed|called|a déclaré|a dit|a affirmé|a expliqué|a annoncé|a ajouté|a souligné)\b`)
+var speechCue = regexp.MustCompile(`(?i)["“”«»]|\b(?:said|says|say|stated|states|told|tells|declared|added|warned|explained|announced|noted|stressed|described|praised|welcomed|called|affirmed|reaffirmed|reiterated|vowed|insisted|acknowledged|hailed|a déclaré|a dit|a affirmé|a expliqué|a annoncé|a ajouté|a souligné)\b`)
 
 // spokenOf opens what words were spoken of ("about the freeze", "when
 // Kenya suspended it"), not what was said ("say had to be in place").
@@ -289,8 +292,20 @@ func topicOf(rest string) string {
 // say about the gangs" is not told by the Salvadoran president's words,
 // nor "what did Rubio say about the drawdown" by his words on the vote.
 // A question of another shape is not judged here.
+//
+// A question in two parts asks each part's speaker of that part: "what did
+// Thomas-Greenfield say about the extension, and what did Rubio call the
+// resolution" does not ask what Thomas-Greenfield said of "call".
 func speakerHeard(r retrieval, top []document.Hit) bool {
-	m := saidAsked.FindStringSubmatch(r.question)
+	if parts := subQueries(r.query); len(parts) > 1 {
+		return !slices.ContainsFunc(parts, func(p string) bool { return !speakerHeardIn(r, p, top) })
+	}
+	return speakerHeardIn(r, r.question, top)
+}
+
+// speakerHeardIn is speakerHeard for one ask of the question.
+func speakerHeardIn(r retrieval, ask string, top []document.Hit) bool {
+	m := saidAsked.FindStringSubmatch(ask)
 	if m == nil {
 		return true
 	}

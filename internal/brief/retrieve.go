@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/mss-brief/briefbot/internal/document"
 	"github.com/mss-brief/briefbot/internal/lexicon"
@@ -111,6 +112,7 @@ func (a *Answerer) retrieveK(ctx context.Context, req Request, k int) (retrieval
 	r.rewrites = rewrites
 	pool := max(poolFactor*k, minPool)
 	lang := askedLanguage(q)
+	outlets := a.outletDocs(ctx, r.an, queries[1:])
 	search := func(docIDs []string) ([]document.Hit, error) {
 		var lists [][]document.Hit
 		for i, text := range queries {
@@ -140,6 +142,16 @@ func (a *Answerer) retrieveK(ctx context.Context, req Request, k int) (retrieval
 			hits = a.adjust(hits, r.present)
 			if i > 0 {
 				hits = rivalsLast(a.lex, a.lex.Query(text), hits)
+				// "..., and what did UN News say ...": the part's
+				// outlet is its report's source line, which no passage
+				// text holds; that report's passages come first.
+				if ids := outlets[i-1]; len(ids) > 0 && docIDs == nil {
+					own, err := a.search.Search(ctx, document.Query{Text: text, K: pool, DocIDs: ids})
+					if err != nil {
+						return nil, err
+					}
+					hits = mergeHits(a.adjust(own, r.present)[:min(1, len(own))], hits, len(hits)+1)
+				}
 			}
 			lists = append(lists, hits)
 		}
@@ -174,6 +186,71 @@ func (a *Answerer) retrieveK(ctx context.Context, req Request, k int) (retrieval
 	// asks of Kenya).
 	r.question = recase(r.question, r.hits)
 	return r, nil
+}
+
+// outletDocs returns, for each part of a question, the documents whose
+// source line names the outlet the part attributes its answer to ("what
+// did the Haiti Chronicle say ...", "how many did UN News cite ..."):
+// each word of it, or all but one of three or more ("the report", "the
+// piece" aside). Nil for a part naming none, or a store that lists none.
+func (a *Answerer) outletDocs(ctx context.Context, an *analysis, parts []string) [][]string {
+	l, ok := a.search.(DocumentLister)
+	if !ok || len(parts) == 0 {
+		return make([][]string, len(parts))
+	}
+	var docs []document.Document
+	out := make([][]string, len(parts))
+	for i, part := range parts {
+		named := attribution(part)
+		var words []string
+		for _, w := range named[min(1, len(named)):] {
+			if !lexicon.IsStopWord(w) && !metaHeads[w] && !tellingAuxiliaries[w] {
+				words = append(words, w)
+			}
+		}
+		if len(words) == 0 {
+			continue
+		}
+		if docs == nil {
+			var err error
+			if docs, err = l.Documents(ctx, document.DocFilter{}); err != nil {
+				return out
+			}
+		}
+		for _, d := range docs {
+			if d.Source == "" {
+				continue
+			}
+			src := an.bag(outletName(d.Source), "en")
+			missed := 0
+			for _, w := range words {
+				if !src.has(w) {
+					missed++
+				}
+			}
+			if missed == 0 || missed == 1 && len(words) >= 3 {
+				out[i] = append(out[i], d.ID)
+			}
+		}
+	}
+	return out
+}
+
+// outletName is the name a source line gives its outlet: its words before
+// a bracket, and an agency in capitals within it ("APP / UrduPoint (AFP)"),
+// not the place that qualifies it ("Capital FM (Kenya)": "what did Kenya
+// say" asks of no outlet).
+func outletName(source string) string {
+	head, rest, ok := strings.Cut(source, "(")
+	if !ok {
+		return source
+	}
+	for _, w := range strings.FieldsFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if len(w) > 1 && strings.ToUpper(w) == w {
+			head += " " + w
+		}
+	}
+	return head
 }
 
 // hybrid merges the question's lexical hits with other lists of them (the

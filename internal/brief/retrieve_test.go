@@ -2,6 +2,7 @@ package brief
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -216,6 +217,30 @@ func TestDateFrameAsksWhen(t *testing.T) {
 	for _, q := range rec.texts {
 		if strings.Contains(q, "year") || corpus.QuestionCue(q) != corpus.CueDate {
 			t.Errorf("store asked %q: want 'when' for 'what year'", q)
+		}
+	}
+}
+
+// TestPartsOutletReportFirst: "..., and how many did Lanterne Daily
+// report?" finds the report whose source line is Lanterne Daily's, though
+// its passage holds none of the outlet's words and other reports hold
+// more of the part's.
+func TestPartsOutletReportFirst(t *testing.T) {
+	docs := []corpus.Document{{Title: "Camps in the north", Source: "Lanterne Daily (Haiti)", URL: "https://example.org/lanterne",
+		Published: time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC), Text: "Aid workers counted 300 families in the northern camps."}}
+	for i := range 8 {
+		docs = append(docs, corpus.Document{Title: fmt.Sprintf("Displacement report %d", i), Source: "Wire", URL: fmt.Sprintf("https://example.org/wire%d", i),
+			Published: time.Date(2025, 3, 2, 0, 0, 0, 0, time.UTC),
+			Text:      fmt.Sprintf("The council said %d displaced families were counted in the capital, and more displaced families arrived in the camps.", 1000+i)})
+	}
+	a := newExtractive(t, openStoreWith(t, docs...))
+	r := mustRetrieve(t, a, "how many displaced families did the council count in the capital, and how many families did Lanterne Daily report in the camps?")
+	if !slices.ContainsFunc(r.hits, func(h document.Hit) bool { return strings.Contains(h.Text, "300 families") }) {
+		t.Errorf("no passage of the outlet's report among %d hits", len(r.hits))
+	}
+	for source, want := range map[string]string{"Capital FM (Kenya)": "Capital FM ", "APP / UrduPoint (AFP)": "APP / UrduPoint  AFP", "EFE": "EFE"} {
+		if got := outletName(source); got != want {
+			t.Errorf("outletName(%q) = %q, want %q", source, got, want)
 		}
 	}
 }

@@ -707,6 +707,20 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		// whoever said it.
 		skip[w] = skip[w] || w != head
 	}
+	if told := attribution(r.question); len(told) > 0 && (tellingAuxiliaries[told[0]] || joinedQuestionWords[told[0]]) && closesItsPart(r.question, told) {
+		// "how many displaced people did UN News cite": the outlet and its
+		// verb of telling say who gave the figure, not what it counts (an
+		// outlet set apart, "per that intel brief, ...", is left alone).
+		for _, w := range told {
+			skip[w] = skip[w] || w != head
+		}
+		for w := range tellVerbs {
+			skip[w] = true
+		}
+		for w := range toldVerbs {
+			skip[w] = true
+		}
+	}
 	for w := range proForms {
 		skip[w] = true // "the one that left behind the abuse legacy" names its thing elsewhere
 	}
@@ -2338,6 +2352,35 @@ func (s answerSlot) rivalsOf(q lexicon.Concept) map[string]bool {
 		return nil
 	}
 	return s.rivals
+}
+
+// partEnds close a part of a question or open its setting.
+var partEnds = lexiconSet(`and et when while after before during quand lorsque apres avant pendant`)
+
+// closesItsPart reports a verb of telling that ends its part of the
+// question ("how many displaced people did UN News cite?", "..., and what
+// did the chronicle say?"), not one that opens what was told ("how many
+// men had Benin said it would contribute": Benin's deed is the count's).
+func closesItsPart(question string, told []string) bool {
+	toks := lexicon.Tokens(question)
+	last := -1
+	for i, t := range toks {
+		if t.Text == told[len(told)-1] {
+			last = i
+		}
+	}
+	if last < 0 {
+		return true
+	}
+	for _, t := range toks[last+1:] {
+		if partEnds[t.Text] {
+			return true // "..., and ...", "... cite when the GSF was authorized"
+		}
+		if !lexicon.IsStopWord(t.Text) && !tellVerbs[t.Text] && !toldVerbs[t.Text] {
+			return false
+		}
+	}
+	return true
 }
 
 // ownerNames returns the names of the question that say whose the thing

@@ -1167,7 +1167,8 @@ func TestNearMissOfAnotherCountry(t *testing.T) {
 func TestWordsOfAnotherSpeaker(t *testing.T) {
 	const text = "Guatemalan President Bernardo Arevalo pledged 150 military police for the mission. " +
 		"Salvadoran President Nayib Bukele said the gangs of Haiti must be obliterated. " +
-		"US Ambassador Mike Waltz said the adoption of the resolution offers Haiti hope."
+		"US Ambassador Mike Waltz said the adoption of the resolution offers Haiti hope. " +
+		"Kenyan President William Ruto has reaffirmed his commitment to the mission."
 	for _, c := range []struct {
 		rule, question string
 		answered       bool
@@ -1177,6 +1178,8 @@ func TestWordsOfAnotherSpeaker(t *testing.T) {
 		{"spoken of", "What did Mike Waltz say about the funding freeze?", false},
 		{"spoken of", "What did Mike Waltz say about the resolution's adoption?", true},
 		{"own report", "What did Crisis Group say the mission needed before deploying?", true},
+		{"each part's speaker", "What did Mike Waltz say about the resolution's adoption, and what did Bukele call the gangs?", true},
+		{"verb of saying", "What did Ruto say about the mission?", true},                                   // "has reaffirmed"
 		{"report noun", "What did the Crisis Group report say the mission needed before deploying?", true}, // the report did not speak
 		{"quoted", "What did Haiti's prime minister say about the resignation?", false},
 		{"quoted", "What did Sing'oei say about the resignation?", true},
@@ -1249,5 +1252,39 @@ func TestDeedToldByItsOwnWord(t *testing.T) {
 			Text: "The donor talks were presided over by the council's chair, who asked for more money for the mission."}))
 	if ans := askAnswered(t, a, "Who presided over the rollout of the mission's abuse reporting system?", true); !strings.Contains(ans.Text, "Mwangi") {
 		t.Errorf("answer lacks the doer: %s (%s)", ans.Text, ans.Note)
+	}
+}
+
+// TestToldVerbIsNoRelation: "how many displaced people did UN News cite"
+// asks the count of the displaced; "cite" says who gave it, and a
+// sentence with "cited" and another count does not answer.
+func TestToldVerbIsNoRelation(t *testing.T) {
+	st := openStoreWith(t, corpus.Document{Title: "Council authorizes the new force", Source: "UN News", URL: "https://example.org/unnews",
+		Published: time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC), Text: "Haiti is facing nearly 1.3 million internally displaced people and rising kidnappings."},
+		corpus.Document{Title: "Massacre in the capital", Source: "Wire", URL: "https://example.org/wire",
+			Published: time.Date(2025, 10, 2, 0, 0, 0, 0, time.UTC), Text: "The report cited 207 people killed in the massacre, many of them displaced people."})
+	ans := askAnswered(t, newExtractive(t, st), "how many displaced people did UN News cite?", true)
+	if !strings.HasPrefix(ans.Text, "Haiti is facing nearly 1.3 million") {
+		t.Errorf("want UN News's count first: %s", ans.Text)
+	}
+}
+
+// TestTellingThatClosesItsPart: the verb of telling is set apart from what
+// the figure counts only where it ends its part ("did UN News cite?",
+// "... cite when the GSF was authorized"), not where it opens what was
+// told ("had Benin said it would contribute": Benin's deed).
+func TestTellingThatClosesItsPart(t *testing.T) {
+	for _, c := range []struct {
+		question string
+		closes   bool
+	}{
+		{"how many displaced people did UN News cite?", true},
+		{"how many displaced people did UN News cite when the GSF was authorized?", true},
+		{"how many displaced people did UN News cite, and who led the force?", true},
+		{"How many men had Benin said it would contribute?", false},
+	} {
+		if got := closesItsPart(c.question, attribution(c.question)); got != c.closes {
+			t.Errorf("%q: closes its part %v, want %v", c.question, got, c.closes)
+		}
 	}
 }
