@@ -664,6 +664,8 @@ var realEvalFiles = []struct {
 	{"real_rank_test", realRankTestFloors},
 	{"real_para5_dev", realPara5DevFloors},
 	{"real_para5_test", realPara5TestFloors},
+	{"real_deed_dev", realDeedDevFloors},
+	{"real_deed_test", realDeedTestFloors},
 }
 
 // realRankDevFloors and realRankTestFloors hold testdata/real_rank_dev.yaml
@@ -681,6 +683,31 @@ var realRankDevFloors = map[EvalKind]realFloor{
 
 var realRankTestFloors = map[EvalKind]realFloor{
 	"overall": {recall: 0.85, mrr: 0.6, fact: 0.6, cited: 0.95, maxFalseAbstain: 0.13},
+}
+
+// realDeedDevFloors hold testdata/real_deed_dev.yaml: 7 near misses whose
+// asked deed never happened (a deed no report tells, one told only as
+// meant, one told of another) beside answerable twins, written by h-deed
+// on 2026-12-04 (eighth session, round 2) before any change, and tuned on.
+// First run at 2ae02fa: key fact 0.71, cited 0.67, unanswerable 0.57,
+// false abstentions 0.14. After a "when did X <verb>" deed untold, or
+// told only as meant or of others: unanswerable 0.86, the rest the same
+// (a count's deed untold reached 1.00 but turned away "announced 2,000
+// men" for "how many men did Benin promise": rejected).
+var realDeedDevFloors = map[EvalKind]realFloor{
+	"overall": {recall: 0.55, fact: 0.68, cited: 0.64, abstain: 0.84, maxFalseAbstain: 0.15},
+}
+
+// realDeedTestFloors hold testdata/real_deed_test.yaml, the test half of
+// h-deed's pair: 6 near misses of the same kinds over other reports where
+// possible, with twins, never tuned on. Run at 2ae02fa and after the rule
+// above: recall@5 0.50, MRR 0.42, key fact 0.83, cited 0.60, unanswerable
+// 0.83, false abstentions 0.17 both times: the near misses the rule
+// catches ("Benin's soldiers arrive", "France suspend") already abstained,
+// and the one it misses is a deed told of a doer written in lower case
+// ("Kenya's high court approve": the parliament approved it).
+var realDeedTestFloors = map[EvalKind]realFloor{
+	"overall": {recall: 0.48, fact: 0.8, cited: 0.58, abstain: 0.8, maxFalseAbstain: 0.18},
 }
 
 // TestEvalRealFiles asks each question file but real.yaml over the real

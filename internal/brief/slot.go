@@ -396,6 +396,89 @@ func predicateOf(question string, cue []string) string {
 	return ""
 }
 
+// deedHelpers put a deed after its doer: "when did Chad's troops [land]",
+// "when has Kenya [sent]". A form of "be" is left out: "when was the
+// meeting" dates a thing.
+var deedHelpers = lexiconSet(`did does do has have had will`)
+
+// askedDeed returns the verb a "when did X <verb> (Y)" question asks the
+// date of: the word before the first determiner or preposition after the
+// doer ("did Kenya's parliament [reject] the deployment", "did Chad's
+// troops [land] in Haiti"), else the last word that is no name ("did
+// Christofides [visit] Santo Domingo"); "" when there is none or it is a
+// common verb.
+func askedDeed(question string, cue []string, names map[string]bool) (deed string, doers []string) {
+	if q, _, ok := strings.Cut(question, "?"); ok {
+		question = q // "... would arrive? writing a timeline"
+	}
+	question = beforeSetting(question)
+	toks := lexicon.Tokens(question)
+	words := tokenTexts(toks)
+	at := runIndex(words, cue)
+	if at < 0 || at+len(cue) >= len(words) || !deedHelpers[words[at+len(cue)]] {
+		return "", nil
+	}
+	seen := false
+	for i := at + len(cue) + 1; i < len(words); i++ {
+		w := words[i]
+		if (determiners[w] || deedEnds[w]) && seen {
+			break
+		}
+		if names[w] || capitalised(question, toks[i]) || lexicon.IsStopWord(w) || lexicon.IsYear(w) {
+			if !seen && !lexicon.IsStopWord(w) && !lexicon.IsYear(w) {
+				doers = append(doers, w)
+			}
+			continue // "Santo Domingo" is where, not what was done
+		}
+		deed, seen = w, true
+	}
+	if phraseVerbs[deed] || reportingVerbs[deed] || nounIngs[deed] {
+		return "", nil
+	}
+	return deed, doers
+}
+
+// meantWords say a deed is yet to be done: "plans to visit", "is set to
+// deploy", "pledged to send", "will arrive".
+var meantWords = lexiconSet(`plan plans planned planning intend intends intended set expected scheduled slated due
+will would shall aims aim hopes hope poised ready pledged pledge pledges promised promise promises vowed vow vows
+threatened threaten threatens`)
+
+// meantWindow is how many words before a deed a word saying it is meant
+// may stand ("announced plans [to] visit").
+const meantWindow = 3
+
+// doneBy reports a top sentence that tells the deed as done, not meant,
+// and names one of its doers, or stands beside a sentence or under a
+// title that does: Boinet's visit to Haiti is no visit of Christofides'.
+func doneBy(r retrieval, c lexicon.Concept, doers []string) bool {
+	var of []lexicon.Concept
+	for _, a := range r.asked {
+		if slices.Contains(doers, a.Text) {
+			of = append(of, a)
+		}
+	}
+	for _, h := range r.hits[:min(gatePassages, len(r.hits))] {
+		sents, bags := r.an.of(h)
+		title := r.an.title(h)
+		for i, b := range bags {
+			if !b.meets(c) || len(of) > 0 && !slices.ContainsFunc(of, func(d lexicon.Concept) bool { return title.meets(d) || b.meets(d) || besideHolds(bags, i, d) }) {
+				continue
+			}
+			toks := lexicon.Tokens(sents[i])
+			for j, t := range toks {
+				if !r.an.bag(t.Text, h.Doc.Lang).meets(c) {
+					continue
+				}
+				if !slices.ContainsFunc(toks[max(j-meantWindow, 0):j], func(p lexicon.Token) bool { return meantWords[p.Text] }) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // beforeSetting returns a question up to the setting that follows what
 // it asks ("how big was the MSS | when the council renewed it", "how much
 // had the fund received | by the end of 2024", "which crew torched the
@@ -898,6 +981,23 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		// UNSOH": no passage says who heads it).
 		s.spoken = s.predicate != nil && speechActs[s.predicate.Text]
 		s.deedUntold = s.predicate != nil && !anyMeets(bags, *s.predicate) && !(s.spoken && reportsWords(r))
+	}
+	if s.kind == TypeDate && !s.person && len(cue) == 1 && head == "" {
+		// "When did Kenya's parliament reject the deployment?": the
+		// sentence, or one beside it, tells the deed asked; a date of its
+		// approval does not answer.
+		// A reporter may date it in other words ("authorized" for "vote"),
+		// so only a deed no top passage tells in any of its words is
+		// checked: "When did Kenya's parliament reject the deployment?" is
+		// not answered by the date it approved it.
+		// So is a deed the passages tell only as meant ("announced plans
+		// to visit Santo Domingo", "is set to deploy"): "when did" asks
+		// of one done.
+		if v, doers := askedDeed(r.question, cue, names); v != "" {
+			s.deedUntold = slices.ContainsFunc(r.asked, func(c lexicon.Concept) bool {
+				return c.Text == v && !c.Glossary && (!anyMeets(bags, c) || !doneBy(r, c, doers))
+			})
+		}
 	}
 	if s.kind == TypeCount {
 		// A word that meets a group only with the words after it opens a

@@ -1288,3 +1288,53 @@ func TestTellingThatClosesItsPart(t *testing.T) {
 		}
 	}
 }
+
+func TestAskedDeed(t *testing.T) {
+	names := map[string]bool{"kenya": true, "chad": true}
+	tests := []struct{ question, deed, doer string }{
+		{"When did Kenya's parliament reject the deployment?", "reject", "kenya"},
+		{"When did Chad's troops land in Haiti?", "land", "chad"},
+		{"When did Christofides visit Santo Domingo?", "visit", "christofides"},
+		{"when did he say the first contingents would arrive? writing a timeline", "arrive", ""}, // the question ends at its mark
+		{"When was the meeting held?", "", ""},                                                   // no helper of a deed
+	}
+	for _, tt := range tests {
+		deed, doers := askedDeed(tt.question, []string{"when"}, names)
+		if deed != tt.deed || tt.doer != "" && !slices.Contains(doers, tt.doer) {
+			t.Errorf("askedDeed(%q) = %q %v, want %q of %q", tt.question, deed, doers, tt.deed, tt.doer)
+		}
+	}
+}
+
+// TestWhenDeedNeverDone: "when did X <verb>" asks of a deed done by X; a
+// deed no passage tells, one told only as meant ("announced plans to
+// visit"), or one told of another ("Boinet visited Haiti") gives no date,
+// while the twin whose deed is told is answered.
+func TestWhenDeedNeverDone(t *testing.T) {
+	a := newExtractive(t, openFixtureStore(t,
+		corpus.Document{Title: "Parliament backs the deployment", Source: "Wire", URL: "https://example.org/parliament", Published: day("2023-11-17"),
+			Text: "Kenya's parliament approved the deployment of 1,000 police officers to Haiti on Thursday. " +
+				"The national assembly backed the motion after a long debate."},
+		corpus.Document{Title: "Envoy meets Dominican minister", Source: "Wire", URL: "https://example.org/envoy", Published: day("2025-12-10"),
+			Text: "Special Representative Jack Christofides thanked the Dominican Republic and announced plans to visit Santo Domingo in January."},
+		corpus.Document{Title: "Kenyan adviser in Haiti", Source: "Wire", URL: "https://example.org/adviser", Published: day("2025-08-15"),
+			Text: "Kenyan adviser Joseph Boinet visited Port-au-Prince on 11 August 2025 for talks with the force commander."},
+	))
+	for _, tt := range []struct {
+		question string
+		abstain  bool
+	}{
+		{"When did Kenya's parliament reject the deployment?", true},
+		{"When did Kenya's parliament approve the deployment?", false},
+		{"When did Christofides visit Santo Domingo?", true},
+		{"When did Boinet visit Port-au-Prince?", false},
+	} {
+		ans, err := a.Answer(context.Background(), Request{Question: tt.question})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := ans.Mode == ModeAbstained; got != tt.abstain {
+			t.Errorf("%q: mode %s (%s), answer %q, want abstained %v", tt.question, ans.Mode, ans.Note, ans.Text, tt.abstain)
+		}
+	}
+}
