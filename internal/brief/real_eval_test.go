@@ -666,6 +666,8 @@ var realEvalFiles = []struct {
 	{"real_para5_test", realPara5TestFloors},
 	{"real_deed_dev", realDeedDevFloors},
 	{"real_deed_test", realDeedTestFloors},
+	{"real_loose_dev", realLooseDevFloors},
+	{"real_loose_test", realLooseTestFloors},
 }
 
 // realRankDevFloors and realRankTestFloors hold testdata/real_rank_dev.yaml
@@ -706,8 +708,10 @@ var realDeedDevFloors = map[EvalKind]realFloor{
 // catches ("Benin's soldiers arrive", "France suspend") already abstained,
 // and the one it misses is a deed told of a doer written in lower case
 // ("Kenya's high court approve": the parliament approved it).
+// With h-loose merged: false abstentions 0.17 -> 0 (the question it now
+// answers cites another report, so cited 0.60 -> 0.50).
 var realDeedTestFloors = map[EvalKind]realFloor{
-	"overall": {recall: 0.48, fact: 0.8, cited: 0.58, abstain: 0.8, maxFalseAbstain: 0.18},
+	"overall": {recall: 0.48, fact: 0.8, cited: 0.48, abstain: 0.8, maxFalseAbstain: 0.05},
 }
 
 // TestEvalRealFiles asks each question file but real.yaml over the real
@@ -786,7 +790,30 @@ var realPara5DevFloors = map[EvalKind]realFloor{
 // any change and never tuned on. Run at 9d7fa9f and after the rules above:
 // recall@5 1.00, MRR 0.81, key fact 0.65, cited 1.00, false abstentions
 // 0.35 both times (each failure an answer slot holding a reader's word as
-// its relation: "truck", "renewal", "turned").
+// its relation: "truck", "renewal", "turned"). With h-loose's deed told
+// after its circumstance: key fact 0.71, false abstentions 0.29.
 var realPara5TestFloors = map[EvalKind]realFloor{
 	"overall": {recall: 0.97, fact: 0.62, cited: 0.97, maxFalseAbstain: 0.36},
+}
+
+// realLooseDevFloors hold testdata/real_loose_dev.yaml: 9 paraphrases
+// whose reader writes a loose word of their own (a verb without a telling
+// ending, a phrasal verb, a describing noun) and 5 near misses naming a
+// thing the corpus mentions but never counts, written by a helper
+// (h-loose) on 2026-12-04 (eighth session, round 2) before any change,
+// and tuned on. First run at 2ae02fa: key fact 0.78, unanswerable 1.00,
+// false abstentions 0.22; after an irregular past or a word before a
+// particle ending the asked phrase and a phrasal verb's verb left out of
+// the relation: key fact 1.00, false abstentions 0.00.
+var realLooseDevFloors = map[EvalKind]realFloor{
+	"overall": {recall: 0.97, fact: 0.95, cited: 0.97, abstain: 0.95, maxFalseAbstain: 0.05},
+}
+
+// realLooseTestFloors hold testdata/real_loose_test.yaml, its held-out
+// twin (8 paraphrases, 4 near misses over mostly other reports), written
+// with it and never tuned on: recall@5 0.88, MRR 0.88, key fact 0.75,
+// cited 0.83, unanswerable 0.75, false abstentions 0.25, the same before
+// and after those rules.
+var realLooseTestFloors = map[EvalKind]realFloor{
+	"overall": {recall: 0.85, fact: 0.72, cited: 0.8, abstain: 0.7, maxFalseAbstain: 0.26},
 }

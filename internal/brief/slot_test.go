@@ -33,6 +33,8 @@ func TestAskPhrase(t *testing.T) {
 		{"How many soldiers exactly did Sri Lanka pledge?", "soldiers", nil, ""},
 		{"How many kenyan officers quit over late pay?", "officers", []string{"kenyan"}, ""}, // an irregular verb ends the phrase
 		{"When is the GSF meant to be at full strength?", "gsf", nil, ""},
+		{"Which judge threw out the deployment?", "judge", nil, ""},     // an irregular past ends the phrase
+		{"Which minister shut off the aid money?", "minister", nil, ""}, // so does a word before a particle
 		// Typed as a bare phrase: a head that names a kind of answer.
 		{"GSF budget?", "budget", []string{"gsf"}, ""},
 		{"kenya's ambassador", "ambassador", []string{"kenya"}, "kenya"},
@@ -921,6 +923,36 @@ func TestPhrasalVerbTells(t *testing.T) {
 	}
 	if paid("How much was paid?") {
 		t.Error(`"paid" alone opens a phrase`)
+	}
+}
+
+// TestLooseRelation: a reader's loose words do not veto a sentence that
+// holds the answer: a phrasal verb ("end up with") is not the relation,
+// and a circumstance of a role's deed may be told a few sentences before
+// the one telling the deed and naming the doer. A count of another deed
+// still abstains. Each row fails with looseRelation off.
+func TestLooseRelation(t *testing.T) {
+	a := newExtractive(t, openStoreWith(t,
+		corpus.Document{Title: "Mission winds down", Source: "Wire", URL: "https://example.org/winds",
+			Published: time.Date(2025, 10, 3, 0, 0, 0, 0, time.UTC),
+			Text: "The security mission had aimed for 2,500 members but stalled at 970 members before its mandate expired. " +
+				"Donors said the mission never got the money it needed by the end of its mandate. " +
+				"Hundreds died in gang attacks while it served, and more died after it left."},
+		corpus.Document{Title: "Officer shot near the port", Source: "Paper", URL: "https://example.org/shot",
+			Published: time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC),
+			Text: "A patrol was sent to escort a convoy of fuel tankers to the power plant. " +
+				"Gunmen opened fire on the patrol near the port. " +
+				"Police later said Constable Daniel Mwangi was shot and died in hospital. " +
+				"Two drivers died too, and a third died of his wounds on Monday."}))
+	for _, tt := range []struct {
+		question string
+		answered bool
+	}{
+		{"how many members did it end up with?", true},
+		{"Who was the officer who died trying to escort the fuel tankers?", true},
+		{"How many members were wounded?", false},
+	} {
+		t.Run(tt.question, func(t *testing.T) { askAnswered(t, a, tt.question, tt.answered) })
 	}
 }
 

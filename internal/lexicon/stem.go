@@ -68,9 +68,19 @@ var irregular = map[string]string{
 	"left": "leave", "meant": "mean", "ran": "run", "saw": "see", "seen": "see", "went": "go", "gone": "go",
 	"came": "come", "became": "become", "shot": "shoot", "stood": "stand", "understood": "understand",
 	"sold": "sell", "woke": "wake", "driven": "drive", "drove": "drive", "forbade": "forbid", "forbidden": "forbid",
-	"arisen": "arise", "arose": "arise", "dealt": "deal", "laid": "lay", "slain": "slay", "swore": "swear", "sworn": "swear",
+	"threw": "throw", "thrown": "throw", "arisen": "arise", "arose": "arise", "dealt": "deal", "laid": "lay", "slain": "slay", "swore": "swear", "sworn": "swear",
 	"children": "child", "women": "woman", "men": "man", "people": "person",
 }
+
+// IsIrregularVerb reports an irregular verb form of irregular ("threw",
+// "took"): a verb, though it has no telling ending.
+func IsIrregularVerb(t string) bool {
+	_, ok := irregular[t]
+	return ok && !irregularPlurals[t]
+}
+
+// irregularPlurals are the nouns irregular maps beside the verbs.
+var irregularPlurals = map[string]bool{"children": true, "women": true, "men": true, "people": true}
 
 // IsNumber reports whether a folded token is a number.
 func IsNumber(t string) bool { return t != "" && t[0] >= '0' && t[0] <= '9' }
