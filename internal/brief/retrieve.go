@@ -328,12 +328,13 @@ func (a *Answerer) adjustBy(hits []document.Hit, present bool, kind AnswerType, 
 		// span still lets a newer report below them rise.
 		oldest, newest = publishedSpan(hits)
 	}
-	// A count or an amount "so far" is the newest report's figure: our
-	// notes, dated when they were written and not when what they tell
-	// happened, gain no newness for it ("how many Kenyan officers have
-	// been killed so far": a note of October 2025 rose over the March
-	// report telling the second death).
-	notesUndated := kind == TypeCount || kind == TypeAmount
+	// A count "so far" is the newest report's figure: our notes, dated
+	// when they were written and not when what they tell happened, gain
+	// no newness for it ("how many Kenyan officers have been killed so
+	// far": a note of October 2025 rose over the March report telling the
+	// second death). Not for an amount: a fund's total "so far" is often
+	// only in a note, which sums what the reports give in parts.
+	notesUndated := kind == TypeCount
 	if present {
 		oldest, newest = recentWindow(hits, score, oldest, newest)
 	}
