@@ -479,7 +479,7 @@ func datelineEnd(sentence string) int {
 func hasCount(sentence string, toks []lexicon.Token) bool {
 	words := tokenTexts(toks)
 	for i, w := range words {
-		if lexicon.IsCountWord(w) {
+		if lexicon.IsCountWord(w) || rankCountAt(sentence, toks, words, i) {
 			return true
 		}
 		if !lexicon.IsNumber(w) || lexicon.WrittenAsYear(sentence, toks[i]) {
@@ -495,6 +495,31 @@ func hasCount(sentence string, toks []lexicon.Token) bool {
 	}
 	return false
 }
+
+// rankCountAt reports a rank that tells a count: "He is the second Kenyan
+// officer to be killed" says two have been, as "the third contingent to
+// arrive" says three have. The rank follows "the" and a few words after
+// it an infinitive opens ("to be", "to" and a lower-case word that is no
+// determiner: "the second largest contributor to the force" is no count).
+func rankCountAt(sentence string, toks []lexicon.Token, words []string, i int) bool {
+	if !rankWords[words[i]] || i == 0 || words[i-1] != "the" {
+		return false
+	}
+	for j := i + 1; j < min(i+rankCountReach, len(words)-1); j++ {
+		if superlativeWords[words[j]] || strings.ContainsAny(sentence[toks[j-1].End:toks[j].Start], ",;:") {
+			return false
+		}
+		if words[j] != "to" {
+			continue
+		}
+		next := sentence[toks[j+1].Start:toks[j+1].End]
+		return !determiners[words[j+1]] && next == strings.ToLower(next) && !lexicon.IsNumber(words[j+1])
+	}
+	return false
+}
+
+// rankCountReach is how many words after a rank its infinitive may open.
+const rankCountReach = 5
 
 // hasInnerName reports a capitalised word past a sentence's first word: a
 // person, a country, a body.

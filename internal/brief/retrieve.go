@@ -135,11 +135,11 @@ func (a *Answerer) retrieveK(ctx context.Context, req Request, k int) (retrieval
 					}
 				}
 				if len(more) > 0 {
-					lists = append(lists, a.hybrid(hits, more, r.present))
+					lists = append(lists, a.hybrid(hits, more, r.present, r.kind))
 					continue
 				}
 			}
-			hits = a.adjust(hits, r.present)
+			hits = a.adjust(hits, r.present, r.kind)
 			if i > 0 {
 				hits = rivalsLast(a.lex, a.lex.Query(text), hits)
 				// "..., and what did UN News say ...": the part's
@@ -150,7 +150,7 @@ func (a *Answerer) retrieveK(ctx context.Context, req Request, k int) (retrieval
 					if err != nil {
 						return nil, err
 					}
-					hits = mergeHits(a.adjust(own, r.present)[:min(1, len(own))], hits, len(hits)+1)
+					hits = mergeHits(a.adjust(own, r.present, r.kind)[:min(1, len(own))], hits, len(hits)+1)
 				}
 			}
 			lists = append(lists, hits)
@@ -264,7 +264,7 @@ func outletName(source string) string {
 // The fused order is scored with the lexical list's scores rank by rank:
 // reciprocal rank scores span a factor of 1.4 over the pool, so the
 // recency and bundled-notes factors would otherwise outweigh rank.
-func (a *Answerer) hybrid(hits []document.Hit, more [][]document.Hit, present bool) []document.Hit {
+func (a *Answerer) hybrid(hits []document.Hit, more [][]document.Hit, present bool, kind AnswerType) []document.Hit {
 	fused, _ := fuseScored(append([][]document.Hit{hits}, more...))
 	scores := make([]float64, len(hits))
 	for i, h := range hits {
@@ -274,8 +274,8 @@ func (a *Answerer) hybrid(hits []document.Hit, more [][]document.Hit, present bo
 	if len(scores) == 0 {
 		scores = []float64{1}
 	}
-	fused = a.adjustBy(fused, present, func(j int) float64 { return scores[min(j, len(scores)-1)] })
-	lexical := a.adjust(slices.Clone(hits), present)
+	fused = a.adjustBy(fused, present, kind, func(j int) float64 { return scores[min(j, len(scores)-1)] })
+	lexical := a.adjust(slices.Clone(hits), present, kind)
 	lead := min(hybridLead, len(lexical))
 	rest := interleave([][]document.Hit{lexical[lead:], fused})
 	return interleave([][]document.Hit{append(lexical[:lead:lead], rest...)})
@@ -307,13 +307,13 @@ func (a *Answerer) dense(ctx context.Context, q document.Query) []document.Hit {
 // than primary reports, and for a question about the present a newer
 // report counts more. Scores stay comparable for the relevance gate: the
 // adjustment reorders, the hit keeps its store score.
-func (a *Answerer) adjust(hits []document.Hit, present bool) []document.Hit {
-	return a.adjustBy(hits, present, func(i int) float64 { return hits[i].Score })
+func (a *Answerer) adjust(hits []document.Hit, present bool, kind AnswerType) []document.Hit {
+	return a.adjustBy(hits, present, kind, func(i int) float64 { return hits[i].Score })
 }
 
 // adjustBy is adjust over other scores than the store's: score(i) is hit
 // i's (a fused list's reciprocal rank scores).
-func (a *Answerer) adjustBy(hits []document.Hit, present bool, score func(i int) float64) []document.Hit {
+func (a *Answerer) adjustBy(hits []document.Hit, present bool, kind AnswerType, score func(i int) float64) []document.Hit {
 	if len(hits) == 0 {
 		return hits
 	}
@@ -328,6 +328,13 @@ func (a *Answerer) adjustBy(hits []document.Hit, present bool, score func(i int)
 		// span still lets a newer report below them rise.
 		oldest, newest = publishedSpan(hits)
 	}
+	// A count "so far" is the newest report's figure: our notes, dated
+	// when they were written and not when what they tell happened, gain
+	// no newness for it ("how many Kenyan officers have been killed so
+	// far": a note of October 2025 rose over the March report telling the
+	// second death). Not for an amount: a fund's total "so far" is often
+	// only in a note, which sums what the reports give in parts.
+	notesUndated := kind == TypeCount
 	if present {
 		oldest, newest = recentWindow(hits, score, oldest, newest)
 	}
@@ -341,7 +348,7 @@ func (a *Answerer) adjustBy(hits []document.Hit, present bool, score func(i int)
 		if isBundled(h.Doc) {
 			s *= bundledFactor
 		}
-		if present && newest.After(oldest) {
+		if present && newest.After(oldest) && !(notesUndated && isBundled(h.Doc)) {
 			if d := h.Doc.Published; !d.IsZero() {
 				f := float64(d.Sub(oldest)) / float64(newest.Sub(oldest))
 				s *= 1 + recencyWeight*max(0, min(f, 1))

@@ -42,17 +42,17 @@ func TestRecencyAmongStrongest(t *testing.T) {
 		return hits
 	}
 	a := &Answerer{}
-	if got := a.adjust(pool(), true); got[0].ID != 2 {
+	if got := a.adjust(pool(), true, TypeOther); got[0].ID != 2 {
 		t.Errorf("present question: first hit %d (%s), want the December report", got[0].ID, got[0].DocID)
 	}
-	if got := a.adjust(pool(), false); got[0].ID != 1 {
+	if got := a.adjust(pool(), false, TypeOther); got[0].ID != 1 {
 		t.Errorf("past question: first hit %d, want the store's first", got[0].ID)
 	}
 	// The strongest five share a date: the pool's span still lets a
 	// newer report below them rise.
 	same := []document.Hit{hit(1, 1.0, "2025-03-01"), hit(2, 0.98, "2025-03-01"), hit(3, 0.96, "2025-03-01"),
 		hit(4, 0.94, "2025-03-01"), hit(5, 0.92, "2025-03-01"), hit(6, 0.9, "2026-02-07"), hit(7, 0.5, "2023-10-02")}
-	if got := a.adjust(same, true); got[0].ID != 6 {
+	if got := a.adjust(same, true, TypeOther); got[0].ID != 6 {
 		t.Errorf("present question over one date: first hit %d (%s), want the February report", got[0].ID, got[0].DocID)
 	}
 	// "Is Kenya still leading ...": the strongest five reach from 2023 to
@@ -61,13 +61,30 @@ func TestRecencyAmongStrongest(t *testing.T) {
 	// far weaker does not.
 	late := []document.Hit{hit(1, 1.23, "2023-10-02"), hit(2, 1.17, "2025-09-30"), hit(3, 1.16, "2025-10-15"),
 		hit(4, 1.16, "2024-09-30"), hit(5, 1.14, "2025-03-28"), hit(6, 1.11, "2025-09-30"), hit(7, 0.99, "2026-02-07")}
-	if got := a.adjust(late, true); got[0].ID != 7 {
+	if got := a.adjust(late, true, TypeOther); got[0].ID != 7 {
 		t.Errorf("present question, newest strong report below the five: first hit %d (%s), want the February report", got[0].ID, got[0].DocID)
 	}
 	weak := []document.Hit{hit(1, 1.23, "2023-10-02"), hit(2, 1.17, "2025-09-30"), hit(3, 1.16, "2025-10-15"),
 		hit(4, 1.16, "2024-09-30"), hit(5, 1.14, "2025-03-28"), hit(6, 0.5, "2026-02-07")}
-	if got := a.adjust(weak, true); got[0].ID == 6 {
+	if got := a.adjust(weak, true, TypeOther); got[0].ID == 6 {
 		t.Errorf("present question: a weak newest report (%s) went first", got[0].DocID)
+	}
+	// "How many ... so far": a note dated when it was written gains no
+	// newness for a count over the report that tells the figure; for
+	// another question it still does.
+	note := func(id int64, score float64, written string) document.Hit {
+		h := hit(id, score, written)
+		h.Doc.Origin = document.BundledOrigin + "note.md"
+		return h
+	}
+	noted := func() []document.Hit {
+		return []document.Hit{hit(1, 0.6, "2025-03-28"), note(2, 1.1, "2025-10-20"), hit(3, 0.5, "2024-06-25"), note(4, 0.9, "2025-10-20")}
+	}
+	if got := a.adjust(noted(), true, TypeCount); got[0].ID != 1 {
+		t.Errorf("present count: first hit %d (%s), want the report, not the note", got[0].ID, got[0].DocID)
+	}
+	if got := a.adjust(noted(), true, TypeOther); got[0].ID != 2 {
+		t.Errorf("present question: first hit %d (%s), want the newer note", got[0].ID, got[0].DocID)
 	}
 }
 
@@ -83,7 +100,7 @@ func TestHybridKeepsLexicalLead(t *testing.T) {
 	}
 	lexical := []document.Hit{hit(1, 1), hit(2, 0.9), hit(3, 0.8), hit(4, 0.7), hit(5, 0.6)}
 	dense := []document.Hit{hit(3, 0), hit(9, 0)}
-	got := (&Answerer{}).hybrid(lexical, [][]document.Hit{dense}, false)
+	got := (&Answerer{}).hybrid(lexical, [][]document.Hit{dense}, false, TypeOther)
 	var ids []int64
 	for _, h := range got {
 		ids = append(ids, h.ID)

@@ -2136,7 +2136,7 @@ func moneyAt(sentence string, toks []lexicon.Token, i int) bool {
 // words) is a number that counts something.
 func countAt(sentence string, toks []lexicon.Token, words []string, i int) bool {
 	w := words[i]
-	if lexicon.IsCountWord(w) {
+	if lexicon.IsCountWord(w) || rankCountAt(sentence, toks, words, i) {
 		return true
 	}
 	if !lexicon.IsNumber(w) || lexicon.WrittenAsYear(sentence, toks[i]) {

@@ -436,6 +436,11 @@ func TestNumberFor(t *testing.T) {
 		{"Which carrier flew the Kenyans?", "The Kenyans flew in on a Kenya Airways carrier.", true},
 		{"Which gang figures were sanctioned?", "The council sanctioned several gang figures on Friday.", false}, // "figures" names no thing: the gang's are named
 		{"Which gang figures were sanctioned?", "The council sanctioned gang leader Jimmy Cherizier.", true},
+		// A rank tells a count: "the second officer to be killed" says two were.
+		{"How many Kenyan officers have been killed?", "He is the second Kenyan officer to be killed in Haiti since June.", true},
+		{"How many contingents have arrived?", "It was the third contingent to arrive in the capital.", true},
+		{"How many officers has Kenya sent?", "Kenya is the second largest contributor to the force.", false}, // a rank of size, no count
+		{"How many officers has Kenya sent?", "The second phase of the mission began in May.", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sentence, func(t *testing.T) {
