@@ -457,3 +457,30 @@ func TestMonthsMeetAcrossLanguages(t *testing.T) {
 		t.Errorf("sept (seven) meets September: %v", bag)
 	}
 }
+
+// TestReaderIdiomMeetsReportWording: a reader's idiom, or a region's
+// adjective for the country it stands for here, meets the word a report
+// uses ("blow the whistle" a complaint line, "misbehave" abuses, "east
+// african" Kenyan).
+func TestReaderIdiomMeetsReportWording(t *testing.T) {
+	a := New(nil)
+	for _, tt := range []struct{ question, concept, sentence string }{
+		{"Can residents blow the whistle on a patrol?", "whistle", "A complaints line lets residents report the officers."},
+		{"What happens when soldiers misbehave?", "misbehave", "The mission investigates abuses by its soldiers."},
+		{"How many east african police are there?", "african", "Kenyan police lead the force."},
+	} {
+		bag := a.Bag(tt.sentence, English)
+		found := false
+		for _, c := range a.Query(tt.question) {
+			if c.Text == tt.concept {
+				found = true
+				if !bag.Has(c) {
+					t.Errorf("%s (related %v) does not meet %q", c.Text, c.Related, tt.sentence)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q asks no %s", tt.question, tt.concept)
+		}
+	}
+}
