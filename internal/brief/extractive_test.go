@@ -837,3 +837,20 @@ func TestWhoNamedAfterTheDeed(t *testing.T) {
 		t.Errorf("answer lacks the name: %s", ans.Text)
 	}
 }
+
+// TestSceneClauseLeavesTheDeedAsked: a question opening with a clause
+// that sets the scene asks the deed of its main clause; the sentence
+// telling the scene again is not the answer.
+func TestSceneClauseLeavesTheDeedAsked(t *testing.T) {
+	for _, tc := range []struct{ q, other, told string }{
+		{"Just after the mayor vowed to take the city back, what did protesters torch?",
+			"The mayor said on Monday he would reclaim the city, district by district, as his new police chief stood beside him.",
+			"Within hours of the pledge, protesters set fire to an empty police station in the town of Jacmel."},
+	} {
+		a := newExtractive(t, openStoreWith(t, corpus.Document{Title: "The capital", Source: "Wire", URL: "https://example.org/scene",
+			Published: day("2025-02-05"), Text: tc.other + " " + tc.told}))
+		if best := scoreSentences(mustRetrieve(t, a, tc.q))[0]; !strings.HasPrefix(best.text, tc.told) {
+			t.Errorf("%q: the best sentence does not tell the deed: %q", tc.q, best.text)
+		}
+	}
+}
