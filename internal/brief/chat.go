@@ -125,7 +125,8 @@ func spelledOut(q string) string {
 // contingent" is its contingent.
 var stressWords = [][]string{{"exact"}, {"exactly"}, {"precise"}, {"precisely"}, {"specific"}, {"specifically"},
 	{"actually"}, {"really"}, {"basically"}, {"seems", "to"}, {"seem", "to"}, {"appears", "to"},
-	{"appear", "to"}, {"kinds", "of"}, {"sorts", "of"}, {"sort", "of"}, {"exactement"}, {"precisement"}, {"vraiment"}, {"au", "juste"}, {"whole"}, {"entire"}}
+	{"appear", "to"}, {"kinds", "of"}, {"sorts", "of"}, {"sort", "of"}, {"exactement"}, {"precisement"}, {"vraiment"}, {"au", "juste"}, {"whole"}, {"entire"},
+	{"day", "to", "day"}, {"on", "a", "daily", "basis"}, {"au", "quotidien"}}
 
 // splitParticle is a phrasal verb with its object between the verb and
 // the particle: "pulling its officers out", "bringing its cops home".

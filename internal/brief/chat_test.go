@@ -83,6 +83,7 @@ func TestWithoutPreamble(t *testing.T) {
 		{"is that right? now what", "is that right? now what"}, // "right" then "now" across a question mark
 		{"Chad's offer seems to have shifted: why?", "Chad's offer have shifted: why?"},
 		{"what kinds of grievances does it sort into?", "what grievances does it sort into?"},
+		{"who runs the support office day to day?", "who runs the support office?"},
 		{"c'est quand exactement que le 2e contingent est arrivé ?", "c'est quand que le deuxième contingent est arrivé?"},
 		{"when did the 2nd contingent land?", "when did the second contingent land?"},
 		{"who was the UN special rep in haiti?", "who was the UN special representative in haiti?"},

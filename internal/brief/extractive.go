@@ -642,6 +642,7 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 			}
 		}
 	}
+	asks := mainAsked(r)
 	var cands []sentenceCandidate
 	for i, h := range r.hits {
 		sents, bags := r.an.of(h)
@@ -679,6 +680,12 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 					// little less.
 					sc += referredShare * max(askedCoverage(unionBag(bags[j-1], bag), r.asked, w)-sc, 0)
 				}
+			}
+			if len(asks) > 0 && !slices.ContainsFunc(asks, func(c lexicon.Concept) bool { return !bag.meets(c) }) {
+				// "Right after the premier vowed to take the country
+				// back, what did a gang torch": the vow only sets the
+				// scene; a sentence answering holds the deed asked.
+				sc += slotBonus
 			}
 			sc += scoped.share(bag)
 			sc -= monthOfAnotherYear(r, w, s, bag) // "September 2025" does not place "Sept 2024"
@@ -763,6 +770,27 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 
 // opensWithPronoun reports a sentence whose subject is a pronoun ("He
 // is", "She said", "Il a"): who it is, the sentence before says.
+// mainAsked returns the concepts of the main clause of a question that
+// opens with a clause setting the scene ("right after the premier vowed
+// ..., what did a gang torch": gang, torch), or nil.
+func mainAsked(r retrieval) []lexicon.Concept {
+	main := mainClause(r.question)
+	if main == r.question {
+		return nil
+	}
+	in := map[string]bool{}
+	for _, c := range r.an.lex.Query(main) {
+		in[c.Text] = true
+	}
+	var out []lexicon.Concept
+	for _, c := range r.asked {
+		if in[c.Text] {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 func opensWithPronoun(s string) bool {
 	toks := lexicon.Tokens(s)
 	if len(toks) > 0 && toks[0].Text == "est" && toks[0].Start > 0 && strings.ContainsAny(s[:toks[0].Start], "cC") {

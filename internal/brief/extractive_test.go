@@ -812,6 +812,10 @@ func TestFacetAskedIsTheFacetTold(t *testing.T) {
 		{"How did the first officers manage to get to the capital?",
 			"The first officers got to the capital after months of delay.",
 			"The first officers got to the capital aboard a chartered plane."},
+		// A clause setting the scene leaves the main clause's deed asked.
+		{"Just after the mayor vowed to take the city back, what did protesters torch?",
+			"The mayor said on Monday he would reclaim the city, district by district, as his new police chief stood beside him.",
+			"Within hours of the pledge, protesters set fire to an empty police station in the town of Jacmel."},
 	} {
 		a := newExtractive(t, openStoreWith(t, corpus.Document{Title: "The mission", Source: "Wire", URL: "https://example.org/facet",
 			Published: day("2025-02-05"), Text: tc.other + " " + tc.told}))

@@ -328,12 +328,19 @@ func TestBagWordOfTwoGroups(t *testing.T) {
 }
 
 // TestConceptMeetsItsSign: a question's word meets a sentence that writes
-// it another way: a share as "80%", a size as "5,550-strong".
+// it another way: a share as "80%", a size as "5,550-strong", an idiom as
+// the report's word.
 func TestConceptMeetsItsSign(t *testing.T) {
 	a := New(nil)
 	for _, tt := range []struct{ question, concept, sentence string }{
 		{"What share of the capital do gangs hold?", "share", "gangs now controlling more than 80% of Port-au-Prince"},
 		{"What size is the force?", "size", "The 5,550-strong force will also protect vulnerable groups."},
+		// A reader's idiom, or a region's adjective for the country it
+		// stands for here: "blow the whistle" a complaints line,
+		// "misbehave" abuses, "east african" Kenyan.
+		{"Can residents blow the whistle on a patrol?", "whistle", "A complaints line lets residents report the officers."},
+		{"What happens when soldiers misbehave?", "misbehave", "The mission investigates abuses by its soldiers."},
+		{"How many east african police are there?", "african", "Kenyan police lead the force."},
 	} {
 		bag := a.Bag(tt.sentence, English)
 		found := false
