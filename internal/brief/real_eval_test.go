@@ -644,7 +644,11 @@ var realParaphraseFloors = map[EvalKind]realFloor{
 // 0.80), cited 0.94, false abstentions 0.03, every other figure the same.
 var realFresh13Floors = map[EvalKind]realFloor{
 	KindOffTopic: {abstain: 0.95},
-	"overall":    {recall: 0.9, fact: 0.7, cited: 0.9, abstain: 0.7, maxFalseAbstain: 0.04, asOf: 0.75},
+	// Tuned on since (h-f13a: a rank with its deed counts, notes not the
+	// newest for a count of the present; h-f13b: blow the whistle, east
+	// african, a scene-setting clause): recall@5 0.97, MRR 0.82, key fact
+	// 0.81, cited 1.00, false abstentions 0, as of 1.00.
+	"overall": {recall: 0.95, fact: 0.78, cited: 0.97, abstain: 0.7, maxFalseAbstain: 0.02, asOf: 0.95},
 }
 
 var realEvalFiles = []struct {
