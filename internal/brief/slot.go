@@ -728,6 +728,16 @@ type answerSlot struct {
 	// a place or a setting ("à Port-au-Prince", "at the New York
 	// conference") has none.
 	whose map[string]bool
+	// office is an office a "which country" asks the holder of ("held
+	// the presidency"): a sentence, or one beside it, holds it other than
+	// in a person's role word ("Haiti's President, Edgard Leblanc" is a
+	// person's office, not a country's).
+	office []lexicon.Concept
+	// people are the peoples the names of the bodies a count is asked of
+	// hold ("the Haitian National Police"): a number counting another
+	// people the question does not name ("750 agents kényans") counts
+	// another's force.
+	people []string
 }
 
 // slotOf finds the question's slot among the concepts it asks about: the
@@ -1021,6 +1031,32 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 			s.deedUntold = slices.ContainsFunc(r.asked, func(c lexicon.Concept) bool {
 				return c.Text == v && !c.Glossary && (!anyMeets(bags, c) || !doneBy(r, c, doers))
 			})
+		}
+	}
+	if len(cue) == 2 && cue[0] == "which" && countryHeads[cue[1]] && officeRule {
+		// Only an office a person's role word also holds ("presidency",
+		// "President"): other deeds ("co-led", "put forward") are left as
+		// they were.
+		for _, c := range s.relation {
+			if roleHeads[c.Text] {
+				continue
+			}
+			for w := range roleHeads {
+				if r.an.bag(w, lexicon.English).meets(c) {
+					s.office = append(s.office, c)
+					break
+				}
+			}
+		}
+	}
+	if s.kind == TypeCount && officeRule {
+		for _, c := range s.bodies {
+			for _, t := range lexicon.Tokens(c.Text) {
+				// A people no group holds ("Haitian") is told by its ending.
+				if (peopleWord(t.Text) || strings.HasSuffix(t.Text, "ian")) && !slices.Contains(s.people, t.Text) {
+					s.people = append(s.people, t.Text)
+				}
+			}
 		}
 	}
 	if s.kind == TypeCount {
@@ -1793,6 +1829,11 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 	if s.deedUntold || s.predicate != nil && englishSentence && !held(*s.predicate) && !besideHolds(bags, at, *s.predicate) && !(s.spoken && speechCue.MatchString(sentence)) {
 		return false
 	}
+	if len(s.office) > 0 && !slices.ContainsFunc([]int{at - 1, at, at + 1}, func(j int) bool {
+		return j >= 0 && j < len(sents) && officeHeld(an, sents[j], lang, s.office)
+	}) {
+		return false // "Haiti's President" holds no presidency a country held
+	}
 	if s.focus != nil && !held(*s.focus) {
 		if !besideHolds(bags, at, *s.focus) {
 			return false
@@ -1869,6 +1910,13 @@ func numberFor(an *analysis, sentence, lang string, s answerSlot, byTitle bool) 
 		}
 		if s.kind == TypeCount && !s.size && len(s.head) > 0 && !counts(i, s.head...) && !(countsPersons(s.head) && countsPersonKind(sentence, toks, words, i)) && !servesAs(sentence, toks, words, i, s.head, holds) {
 			continue
+		}
+		if s.kind == TypeCount && len(s.people) > 0 {
+			if from, to := contentSpan(sentence, toks, words, i, numberWindow); slices.ContainsFunc(words[from:to+1], func(w string) bool {
+				return peopleWord(w) && !s.ofPeople(w)
+			}) {
+				continue // "750 agents kényans" are no count of the Haitian police
+			}
 		}
 		if s.kind == TypeCount && len(s.head) > 0 && i+1 < len(words) && lexicon.IsTimeUnit(words[i+1]) && !slices.ContainsFunc(s.head, func(c lexicon.Concept) bool { return lexicon.IsTimeUnit(c.Text) }) {
 			continue // "a visit of three days", "15 months after": a span, not a count of the head
@@ -2544,4 +2592,59 @@ func ownerNames(question string, toks []lexicon.Token, names map[string]bool, he
 		}
 	}
 	return out
+}
+
+// countryHeads make a "which" ask for a country.
+var countryHeads = lexiconSet(`country countries nation nations state states pays`)
+
+// officeRule switches the rules for an office a country holds and a
+// people a body's name holds; off in a test row that shows what they do.
+var officeRule = true
+
+// officeHeld reports whether a sentence holds one of the offices other
+// than in a person's role word: "the presidency", "presided", not "Haiti's
+// President".
+func officeHeld(an *analysis, sentence, lang string, office []lexicon.Concept) bool {
+	var kept []string
+	for _, t := range lexicon.Tokens(sentence) {
+		if !roleHeads[t.Text] {
+			kept = append(kept, sentence[t.Start:t.End])
+		}
+	}
+	return slices.ContainsFunc(office, an.bag(strings.Join(kept, " "), lang).meets)
+}
+
+// peopleWord reports a (folded) word naming a people of a place a
+// paraphrase group holds: "kenyan", "kenyans" (kényans), "chadian",
+// "canadien", the place's name begun again with a demonym's ending.
+func peopleWord(w string) bool {
+	g := lexicon.GroupOf(w)
+	if g == nil {
+		g = lexicon.GroupOf(strings.TrimSuffix(w, "s"))
+	}
+	base := strings.TrimSuffix(strings.TrimSuffix(w, "s"), "e")
+	for _, e := range demonymEndings {
+		// "kenyan" is "kenya" with its ending, though the group writes "kényan".
+		if place, ok := strings.CutSuffix(base, e); ok && len(place) >= 4 && lexicon.GroupOf(place) != nil {
+			return true
+		}
+	}
+	for _, m := range g {
+		m = lexicon.Fold(m)
+		if len(m) >= 4 && len(base) > len(m) && sharedPrefix(base, m) >= len(m)-1 && slices.ContainsFunc(demonymEndings, func(e string) bool { return strings.HasSuffix(base, e) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// ofPeople reports a people word of one of the slot's peoples, or of the
+// question's words.
+func (s answerSlot) ofPeople(w string) bool {
+	for _, p := range s.people {
+		if sharedPrefix(w, p) >= len(p)-1 {
+			return true
+		}
+	}
+	return slices.ContainsFunc(s.asked, func(c lexicon.Concept) bool { return slices.Contains(c.Forms, w) || c.Text == w })
 }

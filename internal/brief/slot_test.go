@@ -1375,3 +1375,35 @@ func TestWhenDeedNeverDone(t *testing.T) {
 		}
 	}
 }
+
+// TestOfficeAndPeople: "which country held the presidency" is not answered
+// by a person's role word ("Haiti's President"), and a count of a body
+// whose name holds a people ("the Haitian National Police") is not
+// answered by a number counting another people. The rows answered false
+// fail with officeRule off.
+func TestOfficeAndPeople(t *testing.T) {
+	a := newExtractive(t, openStoreWith(t,
+		corpus.Document{Title: "Council renews the mission", Source: "Wire", URL: "https://example.org/renew",
+			Published: time.Date(2024, 9, 30, 0, 0, 0, 0, time.UTC),
+			Text: "The Security Council on Monday adopted resolution 2751 renewing the mission for one year. " +
+				"Haiti's President, Edgard Leblanc, told the assembly the mission needed more officers. " +
+				"The mission has struggled to reach full strength."},
+		corpus.Document{Title: "Council votes on the new office", Source: "Paper", URL: "https://example.org/office",
+			Published: time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC),
+			Text: "Resolution 2793 was adopted while Malta held the council presidency. " +
+				"Malta's envoy chaired the meeting."},
+		corpus.Document{Title: "Adviser visits Port-au-Prince", Source: "Wire", URL: "https://example.org/visit",
+			Published: time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC),
+			Text:      "The visiting adviser praised the 750 Kenyan officers already deployed to support the Haitian National Police."}))
+	for _, tt := range []struct {
+		question string
+		answered bool
+	}{
+		{"Which country held the Security Council presidency when resolution 2751 was adopted?", false},
+		{"Which country held the council presidency when resolution 2793 was adopted?", true},
+		{"How many officers does the Haitian National Police have?", false},
+		{"How many Kenyan officers are deployed to support the Haitian National Police?", true},
+	} {
+		t.Run(tt.question, func(t *testing.T) { askAnswered(t, a, tt.question, tt.answered) })
+	}
+}
