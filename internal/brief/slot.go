@@ -1913,7 +1913,7 @@ func numberFor(an *analysis, sentence, lang string, s answerSlot, byTitle bool) 
 		}
 		if s.kind == TypeCount && len(s.people) > 0 {
 			if from, to := contentSpan(sentence, toks, words, i, numberWindow); slices.ContainsFunc(words[from:to+1], func(w string) bool {
-				return peopleWord(w) && !s.ofPeople(w)
+				return peopleWord(w) && !s.ofPeople(an, w, lang)
 			}) {
 				continue // "750 agents kényans" are no count of the Haitian police
 			}
@@ -2638,13 +2638,13 @@ func peopleWord(w string) bool {
 	return false
 }
 
-// ofPeople reports a people word of one of the slot's peoples, or of the
-// question's words.
-func (s answerSlot) ofPeople(w string) bool {
+// ofPeople reports a people word of one of the slot's peoples, or one the
+// question asks of in any of its forms ("kényans" for "Kenyan").
+func (s answerSlot) ofPeople(an *analysis, w, lang string) bool {
 	for _, p := range s.people {
 		if sharedPrefix(w, p) >= len(p)-1 {
 			return true
 		}
 	}
-	return slices.ContainsFunc(s.asked, func(c lexicon.Concept) bool { return slices.Contains(c.Forms, w) || c.Text == w })
+	return slices.ContainsFunc(s.asked, an.bag(w, lang).meets)
 }
