@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -169,6 +170,7 @@ func pickSentences(r retrieval) []sentenceCandidate {
 	picked = numbersTheLabel(r, w, picked, cands) // "which resolution": its number
 	picked = coverParts(r, picked, cands)         // each part of a two-part question answered
 	picked = numbersEachPart(r, picked, cands)    // "..., and which one renewed BINUH": its number too
+	picked = quoteGoesOn(r, picked)               // "what did X say": "..., he clarified" too
 	picked = newestFirst(r, picked)               // "... now": the newest report first
 	return stateChange(r, w, picked, cands)       // "is X still ...": what changed, before that
 }
@@ -1015,6 +1017,28 @@ func goesOn(r retrieval, p, c sentenceCandidate) bool {
 	from, to := min(p.from, c.from), max(p.to, c.to)
 	return c.from <= p.to+1 && p.from <= c.to+1 && (c.to > p.to || c.from < p.from) && to-from < maxSpan
 }
+
+// quoteGoesOn lets, for "what did X say", each picked sentence run on
+// into the sentences after it that the same speaker says, told by a
+// pronoun ("He added that ...", "... rest", he clarified): what was said
+// is the whole of it, not its first sentence.
+func quoteGoesOn(r retrieval, picked []sentenceCandidate) []sentenceCandidate {
+	if !saidAsked.MatchString(r.question) {
+		return picked
+	}
+	for i, p := range picked {
+		sents, bags := r.an.of(r.hits[p.hit])
+		for p.to+1 < len(sents) && pronounSaid.MatchString(sents[p.to+1]) && withinBudget(picked, p, spanned(p, sents, bags, p.from, p.to+1)) {
+			p = spanned(p, sents, bags, p.from, p.to+1)
+			picked[i] = p
+		}
+	}
+	return picked
+}
+
+// pronounSaid marks a sentence that a speaker named before goes on
+// saying: "he added", "she clarified".
+var pronounSaid = regexp.MustCompile(`(?i)\b(?:he|she|il|elle)\s+(?:also\s+)?(?:said|added|clarified|explained|noted|stressed|insisted|continued|a ajouté|a précisé)\b|\b(?:said|added)\s+(?:he|she)\b`)
 
 // maxQuoted is the most sentences an answer quotes in all when a passage
 // goes on: a cause told over a few sentences, not the whole report (5

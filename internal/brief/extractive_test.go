@@ -841,3 +841,22 @@ func TestWhoNamedAfterTheDeed(t *testing.T) {
 		t.Errorf("answer lacks the name: %s", ans.Text)
 	}
 }
+
+// TestQuoteGoesOnToItsSpeaker: "what did X say" quotes what the speaker
+// goes on saying, told by a pronoun ("he clarified"), not the first
+// sentence alone.
+func TestQuoteGoesOnToItsSpeaker(t *testing.T) {
+	st := openFixtureStore(t, corpus.Document{Title: "Ministry halts the deployment", Source: "Wire", URL: "https://example.org/halt",
+		Published: time.Date(2024, 3, 12, 0, 0, 0, 0, time.UTC),
+		Text: "The ministry paused the deployment of its officers abroad. " +
+			"\"The situation on the ground has changed completely,\" said Jane Omondi, the ministry's spokesperson. " +
+			"\"Without a partner government there, the mission has nothing to stand on,\" she explained. " +
+			"Talks with donors continue in Geneva next month."})
+	ans, err := newExtractive(t, st).Answer(context.Background(), Request{Question: "What did Omondi say when the ministry paused the deployment?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "nothing to stand on") {
+		t.Errorf("answer stops before the speaker goes on: %s", ans.Text)
+	}
+}

@@ -924,6 +924,12 @@ func leftSubject(question, left, right string) string {
 	if i := slices.IndexFunc(toks[:split], isName); i >= 0 {
 		return toks[i].Text
 	}
+	// Typed in lower case, a left part in a statement's order ("chad
+	// offered how many soldiers") has its subject before its deed.
+	ltoks := lexicon.Tokens(left)
+	if at := runIndex(tokenTexts(ltoks), askPhrase(left).cue); at >= 2 && inSituDeed(left, ltoks, at) != "" && !lexicon.IsStopWord(ltoks[at-2].Text) {
+		return ltoks[at-2].Text
+	}
 	return ""
 }
 

@@ -555,7 +555,8 @@ func timeAfterBy(toks []lexicon.Token) bool {
 // unless phrased says it opens a phrase of a paraphrase group ("did Chad
 // [put] on the table" is an offer).
 func countDeed(question string, cue []string, head string, names map[string]bool, phrased func(string) bool) string {
-	words := tokenTexts(lexicon.Tokens(question))
+	toks := lexicon.Tokens(question)
+	words := tokenTexts(toks)
 	at := runIndex(words, cue)
 	if at < 0 {
 		return ""
@@ -566,7 +567,7 @@ func countDeed(question string, cue []string, head string, names map[string]bool
 		h = -1 // "what did it offer": the helper follows the cue
 	}
 	if h < 0 && head != "" || h+1 >= len(rest) || !auxiliaries[rest[h+1]] {
-		return ""
+		return inSituDeed(question, toks, at)
 	}
 	// The deed is the last word of the run after the helper, before a
 	// preposition: "did the Kenyan government [send] to Haiti"; "are in
@@ -585,6 +586,22 @@ func countDeed(question string, cue []string, head string, names map[string]bool
 		return ""
 	}
 	return deed
+}
+
+// inSituDeed is the deed of a question typed in a statement's order,
+// its cue where the answer would stand: "chad offered [how many]
+// soldiers" asks what Chad offered. The word just before the cue, in
+// the same clause ("compare the votes: how many" opens a new one), is the
+// verb when it is neither a stop word nor a helper; "" otherwise.
+func inSituDeed(question string, toks []lexicon.Token, at int) string {
+	if at < 1 || strings.TrimSpace(question[toks[at-1].End:toks[at].Start]) != "" {
+		return ""
+	}
+	v := toks[at-1].Text
+	if auxiliaries[v] || lexicon.IsStopWord(v) || joinedQuestionWords[v] || phraseVerbs[v] || reportingVerbs[v] {
+		return ""
+	}
+	return v
 }
 
 // deedEnds end the words a count's deed is sought among.

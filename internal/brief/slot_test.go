@@ -595,6 +595,8 @@ func TestCountDeed(t *testing.T) {
 		{"How many officers were deployed when the adviser visited?", "officers", "deployed"}, // the setting's verb is not the deed
 		{"How many soldiers did Chad put on the table?", "soldiers", "put"},                   // a common verb opening a group's phrase
 		{"How many soldiers did Chad give?", "soldiers", ""},                                  // a common verb alone
+		{"chad offered how many soldiers at the conference", "soldiers", "offered"},           // typed in a statement's order
+		{"compare the votes: how many members backed it", "members", ""},                      // a new clause opens at the cue
 	}
 	for _, tt := range tests {
 		if got := countDeed(tt.question, []string{"how", "many"}, tt.head, names, func(w string) bool { return w == "put" }); got != tt.want {

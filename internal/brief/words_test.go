@@ -234,6 +234,10 @@ func TestSubQueries(t *testing.T) {
 		// names someone itself.
 		"What did Chad offer at the conference, and what is it now set to deploy?": {"what did chad offer at the conference,",
 			"what is it now set to deploy? chad"},
+		// Typed in lower case, the subject stands before the deed of a
+		// left part in a statement's order.
+		"chad offered how many soldiers at the conference, and how many is it now set to deploy?": {"chad offered how many soldiers at the conference,",
+			"how many is it now set to deploy? chad"},
 		"Who was the GSF's special rep, and when did he say the GSF would arrive?": {"who was the gsf's special rep,",
 			"when did he say the gsf would arrive?"},
 		// A right part with a subject of its own does not borrow the
