@@ -164,15 +164,16 @@ func pickSentences(r retrieval) []sentenceCandidate {
 		return []sentenceCandidate{{hit: 0, text: s[0], bag: b[0]}}
 	}
 	w := askedWeights(r)
+	slot := slotOf(r, w, topBags(r))
 	picked := pickRest(r, w, cands)
-	picked = groundFromLead(r, w, picked, cands)  // "why": the cause its report tells a few sentences on
-	picked = namesTheDoer(r, w, picked, cands)    // "who": the name its report gives a few sentences on
-	picked = numbersTheLabel(r, w, picked, cands) // "which resolution": its number
-	picked = coverParts(r, picked, cands)         // each part of a two-part question answered
-	picked = numbersEachPart(r, picked, cands)    // "..., and which one renewed BINUH": its number too
-	picked = quoteGoesOn(r, picked)               // "what did X say": "..., he clarified" too
-	picked = newestFirst(r, picked)               // "... now": the newest report first
-	return stateChange(r, w, picked, cands)       // "is X still ...": what changed, before that
+	picked = groundFromLead(r, w, picked, cands)        // "why": the cause its report tells a few sentences on
+	picked = namesTheDoer(r, w, slot, picked, cands)    // "who": the name its report gives a few sentences on
+	picked = numbersTheLabel(r, w, slot, picked, cands) // "which resolution": its number
+	picked = coverParts(r, picked, cands)               // each part of a two-part question answered
+	picked = numbersEachPart(r, picked, cands)          // "..., and which one renewed BINUH": its number too
+	picked = quoteGoesOn(r, picked)                     // "what did X say": "..., he clarified" too
+	picked = newestFirst(r, picked)                     // "... now": the newest report first
+	return stateChange(r, w, picked, cands)             // "is X still ...": what changed, before that
 }
 
 // numbersTheLabel makes sure an answer to "which resolution renewed the
@@ -183,8 +184,7 @@ func pickSentences(r retrieval) []sentenceCandidate {
 // sentence when the answer is full. (A thing named otherwise, "which
 // gang", is told by too many capitalised words beside it to add on that
 // alone.)
-func numbersTheLabel(r retrieval, w []float64, picked, cands []sentenceCandidate) []sentenceCandidate {
-	slot := slotOf(r, w, topBags(r))
+func numbersTheLabel(r retrieval, w []float64, slot answerSlot, picked, cands []sentenceCandidate) []sentenceCandidate {
 	if slot.kind != TypeOther || len(slot.which) == 0 || len(subQueries(r.query)) > 0 {
 		return picked
 	}
@@ -266,7 +266,7 @@ func numbersEachPart(r retrieval, picked, cands []sentenceCandidate) []sentenceC
 			}
 		}
 		led := append([]sentenceCandidate{picked[lead]}, slices.Delete(slices.Clone(picked), lead, lead+1)...)
-		for _, c := range numbersTheLabel(pr, w, led, cands) {
+		for _, c := range numbersTheLabel(pr, w, slotOf(pr, w, topBags(pr)), led, cands) {
 			if slices.ContainsFunc(picked, func(p sentenceCandidate) bool { return p.text == c.text }) {
 				continue
 			}
@@ -770,8 +770,6 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 	return cands
 }
 
-// opensWithPronoun reports a sentence whose subject is a pronoun ("He
-// is", "She said", "Il a"): who it is, the sentence before says.
 // mainAsked returns the concepts of the main clause of a question that
 // opens with a clause setting the scene ("right after the premier vowed
 // ..., what did a gang torch": gang, torch), or nil.
@@ -793,6 +791,8 @@ func mainAsked(r retrieval) []lexicon.Concept {
 	return out
 }
 
+// opensWithPronoun reports a sentence whose subject is a pronoun ("He
+// is", "She said", "Il a"): who it is, the sentence before says.
 func opensWithPronoun(s string) bool {
 	toks := lexicon.Tokens(s)
 	if len(toks) > 0 && toks[0].Text == "est" && toks[0].Start > 0 && strings.ContainsAny(s[:toks[0].Start], "cC") {
@@ -919,7 +919,7 @@ const causeCoverage = 0.3
 // question: a cause in a sentence holding little of it is another
 // thing's ("held due to the presidential directive").
 func causeGain(sentence string, cov float64) float64 {
-	if !statesCause(sentence) && !holdsRun(sentence, groundCues) {
+	if !tellsCause(sentence) {
 		return 0
 	}
 	return causeBonus * min(1, cov/causeCoverage)
@@ -1458,11 +1458,15 @@ func statesGround(kind AnswerType, sentence string) bool {
 	return kind == TypeReason && statesCause(sentence) || holdsRun(sentence, groundCues) || holdsRun(sentence, mannerCues)
 }
 
-// tellsGround reports a candidate quoting a sentence that tells a cause
-// outright or by a shortcoming, a condition or a threat.
+// tellsCause reports a sentence that tells a cause outright or by a
+// shortcoming, a condition or a threat (groundCues; not the looser
+// mannerCues).
+func tellsCause(sentence string) bool { return statesCause(sentence) || holdsRun(sentence, groundCues) }
+
+// tellsGround reports a candidate quoting a sentence that tellsCause.
 func tellsGround(r retrieval, c sentenceCandidate) bool {
 	sents, _ := r.an.of(r.hits[c.hit])
-	return slices.ContainsFunc(sents[c.from:c.to+1], func(s string) bool { return statesCause(s) || holdsRun(s, groundCues) })
+	return slices.ContainsFunc(sents[c.from:c.to+1], tellsCause)
 }
 
 // leadGroundSpan is how many sentences before or after the best one a
@@ -1512,11 +1516,8 @@ func groundFromLead(r retrieval, w []float64, picked, cands []sentenceCandidate)
 // the MSS later confirmed that an officer by the name of ... had died".
 // Reports tell the deed first and the name after; that sentence rarely
 // repeats the question's words, so it scores too little to be picked.
-func namesTheDoer(r retrieval, w []float64, picked, cands []sentenceCandidate) []sentenceCandidate {
-	if len(picked) == 0 || r.kind != TypeWho && r.kind != TypeOther {
-		return picked
-	}
-	if slot := slotOf(r, w, topBags(r)); !slot.person && !slot.role {
+func namesTheDoer(r retrieval, w []float64, slot answerSlot, picked, cands []sentenceCandidate) []sentenceCandidate {
+	if len(picked) == 0 || r.kind != TypeWho && r.kind != TypeOther || !slot.person && !slot.role {
 		return picked
 	}
 	lead := picked[0]
@@ -1545,7 +1546,7 @@ func groundLeads(r retrieval, w []float64, picked []sentenceCandidate) []sentenc
 	}
 	for i, p := range picked[1:] {
 		ps, _ := r.an.of(r.hits[p.hit])
-		tells := slices.ContainsFunc(ps[p.from:p.to+1], func(s string) bool { return statesCause(s) || holdsRun(s, groundCues) })
+		tells := slices.ContainsFunc(ps[p.from:p.to+1], tellsCause)
 		if tells && askedCoverage(p.shownBag(), r.asked, w) >= causeCoverage {
 			return append([]sentenceCandidate{p}, slices.Delete(slices.Clone(picked), i+1, i+2)...)
 		}

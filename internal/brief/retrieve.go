@@ -198,7 +198,11 @@ func (a *Answerer) outletDocs(ctx context.Context, an *analysis, parts []string)
 	if !ok || len(parts) == 0 {
 		return make([][]string, len(parts))
 	}
-	var docs []document.Document
+	type outlet struct {
+		name termBag
+		docs []string
+	}
+	var outlets []outlet // each source line once, listed at the first part naming one
 	out := make([][]string, len(parts))
 	for i, part := range parts {
 		named := attribution(part)
@@ -211,25 +215,35 @@ func (a *Answerer) outletDocs(ctx context.Context, an *analysis, parts []string)
 		if len(words) == 0 {
 			continue
 		}
-		if docs == nil {
-			var err error
-			if docs, err = l.Documents(ctx, document.DocFilter{}); err != nil {
+		if outlets == nil {
+			docs, err := l.Documents(ctx, document.DocFilter{})
+			if err != nil {
 				return out
 			}
-		}
-		for _, d := range docs {
-			if d.Source == "" {
-				continue
+			at := map[string]int{}
+			outlets = []outlet{}
+			for _, d := range docs {
+				if d.Source == "" {
+					continue
+				}
+				j, ok := at[d.Source]
+				if !ok {
+					j = len(outlets)
+					at[d.Source] = j
+					outlets = append(outlets, outlet{name: an.bag(outletName(d.Source), "en")})
+				}
+				outlets[j].docs = append(outlets[j].docs, d.ID)
 			}
-			src := an.bag(outletName(d.Source), "en")
+		}
+		for _, o := range outlets {
 			missed := 0
 			for _, w := range words {
-				if !src.has(w) {
+				if !o.name.has(w) {
 					missed++
 				}
 			}
 			if missed == 0 || missed == 1 && len(words) >= 3 {
-				out[i] = append(out[i], d.ID)
+				out[i] = append(out[i], o.docs...)
 			}
 		}
 	}
@@ -636,11 +650,13 @@ func subQueries(q string) []string {
 	parts := comparedSides(lower)
 	for _, sep := range []string{" compared with ", " compared to ", " compare with ", " compare to ", " compares with ", " compares to ",
 		" versus ", " vs ", " and then ", " than ", " and ", " or ", " et ", " ou "} {
-		if i := strings.Index(lower, sep); i > 0 && parts == nil {
+		if parts != nil {
+			break
+		}
+		if i := strings.Index(lower, sep); i > 0 {
 			left, right := strings.TrimSpace(lower[:i]), strings.TrimSpace(lower[i+len(sep):])
 			if len(contentTerms(left)) >= 1 && len(contentTerms(right)) >= 1 {
 				parts = []string{left, right}
-				break
 			}
 		}
 	}

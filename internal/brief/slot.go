@@ -1,6 +1,7 @@
 package brief
 
 import (
+	"maps"
 	"regexp"
 	"slices"
 	"sort"
@@ -251,7 +252,7 @@ func askPhrase(question string) askedPhrase {
 			kept, n = nil, -1
 			continue
 		}
-		if phraseEnds[w] || phraseVerbs[w] || verbLike(w) && !(determined(question, toks, start, i) && modifiesNext(words, i)) || looseRelation && verbBeforeParticle(words, i) {
+		if phraseEnds[w] || phraseVerbs[w] || verbLike(w) && !(determined(question, toks, start, i) && modifiesNext(words, i)) || verbBeforeParticle(words, i) {
 			break
 		}
 		if possessive(question, toks[i]) {
@@ -973,7 +974,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	}
 	held := 0
 	for _, i := range others {
-		if phraseVerbs[r.asked[i].Text] && !opensPhrase(r.an.lex, toks, r.asked[i]) || looseRelation && phrasalVerb(toks, r.asked[i].Text) || predicative[r.asked[i].Text] || figureWords[r.asked[i].Text] || modalWords[r.asked[i].Text] {
+		if phraseVerbs[r.asked[i].Text] && !opensPhrase(r.an.lex, toks, r.asked[i]) || phrasalVerb(toks, r.asked[i].Text) || predicative[r.asked[i].Text] || figureWords[r.asked[i].Text] || modalWords[r.asked[i].Text] {
 			continue // too common to tell
 		}
 		if anyMeets(relBags, r.asked[i]) {
@@ -1015,7 +1016,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		s.month = monthOf(r, s.years)
 		s.ranked = rankedWords(toks)
 		if len(s.qualifiers) > 0 && (s.kind == TypeCount || s.kind == TypeAmount || s.kind == TypeDate || s.kind == TypeLength) {
-			s.rivals, s.whose = rivalNames(r, toks), ownerNames(r.question, toks, names, head)
+			s.rivals, s.whose = rivalNames(r, toks, personWords()), ownerNames(r.question, toks, names, head)
 		}
 	}
 	if s.person && len(cue) == 1 && head == "" {
@@ -1050,7 +1051,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 			})
 		}
 	}
-	if len(cue) == 2 && cue[0] == "which" && countryHeads[cue[1]] && officeRule {
+	if len(cue) == 2 && cue[0] == "which" && countryHeads[cue[1]] {
 		// Only an office a person's role word also holds ("presidency",
 		// "President"): other deeds ("co-led", "put forward") are left as
 		// they were.
@@ -1066,7 +1067,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 			}
 		}
 	}
-	if s.kind == TypeCount && officeRule {
+	if s.kind == TypeCount {
 		for _, c := range s.bodies {
 			for _, t := range lexicon.Tokens(c.Text) {
 				// A people no group holds ("Haitian") is told by its ending.
@@ -1778,7 +1779,7 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 		// told a few sentences before one that tells the deed itself in
 		// the question's word and names the doer ("... escorted tankers
 		// ... Constable X was shot"): the report pins the scene down.
-		deedAbove := looseRelation && slices.ContainsFunc(s.relation, func(c lexicon.Concept) bool { return aboveHolds(bags, at, roleWindow, c) })
+		deedAbove := slices.ContainsFunc(s.relation, func(c lexicon.Concept) bool { return aboveHolds(bags, at, roleWindow, c) })
 		if deedAbove && s.role && s.roleDeed != "" && slices.ContainsFunc(s.asked, func(c lexicon.Concept) bool { return c.Text == s.roleDeed && held(c) }) {
 			roleAfter = true
 		}
@@ -1868,11 +1869,6 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 	}
 	return true
 }
-
-// looseRelation switches the rules for a reader's loose words (a verb
-// without a telling ending, a phrasal verb, a circumstance told a few
-// sentences before the deed); off in a test row that shows what they do.
-var looseRelation = true
 
 // numberOfDeed reports, of a sentence that tells a count's deed, whether
 // its number is the deed's: "Chad offered 1,500 soldiers", not "a target
@@ -2460,8 +2456,12 @@ func inEveryPassage(r retrieval, c lexicon.Concept) bool {
 	return len(r.hits) > 0
 }
 
-// seriesRanks place one of a series, the first too.
-var seriesRanks = lexiconSet(`first second third fourth fifth sixth seventh eighth ninth tenth last premier premiere deuxieme troisieme quatrieme cinquieme dernier derniere`)
+// seriesRanks place one of a series: rankWords, the first and the last too.
+var seriesRanks = func() map[string]bool {
+	m := lexiconSet(`first last premier premiere dernier derniere`)
+	maps.Copy(m, rankWords)
+	return m
+}()
 
 // rankedWords pairs each rank of toks with the word after it: "second
 // year".
@@ -2497,17 +2497,17 @@ func ranksAnother(toks []lexicon.Token, ranked [][2]string) bool {
 // names (capitalised inside a sentence, never in lower case) that the question does not
 // hold, nor every top passage ("Haiti"), nor a person's name: another
 // country, people or place than the one asked of.
-func rivalNames(r retrieval, question []lexicon.Token) map[string]bool {
+func rivalNames(r retrieval, question []lexicon.Token, persons map[string]bool) map[string]bool {
+	top := r.hits[:min(gatePassages, len(r.hits))]
 	var texts []string
-	for _, h := range r.hits[:min(gatePassages, len(r.hits))] {
+	for _, h := range top {
 		texts = append(texts, h.Text)
 	}
 	text := " " + strings.Join(texts, " ") + " "
-	skip := personWordsFound(r)
+	skip := maps.Clone(persons)
 	for _, t := range question {
 		skip[t.Text] = true
 	}
-	top := r.hits[:min(gatePassages, len(r.hits))]
 	held := map[string]int{} // how many top passages write the word
 	for _, h := range top {
 		seen := map[string]bool{}
@@ -2613,10 +2613,6 @@ func ownerNames(question string, toks []lexicon.Token, names map[string]bool, he
 
 // countryHeads make a "which" ask for a country.
 var countryHeads = lexiconSet(`country countries nation nations state states pays`)
-
-// officeRule switches the rules for an office a country holds and a
-// people a body's name holds; off in a test row that shows what they do.
-var officeRule = true
 
 // officeHeld reports whether a sentence holds one of the offices other
 // than in a person's role word: "the presidency", "presided", not "Haiti's

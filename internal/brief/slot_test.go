@@ -937,7 +937,7 @@ func TestPhrasalVerbTells(t *testing.T) {
 // holds the answer: a phrasal verb ("end up with") is not the relation,
 // and a circumstance of a role's deed may be told a few sentences before
 // the one telling the deed and naming the doer. A count of another deed
-// still abstains. Each row fails with looseRelation off.
+// still abstains. Each row fails without those rules (verbBeforeParticle, phrasalVerb, deedAbove).
 func TestLooseRelation(t *testing.T) {
 	a := newExtractive(t, openStoreWith(t,
 		corpus.Document{Title: "Mission winds down", Source: "Wire", URL: "https://example.org/winds",
@@ -1382,7 +1382,7 @@ func TestWhenDeedNeverDone(t *testing.T) {
 // by a person's role word ("Haiti's President"), and a count of a body
 // whose name holds a people ("the Haitian National Police") is not
 // answered by a number counting another people. The rows answered false
-// fail with officeRule off.
+// fail without those rules (s.office, s.people).
 func TestOfficeAndPeople(t *testing.T) {
 	a := newExtractive(t, openStoreWith(t,
 		corpus.Document{Title: "Council renews the mission", Source: "Wire", URL: "https://example.org/renew",

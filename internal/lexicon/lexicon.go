@@ -85,29 +85,36 @@ func New(glossary [][]string) *Analyzer {
 	return a
 }
 
-// monthNames say each month in English and French: a question's month
-// is asked in both (monthForms), so "January 2026" finds "janvier 2026".
-// "May" and "sept" are left out: alone they are more often a verb and a
-// number (French seven).
+// monthNames say each month in English and French, with their common
+// abbreviations (IsMonth reads them all).
 var monthNames = [][]string{
 	{"january", "jan", "janvier", "janv"}, {"february", "feb", "fevrier", "fevr"}, {"march", "mar", "mars"},
-	{"april", "apr", "avril", "avr"}, {"mai"}, {"june", "jun", "juin"}, {"july", "jul", "juillet", "juil"},
-	{"august", "aug", "aout"}, {"september", "sep", "septembre"}, {"october", "oct", "octobre"},
+	{"april", "apr", "avril", "avr"}, {"may", "mai"}, {"june", "jun", "juin"}, {"july", "jul", "juillet", "juil"},
+	{"august", "aug", "aout"}, {"september", "sep", "sept", "septembre"}, {"october", "oct", "octobre"},
 	{"november", "nov", "novembre"}, {"december", "dec", "decembre"},
 }
+
+// ambiguousMonths are month names more often another word alone: a verb
+// and a number (French seven). A question's month is not widened by them.
+var ambiguousMonths = map[string]bool{"may": true, "sept": true}
 
 // monthForms returns the stems, in both languages, of every name of the
 // month t names (folded), or nil. They are forms of the question's word,
 // not a group the index holds: an English report's "January" counts as
 // it did, and the French report's "janvier" as much.
 func (a *Analyzer) monthForms(t string) []string {
+	if ambiguousMonths[t] {
+		return nil
+	}
 	for _, names := range monthNames {
 		if !slices.Contains(names, t) {
 			continue
 		}
 		var out []string
 		for _, n := range names {
-			out = union(out, []string{a.stems.stem(n, English), a.stems.stem(n, French)})
+			if !ambiguousMonths[n] {
+				out = union(out, []string{a.stems.stem(n, English), a.stems.stem(n, French)})
+			}
 		}
 		return out
 	}

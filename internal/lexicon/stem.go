@@ -35,6 +35,8 @@ func Stem(word, lang string) string {
 	}
 	if base, ok := irregular[word]; ok {
 		word = base
+	} else if base, ok := irregularNouns[word]; ok {
+		word = base
 	}
 	return english.Stem(britishToAmerican(word), true)
 }
@@ -69,18 +71,18 @@ var irregular = map[string]string{
 	"came": "come", "became": "become", "shot": "shoot", "stood": "stand", "understood": "understand",
 	"sold": "sell", "woke": "wake", "driven": "drive", "drove": "drive", "forbade": "forbid", "forbidden": "forbid",
 	"threw": "throw", "thrown": "throw", "arisen": "arise", "arose": "arise", "dealt": "deal", "laid": "lay", "slain": "slay", "swore": "swear", "sworn": "swear",
-	"children": "child", "women": "woman", "men": "man", "people": "person",
 }
+
+// irregularNouns maps the irregular plurals reporting uses to their
+// singular.
+var irregularNouns = map[string]string{"children": "child", "women": "woman", "men": "man", "people": "person"}
 
 // IsIrregularVerb reports an irregular verb form of irregular ("threw",
 // "took"): a verb, though it has no telling ending.
 func IsIrregularVerb(t string) bool {
 	_, ok := irregular[t]
-	return ok && !irregularPlurals[t]
+	return ok
 }
-
-// irregularPlurals are the nouns irregular maps beside the verbs.
-var irregularPlurals = map[string]bool{"children": true, "women": true, "men": true, "people": true}
 
 // IsNumber reports whether a folded token is a number.
 func IsNumber(t string) bool { return t != "" && t[0] >= '0' && t[0] <= '9' }
@@ -164,9 +166,15 @@ deux trois quatre cinq six sept huit neuf dix onze douze vingt trente quarante c
 // IsWeekday reports an English or French day name, folded.
 func IsWeekday(t string) bool { return weekdays[t] }
 
-var months = set(`january february march april may june july august september october november december
-jan feb mar apr jun jul aug sep sept oct nov dec
-janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre janv fevr avr juil`)
+var months = func() map[string]bool {
+	m := map[string]bool{}
+	for _, names := range monthNames {
+		for _, n := range names {
+			m[n] = true
+		}
+	}
+	return m
+}()
 
 var weekdays = set(`monday tuesday wednesday thursday friday saturday sunday
 lundi mardi mercredi jeudi vendredi samedi dimanche`)
