@@ -730,10 +730,11 @@ var realDeedDevFloors = map[EvalKind]realFloor{
 // catches ("Benin's soldiers arrive", "France suspend") already abstained,
 // and the one it misses is a deed told of a doer written in lower case
 // ("Kenya's high court approve": the parliament approved it).
-// With h-loose merged: false abstentions 0.17 -> 0 (the question it now
-// answers cites another report, so cited 0.60 -> 0.50).
+// (h-loose's phrasal-verb rule, since removed, had answered its "how
+// many more police did kenya deploy to back up the mission" with another
+// figure from other reports: no false abstention, but a wrong answer.)
 var realDeedTestFloors = map[EvalKind]realFloor{
-	"overall": {recall: 0.48, fact: 0.8, cited: 0.48, abstain: 0.8, maxFalseAbstain: 0.05},
+	"overall": {recall: 0.48, fact: 0.8, cited: 0.58, abstain: 0.8, maxFalseAbstain: 0.18},
 }
 
 // TestEvalRealFiles asks each question file but real.yaml over the real
@@ -826,9 +827,12 @@ var realPara5TestFloors = map[EvalKind]realFloor{
 // and tuned on. First run at 2ae02fa: key fact 0.78, unanswerable 1.00,
 // false abstentions 0.22; after an irregular past or a word before a
 // particle ending the asked phrase and a phrasal verb's verb left out of
-// the relation: key fact 1.00, false abstentions 0.00.
+// the relation: key fact 1.00, false abstentions 0.00. The phrasal-verb
+// rule is removed since (it moved only this file, and turned a held-out
+// abstention of real_deed_test into a wrong answer): key fact 0.89, false
+// abstentions 0.11.
 var realLooseDevFloors = map[EvalKind]realFloor{
-	"overall": {recall: 0.97, fact: 0.95, cited: 0.97, abstain: 0.95, maxFalseAbstain: 0.05},
+	"overall": {recall: 0.97, fact: 0.86, cited: 0.97, abstain: 0.95, maxFalseAbstain: 0.12},
 }
 
 // realLooseTestFloors hold testdata/real_loose_test.yaml, its held-out

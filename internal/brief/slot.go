@@ -287,18 +287,6 @@ func verbBeforeParticle(words []string, i int) bool {
 	return i > 0 && (lexicon.IsIrregularVerb(words[i]) || i+1 < len(words) && particles[words[i+1]])
 }
 
-// phrasalVerb reports a word the question writes as a phrasal verb's
-// verb ("end up with", "took over"): its sense is in the pair, which
-// reports write in a word of their own ("stalled at", "replaced").
-func phrasalVerb(toks []lexicon.Token, word string) bool {
-	for i := 0; i+1 < len(toks); i++ {
-		if toks[i].Text == word && particles[toks[i+1].Text] {
-			return true
-		}
-	}
-	return false
-}
-
 // particles make a phrasal verb of the word before them ("over" and
 // "down" are left out: they lead a noun as often, "a veto over").
 var particles = lexiconSet(`out up off`)
@@ -974,7 +962,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	}
 	held := 0
 	for _, i := range others {
-		if phraseVerbs[r.asked[i].Text] && !opensPhrase(r.an.lex, toks, r.asked[i]) || phrasalVerb(toks, r.asked[i].Text) || predicative[r.asked[i].Text] || figureWords[r.asked[i].Text] || modalWords[r.asked[i].Text] {
+		if phraseVerbs[r.asked[i].Text] && !opensPhrase(r.an.lex, toks, r.asked[i]) || predicative[r.asked[i].Text] || figureWords[r.asked[i].Text] || modalWords[r.asked[i].Text] {
 			continue // too common to tell
 		}
 		if anyMeets(relBags, r.asked[i]) {
