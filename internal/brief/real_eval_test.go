@@ -789,11 +789,11 @@ var realAbstainDevFloors = map[EvalKind]realFloor{
 // 9d7fa9f: recall@5 0.86, MRR 0.79, key fact 0.71, cited 1.00,
 // unanswerable 0.40, false abstentions 0.21; after that session's rules:
 // unanswerable 0.60, every other figure the same.
-// With h-para5 merged (a who named a few sentences on, counts of people of
-// any kind): false abstentions 0.14, cited 0.92 (the question it now
-// answers cites a neighbouring report).
+// (h-para5's "personnel to serve as" rule, since removed, had answered
+// "how many kenyan police landed in haiti in june 2024" with the GSF's
+// 1,000 personnel of later rotations: a wrong answer, not a gain.)
 var realAbstainTestFloors = map[EvalKind]realFloor{
-	"overall": {recall: 0.84, fact: 0.68, cited: 0.9, abstain: 0.55, maxFalseAbstain: 0.16},
+	"overall": {recall: 0.84, fact: 0.68, cited: 0.95, abstain: 0.55, maxFalseAbstain: 0.22},
 }
 
 // realPara5DevFloors hold testdata/real_para5_dev.yaml: 19 paraphrase
@@ -803,9 +803,12 @@ var realAbstainTestFloors = map[EvalKind]realFloor{
 // 9d7fa9f: recall@5 0.95, MRR 0.79, key fact 0.53, cited 1.00, false
 // abstentions 0.37. After a deed of speech told by any verb of saying, a
 // deed told in its own word, a who's name a few sentences on, and counts
-// of people of any kind: key fact 0.68, false abstentions 0.21.
+// of people of any kind: key fact 0.68, false abstentions 0.21. Without
+// the "personnel to serve as" rule (removed: it moved only this file, and
+// gave real_abstain_test a wrong answer): key fact 0.63, false
+// abstentions 0.26.
 var realPara5DevFloors = map[EvalKind]realFloor{
-	"overall": {recall: 0.92, fact: 0.65, cited: 0.97, maxFalseAbstain: 0.22},
+	"overall": {recall: 0.92, fact: 0.6, cited: 0.97, maxFalseAbstain: 0.27},
 }
 
 // realPara5TestFloors hold testdata/real_para5_test.yaml: 17 probes of the

@@ -1909,7 +1909,7 @@ func numberFor(an *analysis, sentence, lang string, s answerSlot, byTitle bool) 
 		if s.kind == TypeAmount && !moneyAt(sentence, toks, i) {
 			continue
 		}
-		if s.kind == TypeCount && !s.size && len(s.head) > 0 && !counts(i, s.head...) && !(countsPersons(s.head) && countsPersonKind(sentence, toks, words, i)) && !servesAs(sentence, toks, words, i, s.head, holds) {
+		if s.kind == TypeCount && !s.size && len(s.head) > 0 && !counts(i, s.head...) && !(countsPersons(s.head) && countsPersonKind(sentence, toks, words, i)) {
 			continue
 		}
 		if s.kind == TypeCount && len(s.people) > 0 {
@@ -1954,19 +1954,6 @@ func countsPersons(head []lexicon.Concept) bool {
 func countsPersonKind(sentence string, toks []lexicon.Token, words []string, i int) bool {
 	from, to := contentSpan(sentence, toks, words, i, numberWindow)
 	return slices.ContainsFunc(words[from:to+1], func(w string) bool { return personKinds[w] })
-}
-
-// servesAs reports a number counting people of any kind ("personnel")
-// whom the clause goes on to name as the kind asked, a person's kind:
-// "up to 70 civilian and seconded personnel to serve as police and
-// corrections advisers" counts advisers.
-func servesAs(sentence string, toks []lexicon.Token, words []string, i int, head []lexicon.Concept, holds func(from, to int, cs []lexicon.Concept) bool) bool {
-	from, to := contentSpan(sentence, toks, words, i, numberWindow)
-	if !slices.ContainsFunc(words[from:to+1], func(w string) bool { return personHypernyms[w] }) {
-		return false
-	}
-	kinds := slices.DeleteFunc(slices.Clone(head), func(c lexicon.Concept) bool { return !personKinds[c.Text] })
-	return len(kinds) > 0 && holds(i, min(i+predicateWindow, len(toks)-1), kinds)
 }
 
 // contentSpan is the span of tokens around toks[i], width words either
