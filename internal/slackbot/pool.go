@@ -105,8 +105,11 @@ func (p *pool) work() {
 	for t := range p.jobs {
 		p.waiting.Add(-1)
 		p.running.Add(1)
-		p.metrics.queueDepth.Dec()
+		// Busy before out of the queue: a task taken is never in neither
+		// gauge, so a reader of both (a scrape, the tests' idle) never sees
+		// an idle pool while a task passes from the queue to a worker.
 		p.metrics.busyWorkers.Inc()
+		p.metrics.queueDepth.Dec()
 		start := p.now()
 		if t.expired != nil && p.maxWait > 0 && start.Sub(t.queued) > p.maxWait {
 			t.expired(p.ctx)
