@@ -286,6 +286,8 @@ func (h *harness) idle() {
 	h.t.Helper()
 	deadline := time.Now().Add(wait)
 	for time.Now().Before(deadline) {
+		// Queue first: a worker counts a task busy before it leaves the
+		// queue, so this order cannot miss one passing between the two.
 		if metricValue(h.bot.metrics.queueDepth) == 0 && metricValue(h.bot.metrics.busyWorkers) == 0 {
 			return
 		}

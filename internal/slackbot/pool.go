@@ -64,9 +64,15 @@ func (pl place) long() bool { return pl.wait >= longWait }
 // a bounded queue. Work waits in the queue for up to maxWait; only a full
 // queue turns work away at once, so the caller can tell the user instead
 // of holding up Slack's ack.
+//
+// Whether there is room is counted (held against limit), not read from
+// the channel: an unbuffered send succeeds only while a worker is parked
+// in its receive, so with no queue a worker that has not started yet, or
+// is between two tasks, would turn work away while it is free.
 type pool struct {
-	jobs    chan task
+	jobs    chan task // room for limit tasks: an admitted send never blocks
 	size    int
+	limit   int64         // workers plus queue: the tasks held at once
 	maxWait time.Duration // 0: no limit
 	now     func() time.Time
 	ctx     context.Context // cancelled when shutdown runs out of time
@@ -76,6 +82,7 @@ type pool struct {
 	workers sync.WaitGroup
 	metrics *metrics
 
+	held    atomic.Int64 // tasks admitted and not yet finished
 	waiting atomic.Int64 // tasks submitted and not yet taken by a worker
 	running atomic.Int64 // tasks a worker is on
 	avg     atomic.Int64 // moving average of a task's time, in ns
@@ -83,7 +90,9 @@ type pool struct {
 
 func newPool(workers, queue int, maxWait, guess time.Duration, m *metrics) *pool {
 	ctx, cancel := context.WithCancel(context.Background())
-	p := &pool{jobs: make(chan task, max(0, queue)), size: max(1, workers), maxWait: maxWait,
+	size := max(1, workers)
+	limit := size + max(0, queue)
+	p := &pool{jobs: make(chan task, limit), size: size, limit: int64(limit), maxWait: maxWait,
 		now: time.Now, ctx: ctx, cancel: cancel, metrics: m}
 	p.avg.Store(int64(guess))
 	for range p.size {
@@ -96,8 +105,11 @@ func (p *pool) work() {
 	for t := range p.jobs {
 		p.waiting.Add(-1)
 		p.running.Add(1)
-		p.metrics.queueDepth.Dec()
+		// Busy before out of the queue: a task taken is never in neither
+		// gauge, so a reader of both (a scrape, the tests' idle) never sees
+		// an idle pool while a task passes from the queue to a worker.
 		p.metrics.busyWorkers.Inc()
+		p.metrics.queueDepth.Dec()
 		start := p.now()
 		if t.expired != nil && p.maxWait > 0 && start.Sub(t.queued) > p.maxWait {
 			t.expired(p.ctx)
@@ -107,6 +119,22 @@ func (p *pool) work() {
 		}
 		p.metrics.busyWorkers.Dec()
 		p.running.Add(-1)
+		p.held.Add(-1)
+	}
+}
+
+// reserve takes room for one task, or reports that the workers and the
+// queue are all taken. A compare-and-swap rather than add-then-undo, so
+// that submitters turned away at once do not crowd out one that fits.
+func (p *pool) reserve() bool {
+	for {
+		n := p.held.Load()
+		if n >= p.limit {
+			return false
+		}
+		if p.held.CompareAndSwap(n, n+1) {
+			return true
+		}
 	}
 }
 
@@ -134,7 +162,7 @@ func (p *pool) submit(job func(context.Context)) bool {
 func (p *pool) submitTask(t task) (place, bool) {
 	p.mu.RLock()
 	defer p.mu.RUnlock()
-	if p.closed {
+	if p.closed || !p.reserve() {
 		return place{}, false
 	}
 	t.queued = p.now()
@@ -144,8 +172,9 @@ func (p *pool) submitTask(t task) (place, bool) {
 	select {
 	case p.jobs <- t:
 		return p.estimate(ahead, running), true
-	default:
+	default: // cannot happen while held counts every task in the channel
 		p.waiting.Add(-1)
+		p.held.Add(-1)
 		p.metrics.queueDepth.Dec()
 		return place{}, false
 	}

@@ -66,6 +66,37 @@ func newBlocker() *blocker {
 
 func (b *blocker) run(context.Context) { b.started <- struct{}{}; <-b.release }
 
+// Room is the free workers plus the queue, whether or not the worker
+// goroutines have reached their receive yet: a pool just started, with no
+// queue, takes its first question instead of calling itself full.
+func TestPoolRoomIsCounted(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name           string
+		workers, queue int
+	}{
+		{"one worker, no queue", 1, 0},
+		{"two workers, no queue", 2, 0},
+		{"one worker, a queue of three", 1, 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := testPool(t, tt.workers, tt.queue, 0, time.Second, nil)
+			release := make(chan struct{})
+			defer close(release)
+			hold := func(context.Context) { <-release }
+			for i := range tt.workers + tt.queue {
+				if !p.submit(hold) {
+					t.Fatalf("task %d of %d turned away by a pool that has room", i+1, tt.workers+tt.queue)
+				}
+			}
+			if p.submit(func(context.Context) { t.Error("a task past a full pool ran") }) {
+				t.Error("a full pool took another task")
+			}
+		})
+	}
+}
+
 func TestPoolQueuesAndSaysWhere(t *testing.T) {
 	t.Parallel()
 	p := testPool(t, 1, 3, 0, 2*time.Second, nil)
