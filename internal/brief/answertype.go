@@ -19,6 +19,7 @@ const (
 	TypeCount  AnswerType = "count"  // how many, how large
 	TypeAmount AnswerType = "amount" // how much money
 	TypeDate   AnswerType = "date"   // when, what year, until when
+	TypeTime   AnswerType = "time"   // at what time: a clock time or a time of day
 	TypeLength AnswerType = "length" // how long: a span of time
 	TypeAge    AnswerType = "age"    // how old
 	TypeWho    AnswerType = "who"    // who, which country or body
@@ -54,6 +55,9 @@ var typeCues = concatCues(
 		"combien", "cuantos", "cuantas"),
 	cues(TypeAge, "how old", "what age", "which age", "quel age"),
 	cues(TypeLength, "how long", "for how long", "combien de temps", "pendant combien de temps"),
+	// "At what time did they board": an hour or a part of the day, which
+	// a sentence telling only the day ("on Friday") does not give.
+	cues(TypeTime, "at what time", "what time", "which time", "what hour", "at what hour", "a quelle heure", "quelle heure", "a quel moment de la journee"),
 	cues(TypeDate, "when", "what date", "which date", "what year", "which year", "what years", "which years", "in what years", "what day", "what month", "since when",
 		"until when", "by what date", "quand", "quelle date", "quelle annee", "depuis quand", "jusqu a quand", "cuando"),
 	cues(TypeReason, "why", "how come", "for what reason", "what reason", "what is the reason", "what the reason", "what was the reason",
@@ -114,7 +118,7 @@ var yesNoStarts = map[string]bool{"is": true, "are": true, "was": true, "were": 
 // place.
 func (t AnswerType) valued() bool {
 	switch t {
-	case TypeCount, TypeAmount, TypeDate, TypeLength, TypeAge, TypeWho, TypePlace:
+	case TypeCount, TypeAmount, TypeDate, TypeTime, TypeLength, TypeAge, TypeWho, TypePlace:
 		return true
 	}
 	return false
@@ -265,6 +269,21 @@ func cueType(words []string) AnswerType {
 // number a thing is named by ("resolution 2814"), not a count of them.
 func numberOfALabel(words []string, at int) bool {
 	return at+3 < len(words) && words[at] == "number" && words[at+1] == "of" && determiners[words[at+2]] && numberLabels[words[at+3]]
+}
+
+// clockRE matches a time written on the clock: "14:30", "10 a.m.",
+// "9pm", "23h", "6 o'clock".
+var clockRE = regexp.MustCompile(`(?i)\b\d{1,2}(?:[:.h]\d{2}\b|\s?h\b|\s?[ap]\.?m\b\.?|\s?o['’]clock\b)`)
+
+// dayParts name a part of the day, in English and French, as folded: a
+// time of day where no clock time is written ("peu après minuit").
+var dayParts = lexiconSet(`midnight noon midday morning afternoon evening night overnight dawn daybreak dusk nightfall ` +
+	`minuit midi matin matinee soir soiree nuit aube crepuscule`)
+
+// statesTimeOfDay reports a clock time or a part of the day in a sentence
+// (words are its folded tokens): what "at what time" asks for.
+func statesTimeOfDay(sentence string, words []string) bool {
+	return clockRE.MatchString(sentence) || slices.ContainsFunc(words, func(w string) bool { return dayParts[w] })
 }
 
 // statesAge reports an age among words: "26-year-old", "aged 26", "26
@@ -445,6 +464,11 @@ func meetsType(t AnswerType, sentence string) bool {
 			}
 		}
 		return false
+	case TypeTime:
+		if at := datelineEnd(sentence); at > 0 {
+			return meetsType(t, sentence[at:])
+		}
+		return statesTimeOfDay(sentence, words)
 	case TypeAge:
 		return statesAge(words)
 	case TypeReason:
