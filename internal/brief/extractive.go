@@ -709,9 +709,11 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 				}
 			case r.kind == TypeReason:
 				cov := askedCoverage(bag, r.asked, w)
-				if tellsCause(s) {
+				if tellsCause(s) && !statesCause(withoutConcession(s)) {
 					// "The MSS faced chronic underfunding" is the cause of
-					// the replacement a sentence or four before it tells.
+					// the replacement a sentence or four before it tells;
+					// a shortcoming links itself to no event, as a
+					// "due to" does (which tells its own claim).
 					credit := claimCredit(r, w, bags, j)
 					sc += credit
 					cov += credit
@@ -972,17 +974,20 @@ const (
 )
 
 // claimCredit is what the sentence at of a passage, which tells a cause,
-// gains for a "why" from the claim beside it: referredShare of what the
-// passage's best sentence within claimSpan adds to its words, when that
-// one holds claimShare of the question. Reports tell the event, then
+// gains for a "why" from the claim before it: referredShare of what the
+// passage's best sentence up to claimSpan before it adds to its words, when that
+// one holds claimShare of the question and it does not. Reports tell the event, then
 // what led to it ("authorized a new force to replace the mission ...
 // The mission faced chronic underfunding"), and the cause rarely repeats
 // the question's words.
 func claimCredit(r retrieval, w []float64, bags []termBag, at int) float64 {
 	own := askedCoverage(bags[at], r.asked, w)
+	if own >= claimShare {
+		return 0 // a claim itself: "... referring to the already underfunded force" is no cause of the freeze it reports
+	}
 	best := 0.0
-	for k := max(at-claimSpan, 0); k < min(at+claimSpan+1, len(bags)); k++ {
-		if k == at || askedCoverage(bags[k], r.asked, w) < claimShare {
+	for k := max(at-claimSpan, 0); k < at; k++ {
+		if askedCoverage(bags[k], r.asked, w) < claimShare {
 			continue
 		}
 		best = max(best, askedCoverage(unionBag(bags[k], bags[at]), r.asked, w)-own)
