@@ -247,7 +247,11 @@ func cueType(words []string) AnswerType {
 	// how long, not how many.
 	best, bestAt, bestLen := TypeOther, len(words), 0
 	for _, c := range typeCues {
-		if at := runIndex(words, c.words); at >= 0 && (at < bestAt || at == bestAt && len(c.words) > bestLen) {
+		at := runIndex(words, c.words)
+		if c.t == TypeTime && at >= 0 && at+len(c.words) < len(words) && timeCompounds[words[at+len(c.words)]] {
+			continue // "what time frame", "what time limit": a span or a date, not an hour
+		}
+		if at >= 0 && (at < bestAt || at == bestAt && len(c.words) > bestLen) {
 			best, bestAt, bestLen = c.t, at, len(c.words)
 		}
 	}
@@ -274,6 +278,10 @@ func numberOfALabel(words []string, at int) bool {
 // clockRE matches a time written on the clock: "14:30", "10 a.m.",
 // "9pm", "23h", "6 o'clock".
 var clockRE = regexp.MustCompile(`(?i)\b\d{1,2}(?:[:.h]\d{2}\b|\s?h\b|\s?[ap]\.?m\b\.?|\s?o['’]clock\b)`)
+
+// timeCompounds make a "time" after "what" something other than an
+// hour: "what time frame", "what time limit".
+var timeCompounds = lexiconSet(`frame frames limit limits period periods span spans line lines table tables scale scales horizon zone zones`)
 
 // dayParts name a part of the day, in English and French, as folded: a
 // time of day where no clock time is written ("peu après minuit").
@@ -414,7 +422,8 @@ func namesPlace(sentence string) bool {
 // hold words that often only introduce one ("said", "after").
 var causeCues = [][]string{{"because"}, {"due", "to"}, {"owing", "to"}, {"as", "a", "result"}, {"result", "of"}, {"in", "order", "to"},
 	{"so", "that"}, {"citing"}, {"lack", "of"}, {"reason"}, {"reasons"}, {"parce"}, {"en", "raison"}, {"a", "cause"}, {"faute"},
-	{"afin"}, {"grace", "a"}}
+	{"afin"}, {"grace", "a"}, {"in", "response", "to"}, {"in", "the", "wake", "of"}, {"as", "a", "consequence"}, {"prompted", "by"},
+	{"a", "la", "suite"}, {"suite", "a"}, {"en", "reponse"}}
 
 // statesCause reports a sentence that names a cause outright.
 func statesCause(sentence string) bool { return holdsRun(sentence, causeCues) }
