@@ -723,9 +723,11 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 			if len(groups) > 0 {
 				// Two groups counted together: each has its number ("75
 				// Guatemalans and eight Salvadorans"), not a list of the
-				// countries that sent them.
-				if countsEachGroup(r.an, s, h.Doc.Lang, groups) {
-					sc += causeBonus
+				// countries that sent them; where no sentence counts
+				// both, one counting either ("Chad offered 1,500
+				// soldiers") gains its share.
+				if n := groupsCounted(r.an, s, h.Doc.Lang, groups); n > 0 {
+					sc += causeBonus * float64(n) / float64(len(groups))
 				} else {
 					sc *= missedCueFactor
 				}

@@ -109,10 +109,14 @@ func TestCountsEachGroup(t *testing.T) {
 		"It includes police deployments from Jamaica, Belize and the Bahamas.":                       false,
 		"The mission has 500 personnel from Kenya, Jamaica and Belize.":                              false, // one number, for all
 		"The police were later joined by 24 Jamaican personnel.":                                     false, // one group counted
+		"Jamaica sent 24 officers and Belize sent two.":                                              true,  // each the doer of its count
 	} {
 		if got := countsEachGroup(an, s, "en", groups); got != want {
 			t.Errorf("countsEachGroup(%q) = %v, want %v", s, got, want)
 		}
+	}
+	if got := groupsCounted(an, "Jamaica offered 24 officers, and Belize also stepped up.", "en", groups); got != 1 {
+		t.Errorf("groupsCounted = %d, want 1", got)
 	}
 }
 

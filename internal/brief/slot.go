@@ -2693,11 +2693,21 @@ func countedGroups(question string, asked []lexicon.Concept) []lexicon.Concept {
 // stand ("two senior officers from Belize").
 const groupCountReach = 4
 
+// groupDeedReach is how many words after a group's word the number of
+// its deed may stand ("Chad offered 1,500 soldiers").
+const groupDeedReach = 2
+
 // countsEachGroup reports whether a sentence gives a number for each of
 // groups, before the group's word and within its clause: "75 Guatemalans
 // and eight Salvadorans" counts both; "deployments from Guatemala,
 // Jamaica, El Salvador" counts none.
 func countsEachGroup(an *analysis, sentence, lang string, groups []lexicon.Concept) bool {
+	return groupsCounted(an, sentence, lang, groups) == len(groups)
+}
+
+// groupsCounted is how many of groups a sentence gives a number for, as
+// countsEachGroup reads them.
+func groupsCounted(an *analysis, sentence, lang string, groups []lexicon.Concept) int {
 	toks := lexicon.Tokens(sentence)
 	words := tokenTexts(toks)
 	meets := make([]int, len(toks)) // per token, 1 + the group it names, or 0
@@ -2724,8 +2734,24 @@ func countsEachGroup(an *analysis, sentence, lang string, groups []lexicon.Conce
 				break
 			}
 		}
+		// The group as the doer: "Chad offered 1,500 soldiers".
+		for j := i + 1; j < min(i+groupDeedReach+1, len(toks)); j++ {
+			if strings.ContainsAny(sentence[toks[j-1].End:toks[j].Start], ",;:") || meets[j] != 0 {
+				break
+			}
+			if countAt(sentence, toks, words, j) {
+				counted[meets[i]-1] = true
+				break
+			}
+		}
 	}
-	return !slices.Contains(counted, false)
+	n := 0
+	for _, c := range counted {
+		if c {
+			n++
+		}
+	}
+	return n
 }
 
 // periodWords name a part of a year or a month: "the end of 2024",
