@@ -423,6 +423,7 @@ func namesPlace(sentence string) bool {
 var causeCues = [][]string{{"because"}, {"due", "to"}, {"owing", "to"}, {"as", "a", "result"}, {"result", "of"}, {"in", "order", "to"},
 	{"so", "that"}, {"citing"}, {"lack", "of"}, {"reason"}, {"reasons"}, {"parce"}, {"en", "raison"}, {"a", "cause"}, {"faute"},
 	{"afin"}, {"grace", "a"}, {"in", "response", "to"}, {"in", "the", "wake", "of"}, {"as", "a", "consequence"}, {"prompted", "by"},
+	{"against", "the", "backdrop", "of"}, {"in", "light", "of"}, {"in", "view", "of"},
 	{"a", "la", "suite"}, {"suite", "a"}, {"en", "reponse"}}
 
 // statesCause reports a sentence that names a cause outright.
