@@ -370,6 +370,8 @@ func TestStatesCause(t *testing.T) {
 		"The military force would be larger than the police mission.":               false,
 		"He said the mission would go on.":                                          false,
 		"The fund was set up in response to the council's call.":                    true,
+		"Concerns loom against the backdrop of violations by the last mission.":     true,
+		"Kenya is reassessing its commitment in light of recent developments.":      true,
 		"Le contingent est parti à la suite de la démission du Premier ministre.":   true,
 	} {
 		if got := statesCause(s); got != want {
