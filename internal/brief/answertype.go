@@ -19,6 +19,7 @@ const (
 	TypeCount  AnswerType = "count"  // how many, how large
 	TypeAmount AnswerType = "amount" // how much money
 	TypeDate   AnswerType = "date"   // when, what year, until when
+	TypeTime   AnswerType = "time"   // at what time: a clock time or a time of day
 	TypeLength AnswerType = "length" // how long: a span of time
 	TypeAge    AnswerType = "age"    // how old
 	TypeWho    AnswerType = "who"    // who, which country or body
@@ -54,6 +55,9 @@ var typeCues = concatCues(
 		"combien", "cuantos", "cuantas"),
 	cues(TypeAge, "how old", "what age", "which age", "quel age"),
 	cues(TypeLength, "how long", "for how long", "combien de temps", "pendant combien de temps"),
+	// "At what time did they board": an hour or a part of the day, which
+	// a sentence telling only the day ("on Friday") does not give.
+	cues(TypeTime, "at what time", "what time", "which time", "what hour", "at what hour", "a quelle heure", "quelle heure", "a quel moment de la journee"),
 	cues(TypeDate, "when", "what date", "which date", "what year", "which year", "what years", "which years", "in what years", "what day", "what month", "since when",
 		"until when", "by what date", "quand", "quelle date", "quelle annee", "depuis quand", "jusqu a quand", "cuando"),
 	cues(TypeReason, "why", "how come", "for what reason", "what reason", "what is the reason", "what the reason", "what was the reason",
@@ -114,7 +118,7 @@ var yesNoStarts = map[string]bool{"is": true, "are": true, "was": true, "were": 
 // place.
 func (t AnswerType) valued() bool {
 	switch t {
-	case TypeCount, TypeAmount, TypeDate, TypeLength, TypeAge, TypeWho, TypePlace:
+	case TypeCount, TypeAmount, TypeDate, TypeTime, TypeLength, TypeAge, TypeWho, TypePlace:
 		return true
 	}
 	return false
@@ -243,7 +247,11 @@ func cueType(words []string) AnswerType {
 	// how long, not how many.
 	best, bestAt, bestLen := TypeOther, len(words), 0
 	for _, c := range typeCues {
-		if at := runIndex(words, c.words); at >= 0 && (at < bestAt || at == bestAt && len(c.words) > bestLen) {
+		at := runIndex(words, c.words)
+		if c.t == TypeTime && at >= 0 && at+len(c.words) < len(words) && timeCompounds[words[at+len(c.words)]] {
+			continue // "what time frame", "what time limit": a span or a date, not an hour
+		}
+		if at >= 0 && (at < bestAt || at == bestAt && len(c.words) > bestLen) {
 			best, bestAt, bestLen = c.t, at, len(c.words)
 		}
 	}
@@ -265,6 +273,25 @@ func cueType(words []string) AnswerType {
 // number a thing is named by ("resolution 2814"), not a count of them.
 func numberOfALabel(words []string, at int) bool {
 	return at+3 < len(words) && words[at] == "number" && words[at+1] == "of" && determiners[words[at+2]] && numberLabels[words[at+3]]
+}
+
+// clockRE matches a time written on the clock: "14:30", "10 a.m.",
+// "9pm", "23h", "6 o'clock".
+var clockRE = regexp.MustCompile(`(?i)\b\d{1,2}(?:[:.h]\d{2}\b|\s?h\b|\s?[ap]\.?m\b\.?|\s?o['’]clock\b)`)
+
+// timeCompounds make a "time" after "what" something other than an
+// hour: "what time frame", "what time limit".
+var timeCompounds = lexiconSet(`frame frames limit limits period periods span spans line lines table tables scale scales horizon zone zones`)
+
+// dayParts name a part of the day, in English and French, as folded: a
+// time of day where no clock time is written ("peu après minuit").
+var dayParts = lexiconSet(`midnight noon midday morning afternoon evening night overnight dawn daybreak dusk nightfall ` +
+	`minuit midi matin matinee soir soiree nuit aube crepuscule`)
+
+// statesTimeOfDay reports a clock time or a part of the day in a sentence
+// (words are its folded tokens): what "at what time" asks for.
+func statesTimeOfDay(sentence string, words []string) bool {
+	return clockRE.MatchString(sentence) || slices.ContainsFunc(words, func(w string) bool { return dayParts[w] })
 }
 
 // statesAge reports an age among words: "26-year-old", "aged 26", "26
@@ -395,7 +422,9 @@ func namesPlace(sentence string) bool {
 // hold words that often only introduce one ("said", "after").
 var causeCues = [][]string{{"because"}, {"due", "to"}, {"owing", "to"}, {"as", "a", "result"}, {"result", "of"}, {"in", "order", "to"},
 	{"so", "that"}, {"citing"}, {"lack", "of"}, {"reason"}, {"reasons"}, {"parce"}, {"en", "raison"}, {"a", "cause"}, {"faute"},
-	{"afin"}, {"grace", "a"}}
+	{"afin"}, {"grace", "a"}, {"in", "response", "to"}, {"in", "the", "wake", "of"}, {"as", "a", "consequence"}, {"prompted", "by"},
+	{"against", "the", "backdrop", "of"}, {"in", "light", "of"}, {"in", "view", "of"},
+	{"a", "la", "suite"}, {"suite", "a"}, {"en", "reponse"}}
 
 // statesCause reports a sentence that names a cause outright.
 func statesCause(sentence string) bool { return holdsRun(sentence, causeCues) }
@@ -445,6 +474,11 @@ func meetsType(t AnswerType, sentence string) bool {
 			}
 		}
 		return false
+	case TypeTime:
+		if at := datelineEnd(sentence); at > 0 {
+			return meetsType(t, sentence[at:])
+		}
+		return statesTimeOfDay(sentence, words)
 	case TypeAge:
 		return statesAge(words)
 	case TypeReason:

@@ -645,6 +645,7 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 		}
 	}
 	asks := mainAsked(r)
+	groups := countedGroups(r.question, r.asked) // "how many Guatemalan and Salvadoran personnel"
 	var cands []sentenceCandidate
 	for i, h := range r.hits {
 		sents, bags := r.an.of(h)
@@ -707,7 +708,29 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 					sc += causeBonus * min(1, askedCoverage(bag, r.asked, w)/causeCoverage)
 				}
 			case r.kind == TypeReason:
-				sc += causeGain(s, askedCoverage(bag, r.asked, w))
+				cov := askedCoverage(bag, r.asked, w)
+				if tellsCause(s) && !statesCause(withoutConcession(s)) {
+					// "The MSS faced chronic underfunding" is the cause of
+					// the replacement a sentence or four before it tells;
+					// a shortcoming links itself to no event, as a
+					// "due to" does (which tells its own claim).
+					credit := claimCredit(r, w, bags, j)
+					sc += credit
+					cov += credit
+				}
+				sc += causeGain(s, cov)
+			}
+			if len(groups) > 0 {
+				// Two groups counted together: each has its number ("75
+				// Guatemalans and eight Salvadorans"), not a list of the
+				// countries that sent them; where no sentence counts
+				// both, one counting either ("Chad offered 1,500
+				// soldiers") gains its share.
+				if n := groupsCounted(r.an, s, h.Doc.Lang, groups); n > 0 {
+					sc += causeBonus * float64(n) / float64(len(groups))
+				} else {
+					sc *= missedCueFactor
+				}
 			}
 			if r.kind == TypePlace && namesPlace(s) {
 				sc += causeBonus // "in the town of Pont-Sondé"
@@ -798,8 +821,27 @@ func opensWithPronoun(s string) bool {
 	if len(toks) > 0 && toks[0].Text == "est" && toks[0].Start > 0 && strings.ContainsAny(s[:toks[0].Start], "cC") {
 		return true // "C'est une mission civile": the elided "ce" is no token
 	}
-	return len(toks) > 0 && subjectPronouns[toks[0].Text]
+	if len(toks) > 0 && subjectPronouns[toks[0].Text] {
+		return true
+	}
+	// "From 2020 to 2023, he was deputy head of mission": a phrase of
+	// time or place set before the subject leaves it the pronoun still.
+	if len(toks) < 2 || !frontedLeads[toks[0].Text] {
+		return false
+	}
+	for i := 1; i < min(len(toks), maxFrontedWords+1); i++ {
+		if strings.Contains(s[toks[i-1].End:toks[i].Start], ",") {
+			return subjectPronouns[toks[i].Text]
+		}
+	}
+	return false
 }
+
+// frontedLeads open a phrase of time or place that a sentence may set
+// before its subject; maxFrontedWords bound that phrase.
+var frontedLeads = lexiconSet(`from in on at after before since during between until by depuis en dans apres avant pendant entre lors`)
+
+const maxFrontedWords = 8
 
 // pointsBack reports a sentence opening with a thing pointed back to
 // ("That mission", "Cette force").
@@ -923,6 +965,36 @@ func causeGain(sentence string, cov float64) float64 {
 		return 0
 	}
 	return causeBonus * min(1, cov/causeCoverage)
+}
+
+// claimSpan is how many sentences from the claim a cause may stand and
+// still be of it; claimShare, the share of the question a sentence must
+// hold to be the claim.
+const (
+	claimSpan  = 4
+	claimShare = 0.6
+)
+
+// claimCredit is what the sentence at of a passage, which tells a cause,
+// gains for a "why" from the claim before it: referredShare of what the
+// passage's best sentence up to claimSpan before it adds to its words, when that
+// one holds claimShare of the question and it does not. Reports tell the event, then
+// what led to it ("authorized a new force to replace the mission ...
+// The mission faced chronic underfunding"), and the cause rarely repeats
+// the question's words.
+func claimCredit(r retrieval, w []float64, bags []termBag, at int) float64 {
+	own := askedCoverage(bags[at], r.asked, w)
+	if own >= claimShare {
+		return 0 // a claim itself: "... referring to the already underfunded force" is no cause of the freeze it reports
+	}
+	best := 0.0
+	for k := max(at-claimSpan, 0); k < at; k++ {
+		if askedCoverage(bags[k], r.asked, w) < claimShare {
+			continue
+		}
+		best = max(best, askedCoverage(unionBag(bags[k], bags[at]), r.asked, w)-own)
+	}
+	return referredShare * best
 }
 
 // referredShare is how much of what the sentence before adds a sentence
@@ -1455,13 +1527,25 @@ var mannerCues = [][]string{{"limited"}, {"dispatched", "to"}, {"sent", "to", "r
 // "because of the dangers they face" is no account of how an officer was
 // killed.
 func statesGround(kind AnswerType, sentence string) bool {
+	sentence = withoutConcession(sentence)
 	return kind == TypeReason && statesCause(sentence) || holdsRun(sentence, groundCues) || holdsRun(sentence, mannerCues)
 }
+
+// concessionRE matches a conceded clause, from its cue to the next
+// comma, semicolon or stop: "delivered results despite financial
+// constraints" tells what happened in spite of them, not a cause.
+var concessionRE = regexp.MustCompile(`(?i)\b(?:despite|in spite of|notwithstanding|regardless of|malgré|en dépit d[eu'’])[^,;.]*`)
+
+// withoutConcession is the sentence without its conceded clauses.
+func withoutConcession(sentence string) string { return concessionRE.ReplaceAllString(sentence, "") }
 
 // tellsCause reports a sentence that tells a cause outright or by a
 // shortcoming, a condition or a threat (groundCues; not the looser
 // mannerCues).
-func tellsCause(sentence string) bool { return statesCause(sentence) || holdsRun(sentence, groundCues) }
+func tellsCause(sentence string) bool {
+	sentence = withoutConcession(sentence)
+	return statesCause(sentence) || holdsRun(sentence, groundCues)
+}
 
 // tellsGround reports a candidate quoting a sentence that tellsCause.
 func tellsGround(r retrieval, c sentenceCandidate) bool {

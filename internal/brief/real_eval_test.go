@@ -583,8 +583,10 @@ var realWhy2TestFloors = map[EvalKind]realFloor{
 // abstentions 0.25. Tuned on (each part's speaker and outlet, the
 // outlet's report first in its part's list, the told verb out of the
 // slot): recall@5 0.94, MRR 0.47, key fact 0.81, false abstentions 0.06.
+// After h-fact3's answer sentence choice (a count of each group, a cause
+// credited from its claim, a conceded shortcoming no cause): key fact 0.88.
 var realCross2DevFloors = map[EvalKind]realFloor{
-	"overall": {recall: 0.9, fact: 0.78, cited: 0.95, maxFalseAbstain: 0.07},
+	"overall": {recall: 0.9, fact: 0.86, cited: 0.95, maxFalseAbstain: 0.07},
 }
 
 // realCross2TestFloors hold testdata/real_cross2_test.yaml, its held-out
@@ -650,8 +652,10 @@ var realFresh13Floors = map[EvalKind]realFloor{
 	// 0.81, cited 1.00, false abstentions 0, as of 1.00. Then h-f13d (an
 	// office a country holds, a body's own force counted) and h-f13c (a
 	// statement-order count, a quote carried on): key fact 0.88,
-	// unanswerable 1.00.
-	"overall": {recall: 0.95, fact: 0.85, cited: 0.97, abstain: 0.95, maxFalseAbstain: 0.02, asOf: 0.95},
+	// unanswerable 1.00. Then h-fact3 (a reader's "worry" meets the
+	// report's "concerns", "against the backdrop of" tells a cause): key
+	// fact 0.91.
+	"overall": {recall: 0.95, fact: 0.9, cited: 0.97, abstain: 0.95, maxFalseAbstain: 0.02, asOf: 0.95},
 }
 
 // realFresh14Floors hold testdata/real_fresh14.yaml, 40 questions written
@@ -660,10 +664,15 @@ var realFresh13Floors = map[EvalKind]realFloor{
 // 2026-12-06 at e84ee65, nothing tuned on it: recall@5 0.81, MRR 0.65, key
 // fact 0.72 (fact 0.67, why/how 0.80, time 1.00, cross-document 0.60,
 // paraphrase 0.40, cross-lingual 0.83), cited 0.77, unanswerable 0.83,
-// off-topic 1.00, false abstentions 0.03, as of 0.80.
+// off-topic 1.00, false abstentions 0.03, as of 0.80. Tuned on by h-fact3
+// (its fact, why/how and cross-lingual questions: an hour asked needs an
+// hour or a part of the day, in either language; a count of two groups a
+// number for each; a pronoun after a fronted phrase leans back; a cause
+// credited from the claim before it): MRR 0.67, key fact 0.84 (fact,
+// why/how and cross-lingual 1.00), cited 0.87, every other figure the same.
 var realFresh14Floors = map[EvalKind]realFloor{
 	KindOffTopic: {abstain: 0.95},
-	"overall":    {recall: 0.78, mrr: 0.6, fact: 0.7, cited: 0.75, abstain: 0.8, maxFalseAbstain: 0.05, asOf: 0.75},
+	"overall":    {recall: 0.78, mrr: 0.65, fact: 0.82, cited: 0.85, abstain: 0.8, maxFalseAbstain: 0.05, asOf: 0.75},
 }
 
 var realEvalFiles = []struct {
@@ -703,6 +712,7 @@ var realEvalFiles = []struct {
 	{"real_deed_test", realDeedTestFloors},
 	{"real_loose_dev", realLooseDevFloors},
 	{"real_loose_test", realLooseTestFloors},
+	{"real_fact3_test", realFact3TestFloors},
 }
 
 // realRankDevFloors and realRankTestFloors hold testdata/real_rank_dev.yaml
@@ -748,6 +758,22 @@ var realDeedDevFloors = map[EvalKind]realFloor{
 // figure from other reports: no false abstention, but a wrong answer.)
 var realDeedTestFloors = map[EvalKind]realFloor{
 	"overall": {recall: 0.48, fact: 0.8, cited: 0.58, abstain: 0.8, maxFalseAbstain: 0.18},
+}
+
+// realFact3TestFloors hold testdata/real_fact3_test.yaml, held-out
+// questions on answer sentence choice written by h-fact3 before any code
+// change and never tuned on: counts of two groups, places, days and names
+// in readers' words, why questions, cross-lingual ones and near misses.
+// 22 questions: 7 fact, 5 why/how, 6 cross-lingual (English questions
+// only a French report answers and the reverse), 4 near misses of the
+// same shapes. First run at 4bce5fa, before any change: recall@5 0.89,
+// MRR 0.82, key fact 0.78 (fact 0.71, why/how 1.00, cross-lingual 0.67),
+// cited 1.00, unanswerable 0.25, false abstentions 0.17. After h-fact3's
+// rules (998695a): unanswerable 0.50 (an hour no report gives: the bot
+// says it does not know), every other figure the same; its failures are
+// retrieval and the gate's, not the sentence chosen.
+var realFact3TestFloors = map[EvalKind]realFloor{
+	"overall": {recall: 0.85, mrr: 0.8, fact: 0.75, cited: 0.95, abstain: 0.45, maxFalseAbstain: 0.18},
 }
 
 // TestEvalRealFiles asks each question file but real.yaml over the real

@@ -96,6 +96,9 @@ func (a *Answerer) retrieveK(ctx context.Context, req Request, k int) (retrieval
 	// days before".
 	asked = withoutRuns(asked, presentCues)
 	asked = withoutPastBack(asked)
+	// "At what time did they board": the time is what is asked, not a
+	// word the answer holds ("for the first time").
+	asked = withoutRuns(asked, timeFrames)
 	r.query = asked
 	r.concepts = concepts(asked)
 	r.asked = a.lex.Query(asked)
@@ -1128,6 +1131,9 @@ var presentCues = [][]string{{"now"}, {"currently"}, {"current"}, {"still"}, {"l
 // the reports and led the search to "an officer by the name of ...", the
 // second officer killed.
 var nameFrames = [][]string{{"name", "of"}, {"names", "of"}}
+
+// timeFrames ask for a time of day by its unit.
+var timeFrames = [][]string{{"what", "time"}, {"which", "time"}, {"what", "hour"}, {"quelle", "heure"}, {"moment", "de", "la", "journee"}}
 
 // dateFrames ask for a date by its unit.
 var dateFrames = [][]string{{"what", "year"}, {"which", "year"}, {"what", "month"}, {"which", "month"}, {"what", "date"}, {"which", "date"}}

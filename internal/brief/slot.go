@@ -847,6 +847,9 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	for w := range proForms {
 		skip[w] = true // "the one that left behind the abuse legacy" names its thing elsewhere
 	}
+	for _, w := range periodParts(tokenTexts(toks)) {
+		skip[w] = true // "landed at the end of 2024": the date, not what the number is of
+	}
 	var others []int
 	for _, c := range r.asked {
 		if c.Glossary {
@@ -2635,4 +2638,143 @@ func (s answerSlot) ofPeople(an *analysis, w, lang string) bool {
 		}
 	}
 	return slices.ContainsFunc(s.asked, an.bag(w, lang).meets)
+}
+
+// countedGroups are the groups a count question asks of together, by
+// the words either side of a conjunction in its asked phrase: "how many
+// Guatemalan and Salvadoran personnel" asks two counts (guatemalan,
+// salvadoran), as "how many police and soldiers" does; nil when it asks
+// one ("how many personnel ..., and how many civilians" is two parts).
+func countedGroups(question string, asked []lexicon.Concept) []lexicon.Concept {
+	if questionType(question) != TypeCount {
+		return nil
+	}
+	toks := lexicon.Tokens(mainClause(question))
+	words := tokenTexts(toks)
+	start := -1
+	for _, c := range typeCues {
+		if c.t != TypeCount {
+			continue
+		}
+		if at := runIndex(words, c.words); at >= 0 && (start < 0 || at+len(c.words) < start) {
+			start = at + len(c.words)
+		}
+	}
+	if start < 0 {
+		return nil
+	}
+	var out []lexicon.Concept
+	add := func(w string) {
+		if i := slices.IndexFunc(asked, func(c lexicon.Concept) bool { return c.Text == w }); i >= 0 &&
+			!slices.ContainsFunc(out, func(c lexicon.Concept) bool { return c.Text == w }) {
+			out = append(out, asked[i])
+		}
+	}
+	for i := start + 1; i+1 < len(words) && i < start+maxPhraseWords; i++ {
+		if words[i] != "and" && words[i] != "et" {
+			if phraseEnds[words[i]] || verbLike(words[i]) {
+				break
+			}
+			continue
+		}
+		if next := words[i+1]; questionWords[next] || phraseEnds[next] || lexicon.IsStopWord(next) || lexicon.IsStopWord(words[i-1]) {
+			return nil // "and how many civilians": a part of its own
+		}
+		add(words[i-1])
+		add(words[i+1])
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+// groupCountReach is how many words before a group's word its number may
+// stand ("two senior officers from Belize").
+const groupCountReach = 4
+
+// groupDeedReach is how many words after a group's word the number of
+// its deed may stand ("Chad offered 1,500 soldiers").
+const groupDeedReach = 2
+
+// countsEachGroup reports whether a sentence gives a number for each of
+// groups, before the group's word and within its clause: "75 Guatemalans
+// and eight Salvadorans" counts both; "deployments from Guatemala,
+// Jamaica, El Salvador" counts none.
+func countsEachGroup(an *analysis, sentence, lang string, groups []lexicon.Concept) bool {
+	return groupsCounted(an, sentence, lang, groups) == len(groups)
+}
+
+// groupsCounted is how many of groups a sentence gives a number for, as
+// countsEachGroup reads them.
+func groupsCounted(an *analysis, sentence, lang string, groups []lexicon.Concept) int {
+	toks := lexicon.Tokens(sentence)
+	words := tokenTexts(toks)
+	meets := make([]int, len(toks)) // per token, 1 + the group it names, or 0
+	for i, t := range toks {
+		b := an.bag(t.Text, lang)
+		for g, c := range groups {
+			if b.meets(c) {
+				meets[i] = g + 1
+				break
+			}
+		}
+	}
+	counted := make([]bool, len(groups))
+	for i := range toks {
+		if meets[i] == 0 {
+			continue
+		}
+		for j := i - 1; j >= max(i-groupCountReach, 0); j-- {
+			if strings.ContainsAny(sentence[toks[j].End:toks[j+1].Start], ",;:") || meets[j] != 0 {
+				break
+			}
+			if countAt(sentence, toks, words, j) {
+				counted[meets[i]-1] = true
+				break
+			}
+		}
+		// The group as the doer: "Chad offered 1,500 soldiers".
+		for j := i + 1; j < min(i+groupDeedReach+1, len(toks)); j++ {
+			if strings.ContainsAny(sentence[toks[j-1].End:toks[j].Start], ",;:") || meets[j] != 0 {
+				break
+			}
+			if countAt(sentence, toks, words, j) {
+				counted[meets[i]-1] = true
+				break
+			}
+		}
+	}
+	n := 0
+	for _, c := range counted {
+		if c {
+			n++
+		}
+	}
+	return n
+}
+
+// periodWords name a part of a year or a month: "the end of 2024",
+// "early March", "fin 2024", "début janvier".
+var periodWords = lexiconSet(`end start beginning middle close turn early late mid fin debut milieu`)
+
+// periodParts returns the words of a question that place a year or a
+// month within it ("end" in "at the end of 2024"): they date the thing
+// asked, and a sentence holding "end" elsewhere ("as of the end of 2024
+// a total of $110.3 million") is not of it.
+func periodParts(words []string) []string {
+	var out []string
+	for i, w := range words {
+		if !periodWords[w] {
+			continue
+		}
+		j := i + 1
+		for j < len(words) && (words[j] == "of" || words[j] == "de" || words[j] == "d" || words[j] == "the") {
+			j++
+		}
+		if j < len(words) && (lexicon.IsYear(words[j]) || lexicon.IsMonth(words[j])) {
+			out = append(out, w)
+		}
+	}
+	return out
 }

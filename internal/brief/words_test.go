@@ -86,6 +86,12 @@ func TestQuestionTypeAndMeets(t *testing.T) {
 		{"Under what conditions could Kenya send police?", "It may send them because the court allowed it.", TypeReason, true}, // a condition is asked as a reason
 		{"What is the purpose of the complaints office?", "It opened because abuses went unreported.", TypeReason, true},
 		{"By what means will the council stop the arms?", "It will inspect cargo.", TypeManner, true},
+		// "At what time" asks an hour or a part of the day, in either language.
+		{"At what time did the officers board their flight?", "Peu après minuit, les policiers ont embarqué.", TypeTime, true},
+		{"at what time did the officers board", "They boarded at 11:30 p.m. on Monday.", TypeTime, true},
+		{"À quelle heure l'avion a-t-il atterri ?", "The plane landed at 9am.", TypeTime, true},
+		{"At what time did the officers board their flight?", "The officers took to the streets for the first time on Friday.", TypeTime, false}, // a day, no hour
+		{"What time frame did the council set?", "The council set a deadline of six months.", TypeOther, true},                                   // a time frame is no hour
 		{"Comment se fait-il que le Kenya parte ?", "Le Kenya part en raison du manque de fonds.", TypeReason, true},
 		{"How old was the officer?", "The officer died on 26 May with 26 others.", TypeAge, false},
 		{"Quel âge avait le policier ?", "Le policier, âgé de 26 ans, est mort.", TypeAge, true},
@@ -101,7 +107,7 @@ func TestQuestionTypeAndMeets(t *testing.T) {
 		{"When the officers landed, were they armed?", "They were armed.", TypeYesNo, true},
 		{"At the time of the renewal, how many officers were there?", "It had 410 officers.", TypeCount, true},
 		{"Under the new mandate, who leads the force?", "Jack Christofides leads it.", TypeWho, true},
-		{"At what time did the officers land?", "They landed at the airport.", TypeOther, true}, // no scene set: the question itself
+		{"At what time did the officers land?", "They landed just after midnight.", TypeTime, true}, // no scene set: the question itself, which asks an hour
 		{"What was the reason Nairobi gave?", "Kenya paused following the resignation.", TypeReason, true},
 		{"GSF budget for year one, in dollars?", "The force had a budget of $600 million.", TypeAmount, true},
 		{"GSF budget for year one, in dollars?", "The force was authorized in 2025.", TypeAmount, false},
@@ -363,6 +369,10 @@ func TestStatesCause(t *testing.T) {
 		"La mission a été suspendue en raison de la démission du Premier ministre.": true,
 		"The military force would be larger than the police mission.":               false,
 		"He said the mission would go on.":                                          false,
+		"The fund was set up in response to the council's call.":                    true,
+		"Concerns loom against the backdrop of violations by the last mission.":     true,
+		"Kenya is reassessing its commitment in light of recent developments.":      true,
+		"Le contingent est parti à la suite de la démission du Premier ministre.":   true,
 	} {
 		if got := statesCause(s); got != want {
 			t.Errorf("statesCause(%q) = %v, want %v", s, got, want)
@@ -470,6 +480,35 @@ func TestIsByline(t *testing.T) {
 	} {
 		if got := isByline(s); got != want {
 			t.Errorf("isByline(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestTellsCauseWithoutConcession(t *testing.T) {
+	for s, want := range map[string]bool{
+		"The mission faced chronic underfunding and insufficient personnel.":                     true,
+		"The deployment delivered tangible results despite financial constraints.":               false, // conceded, not a cause
+		"Despite the constraints, the force was underfunded.":                                    true,  // the conceded clause ends at its comma
+		"Le déploiement a donné des résultats malgré des contraintes financières.":               false,
+		"The funds were held due to the presidential directive, despite the mission's priority.": true,
+	} {
+		if got := tellsCause(s); got != want {
+			t.Errorf("tellsCause(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestOpensWithPronounAfterFrontedPhrase(t *testing.T) {
+	for s, want := range map[string]bool{
+		"He was deputy head of mission.":                                               true,
+		"From 2020 to 2023, he was deputy head of mission.":                            true,
+		"In March 2024, she stepped down.":                                             true,
+		"From 2020 to 2023, the mission grew.":                                         false, // a subject of its own
+		"Kenya, he said, would stay.":                                                  false, // no fronted phrase of time or place
+		"During a long and difficult year of deployment and losses abroad, he stayed.": false, // too long a phrase to be sure
+	} {
+		if got := opensWithPronoun(s); got != want {
+			t.Errorf("opensWithPronoun(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
