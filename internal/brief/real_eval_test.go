@@ -596,6 +596,14 @@ var realCross2TestFloors = map[EvalKind]realFloor{
 	"overall": {recall: 0.9, fact: 0.35, cited: 0.95, maxFalseAbstain: 0.15},
 }
 
+// realCross3TestFloors hold testdata/real_cross3_test.yaml, 16
+// cross-document probes over other pairs of reports and 4 near misses of
+// which one side no report gives, written by h-cross3 on 2026-12-06 (ninth
+// session) before any code change; held out, never tuned on.
+var realCross3TestFloors = map[EvalKind]realFloor{
+	"overall": {},
+}
+
 // realFresh12Floors hold testdata/real_fresh12.yaml, 40 questions written
 // blind by a helper on 2026-12-04 (sixth session) from the corpus alone,
 // half typed as in chat. First run at the end of that session (c429c88),
@@ -690,6 +698,7 @@ var realEvalFiles = []struct {
 	{"real_whycross", realWhyCrossFloors},
 	{"real_cross2_dev", realCross2DevFloors},
 	{"real_cross2_test", realCross2TestFloors},
+	{"real_cross3_test", realCross3TestFloors},
 	{"real_gen", realGenFloors},
 	{"real_why2_dev", realWhy2DevFloors},
 	{"real_why2_test", realWhy2TestFloors},
