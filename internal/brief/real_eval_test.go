@@ -596,6 +596,14 @@ var realCross2TestFloors = map[EvalKind]realFloor{
 	"overall": {recall: 0.9, fact: 0.35, cited: 0.95, maxFalseAbstain: 0.15},
 }
 
+// realCross3DevFloors hold testdata/real_cross3_dev.yaml, 6 cross-document
+// probes whose shared head or measure is written once and 6 near misses
+// of which one side no report gives, written by h-cross3 on 2026-12-06
+// (ninth session); tuned on.
+var realCross3DevFloors = map[EvalKind]realFloor{
+	"overall": {},
+}
+
 // realCross3TestFloors hold testdata/real_cross3_test.yaml, 16
 // cross-document probes over other pairs of reports and 4 near misses of
 // which one side no report gives, written by h-cross3 on 2026-12-06 (ninth
@@ -698,6 +706,7 @@ var realEvalFiles = []struct {
 	{"real_whycross", realWhyCrossFloors},
 	{"real_cross2_dev", realCross2DevFloors},
 	{"real_cross2_test", realCross2TestFloors},
+	{"real_cross3_dev", realCross3DevFloors},
 	{"real_cross3_test", realCross3TestFloors},
 	{"real_gen", realGenFloors},
 	{"real_why2_dev", realWhy2DevFloors},
