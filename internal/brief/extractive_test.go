@@ -2,6 +2,7 @@ package brief
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -858,5 +859,42 @@ func TestQuoteGoesOnToItsSpeaker(t *testing.T) {
 	}
 	if !strings.Contains(ans.Text, "nothing to stand on") {
 		t.Errorf("answer stops before the speaker goes on: %s", ans.Text)
+	}
+}
+
+func TestSettingWords(t *testing.T) {
+	for part, want := range map[string][]string{
+		"what did ruto say about the mission after the second officer died?": {"second", "officer", "died"},
+		"what reason did sing'oei give when kenya suspended the deployment":  {"kenya", "suspended", "deployment"},
+		"what did pm fils-aime say the 217 reinforcements meant?":            nil,
+	} {
+		got := slices.Sorted(maps.Keys(settingWords(part)))
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("settingWords(%q) = %q, want %q", part, got, want)
+		}
+	}
+}
+
+// TestPartSetInItsReport: a part asking what someone said after an event
+// is answered by the sentence naming the speaker in the report telling
+// that event, not by another report's sentence on the speaker, nor by the
+// event's sentence that does not name them.
+func TestPartSetInItsReport(t *testing.T) {
+	st := openStoreWith(t,
+		corpus.Document{Title: "Officers resign over pay", Source: "Reuters", URL: "https://example.org/resign",
+			Published: time.Date(2024, 12, 1, 0, 0, 0, 0, time.UTC),
+			Text:      "Reuters reported that some officers quit the mission over pay delays and poor conditions."},
+		corpus.Document{Title: "Second officer killed", Source: "Wire", URL: "https://example.org/second",
+			Published: time.Date(2025, 3, 28, 0, 0, 0, 0, time.UTC),
+			Text: "He is the second Kenyan officer to be killed since the force began deploying. " +
+				"There has been opposition at home to the deployment. " +
+				"President William Ruto, however, has reaffirmed his country's commitment to the mission."},
+		corpus.Document{Title: "Ruto sees police off", Source: "Paper", URL: "https://example.org/off",
+			Published: time.Date(2024, 6, 24, 0, 0, 0, 0, time.UTC),
+			Text:      "President William Ruto saw the police off in Nairobi, in what he described as a historic mission of solidarity."})
+	ans := askAnswered(t, newExtractive(t, st), "why did reuters say officers quit, and what did ruto say about the mission after the second officer was killed?", true)
+	if !strings.Contains(ans.Text, "reaffirmed") {
+		t.Errorf("the second part wants Ruto's words in the report of the second death: %s", ans.Text)
 	}
 }
