@@ -171,6 +171,7 @@ func pickSentences(r retrieval) []sentenceCandidate {
 	picked = numbersTheLabel(r, w, slot, picked, cands) // "which resolution": its number
 	picked = coverParts(r, picked, cands)               // each part of a two-part question answered
 	picked = numbersEachPart(r, picked, cands)          // "..., and which one renewed BINUH": its number too
+	picked = quotesEachPart(r, picked)                  // "what warning did X give, and ...": the words, told next
 	picked = quoteGoesOn(r, picked)                     // "what did X say": "..., he clarified" too
 	picked = newestFirst(r, picked)                     // "... now": the newest report first
 	return stateChange(r, w, picked, cands)             // "is X still ...": what changed, before that
@@ -582,7 +583,8 @@ func partTypes(parts []string) []AnswerType {
 		types[i] = partType(p)
 	}
 	for i, p := range parts {
-		if types[i] != TypeOther || len(askPhrase(p).cue) > 0 {
+		// "... until it had what" asks its own "what", where it stands.
+		if types[i] != TypeOther || len(askPhrase(p).cue) > 0 || holdsWord(p, questionWords) {
 			continue
 		}
 		for j, t := range types {
@@ -1137,6 +1139,68 @@ func quoteGoesOn(r retrieval, picked []sentenceCandidate) []sentenceCandidate {
 	}
 	return picked
 }
+
+// quotesEachPart lets, for a part of a two-part question that asks what
+// a person said or warned ("what warning did conille give the gangs"),
+// the picked sentence naming that person run on into the next sentence of
+// its passage when it quotes no words itself and the next one does and
+// names the person: "... Conille ... issued a warning to those wreaking
+// havoc. “We will reclaim control of the country ...,” Conille said".
+func quotesEachPart(r retrieval, picked []sentenceCandidate) []sentenceCandidate {
+	parts := subQueries(r.query)
+	if len(parts) < 2 {
+		return picked
+	}
+	persons := personWordsFound(r)
+	for _, part := range parts {
+		if !asksSpeech(part) {
+			continue
+		}
+		var speaker []string
+		for _, t := range lexicon.Tokens(part) {
+			if persons[t.Text] && !lexicon.IsStopWord(t.Text) {
+				speaker = append(speaker, t.Text)
+			}
+		}
+		if len(speaker) == 0 {
+			continue
+		}
+		named := func(text string) bool {
+			toks := tokenTexts(lexicon.Tokens(text))
+			return slices.ContainsFunc(speaker, func(w string) bool { return slices.Contains(toks, w) })
+		}
+		for i, p := range picked {
+			sents, bags := r.an.of(r.hits[p.hit])
+			shown := strings.Join(sents[p.from:p.to+1], " ")
+			if !named(shown) || quoteMarks.MatchString(shown) || p.to+1 >= len(sents) {
+				continue
+			}
+			if next := sents[p.to+1]; quoteMarks.MatchString(next) && named(next) {
+				if c := spanned(p, sents, bags, p.from, p.to+1); withinBudget(picked, p, c) {
+					picked[i] = c
+				}
+			}
+			break
+		}
+	}
+	return picked
+}
+
+// asksSpeech reports a part asking what was said: "what did X say",
+// "what warning did X give".
+func asksSpeech(part string) bool {
+	if saidAsked.MatchString(part) {
+		return true
+	}
+	toks := tokenTexts(lexicon.Tokens(part))
+	return len(toks) > 1 && (toks[0] == "what" || toks[0] == "which") && speechHeads[toks[1]]
+}
+
+// speechHeads name words spoken: "what warning", "what message".
+var speechHeads = lexiconSet(`warning warnings message messages statement remarks words promise vow appeal plea pledge threat avertissement message declaration`)
+
+// quoteMarks open or close words quoted.
+var quoteMarks = regexp.MustCompile(`["“”«»]`)
 
 // pronounSaid marks a sentence that a speaker named before goes on
 // saying: "he added", "she clarified".

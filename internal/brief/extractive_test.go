@@ -373,6 +373,28 @@ func TestPartType(t *testing.T) {
 			t.Errorf("partTypes(%q) = %v, want two counts", parts, got)
 		}
 	}
+	// One with its own "what", where it stands, keeps its kind.
+	parts := []string{"crisis group wanted the mission to hold off until it had what,", "when did he say its deployment would be completed?"}
+	if got := partTypes(parts); got[0] != TypeOther || got[1] != TypeDate {
+		t.Errorf("partTypes(%q) = %v, want other and date", parts, got)
+	}
+}
+
+// TestPartQuotesTheWords: "what warning did X give" is answered with the
+// words quoted in the sentence after the one telling he gave a warning.
+func TestPartQuotesTheWords(t *testing.T) {
+	st := openStoreWith(t,
+		corpus.Document{Title: "Prime minister warns gangs", Source: "Herald", URL: "https://example.org/warn",
+			Published: time.Date(2024, 6, 27, 0, 0, 0, 0, time.UTC),
+			Text: "A day after the Kenyan police arrived, Garry Conille, the prime minister, issued a warning to the gangs wreaking havoc. " +
+				"\u201cWe will reclaim control of the country, house by house,\u201d Conille said on Wednesday."},
+		corpus.Document{Title: "Kenya sends reinforcements", Source: "Brief", URL: "https://example.org/more",
+			Published: time.Date(2025, 1, 20, 0, 0, 0, 0, time.UTC),
+			Text:      "Kenya deployed 217 more police officers, which the prime minister Fils-Aime said marks a crucial step."})
+	ans := askAnswered(t, newExtractive(t, st), "what warning did conille give the gangs after the kenyans arrived, and what did fils-aime say the 217 reinforcements meant?", true)
+	if !strings.Contains(ans.Text, "house by house") {
+		t.Errorf("the warning's words are not quoted: %s", ans.Text)
+	}
 }
 
 // TestFigureSetBySentenceBefore: "Chad offered 1,500 soldiers" answers
