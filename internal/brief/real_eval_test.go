@@ -552,7 +552,8 @@ var realGenFloors = map[EvalKind]realFloor{
 // 0.91, cross-document 0.33), cited 1.00, false abstentions 0.05.
 var realWhyCrossFloors = map[EvalKind]realFloor{
 	// After its rules and the merge (eighth session): key fact 0.75, false abstentions 0.
-	"overall": {recall: 0.95, fact: 0.72, cited: 0.95, maxFalseAbstain: 0.02},
+	// After h-cross3's part rules (ninth session): key fact 0.85.
+	"overall": {recall: 0.95, fact: 0.83, cited: 0.95, maxFalseAbstain: 0.02},
 }
 
 // realWhy2DevFloors hold testdata/real_why2_dev.yaml, 22 why/how probes
@@ -584,7 +585,8 @@ var realWhy2TestFloors = map[EvalKind]realFloor{
 // outlet's report first in its part's list, the told verb out of the
 // slot): recall@5 0.94, MRR 0.47, key fact 0.81, false abstentions 0.06.
 var realCross2DevFloors = map[EvalKind]realFloor{
-	"overall": {recall: 0.9, fact: 0.78, cited: 0.95, maxFalseAbstain: 0.07},
+	// After h-cross3's part rules (ninth session): key fact 0.94.
+	"overall": {recall: 0.9, fact: 0.92, cited: 0.95, maxFalseAbstain: 0.07},
 }
 
 // realCross2TestFloors hold testdata/real_cross2_test.yaml, its held-out
@@ -599,17 +601,22 @@ var realCross2TestFloors = map[EvalKind]realFloor{
 // realCross3DevFloors hold testdata/real_cross3_dev.yaml, 6 cross-document
 // probes whose shared head or measure is written once and 6 near misses
 // of which one side no report gives, written by h-cross3 on 2026-12-06
-// (ninth session); tuned on.
+// (ninth session); tuned on. First run at 593f898: recall@5 0.83, MRR
+// 0.29, key fact 0.67, cited 1.00, unanswerable 0.33, false abstentions 0;
+// after its rules: unanswerable 0.67, the rest the same.
 var realCross3DevFloors = map[EvalKind]realFloor{
-	"overall": {},
+	"overall": {recall: 0.8, fact: 0.65, cited: 0.95, abstain: 0.65, maxFalseAbstain: 0.01},
 }
 
 // realCross3TestFloors hold testdata/real_cross3_test.yaml, 16
 // cross-document probes over other pairs of reports and 4 near misses of
 // which one side no report gives, written by h-cross3 on 2026-12-06 (ninth
-// session) before any code change; held out, never tuned on.
+// session) before any code change; held out, never tuned on. At 4dfe0c7
+// and after the rules tuned on the dev files alike: recall@5 1.00, MRR
+// 0.42, key fact 0.62, cited 1.00, unanswerable 0.00, false abstentions
+// 0.06.
 var realCross3TestFloors = map[EvalKind]realFloor{
-	"overall": {},
+	"overall": {recall: 0.95, fact: 0.6, cited: 0.95, maxFalseAbstain: 0.07},
 }
 
 // realFresh12Floors hold testdata/real_fresh12.yaml, 40 questions written
@@ -679,7 +686,8 @@ var realFresh13Floors = map[EvalKind]realFloor{
 // off-topic 1.00, false abstentions 0.03, as of 0.80.
 var realFresh14Floors = map[EvalKind]realFloor{
 	KindOffTopic: {abstain: 0.95},
-	"overall":    {recall: 0.78, mrr: 0.6, fact: 0.7, cited: 0.75, abstain: 0.8, maxFalseAbstain: 0.05, asOf: 0.75},
+	// After h-cross3's part rules (ninth session): recall@5 0.84, key fact 0.75.
+	"overall": {recall: 0.82, mrr: 0.6, fact: 0.73, cited: 0.75, abstain: 0.8, maxFalseAbstain: 0.05, asOf: 0.75},
 }
 
 var realEvalFiles = []struct {
