@@ -171,6 +171,7 @@ func pickSentences(r retrieval) []sentenceCandidate {
 	picked = numbersTheLabel(r, w, slot, picked, cands) // "which resolution": its number
 	picked = coverParts(r, picked, cands)               // each part of a two-part question answered
 	picked = numbersEachPart(r, picked, cands)          // "..., and which one renewed BINUH": its number too
+	picked = quotesEachPart(r, picked)                  // "what warning did X give, and ...": the words, told next
 	picked = quoteGoesOn(r, picked)                     // "what did X say": "..., he clarified" too
 	picked = newestFirst(r, picked)                     // "... now": the newest report first
 	return stateChange(r, w, picked, cands)             // "is X still ...": what changed, before that
@@ -393,6 +394,7 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 	keptFor := map[string]AnswerType{} // what kind of part each kept sentence answers
 	ownBodies := partsNameOwnBodies(r.an, parts)
 	types := partTypes(parts)
+	persons := personWordsFound(r)
 	for pi, part := range parts {
 		// "... and how many officers did he say were deployed": a part
 		// pointing back is told by the report that answered before it.
@@ -405,6 +407,9 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 		// "..., and how much did Kenya's adviser say ...": the report
 		// of that source tells the part's figure.
 		source := r.an.lex.Query(strings.Join(sourceWords(part, askPhrase(part).cue), " "))
+		// Told by a person ("what did ruto say"), not an outlet or a
+		// place: the sentence naming the person tells what was said.
+		speaker := len(source) > 0 && !slices.ContainsFunc(source, func(c lexicon.Concept) bool { return !persons[c.Text] })
 		// The part's own slot: "how many did it send later as
 		// reinforcements" is answered by the sentence with the count of
 		// reinforcements, not by one with "later" and any count.
@@ -431,6 +436,7 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 			}
 			return f
 		}
+		setting := settingCredit(pr, w, part)
 		score := func(c sentenceCandidate, filled bool) float64 {
 			sc := askedCoverage(c.bag, pr.asked, w) + credit(c.hit)(c.bag)
 			if filled && c.at > 0 && (pr.kind == TypeCount || pr.kind == TypeAmount) {
@@ -440,6 +446,8 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 				_, bags := r.an.of(r.hits[c.hit])
 				sc += referredShare * max(askedCoverage(unionBag(bags[c.at-1], c.bag), pr.asked, w)-sc, 0)
 			}
+			credit, _ := setting(c)
+			sc += credit
 			if pr.kind != TypeReason && !meetsType(pr.kind, c.text) {
 				sc *= missedCueFactor
 			}
@@ -457,8 +465,29 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 			}
 			if len(source) > 0 && toldBy(r, c.hit, source) {
 				sc += sameReportBonus
+				// "what did ruto say about the mission after the second
+				// officer died?": of the report's sentences, the one
+				// naming him tells what he said.
+				if speaker && namesMost(c.bag, source) {
+					sc += sameReportBonus
+				}
 			}
 			return sc
+		}
+		// "..., and what UN News said the mission faced": when the part's
+		// best sentence is of the outlet it names, a sentence of another
+		// report does not answer for it.
+		// "... when Kenya suspended the deployment in 2024": a sentence
+		// whose report tells less of the part's setting than the best
+		// one's tells of another time.
+		placedAs := func(p, best sentenceCandidate) bool {
+			_, ph := setting(p)
+			_, bh := setting(best)
+			return ph >= bh
+		}
+		outlet := attribution(part)
+		ownOutlet := func(c sentenceCandidate) bool {
+			return len(outlet) == 0 || namesOutlet(r, r.hits[c.hit], outlet)
 		}
 		// "How many came first, and how many in the reinforcement?": one
 		// count does not answer both.
@@ -491,7 +520,7 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 			if pr.kind == TypeCount || pr.kind == TypeAmount {
 				share = 1 // a figure nearly as apt is another figure
 			}
-			return score(p, f) >= share*bestScore && (f || !bestFilled)
+			return score(p, f) >= share*bestScore && (f || !bestFilled) && (ownOutlet(p) || !ownOutlet(cands[best])) && placedAs(p, cands[best])
 		}); at >= 0 {
 			kept[picked[at].text] = true
 			keptDocs[r.hits[picked[at].hit].DocID] = true
@@ -554,7 +583,8 @@ func partTypes(parts []string) []AnswerType {
 		types[i] = partType(p)
 	}
 	for i, p := range parts {
-		if types[i] != TypeOther || len(askPhrase(p).cue) > 0 {
+		// "... until it had what" asks its own "what", where it stands.
+		if types[i] != TypeOther || len(askPhrase(p).cue) > 0 || holdsWord(p, questionWords) {
 			continue
 		}
 		for j, t := range types {
@@ -586,6 +616,80 @@ var incrementCues = [][]string{{"how", "many", "more"}, {"how", "many", "additio
 // runningTotals mark a count of all so far ("as of January, over 500 have
 // been deployed"), not of those added.
 var runningTotals = [][]string{{"as", "of"}, {"currently"}, {"so", "far"}, {"in", "total"}, {"to", "date"}, {"a", "total", "of"}, {"actuellement"}, {"au", "total"}}
+
+// settingShare is how much of a part's setting words a sentence gains
+// when its passage, not the sentence itself, holds them.
+const settingShare = 0.5
+
+// settingCredit credits a sentence for the words of the part's setting
+// ("after the second officer died", "when kenya suspended the
+// deployment") that other sentences of its passage hold: the report that
+// tells the setting places what the sentence says, as the setting places
+// the question ("Ruto has reaffirmed his country's commitment" beside
+// "He is the second Kenyan officer to be killed"). It also returns the
+// share of the part's weight that the sentence and its passage hold of
+// the setting.
+func settingCredit(pr retrieval, w []float64, part string) func(sentenceCandidate) (credit, held float64) {
+	words := settingWords(part)
+	if len(words) == 0 {
+		return func(sentenceCandidate) (float64, float64) { return 0, 0 }
+	}
+	var in []int
+	var total float64
+	for i, c := range pr.asked {
+		total += w[i]
+		if slices.ContainsFunc(c.Forms, func(f string) bool { return words[f] }) || words[c.Text] {
+			in = append(in, i)
+		}
+	}
+	return func(c sentenceCandidate) (credit, held float64) {
+		if total == 0 || len(in) == 0 {
+			return 0, 0
+		}
+		_, bags := pr.an.of(pr.hits[c.hit])
+		passage := unionBag(bags...)
+		var got, all float64
+		for _, i := range in {
+			if passage.holds(pr.asked[i]) || c.bag.holds(pr.asked[i]) {
+				all += w[i]
+				if !c.bag.holds(pr.asked[i]) {
+					got += w[i]
+				}
+			}
+		}
+		return settingShare * got / total, all / total
+	}
+}
+
+// settingWords are the words of a part's setting, after what it asks
+// (beforeSetting: "after the second officer died"), as lexicon.Tokens
+// writes them; nil when the part sets none.
+func settingWords(part string) map[string]bool {
+	asked := beforeSetting(part)
+	if len(asked) >= len(part) {
+		return nil
+	}
+	out := map[string]bool{}
+	for _, t := range lexicon.Tokens(part[len(asked):]) {
+		if !lexicon.IsStopWord(t.Text) && !settingOpeners[t.Text] {
+			out[t.Text] = true
+		}
+	}
+	return out
+}
+
+// namesMost reports a sentence that names most of a source's concepts
+// itself: "Ruto has reaffirmed ...", not "He is the second officer ..."
+// beside it.
+func namesMost(b termBag, source []lexicon.Concept) bool {
+	met := 0
+	for _, c := range source {
+		if b.meets(c) {
+			met++
+		}
+	}
+	return 2*met > len(source)
+}
 
 // toldBy reports a hit whose passage or title names most of a source's
 // concepts.
@@ -1108,6 +1212,68 @@ func quoteGoesOn(r retrieval, picked []sentenceCandidate) []sentenceCandidate {
 	return picked
 }
 
+// quotesEachPart lets, for a part of a two-part question that asks what
+// a person said or warned ("what warning did conille give the gangs"),
+// the picked sentence naming that person run on into the next sentence of
+// its passage when it quotes no words itself and the next one does and
+// names the person: "... Conille ... issued a warning to those wreaking
+// havoc. “We will reclaim control of the country ...,” Conille said".
+func quotesEachPart(r retrieval, picked []sentenceCandidate) []sentenceCandidate {
+	parts := subQueries(r.query)
+	if len(parts) < 2 {
+		return picked
+	}
+	persons := personWordsFound(r)
+	for _, part := range parts {
+		if !asksSpeech(part) {
+			continue
+		}
+		var speaker []string
+		for _, t := range lexicon.Tokens(part) {
+			if persons[t.Text] && !lexicon.IsStopWord(t.Text) {
+				speaker = append(speaker, t.Text)
+			}
+		}
+		if len(speaker) == 0 {
+			continue
+		}
+		named := func(text string) bool {
+			toks := tokenTexts(lexicon.Tokens(text))
+			return slices.ContainsFunc(speaker, func(w string) bool { return slices.Contains(toks, w) })
+		}
+		for i, p := range picked {
+			sents, bags := r.an.of(r.hits[p.hit])
+			shown := strings.Join(sents[p.from:p.to+1], " ")
+			if !named(shown) || quoteMarks.MatchString(shown) || p.to+1 >= len(sents) {
+				continue
+			}
+			if next := sents[p.to+1]; quoteMarks.MatchString(next) && named(next) {
+				if c := spanned(p, sents, bags, p.from, p.to+1); withinBudget(picked, p, c) {
+					picked[i] = c
+				}
+			}
+			break
+		}
+	}
+	return picked
+}
+
+// asksSpeech reports a part asking what was said: "what did X say",
+// "what warning did X give".
+func asksSpeech(part string) bool {
+	if saidAsked.MatchString(part) {
+		return true
+	}
+	toks := tokenTexts(lexicon.Tokens(part))
+	return len(toks) > 1 && (toks[0] == "what" || toks[0] == "which") && speechHeads[toks[1]]
+}
+
+// speechHeads name words spoken: "what warning", "what message".
+var speechHeads = lexiconSet(`warning warnings message messages statement remarks words promise vow appeal plea pledge threat avertissement message declaration`)
+
+// quoteMarks open or close words quoted.
+var quoteMarks = regexp.MustCompile(`["“”«»]`)
+
 // pronounSaid marks a sentence that a speaker named before goes on
 // saying: "he added", "she clarified".
 var pronounSaid = regexp.MustCompile(`(?i)\b(?:he|she|il|elle)\s+(?:also\s+)?(?:said|added|clarified|explained|noted|stressed|insisted|continued|a ajouté|a précisé)\b|\b(?:said|added)\s+(?:he|she)\b`)
@@ -1340,6 +1506,27 @@ func (a *Answerer) abstain(ans Answer, r retrieval, missing []string, note strin
 	}
 	ans.Suggestions = a.suggestions(missing)
 	return ans
+}
+
+// abstainOnPart abstains on a question of two parts of which one no
+// passage tells, saying so plainly: "The corpus does not say how much
+// japan pledged." The passages found for the rest are listed as sources.
+func (a *Answerer) abstainOnPart(ans Answer, r retrieval, rel relevance) Answer {
+	ans = a.abstain(ans, r, rel.missing, NotePartMissing+rel.partMissing)
+	if len(ans.Citations) > 0 {
+		ans.Text = fmt.Sprintf("The corpus does not say %s: no passage found mentions %s. The closest passages found are listed as sources; they answer at most the rest of the question.",
+			rel.partMissing, strings.Join(quotedAll(rel.missing), ", "))
+	}
+	return ans
+}
+
+// quotedAll quotes each of words.
+func quotedAll(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = strconv.Quote(w)
+	}
+	return out
 }
 
 func (a *Answerer) suggestions(missing []string) []string {

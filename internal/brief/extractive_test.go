@@ -2,6 +2,7 @@ package brief
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -371,6 +372,28 @@ func TestPartType(t *testing.T) {
 		if got := partTypes(parts); got[0] != TypeCount || got[1] != TypeCount {
 			t.Errorf("partTypes(%q) = %v, want two counts", parts, got)
 		}
+	}
+	// One with its own "what", where it stands, keeps its kind.
+	parts := []string{"crisis group wanted the mission to hold off until it had what,", "when did he say its deployment would be completed?"}
+	if got := partTypes(parts); got[0] != TypeOther || got[1] != TypeDate {
+		t.Errorf("partTypes(%q) = %v, want other and date", parts, got)
+	}
+}
+
+// TestPartQuotesTheWords: "what warning did X give" is answered with the
+// words quoted in the sentence after the one telling he gave a warning.
+func TestPartQuotesTheWords(t *testing.T) {
+	st := openStoreWith(t,
+		corpus.Document{Title: "Prime minister warns gangs", Source: "Herald", URL: "https://example.org/warn",
+			Published: time.Date(2024, 6, 27, 0, 0, 0, 0, time.UTC),
+			Text: "A day after the Kenyan police arrived, Garry Conille, the prime minister, issued a warning to the gangs wreaking havoc. " +
+				"\u201cWe will reclaim control of the country, house by house,\u201d Conille said on Wednesday."},
+		corpus.Document{Title: "Kenya sends reinforcements", Source: "Brief", URL: "https://example.org/more",
+			Published: time.Date(2025, 1, 20, 0, 0, 0, 0, time.UTC),
+			Text:      "Kenya deployed 217 more police officers, which the prime minister Fils-Aime said marks a crucial step."})
+	ans := askAnswered(t, newExtractive(t, st), "what warning did conille give the gangs after the kenyans arrived, and what did fils-aime say the 217 reinforcements meant?", true)
+	if !strings.Contains(ans.Text, "house by house") {
+		t.Errorf("the warning's words are not quoted: %s", ans.Text)
 	}
 }
 
@@ -859,4 +882,68 @@ func TestQuoteGoesOnToItsSpeaker(t *testing.T) {
 	if !strings.Contains(ans.Text, "nothing to stand on") {
 		t.Errorf("answer stops before the speaker goes on: %s", ans.Text)
 	}
+}
+
+func TestSettingWords(t *testing.T) {
+	for part, want := range map[string][]string{
+		"what did ruto say about the mission after the second officer died?": {"second", "officer", "died"},
+		"what reason did sing'oei give when kenya suspended the deployment":  {"kenya", "suspended", "deployment"},
+		"what did pm fils-aime say the 217 reinforcements meant?":            nil,
+	} {
+		got := slices.Sorted(maps.Keys(settingWords(part)))
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("settingWords(%q) = %q, want %q", part, got, want)
+		}
+	}
+}
+
+// TestPartSetInItsReport: a part asking what someone said after an event
+// is answered by the sentence naming the speaker in the report telling
+// that event, not by another report's sentence on the speaker, nor by the
+// event's sentence that does not name them.
+func TestPartSetInItsReport(t *testing.T) {
+	st := openStoreWith(t,
+		corpus.Document{Title: "Officers resign over pay", Source: "Reuters", URL: "https://example.org/resign",
+			Published: time.Date(2024, 12, 1, 0, 0, 0, 0, time.UTC),
+			Text:      "Reuters reported that some officers quit the mission over pay delays and poor conditions."},
+		corpus.Document{Title: "Second officer killed", Source: "Wire", URL: "https://example.org/second",
+			Published: time.Date(2025, 3, 28, 0, 0, 0, 0, time.UTC),
+			Text: "He is the second Kenyan officer to be killed since the force began deploying. " +
+				"There has been opposition at home to the deployment. " +
+				"President William Ruto, however, has reaffirmed his country's commitment to the mission."},
+		corpus.Document{Title: "Ruto sees police off", Source: "Paper", URL: "https://example.org/off",
+			Published: time.Date(2024, 6, 24, 0, 0, 0, 0, time.UTC),
+			Text:      "President William Ruto saw the police off in Nairobi, in what he described as a historic mission of solidarity."})
+	ans := askAnswered(t, newExtractive(t, st), "why did reuters say officers quit, and what did ruto say about the mission after the second officer was killed?", true)
+	if !strings.Contains(ans.Text, "reaffirmed") {
+		t.Errorf("the second part wants Ruto's words in the report of the second death: %s", ans.Text)
+	}
+}
+
+// TestPartNoReportTellsOf: a question of two parts of which one asks of a
+// thing no report names ("his widow", "japan") is abstained on, saying so,
+// not answered by halves; the same question of a thing the reports name
+// is answered.
+func TestPartNoReportTellsOf(t *testing.T) {
+	st := openStoreWith(t,
+		corpus.Document{Title: "Canada leads donors", Source: "Chronicle", URL: "https://example.org/canada",
+			Published: time.Date(2025, 2, 5, 0, 0, 0, 0, time.UTC),
+			Text:      "Canada remains the largest contributor to the trust fund, with $63 million committed."},
+		corpus.Document{Title: "US pledge", Source: "Wire", URL: "https://example.org/us",
+			Published: time.Date(2023, 10, 2, 0, 0, 0, 0, time.UTC),
+			Text:      "The United States pledged $200 million to the trust fund for the mission."},
+		corpus.Document{Title: "Officer killed", Source: "Paper", URL: "https://example.org/killed",
+			Published: time.Date(2025, 2, 24, 0, 0, 0, 0, time.UTC),
+			Text:      "The first Kenyan officer killed in Haiti was Police Constable Samuel Kitwai, shot during a patrol."})
+	a := newExtractive(t, st)
+	for _, q := range []string{
+		"how much did canada commit to the trust fund vs how much japan pledged",
+		"who was the first kenyan officer killed in haiti and what was his widow's name",
+	} {
+		if ans := askAnswered(t, a, q, false); !strings.Contains(ans.Text, "does not say") {
+			t.Errorf("%q: the missing part is not said plainly: %s", q, ans.Text)
+		}
+	}
+	askAnswered(t, a, "how much did canada commit to the trust fund vs how much the united states pledged", true)
 }

@@ -552,7 +552,8 @@ var realGenFloors = map[EvalKind]realFloor{
 // 0.91, cross-document 0.33), cited 1.00, false abstentions 0.05.
 var realWhyCrossFloors = map[EvalKind]realFloor{
 	// After its rules and the merge (eighth session): key fact 0.75, false abstentions 0.
-	"overall": {recall: 0.95, fact: 0.72, cited: 0.95, maxFalseAbstain: 0.02},
+	// After h-cross3's part rules (ninth session): key fact 0.85.
+	"overall": {recall: 0.95, fact: 0.83, cited: 0.95, maxFalseAbstain: 0.02},
 }
 
 // realWhy2DevFloors hold testdata/real_why2_dev.yaml, 22 why/how probes
@@ -586,7 +587,8 @@ var realWhy2TestFloors = map[EvalKind]realFloor{
 // After h-fact3's answer sentence choice (a count of each group, a cause
 // credited from its claim, a conceded shortcoming no cause): key fact 0.88.
 var realCross2DevFloors = map[EvalKind]realFloor{
-	"overall": {recall: 0.9, fact: 0.86, cited: 0.95, maxFalseAbstain: 0.07},
+	// After h-cross3's part rules (ninth session): key fact 0.94.
+	"overall": {recall: 0.9, fact: 0.92, cited: 0.95, maxFalseAbstain: 0.07},
 }
 
 // realCross2TestFloors hold testdata/real_cross2_test.yaml, its held-out
@@ -596,6 +598,27 @@ var realCross2DevFloors = map[EvalKind]realFloor{
 // key fact 0.36, false abstentions 0.14.
 var realCross2TestFloors = map[EvalKind]realFloor{
 	"overall": {recall: 0.9, fact: 0.35, cited: 0.95, maxFalseAbstain: 0.15},
+}
+
+// realCross3DevFloors hold testdata/real_cross3_dev.yaml, 6 cross-document
+// probes whose shared head or measure is written once and 6 near misses
+// of which one side no report gives, written by h-cross3 on 2026-12-06
+// (ninth session); tuned on. First run at 593f898: recall@5 0.83, MRR
+// 0.29, key fact 0.67, cited 1.00, unanswerable 0.33, false abstentions 0;
+// after its rules: unanswerable 0.67, the rest the same.
+var realCross3DevFloors = map[EvalKind]realFloor{
+	"overall": {recall: 0.8, fact: 0.65, cited: 0.95, abstain: 0.65, maxFalseAbstain: 0.01},
+}
+
+// realCross3TestFloors hold testdata/real_cross3_test.yaml, 16
+// cross-document probes over other pairs of reports and 4 near misses of
+// which one side no report gives, written by h-cross3 on 2026-12-06 (ninth
+// session) before any code change; held out, never tuned on. At 4dfe0c7
+// and after the rules tuned on the dev files alike: recall@5 1.00, MRR
+// 0.42, key fact 0.62, cited 1.00, unanswerable 0.00, false abstentions
+// 0.06.
+var realCross3TestFloors = map[EvalKind]realFloor{
+	"overall": {recall: 0.95, fact: 0.6, cited: 0.95, maxFalseAbstain: 0.07},
 }
 
 // realFresh12Floors hold testdata/real_fresh12.yaml, 40 questions written
@@ -672,7 +695,9 @@ var realFresh13Floors = map[EvalKind]realFloor{
 // why/how and cross-lingual 1.00), cited 0.87, every other figure the same.
 var realFresh14Floors = map[EvalKind]realFloor{
 	KindOffTopic: {abstain: 0.95},
-	"overall":    {recall: 0.78, mrr: 0.65, fact: 0.82, cited: 0.85, abstain: 0.8, maxFalseAbstain: 0.05, asOf: 0.75},
+	// Tuned on since (h-fact3, h-cross3, ninth session): recall@5 0.84,
+	// MRR 0.68, key fact 0.88.
+	"overall": {recall: 0.82, mrr: 0.65, fact: 0.86, cited: 0.85, abstain: 0.8, maxFalseAbstain: 0.05, asOf: 0.75},
 }
 
 var realEvalFiles = []struct {
@@ -699,6 +724,8 @@ var realEvalFiles = []struct {
 	{"real_whycross", realWhyCrossFloors},
 	{"real_cross2_dev", realCross2DevFloors},
 	{"real_cross2_test", realCross2TestFloors},
+	{"real_cross3_dev", realCross3DevFloors},
+	{"real_cross3_test", realCross3TestFloors},
 	{"real_gen", realGenFloors},
 	{"real_why2_dev", realWhy2DevFloors},
 	{"real_why2_test", realWhy2TestFloors},

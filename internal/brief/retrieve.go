@@ -632,6 +632,110 @@ func oneAsLeftHead(left, right string) string {
 	return right
 }
 
+// settingSwapped returns the left part with its closing setting ("in
+// the first batch") in place of the right part, when the right part is a
+// noun phrase that stands in its place: "how many kenyan cops in the
+// first batch vs the 2025 reinforcement" asks "how many kenyan cops in
+// the 2025 reinforcement", not of the first batch again. "" when the
+// left part does not close on a preposition's noun phrase.
+func settingSwapped(left, right string) string {
+	rt := lexicon.Tokens(right)
+	if len(rt) == 0 || !determiners[rt[0].Text] {
+		return ""
+	}
+	lt := lexicon.Tokens(left)
+	for i := len(lt) - 2; i >= 1; i-- {
+		if !settingPreps[lt[i].Text] {
+			continue
+		}
+		if !determiners[lt[i+1].Text] || cueType(tokenTexts(lt[:i])) == TypeOther {
+			return ""
+		}
+		return strings.TrimSpace(left[:lt[i].End]) + " " + strings.TrimSpace(right)
+	}
+	return ""
+}
+
+// settingPreps open the setting a question closes on: "in the first
+// batch", "at the renewal", "during the freeze".
+var settingPreps = lexiconSet(`in at on during for with under after before from dans lors pendant`)
+
+// subjectSwapped returns the left part with the right part's noun phrase
+// in place of the left's of as many words after the same determiner, and
+// the right's setting after it, without the left's outlet: "when was the
+// mss authorized vs the gsf" asks "when was the gsf authorized"; "how many
+// personnel does the gsf deploy per ayiti intel vs the mss at the 2751
+// renewal" asks "how many personnel does the mss deploy at the 2751
+// renewal". "" when the right part is no such phrase ("the 2025 GSF one"
+// leaves the frame to frameOf) or the left holds none to swap.
+func subjectSwapped(question, left, right string) string {
+	rt := lexicon.Tokens(right)
+	if len(rt) < 2 || !determiners[rt[0].Text] {
+		return ""
+	}
+	n := 1 // the words of the right's phrase, to its setting
+	for n < len(rt) && !settingPreps[rt[n].Text] {
+		if t := rt[n].Text; lexicon.IsNumber(t) || proForms[t] || lexicon.IsStopWord(t) {
+			return ""
+		}
+		n++
+	}
+	if n == 1 || n > 3 {
+		return ""
+	}
+	lt := lexicon.Tokens(left)
+	// "... per ayiti intel": the left's outlet closes it and is not the
+	// right's.
+	for i, t := range lt {
+		if (t.Text == "per" || t.Text == "according") && i+1 < len(lt) && !lexicon.IsNumber(lt[i+1].Text) {
+			left, lt = strings.TrimSpace(left[:t.Start]), lt[:i]
+			break
+		}
+	}
+	// The thing counted right after the cue ("how many personnel") is
+	// what both sides measure, not the side.
+	p := askPhrase(left)
+	measure := ""
+	if at := runIndex(tokenTexts(lt), p.cue); at >= 0 && at+len(p.cue) < len(lt) && lt[at+len(p.cue)].Text == p.head {
+		measure = p.head
+	}
+	for i := 0; i+n-1 < len(lt); i++ {
+		if lt[i].Text != rt[0].Text {
+			continue
+		}
+		swap := lt[i+1 : i+n]
+		if slices.ContainsFunc(swap, func(t lexicon.Token) bool {
+			return t.Text == measure || lexicon.IsStopWord(t.Text) || lexicon.IsNumber(t.Text)
+		}) {
+			continue
+		}
+		out := left[:lt[i].Start] + right[:rt[n-1].End] + left[lt[i+n-1].End:]
+		if n < len(rt) {
+			out += " " + right[rt[n].Start:]
+		}
+		return strings.TrimSpace(out)
+	}
+	return ""
+}
+
+// oneAsLeftNoun writes a right part's "one" ("the one creating the gsf")
+// as the left's noun found between the same two words ("the resolution
+// creating the mss"); the right part unchanged when there is none.
+func oneAsLeftNoun(left, right string) string {
+	rt, lt := lexicon.Tokens(right), lexicon.Tokens(left)
+	for i := 1; i+1 < len(rt); i++ {
+		if !proForms[rt[i].Text] {
+			continue
+		}
+		for j := 1; j+1 < len(lt); j++ {
+			if lt[j-1].Text == rt[i-1].Text && lt[j+1].Text == rt[i+1].Text && !proForms[lt[j].Text] && !lexicon.IsStopWord(lt[j].Text) {
+				return right[:rt[i].Start] + lt[j].Text + right[rt[i].End:]
+			}
+		}
+	}
+	return right
+}
+
 // subQueries splits a question that asks about several things (a
 // comparison, two dates, "X and Y") into one query per part, each keeping
 // the words the parts share, so that one side cannot take every place.
@@ -696,7 +800,11 @@ func subQueries(q string) []string {
 	// right part that is only what tells it apart (a year, a name) borrows
 	// the left's frame, without what tells the left apart.
 	if elliptical(parts[1]) {
-		if frame := frameOf(q, parts[0]); frame != "" {
+		if frame := settingSwapped(parts[0], parts[1]); frame != "" {
+			parts[1] = frame
+		} else if frame := subjectSwapped(q, parts[0], parts[1]); frame != "" {
+			parts[1] = frame
+		} else if frame := frameOf(q, parts[0]); frame != "" {
 			parts[1] = frame + " " + parts[1]
 		}
 	}
@@ -711,6 +819,10 @@ func subQueries(q string) []string {
 	// "which resolution created the GSF, and which one extended BINUH's
 	// mandate?": "one" stands for what the left part asks for.
 	parts[1] = oneAsLeftHead(parts[0], parts[1])
+	// "the vote on the resolution creating the MSS compare with the vote
+	// on the one creating the GSF": "one" stands for the left's noun
+	// written between the same words.
+	parts[1] = oneAsLeftNoun(parts[0], parts[1])
 	// "what did Chad offer ..., and how many is it now set to deploy?":
 	// "it" is the left's subject, which the right part then names.
 	if name := leftSubject(q, parts[0], parts[1]); name != "" {

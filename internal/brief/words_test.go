@@ -280,6 +280,18 @@ func TestSubQueries(t *testing.T) {
 		// frame, less the left's year and name.
 		"How did the 2023 MSS resolution pass versus the 2025 GSF one?": {"how did the 2023 mss resolution pass",
 			"how did the resolution pass the 2025 gsf one?"},
+		// A right part standing for the left's closing setting takes its
+		// place: the reinforcement is not asked of the first batch.
+		"how many kenyan cops in the first batch vs the 2025 reinforcement": {"how many kenyan cops in the first batch",
+			"how many kenyan cops in the 2025 reinforcement"},
+		// A right part that is only another subject takes the left's
+		// subject's place, with its own setting and not the left's outlet.
+		"when was the mss authorized vs the gsf": {"when was the mss authorized", "when was the gsf authorized"},
+		"how many personnel does the gsf deploy per ayiti intel vs the mss at the 2751 renewal": {
+			"how many personnel does the gsf deploy per ayiti intel", "how many personnel does the mss deploy at the 2751 renewal"},
+		// "the one" is the left's noun written between the same words.
+		"How did the Council vote on the resolution creating the MSS compare with the vote on the one creating the GSF?": {
+			"how did the council vote on the resolution creating the mss", "the vote on the resolution creating the gsf?"},
 		// "which one" is the thing the left part asks for.
 		"Which resolution created the force, and which one extended the office's mandate?": {"which resolution created the force,",
 			"which resolution extended the office's mandate?"},
