@@ -95,7 +95,6 @@ const (
 	NoteModelFailed  = "the language model did not answer: "
 	NoteNotRelevant  = "no passage in the corpus is relevant enough to answer"
 	NoteSlotEmpty    = "the passages found are on the subject, but none states "
-	NotePartMissing  = "no passage found tells of one part of the question: "
 	NoteModelNoMatch = "the language model found no answer in the passages"
 	NoteNoQuestion   = "no question was asked"
 )
@@ -134,9 +133,6 @@ func (a *Answerer) Answer(ctx context.Context, req Request) (Answer, error) {
 	if !rel.ok {
 		if rel.slotEmpty {
 			return a.abstain(ans, r, nil, NoteSlotEmpty+rel.slot.describe()), nil
-		}
-		if rel.partMissing != "" {
-			return a.abstainOnPart(ans, r, rel), nil
 		}
 		return a.abstain(ans, r, rel.missing, NoteNotRelevant), nil
 	}

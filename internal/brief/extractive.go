@@ -1508,27 +1508,6 @@ func (a *Answerer) abstain(ans Answer, r retrieval, missing []string, note strin
 	return ans
 }
 
-// abstainOnPart abstains on a question of two parts of which one no
-// passage tells, saying so plainly: "The corpus does not say how much
-// japan pledged." The passages found for the rest are listed as sources.
-func (a *Answerer) abstainOnPart(ans Answer, r retrieval, rel relevance) Answer {
-	ans = a.abstain(ans, r, rel.missing, NotePartMissing+rel.partMissing)
-	if len(ans.Citations) > 0 {
-		ans.Text = fmt.Sprintf("The corpus does not say %s: no passage found mentions %s. The closest passages found are listed as sources; they answer at most the rest of the question.",
-			rel.partMissing, strings.Join(quotedAll(rel.missing), ", "))
-	}
-	return ans
-}
-
-// quotedAll quotes each of words.
-func quotedAll(words []string) []string {
-	out := make([]string, len(words))
-	for i, w := range words {
-		out[i] = strconv.Quote(w)
-	}
-	return out
-}
-
 func (a *Answerer) suggestions(missing []string) []string {
 	var out []string
 	if len(missing) > 0 {

@@ -920,30 +920,3 @@ func TestPartSetInItsReport(t *testing.T) {
 		t.Errorf("the second part wants Ruto's words in the report of the second death: %s", ans.Text)
 	}
 }
-
-// TestPartNoReportTellsOf: a question of two parts of which one asks of a
-// thing no report names ("his widow", "japan") is abstained on, saying so,
-// not answered by halves; the same question of a thing the reports name
-// is answered.
-func TestPartNoReportTellsOf(t *testing.T) {
-	st := openStoreWith(t,
-		corpus.Document{Title: "Canada leads donors", Source: "Chronicle", URL: "https://example.org/canada",
-			Published: time.Date(2025, 2, 5, 0, 0, 0, 0, time.UTC),
-			Text:      "Canada remains the largest contributor to the trust fund, with $63 million committed."},
-		corpus.Document{Title: "US pledge", Source: "Wire", URL: "https://example.org/us",
-			Published: time.Date(2023, 10, 2, 0, 0, 0, 0, time.UTC),
-			Text:      "The United States pledged $200 million to the trust fund for the mission."},
-		corpus.Document{Title: "Officer killed", Source: "Paper", URL: "https://example.org/killed",
-			Published: time.Date(2025, 2, 24, 0, 0, 0, 0, time.UTC),
-			Text:      "The first Kenyan officer killed in Haiti was Police Constable Samuel Kitwai, shot during a patrol."})
-	a := newExtractive(t, st)
-	for _, q := range []string{
-		"how much did canada commit to the trust fund vs how much japan pledged",
-		"who was the first kenyan officer killed in haiti and what was his widow's name",
-	} {
-		if ans := askAnswered(t, a, q, false); !strings.Contains(ans.Text, "does not say") {
-			t.Errorf("%q: the missing part is not said plainly: %s", q, ans.Text)
-		}
-	}
-	askAnswered(t, a, "how much did canada commit to the trust fund vs how much the united states pledged", true)
-}

@@ -605,9 +605,11 @@ var realCross2TestFloors = map[EvalKind]realFloor{
 // of which one side no report gives, written by h-cross3 on 2026-12-06
 // (ninth session); tuned on. First run at 593f898: recall@5 0.83, MRR
 // 0.29, key fact 0.67, cited 1.00, unanswerable 0.33, false abstentions 0;
-// after its rules: unanswerable 0.67, the rest the same.
+// after its rules: unanswerable 0.67, the rest the same; 0.33 again once
+// the rule that gave it (a part's thing in no report) came out at merge:
+// on a blind file it turned a right paraphrase answer into an abstention.
 var realCross3DevFloors = map[EvalKind]realFloor{
-	"overall": {recall: 0.8, fact: 0.65, cited: 0.95, abstain: 0.65, maxFalseAbstain: 0.01},
+	"overall": {recall: 0.8, fact: 0.65, cited: 0.95, abstain: 0.3, maxFalseAbstain: 0.01},
 }
 
 // realCross3TestFloors hold testdata/real_cross3_test.yaml, 16

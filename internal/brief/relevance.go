@@ -3,7 +3,6 @@ package brief
 import (
 	"regexp"
 	"slices"
-	"strings"
 
 	"github.com/mss-brief/briefbot/internal/document"
 	"github.com/mss-brief/briefbot/internal/lexicon"
@@ -25,10 +24,6 @@ type relevance struct {
 	// of wounded, Kenya's ambassador), only what it is about.
 	slotEmpty bool
 	slot      answerSlot
-	// partMissing is the part of a two-part question that no passage
-	// found tells of ("... and what was his widow's name"): the other
-	// part alone is half an answer, given as if it were whole.
-	partMissing string
 }
 
 // Gate parameters, tuned on testdata/eval.yaml (see eval_test.go).
@@ -104,77 +99,7 @@ func (a *Answerer) judge(r retrieval) relevance {
 			rel.ok, rel.slotEmpty = false, true
 		}
 	}
-	if rel.ok {
-		if part, missing := unheardPart(r); part != "" {
-			rel.ok, rel.partMissing, rel.missing = false, part, missing
-		}
-	}
 	return rel
-}
-
-// unheardPart returns the first part of a two-part question whose asked
-// phrase (its head, modifiers or owner: "his [widow]'s name") holds a
-// word of its own (one the other part lacks) that no report of the
-// corpus holds, in any form or word of its group, and those words: "how
-// much did canada commit vs how much japan pledged" finds Canada's
-// figure, and nothing of Japan. "" when every part is heard of. (A word
-// of the rest of a part, "finally", "behind", "force-generation", is
-// written otherwise by reports that tell of it.)
-func unheardPart(r retrieval) (string, []string) {
-	parts := subQueries(r.query)
-	if len(parts) < 2 {
-		return "", nil
-	}
-	var bags []termBag
-	for _, h := range r.hits {
-		_, sb := r.an.of(h)
-		bags = append(bags, r.an.title(h), r.an.bag(h.Doc.Source, "en"))
-		bags = append(bags, sb...)
-	}
-	asked := make([][]lexicon.Concept, len(parts))
-	for i, p := range parts {
-		asked[i] = r.an.lex.Query(p)
-	}
-	for i, p := range parts {
-		if k := questionType(p); k == TypeReason || k == TypeManner {
-			continue // "why couldnt they ...": a why asks no thing by a phrase
-		}
-		phrase := askPhrase(p)
-		words := append([]string{phrase.head, phrase.owner}, phrase.modifiers...)
-		var missing []string
-		for _, c := range asked[i] {
-			if !slices.Contains(words, c.Text) || c.Number || sharedConcept(c, asked, i) || anyHolds(bags, c) || anyRelated(bags, c) || !unknownThing(r, c) {
-				continue
-			}
-			missing = append(missing, c.Text)
-		}
-		if len(missing) > 0 {
-			return strings.TrimRight(strings.TrimSpace(p), ",?"), missing
-		}
-	}
-	return "", nil
-}
-
-// unknownThing reports a concept that names a thing no report of the
-// whole corpus holds in any form ("japan", "widow", "senate"): not a verb
-// the reports put otherwise ("meant", "named", "ok'd"), whose absence
-// says nothing of the thing asked.
-func unknownThing(r retrieval, c lexicon.Concept) bool {
-	i := slices.IndexFunc(r.asked, func(a lexicon.Concept) bool { return a.Text == c.Text })
-	if i < 0 || r.topicDF == nil || r.topicDF[i] > 0 || strings.Contains(c.Text, " ") {
-		return false
-	}
-	return !verbLike(c.Text) && !lexicon.IsIrregularVerb(c.Text) && !lexicon.IsStopWord(c.Text)
-}
-
-// sharedConcept reports a concept of part i that another part asks of too.
-func sharedConcept(c lexicon.Concept, asked [][]lexicon.Concept, i int) bool {
-	for j, other := range asked {
-		if j != i && slices.ContainsFunc(other, func(o lexicon.Concept) bool { return o.Text == c.Text }) {
-			return true
-		}
-	}
-	return false
 }
 
 // rankWords place one of a series: "the third officer killed", "la
