@@ -1080,6 +1080,13 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 				}
 			}
 		}
+		// "How many officers did Guatemala withdraw?": a count's deed no
+		// top passage tells in any of the words of its group (a
+		// withdrawal, where they tell only pledges) never happened as far
+		// as the reports go. A deed with no group may be a reader's idiom
+		// the reports tell otherwise ("how many lives did the bloodshed
+		// claim", "sign off on"): it is left to the other checks.
+		s.deedUntold = s.deed != nil && len(s.deed.Related) > 0 && !anyMeets(bags, *s.deed)
 	}
 	if (s.kind == TypeCount || s.kind == TypeAmount) && len(s.bodies) > 0 {
 		s.bodySince = firstNaming(r, s.bodies)

@@ -1405,3 +1405,27 @@ func TestOfficeAndPeople(t *testing.T) {
 		t.Run(tt.question, func(t *testing.T) { askAnswered(t, a, tt.question, tt.answered) })
 	}
 }
+
+// TestCountDeedNeverDone: "how many officers did Guatemala withdraw" asks
+// a count of a deed no passage tells in any word of its group: the pledge
+// beside it gives no count of a withdrawal, while the twin asking the
+// pledge is answered, and so is a count whose deed the passages tell.
+func TestCountDeedNeverDone(t *testing.T) {
+	a := newExtractive(t, openStoreWith(t,
+		corpus.Document{Title: "Central American troops", Source: "Wire", URL: "https://example.org/guatemala", Published: day("2025-01-01"),
+			Text: "Guatemala had in September pledged to send 150 military police to Haiti. " +
+				"The officers would join the Kenyan police already there."},
+		corpus.Document{Title: "Violence in 2024", Source: "Wire", URL: "https://example.org/violence", Published: day("2025-01-10"),
+			Text: "Gang violence killed 5,600 people in Haiti in 2024, the UN said."}))
+	for _, tt := range []struct {
+		question string
+		answered bool
+	}{
+		{"how many officers did guatemala withdraw from haiti", false},
+		{"How many officers did Guatemala withdraw from Haiti?", false},
+		{"how many military police did guatemala pledge to send", true},
+		{"How many people did gang violence kill in Haiti in 2024?", true},
+	} {
+		askAnswered(t, a, tt.question, tt.answered)
+	}
+}
