@@ -3,6 +3,7 @@ package brief
 import (
 	"regexp"
 	"slices"
+	"strings"
 
 	"github.com/mss-brief/briefbot/internal/document"
 	"github.com/mss-brief/briefbot/internal/lexicon"
@@ -79,6 +80,12 @@ func (a *Answerer) judge(r retrieval) relevance {
 		if !a.nameInContext(n, r.asked, windows) {
 			rel.missingNames = append(rel.missingNames, n)
 		}
+	}
+	// "did brazil send troops to the gsf": the doer of a yes/no deed is
+	// named in a top sentence, or one beside it, with what it is asked to
+	// have done; a doer typed in lower case is no name to the check above.
+	if d := unlinkedDoer(r, windows); d != "" {
+		rel.missingNames = append(rel.missingNames, d)
 	}
 	// "The third Kenyan officer killed": a rank no top passage writes is
 	// of another than the ones they tell of (the first, the second).
@@ -360,3 +367,86 @@ var quotation = regexp.MustCompile(`"[^"]*"|“[^”]*”|«[^»]*»`)
 
 // outsideQuotes returns a sentence without what it quotes.
 func outsideQuotes(s string) string { return quotation.ReplaceAllString(s, " ") }
+
+// unlinkedDoer returns the doer of a yes/no question opened by a deed's
+// helper ("did Brazil send troops to the GSF", "has kenya's high court
+// approved ...") when no window of top sentences holds it together with
+// a word of what it is asked to have done (the words after it up to a
+// preposition or a determiner, common verbs aside); "" when the question
+// is of another shape or the doer is linked. A doer opened by a stop word
+// ("did any member ...", "did the US ...") is left to the other checks.
+func unlinkedDoer(r retrieval, windows [][]termBag) string {
+	if r.kind != TypeYesNo {
+		return ""
+	}
+	q := r.question
+	if before, _, ok := strings.Cut(q, "?"); ok {
+		q = before
+	}
+	toks := lexicon.Tokens(q)
+	doer, deed := yesNoDoer(q, toks)
+	if len(doer) == 0 {
+		return ""
+	}
+	conceptOf := func(w string) lexicon.Concept {
+		for _, c := range r.asked {
+			if c.Text == w {
+				return c
+			}
+		}
+		if cs := r.an.lex.Query(w); len(cs) > 0 {
+			return cs[0]
+		}
+		return lexicon.Concept{Text: w}
+	}
+	for _, win := range windows {
+		if !slices.ContainsFunc(doer, func(w string) bool { return anyMeets(win, conceptOf(w)) }) {
+			continue
+		}
+		if len(deed) == 0 || slices.ContainsFunc(deed, func(w string) bool { return anyMeets(win, conceptOf(w)) }) {
+			return ""
+		}
+	}
+	return strings.Join(doer, " ")
+}
+
+// yesNoDoer splits a yes/no question opened by a deed's helper into its
+// doer (the word after the helper, a place's whole name, or a possessive
+// with the word it owns: "kenya's high court" gives kenya and high) and
+// the telling words of its deed after it.
+func yesNoDoer(q string, toks []lexicon.Token) (doer, deed []string) {
+	if len(toks) < 3 || !deedHelpers[toks[0].Text] {
+		return nil, nil
+	}
+	i := 1
+	if toks[i].Text == "the" {
+		i++
+	}
+	if i >= len(toks) || lexicon.IsStopWord(toks[i].Text) || determiners[toks[i].Text] {
+		return nil, nil
+	}
+	places := lexicon.PlaceNames()
+	end := i + 1
+	for j := len(toks); j > i+1; j-- {
+		if places[strings.Join(tokenTexts(toks[i:j]), " ")] {
+			end = j
+			break
+		}
+	}
+	doer = tokenTexts(toks[i:end])
+	if end < len(toks) && possessive(q, toks[end-1]) {
+		doer = append(doer, toks[end].Text)
+		end++
+	}
+	for _, t := range toks[end:] {
+		w := t.Text
+		if deedEnds[w] || determiners[w] {
+			break
+		}
+		if lexicon.IsStopWord(w) || phraseVerbs[w] {
+			continue
+		}
+		deed = append(deed, w)
+	}
+	return doer, deed
+}

@@ -1,0 +1,54 @@
+package brief
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/mss-brief/briefbot/internal/corpus"
+	"github.com/mss-brief/briefbot/internal/lexicon"
+)
+
+func TestYesNoDoer(t *testing.T) {
+	for _, tt := range []struct {
+		question    string
+		doer, deeds []string
+	}{
+		{"did brazil send troops to the gsf", []string{"brazil"}, []string{"troops"}},
+		{"Did Antigua and Barbuda pledge personnel to the mission?", []string{"antigua", "and", "barbuda"}, []string{"pledge", "personnel"}},
+		{"has kenya's high court approved the deployment", []string{"kenya", "high"}, []string{"court", "approved"}},
+		{"did jamaica veto the gsf resolution", []string{"jamaica"}, []string{"veto"}},
+		{"did any council member oppose it", nil, nil},   // no one doer
+		{"did the us freeze its funding", nil, nil},      // a stop word: left to the other checks
+		{"is kenya still leading the mission", nil, nil}, // no deed's helper
+		{"how many troops did brazil send", nil, nil},    // not a yes/no question
+	} {
+		doer, deeds := yesNoDoer(tt.question, lexicon.Tokens(tt.question))
+		if !slices.Equal(doer, tt.doer) || !slices.Equal(deeds, tt.deeds) {
+			t.Errorf("yesNoDoer(%q) = %v, %v; want %v, %v", tt.question, doer, deeds, tt.doer, tt.deeds)
+		}
+	}
+}
+
+// TestYesNoDoerLinked: "did brazil send troops" is not answered by a
+// sentence on other countries' troops, in lower case as in capitals,
+// nor "did jamaica veto the resolution" by a sentence naming Jamaica
+// among its backers; the doer named with the deed is answered.
+func TestYesNoDoerLinked(t *testing.T) {
+	a := newExtractive(t, openStoreWith(t,
+		corpus.Document{Title: "Troop offers", Source: "Wire", URL: "https://example.org/offers", Published: day("2025-10-20"),
+			Text: "Chad and Bangladesh offered to deploy troops to the Gang Suppression Force. " +
+				"Jamaica backed the resolution creating the force. " +
+				"Kenya sent police officers to Haiti in June 2024."}))
+	for _, tt := range []struct {
+		question string
+		answered bool
+	}{
+		{"did brazil send troops to the gang suppression force", false},
+		{"Did Brazil send troops to the Gang Suppression Force?", false},
+		{"did jamaica veto the resolution creating the force", false},
+		{"did chad offer troops to the gang suppression force", true},
+		{"did jamaica back the resolution creating the force", true},
+	} {
+		askAnswered(t, a, tt.question, tt.answered)
+	}
+}
