@@ -348,6 +348,14 @@ func speakerHeardIn(r retrieval, ask string, top []document.Hit) bool {
 		// Corporation)").
 		spokeIn := func(x string) bool {
 			b := r.an.bag(outsideQuotes(x), h.Doc.Lang)
+			// "... of Haiti" Ariel Henry, said Korir Sing'oei: a name
+			// right after the verb of saying is who spoke, and the one
+			// asked must be among its words.
+			if by := r.an.bag(saidBy(outsideQuotes(x)), h.Doc.Lang); len(by.Bag) > 0 && slices.ContainsFunc(speaker, func(c lexicon.Concept) bool {
+				return slices.Contains(names, c.Text) && !by.meets(c)
+			}) {
+				return false
+			}
 			return !slices.ContainsFunc(speaker, func(c lexicon.Concept) bool {
 				return !b.meets(c) && !(slices.Contains(names, c.Text) && (title.meets(c) || source.meets(c)))
 			})
@@ -360,6 +368,26 @@ func speakerHeardIn(r retrieval, ask string, top []document.Hit) bool {
 		}
 	}
 	return false
+}
+
+// saidByName matches a verb of saying followed by who spoke: "said Korir
+// Sing'oei", "a déclaré Linda Thomas-Greenfield". Not "told", whose name
+// after it is who was told ("told Nation").
+var saidByName = regexp.MustCompile(`\b(?:said|says|added|declared|stated|explained|noted|insisted|affirmed|warned|a déclaré|a dit|a affirmé|a expliqué|a ajouté|a souligné)\s+((?:\p{Lu}[\p{L}'’.-]*\s*)+)`)
+
+// saidBy returns the name after a sentence's verb of saying, or "" when
+// none follows it or it only dates the words ("said Wednesday").
+func saidBy(sentence string) string {
+	m := saidByName.FindStringSubmatch(sentence)
+	if m == nil {
+		return ""
+	}
+	for _, t := range lexicon.Tokens(m[1]) {
+		if !lexicon.IsStopWord(t.Text) && !lexicon.IsWeekday(t.Text) && !lexicon.IsMonth(t.Text) {
+			return strings.TrimRight(m[1], " .")
+		}
+	}
+	return ""
 }
 
 // quotation matches words quoted: what was said, not who said it.

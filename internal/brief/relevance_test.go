@@ -2,6 +2,7 @@ package brief
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/mss-brief/briefbot/internal/corpus"
@@ -51,4 +52,30 @@ func TestYesNoDoerLinked(t *testing.T) {
 	} {
 		askAnswered(t, a, tt.question, tt.answered)
 	}
+}
+
+func TestSaidBy(t *testing.T) {
+	for _, tt := range []struct{ sentence, by string }{
+		{`" the resignation of the Prime Minister" Ariel Henry, said Korir Sing'oei, a senior official.`, "Korir Sing'oei"},
+		{`"The world stands by its side," declared Linda Thomas-Greenfield.`, "Linda Thomas-Greenfield"},
+		{`Conille said Wednesday that the police would win.`, ""}, // a day, not who spoke
+		{`Sing'Oei told Nation on Friday that the mission had worked.`, ""},
+		{`The minister said the force would grow.`, ""},
+	} {
+		if got := strings.TrimSpace(saidBy(tt.sentence)); got != tt.by {
+			t.Errorf("saidBy(%q) = %q, want %q", tt.sentence, got, tt.by)
+		}
+	}
+}
+
+// TestSpeakerAfterTheVerb: a name outside the quotation but before "said
+// X" is not who spoke: the prime minister whose resignation Sing'oei
+// quoted said nothing, while Sing'oei's words are answered.
+func TestSpeakerAfterTheVerb(t *testing.T) {
+	a := newExtractive(t, openStoreWith(t,
+		corpus.Document{Title: "Kenya suspends the deployment", Source: "Wire", URL: "https://example.org/suspend", Published: day("2024-03-12"),
+			Text: `Kenya has suspended the deployment of its police to Haiti. ` +
+				`"There has been a radical change following the resignation of the Prime Minister of Haiti" Ariel Henry, said Korir Sing'oei, a senior ministry official.`}))
+	askAnswered(t, a, "What did Ariel Henry say when Kenya suspended the deployment?", false)
+	askAnswered(t, a, "What did Korir Sing'oei say when Kenya suspended the deployment?", true)
 }
