@@ -421,6 +421,15 @@ var deedHelpers = lexiconSet(`did does do has have had will`)
 // Christofides [visit] Santo Domingo"); "" when there is none or it is a
 // common verb.
 func askedDeed(question string, cue []string, names map[string]bool) (deed string, doers []string) {
+	deed, doers, _ = askedDeedOf(question, cue, names)
+	return deed, doers
+}
+
+// askedDeedOf is askedDeed with the doer's own words besides its names:
+// the words of the run before the deed ("did Kenya's [high] [court]
+// approve", "did Chad's [troops] land"), which a sentence telling the
+// deed must hold too.
+func askedDeedOf(question string, cue []string, names map[string]bool) (deed string, doers, heads []string) {
 	if q, _, ok := strings.Cut(question, "?"); ok {
 		question = q // "... would arrive? writing a timeline"
 	}
@@ -429,7 +438,7 @@ func askedDeed(question string, cue []string, names map[string]bool) (deed strin
 	words := tokenTexts(toks)
 	at := runIndex(words, cue)
 	if at < 0 || at+len(cue) >= len(words) || !deedHelpers[words[at+len(cue)]] {
-		return "", nil
+		return "", nil, nil
 	}
 	seen := false
 	for i := at + len(cue) + 1; i < len(words); i++ {
@@ -443,12 +452,15 @@ func askedDeed(question string, cue []string, names map[string]bool) (deed strin
 			}
 			continue // "Santo Domingo" is where, not what was done
 		}
+		if seen {
+			heads = append(heads, deed)
+		}
 		deed, seen = w, true
 	}
 	if phraseVerbs[deed] || reportingVerbs[deed] || nounIngs[deed] {
-		return "", nil
+		return "", nil, nil
 	}
-	return deed, doers
+	return deed, doers, heads
 }
 
 // meantWords say a deed is yet to be done: "plans to visit", "is set to
@@ -464,18 +476,27 @@ const meantWindow = 3
 // doneBy reports a top sentence that tells the deed as done, not meant,
 // and names one of its doers, or stands beside a sentence or under a
 // title that does: Boinet's visit to Haiti is no visit of Christofides'.
-func doneBy(r retrieval, c lexicon.Concept, doers []string) bool {
-	var of []lexicon.Concept
+func doneBy(r retrieval, c lexicon.Concept, doers, heads []string) bool {
+	var of, own []lexicon.Concept
 	for _, a := range r.asked {
 		if slices.Contains(doers, a.Text) {
 			of = append(of, a)
+		}
+		if slices.Contains(heads, a.Text) && !a.Glossary {
+			own = append(own, a)
 		}
 	}
 	for _, h := range r.hits[:min(gatePassages, len(r.hits))] {
 		sents, bags := r.an.of(h)
 		title := r.an.title(h)
 		for i, b := range bags {
-			if !b.meets(c) || len(of) > 0 && !slices.ContainsFunc(of, func(d lexicon.Concept) bool { return title.meets(d) || b.meets(d) || besideHolds(bags, i, d) }) {
+			named := func(d lexicon.Concept) bool { return title.meets(d) || b.meets(d) || besideHolds(bags, i, d) }
+			if !b.meets(c) || len(of) > 0 && !slices.ContainsFunc(of, named) {
+				continue
+			}
+			// "When did Kenya's senate approve the deployment?": Kenya's
+			// parliament approving it is no deed of its senate.
+			if slices.ContainsFunc(own, func(d lexicon.Concept) bool { return !named(d) }) {
 				continue
 			}
 			toks := lexicon.Tokens(sents[i])
@@ -1033,9 +1054,9 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		// So is a deed the passages tell only as meant ("announced plans
 		// to visit Santo Domingo", "is set to deploy"): "when did" asks
 		// of one done.
-		if v, doers := askedDeed(r.question, cue, names); v != "" {
+		if v, doers, heads := askedDeedOf(r.question, cue, names); v != "" {
 			s.deedUntold = slices.ContainsFunc(r.asked, func(c lexicon.Concept) bool {
-				return c.Text == v && !c.Glossary && (!anyMeets(bags, c) || !doneBy(r, c, doers))
+				return c.Text == v && !c.Glossary && (!anyMeets(bags, c) || !doneBy(r, c, doers, heads))
 			})
 		}
 	}

@@ -1324,6 +1324,23 @@ func TestTellingThatClosesItsPart(t *testing.T) {
 	}
 }
 
+func TestAskedDeedHeads(t *testing.T) {
+	names := map[string]bool{"kenya": true, "chad": true}
+	for _, tt := range []struct {
+		question string
+		heads    []string
+	}{
+		{"when did kenya's senate approve the deployment", []string{"senate"}},
+		{"When did Kenya's high court approve the deployment?", []string{"high", "court"}},
+		{"When did Chad's troops land in Haiti?", []string{"troops"}},
+		{"When did Kenya approve the deployment?", nil},
+	} {
+		if _, _, heads := askedDeedOf(tt.question, []string{"when"}, names); !slices.Equal(heads, tt.heads) {
+			t.Errorf("askedDeedOf(%q) heads %v, want %v", tt.question, heads, tt.heads)
+		}
+	}
+}
+
 func TestAskedDeed(t *testing.T) {
 	names := map[string]bool{"kenya": true, "chad": true}
 	tests := []struct{ question, deed, doer string }{
@@ -1361,6 +1378,7 @@ func TestWhenDeedNeverDone(t *testing.T) {
 	}{
 		{"When did Kenya's parliament reject the deployment?", true},
 		{"When did Kenya's parliament approve the deployment?", false},
+		{"when did kenya's senate approve the deployment", true}, // the parliament did, not its senate
 		{"When did Christofides visit Santo Domingo?", true},
 		{"When did Boinet visit Port-au-Prince?", false},
 	} {
