@@ -335,6 +335,13 @@ func speakerHeardIn(r retrieval, ask string, top []document.Hit) bool {
 	if !named {
 		return true // "what did the council say": who spoke is no name
 	}
+	var rarest *lexicon.Concept
+	w, best := gateWeights(r), 0.0
+	for i, c := range r.asked {
+		if i < len(w) && w[i] > best && slices.ContainsFunc(topic, func(t lexicon.Concept) bool { return t.Text == c.Text }) {
+			rarest, best = &r.asked[i], w[i]
+		}
+	}
 	for _, h := range top {
 		sents, bags := r.an.of(h)
 		title := r.an.title(h)
@@ -360,11 +367,20 @@ func speakerHeardIn(r retrieval, ask string, top []document.Hit) bool {
 				return !b.meets(c) && !(slices.Contains(names, c.Text) && (title.meets(c) || source.meets(c)))
 			})
 		}
-		if !slices.ContainsFunc(topic, func(c lexicon.Concept) bool { return !anyMeets(all, c) }) &&
-			(!slices.ContainsFunc(speaker, func(c lexicon.Concept) bool { return !source.meets(c) }) || slices.ContainsFunc(sents, func(x string) bool {
-				return speechCue.MatchString(x) && spokeIn(x)
-			})) {
-			return true
+		if slices.ContainsFunc(topic, func(c lexicon.Concept) bool { return !anyMeets(all, c) }) {
+			continue
+		}
+		if !slices.ContainsFunc(speaker, func(c lexicon.Concept) bool { return !source.meets(c) }) {
+			return true // the report is the speaker's own
+		}
+		// The rarest word of what was spoken of is in the words reported,
+		// the sentence before or after them, or the title: Ruto's
+		// "historic" mission, three sentences from the protests, is no
+		// word of his on the protests.
+		for i, x := range sents {
+			if speechCue.MatchString(x) && spokeIn(x) && (rarest == nil || anyMeets(append([]termBag{title}, bags[max(i-1, 0):min(i+2, len(bags))]...), *rarest)) {
+				return true
+			}
 		}
 	}
 	return false

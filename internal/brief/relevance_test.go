@@ -79,3 +79,17 @@ func TestSpeakerAfterTheVerb(t *testing.T) {
 	askAnswered(t, a, "What did Ariel Henry say when Kenya suspended the deployment?", false)
 	askAnswered(t, a, "What did Korir Sing'oei say when Kenya suspended the deployment?", true)
 }
+
+// TestSpokenOfNearTheWords: what was spoken of stands in the words
+// reported or a sentence beside them; a speaker's words three sentences
+// from the protests are not his words on them.
+func TestSpokenOfNearTheWords(t *testing.T) {
+	a := newExtractive(t, openStoreWith(t,
+		corpus.Document{Title: "Kenyan police arrive in Haiti", Source: "Wire", URL: "https://example.org/arrive", Published: day("2024-06-25"),
+			Text: "Kenyan police arrived in Haiti on Tuesday, just as deadly unrest gripped Nairobi during mass protests. " +
+				"A Kenya Airways airplane landed in the capital. " +
+				"The first of the initial batch of 400 officers walked onto the tarmac. " +
+				`President William Ruto said the mission was "historic" as he saw the officers off in Nairobi.`}))
+	askAnswered(t, a, "What did Ruto say about the protests in Nairobi?", false)
+	askAnswered(t, a, "What did Ruto say about the mission?", true)
+}
