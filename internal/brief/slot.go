@@ -1940,6 +1940,11 @@ func numberFor(an *analysis, sentence, lang string, s answerSlot, byTitle bool) 
 		if s.kind == TypeCount && !s.size && len(s.head) > 0 && !counts(i, s.head...) && !(countsPersons(s.head) && countsPersonKind(sentence, toks, words, i)) {
 			continue
 		}
+		if s.kind == TypeCount && len(s.head) > 0 {
+			if from, to := contentSpan(sentence, toks, words, i, numberWindow); countsAnotherKind(words[from:to+1], s.head) {
+				continue // "1,000 police officers" are no count of soldiers
+			}
+		}
 		if s.kind == TypeCount && len(s.people) > 0 {
 			if from, to := contentSpan(sentence, toks, words, i, numberWindow); slices.ContainsFunc(words[from:to+1], func(w string) bool {
 				return peopleWord(w) && !s.ofPeople(an, w, lang)
@@ -1971,6 +1976,51 @@ var personKinds = lexiconSet(`people persons personnel men women staff individua
 police policemen policewomen cops constables gendarmes marines peacekeepers agents guards civilians advisers advisors
 experts engineers medics fighters servicemen recruits
 personnes hommes femmes membres troupes soldats militaires policiers gendarmes agents effectifs civils conseillers`)
+
+// serviceKinds sort the people a report counts into kinds no one of
+// which is another: soldiers, police, civilians. A word of none of them
+// ("personnel", "men", "gendarmes") may count any.
+var serviceKinds = map[string]string{}
+
+func init() {
+	for kind, words := range map[string]string{
+		"military": `troops soldiers soldier military servicemen marines troupes soldats militaires`,
+		"police":   `police policemen policewomen cops constables policiers`,
+		"civilian": `civilian civilians civil civils`,
+	} {
+		for _, w := range strings.Fields(words) {
+			serviceKinds[w] = kind
+		}
+	}
+}
+
+// countsAnotherKind reports the words a number counts naming people of a
+// kind (soldiers, police, civilians) that the head asks none of, and none
+// of the head's: "1,000 police officers" for "how many soldiers", "70
+// civilian and seconded personnel" for "how many troops". "Officers" is
+// of no kind: armies and police forces both have them.
+func countsAnotherKind(counted []string, head []lexicon.Concept) bool {
+	asked := map[string]bool{}
+	for _, c := range head {
+		for _, t := range lexicon.Tokens(c.Text) {
+			if k := serviceKinds[t.Text]; k != "" {
+				asked[k] = true
+			}
+		}
+	}
+	if len(asked) == 0 {
+		return false
+	}
+	other := false
+	for _, w := range counted {
+		k := serviceKinds[w]
+		if asked[k] {
+			return false
+		}
+		other = other || k != ""
+	}
+	return other
+}
 
 // countsPersons reports a count's head that names people of any kind.
 func countsPersons(head []lexicon.Concept) bool {

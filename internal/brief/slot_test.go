@@ -1447,3 +1447,32 @@ func TestCountDeedNeverDone(t *testing.T) {
 		askAnswered(t, a, tt.question, tt.answered)
 	}
 }
+
+func TestCountsAnotherKind(t *testing.T) {
+	concepts := func(ws ...string) []lexicon.Concept {
+		var cs []lexicon.Concept
+		for _, w := range ws {
+			cs = append(cs, lexicon.Concept{Text: w})
+		}
+		return cs
+	}
+	for _, tt := range []struct {
+		counted []string
+		head    string
+		another bool
+	}{
+		{[]string{"1000", "police", "officers", "to", "haiti"}, "soldiers", true},
+		{[]string{"70", "civilian", "and", "seconded", "personnel"}, "troops", true},
+		{[]string{"217", "policiers", "de", "la", "mss"}, "troops", true},
+		{[]string{"78", "soldiers", "for", "medical", "evacuation"}, "police", true},
+		{[]string{"1500", "soldiers"}, "soldiers", false},
+		{[]string{"800", "police", "officers", "and", "gendarmes"}, "police", false},
+		{[]string{"1000", "personnel"}, "soldiers", false}, // of no kind: may be any
+		{[]string{"78", "soldiers"}, "officers", false},     // officers are of no kind
+		{[]string{"400", "police", "officers"}, "men", false},
+	} {
+		if got := countsAnotherKind(tt.counted, concepts(tt.head)); got != tt.another {
+			t.Errorf("countsAnotherKind(%v, %s) = %v, want %v", tt.counted, tt.head, got, tt.another)
+		}
+	}
+}
