@@ -1468,7 +1468,7 @@ func TestCountsAnotherKind(t *testing.T) {
 		{[]string{"1500", "soldiers"}, "soldiers", false},
 		{[]string{"800", "police", "officers", "and", "gendarmes"}, "police", false},
 		{[]string{"1000", "personnel"}, "soldiers", false}, // of no kind: may be any
-		{[]string{"78", "soldiers"}, "officers", false},     // officers are of no kind
+		{[]string{"78", "soldiers"}, "officers", false},    // officers are of no kind
 		{[]string{"400", "police", "officers"}, "men", false},
 	} {
 		if got := countsAnotherKind(tt.counted, concepts(tt.head)); got != tt.another {
