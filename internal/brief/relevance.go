@@ -420,17 +420,33 @@ func outsideQuotes(s string) string { return quotation.ReplaceAllString(s, " ") 
 // is of another shape or the doer is linked. A doer opened by a stop word
 // ("did any member ...", "did the US ...") is left to the other checks.
 func unlinkedDoer(r retrieval, windows [][]termBag) string {
-	if r.kind != TypeYesNo {
-		return ""
-	}
 	q := r.question
 	if before, _, ok := strings.Cut(q, "?"); ok {
 		q = before
 	}
 	toks := lexicon.Tokens(q)
+	yesNo := r.kind == TypeYesNo
+	if !yesNo {
+		// "how many troops did brazil send", "why did brazil withdraw":
+		// a doer after the helper that no top sentence names at all.
+		at := slices.IndexFunc(toks[:min(len(toks), helperReach)], func(t lexicon.Token) bool { return deedHelpers[t.Text] })
+		if at <= 0 || len(subQueries(r.query)) > 1 {
+			return ""
+		}
+		toks = toks[at:]
+	}
 	doer, deed := yesNoDoer(q, toks)
 	if len(doer) == 0 {
 		return ""
+	}
+	if !yesNo {
+		// Only a doer the whole corpus never names: "the earlier
+		// operation", "Justice Mwita" (the reports' "Judge") are told in
+		// other words the other checks judge.
+		if !slices.ContainsFunc(doer, func(w string) bool { return neverNamed(r, w) }) {
+			return ""
+		}
+		deed = nil
 	}
 	conceptOf := func(w string) lexicon.Concept {
 		for _, c := range r.asked {
@@ -453,6 +469,24 @@ func unlinkedDoer(r retrieval, windows [][]termBag) string {
 	}
 	return strings.Join(doer, " ")
 }
+
+// neverNamed reports an asked word that no document of the corpus
+// holds in any of its forms or its group's.
+func neverNamed(r retrieval, w string) bool {
+	if r.corpusDF == nil {
+		return false
+	}
+	for i, c := range r.asked {
+		if c.Text == w && i < len(r.corpusDF) {
+			return r.corpusDF[i] == 0
+		}
+	}
+	return false
+}
+
+// helperReach is how far into a question the helper of its deed may
+// stand: "how many more troops did ...".
+const helperReach = 6
 
 // yesNoDoer splits a yes/no question opened by a deed's helper into its
 // doer (the word after the helper, a place's whole name, or a possessive
