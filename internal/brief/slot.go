@@ -1106,8 +1106,10 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		// withdrawal, where they tell only pledges) never happened as far
 		// as the reports go. A deed with no group may be a reader's idiom
 		// the reports tell otherwise ("how many lives did the bloodshed
-		// claim", "sign off on"): it is left to the other checks.
-		s.deedUntold = s.deed != nil && len(s.deed.Related) > 0 && !anyMeets(bags, *s.deed)
+		// claim", "sign off on"), and a deed of intent may be told by any
+		// verb of announcing ("Benin had announced 2,000 men" for "how
+		// many men did Benin promise"): both are left to the other checks.
+		s.deedUntold = s.deed != nil && len(s.deed.Related) > 0 && !meantWords[s.deed.Text] && !anyMeets(bags, *s.deed)
 	}
 	if (s.kind == TypeCount || s.kind == TypeAmount) && len(s.bodies) > 0 {
 		s.bodySince = firstNaming(r, s.bodies)

@@ -1427,14 +1427,17 @@ func TestOfficeAndPeople(t *testing.T) {
 // TestCountDeedNeverDone: "how many officers did Guatemala withdraw" asks
 // a count of a deed no passage tells in any word of its group: the pledge
 // beside it gives no count of a withdrawal, while the twin asking the
-// pledge is answered, and so is a count whose deed the passages tell.
+// pledge is answered, and so are a count whose deed the passages tell
+// and a promise told as announced.
 func TestCountDeedNeverDone(t *testing.T) {
 	a := newExtractive(t, openStoreWith(t,
 		corpus.Document{Title: "Central American troops", Source: "Wire", URL: "https://example.org/guatemala", Published: day("2025-01-01"),
 			Text: "Guatemala had in September pledged to send 150 military police to Haiti. " +
 				"The officers would join the Kenyan police already there."},
 		corpus.Document{Title: "Violence in 2024", Source: "Wire", URL: "https://example.org/violence", Published: day("2025-01-10"),
-			Text: "Gang violence killed 5,600 people in Haiti in 2024, the UN said."}))
+			Text: "Gang violence killed 5,600 people in Haiti in 2024, the UN said."},
+		corpus.Document{Title: "West African offer", Source: "Wire", URL: "https://example.org/benin", Published: day("2024-03-10"),
+			Text: "Benin had in particular announced around 2,000 men for this mission."}))
 	for _, tt := range []struct {
 		question string
 		answered bool
@@ -1443,6 +1446,7 @@ func TestCountDeedNeverDone(t *testing.T) {
 		{"How many officers did Guatemala withdraw from Haiti?", false},
 		{"how many military police did guatemala pledge to send", true},
 		{"How many people did gang violence kill in Haiti in 2024?", true},
+		{"how many men did benin promise", true}, // a deed of intent, told as announced
 	} {
 		askAnswered(t, a, tt.question, tt.answered)
 	}
