@@ -82,9 +82,9 @@ func (a *Answerer) judge(r retrieval) relevance {
 		}
 	}
 	// "did brazil send troops to the gsf": the doer of a yes/no deed is
-	// named in a top sentence with what it is asked to have done; a doer
-	// typed in lower case is no name to the check above.
-	if d := unlinkedDoer(r, bags); d != "" {
+	// named in a top sentence, or one beside it, with what it is asked to
+	// have done; a doer typed in lower case is no name to the check above.
+	if d := unlinkedDoer(r, windows); d != "" {
 		rel.missingNames = append(rel.missingNames, d)
 	}
 	// "The third Kenyan officer killed": a rank no top passage writes is
@@ -414,12 +414,12 @@ func outsideQuotes(s string) string { return quotation.ReplaceAllString(s, " ") 
 
 // unlinkedDoer returns the doer of a yes/no question opened by a deed's
 // helper ("did Brazil send troops to the GSF", "has kenya's high court
-// approved ...") when no top sentence holds it together with a word of
-// what it is asked to have done (the words after it up to a
+// approved ...") when no window of top sentences holds it together with
+// a word of what it is asked to have done (the words after it up to a
 // preposition or a determiner, common verbs aside); "" when the question
 // is of another shape or the doer is linked. A doer opened by a stop word
 // ("did any member ...", "did the US ...") is left to the other checks.
-func unlinkedDoer(r retrieval, sentences []termBag) string {
+func unlinkedDoer(r retrieval, windows [][]termBag) string {
 	q := r.question
 	if before, _, ok := strings.Cut(q, "?"); ok {
 		q = before
@@ -459,13 +459,11 @@ func unlinkedDoer(r retrieval, sentences []termBag) string {
 		}
 		return lexicon.Concept{Text: w}
 	}
-	// A word every top passage holds ("visit haiti") tells no deed apart.
-	deed = slices.DeleteFunc(deed, func(w string) bool { return inEveryPassage(r, conceptOf(w)) })
-	for _, b := range sentences {
-		if !slices.ContainsFunc(doer, func(w string) bool { return b.meets(conceptOf(w)) }) {
+	for _, win := range windows {
+		if !slices.ContainsFunc(doer, func(w string) bool { return anyMeets(win, conceptOf(w)) }) {
 			continue
 		}
-		if len(deed) == 0 || slices.ContainsFunc(deed, func(w string) bool { return b.meets(conceptOf(w)) }) {
+		if len(deed) == 0 || slices.ContainsFunc(deed, func(w string) bool { return anyMeets(win, conceptOf(w)) }) {
 			return ""
 		}
 	}

@@ -40,8 +40,7 @@ func TestYesNoDoerLinked(t *testing.T) {
 		corpus.Document{Title: "Troop offers", Source: "Wire", URL: "https://example.org/offers", Published: day("2025-10-20"),
 			Text: "Chad and Bangladesh offered to deploy 2,000 troops to the Gang Suppression Force. " +
 				"Jamaica backed the resolution creating the force. " +
-				"Kenya sent police officers to Haiti in June 2024. " +
-				"Guatemalan President Bernardo Arevalo pledged to send 150 military police to Haiti."}))
+				"Kenya sent police officers to Haiti in June 2024."}))
 	for _, tt := range []struct {
 		question string
 		answered bool
@@ -51,10 +50,6 @@ func TestYesNoDoerLinked(t *testing.T) {
 		{"did jamaica veto the resolution creating the force", false},
 		{"did chad offer troops to the gang suppression force", true},
 		{"did jamaica back the resolution creating the force", true},
-		// Haiti, in every passage, tells no deed apart: the president
-		// did not visit, he pledged.
-		{"did guatemala's president visit haiti", false},
-		{"did guatemala's president pledge military police", true},
 		// Asked of a count or a reason, a doer no report names at all.
 		{"how many troops did brazil send to the gang suppression force", false},
 		{"why did brazil withdraw from the gang suppression force", false},
