@@ -421,6 +421,15 @@ var deedHelpers = lexiconSet(`did does do has have had will`)
 // Christofides [visit] Santo Domingo"); "" when there is none or it is a
 // common verb.
 func askedDeed(question string, cue []string, names map[string]bool) (deed string, doers []string) {
+	deed, doers, _ = askedDeedOf(question, cue, names)
+	return deed, doers
+}
+
+// askedDeedOf is askedDeed with the doer's own words besides its names:
+// the words of the run before the deed ("did Kenya's [high] [court]
+// approve", "did Chad's [troops] land"), which a sentence telling the
+// deed must hold too.
+func askedDeedOf(question string, cue []string, names map[string]bool) (deed string, doers, heads []string) {
 	if q, _, ok := strings.Cut(question, "?"); ok {
 		question = q // "... would arrive? writing a timeline"
 	}
@@ -429,7 +438,7 @@ func askedDeed(question string, cue []string, names map[string]bool) (deed strin
 	words := tokenTexts(toks)
 	at := runIndex(words, cue)
 	if at < 0 || at+len(cue) >= len(words) || !deedHelpers[words[at+len(cue)]] {
-		return "", nil
+		return "", nil, nil
 	}
 	seen := false
 	for i := at + len(cue) + 1; i < len(words); i++ {
@@ -443,12 +452,15 @@ func askedDeed(question string, cue []string, names map[string]bool) (deed strin
 			}
 			continue // "Santo Domingo" is where, not what was done
 		}
+		if seen {
+			heads = append(heads, deed)
+		}
 		deed, seen = w, true
 	}
 	if phraseVerbs[deed] || reportingVerbs[deed] || nounIngs[deed] {
-		return "", nil
+		return "", nil, nil
 	}
-	return deed, doers
+	return deed, doers, heads
 }
 
 // meantWords say a deed is yet to be done: "plans to visit", "is set to
@@ -464,18 +476,27 @@ const meantWindow = 3
 // doneBy reports a top sentence that tells the deed as done, not meant,
 // and names one of its doers, or stands beside a sentence or under a
 // title that does: Boinet's visit to Haiti is no visit of Christofides'.
-func doneBy(r retrieval, c lexicon.Concept, doers []string) bool {
-	var of []lexicon.Concept
+func doneBy(r retrieval, c lexicon.Concept, doers, heads []string) bool {
+	var of, own []lexicon.Concept
 	for _, a := range r.asked {
 		if slices.Contains(doers, a.Text) {
 			of = append(of, a)
+		}
+		if slices.Contains(heads, a.Text) && !a.Glossary {
+			own = append(own, a)
 		}
 	}
 	for _, h := range r.hits[:min(gatePassages, len(r.hits))] {
 		sents, bags := r.an.of(h)
 		title := r.an.title(h)
 		for i, b := range bags {
-			if !b.meets(c) || len(of) > 0 && !slices.ContainsFunc(of, func(d lexicon.Concept) bool { return title.meets(d) || b.meets(d) || besideHolds(bags, i, d) }) {
+			named := func(d lexicon.Concept) bool { return title.meets(d) || b.meets(d) || besideHolds(bags, i, d) }
+			if !b.meets(c) || len(of) > 0 && !slices.ContainsFunc(of, named) {
+				continue
+			}
+			// "When did Kenya's senate approve the deployment?": Kenya's
+			// parliament approving it is no deed of its senate.
+			if slices.ContainsFunc(own, func(d lexicon.Concept) bool { return !named(d) }) {
 				continue
 			}
 			toks := lexicon.Tokens(sents[i])
@@ -1036,9 +1057,9 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		// So is a deed the passages tell only as meant ("announced plans
 		// to visit Santo Domingo", "is set to deploy"): "when did" asks
 		// of one done.
-		if v, doers := askedDeed(r.question, cue, names); v != "" {
+		if v, doers, heads := askedDeedOf(r.question, cue, names); v != "" {
 			s.deedUntold = slices.ContainsFunc(r.asked, func(c lexicon.Concept) bool {
-				return c.Text == v && !c.Glossary && (!anyMeets(bags, c) || !doneBy(r, c, doers))
+				return c.Text == v && !c.Glossary && (!anyMeets(bags, c) || !doneBy(r, c, doers, heads))
 			})
 		}
 	}
@@ -1083,6 +1104,15 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 				}
 			}
 		}
+		// "How many officers did Guatemala withdraw?": a count's deed no
+		// top passage tells in any of the words of its group (a
+		// withdrawal, where they tell only pledges) never happened as far
+		// as the reports go. A deed with no group may be a reader's idiom
+		// the reports tell otherwise ("how many lives did the bloodshed
+		// claim", "sign off on"), and a deed of intent may be told by any
+		// verb of announcing ("Benin had announced 2,000 men" for "how
+		// many men did Benin promise"): both are left to the other checks.
+		s.deedUntold = s.deed != nil && len(s.deed.Related) > 0 && !meantWords[s.deed.Text] && !anyMeets(bags, *s.deed)
 	}
 	if (s.kind == TypeCount || s.kind == TypeAmount) && len(s.bodies) > 0 {
 		s.bodySince = firstNaming(r, s.bodies)
@@ -1915,6 +1945,11 @@ func numberFor(an *analysis, sentence, lang string, s answerSlot, byTitle bool) 
 		if s.kind == TypeCount && !s.size && len(s.head) > 0 && !counts(i, s.head...) && !(countsPersons(s.head) && countsPersonKind(sentence, toks, words, i)) {
 			continue
 		}
+		if s.kind == TypeCount && len(s.head) > 0 {
+			if from, to := contentSpan(sentence, toks, words, i, numberWindow); countsAnotherKind(words[from:to+1], s.head) {
+				continue // "1,000 police officers" are no count of soldiers
+			}
+		}
 		if s.kind == TypeCount && len(s.people) > 0 {
 			if from, to := contentSpan(sentence, toks, words, i, numberWindow); slices.ContainsFunc(words[from:to+1], func(w string) bool {
 				return peopleWord(w) && !s.ofPeople(an, w, lang)
@@ -1946,6 +1981,51 @@ var personKinds = lexiconSet(`people persons personnel men women staff individua
 police policemen policewomen cops constables gendarmes marines peacekeepers agents guards civilians advisers advisors
 experts engineers medics fighters servicemen recruits
 personnes hommes femmes membres troupes soldats militaires policiers gendarmes agents effectifs civils conseillers`)
+
+// serviceKinds sort the people a report counts into kinds no one of
+// which is another: soldiers, police, civilians. A word of none of them
+// ("personnel", "men", "gendarmes") may count any.
+var serviceKinds = map[string]string{}
+
+func init() {
+	for kind, words := range map[string]string{
+		"military": `troops soldiers soldier military servicemen marines troupes soldats militaires`,
+		"police":   `police policemen policewomen cops constables policiers`,
+		"civilian": `civilian civilians civil civils`,
+	} {
+		for _, w := range strings.Fields(words) {
+			serviceKinds[w] = kind
+		}
+	}
+}
+
+// countsAnotherKind reports the words a number counts naming people of a
+// kind (soldiers, police, civilians) that the head asks none of, and none
+// of the head's: "1,000 police officers" for "how many soldiers", "70
+// civilian and seconded personnel" for "how many troops". "Officers" is
+// of no kind: armies and police forces both have them.
+func countsAnotherKind(counted []string, head []lexicon.Concept) bool {
+	asked := map[string]bool{}
+	for _, c := range head {
+		for _, t := range lexicon.Tokens(c.Text) {
+			if k := serviceKinds[t.Text]; k != "" {
+				asked[k] = true
+			}
+		}
+	}
+	if len(asked) == 0 {
+		return false
+	}
+	other := false
+	for _, w := range counted {
+		k := serviceKinds[w]
+		if asked[k] {
+			return false
+		}
+		other = other || k != ""
+	}
+	return other
+}
 
 // countsPersons reports a count's head that names people of any kind.
 func countsPersons(head []lexicon.Concept) bool {

@@ -1324,6 +1324,23 @@ func TestTellingThatClosesItsPart(t *testing.T) {
 	}
 }
 
+func TestAskedDeedHeads(t *testing.T) {
+	names := map[string]bool{"kenya": true, "chad": true}
+	for _, tt := range []struct {
+		question string
+		heads    []string
+	}{
+		{"when did kenya's senate approve the deployment", []string{"senate"}},
+		{"When did Kenya's high court approve the deployment?", []string{"high", "court"}},
+		{"When did Chad's troops land in Haiti?", []string{"troops"}},
+		{"When did Kenya approve the deployment?", nil},
+	} {
+		if _, _, heads := askedDeedOf(tt.question, []string{"when"}, names); !slices.Equal(heads, tt.heads) {
+			t.Errorf("askedDeedOf(%q) heads %v, want %v", tt.question, heads, tt.heads)
+		}
+	}
+}
+
 func TestAskedDeed(t *testing.T) {
 	names := map[string]bool{"kenya": true, "chad": true}
 	tests := []struct{ question, deed, doer string }{
@@ -1361,6 +1378,7 @@ func TestWhenDeedNeverDone(t *testing.T) {
 	}{
 		{"When did Kenya's parliament reject the deployment?", true},
 		{"When did Kenya's parliament approve the deployment?", false},
+		{"when did kenya's senate approve the deployment", true}, // the parliament did, not its senate
 		{"When did Christofides visit Santo Domingo?", true},
 		{"When did Boinet visit Port-au-Prince?", false},
 	} {
@@ -1403,5 +1421,62 @@ func TestOfficeAndPeople(t *testing.T) {
 		{"How many Kenyan officers are deployed to support the Haitian National Police?", true},
 	} {
 		t.Run(tt.question, func(t *testing.T) { askAnswered(t, a, tt.question, tt.answered) })
+	}
+}
+
+// TestCountDeedNeverDone: "how many officers did Guatemala withdraw" asks
+// a count of a deed no passage tells in any word of its group: the pledge
+// beside it gives no count of a withdrawal, while the twin asking the
+// pledge is answered, and so are a count whose deed the passages tell
+// and a promise told as announced.
+func TestCountDeedNeverDone(t *testing.T) {
+	a := newExtractive(t, openStoreWith(t,
+		corpus.Document{Title: "Central American troops", Source: "Wire", URL: "https://example.org/guatemala", Published: day("2025-01-01"),
+			Text: "Guatemala had in September pledged to send 150 military police to Haiti. " +
+				"The officers would join the Kenyan police already there."},
+		corpus.Document{Title: "Violence in 2024", Source: "Wire", URL: "https://example.org/violence", Published: day("2025-01-10"),
+			Text: "Gang violence killed 5,600 people in Haiti in 2024, the UN said."},
+		corpus.Document{Title: "West African offer", Source: "Wire", URL: "https://example.org/benin", Published: day("2024-03-10"),
+			Text: "Benin had in particular announced around 2,000 men for this mission."}))
+	for _, tt := range []struct {
+		question string
+		answered bool
+	}{
+		{"how many officers did guatemala withdraw from haiti", false},
+		{"How many officers did Guatemala withdraw from Haiti?", false},
+		{"how many military police did guatemala pledge to send", true},
+		{"How many people did gang violence kill in Haiti in 2024?", true},
+		{"how many men did benin promise", true}, // a deed of intent, told as announced
+	} {
+		askAnswered(t, a, tt.question, tt.answered)
+	}
+}
+
+func TestCountsAnotherKind(t *testing.T) {
+	concepts := func(ws ...string) []lexicon.Concept {
+		var cs []lexicon.Concept
+		for _, w := range ws {
+			cs = append(cs, lexicon.Concept{Text: w})
+		}
+		return cs
+	}
+	for _, tt := range []struct {
+		counted []string
+		head    string
+		another bool
+	}{
+		{[]string{"1000", "police", "officers", "to", "haiti"}, "soldiers", true},
+		{[]string{"70", "civilian", "and", "seconded", "personnel"}, "troops", true},
+		{[]string{"217", "policiers", "de", "la", "mss"}, "troops", true},
+		{[]string{"78", "soldiers", "for", "medical", "evacuation"}, "police", true},
+		{[]string{"1500", "soldiers"}, "soldiers", false},
+		{[]string{"800", "police", "officers", "and", "gendarmes"}, "police", false},
+		{[]string{"1000", "personnel"}, "soldiers", false}, // of no kind: may be any
+		{[]string{"78", "soldiers"}, "officers", false},    // officers are of no kind
+		{[]string{"400", "police", "officers"}, "men", false},
+	} {
+		if got := countsAnotherKind(tt.counted, concepts(tt.head)); got != tt.another {
+			t.Errorf("countsAnotherKind(%v, %s) = %v, want %v", tt.counted, tt.head, got, tt.another)
+		}
 	}
 }
