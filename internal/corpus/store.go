@@ -528,10 +528,11 @@ func (s *Store) weighConcepts(concepts []concept) []queryTerm {
 			df = rel
 		}
 		if df <= synonymDF && concepts[i].synonymEligible {
-			// A word in no paraphrase group that at most one passage
-			// holds: its WordNet synonyms that passages hold stand for
-			// it, for less ("misdeeds", "choppers"). The concept's weight
-			// stays the word's own when a passage holds it.
+			// A rare word: at most one passage holds it (or, when none
+			// does, a member of its paraphrase group, which comes first).
+			// Its WordNet synonyms that passages hold stand for it, for
+			// less ("physicians" the doctors). The concept's weight stays
+			// the word's own when a passage holds it.
 			syn := s.presentSynonyms(concepts[i].Text)
 			concepts[i].Related = append(slices.Clip(concepts[i].Related), syn...)
 			if sdf := add(syn, synonymWeight); df == 0 {

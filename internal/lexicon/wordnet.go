@@ -240,10 +240,11 @@ const minSynonymWord = 4
 
 // SynonymEligible reports a question's concept WordNet may stand in for:
 // a plain word (no name of the glossary, no number, not written with a
-// capital, which makes it a name: "Haiti Chronicle") that no paraphrase
-// group holds, since the hand-made groups come first.
+// capital, which makes it a name: "Haiti Chronicle"). Whether it needs
+// WordNet (the word and its paraphrase group, which come first, are rare
+// in the corpus) is the caller's to judge.
 func SynonymEligible(c Concept, capitalised map[string]bool) bool {
-	return !c.Glossary && !c.Number && len(c.Related) == 0 && len(c.Text) >= minSynonymWord &&
+	return !c.Glossary && !c.Number && len(c.Text) >= minSynonymWord &&
 		!strings.Contains(c.Text, " ") && !capitalised[c.Text]
 }
 
