@@ -129,7 +129,8 @@ var realHoldoutFloors = map[EvalKind]realFloor{
 var realFreshFloors = map[EvalKind]realFloor{
 	KindUnanswerable: {abstain: 0.75},
 	KindOffTopic:     {abstain: 0.95},
-	"overall":        {recall: 0.95, fact: 0.91, cited: 0.95, maxFalseAbstain: 0.02, asOf: 0.75}, // key fact 0.88 after the second session
+	// MRR 0.84 -> 0.86 with h-wordnet (WordNet synonyms of rare words).
+	"overall": {recall: 0.95, mrr: 0.85, fact: 0.91, cited: 0.95, maxFalseAbstain: 0.02, asOf: 0.75}, // key fact 0.88 after the second session
 }
 
 // realEvalSearch makes what runRealEval asks through from the store the
@@ -411,7 +412,8 @@ var realFresh3Floors = map[EvalKind]realFloor{
 	KindOffTopic: {abstain: 0.95},
 	// Tuned on since that run: key fact 0.84, recall 0.91, unanswerable
 	// 1.00, false abstentions 0.03, as of 1.00 (fourth session).
-	"overall": {recall: 0.88, fact: 0.82, cited: 0.95, abstain: 0.95, maxFalseAbstain: 0.04, asOf: 0.9},
+	// MRR 0.82 -> 0.84 with h-wordnet.
+	"overall": {recall: 0.88, mrr: 0.83, fact: 0.82, cited: 0.95, abstain: 0.95, maxFalseAbstain: 0.04, asOf: 0.9},
 }
 
 // realFresh4Floors hold testdata/real_fresh4.yaml, 40 questions written
@@ -438,7 +440,8 @@ var realFresh6Floors = map[EvalKind]realFloor{
 	// Tuned on since: key fact 0.72, unanswerable 1.00, false
 	// abstentions 0.09 (fourth session).
 	// Eighth session (h-para4, h-mrr): key fact 0.91, false abstentions 0.03.
-	"overall": {recall: 0.88, fact: 0.88, cited: 0.95, abstain: 0.95, maxFalseAbstain: 0.04, asOf: 0.8},
+	// MRR 0.82 -> 0.84 with h-wordnet.
+	"overall": {recall: 0.88, mrr: 0.83, fact: 0.88, cited: 0.95, abstain: 0.95, maxFalseAbstain: 0.04, asOf: 0.8},
 }
 
 // realFresh5Floors hold testdata/real_fresh5.yaml, 40 questions written
@@ -466,7 +469,8 @@ var realFresh7Floors = map[EvalKind]realFloor{
 	KindOffTopic: {abstain: 0.95},
 	// Tuned on since (the fourth session): key fact 0.75, unanswerable
 	// 1.00, false abstentions 0.03, cited 0.94, as of 1.00.
-	"overall": {recall: 0.88, fact: 0.81, cited: 0.9, abstain: 0.95, maxFalseAbstain: 0.02, asOf: 0.9},
+	// MRR 0.78 -> 0.80 with h-wordnet.
+	"overall": {recall: 0.88, mrr: 0.79, fact: 0.81, cited: 0.9, abstain: 0.95, maxFalseAbstain: 0.02, asOf: 0.9},
 }
 
 // realFresh8Floors hold testdata/real_fresh8.yaml, 40 questions written
@@ -629,7 +633,8 @@ var realFresh12Floors = map[EvalKind]realFloor{
 var realParaphraseFloors = map[EvalKind]realFloor{
 	// With h-nearmiss and h-para5 (eighth session): key fact 0.91,
 	// unanswerable 0.62, false abstentions 0.03.
-	"overall": {recall: 0.94, fact: 0.88, cited: 0.94, abstain: 0.6, maxFalseAbstain: 0.04},
+	// MRR 0.79 -> 0.80 with h-wordnet.
+	"overall": {recall: 0.94, mrr: 0.79, fact: 0.88, cited: 0.94, abstain: 0.6, maxFalseAbstain: 0.04},
 }
 
 // realEvalFiles are the question files but real.yaml, each with its floors.
@@ -864,7 +869,9 @@ var realLooseTestFloors = map[EvalKind]realFloor{
 // realWordnetTestFloors hold testdata/real_wordnet_test.yaml: 16 paraphrase
 // questions in readers' own words and 6 near misses with the same loose
 // wording, written by h-wordnet on 2026-12-06 before any change and never
-// tuned on.
+// tuned on. First run at 4dfe0c7 and at the end of the WordNet work, the
+// same: recall@5 0.94, MRR 0.80, key fact 0.75, cited 0.93, unanswerable
+// 0.67, false abstentions 0.06.
 var realWordnetTestFloors = map[EvalKind]realFloor{
-	"overall": {},
+	"overall": {recall: 0.93, mrr: 0.78, fact: 0.74, cited: 0.92, abstain: 0.65, maxFalseAbstain: 0.07},
 }
