@@ -138,9 +138,9 @@ func baseForms(w string) []string {
 // WordNet's frequencies keep a rare sense's noise out:
 //   - a sense no tagged text used is left out when another of the word's
 //     senses was used ("halt" the adjective, "lame"; "cop" the verb, "steal");
-//   - a lemma is offered only when the sense is its own first one in that
-//     part of speech: "brag" is "boast", not "blow", whose first sense is
-//     another.
+//   - a lemma is offered only when the sense is what it mostly means
+//     (firstSense): "brag" is "boast", not "blow", whose first sense is
+//     another, nor "issue", mostly a journal's, for "publish".
 func Synonyms(word string, senses int) []string {
 	wn := loadedWordNet()
 	forms := wn.lookupForms(word)
@@ -194,15 +194,22 @@ func (wn *wordNet) lookupForms(word string) []string {
 	return out
 }
 
-// firstSense reports whether synset is the first sense of lemma in its
-// part of speech (a synset has one).
+// firstSense reports whether synset is what lemma mostly means: its first
+// sense in its part of speech (a synset has one) and, when tagged texts
+// used the lemma, more than half of its use over every sense. "Issue" is
+// "publish" in its first verb sense but a journal's issue far more often.
 func (wn *wordNet) firstSense(lemma string, synset int32) bool {
+	first := false
+	var total, count int32
 	for _, p := range wn.senses[lemma] {
-		if len(p.senses) > 0 && p.senses[0].synset == synset {
-			return true
+		for i, s := range p.senses {
+			total += s.count
+			if s.synset == synset {
+				first, count = first || i == 0, s.count
+			}
 		}
 	}
-	return false
+	return first && (total == 0 || 2*count > total)
 }
 
 func containsString(list []string, s string) bool {
