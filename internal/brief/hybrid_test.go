@@ -57,7 +57,7 @@ func TestHybridRetrieval(t *testing.T) {
 		question, want string
 		lexicalFinds   bool
 	}{
-		{"Was there a gasoline shortage?", "https://example.org/fuel", false},                      // paraphrase
+		{"Was there a benzine shortage?", "https://example.org/fuel", false},                       // paraphrase (not "gasoline": WordNet knows it is petrol)
 		{"How many suspects did the police arrest?", "https://example.org/ht", false},              // Haitian Creole
 		{"Who pledged funding for the mission budget?", "https://example.org/budget", true},        // lexical keeps its find
 		{"Which schools closed after the clashes with gangs?", "https://example.org/school", true}, // and its first place

@@ -129,7 +129,8 @@ var realHoldoutFloors = map[EvalKind]realFloor{
 var realFreshFloors = map[EvalKind]realFloor{
 	KindUnanswerable: {abstain: 0.75},
 	KindOffTopic:     {abstain: 0.95},
-	"overall":        {recall: 0.95, fact: 0.91, cited: 0.95, maxFalseAbstain: 0.02, asOf: 0.75}, // key fact 0.88 after the second session
+	// MRR 0.84 -> 0.86 with h-wordnet (WordNet synonyms of rare words).
+	"overall": {recall: 0.95, mrr: 0.85, fact: 0.91, cited: 0.95, maxFalseAbstain: 0.02, asOf: 0.75}, // key fact 0.88 after the second session
 }
 
 // realEvalSearch makes what runRealEval asks through from the store the
@@ -657,8 +658,9 @@ var realParaphraseFloors = map[EvalKind]realFloor{
 	// With h-nearmiss and h-para5 (eighth session): key fact 0.91,
 	// unanswerable 0.62, false abstentions 0.03. After h-abst3 (ninth
 	// session): unanswerable 0.75 (the doer's own words before a "when
-	// did" deed: "the first chadian gendarmes touch down").
-	"overall": {recall: 0.94, fact: 0.88, cited: 0.94, abstain: 0.72, maxFalseAbstain: 0.04},
+	// did" deed: "the first chadian gendarmes touch down"); MRR 0.79 ->
+	// 0.80 with h-wordnet.
+	"overall": {recall: 0.94, mrr: 0.79, fact: 0.88, cited: 0.94, abstain: 0.72, maxFalseAbstain: 0.04},
 }
 
 // realEvalFiles are the question files but real.yaml, each with its floors.
@@ -745,6 +747,7 @@ var realEvalFiles = []struct {
 	{"real_loose_test", realLooseTestFloors},
 	{"real_fact3_test", realFact3TestFloors},
 	{"real_abst3_test", realAbst3TestFloors},
+	{"real_wordnet_test", realWordnetTestFloors},
 }
 
 // realRankDevFloors and realRankTestFloors hold testdata/real_rank_dev.yaml
@@ -932,4 +935,14 @@ var realLooseDevFloors = map[EvalKind]realFloor{
 // and after those rules.
 var realLooseTestFloors = map[EvalKind]realFloor{
 	"overall": {recall: 0.85, fact: 0.72, cited: 0.8, abstain: 0.7, maxFalseAbstain: 0.26},
+}
+
+// realWordnetTestFloors hold testdata/real_wordnet_test.yaml: 16 paraphrase
+// questions in readers' own words and 6 near misses with the same loose
+// wording, written by h-wordnet on 2026-12-06 before any change and never
+// tuned on. First run at 4dfe0c7 and at the end of the WordNet work, the
+// same: recall@5 0.94, MRR 0.80, key fact 0.75, cited 0.93, unanswerable
+// 0.67, false abstentions 0.06.
+var realWordnetTestFloors = map[EvalKind]realFloor{
+	"overall": {recall: 0.93, mrr: 0.78, fact: 0.74, cited: 0.92, abstain: 0.65, maxFalseAbstain: 0.07},
 }

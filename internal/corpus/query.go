@@ -34,14 +34,18 @@ type queryTerm struct {
 type concept struct {
 	lexicon.Concept
 	weight float64
+	// synonymEligible is set for a word WordNet may stand in for
+	// (lexicon.SynonymEligible).
+	synonymEligible bool
 }
 
 // queryConcepts analyses a question into the concepts worth searching for.
 func (s *Store) queryConcepts(text string) []concept {
 	cs := s.lex.Query(text)
+	names := lexicon.CapitalisedWords(text)
 	out := make([]concept, len(cs))
 	for i, c := range cs {
-		out[i] = concept{Concept: c, weight: 1}
+		out[i] = concept{Concept: c, weight: 1, synonymEligible: lexicon.SynonymEligible(c, names)}
 	}
 	return out
 }

@@ -247,3 +247,36 @@ func TestQuestionCueAsJoinedWords(t *testing.T) {
 		t.Errorf("cues met %v: want each kind", cues)
 	}
 }
+
+// TestSearchMeetsWordNetSynonym: a question word no passage holds, in no
+// paraphrase group, finds the passage holding a WordNet synonym of its
+// first senses ("physicians" the doctors); the same word written as a
+// name ("Physicians Without Borders") is not widened.
+func TestSearchMeetsWordNetSynonym(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := openTestStore(t)
+	mustPut(t, s, Document{Key: "doc", Title: "Field hospital", Text: "Two doctors arrived at the field hospital on Monday.", Source: "A"})
+	mustPut(t, s, Document{Key: "other", Title: "Council", Text: "The council met on Monday to discuss the mandate.", Source: "B"})
+	tests := []struct {
+		q    string
+		want string // "" for no hit from "doc" first
+	}{
+		{"where did the physicians go", "doc"},
+		{"where did the automobiles go", ""}, // no synonym the passages hold
+		{"Where did Physicians Without Borders go?", ""},
+	}
+	for _, tt := range tests {
+		hits, err := s.Search(ctx, Query{Text: tt.q, K: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		if len(hits) > 0 && hits[0].Doc.Key == "doc" {
+			got = "doc"
+		}
+		if got != tt.want {
+			t.Errorf("Search(%q) first = %v, want %q", tt.q, hits, tt.want)
+		}
+	}
+}

@@ -47,7 +47,7 @@ func TestDenseSearchFindsParaphrase(t *testing.T) {
 	}
 
 	tests := []struct{ query, want string }{
-		{"Was there a gasoline shortage?", fuel.DocID},
+		{"Was there a benzine shortage?", fuel.DocID}, // not "gasoline": WordNet knows it is petrol
 		{"How many suspects did the police arrest?", DocID("https://example.org/ht")},
 	}
 	for _, tt := range tests {

@@ -4,7 +4,8 @@
 // case and accents, joins digit groups ("5,550" = "5 550" = "5550"), stems
 // English and French with Snowball, and knows the topic's glossary (names of
 // one thing in several languages, from configuration) and general
-// paraphrase groups (words readers use for the words reporters use).
+// paraphrase groups (words readers use for the words reporters use); for a
+// word the corpus barely holds, WordNet's synonyms (wordnet.go) as well.
 package lexicon
 
 import (

@@ -19,7 +19,7 @@ const SemanticDims = 256
 // translations a hand-made list lacks, so a test can show dense retrieval
 // finding what lexical search misses.
 var ModelGroups = [][]string{
-	{"fuel", "petrol", "gasoline", "diesel", "gaz", "carburant", "essence"},
+	{"fuel", "petrol", "gasoline", "benzine", "diesel", "gaz", "carburant", "essence"},
 	{"shortage", "shortages", "scarce", "scarcity", "pénurie"},
 	{"police", "lapolis", "polis", "policiers"},
 	{"arrest", "arrested", "detained", "arrête", "arrêté", "arete"},
