@@ -276,7 +276,7 @@ func newestPublished(cites []Citation, r retrieval) *time.Time {
 		// "Who runs BINUH?" rests on the quote that names a person: nearly
 		// every quote names a body or a place.
 		named := func(c Citation) bool { return apt(c) && (hasPersonName(c.Quote) || namesSpeaker(c.Quote)) }
-		if r.kind == TypeWho && slices.ContainsFunc(cites, named) {
+		if r.kind == TypeWho && asksForPerson(r) && slices.ContainsFunc(cites, named) {
 			rests = named
 		}
 	}
