@@ -2,6 +2,7 @@ package brief
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/mss-brief/briefbot/internal/lexicon"
 )
@@ -14,6 +15,9 @@ var referringWords = lexiconSet(`under by pursuant per following sous par confor
 // labelBodyWords may stand between a referring word and the label, written
 // in lower case in a body's name ("by UN security Council Resolution").
 var labelBodyWords = lexiconSet(`the un unsc security council nations united general assembly`)
+
+// labelDeterminers open a noun phrase naming the label.
+var labelDeterminers = lexiconSet(`the this that its la le les cette`)
 
 // labelDeeds splits the numbers a sentence gives the label (resolution)
 // into those it tells of as an act ("the UNSC adopted Resolution 2793")
@@ -30,6 +34,11 @@ func labelDeeds(an *analysis, sentence, lang string, label lexicon.Concept) (dee
 		for j >= 0 && (capitalised(sentence, toks[j]) || labelBodyWords[toks[j].Text]) {
 			j--
 		}
+		// "under the adopted Resolution 2793": a participle after a
+		// determiner describes the resolution, it tells no act.
+		if j > 0 && strings.HasSuffix(toks[j].Text, "ed") && labelDeterminers[toks[j-1].Text] {
+			j -= 2
+		}
 		if j >= 0 && referringWords[toks[j].Text] {
 			refs = append(refs, toks[i].Text)
 		} else {
@@ -43,10 +52,11 @@ func labelDeeds(an *analysis, sentence, lang string, label lexicon.Concept) (dee
 // the force" from the report of the act, not from a later report that
 // names it in passing ("the force authorized under Resolution 2793
 // currently deploys ..."): that report is newer, but it is no news of the
-// resolution, and it would date the answer to its own day. When the lead
-// sentence only refers to the number asked for, the newest primary
-// report's sentence telling that number as an act leads instead, and the
-// picked sentences that only refer to it are left out.
+// resolution, and it would date the answer to its own day. When the
+// first picked sentence that numbers the label only refers to the number,
+// the newest primary report's sentence telling that number as an act
+// leads instead, and the picked sentences that only refer to it are left
+// out.
 func deedOverMention(r retrieval, w []float64, slot answerSlot, picked, cands []sentenceCandidate) []sentenceCandidate {
 	if !r.present || slot.kind != TypeOther || len(picked) == 0 {
 		return picked
@@ -58,7 +68,15 @@ func deedOverMention(r retrieval, w []float64, slot answerSlot, picked, cands []
 	deedsOf := func(c sentenceCandidate) ([]string, []string) {
 		return labelDeeds(r.an, c.text, r.hits[c.hit].Doc.Lang, label)
 	}
-	deeds, refs := deedsOf(picked[0])
+	// The first picked sentence that numbers the label: the answer's.
+	first := slices.IndexFunc(picked, func(p sentenceCandidate) bool {
+		ds, rs := deedsOf(p)
+		return len(ds)+len(rs) > 0
+	})
+	if first < 0 {
+		return picked
+	}
+	deeds, refs := deedsOf(picked[first])
 	if len(deeds) > 0 || len(refs) != 1 {
 		return picked
 	}

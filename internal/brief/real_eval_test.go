@@ -710,6 +710,10 @@ var realFresh14Floors = map[EvalKind]realFloor{
 // the present state of facts that changed over time and 4 near misses about
 // the present, written by helper h-time on 2026-12-06 from the reports alone
 // before any code change; held out (never tuned on).
+// realTimeDevFloors hold testdata/real_time_dev.yaml, 10 present-time
+// probes helper h-time wrote while tuning (tuned on).
+var realTimeDevFloors = map[EvalKind]realFloor{"overall": {}}
+
 var realTimeTestFloors = map[EvalKind]realFloor{"overall": {}}
 
 var realEvalFiles = []struct {
@@ -754,6 +758,7 @@ var realEvalFiles = []struct {
 	{"real_fact3_test", realFact3TestFloors},
 	{"real_abst3_test", realAbst3TestFloors},
 	{"real_wordnet_test", realWordnetTestFloors},
+	{"real_time_dev", realTimeDevFloors},
 	{"real_time_test", realTimeTestFloors},
 }
 
