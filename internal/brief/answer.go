@@ -276,7 +276,7 @@ func newestPublished(cites []Citation, r retrieval) *time.Time {
 		// "Who runs BINUH?" rests on the quote that names a person: nearly
 		// every quote names a body or a place.
 		named := func(c Citation) bool { return apt(c) && (hasPersonName(c.Quote) || namesSpeaker(c.Quote)) }
-		if r.kind == TypeWho && slices.ContainsFunc(cites, named) {
+		if r.kind == TypeWho && asksForPerson(r) && slices.ContainsFunc(cites, named) {
 			rests = named
 		}
 	}
@@ -291,7 +291,14 @@ func newestPublished(cites []Citation, r retrieval) *time.Time {
 			rests = now
 		}
 	}
-	var newest *time.Time
+	var newest, unstated *time.Time
+	later := func(d, than *time.Time) *time.Time {
+		if d == nil || than != nil && !d.After(*than) {
+			return than
+		}
+		t := *d
+		return &t
+	}
 	for _, c := range cites {
 		if !rests(c) {
 			continue
@@ -299,15 +306,21 @@ func newestPublished(cites []Citation, r retrieval) *time.Time {
 		d := c.Published
 		if bundled[c.DocID] {
 			// A note we wrote is as new as the facts it quotes, not as
-			// the day it was written.
-			if stated, ok := latestStatedDate(c.Quote); ok && (d == nil || stated.Before(*d)) {
+			// the day it was written; a quote of it that states no date
+			// dates the answer only when no other source does.
+			stated, ok := latestStatedDate(c.Quote)
+			if !ok {
+				unstated = later(d, unstated)
+				continue
+			}
+			if d == nil || stated.Before(*d) {
 				d = &stated
 			}
 		}
-		if d != nil && (newest == nil || d.After(*newest)) {
-			t := *d
-			newest = &t
-		}
+		newest = later(d, newest)
+	}
+	if newest == nil {
+		return unstated
 	}
 	return newest
 }

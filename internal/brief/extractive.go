@@ -174,6 +174,7 @@ func pickSentences(r retrieval) []sentenceCandidate {
 	picked = quotesEachPart(r, picked)                  // "what warning did X give, and ...": the words, told next
 	picked = quoteGoesOn(r, picked)                     // "what did X say": "..., he clarified" too
 	picked = newestFirst(r, picked)                     // "... now": the newest report first
+	picked = deedOverMention(r, w, slot, picked, cands) // "the most recent resolution": the report of the act
 	return stateChange(r, w, picked, cands)             // "is X still ...": what changed, before that
 }
 

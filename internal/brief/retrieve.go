@@ -1236,7 +1236,11 @@ var cumulativeCues = [][]string{{"so", "far"}, {"to", "date"}, {"yet"}}
 
 var presentCues = [][]string{{"now"}, {"currently"}, {"current"}, {"still"}, {"latest"}, {"as", "of"}, {"today"}, {"at", "present"},
 	{"presently"}, {"recently"}, {"lately"}, {"these", "days"}, {"nowadays"}, {"most", "recent"}, {"newest"}, {"so", "far"}, {"to", "date"}, {"yet"},
-	{"at", "the", "moment"}, {"right", "now"}, {"next"}, {"upcoming"}, {"en", "ce", "moment"}, {"actuellement"}, {"aujourd", "hui"}, {"maintenant"}, {"toujours"}, {"encore"}, {"dernier"}, {"derniere"}, {"actuel"}, {"actuelle"}}
+	{"at", "the", "moment"}, {"right", "now"}, {"next"}, {"upcoming"}, {"en", "ce", "moment"}, {"actuellement"}, {"aujourd", "hui"}, {"maintenant"}, {"toujours"}, {"encore"}, {"dernier"}, {"derniere"}, {"actuel"}, {"actuelle"},
+	// How things stand, said in other words: "as things stand", "at this
+	// point", "anymore", "no longer", "the present strength", "à ce jour".
+	{"as", "things", "stand"}, {"as", "it", "stands"}, {"where", "things", "stand"}, {"at", "this", "point"}, {"at", "this", "stage"}, {"at", "this", "time"},
+	{"anymore"}, {"any", "longer"}, {"no", "longer"}, {"the", "present"}, {"incumbent"}, {"a", "ce", "jour"}, {"desormais"}}
 
 // nameFrames say that what is asked for is a name: "what was the name of
 // the first officer killed" asks who he was. As a word, "name" is rare in

@@ -158,6 +158,13 @@ func TestAsksAboutPresent(t *testing.T) {
 		"How many gang members arrested so far?":     true,  // a running total: the newest report
 		"names of both officers killed so far?":      false, // a set of two, each of its own date
 		"which two countries lead the force now?":    true,
+		"as things stand, how many are displaced?":   true,
+		"does kenya lead the force anymore":          true,
+		"Is Kenya no longer leading the mission?":    true,
+		"what is the gsf's strength at this point":   true,
+		"what is the present strength of the force?": true,
+		"Were they present at the vote?":             false,
+		"Combien de policiers à ce jour ?":           true,
 	} {
 		if got := asksAboutPresent(q); got != want {
 			t.Errorf("asksAboutPresent(%q) = %v, want %v", q, got, want)

@@ -1,0 +1,173 @@
+package brief
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/mss-brief/briefbot/internal/lexicon"
+)
+
+// referringWords put a numbered act to a sentence as its ground, not as
+// news of it: "the force authorized under UNSC Resolution 2793", "the
+// office established by Resolution 2793", "créé par la résolution 2793".
+var referringWords = lexiconSet(`under by pursuant per following sous par conformement vertu`)
+
+// labelBodyWords may stand between a referring word and the label, written
+// in lower case in a body's name ("by UN security Council Resolution").
+var labelBodyWords = lexiconSet(`the un unsc security council nations united general assembly`)
+
+// labelDeterminers open a noun phrase naming the label.
+var labelDeterminers = lexiconSet(`the this that its la le les cette`)
+
+// labelDeeds splits the numbers a sentence gives the label (resolution)
+// into those it tells of as an act ("the UNSC adopted Resolution 2793")
+// and those it only refers to as the ground of something else ("the force
+// authorized under Resolution 2793").
+func labelDeeds(an *analysis, sentence, lang string, label lexicon.Concept) (deeds, refs []string) {
+	toks := lexicon.Tokens(sentence)
+	for i := range toks {
+		at := labelAt(sentence, toks, i)
+		if at < 0 || !lexicon.IsNumber(toks[i].Text) || !an.bag(sentence[toks[at].Start:toks[at].End], lang).meets(label) {
+			continue
+		}
+		j := at - 1
+		for j >= 0 && (capitalised(sentence, toks[j]) || labelBodyWords[toks[j].Text]) {
+			j--
+		}
+		// "under the adopted Resolution 2793": a participle after a
+		// determiner describes the resolution, it tells no act.
+		if j > 0 && strings.HasSuffix(toks[j].Text, "ed") && labelDeterminers[toks[j-1].Text] {
+			j -= 2
+		}
+		if j >= 0 && referringWords[toks[j].Text] {
+			refs = append(refs, toks[i].Text)
+		} else {
+			deeds = append(deeds, toks[i].Text)
+		}
+	}
+	return deeds, refs
+}
+
+// deedOverMention answers "what is the most recent resolution authorizing
+// the force" from the report of the act, not from a later report that
+// names it in passing ("the force authorized under Resolution 2793
+// currently deploys ..."): that report is newer, but it is no news of the
+// resolution, and it would date the answer to its own day. When the
+// first picked sentence that numbers the label only refers to the number,
+// the newest primary report's sentence telling that number as an act
+// leads instead, and the picked sentences that only refer to it are left
+// out.
+func deedOverMention(r retrieval, w []float64, slot answerSlot, picked, cands []sentenceCandidate) []sentenceCandidate {
+	if !r.present || slot.kind != TypeOther || len(picked) == 0 {
+		return picked
+	}
+	label, ok := askedLabel(r, slot)
+	if !ok {
+		return picked
+	}
+	deedsOf := func(c sentenceCandidate) ([]string, []string) {
+		return labelDeeds(r.an, c.text, r.hits[c.hit].Doc.Lang, label)
+	}
+	// The first picked sentence that numbers the label: the answer's.
+	first := slices.IndexFunc(picked, func(p sentenceCandidate) bool {
+		ds, rs := deedsOf(p)
+		return len(ds)+len(rs) > 0
+	})
+	if first < 0 {
+		return picked
+	}
+	deeds, refs := deedsOf(picked[first])
+	if len(deeds) > 0 || len(refs) != 1 {
+		return picked
+	}
+	number := refs[0]
+	pool := slices.Clone(cands)
+	for i, h := range r.hits {
+		sents, bags := r.an.of(h)
+		for j := range sents {
+			pool = append(pool, sentenceCandidate{hit: i, at: j, text: sents[j], bag: bags[j], from: j, to: j})
+		}
+	}
+	best := -1
+	for i, c := range pool {
+		d := r.hits[c.hit].Doc
+		if isBundled(d) || d.Published.IsZero() || isSourceList(c.text) || askedCoverage(c.bag, r.asked, w) == 0 {
+			continue
+		}
+		if ds, _ := deedsOf(c); !slices.Contains(ds, number) {
+			continue
+		}
+		if best < 0 || d.Published.After(r.hits[pool[best].hit].Doc.Published) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return picked
+	}
+	out := []sentenceCandidate{pool[best]}
+	for _, p := range picked {
+		if p.text == pool[best].text {
+			continue
+		}
+		if ds, rs := deedsOf(p); len(ds) == 0 && slices.Contains(rs, number) {
+			continue // a mention in passing dates nothing
+		}
+		out = append(out, p)
+	}
+	return out[:min(len(out), maxSentences(r))]
+}
+
+// askedLabel is the label of the numbered thing a "which" or "what" asks
+// for: the slot's, or the question's own label word when the slot's thing
+// is the deed ("which resolution currently authorizes the GSF").
+func askedLabel(r retrieval, slot answerSlot) (lexicon.Concept, bool) {
+	for _, list := range [][]lexicon.Concept{slot.which, r.asked} {
+		if i := slices.IndexFunc(list, func(c lexicon.Concept) bool { return numberLabels[c.Text] }); i >= 0 {
+			return list[i], true
+		}
+	}
+	return lexicon.Concept{}, false
+}
+
+// asksForPerson reports a "who" question that asks for a person, not a
+// country or a body: "which country", "which organisation" and "whose
+// officers" (whose force, a country's) do not; "who", "which official"
+// and "whose idea" do. A quote naming a person does not date the answer
+// to the others.
+func asksForPerson(r retrieval) bool {
+	p := askPhrase(r.question)
+	if len(p.cue) == 0 {
+		return true
+	}
+	switch p.cue[0] {
+	case "which", "what", "quel", "quels":
+		return len(p.cue) > 1 && p.cue[1] == "official"
+	case "whose":
+		return r.an == nil || !namesForce(r.an.lex, p.head)
+	}
+	return true
+}
+
+// forceGroups are words whose paraphrase groups name a force's members.
+var forceGroups = []string{"troops", "police"}
+
+// namesForce reports a word that names a force's members ("officers",
+// "soldiers", "contingent"): it shares a paraphrase group with troops or
+// police.
+func namesForce(lex *lexicon.Analyzer, word string) bool {
+	if word == "" {
+		return false
+	}
+	q := lex.Query(word)
+	if len(q) == 0 {
+		return false
+	}
+	for _, g := range forceGroups {
+		for _, c := range lex.Query(g) {
+			if slices.ContainsFunc(q[0].Related, func(g string) bool { return slices.Contains(c.Related, g) }) || slices.Equal(q[0].Forms, c.Forms) {
+				return true
+			}
+		}
+	}
+	return false
+}
