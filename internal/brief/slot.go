@@ -1942,7 +1942,7 @@ func numberFor(an *analysis, sentence, lang string, s answerSlot, byTitle bool) 
 		if s.kind == TypeAmount && !moneyAt(sentence, toks, i) {
 			continue
 		}
-		if s.kind == TypeCount && !s.size && len(s.head) > 0 && !counts(i, s.head...) && !(countsPersons(s.head) && countsPersonKind(sentence, toks, words, i)) {
+		if s.kind == TypeCount && !s.size && len(s.head) > 0 && !counts(i, s.head...) && !(countsPersons(s.head) && countsPersonKind(sentence, toks, words, i)) && !servingAs(sentence, toks, words, i, func(from, to int) bool { return holds(from, to, s.head) }) {
 			continue
 		}
 		if s.kind == TypeCount && len(s.head) > 0 {
@@ -2026,6 +2026,33 @@ func countsAnotherKind(counted []string, head []lexicon.Concept) bool {
 	}
 	return other
 }
+
+// servingAs reports whether the people a number counts are said, right
+// after, to serve as what the question counts: "up to 70 civilian and
+// seconded personnel to serve as police and corrections advisers" counts
+// advisers, as "200 officers deployed as trainers" counts trainers. The
+// number must count people (personKinds), and the "as" stand within
+// servingWindow words after what it counts, the role within as many
+// after the "as": "70 personnel, as the resolution says, ..." is no role.
+func servingAs(sentence string, toks []lexicon.Token, words []string, i int, holdsHead func(from, to int) bool) bool {
+	from, to := contentSpan(sentence, toks, words, i, numberWindow)
+	if !slices.ContainsFunc(words[from:to+1], func(w string) bool { return personKinds[w] }) {
+		return false
+	}
+	for j := to + 1; j < min(to+1+servingWindow, len(words)); j++ {
+		if strings.ContainsAny(sentence[toks[j-1].End:toks[j].Start], ",;:") {
+			return false // a clause of its own: "as" no longer says what they serve as
+		}
+		if words[j] == "as" {
+			return j+1 < len(toks) && holdsHead(j+1, min(j+servingWindow, len(toks)-1))
+		}
+	}
+	return false
+}
+
+// servingWindow: how far after what a number counts the "as" may stand,
+// and the role after the "as".
+const servingWindow = 4
 
 // countsPersons reports a count's head that names people of any kind.
 func countsPersons(head []lexicon.Concept) bool {
