@@ -969,7 +969,9 @@ var realPara6TestFloors = map[EvalKind]realFloor{
 // reporter's, and 5 near misses, written by h-para6 after its test file
 // and tuned on. First run (before and after the WordNet steps measured,
 // none kept): recall@5 1.00, MRR 0.88, key fact 0.70, unanswerable 0.60,
-// false abstentions 0.20.
+// false abstentions 0.20. With a vote tally counting the members who
+// voted ("13 in favour" for "how many council members okayed"): key
+// fact 0.80, false abstentions 0.10.
 var realPara6DevFloors = map[EvalKind]realFloor{
-	"overall": {recall: 0.97, mrr: 0.86, fact: 0.68, cited: 0.97, abstain: 0.58, maxFalseAbstain: 0.21},
+	"overall": {recall: 0.97, mrr: 0.86, fact: 0.78, cited: 0.97, abstain: 0.58, maxFalseAbstain: 0.11},
 }
