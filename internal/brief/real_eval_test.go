@@ -770,6 +770,8 @@ var realEvalFiles = []struct {
 	{"real_wordnet_test", realWordnetTestFloors},
 	{"real_time_dev", realTimeDevFloors},
 	{"real_time_test", realTimeTestFloors},
+	{"real_para6_test", realPara6TestFloors},
+	{"real_para6_dev", realPara6DevFloors},
 }
 
 // realRankDevFloors and realRankTestFloors hold testdata/real_rank_dev.yaml
@@ -919,8 +921,11 @@ var realAbstainTestFloors = map[EvalKind]realFloor{
 // the "personnel to serve as" rule (removed: it moved only this file, and
 // gave real_abstain_test a wrong answer): key fact 0.63, false
 // abstentions 0.26.
+// With h-para6's count of people serving as the head ("70 ... personnel
+// to serve as police and corrections advisers"): key fact 0.63 -> 0.68,
+// false abstentions 0.26 -> 0.21.
 var realPara5DevFloors = map[EvalKind]realFloor{
-	"overall": {recall: 0.92, fact: 0.6, cited: 0.97, maxFalseAbstain: 0.27},
+	"overall": {recall: 0.92, fact: 0.66, cited: 0.97, maxFalseAbstain: 0.22},
 }
 
 // realPara5TestFloors hold testdata/real_para5_test.yaml: 17 probes of the
@@ -967,4 +972,28 @@ var realLooseTestFloors = map[EvalKind]realFloor{
 // 0.67, false abstentions 0.06.
 var realWordnetTestFloors = map[EvalKind]realFloor{
 	"overall": {recall: 0.93, mrr: 0.78, fact: 0.74, cited: 0.92, abstain: 0.65, maxFalseAbstain: 0.07},
+}
+
+// realPara6TestFloors hold testdata/real_para6_test.yaml: 16 paraphrases in
+// readers' own words (the relation word not the reporter's) and 6 near
+// misses worded as loosely, written by h-para6 on 2026-12-06 before any
+// change and never tuned on. First run at 80360ab and at the end of
+// h-para6's work, the same: recall@5 0.94, MRR 0.82, key fact 0.44, cited
+// 0.85, unanswerable 0.67, false abstentions 0.19 (most misses are the
+// wrong sentence of the right report, not an abstention; no miss is a
+// reader's word a WordNet step would pair with the report's).
+var realPara6TestFloors = map[EvalKind]realFloor{
+	"overall": {recall: 0.93, mrr: 0.8, fact: 0.43, cited: 0.84, abstain: 0.65, maxFalseAbstain: 0.2},
+}
+
+// realPara6DevFloors hold testdata/real_para6_dev.yaml: 10 paraphrases whose
+// reader's verb is a WordNet step or a paraphrase group from the
+// reporter's, and 5 near misses, written by h-para6 after its test file
+// and tuned on. First run (before and after the WordNet steps measured,
+// none kept): recall@5 1.00, MRR 0.88, key fact 0.70, unanswerable 0.60,
+// false abstentions 0.20. With a vote tally counting the members who
+// voted ("13 in favour" for "how many council members okayed"): key
+// fact 0.80, false abstentions 0.10.
+var realPara6DevFloors = map[EvalKind]realFloor{
+	"overall": {recall: 0.97, mrr: 0.86, fact: 0.78, cited: 0.97, abstain: 0.58, maxFalseAbstain: 0.11},
 }

@@ -760,6 +760,10 @@ type answerSlot struct {
 	// in a person's role word ("Haiti's President, Edgard Leblanc" is a
 	// person's office, not a country's).
 	office []lexicon.Concept
+	// against is set when a count of voters asks of those against ("how
+	// many members voted against"): a tally of those in favour does not
+	// answer it, nor the other way round.
+	against bool
 	// people are the peoples the names of the bodies a count is asked of
 	// hold ("the Haitian National Police"): a number counting another
 	// people the question does not name ("750 agents kényans") counts
@@ -1088,6 +1092,9 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 				}
 			}
 		}
+	}
+	if s.kind == TypeCount {
+		s.against = slices.ContainsFunc(tokenTexts(toks), func(w string) bool { return againstWords[w] })
 	}
 	if s.kind == TypeCount {
 		// A word that meets a group only with the words after it opens a
@@ -1737,7 +1744,7 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 		if s.kind == TypeCount && personHypernyms[c.Text] && slices.ContainsFunc(tokenTexts(lexicon.Tokens(sentence)), func(w string) bool { return personKinds[w] }) {
 			continue // "how many men": soldiers, officers, staff are men
 		}
-		if !held(c) && !s.size {
+		if !held(c) && !s.size && !(voterHeads[c.Text] && s.kind == TypeCount && tallies(sentence, s.against)) {
 			return false
 		}
 		// Held through the stemmer alone, the head must still be of the
@@ -1942,7 +1949,7 @@ func numberFor(an *analysis, sentence, lang string, s answerSlot, byTitle bool) 
 		if s.kind == TypeAmount && !moneyAt(sentence, toks, i) {
 			continue
 		}
-		if s.kind == TypeCount && !s.size && len(s.head) > 0 && !counts(i, s.head...) && !(countsPersons(s.head) && countsPersonKind(sentence, toks, words, i)) {
+		if s.kind == TypeCount && !s.size && len(s.head) > 0 && !counts(i, s.head...) && !(countsPersons(s.head) && countsPersonKind(sentence, toks, words, i)) && !servingAs(sentence, toks, words, i, func(from, to int) bool { return holds(from, to, s.head) }) && !(len(s.head) == 1 && voterHeads[s.head[0].Text] && tallyAt(words, i, s.against)) {
 			continue
 		}
 		if s.kind == TypeCount && len(s.head) > 0 {
@@ -2026,6 +2033,72 @@ func countsAnotherKind(counted []string, head []lexicon.Concept) bool {
 	}
 	return other
 }
+
+// servingAs reports whether the people a number counts are said, right
+// after, to serve as what the question counts: "up to 70 civilian and
+// seconded personnel to serve as police and corrections advisers" counts
+// advisers, as "200 officers deployed as trainers" counts trainers. The
+// number must count people (personKinds), and the "as" stand within
+// servingWindow words after what it counts, the role within as many
+// after the "as": "70 personnel, as the resolution says, ..." is no role.
+func servingAs(sentence string, toks []lexicon.Token, words []string, i int, holdsHead func(from, to int) bool) bool {
+	from, to := contentSpan(sentence, toks, words, i, numberWindow)
+	if !slices.ContainsFunc(words[from:to+1], func(w string) bool { return personKinds[w] }) {
+		return false
+	}
+	for j := to + 1; j < min(to+1+servingWindow, len(words)); j++ {
+		if strings.ContainsAny(sentence[toks[j-1].End:toks[j].Start], ",;:") {
+			return false // a clause of its own: "as" no longer says what they serve as
+		}
+		if words[j] == "as" {
+			return j+1 < len(toks) && holdsHead(j+1, min(j+servingWindow, len(toks)-1))
+		}
+	}
+	return false
+}
+
+// voterHeads count those who vote: a tally ("12 votes in favour", "13
+// in favour") counts them.
+var voterHeads = lexiconSet(`members countries states nations delegations`)
+
+// againstWords ask of the votes against.
+var againstWords = lexiconSet(`against opposed oppose opposing rejected reject`)
+
+// tallies reports a sentence with a vote tally of the side asked (tallyAt).
+func tallies(sentence string, against bool) bool {
+	toks := lexicon.Tokens(sentence)
+	words := tokenTexts(toks)
+	for i := range words {
+		if countAt(sentence, toks, words, i) && tallyAt(words, i, against) {
+			return true
+		}
+	}
+	return false
+}
+
+// tallyAt reports a number that counts the votes of a side: "12 votes in
+// favour", "13 in favour", "12 in favor"; "two against" when the question
+// asks of those against.
+func tallyAt(words []string, i int, against bool) bool {
+	next := func(k int) string {
+		if i+k < len(words) {
+			return words[i+k]
+		}
+		return ""
+	}
+	at := 1
+	if next(1) == "votes" || next(1) == "vote" {
+		at = 2
+	}
+	if against {
+		return next(at) == "against"
+	}
+	return next(at) == "in" && (next(at+1) == "favour" || next(at+1) == "favor")
+}
+
+// servingWindow: how far after what a number counts the "as" may stand,
+// and the role after the "as".
+const servingWindow = 4
 
 // countsPersons reports a count's head that names people of any kind.
 func countsPersons(head []lexicon.Concept) bool {

@@ -438,6 +438,17 @@ func TestNumberFor(t *testing.T) {
 		{"How many contingents have arrived?", "It was the third contingent to arrive in the capital.", true},
 		{"How many officers has Kenya sent?", "Kenya is the second largest contributor to the force.", false}, // a rank of size, no count
 		{"How many officers has Kenya sent?", "The second phase of the mission began in May.", false},
+		// People counted serve as what the question counts.
+		{"How many advisers can the unit have?", "The unit shall comprise up to 70 civilian and seconded personnel to serve as police advisers.", true},
+		{"How many trainers did Kenya send?", "Kenya sent 200 senior police officers to act as trainers.", true},
+		{"How many advisers can the unit have?", "The unit shall comprise up to 70 civilian and seconded personnel.", false},                 // no role told
+		{"How many advisers can the unit have?", "The unit has 70 personnel, as the advisers of the council said.", false},                   // "as" opens another clause
+		{"How many advisers can the unit have?", "The unit shall comprise up to 70 vehicles to serve as police advisers' transport.", false}, // vehicles are no people
+		// A vote tally counts the members who voted, on the side asked.
+		{"How many council members approved resolution 2699?", "The council approved resolution 2699 by a recorded vote of 13 in favour with 2 abstentions.", true},
+		{"How many members backed the resolution?", "The resolution was backed by a vote of 12 votes in favor and three abstentions.", true},
+		{"How many members voted against the resolution?", "The council approved the resolution by 13 in favour with 2 abstentions.", false}, // those for, not against
+		{"How many members approved the resolution?", "The council approved the resolution after 13 hours of debate.", false},                // no tally
 	}
 	for _, tt := range tests {
 		t.Run(tt.sentence, func(t *testing.T) {
