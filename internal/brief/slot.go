@@ -576,6 +576,11 @@ func countDeed(question string, cue []string, head string, names map[string]bool
 	if head == "" {
 		h = -1 // "what did it offer": the helper follows the cue
 	}
+	if h >= 0 && h+1 < len(rest) && cue[0] == "combien" {
+		// French puts the doer between the head and its verb:
+		// "combien de policiers [le Kenya] a-t-il [déployés]".
+		return frenchDeed(rest[h+1:], names)
+	}
 	if h < 0 && head != "" || h+1 >= len(rest) || !auxiliaries[rest[h+1]] {
 		return inSituDeed(question, toks, at)
 	}
@@ -596,6 +601,48 @@ func countDeed(question string, cue []string, head string, names map[string]bool
 		return ""
 	}
 	return deed
+}
+
+// frenchAuxiliaries are the helpers of a French compound verb, with the
+// pronoun of an inverted question ("a-t-il", "ont-ils"), folded.
+var frenchAuxiliaries = lexiconSet(`a ont est sont ete etait etaient avait avaient va vont sera seront aura auront t il ils elle elles`)
+
+// frenchTenseHelpers are the helpers English tells with one of its own
+// ("ont été blessés": "were wounded", "va-t-il envoyer": "will send");
+// "être" alone makes the plain past of a verb of motion ("sont arrivés":
+// "arrived"), which English asks with no helper and so with no deed.
+var frenchTenseHelpers = lexiconSet(`a ont avait avaient aura auront va vont`)
+
+// frenchDeedReach is how many words of a doer may stand between a French
+// count's head and its helper verb ("le Parlement kényan").
+const frenchDeedReach = 4
+
+// frenchDeed is the verb of a French count after its head: the first
+// word after the helper verbs that follow the doer ("kényans [ont été]
+// blessés", "le Kenya [a-t-il] déployés"); "" when no helper comes
+// within frenchDeedReach words, none is a frenchTenseHelper, or a common
+// verb follows them.
+func frenchDeed(words []string, names map[string]bool) string {
+	i := 0
+	for i < len(words) && i <= frenchDeedReach && !frenchAuxiliaries[words[i]] {
+		i++
+	}
+	if i >= len(words) || !frenchAuxiliaries[words[i]] {
+		return ""
+	}
+	had := false // an "avoir" or "aller" among the helpers
+	for i < len(words) && frenchAuxiliaries[words[i]] {
+		had = had || frenchTenseHelpers[words[i]]
+		i++
+	}
+	if i >= len(words) || !had {
+		return ""
+	}
+	w := words[i]
+	if deedEnds[w] || names[w] || lexicon.IsStopWord(w) || phraseVerbs[w] || reportingVerbs[w] {
+		return ""
+	}
+	return w
 }
 
 // inSituDeed is the deed of a question typed in a statement's order,
