@@ -114,9 +114,6 @@ recently currently presently previously initially originally finally already yet
 exactly precisely roughly approximately nearly almost actually really overall responsible
 premier premiere deuxieme dernier derniere prochain prochaine nouveau nouvelle ancien ancienne autre`)
 
-// frenchOpeners start a question asked in French, whose phrase puts its
-// head first ("la contribution américaine").
-var frenchOpeners = lexiconSet(`combien quel quelle quels quelles qui quand pourquoi comment ou`)
 
 // amountHeads make a question ask for an amount.
 var amountHeads = lexiconSet(`salary salaries pay wage wages budget budgets cost costs price prices compensation funding
@@ -268,7 +265,7 @@ func askPhrase(question string) askedPhrase {
 	switch {
 	case len(kept) == 0:
 		out.owner = ""
-	case frenchOpeners[words[0]]:
+	case lexicon.IsFrenchOpener(words[0]): // its phrase puts its head first ("la contribution américaine")
 		out.head, out.modifiers = kept[0], kept[1:]
 	default:
 		out.head, out.modifiers = kept[len(kept)-1], kept[:len(kept)-1]
@@ -2413,37 +2410,9 @@ func (s answerSlot) describe() string {
 	return what + " asked for (" + strings.Join(words, ", ") + ")"
 }
 
-// questionLang tells a French question from an English one by its
-// opening word and its stop words; "" when it cannot tell.
-func questionLang(q string) string {
-	toks := lexicon.Tokens(q)
-	if len(toks) == 0 {
-		return ""
-	}
-	if frenchOpeners[toks[0].Text] && toks[0].Text != "ou" {
-		return "fr"
-	}
-	fr, en := 0, 0
-	for _, t := range toks {
-		if frenchFunctionWords[t.Text] {
-			fr++
-		}
-		if englishFunctionWords[t.Text] {
-			en++
-		}
-	}
-	switch {
-	case fr > en:
-		return "fr"
-	case en > 0:
-		return "en"
-	}
-	return ""
-}
-
-var frenchFunctionWords = lexiconSet(`le la les des du de un une est sont et ou dans sur pour avec par que qui ce cette ces au aux il elle ont a t`)
-
-var englishFunctionWords = lexiconSet(`the of and to in is are was were for on with by from that this what which who how when why did does do has have`)
+// questionLang is lexicon.QuestionLang: the question's language, "" when
+// it cannot tell.
+func questionLang(q string) string { return lexicon.QuestionLang(q) }
 
 // A word and its translation count as one when they share their first
 // cognatePrefix letters ("secretary", "secrétaire"), or when their stems,
