@@ -114,7 +114,6 @@ recently currently presently previously initially originally finally already yet
 exactly precisely roughly approximately nearly almost actually really overall responsible
 premier premiere deuxieme dernier derniere prochain prochaine nouveau nouvelle ancien ancienne autre`)
 
-
 // amountHeads make a question ask for an amount.
 var amountHeads = lexiconSet(`salary salaries pay wage wages budget budgets cost costs price prices compensation funding
 contribution contributions spending expenditure fee fees allowance allowances stipend
