@@ -230,9 +230,6 @@ func askPhrase(question string) askedPhrase {
 		// the thing asked; what follows is the rest of the question.
 		return askedPhrase{cue: cue}
 	}
-	if start > 0 && words[start-1] == "qui" && start < len(words) && frenchTenseHelpers[words[start]] {
-		return askedPhrase{cue: cue} // "qui a voté contre": a deed, not the article "a"
-	}
 	i := start
 	led := false
 	for i < len(words) && phraseLeads[words[i]] {
@@ -390,9 +387,6 @@ func predicateOf(question string, cue []string) string {
 	at := runIndex(words, cue)
 	if at < 0 {
 		return ""
-	}
-	if cue[0] == "qui" {
-		return frenchDeed(words[at+len(cue):], nil) // "qui a voté", "qui ont-ils nommé"
 	}
 	for _, w := range words[at+len(cue):] {
 		switch {
@@ -1083,9 +1077,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	if s.person && len(cue) == 1 && head == "" {
 		if v := predicateOf(r.question, cue); v != "" {
 			for i, c := range r.asked {
-				// A French deed with no group has no English words to
-				// be told in: left to the other checks.
-				if c.Text == v && !c.Glossary && (cue[0] != "qui" || len(c.Related) > 0) {
+				if c.Text == v && !c.Glossary {
 					s.predicate = &r.asked[i]
 					break
 				}

@@ -602,23 +602,6 @@ func TestCountDeed(t *testing.T) {
 	}
 }
 
-// TestFrenchPredicate: "qui" and a helper ask the doer of a deed, which
-// follows them ("qui a voté"); "qui est" asks for a thing.
-func TestFrenchPredicate(t *testing.T) {
-	tests := []struct{ question, want string }{
-		{"qui a voté contre la résolution 2793", "vote"},
-		{"Qui a accueilli les policiers kényans ?", "accueilli"},
-		{"qui ont-ils nommé commandant", "nomme"},
-		{"qui est le porte-parole de la mss", ""},
-		{"qui commandait la force", ""},
-	}
-	for _, tt := range tests {
-		if got := predicateOf(tt.question, []string{"qui"}); got != tt.want {
-			t.Errorf("predicateOf(%q) = %q, want %q", tt.question, got, tt.want)
-		}
-	}
-}
-
 // TestFrenchCountDeed: a French count's verb follows its doer and its
 // helpers ("le Kenya a-t-il déployés").
 func TestFrenchCountDeed(t *testing.T) {
