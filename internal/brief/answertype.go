@@ -681,7 +681,7 @@ func nameStart(run []string) int {
 // openingWord reports a word that opens sentences: a function word, or
 // one of the adverbs and pronouns reporting starts with.
 func openingWord(w string) bool {
-	return englishFunctionWords[w] || frenchFunctionWords[w] || phraseEnds[w] || openers[w] || lexicon.IsCountWord(w)
+	return lexicon.IsFunctionWord(w) || phraseEnds[w] || openers[w] || lexicon.IsCountWord(w)
 }
 
 var openers = lexiconSet(`but yet also after before since while when then however meanwhile last earlier later speaking

@@ -466,8 +466,10 @@ var realFresh5Floors = map[EvalKind]realFloor{
 var realFresh7Floors = map[EvalKind]realFloor{
 	KindOffTopic: {abstain: 0.95},
 	// Tuned on since (the fourth session): key fact 0.75, unanswerable
-	// 1.00, false abstentions 0.03, cited 0.94, as of 1.00.
-	"overall": {recall: 0.88, fact: 0.81, cited: 0.9, abstain: 0.95, maxFalseAbstain: 0.02, asOf: 0.9},
+	// 1.00, false abstentions 0.03, cited 0.94, as of 1.00. Key fact 0.94 ->
+	// 0.97 with h-xling2 (a "start" group: "it'll start bringing its cops
+	// home" finds Sing'Oei's "begin drawing down").
+	"overall": {recall: 0.88, fact: 0.96, cited: 0.9, abstain: 0.95, maxFalseAbstain: 0.02, asOf: 0.9},
 }
 
 // realFresh8Floors hold testdata/real_fresh8.yaml, 40 questions written
@@ -703,7 +705,7 @@ var realFresh14Floors = map[EvalKind]realFloor{
 	KindOffTopic: {abstain: 0.95},
 	// Tuned on since (h-fact3, h-cross3, h-abst3, ninth session): see the
 	// merge commits.
-	"overall": {recall: 0.82, mrr: 0.65, fact: 0.86, cited: 0.85, abstain: 0.95, maxFalseAbstain: 0.05, asOf: 0.75},
+	"overall": {recall: 0.82, mrr: 0.68, fact: 0.86, cited: 0.85, abstain: 0.95, maxFalseAbstain: 0.05, asOf: 0.75}, // MRR 0.68 -> 0.69 with h-xling2
 }
 
 // realTimeDevFloors hold testdata/real_time_dev.yaml, 10 present-time
@@ -773,6 +775,8 @@ var realEvalFiles = []struct {
 	{"real_para6_test", realPara6TestFloors},
 	{"real_para6_dev", realPara6DevFloors},
 	{"real_prf_test", realPrfTestFloors},
+	{"real_xling2_dev", realXling2DevFloors},
+	{"real_xling2_test", realXling2TestFloors},
 }
 
 // realRankDevFloors and realRankTestFloors hold testdata/real_rank_dev.yaml
@@ -789,7 +793,7 @@ var realRankDevFloors = map[EvalKind]realFloor{
 }
 
 var realRankTestFloors = map[EvalKind]realFloor{
-	"overall": {recall: 0.85, mrr: 0.6, fact: 0.6, cited: 0.95, maxFalseAbstain: 0.13},
+	"overall": {recall: 0.85, mrr: 0.72, fact: 0.6, cited: 0.95, maxFalseAbstain: 0.13}, // MRR 0.65 -> 0.73 with h-xling2 (translations count fully in English passages asked in French)
 }
 
 // realDeedDevFloors hold testdata/real_deed_dev.yaml: 7 near misses whose
@@ -1007,4 +1011,25 @@ var realPara6DevFloors = map[EvalKind]realFloor{
 // pseudo-relevance feedback that was measured on it and not kept.
 var realPrfTestFloors = map[EvalKind]realFloor{
 	"overall": {recall: 0.95, mrr: 0.83, fact: 0.65, cited: 0.9, abstain: 0.45, maxFalseAbstain: 0.2},
+}
+
+// realXling2TestFloors hold testdata/real_xling2_test.yaml, 16 cross-lingual
+// questions (8 French over English reports, 8 English answered only by a
+// French report) and 4 French near misses, written by a helper (h-xling2) on
+// 2026-12-06 from the corpus alone, before any code change; never tuned on.
+// First run (3660a26) and last (h-xling2's end) alike: recall@5 0.94, MRR
+// 0.80, key fact 0.62, cited 0.92, unanswerable 1.00, false abstentions
+// 0.19. One change was taken out on its word: "qui a <participle>" read as
+// a deed made a near miss answer (unanswerable 1.00 -> 0.75).
+var realXling2TestFloors = map[EvalKind]realFloor{
+	"overall": {recall: 0.9, mrr: 0.78, fact: 0.6, cited: 0.9, abstain: 0.95, maxFalseAbstain: 0.2},
+}
+
+// realXling2DevFloors hold testdata/real_xling2_dev.yaml, cross-lingual dev
+// probes a helper (h-xling2) wrote on 2026-12-06 and tuned on: 18 questions
+// at first (recall@5 0.75, MRR 0.62, key fact 0.62, unanswerable 0.50), 25
+// at the end (0.87, 0.73, 0.70, cited 0.90, unanswerable 1.00, false
+// abstentions 0.09).
+var realXling2DevFloors = map[EvalKind]realFloor{
+	"overall": {recall: 0.85, mrr: 0.7, fact: 0.68, cited: 0.88, abstain: 0.95, maxFalseAbstain: 0.1},
 }

@@ -114,10 +114,6 @@ recently currently presently previously initially originally finally already yet
 exactly precisely roughly approximately nearly almost actually really overall responsible
 premier premiere deuxieme dernier derniere prochain prochaine nouveau nouvelle ancien ancienne autre`)
 
-// frenchOpeners start a question asked in French, whose phrase puts its
-// head first ("la contribution américaine").
-var frenchOpeners = lexiconSet(`combien quel quelle quels quelles qui quand pourquoi comment ou`)
-
 // amountHeads make a question ask for an amount.
 var amountHeads = lexiconSet(`salary salaries pay wage wages budget budgets cost costs price prices compensation funding
 contribution contributions spending expenditure fee fees allowance allowances stipend
@@ -268,7 +264,7 @@ func askPhrase(question string) askedPhrase {
 	switch {
 	case len(kept) == 0:
 		out.owner = ""
-	case frenchOpeners[words[0]]:
+	case lexicon.IsFrenchOpener(words[0]): // its phrase puts its head first ("la contribution américaine")
 		out.head, out.modifiers = kept[0], kept[1:]
 	default:
 		out.head, out.modifiers = kept[len(kept)-1], kept[:len(kept)-1]
@@ -576,6 +572,11 @@ func countDeed(question string, cue []string, head string, names map[string]bool
 	if head == "" {
 		h = -1 // "what did it offer": the helper follows the cue
 	}
+	if h >= 0 && h+1 < len(rest) && cue[0] == "combien" {
+		// French puts the doer between the head and its verb:
+		// "combien de policiers [le Kenya] a-t-il [déployés]".
+		return frenchDeed(rest[h+1:], names)
+	}
 	if h < 0 && head != "" || h+1 >= len(rest) || !auxiliaries[rest[h+1]] {
 		return inSituDeed(question, toks, at)
 	}
@@ -596,6 +597,48 @@ func countDeed(question string, cue []string, head string, names map[string]bool
 		return ""
 	}
 	return deed
+}
+
+// frenchAuxiliaries are the helpers of a French compound verb, with the
+// pronoun of an inverted question ("a-t-il", "ont-ils"), folded.
+var frenchAuxiliaries = lexiconSet(`a ont est sont ete etait etaient avait avaient va vont sera seront aura auront t il ils elle elles`)
+
+// frenchTenseHelpers are the helpers English tells with one of its own
+// ("ont été blessés": "were wounded", "va-t-il envoyer": "will send");
+// "être" alone makes the plain past of a verb of motion ("sont arrivés":
+// "arrived"), which English asks with no helper and so with no deed.
+var frenchTenseHelpers = lexiconSet(`a ont avait avaient aura auront va vont`)
+
+// frenchDeedReach is how many words of a doer may stand between a French
+// count's head and its helper verb ("le Parlement kényan").
+const frenchDeedReach = 4
+
+// frenchDeed is the verb of a French count after its head: the first
+// word after the helper verbs that follow the doer ("kényans [ont été]
+// blessés", "le Kenya [a-t-il] déployés"); "" when no helper comes
+// within frenchDeedReach words, none is a frenchTenseHelper, or a common
+// verb follows them.
+func frenchDeed(words []string, names map[string]bool) string {
+	i := 0
+	for i < len(words) && i <= frenchDeedReach && !frenchAuxiliaries[words[i]] {
+		i++
+	}
+	if i >= len(words) || !frenchAuxiliaries[words[i]] {
+		return ""
+	}
+	had := false // an "avoir" or "aller" among the helpers
+	for i < len(words) && frenchAuxiliaries[words[i]] {
+		had = had || frenchTenseHelpers[words[i]]
+		i++
+	}
+	if i >= len(words) || !had {
+		return ""
+	}
+	w := words[i]
+	if deedEnds[w] || names[w] || lexicon.IsStopWord(w) || phraseVerbs[w] || reportingVerbs[w] {
+		return ""
+	}
+	return w
 }
 
 // inSituDeed is the deed of a question typed in a statement's order,
@@ -2439,37 +2482,9 @@ func (s answerSlot) describe() string {
 	return what + " asked for (" + strings.Join(words, ", ") + ")"
 }
 
-// questionLang tells a French question from an English one by its
-// opening word and its stop words; "" when it cannot tell.
-func questionLang(q string) string {
-	toks := lexicon.Tokens(q)
-	if len(toks) == 0 {
-		return ""
-	}
-	if frenchOpeners[toks[0].Text] && toks[0].Text != "ou" {
-		return "fr"
-	}
-	fr, en := 0, 0
-	for _, t := range toks {
-		if frenchFunctionWords[t.Text] {
-			fr++
-		}
-		if englishFunctionWords[t.Text] {
-			en++
-		}
-	}
-	switch {
-	case fr > en:
-		return "fr"
-	case en > 0:
-		return "en"
-	}
-	return ""
-}
-
-var frenchFunctionWords = lexiconSet(`le la les des du de un une est sont et ou dans sur pour avec par que qui ce cette ces au aux il elle ont a t`)
-
-var englishFunctionWords = lexiconSet(`the of and to in is are was were for on with by from that this what which who how when why did does do has have`)
+// questionLang is lexicon.QuestionLang: the question's language, "" when
+// it cannot tell.
+func questionLang(q string) string { return lexicon.QuestionLang(q) }
 
 // A word and its translation count as one when they share their first
 // cognatePrefix letters ("secretary", "secrétaire"), or when their stems,

@@ -613,6 +613,27 @@ func TestCountDeed(t *testing.T) {
 	}
 }
 
+// TestFrenchCountDeed: a French count's verb follows its doer and its
+// helpers ("le Kenya a-t-il déployés").
+func TestFrenchCountDeed(t *testing.T) {
+	names := map[string]bool{"kenya": true, "haiti": true}
+	tests := []struct{ question, head, want string }{
+		{"Combien de policiers kényans ont été blessés en Haïti ?", "policiers", "blesses"},
+		{"combien de policiers le kenya a-t-il déployés en haiti", "policiers", "deployes"},
+		{"Combien de policiers le Parlement kényan a-t-il approuvé d'envoyer ?", "policiers", "approuve"},
+		{"Combien de soldats le Tchad va-t-il envoyer ?", "soldats", "envoyer"},
+		{"combien de policiers sont en Haïti", "policiers", ""},                                 // a helper, then a preposition
+		{"combien de policiers la mss avait sur le terrain en septembre 2024", "policiers", ""}, // "avait" is the verb itself
+		{"combien de policiers dans la mission", "policiers", ""},                               // no verb at all
+		{"Combien de Guatémaltèques sont arrivés en Haïti ?", "guatemalteques", ""},             // "arrived": no helper in English
+	}
+	for _, tt := range tests {
+		if got := countDeed(tt.question, []string{"combien"}, tt.head, names, nil); got != tt.want {
+			t.Errorf("countDeed(%q) = %q, want %q", tt.question, got, tt.want)
+		}
+	}
+}
+
 // TestCountBesideItsSetting: a count whose sentence holds the deed asked
 // of it answers, though the place it was offered at is in the sentence
 // before; a count far from the deed does not, and each part of the

@@ -144,6 +144,7 @@ type passageMeta struct {
 	docID     string
 	source    string // lower-cased
 	published int64  // unix seconds, math.MinInt64 when unknown
+	lang      string // the document's language, "" when unknown
 }
 
 // titleWeight is how much a title term counts beside a text term, as
@@ -662,7 +663,7 @@ func (ix *index) insert(a *analysedPassage) {
 	if r.published.Valid {
 		pub = r.published.Int64
 	}
-	ix.meta = append(ix.meta, passageMeta{docID: r.docID, source: src, published: pub})
+	ix.meta = append(ix.meta, passageMeta{docID: r.docID, source: src, published: pub, lang: r.lang})
 	n := ix.addTerms(&ix.text, a.textTerms, a.textIDs, o)
 	ix.textLen = append(ix.textLen, n)
 	t := ix.addTerms(&ix.title, a.titleTerms, a.titleIDs, o)

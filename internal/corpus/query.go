@@ -86,6 +86,7 @@ func (s *Store) analyseSentence(text, lang string) sentenceTerms {
 func (s *Store) search(ctx context.Context, q Query, k int) (hits []Hit, fresh bool, err error) {
 	concepts := s.queryConcepts(q.Text)
 	cue := QuestionCue(q.Text)
+	lang := lexicon.QuestionLang(q.Text)
 	s.ix.mu.RLock()
 	applied := s.ix.applied
 	terms := s.weighConcepts(concepts)
@@ -96,7 +97,7 @@ func (s *Store) search(ctx context.Context, q Query, k int) (hits []Hit, fresh b
 	indexed := false
 	if len(terms) > 0 {
 		top = s.ix.topK(terms, max(2*k, rerankPool), f)
-		order, indexed = s.ix.rerankIndexed(top, concepts, cue)
+		order, indexed = s.ix.rerankIndexed(top, concepts, cue, lang)
 	}
 	seed, gen := s.ix.seed, s.ix.gen
 	s.ix.mu.RUnlock()
@@ -126,7 +127,7 @@ func (s *Store) search(ctx context.Context, q Query, k int) (hits []Hit, fresh b
 			return nil, false, fmt.Errorf("search: %w", err)
 		}
 	}
-	s.rerank(hits, concepts, cue)
+	s.rerank(hits, concepts, cue, lang)
 	if len(hits) > k {
 		hits = hits[:k]
 	}

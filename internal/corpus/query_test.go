@@ -138,13 +138,14 @@ func TestIndexedRerankMatchesText(t *testing.T) {
 	for _, q := range questions {
 		concepts := s.queryConcepts(q)
 		cue := QuestionCue(q)
+		lang := lexicon.QuestionLang(q)
 		s.ix.mu.RLock()
 		terms := s.weighConcepts(concepts)
 		var top []scored
 		if len(terms) > 0 {
 			top = s.ix.topK(terms, 40, queryFilter(Query{}))
 		}
-		order, ok := s.ix.rerankIndexed(top, concepts, cue)
+		order, ok := s.ix.rerankIndexed(top, concepts, cue, lang)
 		s.ix.mu.RUnlock()
 		if len(top) == 0 {
 			continue
@@ -156,7 +157,7 @@ func TestIndexedRerankMatchesText(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		s.rerank(hits, concepts, cue)
+		s.rerank(hits, concepts, cue, lang)
 		if len(hits) != len(order) {
 			t.Fatalf("%q: %d hits from the text, %d from the index", q, len(hits), len(order))
 		}
@@ -203,7 +204,7 @@ func TestSearchRereadsReplacedText(t *testing.T) {
 		t.Fatalf("hits %+v, want the passage's new text", hits)
 	}
 	want := []Hit{hits[0]}
-	s.rerank(want, s.queryConcepts(q), QuestionCue(q))
+	s.rerank(want, s.queryConcepts(q), QuestionCue(q), lexicon.QuestionLang(q))
 	if hits[0].Score != want[0].Score {
 		t.Errorf("score %v, want %v from the text read", hits[0].Score, want[0].Score)
 	}

@@ -22,7 +22,7 @@ import (
 
 // version changes whenever IndexTerms would give other terms for the same
 // text: a store re-analyses its passages when the fingerprint changes.
-const version = "lexicon-7"
+const version = "lexicon-8"
 
 // conceptPrefix starts the tokens that stand for a group (a glossary entry
 // or a paraphrase group). Tokens never start with it, so it cannot collide
@@ -611,6 +611,29 @@ func (a *Analyzer) cognateForms(t string) []string {
 		if w, ok := strings.CutSuffix(t, e[1]); ok && len(w) >= 3 && !toEnglish {
 			out, toEnglish = union(out, []string{a.stems.stem(w+e[0], English)}), true
 		}
+	}
+	return union(out, a.verbCognates(t))
+}
+
+// verbCognates returns the stems of the other language's form of a verb
+// of the news register, which cognateEndings leave out: the French
+// participle is the English one ("déployé", "adoptée": "deployed",
+// "adopted"; "confirmed": "confirmé"), and the French infinitive the
+// English verb ("financer", "voter": "finance", "vote"). t is folded and
+// without its plural s; a form that is no word matches nothing.
+func (a *Analyzer) verbCognates(t string) []string {
+	var out []string
+	if w, ok := strings.CutSuffix(t, "ed"); ok && len(w) >= 4 {
+		out = union(out, []string{a.stems.stem(w+"e", French)})
+	}
+	if w, ok := strings.CutSuffix(t, "e"); ok {
+		// "adoptée" folds to "adoptee": both e go.
+		if w = strings.TrimSuffix(w, "e"); len(w) >= 4 {
+			out = union(out, []string{a.stems.stem(w+"ed", English)})
+		}
+	}
+	if w, ok := strings.CutSuffix(t, "er"); ok && len(w) >= 4 {
+		out = union(out, []string{a.stems.stem(w, English), a.stems.stem(w+"e", English)})
 	}
 	return out
 }

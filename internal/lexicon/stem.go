@@ -31,7 +31,7 @@ func Stem(word, lang string) string {
 		return word
 	}
 	if stemLang(lang) == French {
-		return french.Stem(word, true)
+		return french.Stem(masculineParticiple(word), true)
 	}
 	if base, ok := irregular[word]; ok {
 		word = base
@@ -39,6 +39,21 @@ func Stem(word, lang string) string {
 		word = base
 	}
 	return english.Stem(britishToAmerican(word), true)
+}
+
+// masculineParticiple writes a folded French participle's feminine ending
+// as the masculine one ("deplacees", "adoptee": "deplace", "adopte"):
+// Snowball's French stemmer reads "-ée" only with its accent, which
+// folding takes off, so "déplacées" kept a stem of its own and met
+// neither "déplacés" nor its paraphrase group. A stem of three letters or
+// fewer is left alone: "armée" is not "arme", nor "année" "anne".
+func masculineParticiple(word string) string {
+	for _, end := range []string{"ees", "ee"} {
+		if w, ok := strings.CutSuffix(word, end); ok && len(w) >= 4 {
+			return w + "e"
+		}
+	}
+	return word
 }
 
 // britishToAmerican spells -ise/-isation as -ize/-ization, so that
@@ -195,11 +210,12 @@ func IsStopWord(t string) bool {
 }
 
 // foldedFrenchStop holds French stop words as Fold writes them (the
-// Snowball list has their accents) and the forms of être/avoir.
+// Snowball list has their accents), the forms of être/avoir, and "contre",
+// which English says with a stop word ("against").
 var foldedFrenchStop = set(`a ete etre etait etaient sera seront deja apres tres meme aupres des les une aux
 ca cela ceci celui celle ceux celles dont ou oui non selon vers chez sans sous entre depuis pendant lors
 quel quelle quels quelles comment combien pourquoi quand qui que quoi est sont ont avait avaient fait
-il ils elle elles nous vous eux lui avant effectivement reellement vraiment jusqu`)
+il ils elle elles nous vous eux lui avant effectivement reellement vraiment jusqu contre`)
 
 // questionScaffold are words that frame a question but name nothing in it.
 var questionScaffold = set(`tell know please many much get gets got give us let lets want wants wanted say said says rather
