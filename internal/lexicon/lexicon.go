@@ -22,7 +22,7 @@ import (
 
 // version changes whenever IndexTerms would give other terms for the same
 // text: a store re-analyses its passages when the fingerprint changes.
-const version = "lexicon-8"
+const version = "lexicon-9"
 
 // conceptPrefix starts the tokens that stand for a group (a glossary entry
 // or a paraphrase group). Tokens never start with it, so it cannot collide

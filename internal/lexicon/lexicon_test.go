@@ -464,24 +464,3 @@ func TestMonthsMeetAcrossLanguages(t *testing.T) {
 		t.Errorf("sept (seven) meets September: %v", bag)
 	}
 }
-
-// TestFeminineParticipleStem: a folded French participle's feminine forms
-// stem as its masculine ones, and a short stem is left alone.
-func TestFeminineParticipleStem(t *testing.T) {
-	tests := []struct{ a, b string }{
-		{"déplacées", "déplacés"},
-		{"adoptée", "adopté"},
-		{"blessées", "blessé"},
-		{"renouvelée", "renouvelé"},
-	}
-	for _, tt := range tests {
-		if x, y := Stem(Fold(tt.a), French), Stem(Fold(tt.b), French); x != y {
-			t.Errorf("Stem(%q) = %q, Stem(%q) = %q: want one stem", tt.a, x, tt.b, y)
-		}
-	}
-	for _, w := range []string{"armee", "annee", "idee"} {
-		if got := masculineParticiple(w); got != w {
-			t.Errorf("masculineParticiple(%q) = %q, want it left alone", w, got)
-		}
-	}
-}

@@ -31,7 +31,7 @@ func Stem(word, lang string) string {
 		return word
 	}
 	if stemLang(lang) == French {
-		return french.Stem(masculineParticiple(word), true)
+		return french.Stem(word, true)
 	}
 	if base, ok := irregular[word]; ok {
 		word = base
@@ -39,21 +39,6 @@ func Stem(word, lang string) string {
 		word = base
 	}
 	return english.Stem(britishToAmerican(word), true)
-}
-
-// masculineParticiple writes a folded French participle's feminine ending
-// as the masculine one ("deplacees", "adoptee": "deplace", "adopte"):
-// Snowball's French stemmer reads "-ée" only with its accent, which
-// folding takes off, so "déplacées" kept a stem of its own and met
-// neither "déplacés" nor its paraphrase group. A stem of three letters or
-// fewer is left alone: "armée" is not "arme", nor "année" "anne".
-func masculineParticiple(word string) string {
-	for _, end := range []string{"ees", "ee"} {
-		if w, ok := strings.CutSuffix(word, end); ok && len(w) >= 4 {
-			return w + "e"
-		}
-	}
-	return word
 }
 
 // britishToAmerican spells -ise/-isation as -ize/-ization, so that
