@@ -1346,8 +1346,8 @@ func TestAskedDeedHeads(t *testing.T) {
 		{"When did Chad's troops land in Haiti?", []string{"troops"}},
 		{"When did Kenya approve the deployment?", nil},
 	} {
-		if _, _, heads := askedDeedOf(tt.question, []string{"when"}, names); !slices.Equal(heads, tt.heads) {
-			t.Errorf("askedDeedOf(%q) heads %v, want %v", tt.question, heads, tt.heads)
+		if _, _, heads := askedDeed(tt.question, []string{"when"}, names); !slices.Equal(heads, tt.heads) {
+			t.Errorf("askedDeed(%q) heads %v, want %v", tt.question, heads, tt.heads)
 		}
 	}
 }
@@ -1362,7 +1362,7 @@ func TestAskedDeed(t *testing.T) {
 		{"When was the meeting held?", "", ""},                                                   // no helper of a deed
 	}
 	for _, tt := range tests {
-		deed, doers := askedDeed(tt.question, []string{"when"}, names)
+		deed, doers, _ := askedDeed(tt.question, []string{"when"}, names)
 		if deed != tt.deed || tt.doer != "" && !slices.Contains(doers, tt.doer) {
 			t.Errorf("askedDeed(%q) = %q %v, want %q of %q", tt.question, deed, doers, tt.deed, tt.doer)
 		}
