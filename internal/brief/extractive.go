@@ -631,9 +631,10 @@ const settingShare = 0.5
 // share of the part's weight that the sentence and its passage hold of
 // the setting.
 func settingCredit(pr retrieval, w []float64, part string) func(sentenceCandidate) (credit, held float64) {
+	none := func(sentenceCandidate) (float64, float64) { return 0, 0 }
 	words := settingWords(part)
 	if len(words) == 0 {
-		return func(sentenceCandidate) (float64, float64) { return 0, 0 }
+		return none
 	}
 	var in []int
 	var total float64
@@ -643,12 +644,17 @@ func settingCredit(pr retrieval, w []float64, part string) func(sentenceCandidat
 			in = append(in, i)
 		}
 	}
+	if total == 0 || len(in) == 0 {
+		return none
+	}
+	passages := map[int]termBag{} // by hit: each candidate of a passage would join its bags again
 	return func(c sentenceCandidate) (credit, held float64) {
-		if total == 0 || len(in) == 0 {
-			return 0, 0
+		passage, ok := passages[c.hit]
+		if !ok {
+			_, bags := pr.an.of(pr.hits[c.hit])
+			passage = unionBag(bags...)
+			passages[c.hit] = passage
 		}
-		_, bags := pr.an.of(pr.hits[c.hit])
-		passage := unionBag(bags...)
 		var got, all float64
 		for _, i := range in {
 			if passage.holds(pr.asked[i]) || c.bag.holds(pr.asked[i]) {
@@ -1245,10 +1251,10 @@ func quotesEachPart(r retrieval, picked []sentenceCandidate) []sentenceCandidate
 		for i, p := range picked {
 			sents, bags := r.an.of(r.hits[p.hit])
 			shown := strings.Join(sents[p.from:p.to+1], " ")
-			if !named(shown) || quoteMarks.MatchString(shown) || p.to+1 >= len(sents) {
+			if !named(shown) || quotesWords(shown) || p.to+1 >= len(sents) {
 				continue
 			}
-			if next := sents[p.to+1]; quoteMarks.MatchString(next) && named(next) {
+			if next := sents[p.to+1]; quotesWords(next) && named(next) {
 				if c := spanned(p, sents, bags, p.from, p.to+1); withinBudget(picked, p, c) {
 					picked[i] = c
 				}
@@ -1272,8 +1278,8 @@ func asksSpeech(part string) bool {
 // speechHeads name words spoken: "what warning", "what message".
 var speechHeads = lexiconSet(`warning warnings message messages statement remarks words promise vow appeal plea pledge threat avertissement message declaration`)
 
-// quoteMarks open or close words quoted.
-var quoteMarks = regexp.MustCompile(`["“”«»]`)
+// quotesWords reports a text with a mark that opens or closes words quoted.
+func quotesWords(text string) bool { return strings.ContainsAny(text, `"“”«»`) }
 
 // pronounSaid marks a sentence that a speaker named before goes on
 // saying: "he added", "she clarified".
