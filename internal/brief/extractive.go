@@ -1276,7 +1276,7 @@ func asksSpeech(part string) bool {
 }
 
 // speechHeads name words spoken: "what warning", "what message".
-var speechHeads = lexiconSet(`warning warnings message messages statement remarks words promise vow appeal plea pledge threat avertissement message declaration`)
+var speechHeads = lexiconSet(`warning warnings message messages statement remarks words promise vow appeal plea pledge threat avertissement declaration`)
 
 // quotesWords reports a text with a mark that opens or closes words quoted.
 func quotesWords(text string) bool { return strings.ContainsAny(text, `"“”«»`) }
