@@ -124,6 +124,11 @@ type sentenceCandidate struct {
 	shown    termBag // the terms of all of them
 }
 
+// sentenceAt is the candidate quoting sentence j of a hit alone, unscored.
+func sentenceAt(hit, j int, sents []string, bags []termBag) sentenceCandidate {
+	return sentenceCandidate{hit: hit, at: j, text: sents[j], bag: bags[j], from: j, to: j}
+}
+
 // shownBag is what a candidate's text shows: the terms of each sentence
 // it quotes, not only of the one scored.
 func (c sentenceCandidate) shownBag() termBag {
@@ -218,7 +223,7 @@ func numbersTheLabel(r retrieval, w []float64, slot answerSlot, picked, cands []
 	for _, p := range picked {
 		sents, bags := r.an.of(r.hits[p.hit])
 		for j := range sents {
-			byReport = append(byReport, sentenceCandidate{hit: p.hit, at: j, text: sents[j], bag: bags[j], from: j, to: j})
+			byReport = append(byReport, sentenceAt(p.hit, j, sents, bags))
 		}
 	}
 	slices.SortStableFunc(byReport, func(a, b sentenceCandidate) int {
