@@ -400,7 +400,7 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 	keptFor := map[string]AnswerType{} // what kind of part each kept sentence answers
 	ownBodies := partsNameOwnBodies(r.an, parts)
 	types := partTypes(parts)
-	persons := personWordsFound(r)
+	var persons map[string]bool // the top passages' person names, read when a part names a source
 	for pi, part := range parts {
 		// "... and how many officers did he say were deployed": a part
 		// pointing back is told by the report that answered before it.
@@ -415,6 +415,9 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 		source := r.an.lex.Query(strings.Join(sourceWords(part, askPhrase(part).cue), " "))
 		// Told by a person ("what did ruto say"), not an outlet or a
 		// place: the sentence naming the person tells what was said.
+		if len(source) > 0 && persons == nil {
+			persons = personWordsFound(r)
+		}
 		speaker := len(source) > 0 && !slices.ContainsFunc(source, func(c lexicon.Concept) bool { return !persons[c.Text] })
 		// The part's own slot: "how many did it send later as
 		// reinforcements" is answered by the sentence with the count of
@@ -1235,10 +1238,13 @@ func quotesEachPart(r retrieval, picked []sentenceCandidate) []sentenceCandidate
 	if len(parts) < 2 {
 		return picked
 	}
-	persons := personWordsFound(r)
+	var persons map[string]bool // read once a part asks what was said
 	for _, part := range parts {
 		if !asksSpeech(part) {
 			continue
+		}
+		if persons == nil {
+			persons = personWordsFound(r)
 		}
 		var speaker []string
 		for _, t := range lexicon.Tokens(part) {
