@@ -354,11 +354,12 @@ func speakerHeardIn(r retrieval, ask string, top []document.Hit) bool {
 		// title's or its source line's ("KBC (Kenya Broadcasting
 		// Corporation)").
 		spokeIn := func(x string) bool {
-			b := r.an.bag(outsideQuotes(x), h.Doc.Lang)
+			outside := outsideQuotes(x)
+			b := r.an.bag(outside, h.Doc.Lang)
 			// "... of Haiti" Ariel Henry, said Korir Sing'oei: a name
 			// right after the verb of saying is who spoke, and the one
 			// asked must be among its words.
-			if by := r.an.bag(saidBy(outsideQuotes(x)), h.Doc.Lang); len(by.Bag) > 0 && slices.ContainsFunc(speaker, func(c lexicon.Concept) bool {
+			if by := r.an.bag(saidBy(outside), h.Doc.Lang); len(by.Bag) > 0 && slices.ContainsFunc(speaker, func(c lexicon.Concept) bool {
 				return slices.Contains(names, c.Text) && !by.meets(c)
 			}) {
 				return false
