@@ -1089,8 +1089,6 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	}
 	if s.kind == TypeCount {
 		s.against = slices.ContainsFunc(tokenTexts(toks), func(w string) bool { return againstWords[w] })
-	}
-	if s.kind == TypeCount {
 		// A word that meets a group only with the words after it opens a
 		// phrase of the group.
 		phrased := func(w string) bool {
@@ -1936,6 +1934,13 @@ func numberFor(an *analysis, sentence, lang string, s answerSlot, byTitle bool) 
 		}
 		return holds(max(i-predicateWindow, 0), min(i+predicateWindow, len(toks)-1), cs)
 	}
+	// The number counts the head itself, people of its kind, people
+	// serving as it, or the voters of a tally.
+	countsHead := func(i int) bool {
+		return counts(i, s.head...) || countsPersons(s.head) && countsPersonKind(sentence, toks, words, i) ||
+			servingAs(sentence, toks, words, i, func(from, to int) bool { return holds(from, to, s.head) }) ||
+			len(s.head) == 1 && voterHeads[s.head[0].Text] && tallyAt(words, i, s.against)
+	}
 	for i := range toks {
 		if !countAt(sentence, toks, words, i) {
 			continue
@@ -1943,7 +1948,7 @@ func numberFor(an *analysis, sentence, lang string, s answerSlot, byTitle bool) 
 		if s.kind == TypeAmount && !moneyAt(sentence, toks, i) {
 			continue
 		}
-		if s.kind == TypeCount && !s.size && len(s.head) > 0 && !counts(i, s.head...) && !(countsPersons(s.head) && countsPersonKind(sentence, toks, words, i)) && !servingAs(sentence, toks, words, i, func(from, to int) bool { return holds(from, to, s.head) }) && !(len(s.head) == 1 && voterHeads[s.head[0].Text] && tallyAt(words, i, s.against)) {
+		if s.kind == TypeCount && !s.size && len(s.head) > 0 && !countsHead(i) {
 			continue
 		}
 		if s.kind == TypeCount && len(s.head) > 0 {
