@@ -441,6 +441,13 @@ func statesChange(sentence string) bool { return holdsRun(sentence, changeCues) 
 
 // meetsType reports whether a sentence holds the kind of answer asked for.
 func meetsType(t AnswerType, sentence string) bool {
+	if t == TypeDate || t == TypeLength || t == TypeTime {
+		if at := datelineEnd(sentence); at > 0 {
+			// "UNITED NATIONS, July 12 (Xinhua) --" dates the report, not
+			// what it tells.
+			return meetsType(t, sentence[at:])
+		}
+	}
 	toks := lexicon.Tokens(sentence)
 	words := tokenTexts(toks)
 	switch t {
@@ -457,11 +464,6 @@ func meetsType(t AnswerType, sentence string) bool {
 		}
 		return false
 	case TypeDate, TypeLength:
-		if at := datelineEnd(sentence); at > 0 {
-			// "UNITED NATIONS, July 12 (Xinhua) --" dates the report, not
-			// what it tells.
-			return meetsType(t, sentence[at:])
-		}
 		if t == TypeLength {
 			// A span of time answers "how long" ("within six months",
 			// "from 2004 until 2017", "until the end of September"); a
@@ -475,9 +477,6 @@ func meetsType(t AnswerType, sentence string) bool {
 		}
 		return false
 	case TypeTime:
-		if at := datelineEnd(sentence); at > 0 {
-			return meetsType(t, sentence[at:])
-		}
 		return statesTimeOfDay(sentence, words)
 	case TypeAge:
 		return statesAge(words)

@@ -55,7 +55,8 @@ func addDisagreeing(r retrieval, picked []sentenceCandidate) []sentenceCandidate
 			newer, bestNewer := d.After(firstDoc.Published), bestDate.After(firstDoc.Published)
 			better := best == nil || (newer && d.After(bestDate)) || (!newer && !bestNewer && d.Before(bestDate))
 			if better {
-				best, bestDate = &sentenceCandidate{hit: i, at: j, text: sent, bag: bags[j], from: j, to: j}, d
+				c := sentenceAt(i, j, sents, bags)
+				best, bestDate = &c, d
 			}
 		}
 	}

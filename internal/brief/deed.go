@@ -81,32 +81,16 @@ func deedOverMention(r retrieval, w []float64, slot answerSlot, picked, cands []
 		return picked
 	}
 	number := refs[0]
-	pool := slices.Clone(cands)
-	for i, h := range r.hits {
-		sents, bags := r.an.of(h)
-		for j := range sents {
-			pool = append(pool, sentenceCandidate{hit: i, at: j, text: sents[j], bag: bags[j], from: j, to: j})
-		}
-	}
-	best := -1
-	for i, c := range pool {
-		d := r.hits[c.hit].Doc
-		if isBundled(d) || d.Published.IsZero() || isSourceList(c.text) || askedCoverage(c.bag, r.asked, w) == 0 {
-			continue
-		}
-		if ds, _ := deedsOf(c); !slices.Contains(ds, number) {
-			continue
-		}
-		if best < 0 || d.Published.After(r.hits[pool[best].hit].Doc.Published) {
-			best = i
-		}
-	}
-	if best < 0 {
+	deed, ok := newestDeed(r, w, cands, func(c sentenceCandidate) bool {
+		ds, _ := deedsOf(c)
+		return slices.Contains(ds, number)
+	})
+	if !ok {
 		return picked
 	}
-	out := []sentenceCandidate{pool[best]}
+	out := []sentenceCandidate{deed}
 	for _, p := range picked {
-		if p.text == pool[best].text {
+		if p.text == deed.text {
 			continue
 		}
 		if ds, rs := deedsOf(p); len(ds) == 0 && slices.Contains(rs, number) {
@@ -115,6 +99,33 @@ func deedOverMention(r retrieval, w []float64, slot answerSlot, picked, cands []
 		out = append(out, p)
 	}
 	return out[:min(len(out), maxSentences(r))]
+}
+
+// newestDeed returns, of the candidates and then every sentence of the
+// hits, the first of the newest primary report's that tells the act
+// (tells) and holds a word of the question; false when none does.
+func newestDeed(r retrieval, w []float64, cands []sentenceCandidate, tells func(sentenceCandidate) bool) (sentenceCandidate, bool) {
+	pool := slices.Clone(cands)
+	for i, h := range r.hits {
+		sents, bags := r.an.of(h)
+		for j := range sents {
+			pool = append(pool, sentenceAt(i, j, sents, bags))
+		}
+	}
+	best := -1
+	for i, c := range pool {
+		d := r.hits[c.hit].Doc
+		if isBundled(d) || d.Published.IsZero() || isSourceList(c.text) || askedCoverage(c.bag, r.asked, w) == 0 || !tells(c) {
+			continue
+		}
+		if best < 0 || d.Published.After(r.hits[pool[best].hit].Doc.Published) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return sentenceCandidate{}, false
+	}
+	return pool[best], true
 }
 
 // askedLabel is the label of the numbered thing a "which" or "what" asks

@@ -124,6 +124,11 @@ type sentenceCandidate struct {
 	shown    termBag // the terms of all of them
 }
 
+// sentenceAt is the candidate quoting sentence j of a hit alone, unscored.
+func sentenceAt(hit, j int, sents []string, bags []termBag) sentenceCandidate {
+	return sentenceCandidate{hit: hit, at: j, text: sents[j], bag: bags[j], from: j, to: j}
+}
+
 // shownBag is what a candidate's text shows: the terms of each sentence
 // it quotes, not only of the one scored.
 func (c sentenceCandidate) shownBag() termBag {
@@ -218,7 +223,7 @@ func numbersTheLabel(r retrieval, w []float64, slot answerSlot, picked, cands []
 	for _, p := range picked {
 		sents, bags := r.an.of(r.hits[p.hit])
 		for j := range sents {
-			byReport = append(byReport, sentenceCandidate{hit: p.hit, at: j, text: sents[j], bag: bags[j], from: j, to: j})
+			byReport = append(byReport, sentenceAt(p.hit, j, sents, bags))
 		}
 	}
 	slices.SortStableFunc(byReport, func(a, b sentenceCandidate) int {
@@ -395,7 +400,7 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 	keptFor := map[string]AnswerType{} // what kind of part each kept sentence answers
 	ownBodies := partsNameOwnBodies(r.an, parts)
 	types := partTypes(parts)
-	persons := personWordsFound(r)
+	var persons map[string]bool // the top passages' person names, read when a part names a source
 	for pi, part := range parts {
 		// "... and how many officers did he say were deployed": a part
 		// pointing back is told by the report that answered before it.
@@ -410,6 +415,9 @@ func coverParts(r retrieval, picked, cands []sentenceCandidate) []sentenceCandid
 		source := r.an.lex.Query(strings.Join(sourceWords(part, askPhrase(part).cue), " "))
 		// Told by a person ("what did ruto say"), not an outlet or a
 		// place: the sentence naming the person tells what was said.
+		if len(source) > 0 && persons == nil {
+			persons = personWordsFound(r)
+		}
 		speaker := len(source) > 0 && !slices.ContainsFunc(source, func(c lexicon.Concept) bool { return !persons[c.Text] })
 		// The part's own slot: "how many did it send later as
 		// reinforcements" is answered by the sentence with the count of
@@ -631,9 +639,10 @@ const settingShare = 0.5
 // share of the part's weight that the sentence and its passage hold of
 // the setting.
 func settingCredit(pr retrieval, w []float64, part string) func(sentenceCandidate) (credit, held float64) {
+	none := func(sentenceCandidate) (float64, float64) { return 0, 0 }
 	words := settingWords(part)
 	if len(words) == 0 {
-		return func(sentenceCandidate) (float64, float64) { return 0, 0 }
+		return none
 	}
 	var in []int
 	var total float64
@@ -643,12 +652,17 @@ func settingCredit(pr retrieval, w []float64, part string) func(sentenceCandidat
 			in = append(in, i)
 		}
 	}
+	if total == 0 || len(in) == 0 {
+		return none
+	}
+	passages := map[int]termBag{} // by hit: each candidate of a passage would join its bags again
 	return func(c sentenceCandidate) (credit, held float64) {
-		if total == 0 || len(in) == 0 {
-			return 0, 0
+		passage, ok := passages[c.hit]
+		if !ok {
+			_, bags := pr.an.of(pr.hits[c.hit])
+			passage = unionBag(bags...)
+			passages[c.hit] = passage
 		}
-		_, bags := pr.an.of(pr.hits[c.hit])
-		passage := unionBag(bags...)
 		var got, all float64
 		for _, i := range in {
 			if passage.holds(pr.asked[i]) || c.bag.holds(pr.asked[i]) {
@@ -1224,10 +1238,13 @@ func quotesEachPart(r retrieval, picked []sentenceCandidate) []sentenceCandidate
 	if len(parts) < 2 {
 		return picked
 	}
-	persons := personWordsFound(r)
+	var persons map[string]bool // read once a part asks what was said
 	for _, part := range parts {
 		if !asksSpeech(part) {
 			continue
+		}
+		if persons == nil {
+			persons = personWordsFound(r)
 		}
 		var speaker []string
 		for _, t := range lexicon.Tokens(part) {
@@ -1245,10 +1262,10 @@ func quotesEachPart(r retrieval, picked []sentenceCandidate) []sentenceCandidate
 		for i, p := range picked {
 			sents, bags := r.an.of(r.hits[p.hit])
 			shown := strings.Join(sents[p.from:p.to+1], " ")
-			if !named(shown) || quoteMarks.MatchString(shown) || p.to+1 >= len(sents) {
+			if !named(shown) || quotesWords(shown) || p.to+1 >= len(sents) {
 				continue
 			}
-			if next := sents[p.to+1]; quoteMarks.MatchString(next) && named(next) {
+			if next := sents[p.to+1]; quotesWords(next) && named(next) {
 				if c := spanned(p, sents, bags, p.from, p.to+1); withinBudget(picked, p, c) {
 					picked[i] = c
 				}
@@ -1270,10 +1287,10 @@ func asksSpeech(part string) bool {
 }
 
 // speechHeads name words spoken: "what warning", "what message".
-var speechHeads = lexiconSet(`warning warnings message messages statement remarks words promise vow appeal plea pledge threat avertissement message declaration`)
+var speechHeads = lexiconSet(`warning warnings message messages statement remarks words promise vow appeal plea pledge threat avertissement declaration`)
 
-// quoteMarks open or close words quoted.
-var quoteMarks = regexp.MustCompile(`["“”«»]`)
+// quotesWords reports a text with a mark that opens or closes words quoted.
+func quotesWords(text string) bool { return strings.ContainsAny(text, `"“”«»`) }
 
 // pronounSaid marks a sentence that a speaker named before goes on
 // saying: "he added", "she clarified".

@@ -354,11 +354,12 @@ func speakerHeardIn(r retrieval, ask string, top []document.Hit) bool {
 		// title's or its source line's ("KBC (Kenya Broadcasting
 		// Corporation)").
 		spokeIn := func(x string) bool {
-			b := r.an.bag(outsideQuotes(x), h.Doc.Lang)
+			outside := outsideQuotes(x)
+			b := r.an.bag(outside, h.Doc.Lang)
 			// "... of Haiti" Ariel Henry, said Korir Sing'oei: a name
 			// right after the verb of saying is who spoke, and the one
 			// asked must be among its words.
-			if by := r.an.bag(saidBy(outsideQuotes(x)), h.Doc.Lang); len(by.Bag) > 0 && slices.ContainsFunc(speaker, func(c lexicon.Concept) bool {
+			if by := r.an.bag(saidBy(outside), h.Doc.Lang); len(by.Bag) > 0 && slices.ContainsFunc(speaker, func(c lexicon.Concept) bool {
 				return slices.Contains(names, c.Text) && !by.meets(c)
 			}) {
 				return false
@@ -448,26 +449,34 @@ func unlinkedDoer(r retrieval, windows [][]termBag) string {
 		}
 		deed = nil
 	}
-	conceptOf := func(w string) lexicon.Concept {
-		for _, c := range r.asked {
-			if c.Text == w {
-				return c
-			}
-		}
-		if cs := r.an.lex.Query(w); len(cs) > 0 {
-			return cs[0]
-		}
-		return lexicon.Concept{Text: w}
-	}
+	doers, deeds := wordConcepts(r, doer), wordConcepts(r, deed)
 	for _, win := range windows {
-		if !slices.ContainsFunc(doer, func(w string) bool { return anyMeets(win, conceptOf(w)) }) {
+		meets := func(c lexicon.Concept) bool { return anyMeets(win, c) }
+		if !slices.ContainsFunc(doers, meets) {
 			continue
 		}
-		if len(deed) == 0 || slices.ContainsFunc(deed, func(w string) bool { return anyMeets(win, conceptOf(w)) }) {
+		if len(deeds) == 0 || slices.ContainsFunc(deeds, meets) {
 			return ""
 		}
 	}
 	return strings.Join(doer, " ")
+}
+
+// wordConcepts returns each word as the question's concept of it, or as
+// the lexicon reads it alone when the question has none (a stop word the
+// query dropped).
+func wordConcepts(r retrieval, words []string) []lexicon.Concept {
+	out := make([]lexicon.Concept, len(words))
+	for i, w := range words {
+		if at := slices.IndexFunc(r.asked, func(c lexicon.Concept) bool { return c.Text == w }); at >= 0 {
+			out[i] = r.asked[at]
+		} else if cs := r.an.lex.Query(w); len(cs) > 0 {
+			out[i] = cs[0]
+		} else {
+			out[i] = lexicon.Concept{Text: w}
+		}
+	}
+	return out
 }
 
 // neverNamed reports an asked word that no document of the corpus
@@ -503,10 +512,9 @@ func yesNoDoer(q string, toks []lexicon.Token) (doer, deed []string) {
 	if i >= len(toks) || lexicon.IsStopWord(toks[i].Text) || determiners[toks[i].Text] {
 		return nil, nil
 	}
-	places := lexicon.PlaceNames()
 	end := i + 1
 	for j := len(toks); j > i+1; j-- {
-		if places[strings.Join(tokenTexts(toks[i:j]), " ")] {
+		if placeNames[strings.Join(tokenTexts(toks[i:j]), " ")] {
 			end = j
 			break
 		}

@@ -100,7 +100,7 @@ func TestCountedGroups(t *testing.T) {
 	}
 }
 
-func TestCountsEachGroup(t *testing.T) {
+func TestGroupsCounted(t *testing.T) {
 	an := newAnalysis(lexicon.New(config.Default().Topic.Aliases))
 	q := "how many jamaicans and belizeans joined the mission"
 	groups := countedGroups(q, an.lex.Query(q))
@@ -111,8 +111,8 @@ func TestCountsEachGroup(t *testing.T) {
 		"The police were later joined by 24 Jamaican personnel.":                                     false, // one group counted
 		"Jamaica sent 24 officers and Belize sent two.":                                              true,  // each the doer of its count
 	} {
-		if got := countsEachGroup(an, s, "en", groups); got != want {
-			t.Errorf("countsEachGroup(%q) = %v, want %v", s, got, want)
+		if got := groupsCounted(an, s, "en", groups) == len(groups); got != want {
+			t.Errorf("groupsCounted(%q) counts each group = %v, want %v", s, got, want)
 		}
 	}
 	if got := groupsCounted(an, "Jamaica offered 24 officers, and Belize also stepped up.", "en", groups); got != 1 {

@@ -415,17 +415,11 @@ var deedHelpers = lexiconSet(`did does do has have had will`)
 // doer ("did Kenya's parliament [reject] the deployment", "did Chad's
 // troops [land] in Haiti"), else the last word that is no name ("did
 // Christofides [visit] Santo Domingo"); "" when there is none or it is a
-// common verb.
-func askedDeed(question string, cue []string, names map[string]bool) (deed string, doers []string) {
-	deed, doers, _ = askedDeedOf(question, cue, names)
-	return deed, doers
-}
-
-// askedDeedOf is askedDeed with the doer's own words besides its names:
+// common verb. Besides the doer's names it returns the doer's own words:
 // the words of the run before the deed ("did Kenya's [high] [court]
 // approve", "did Chad's [troops] land"), which a sentence telling the
 // deed must hold too.
-func askedDeedOf(question string, cue []string, names map[string]bool) (deed string, doers, heads []string) {
+func askedDeed(question string, cue []string, names map[string]bool) (deed string, doers, heads []string) {
 	if q, _, ok := strings.Cut(question, "?"); ok {
 		question = q // "... would arrive? writing a timeline"
 	}
@@ -1104,7 +1098,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		// So is a deed the passages tell only as meant ("announced plans
 		// to visit Santo Domingo", "is set to deploy"): "when did" asks
 		// of one done.
-		if v, doers, heads := askedDeedOf(r.question, cue, names); v != "" {
+		if v, doers, heads := askedDeed(r.question, cue, names); v != "" {
 			s.deedUntold = slices.ContainsFunc(r.asked, func(c lexicon.Concept) bool {
 				return c.Text == v && !c.Glossary && (!anyMeets(bags, c) || !doneBy(r, c, doers, heads))
 			})
@@ -1138,8 +1132,6 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	}
 	if s.kind == TypeCount {
 		s.against = slices.ContainsFunc(tokenTexts(toks), func(w string) bool { return againstWords[w] })
-	}
-	if s.kind == TypeCount {
 		// A word that meets a group only with the words after it opens a
 		// phrase of the group.
 		phrased := func(w string) bool {
@@ -1985,6 +1977,13 @@ func numberFor(an *analysis, sentence, lang string, s answerSlot, byTitle bool) 
 		}
 		return holds(max(i-predicateWindow, 0), min(i+predicateWindow, len(toks)-1), cs)
 	}
+	// The number counts the head itself, people of its kind, people
+	// serving as it, or the voters of a tally.
+	countsHead := func(i int) bool {
+		return counts(i, s.head...) || countsPersons(s.head) && countsPersonKind(sentence, toks, words, i) ||
+			servingAs(sentence, toks, words, i, func(from, to int) bool { return holds(from, to, s.head) }) ||
+			len(s.head) == 1 && voterHeads[s.head[0].Text] && tallyAt(words, i, s.against)
+	}
 	for i := range toks {
 		if !countAt(sentence, toks, words, i) {
 			continue
@@ -1992,7 +1991,7 @@ func numberFor(an *analysis, sentence, lang string, s answerSlot, byTitle bool) 
 		if s.kind == TypeAmount && !moneyAt(sentence, toks, i) {
 			continue
 		}
-		if s.kind == TypeCount && !s.size && len(s.head) > 0 && !counts(i, s.head...) && !(countsPersons(s.head) && countsPersonKind(sentence, toks, words, i)) && !servingAs(sentence, toks, words, i, func(from, to int) bool { return holds(from, to, s.head) }) && !(len(s.head) == 1 && voterHeads[s.head[0].Text] && tallyAt(words, i, s.against)) {
+		if s.kind == TypeCount && !s.size && len(s.head) > 0 && !countsHead(i) {
 			continue
 		}
 		if s.kind == TypeCount && len(s.head) > 0 {
@@ -2035,18 +2034,21 @@ personnes hommes femmes membres troupes soldats militaires policiers gendarmes a
 // serviceKinds sort the people a report counts into kinds no one of
 // which is another: soldiers, police, civilians. A word of none of them
 // ("personnel", "men", "gendarmes") may count any.
-var serviceKinds = map[string]string{}
+var serviceKinds = wordKinds(map[string]string{
+	"military": `troops soldiers soldier military servicemen marines troupes soldats militaires`,
+	"police":   `police policemen policewomen cops constables policiers`,
+	"civilian": `civilian civilians civil civils`,
+})
 
-func init() {
-	for kind, words := range map[string]string{
-		"military": `troops soldiers soldier military servicemen marines troupes soldats militaires`,
-		"police":   `police policemen policewomen cops constables policiers`,
-		"civilian": `civilian civilians civil civils`,
-	} {
+// wordKinds turns kinds' word lists into each word's kind.
+func wordKinds(kinds map[string]string) map[string]string {
+	out := map[string]string{}
+	for kind, words := range kinds {
 		for _, w := range strings.Fields(words) {
-			serviceKinds[w] = kind
+			out[w] = kind
 		}
 	}
+	return out
 }
 
 // countsAnotherKind reports the words a number counts naming people of a
@@ -2865,16 +2867,11 @@ const groupCountReach = 4
 // its deed may stand ("Chad offered 1,500 soldiers").
 const groupDeedReach = 2
 
-// countsEachGroup reports whether a sentence gives a number for each of
-// groups, before the group's word and within its clause: "75 Guatemalans
-// and eight Salvadorans" counts both; "deployments from Guatemala,
-// Jamaica, El Salvador" counts none.
-func countsEachGroup(an *analysis, sentence, lang string, groups []lexicon.Concept) bool {
-	return groupsCounted(an, sentence, lang, groups) == len(groups)
-}
-
-// groupsCounted is how many of groups a sentence gives a number for, as
-// countsEachGroup reads them.
+// groupsCounted is how many of groups a sentence gives a number for,
+// within the group's clause: before the group's word ("75 Guatemalans and
+// eight Salvadorans" counts both) or just after it, the group as the doer
+// ("Chad offered 1,500 soldiers"); "deployments from Guatemala, Jamaica,
+// El Salvador" counts none.
 func groupsCounted(an *analysis, sentence, lang string, groups []lexicon.Concept) int {
 	toks := lexicon.Tokens(sentence)
 	words := tokenTexts(toks)
@@ -2890,27 +2887,9 @@ func groupsCounted(an *analysis, sentence, lang string, groups []lexicon.Concept
 	}
 	counted := make([]bool, len(groups))
 	for i := range toks {
-		if meets[i] == 0 {
-			continue
-		}
-		for j := i - 1; j >= max(i-groupCountReach, 0); j-- {
-			if strings.ContainsAny(sentence[toks[j].End:toks[j+1].Start], ",;:") || meets[j] != 0 {
-				break
-			}
-			if countAt(sentence, toks, words, j) {
-				counted[meets[i]-1] = true
-				break
-			}
-		}
-		// The group as the doer: "Chad offered 1,500 soldiers".
-		for j := i + 1; j < min(i+groupDeedReach+1, len(toks)); j++ {
-			if strings.ContainsAny(sentence[toks[j-1].End:toks[j].Start], ",;:") || meets[j] != 0 {
-				break
-			}
-			if countAt(sentence, toks, words, j) {
-				counted[meets[i]-1] = true
-				break
-			}
+		if meets[i] != 0 && (countNear(sentence, toks, words, meets, i, -1, groupCountReach) ||
+			countNear(sentence, toks, words, meets, i, 1, groupDeedReach)) {
+			counted[meets[i]-1] = true
 		}
 	}
 	n := 0
@@ -2920,6 +2899,22 @@ func groupsCounted(an *analysis, sentence, lang string, groups []lexicon.Concept
 		}
 	}
 	return n
+}
+
+// countNear reports a number within reach words of the group's word at
+// i, before it (step -1) or after it (step 1), with no clause mark or
+// other group's word between.
+func countNear(sentence string, toks []lexicon.Token, words []string, meets []int, i, step, reach int) bool {
+	for j := i + step; j >= 0 && j < len(toks) && (j-i)*step <= reach; j += step {
+		a, b := min(j, j-step), max(j, j-step)
+		if strings.ContainsAny(sentence[toks[a].End:toks[b].Start], ",;:") || meets[j] != 0 {
+			return false
+		}
+		if countAt(sentence, toks, words, j) {
+			return true
+		}
+	}
+	return false
 }
 
 // periodWords name a part of a year or a month: "the end of 2024",

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	_ "embed"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -69,25 +70,32 @@ func parseWordNet(data []byte) (*wordNet, error) {
 			wn.synsets = append(wn.synsets, strings.Fields(line))
 		default:
 			word, rest, _ := strings.Cut(line, " ")
-			var parts []wnPart
-			for _, p := range strings.Fields(rest) {
-				pos, ids, _ := strings.Cut(p, ":")
-				var senses []wnSense
-				for _, id := range strings.Split(ids, ",") {
-					id, count, _ := strings.Cut(id, "/")
-					n, err := strconv.Atoi(id)
-					if err != nil || n >= len(wn.synsets) {
-						n = -1 // "-": a sense with no other lemma
-					}
-					c, _ := strconv.Atoi(count)
-					senses = append(senses, wnSense{int32(n), int32(c)})
-				}
-				parts = append(parts, wnPart{pos[0], senses})
-			}
-			wn.senses[word] = parts
+			wn.senses[word] = parseParts(rest, len(wn.synsets))
 		}
 	}
 	return wn, sc.Err()
+}
+
+// parseParts reads an index line's senses after its word: "n:12/3,- v:40".
+// A sense naming no synset of the table's synsets is one with no other
+// lemma.
+func parseParts(rest string, synsets int) []wnPart {
+	var parts []wnPart
+	for _, p := range strings.Fields(rest) {
+		pos, ids, _ := strings.Cut(p, ":")
+		var senses []wnSense
+		for _, id := range strings.Split(ids, ",") {
+			id, count, _ := strings.Cut(id, "/")
+			n, err := strconv.Atoi(id)
+			if err != nil || n >= synsets {
+				n = -1 // "-": a sense with no other lemma
+			}
+			c, _ := strconv.Atoi(count)
+			senses = append(senses, wnSense{int32(n), int32(c)})
+		}
+		parts = append(parts, wnPart{pos[0], senses})
+	}
+	return parts
 }
 
 // baseForms are the spellings WordNet may list a folded word under: the
@@ -144,16 +152,9 @@ func baseForms(w string) []string {
 func Synonyms(word string, senses int) []string {
 	wn := loadedWordNet()
 	forms := wn.lookupForms(word)
-	tagged := false
-	for _, f := range forms {
-		for _, p := range wn.senses[f] {
-			for _, s := range p.senses {
-				tagged = tagged || s.count > 0
-			}
-		}
-	}
+	tagged := wn.anyTagged(forms)
 	var out []string
-	for i := 0; i < senses; i++ {
+	for i := range senses {
 		for _, f := range forms {
 			for _, part := range wn.senses[f] {
 				p := part.senses
@@ -161,7 +162,7 @@ func Synonyms(word string, senses int) []string {
 					continue
 				}
 				for _, l := range wn.synsets[p[i].synset] {
-					if !containsString(forms, l) && !containsString(out, l) && wn.firstSense(l, p[i].synset) {
+					if !slices.Contains(forms, l) && !slices.Contains(out, l) && wn.firstSense(l, p[i].synset) {
 						out = append(out, l)
 					}
 				}
@@ -169,6 +170,19 @@ func Synonyms(word string, senses int) []string {
 		}
 	}
 	return out
+}
+
+// anyTagged reports whether WordNet's tagged texts used any of forms in
+// any sense.
+func (wn *wordNet) anyTagged(forms []string) bool {
+	for _, f := range forms {
+		for _, p := range wn.senses[f] {
+			if slices.ContainsFunc(p.senses, func(s wnSense) bool { return s.count > 0 }) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // offered are the parts of speech whose senses offer synonyms: nouns and
@@ -212,29 +226,16 @@ func (wn *wordNet) firstSense(lemma string, synset int32) bool {
 	return first && (total == 0 || 2*count > total)
 }
 
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // SynonymStems returns the English stems of a word's WordNet synonyms
 // (Synonyms), those that are neither the word's own stem nor a stop word.
 func (a *Analyzer) SynonymStems(word string, senses int) []string {
-	return a.synonymStems(word, Synonyms(word, senses))
-}
-
-func (a *Analyzer) synonymStems(word string, synonyms []string) []string {
 	own := a.stems.stem(word, English)
 	var out []string
-	for _, l := range synonyms {
+	for _, l := range Synonyms(word, senses) {
 		if IsStopWord(l) {
 			continue
 		}
-		if st := a.stems.stem(l, English); st != own && !containsString(out, st) {
+		if st := a.stems.stem(l, English); st != own && !slices.Contains(out, st) {
 			out = append(out, st)
 		}
 	}

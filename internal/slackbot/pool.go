@@ -169,15 +169,8 @@ func (p *pool) submitTask(t task) (place, bool) {
 	ahead := int(p.waiting.Add(1)) - 1
 	running := int(p.running.Load())
 	p.metrics.queueDepth.Inc()
-	select {
-	case p.jobs <- t:
-		return p.estimate(ahead, running), true
-	default: // cannot happen while held counts every task in the channel
-		p.waiting.Add(-1)
-		p.held.Add(-1)
-		p.metrics.queueDepth.Dec()
-		return place{}, false
-	}
+	p.jobs <- t // never blocks: held counts every task in the channel, and the channel has room for limit
+	return p.estimate(ahead, running), true
 }
 
 // estimate guesses the wait of a task with ahead tasks before it while
