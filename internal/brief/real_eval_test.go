@@ -726,6 +726,14 @@ var realTimeTestFloors = map[EvalKind]realFloor{
 	"overall": {recall: 0.9, mrr: 0.65, fact: 0.65, cited: 0.85, abstain: 0.7, maxFalseAbstain: 0.1, asOf: 0.45},
 }
 
+// realOwnerTestFloors hold testdata/real_owner_test.yaml, 10 questions of
+// the holder of a role or the act of an owner and 8 near misses asking the
+// same role of an owner no report gives, written by helper h-owner on
+// 2026-12-06 before any code change; held out (never tuned on).
+var realOwnerTestFloors = map[EvalKind]realFloor{
+	"overall": {},
+}
+
 var realEvalFiles = []struct {
 	name   string
 	floors map[EvalKind]realFloor
@@ -772,6 +780,7 @@ var realEvalFiles = []struct {
 	{"real_time_test", realTimeTestFloors},
 	{"real_para6_test", realPara6TestFloors},
 	{"real_para6_dev", realPara6DevFloors},
+	{"real_owner_test", realOwnerTestFloors},
 }
 
 // realRankDevFloors and realRankTestFloors hold testdata/real_rank_dev.yaml
