@@ -734,6 +734,13 @@ var realOwnerTestFloors = map[EvalKind]realFloor{
 	"overall": {},
 }
 
+// realOwnerDevFloors hold testdata/real_owner_dev.yaml, probes of an
+// owner's role or act and near misses helper h-owner wrote while tuning
+// (tuned on).
+var realOwnerDevFloors = map[EvalKind]realFloor{
+	"overall": {},
+}
+
 var realEvalFiles = []struct {
 	name   string
 	floors map[EvalKind]realFloor
@@ -781,6 +788,7 @@ var realEvalFiles = []struct {
 	{"real_para6_test", realPara6TestFloors},
 	{"real_para6_dev", realPara6DevFloors},
 	{"real_owner_test", realOwnerTestFloors},
+	{"real_owner_dev", realOwnerDevFloors},
 }
 
 // realRankDevFloors and realRankTestFloors hold testdata/real_rank_dev.yaml

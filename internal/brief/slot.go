@@ -764,6 +764,14 @@ type answerSlot struct {
 	// many members voted against"): a tally of those in favour does not
 	// answer it, nor the other way round.
 	against bool
+	// owned is the role or the doer's own word the question says whose it
+	// is ("Haiti's foreign minister", "what did Haiti's parliament
+	// approve"), with its owner; ownerPersons are the words of persons'
+	// names the top passages write, which own no role. act is the deed of
+	// a plain "what did X do".
+	owned        *ownedRole
+	ownerPersons map[string]bool
+	act          *askedAct
 	// people are the peoples the names of the bodies a count is asked of
 	// hold ("the Haitian National Police"): a number counting another
 	// people the question does not name ("750 agents kényans") counts
@@ -1049,6 +1057,18 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		// UNSOH": no passage says who heads it).
 		s.spoken = s.predicate != nil && speechActs[s.predicate.Text]
 		s.deedUntold = s.predicate != nil && !anyMeets(bags, *s.predicate) && !(s.spoken && reportsWords(r))
+	}
+	if s.role {
+		s.owned = roleOwnerOf(r, p, toks, names)
+	}
+	if s.kind == TypeOther && head == "" {
+		var doer []string
+		if s.act, doer = actOf(r, cue, names); s.act != nil {
+			s.owned = actOwnerOf(r, doer)
+		}
+	}
+	if s.owned != nil {
+		s.ownerPersons = personWords()
 	}
 	if s.kind == TypeDate && !s.person && len(cue) == 1 && head == "" {
 		// "When did Kenya's parliament reject the deployment?": the
@@ -1715,6 +1735,9 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 		if s.onlyOtherRoles(an, named, who, lang) {
 			return false // "Prime Minister Alix Didier Fils-Aime" is no force commander
 		}
+	}
+	if s.ownerMismatch(an, sents, bags, at, lang, title) {
+		return false // "Then-Kenyan Foreign Minister Alfred Mutua" is no Bahamian minister
 	}
 	held := bag.meets
 	if lang != "" && s.lang != "" && !strings.HasPrefix(lang, s.lang) {
