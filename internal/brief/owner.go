@@ -428,3 +428,67 @@ func (s answerSlot) deedOnlyOfOthers(r retrieval, passages int) bool {
 	}
 	return told
 }
+
+// ownerInReport reports a qualifier that is the owner of the role asked,
+// which the sentence writes in its phrase, or writes as a title without
+// an owner (and names no other country) in a report that names the owner
+// elsewhere, alone, and writes the role of no other: "Government Spokesperson
+// Isaac Mwaura" in a Kenyan broadcaster's report that names Kenya further
+// on is Kenya's spokesperson. (A sentence writing another's is turned
+// away before: otherOwners.)
+func (o *ownedRole) ownerInReport(an *analysis, sents []string, bags []termBag, at int, lang string, q lexicon.Concept, persons map[string]bool) bool {
+	if o == nil || o.doer || q.Text != o.owner.Text {
+		return false
+	}
+	switch o.whose(an, sents[at], lang, persons) {
+	case ownedByAsked:
+		return true
+	case ownedByOther:
+		return false
+	}
+	if !o.titles(an, sents[at], lang) || o.namesAnother(an, sents[at], lang) {
+		return false
+	}
+	// The report writes the role of no other owner ("A Kenyan police
+	// officer ..."), and names the owner alone, not in a list of
+	// contributors ("officers from Bahamas, Belize ... and Jamaica").
+	named := false
+	for i, sent := range sents {
+		if o.whose(an, sent, lang, persons) == ownedByOther {
+			return false
+		}
+		if bags[i].meets(q) {
+			_, alone := namedInList(an, sent, lang, q)
+			named = named || alone
+		}
+	}
+	return named
+}
+
+// titles reports a sentence that writes the owned role as a title, with
+// a capital ("Government Spokesperson Isaac Mwaura"), not as a common
+// noun ("an officer by the name of ...", which may be anyone's).
+func (o *ownedRole) titles(an *analysis, sentence, lang string) bool {
+	toks := lexicon.Tokens(sentence)
+	for j, t := range toks {
+		if j > 0 && capitalised(sentence, t) && o.writtenAt(an, sentence, toks, j, lang) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// namesAnother reports a sentence naming a country or people of the
+// paraphrase groups other than the owner asked: "The officer, Police
+// Constable Samuel Kitwai, is the first casualty suffered by the
+// Kenyan-led mission" names no Jamaican officer, whatever its report
+// says of Jamaica further on.
+func (o *ownedRole) namesAnother(an *analysis, sentence, lang string) bool {
+	for _, t := range lexicon.Tokens(sentence) {
+		known := peopleWord(t.Text) || placeGroup(lexicon.GroupOf(t.Text))
+		if known && capitalised(sentence, t) && !personKinds[t.Text] && !an.bag(sentence[t.Start:t.End], lang).meets(o.owner) {
+			return true
+		}
+	}
+	return false
+}

@@ -1791,7 +1791,7 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 		return false
 	}
 	for _, q := range s.qualifiers {
-		if !qualifierNear(an, sents, bags, at, lang, held, q, s.rivalsOf(q)) && !title.meets(q) {
+		if !qualifierNear(an, sents, bags, at, lang, held, q, s.rivalsOf(q)) && !title.meets(q) && !s.owned.ownerInReport(an, sents, bags, at, lang, q, s.ownerPersons) {
 			return false // "the Salvadoran commander" is not named where no Salvadoran is
 		}
 	}
@@ -1801,6 +1801,14 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 		// hold "in charge" for a person named beside it.
 		plain := an.bag(compoundTail.ReplaceAllString(sentence, "$1"), lang)
 		relationHeld = func(c lexicon.Concept) bool { return held(c) && plain.meets(c) }
+	}
+	if s.owned != nil {
+		// The owner of the role asked is held by a sentence writing the
+		// role without one, in a report naming the owner (ownerInReport).
+		plainHeld := relationHeld
+		relationHeld = func(c lexicon.Concept) bool {
+			return plainHeld(c) || s.owned.ownerInReport(an, sents, bags, at, lang, c, s.ownerPersons)
+		}
 	}
 	byTitle, setBefore := false, false
 	if len(s.relation) > 0 && !slices.ContainsFunc(s.relation, relationHeld) {
