@@ -143,19 +143,15 @@ func ownerAfterOf(asked []lexicon.Concept, toks []lexicon.Token, head string, na
 
 // ownerWord reports a word that names a country or a people, as written
 // (raw, lower-cased with its dots: "u.s.") and folded (w): a place or
-// people of the paraphrase groups ("dominican", "kenyan", "u.s."), a word
-// of places.txt, or one with a demonym's ending ("haitian", "somali").
+// people of the paraphrase groups ("dominican", "kenyan", "u.s."), or one
+// with a demonym's ending ("haitian", "somali"). (A word of a name of
+// places.txt is read with its neighbours: inPlaceName.)
 func ownerWord(raw, w string) bool {
 	if personKinds[w] {
 		return false // "police" is whom a role leads, not whose it is
 	}
 	if peopleWord(w) || placeGroup(lexicon.GroupOf(raw)) || placeGroup(lexicon.GroupOf(w)) {
 		return true
-	}
-	for name := range placeNames {
-		if slices.Contains(strings.Fields(name), w) {
-			return true
-		}
 	}
 	return len(w) > 4 && (strings.HasSuffix(w, "ian") || strings.HasSuffix(w, "ese")) || len(w) > 4 && strings.HasSuffix(w, "ali")
 }
@@ -198,12 +194,13 @@ const roleReachLeft = 4
 // words are not owners; own reports a word of the owner asked.
 func ownersAt(sentence string, toks []lexicon.Token, from, j int, skip, persons map[string]bool, own func(lexicon.Token) bool) []lexicon.Token {
 	var out []lexicon.Token
-	owner := func(t lexicon.Token) bool {
+	owner := func(k int) bool {
+		t := toks[k]
 		// A word of a person's name is no owner, unless a group knows it
 		// for a country ("Kenya Airways" makes no person of Kenya).
 		person := persons[t.Text] && lexicon.GroupOf(t.Text) == nil && !peopleWord(t.Text)
 		return !skip[t.Text] && !person && !honorific(t.Text) && !portfolios[t.Text] && !roleRanks[t.Text] && !isBodyWord(t.Text) &&
-			(own(t) || placeLike(rawWord(sentence, t), t.Text))
+			(own(t) || placeLike(rawWord(sentence, t), t.Text) || inPlaceName(toks, k))
 	}
 	for k := from - 1; k >= max(from-roleReachLeft, 0); k-- {
 		t := toks[k]
@@ -215,7 +212,7 @@ func ownersAt(sentence string, toks []lexicon.Token, from, j int, skip, persons 
 		if !capitalised(sentence, t) {
 			break
 		}
-		if owner(t) || acronym(sentence, t) && !skip[t.Text] {
+		if owner(k) || acronym(sentence, t) && !skip[t.Text] {
 			out = append(out, t)
 		}
 		if possessive {
@@ -233,15 +230,29 @@ func ownersAt(sentence string, toks []lexicon.Token, from, j int, skip, persons 
 		if n+1 < len(toks) && articles[toks[n].Text] {
 			n++
 		}
-		if capitalised(sentence, toks[n]) && owner(toks[n]) {
+		if capitalised(sentence, toks[n]) && owner(n) {
 			out = append(out, toks[n])
 		}
 	}
 	// A French people right after the role: "le ministre haïtien".
-	if j+1 < len(toks) && !capitalised(sentence, toks[j+1]) && strings.TrimSpace(sentence[toks[j].End:toks[j+1].Start]) == "" && owner(toks[j+1]) {
+	if j+1 < len(toks) && !capitalised(sentence, toks[j+1]) && strings.TrimSpace(sentence[toks[j].End:toks[j+1].Start]) == "" && owner(j+1) {
 		out = append(out, toks[j+1])
 	}
 	return out
+}
+
+// inPlaceName reports a word that is part of a name of places.txt with
+// the words beside it ("Costa" in "Costa Rica"), not a word such a name
+// also holds ("the", "and").
+func inPlaceName(toks []lexicon.Token, k int) bool {
+	for from := max(k-2, 0); from <= k; from++ {
+		for to := k + 1; to <= min(from+4, len(toks)); to++ {
+			if to-from > 1 && placeNames[strings.Join(tokenTexts(toks[from:to]), " ")] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ownerLinks tie a role to the owner after it: "Prime Minister of Haiti",
