@@ -860,6 +860,9 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 			if bySlot && slot.filledIn(r.an, h, sents, bags, j, title) {
 				sc += slotBonus
 			}
+			if slot.ownerMismatch(r.an, sents, bags, j, h.Doc.Lang, title) {
+				sc *= missedCueFactor // "Kenya's parliament has approved" for "what did Haiti's parliament approve"
+			}
 			if !slot.numberOfDeed(r.an, s, h.Doc.Lang) {
 				sc *= missedCueFactor // the deed told, its number not given: another figure
 			}

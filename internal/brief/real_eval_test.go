@@ -723,9 +723,33 @@ var realTimeDevFloors = map[EvalKind]realFloor{
 // false abstentions 0.06, as of 0.50; at the end of h-time the same but
 // MRR 0.71. Its failures are mostly of a role or deed of another owner:
 // the newest report naming another country's minister or envoy, or
-// another body's resolution, for the one asked.
+// another body's resolution, for the one asked. After h-owner (a role
+// written with another owner in its phrase names another's): as of 0.56,
+// "who is haiti's foreign minister currently" no longer dated by the
+// Dominican foreign minister's report.
 var realTimeTestFloors = map[EvalKind]realFloor{
-	"overall": {recall: 0.9, mrr: 0.65, fact: 0.65, cited: 0.85, abstain: 0.7, maxFalseAbstain: 0.1, asOf: 0.45},
+	"overall": {recall: 0.9, mrr: 0.65, fact: 0.65, cited: 0.85, abstain: 0.7, maxFalseAbstain: 0.1, asOf: 0.55},
+}
+
+// realOwnerTestFloors hold testdata/real_owner_test.yaml, 10 questions of
+// the holder of a role or the act of an owner and 8 near misses asking the
+// same role of an owner no report gives, written by helper h-owner on
+// 2026-12-06 before any code change; held out (never tuned on). First run
+// (57ceae5): recall@5 1.00, MRR 1.00, key fact 1.00, cited 1.00,
+// unanswerable 0.75, false abstentions 0.00; at the end of h-owner the
+// same but unanswerable 0.88 ("who's the guatemalan foreign minister" no
+// longer answered by the Then-Kenyan Foreign Minister).
+var realOwnerTestFloors = map[EvalKind]realFloor{
+	"overall": {recall: 0.95, mrr: 0.95, fact: 0.95, cited: 0.95, abstain: 0.85, maxFalseAbstain: 0.05},
+}
+
+// realOwnerDevFloors hold testdata/real_owner_dev.yaml, 16 probes of an
+// owner's role or act and 24 near misses helper h-owner wrote while
+// tuning (tuned on). Before its rules: recall@5 0.88, MRR 0.83, key fact
+// 1.00, cited 1.00, unanswerable 0.79, false abstentions 0.00; after:
+// unanswerable 0.92, the rest the same.
+var realOwnerDevFloors = map[EvalKind]realFloor{
+	"overall": {recall: 0.85, mrr: 0.8, fact: 0.95, cited: 0.95, abstain: 0.9, maxFalseAbstain: 0.05, asOf: 0.95},
 }
 
 var realEvalFiles = []struct {
@@ -777,6 +801,8 @@ var realEvalFiles = []struct {
 	{"real_prf_test", realPrfTestFloors},
 	{"real_xling2_dev", realXling2DevFloors},
 	{"real_xling2_test", realXling2TestFloors},
+	{"real_owner_test", realOwnerTestFloors},
+	{"real_owner_dev", realOwnerDevFloors},
 }
 
 // realRankDevFloors and realRankTestFloors hold testdata/real_rank_dev.yaml

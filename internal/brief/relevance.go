@@ -102,7 +102,8 @@ func (a *Answerer) judge(r retrieval) relevance {
 	}
 	if rel.ok {
 		rel.slot = slotOf(r, w, bags)
-		if _, held := rel.slot.sentence(r, gatePassages); !held {
+		// A deed the passages tell only of others is not told of the one asked.
+		if _, held := rel.slot.sentence(r, gatePassages); !held || rel.slot.deedOnlyOfOthers(r, gatePassages) {
 			rel.ok, rel.slotEmpty = false, true
 		}
 	}

@@ -801,6 +801,14 @@ type answerSlot struct {
 	// many members voted against"): a tally of those in favour does not
 	// answer it, nor the other way round.
 	against bool
+	// owned is the role or the doer's own word the question says whose it
+	// is ("Haiti's foreign minister", "what did Haiti's parliament
+	// approve"), with its owner; ownerPersons are the words of persons'
+	// names the top passages write, which own no role. act is the deed of
+	// a plain "what did X do".
+	owned        *ownedRole
+	ownerPersons map[string]bool
+	act          *askedAct
 	// people are the peoples the names of the bodies a count is asked of
 	// hold ("the Haitian National Police"): a number counting another
 	// people the question does not name ("750 agents kényans") counts
@@ -1086,6 +1094,18 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		// UNSOH": no passage says who heads it).
 		s.spoken = s.predicate != nil && speechActs[s.predicate.Text]
 		s.deedUntold = s.predicate != nil && !anyMeets(bags, *s.predicate) && !(s.spoken && reportsWords(r))
+	}
+	if s.role {
+		s.owned = roleOwnerOf(r, p, toks, names)
+	}
+	if s.kind == TypeOther && head == "" {
+		var doer []string
+		if s.act, doer = actOf(r, cue, names); s.act != nil {
+			s.owned = actOwnerOf(r, doer)
+		}
+	}
+	if s.owned != nil {
+		s.ownerPersons = personWords()
 	}
 	if s.kind == TypeDate && !s.person && len(cue) == 1 && head == "" {
 		// "When did Kenya's parliament reject the deployment?": the
@@ -1751,6 +1771,9 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 			return false // "Prime Minister Alix Didier Fils-Aime" is no force commander
 		}
 	}
+	if s.ownerMismatch(an, sents, bags, at, lang, title) {
+		return false // "Then-Kenyan Foreign Minister Alfred Mutua" is no Bahamian minister
+	}
 	held := bag.meets
 	if lang != "" && s.lang != "" && !strings.HasPrefix(lang, s.lang) {
 		// Words of another language meet through the glossary, the groups,
@@ -1803,7 +1826,7 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 		return false
 	}
 	for _, q := range s.qualifiers {
-		if !qualifierNear(an, sents, bags, at, lang, held, q, s.rivalsOf(q)) && !title.meets(q) {
+		if !qualifierNear(an, sents, bags, at, lang, held, q, s.rivalsOf(q)) && !title.meets(q) && !s.owned.ownerInReport(an, sents, bags, at, lang, q, s.ownerPersons) {
 			return false // "the Salvadoran commander" is not named where no Salvadoran is
 		}
 	}
@@ -1813,6 +1836,14 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 		// hold "in charge" for a person named beside it.
 		plain := an.bag(compoundTail.ReplaceAllString(sentence, "$1"), lang)
 		relationHeld = func(c lexicon.Concept) bool { return held(c) && plain.meets(c) }
+	}
+	if s.owned != nil {
+		// The owner of the role asked is held by a sentence writing the
+		// role without one, in a report naming the owner (ownerInReport).
+		plainHeld := relationHeld
+		relationHeld = func(c lexicon.Concept) bool {
+			return plainHeld(c) || s.owned.ownerInReport(an, sents, bags, at, lang, c, s.ownerPersons)
+		}
 	}
 	byTitle, setBefore := false, false
 	if len(s.relation) > 0 && !slices.ContainsFunc(s.relation, relationHeld) {
