@@ -752,6 +752,31 @@ var realOwnerDevFloors = map[EvalKind]realFloor{
 	"overall": {recall: 0.85, mrr: 0.8, fact: 0.95, cited: 0.95, abstain: 0.9, maxFalseAbstain: 0.05, asOf: 0.95},
 }
 
+// realFresh15Floors and realFresh16Floors hold testdata/real_fresh15.yaml
+// and real_fresh16.yaml, 40 questions each written blind by a helper that
+// read only the corpus during the ninth session (2026-12-06): fresh15 at
+// its start, fresh16 after its first round. Both were kept outside the
+// repo, where no helper could read them, and run by the lead for their
+// tables only. fresh15 at 4dfe0c7 (the session's start): recall@5 0.91,
+// MRR 0.69, key fact 0.69 (fact 0.83, why/how 0.80, time 0.80,
+// cross-document 0.80, paraphrase 0.20, cross-lingual 0.67), cited 0.93,
+// unanswerable 0.83, false abstentions 0.12, as of 0.80. fresh16 at
+// 4dfe0c7 and after round 1 alike: recall@5 0.91, MRR 0.78, key fact
+// 0.69 (fact 0.83, why/how 0.60, time 1.00, cross-document 0.40,
+// paraphrase 0.20, cross-lingual 1.00), cited 0.97, unanswerable 0.67,
+// false abstentions 0.09, as of 0.80. At the session's end both key fact
+// 0.72 (fact 1.00), fresh16 false abstentions 0.06; nothing else moved.
+// Two changes were taken out on their word (docs/answers.md §3).
+var realFresh15Floors = map[EvalKind]realFloor{
+	KindOffTopic: {abstain: 0.95},
+	"overall":    {recall: 0.88, mrr: 0.66, fact: 0.7, cited: 0.9, abstain: 0.85, maxFalseAbstain: 0.13, asOf: 0.75},
+}
+
+var realFresh16Floors = map[EvalKind]realFloor{
+	KindOffTopic: {abstain: 0.95},
+	"overall":    {recall: 0.88, mrr: 0.75, fact: 0.7, cited: 0.95, abstain: 0.72, maxFalseAbstain: 0.07, asOf: 0.75},
+}
+
 var realEvalFiles = []struct {
 	name   string
 	floors map[EvalKind]realFloor
@@ -771,6 +796,8 @@ var realEvalFiles = []struct {
 	{"real_fresh12", realFresh12Floors},
 	{"real_fresh13", realFresh13Floors},
 	{"real_fresh14", realFresh14Floors},
+	{"real_fresh15", realFresh15Floors},
+	{"real_fresh16", realFresh16Floors},
 	{"real_paraphrase", realParaphraseFloors},
 	{"real_nearmiss", realNearmissFloors},
 	{"real_whycross", realWhyCrossFloors},
