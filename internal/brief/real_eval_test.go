@@ -1061,9 +1061,11 @@ var realPara6DevFloors = map[EvalKind]realFloor{
 // misses, written by a helper (h-prf) on 2026-12-06 before any change and
 // never tuned on. First run: recall@5 1.00, MRR 0.85, key fact 0.69, cited
 // 0.92, unanswerable 0.50, false abstentions 0.19; the same with the
-// pseudo-relevance feedback that was measured on it and not kept.
+// pseudo-relevance feedback that was measured on it and not kept. After
+// the later merges of the session (h-xling2, h-owner), still never tuned
+// on: MRR 0.90, key fact 0.75, cited 0.93, false abstentions 0.12.
 var realPrfTestFloors = map[EvalKind]realFloor{
-	"overall": {recall: 0.95, mrr: 0.83, fact: 0.65, cited: 0.9, abstain: 0.45, maxFalseAbstain: 0.2},
+	"overall": {recall: 0.95, mrr: 0.88, fact: 0.72, cited: 0.9, abstain: 0.45, maxFalseAbstain: 0.13},
 }
 
 // realXling2TestFloors hold testdata/real_xling2_test.yaml, 16 cross-lingual
