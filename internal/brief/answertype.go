@@ -71,7 +71,11 @@ var typeCues = concatCues(
 		// condition is a ground too: "only if both countries have an agreement".
 		"under what condition", "under what conditions", "on what condition", "on what conditions", "on what terms",
 		"under what terms", "on what basis", "purpose of", "what purpose", "goal of", "the goal", "aim of", "meant to achieve",
-		"supposed to achieve", "under what circumstances", "in what circumstances", "a quelle condition", "a quelles conditions", "sous quelles conditions"),
+		"supposed to achieve", "under what circumstances", "in what circumstances", "a quelle condition", "a quelles conditions", "sous quelles conditions",
+		// What a deed would need first is the condition it hangs on:
+		// "what would Kenya need in place to send police".
+		"need in place", "needs in place", "needed in place", "what would it take", "what it would take", "what would be required",
+		"what would be needed", "what is required", "what was required"),
 	cues(TypePlace, "where", "which city", "what city", "which town", "what town", "which airport", "what airport", "which port", "which village",
 		"which neighbourhood", "which neighborhood", "which district", "which region", "which department", "which commune", "which area", "ou se", "ou est", "ou sont",
 		"quelle ville", "quel village", "quel quartier", "quelle commune", "quelle region", "quel aeroport", "quel port", "donde"),

@@ -1040,7 +1040,10 @@ var reasonFacets = []struct{ asks, tells [][]string }{
 			{"chargee", "de"}, {"charge", "de"}}},
 	{asks: [][]string{{"under", "what", "condition"}, {"under", "what", "conditions"}, {"on", "what", "condition"},
 		{"on", "what", "conditions"}, {"on", "what", "terms"}, {"under", "what", "terms"}, {"on", "what", "basis"},
-		{"a", "quelle", "condition"}, {"a", "quelles", "conditions"}, {"sous", "quelles", "conditions"}},
+		{"a", "quelle", "condition"}, {"a", "quelles", "conditions"}, {"sous", "quelles", "conditions"},
+		{"need", "in", "place"}, {"needs", "in", "place"}, {"needed", "in", "place"}, {"what", "would", "it", "take"},
+		{"what", "it", "would", "take"}, {"what", "would", "be", "required"}, {"what", "would", "be", "needed"},
+		{"what", "is", "required"}, {"what", "was", "required"}},
 		tells: [][]string{{"only", "if"}, {"if"}, {"unless"}, {"provided"}, {"providing"}, {"on", "condition"}, {"subject", "to"},
 			{"on", "the", "understanding"}, {"as", "long", "as"}, {"so", "long", "as"}, {"requires"}, {"required"},
 			{"a", "condition"}, {"sous", "reserve"}, {"pourvu", "que"}}},
@@ -1052,6 +1055,13 @@ var reasonFacets = []struct{ asks, tells [][]string }{
 			{"voluntary", "contributions"}, {"voluntary", "fund"}, {"par", "le", "biais"}, {"au", "moyen"},
 			// "how did the first officers manage to get there": by air.
 			{"airplane"}, {"plane"}, {"aircraft"}, {"flight"}, {"flew"}, {"aboard"}, {"avion"}, {"vol"}}},
+	// "How does the MSS sort the complaints": a sorting is told by its
+	// classes ("are categorised as either ..."), not by the office that
+	// receives them.
+	{asks: [][]string{{"sort"}, {"sorts"}, {"classify"}, {"classifies"}, {"categorise"}, {"categorises"}, {"categorize"},
+		{"categorizes"}, {"classer"}, {"classe"}},
+		tells: [][]string{{"categorised"}, {"categorized"}, {"classified"}, {"categories"}, {"category"}, {"divided", "into"},
+			{"grouped", "into"}, {"sorted", "into"}, {"split", "into"}, {"as", "either"}, {"classees"}, {"classes", "en"}}},
 }
 
 // facetTells are the words that tell what the question asks of its
@@ -1700,7 +1710,11 @@ func sourceCredit(r retrieval, w []float64, h document.Hit) func(termBag) float6
 // pursuit of armed gangs").
 var groundCues = [][]string{{"underfunding"}, {"underfunded"}, {"insufficient"}, {"shortage"}, {"shortages"}, {"shortfall"},
 	{"struggled"}, {"constraints"}, {"unable"}, {"failed", "to"}, {"only", "if"}, {"if", "both"}, {"unless"}, {"until", "it", "has"},
-	{"threatened"}, {"veto"}, {"challenges"}, {"restrictions"}, {"limitations"}, {"prevented"}, {"hampered"}, {"obstacles"}, {"hurdles"}}
+	{"threatened"}, {"veto"}, {"challenges"}, {"restrictions"}, {"limitations"}, {"prevented"}, {"hampered"}, {"obstacles"}, {"hurdles"},
+	// A deed set in a larger drive ("the funding freeze comes as part of
+	// a push to slash overseas aid") has that drive for its cause; the
+	// sentence names the claim by a noun, not the question's words.
+	{"comes", "as", "part", "of"}, {"came", "as", "part", "of"}, {"coming", "as", "part", "of"}}
 
 // mannerCues mark, more loosely, what those a thing befell were doing or
 // what held it back ("dispatched to recover a vehicle", "attacked during
@@ -1723,8 +1737,17 @@ func statesGround(kind AnswerType, sentence string) bool {
 // constraints" tells what happened in spite of them, not a cause.
 var concessionRE = regexp.MustCompile(`(?i)\b(?:despite|in spite of|notwithstanding|regardless of|malgré|en dépit d[eu'’])[^,;.]*`)
 
-// withoutConcession is the sentence without its conceded clauses.
-func withoutConcession(sentence string) string { return concessionRE.ReplaceAllString(sentence, "") }
+// withoutConcession is the sentence without its conceded clauses and
+// shortcomings told as a thing's description (describedShortcomingRE).
+func withoutConcession(sentence string) string {
+	return describedShortcomingRE.ReplaceAllString(concessionRE.ReplaceAllString(sentence, ""), "")
+}
+
+// describedShortcomingRE matches a shortcoming worn as an adjective before
+// its noun: "referring to the already underfunded Kenya-led force" names
+// the force, and tells no cause of the freeze beside it; "the mission was
+// underfunded" still does.
+var describedShortcomingRE = regexp.MustCompile(`(?i)\b(?:the|an?|its|their|this|that)\s+(?:already\s+|\w+ly\s+)?under-?funded\b`)
 
 // tellsCause reports a sentence that tells a cause outright or by a
 // shortcoming, a condition or a threat (groundCues; not the looser

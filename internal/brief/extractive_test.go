@@ -848,6 +848,40 @@ func TestFacetAskedIsTheFacetTold(t *testing.T) {
 	}
 }
 
+// TestFacetAskedIsTheSentenceScored: the best quote holds the sentence
+// telling the facet asked, though it may run on from the one before.
+func TestFacetAskedIsTheSentenceScored(t *testing.T) {
+	for _, tc := range []struct{ q, other, told string }{
+		{"per the court ruling, what would the country need in place to send its police abroad", // a need asks a condition
+			"The country wanted to send its police abroad, and the court ruled on the plan on Friday.",
+			"The country can only send its police abroad if both governments sign an agreement first."},
+	} {
+		a := newExtractive(t, openStoreWith(t, corpus.Document{Title: "The mission", Source: "Wire", URL: "https://example.org/facet",
+			Published: day("2025-02-05"), Text: tc.other + " " + tc.told}))
+		if best := scoreSentences(mustRetrieve(t, a, tc.q))[0]; !strings.Contains(best.text, tc.told) {
+			t.Errorf("%q: the best sentence does not tell it: %q", tc.q, best.text)
+		}
+	}
+}
+
+// TestFacetTells: the words a report tells a facet with are those of
+// the facet the question asks, and none for a plain "why".
+func TestFacetTells(t *testing.T) {
+	for _, tc := range []struct {
+		q, sentence string
+		want        bool
+	}{
+		{"How does the office sort the complaints residents file?", "The complaints are categorised as either minor or serious.", true},
+		{"How does the office sort the complaints residents file?", "The office was opened to let residents report abuses.", false},
+		{"what would the country need in place to send police", "It can send police only if both countries agree.", true},
+		{"why does the office sort the complaints", "The complaints are categorised as either minor or serious.", false}, // a plain why asks the cause
+	} {
+		if got := holdsRun(tc.sentence, facetTells(tc.q)); got != tc.want {
+			t.Errorf("facetTells(%q) told by %q = %v, want %v", tc.q, tc.sentence, got, tc.want)
+		}
+	}
+}
+
 // TestWhoNamedAfterTheDeed: a "who" whose best sentence tells the deed
 // and names no one is answered with the sentence a little further on
 // that gives the name.

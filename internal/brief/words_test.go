@@ -510,6 +510,11 @@ func TestTellsCauseWithoutConcession(t *testing.T) {
 		"Despite the constraints, the force was underfunded.":                                    true,  // the conceded clause ends at its comma
 		"Le déploiement a donné des résultats malgré des contraintes financières.":               false,
 		"The funds were held due to the presidential directive, despite the mission's priority.": true,
+		"The freeze comes as part of a push to slash overseas aid.":                              true, // a deed set in a larger drive
+		"The order came as part of a review of all foreign aid.":                                 true,
+		"The officers arrived as part of the mission.":                                           false, // a part, not a drive
+		"The spokesperson was referring to the already underfunded force.":                       false, // a shortcoming worn as an adjective names the force
+		"The force was underfunded from the start.":                                              true,
 	} {
 		if got := tellsCause(s); got != want {
 			t.Errorf("tellsCause(%q) = %v, want %v", s, got, want)
