@@ -1,6 +1,12 @@
 package brief
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mss-brief/briefbot/internal/corpus"
+)
 
 // TestSceneWord: the word that pins a sentence to the thing asked is the
 // question's rarest word of the corpus that at most sceneDocs passages
@@ -36,5 +42,36 @@ func TestSceneWord(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("%q: scene %q, want %q", tt.question, got, tt.want)
 		}
+	}
+}
+
+// TestDoerByTheSceneWord: "who threatened to sink the idea ..." asks in the
+// reader's verb; a sentence holding the rare word the question pins the
+// thing by ("idea") and naming doers answers. A question whose words many
+// reports write pins nothing, and the verb must still be told.
+func TestDoerByTheSceneWord(t *testing.T) {
+	day := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
+	st := openStoreWith(t,
+		corpus.Document{Title: "The mission's funding", Source: "Wire", URL: "https://example.org/a", Published: day,
+			Text: "Several governments wanted the mission turned into a UN peacekeeping operation with assessed funding, but that idea was set aside because China and Russia were opposed."},
+		corpus.Document{Title: "The mission grows", Source: "Paper", URL: "https://example.org/b", Published: day,
+			Text: "The mission received 200 more officers from Kenya and Jamaica in January."},
+		corpus.Document{Title: "The mission at the airport", Source: "Daily", URL: "https://example.org/c", Published: day,
+			Text: "The mission keeps its base at the airport, where Guatemala and El Salvador sent soldiers."})
+	a := newExtractive(t, st)
+	tests := []struct {
+		question string
+		answered bool
+	}{
+		{"who threatened to sink the idea of turning the mission into a peacekeeping operation", true},
+		{"who threatened to sink the mission", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			ans := askAnswered(t, a, tt.question, tt.answered)
+			if tt.answered && !strings.Contains(ans.Text, "China and Russia") {
+				t.Errorf("answer lacks the doers: %s", ans.Text)
+			}
+		})
 	}
 }
