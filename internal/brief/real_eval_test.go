@@ -769,7 +769,8 @@ var realOwnerDevFloors = map[EvalKind]realFloor{
 // Two changes were taken out on their word (docs/answers.md §3).
 var realFresh15Floors = map[EvalKind]realFloor{
 	KindOffTopic: {abstain: 0.95},
-	"overall":    {recall: 0.88, mrr: 0.66, fact: 0.7, cited: 0.9, abstain: 0.85, maxFalseAbstain: 0.13, asOf: 0.75},
+	// h-para7 (a doer told in the reporter's verb, the veto in the reader's words): recall@5 0.94, MRR 0.72, key fact 0.75, false abstentions 0.09.
+	"overall": {recall: 0.93, mrr: 0.71, fact: 0.74, cited: 0.9, abstain: 0.85, maxFalseAbstain: 0.1, asOf: 0.75},
 }
 
 var realFresh16Floors = map[EvalKind]realFloor{
@@ -994,7 +995,8 @@ var realPara5DevFloors = map[EvalKind]realFloor{
 // its relation: "truck", "renewal", "turned"). With h-loose's deed told
 // after its circumstance: key fact 0.71, false abstentions 0.29.
 var realPara5TestFloors = map[EvalKind]realFloor{
-	"overall": {recall: 0.97, fact: 0.62, cited: 0.97, maxFalseAbstain: 0.36},
+	// h-para7, never tuned on: key fact 0.76, false abstentions 0.24.
+	"overall": {recall: 0.97, fact: 0.75, cited: 0.97, maxFalseAbstain: 0.25},
 }
 
 // realLooseDevFloors hold testdata/real_loose_dev.yaml: 9 paraphrases
@@ -1065,7 +1067,8 @@ var realPara6DevFloors = map[EvalKind]realFloor{
 // the later merges of the session (h-xling2, h-owner), still never tuned
 // on: MRR 0.90, key fact 0.75, cited 0.93, false abstentions 0.12.
 var realPrfTestFloors = map[EvalKind]realFloor{
-	"overall": {recall: 0.95, mrr: 0.88, fact: 0.72, cited: 0.9, abstain: 0.45, maxFalseAbstain: 0.13},
+	// h-para7, never tuned on: key fact 0.81, false abstentions 0.06.
+	"overall": {recall: 0.95, mrr: 0.88, fact: 0.8, cited: 0.9, abstain: 0.45, maxFalseAbstain: 0.07},
 }
 
 // realXling2TestFloors hold testdata/real_xling2_test.yaml, 16 cross-lingual
