@@ -1,6 +1,7 @@
 package brief
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -36,7 +37,7 @@ func TestSceneWord(t *testing.T) {
 			r.corpusDF = append(r.corpusDF, df)
 		}
 		got := ""
-		if c := sceneWord(r, gateWeights(r)); c != nil {
+		if c := sceneWord(r, gateWeights(r), nil); c != nil {
 			got = c.Text
 		}
 		if got != tt.want {
@@ -51,20 +52,26 @@ func TestSceneWord(t *testing.T) {
 // reports write pins nothing, and the verb must still be told.
 func TestDoerByTheSceneWord(t *testing.T) {
 	day := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
-	st := openStoreWith(t,
-		corpus.Document{Title: "The mission's funding", Source: "Wire", URL: "https://example.org/a", Published: day,
-			Text: "Several governments wanted the mission turned into a UN peacekeeping operation with assessed funding, but that idea was set aside because China and Russia were opposed."},
-		corpus.Document{Title: "The mission grows", Source: "Paper", URL: "https://example.org/b", Published: day,
+	docs := []corpus.Document{
+		{Title: "The mission's funding", Source: "Wire", URL: "https://example.org/a", Published: day,
+			Text: "Several governments wanted the Haiti mission turned into a UN peacekeeping operation with assessed funding, but that idea was set aside because China and Russia were opposed."},
+		{Title: "The mission grows", Source: "Paper", URL: "https://example.org/b", Published: day,
 			Text: "The mission received 200 more officers from Kenya and Jamaica in January."},
-		corpus.Document{Title: "The mission at the airport", Source: "Daily", URL: "https://example.org/c", Published: day,
-			Text: "The mission keeps its base at the airport, where Guatemala and El Salvador sent soldiers."})
-	a := newExtractive(t, st)
+		{Title: "The mission at the airport", Source: "Daily", URL: "https://example.org/c", Published: day,
+			Text: "The mission keeps its base at the airport, where Guatemala and El Salvador sent soldiers."},
+	}
+	// A word is rare only in a corpus of some size: twenty more reports.
+	for i := range 20 {
+		docs = append(docs, corpus.Document{Title: fmt.Sprintf("Patrol report %d", i), Source: "Desk", URL: fmt.Sprintf("https://example.org/p%d", i), Published: day,
+			Text: fmt.Sprintf("Patrol %d of the mission went through the district of Delmas and met residents.", i)})
+	}
+	a := newExtractive(t, openStoreWith(t, docs...))
 	tests := []struct {
 		question string
 		answered bool
 	}{
-		{"who threatened to sink the idea of turning the mission into a peacekeeping operation", true},
-		{"who threatened to sink the mission", false},
+		{"who threatened to derail the idea of turning the mission into a peacekeeping operation", true},
+		{"who threatened to derail the mission", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {

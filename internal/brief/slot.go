@@ -1101,7 +1101,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		// UNSOH": no passage says who heads it).
 		s.spoken = s.predicate != nil && speechActs[s.predicate.Text]
 		if s.predicate != nil && !s.spoken {
-			if c := sceneWord(r, w); c != nil && anyHolds(bags, *c) {
+			if c := sceneWord(r, w, inMain); c != nil && anyHolds(bags, *c) {
 				s.scene = c
 			}
 		}
@@ -2986,13 +2986,21 @@ func periodParts(words []string) []string {
 }
 
 // sceneDocs is how many passages of the whole corpus may hold a word for
-// it to pin down what a sentence holding it is about.
-const sceneDocs = 2
+// it to pin down what a sentence holding it is about, and sceneShare how
+// many passages the corpus must have for each of them: in a corpus of
+// three reports every word is rare.
+const (
+	sceneDocs  = 2
+	sceneShare = 20
+)
 
 // sceneWord is the question's rarest word in the whole corpus (no name,
-// no glossary term, no number), when at most sceneDocs passages hold it;
-// nil otherwise.
-func sceneWord(r retrieval, w []float64) *lexicon.Concept {
+// no glossary term, no number), when at most sceneDocs passages (and a
+// sceneShare-th of the corpus) hold it; nil otherwise. A word of a clause
+// beside the main one ("who funded the unit [that would chase the
+// attackers to the last alley]") says what the thing is, not the deed
+// asked, and pins nothing.
+func sceneWord(r retrieval, w []float64, inMain map[string]bool) *lexicon.Concept {
 	if r.corpusDF == nil {
 		return nil
 	}
@@ -3006,7 +3014,7 @@ func sceneWord(r retrieval, w []float64) *lexicon.Concept {
 		if i >= len(r.corpusDF) || i >= len(w) || c.Glossary || names[c.Text] || lexicon.IsNumber(c.Text) || strings.Contains(c.Text, " ") {
 			continue
 		}
-		if df := r.corpusDF[i]; df == 0 || df > sceneDocs {
+		if df := r.corpusDF[i]; df == 0 || df > sceneDocs || df*sceneShare > r.corpusN || len(inMain) > 0 && !inMain[c.Text] {
 			continue
 		}
 		if best == nil || w[i] > bestW {
