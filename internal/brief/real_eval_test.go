@@ -556,7 +556,7 @@ var realGenFloors = map[EvalKind]realFloor{
 var realWhyCrossFloors = map[EvalKind]realFloor{
 	// After its rules and the merge (eighth session): key fact 0.75, false abstentions 0.
 	// After h-cross3's part rules (ninth session): key fact 0.85.
-	// After h-why3's "comes as part of" cause (tenth session): key fact 0.90.
+	// After h-why3's "comes as part of" cause (ninth session): key fact 0.90.
 	"overall": {recall: 0.95, fact: 0.88, cited: 0.95, maxFalseAbstain: 0.02},
 }
 
@@ -770,14 +770,15 @@ var realOwnerDevFloors = map[EvalKind]realFloor{
 // Two changes were taken out on their word (docs/answers.md §3).
 var realFresh15Floors = map[EvalKind]realFloor{
 	KindOffTopic: {abstain: 0.95},
-	// After h-why3's cause wordings (tenth session): key fact 0.75, why/how 1.00.
+	// After h-why3's cause wordings and h-para7 (a doer told in the
+	// reporter's verb, the veto in the reader's words), ninth session.
 	KindWhyHow: {fact: 0.95},
-	"overall":  {recall: 0.88, mrr: 0.66, fact: 0.73, cited: 0.9, abstain: 0.85, maxFalseAbstain: 0.13, asOf: 0.75},
+	"overall":  {recall: 0.93, mrr: 0.71, fact: 0.76, cited: 0.9, abstain: 0.85, maxFalseAbstain: 0.1, asOf: 0.75},
 }
 
 var realFresh16Floors = map[EvalKind]realFloor{
 	KindOffTopic: {abstain: 0.95},
-	// After h-why3's condition and sorting facets (tenth session): key fact 0.78, why/how 1.00.
+	// After h-why3's condition and sorting facets (ninth session): key fact 0.78, why/how 1.00.
 	KindWhyHow: {fact: 0.95},
 	"overall":  {recall: 0.88, mrr: 0.75, fact: 0.76, cited: 0.95, abstain: 0.72, maxFalseAbstain: 0.07, asOf: 0.75},
 }
@@ -999,7 +1000,8 @@ var realPara5DevFloors = map[EvalKind]realFloor{
 // its relation: "truck", "renewal", "turned"). With h-loose's deed told
 // after its circumstance: key fact 0.71, false abstentions 0.29.
 var realPara5TestFloors = map[EvalKind]realFloor{
-	"overall": {recall: 0.97, fact: 0.62, cited: 0.97, maxFalseAbstain: 0.36},
+	// h-para7, never tuned on: key fact 0.76, false abstentions 0.24.
+	"overall": {recall: 0.97, fact: 0.75, cited: 0.97, maxFalseAbstain: 0.25},
 }
 
 // realLooseDevFloors hold testdata/real_loose_dev.yaml: 9 paraphrases
@@ -1070,7 +1072,8 @@ var realPara6DevFloors = map[EvalKind]realFloor{
 // the later merges of the session (h-xling2, h-owner), still never tuned
 // on: MRR 0.90, key fact 0.75, cited 0.93, false abstentions 0.12.
 var realPrfTestFloors = map[EvalKind]realFloor{
-	"overall": {recall: 0.95, mrr: 0.88, fact: 0.72, cited: 0.9, abstain: 0.45, maxFalseAbstain: 0.13},
+	// h-para7, never tuned on: key fact 0.81, false abstentions 0.06.
+	"overall": {recall: 0.95, mrr: 0.88, fact: 0.8, cited: 0.9, abstain: 0.45, maxFalseAbstain: 0.07},
 }
 
 // realXling2TestFloors hold testdata/real_xling2_test.yaml, 16 cross-lingual
@@ -1091,6 +1094,6 @@ var realXling2TestFloors = map[EvalKind]realFloor{
 // at the end (0.87, 0.73, 0.70, cited 0.90, unanswerable 1.00, false
 // abstentions 0.09).
 var realXling2DevFloors = map[EvalKind]realFloor{
-	// After h-why3's "comes as part of" cause (tenth session): key fact 0.74.
+	// After h-why3's "comes as part of" cause (ninth session): key fact 0.74.
 	"overall": {recall: 0.85, mrr: 0.7, fact: 0.72, cited: 0.88, abstain: 0.95, maxFalseAbstain: 0.1},
 }

@@ -742,6 +742,13 @@ type answerSlot struct {
 	roleDeed string
 	// deedUntold is set when no top passage holds the predicate.
 	deedUntold bool
+	// scene is the question's rarest word of the whole corpus, when so
+	// few reports write it that a sentence holding it is of the very
+	// thing asked ("who threatened to sink the idea of ..." and "that
+	// idea was set aside because China and Russia were opposed"): the
+	// doer that sentence names answers though the reader's verb is not
+	// the reporter's.
+	scene *lexicon.Concept
 	// spoken is set when the predicate is a deed of speech ("who vowed",
 	// "who warned"): a sentence reporting words ("He added that the
 	// force would ...", a quotation) tells it in its own verb.
@@ -1093,7 +1100,12 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		// told by a sentence in another language either ("who heads
 		// UNSOH": no passage says who heads it).
 		s.spoken = s.predicate != nil && speechActs[s.predicate.Text]
-		s.deedUntold = s.predicate != nil && !anyMeets(bags, *s.predicate) && !(s.spoken && reportsWords(r))
+		if s.predicate != nil && !s.spoken {
+			if c := sceneWord(r, w, inMain); c != nil && anyHolds(bags, *c) {
+				s.scene = c
+			}
+		}
+		s.deedUntold = s.predicate != nil && !anyMeets(bags, *s.predicate) && !(s.spoken && reportsWords(r)) && s.scene == nil
 	}
 	if s.role {
 		s.owned = roleOwnerOf(r, p, toks, names)
@@ -1938,7 +1950,7 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 	// The predicate is an English verb; a sentence in another language
 	// meets it too loosely through cognates to ask this of it
 	// ("coordinates", "Coordonnateur").
-	if s.deedUntold || s.predicate != nil && englishSentence && !held(*s.predicate) && !besideHolds(bags, at, *s.predicate) && !(s.spoken && speechCue.MatchString(sentence)) {
+	if s.deedUntold || s.predicate != nil && englishSentence && !held(*s.predicate) && !besideHolds(bags, at, *s.predicate) && !(s.spoken && speechCue.MatchString(sentence)) && !(s.scene != nil && bag.holds(*s.scene)) {
 		return false
 	}
 	if len(s.office) > 0 && !slices.ContainsFunc([]int{at - 1, at, at + 1}, func(j int) bool {
@@ -2971,4 +2983,43 @@ func periodParts(words []string) []string {
 		}
 	}
 	return out
+}
+
+// sceneDocs is how many passages of the whole corpus may hold a word for
+// it to pin down what a sentence holding it is about, and sceneShare how
+// many passages the corpus must have for each of them: in a corpus of
+// three reports every word is rare.
+const (
+	sceneDocs  = 2
+	sceneShare = 20
+)
+
+// sceneWord is the question's rarest word in the whole corpus (no name,
+// no glossary term, no number), when at most sceneDocs passages (and a
+// sceneShare-th of the corpus) hold it; nil otherwise. A word of a clause
+// beside the main one ("who funded the unit [that would chase the
+// attackers to the last alley]") says what the thing is, not the deed
+// asked, and pins nothing.
+func sceneWord(r retrieval, w []float64, inMain map[string]bool) *lexicon.Concept {
+	if r.corpusDF == nil {
+		return nil
+	}
+	names := map[string]bool{}
+	for _, n := range r.an.namedTerms(r.question) {
+		names[n] = true
+	}
+	var best *lexicon.Concept
+	bestW := 0.0
+	for i, c := range r.asked {
+		if i >= len(r.corpusDF) || i >= len(w) || c.Glossary || names[c.Text] || lexicon.IsNumber(c.Text) || strings.Contains(c.Text, " ") {
+			continue
+		}
+		if df := r.corpusDF[i]; df == 0 || df > sceneDocs || df*sceneShare > r.corpusN || len(inMain) > 0 && !inMain[c.Text] {
+			continue
+		}
+		if best == nil || w[i] > bestW {
+			best, bestW = &r.asked[i], w[i]
+		}
+	}
+	return best
 }
