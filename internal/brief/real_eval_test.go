@@ -592,7 +592,8 @@ var realWhy2TestFloors = map[EvalKind]realFloor{
 // credited from its claim, a conceded shortcoming no cause): key fact 0.88.
 var realCross2DevFloors = map[EvalKind]realFloor{
 	// After h-cross3's part rules (ninth session): key fact 0.94.
-	"overall": {recall: 0.9, fact: 0.92, cited: 0.95, maxFalseAbstain: 0.07},
+	// h-cross5 (a creating word said of an instrument meets "authorized"): recall 0.94 -> 1.00.
+	"overall": {recall: 0.95, fact: 0.92, cited: 0.95, maxFalseAbstain: 0.07},
 }
 
 // realCross2TestFloors hold testdata/real_cross2_test.yaml, its held-out
@@ -780,7 +781,8 @@ var realFresh16Floors = map[EvalKind]realFloor{
 	KindOffTopic: {abstain: 0.95},
 	// After h-why3's condition and sorting facets (ninth session): key fact 0.78, why/how 1.00.
 	KindWhyHow: {fact: 0.95},
-	"overall":  {recall: 0.88, mrr: 0.75, fact: 0.76, cited: 0.95, abstain: 0.72, maxFalseAbstain: 0.07, asOf: 0.75},
+	// h-cross5 (a creating word said of an instrument meets "authorized"): recall 0.91 -> 0.94.
+	"overall": {recall: 0.92, mrr: 0.75, fact: 0.76, cited: 0.95, abstain: 0.72, maxFalseAbstain: 0.07, asOf: 0.75},
 }
 
 var realEvalFiles = []struct {
@@ -848,7 +850,7 @@ var realEvalFiles = []struct {
 // cited 0.83, false abstentions 0.14; test recall@5 0.88, MRR 0.65, key
 // fact 0.62, cited 1.00, false abstentions 0.12.
 var realRankDevFloors = map[EvalKind]realFloor{
-	"overall": {recall: 0.95, mrr: 0.45, fact: 0.8, cited: 0.8, maxFalseAbstain: 0.15},
+	"overall": {recall: 0.95, mrr: 0.45, fact: 0.8, cited: 0.95, maxFalseAbstain: 0.15}, // cited 0.83 -> 1.00 with h-cross5
 }
 
 var realRankTestFloors = map[EvalKind]realFloor{
@@ -1085,7 +1087,7 @@ var realPrfTestFloors = map[EvalKind]realFloor{
 // 0.19. One change was taken out on its word: "qui a <participle>" read as
 // a deed made a near miss answer (unanswerable 1.00 -> 0.75).
 var realXling2TestFloors = map[EvalKind]realFloor{
-	"overall": {recall: 0.9, mrr: 0.78, fact: 0.6, cited: 0.9, abstain: 0.95, maxFalseAbstain: 0.2},
+	"overall": {recall: 0.95, mrr: 0.78, fact: 0.6, cited: 0.95, abstain: 0.95, maxFalseAbstain: 0.2}, // recall 0.94 -> 1.00, cited 0.92 -> 1.00 with h-cross5
 }
 
 // realXling2DevFloors hold testdata/real_xling2_dev.yaml, cross-lingual dev
@@ -1095,5 +1097,6 @@ var realXling2TestFloors = map[EvalKind]realFloor{
 // abstentions 0.09).
 var realXling2DevFloors = map[EvalKind]realFloor{
 	// After h-why3's "comes as part of" cause (ninth session): key fact 0.74.
-	"overall": {recall: 0.85, mrr: 0.7, fact: 0.72, cited: 0.88, abstain: 0.95, maxFalseAbstain: 0.1},
+	// h-cross5: recall 0.87 -> 0.91, cited 0.90 -> 0.95.
+	"overall": {recall: 0.9, mrr: 0.7, fact: 0.72, cited: 0.93, abstain: 0.95, maxFalseAbstain: 0.1},
 }

@@ -389,6 +389,7 @@ func (a *Analyzer) Query(text string) []Concept {
 		seen[key] = len(out)
 		out = append(out, c)
 	}
+	made := a.newInstrumentRule()
 	var pending []string          // groups of a phrase that opens with a stop word
 	carried := map[int][]string{} // groups of a phrase that began at an earlier word
 	for i := 0; i < len(toks); {
@@ -399,6 +400,7 @@ func (a *Analyzer) Query(text string) []Concept {
 				words = append(words, t.Text)
 			}
 			c := Concept{Text: strings.Join(words, " "), Forms: []string{tok}, Glossary: true}
+			made.after = false
 			if n == 1 {
 				// A one-word name also matches as a word, in a store indexed without the glossary.
 				c.Forms = union(c.Forms, []string{stems[English][i], stems[French][i]})
@@ -445,7 +447,7 @@ func (a *Analyzer) Query(text string) []Concept {
 			c.Related = union(c.Related, a.spelledGroups(t, English)) // "the US": the United States
 		}
 		pending = nil
-		add(c)
+		add(made.next(c))
 	}
 	return out
 }
