@@ -63,6 +63,11 @@ var chatShorthand = map[string]string{"ppl": "people", "govt": "government", "go
 	"nyc": "New York", "op": "operation", "ops": "operations", "ok'd": "approved", "ok’d": "approved", "okayed": "approved",
 	"dept": "department", "cmdr": "commander", "pap": "Port-au-Prince", "intel": "intelligence", "amb": "ambassador", "rep": "representative", "reps": "representatives",
 	"ps": "principal secretary",
+	// A question word's contraction typed without its apostrophe: "whats
+	// the budget" must read as "what's the budget" for its phrase to be
+	// found (an unread phrase asks for no kind of answer, and any
+	// sentence on the topic then seems to answer it).
+	"whats": "what's", "whos": "who's", "wheres": "where's", "whens": "when's", "hows": "how's",
 	// Ordinals as figures: "the 2nd contingent", "le 2e contingent".
 	"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "1er": "premier", "1re": "première",
 	"2e": "deuxième", "2eme": "deuxième", "2ème": "deuxième", "3e": "troisième", "3eme": "troisième", "3ème": "troisième"}
