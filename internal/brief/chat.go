@@ -45,7 +45,7 @@ func withoutPreamble(q string) string {
 	if stripped := strings.TrimSpace(emojiCode.ReplaceAllString(q, " ")); stripped != "" {
 		q = stripped
 	}
-	return withoutOpening(withoutClosing(withoutStress(particlesJoined(spelledOut(howComeAsWhy(withoutAside(q)))))))
+	return withoutOpening(withoutClosing(withoutStress(particlesJoined(spelledOut(tallyAsCount(howComeAsWhy(withoutAside(q))))))))
 }
 
 // howCome asks why: as words, "come" would be a word of the question
@@ -54,6 +54,15 @@ var howCome = regexp.MustCompile(`(?i)\bhow come\b`)
 
 // howComeAsWhy writes "how come" as "why".
 func howComeAsWhy(q string) string { return howCome.ReplaceAllString(q, "why") }
+
+// voteTally is a question's "what was the vote tally", "the vote count".
+var voteTally = regexp.MustCompile(`(?i)\bwhat (?:was|is|were) the (?:vote|votes|voting) (?:tally|count|breakdown)\b`)
+
+// tallyAsCount writes "what was the vote tally" as "how many votes": a
+// tally is a count of votes, and read so only a sentence that counts them
+// ("13 in favour", "15 voix pour") answers it, not one that only says the
+// vote was won ("parliament approved the deployment of 1,000 officers").
+func tallyAsCount(q string) string { return voteTally.ReplaceAllString(q, "how many votes were cast") }
 
 // chatShorthand is how chat shortens words the reports spell out.
 var chatShorthand = map[string]string{"ppl": "people", "govt": "government", "gov't": "government", "intl": "international",

@@ -41,6 +41,8 @@ func TestWithoutPreamble(t *testing.T) {
 		{"what's the govt's plan w/ the force?", "what's the government's plan with the force?"},
 		{"whats the first-year budget for the force", "what's the first-year budget for the force"},
 		{"whos the deputy commander?", "who's the deputy commander?"},
+		{"What was the vote tally on resolution 2699?", "how many votes were cast on resolution 2699?"},
+		{"kenya approved it in 2023: what was the vote count?", "kenya approved it in 2023: how many votes were cast?"},
 		{"Whats the GSF budget?", "what's the GSF budget?"},
 		{"how much did Canada give, approx $60 mil?", "how much did Canada give, approximately $60 million?"},
 		{"how many mil personnel are deployed?", "how many mil personnel are deployed?"},
