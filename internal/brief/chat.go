@@ -45,7 +45,7 @@ func withoutPreamble(q string) string {
 	if stripped := strings.TrimSpace(emojiCode.ReplaceAllString(q, " ")); stripped != "" {
 		q = stripped
 	}
-	return withoutOpening(withoutClosing(withoutStress(particlesJoined(spelledOut(howComeAsWhy(withoutAside(q)))))))
+	return withoutOpening(withoutClosing(withoutStress(particlesJoined(spelledOut(tallyAsCount(howComeAsWhy(withoutAside(q))))))))
 }
 
 // howCome asks why: as words, "come" would be a word of the question
@@ -55,6 +55,15 @@ var howCome = regexp.MustCompile(`(?i)\bhow come\b`)
 // howComeAsWhy writes "how come" as "why".
 func howComeAsWhy(q string) string { return howCome.ReplaceAllString(q, "why") }
 
+// voteTally is a question's "what was the vote tally", "the vote count".
+var voteTally = regexp.MustCompile(`(?i)\bwhat (?:was|is|were) the (?:vote|votes|voting) (?:tally|count|breakdown)\b`)
+
+// tallyAsCount writes "what was the vote tally" as "how many votes": a
+// tally is a count of votes, and read so only a sentence that counts them
+// ("13 in favour", "15 voix pour") answers it, not one that only says the
+// vote was won ("parliament approved the deployment of 1,000 officers").
+func tallyAsCount(q string) string { return voteTally.ReplaceAllString(q, "how many votes were cast") }
+
 // chatShorthand is how chat shortens words the reports spell out.
 var chatShorthand = map[string]string{"ppl": "people", "govt": "government", "gov't": "government", "intl": "international",
 	"b/c": "because", "bc": "because", "w/": "with", "abt": "about", "approx": "approximately", "mil": "million",
@@ -63,6 +72,11 @@ var chatShorthand = map[string]string{"ppl": "people", "govt": "government", "go
 	"nyc": "New York", "op": "operation", "ops": "operations", "ok'd": "approved", "ok’d": "approved", "okayed": "approved",
 	"dept": "department", "cmdr": "commander", "pap": "Port-au-Prince", "intel": "intelligence", "amb": "ambassador", "rep": "representative", "reps": "representatives",
 	"ps": "principal secretary",
+	// A question word's contraction typed without its apostrophe: "whats
+	// the budget" must read as "what's the budget" for its phrase to be
+	// found (an unread phrase asks for no kind of answer, and any
+	// sentence on the topic then seems to answer it).
+	"whats": "what's", "whos": "who's", "wheres": "where's", "whens": "when's", "hows": "how's",
 	// Ordinals as figures: "the 2nd contingent", "le 2e contingent".
 	"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "1er": "premier", "1re": "première",
 	"2e": "deuxième", "2eme": "deuxième", "2ème": "deuxième", "3e": "troisième", "3eme": "troisième", "3ème": "troisième"}

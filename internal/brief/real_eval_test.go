@@ -781,8 +781,10 @@ var realFresh16Floors = map[EvalKind]realFloor{
 	KindOffTopic: {abstain: 0.95},
 	// After h-why3's condition and sorting facets (ninth session): key fact 0.78, why/how 1.00.
 	KindWhyHow: {fact: 0.95},
-	// h-cross5 (a creating word said of an instrument meets "authorized"): recall 0.91 -> 0.94.
-	"overall": {recall: 0.92, mrr: 0.75, fact: 0.76, cited: 0.95, abstain: 0.72, maxFalseAbstain: 0.07, asOf: 0.75},
+	// h-cross5 (a creating word said of an instrument meets "authorized"):
+	// recall 0.91 -> 0.94; h-abst4 ("whats", vote tallies): unanswerable
+	// 0.75 -> 1.00 (ninth session, tuned on).
+	"overall": {recall: 0.92, mrr: 0.75, fact: 0.76, cited: 0.95, abstain: 0.97, maxFalseAbstain: 0.07, asOf: 0.75},
 }
 
 var realEvalFiles = []struct {
@@ -957,7 +959,8 @@ var realNearmissFloors = map[EvalKind]realFloor{
 // (or, for whose they are, in the title or source line): key fact 0.79,
 // cited 0.85, unanswerable 0.60, false abstentions 0.07.
 var realAbstainDevFloors = map[EvalKind]realFloor{
-	"overall": {recall: 0.84, fact: 0.76, cited: 0.82, abstain: 0.55, maxFalseAbstain: 0.1},
+	// After h-abst4's vote-tally reading (ninth session): key fact 0.79 -> 0.86.
+	"overall": {recall: 0.84, fact: 0.84, cited: 0.82, abstain: 0.55, maxFalseAbstain: 0.1},
 }
 
 // realAbstainTestFloors hold testdata/real_abstain_test.yaml, the test

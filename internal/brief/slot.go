@@ -1898,7 +1898,10 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 		// the doer ("The launch was presided over by Jack Ombaka") answers
 		// though the rarer word of the reader's ("system") is not in it.
 		deedTold := s.person && s.predicate != nil && !s.spoken && !phraseVerbs[s.predicate.Text] && bag.meets(*s.predicate) && len(personFullNames(sentence)) > 0
-		if s.kind == TypeAmount && !setBefore || s.person && !roleAfter && !deedTold || s.kind == TypeCount && !byTitle && !deedHere {
+		// A tally tells the vote, not what was voted on: "15 voix pour"
+		// follows the sentence that says the mandate was renewed.
+		tallyHere := s.kind == TypeCount && beside && s.countsVotes() && tallies(sentence, s.against)
+		if s.kind == TypeAmount && !setBefore || s.person && !roleAfter && !deedTold || s.kind == TypeCount && !byTitle && !deedHere && !tallyHere {
 			return false
 		}
 		// So may the thing of "which resolution", numbered a few
@@ -2056,8 +2059,8 @@ func numberFor(an *analysis, sentence, lang string, s answerSlot, byTitle bool) 
 			if s.kind == TypeCount && !counts(i, append(slices.Clone(s.head), s.named...)...) {
 				continue
 			}
-		} else if len(s.relation) > 0 && !related(i, s.relation) {
-			continue
+		} else if len(s.relation) > 0 && !related(i, s.relation) && !(s.countsVotes() && tallyAt(words, i, s.against)) {
+			continue // a tally counts the vote, which the sentence or the one beside it says is on what was asked
 		}
 		return true
 	}
@@ -2147,10 +2150,17 @@ func servingAs(sentence string, toks []lexicon.Token, words []string, i int, hol
 
 // voterHeads count those who vote: a tally ("12 votes in favour", "13
 // in favour") counts them.
-var voterHeads = lexiconSet(`members countries states nations delegations`)
+var voterHeads = lexiconSet(`members countries states nations delegations votes`)
 
 // againstWords ask of the votes against.
 var againstWords = lexiconSet(`against opposed oppose opposing rejected reject`)
+
+// countsVotes reports a count of votes ("how many votes", "what was the
+// vote tally"), which a tally answers whatever it says was voted on. A
+// count of voters is not: "members" may be gang members.
+func (s answerSlot) countsVotes() bool {
+	return slices.ContainsFunc(s.head, func(c lexicon.Concept) bool { return c.Text == "votes" || c.Text == "vote" })
+}
 
 // tallies reports a sentence with a vote tally of the side asked (tallyAt).
 func tallies(sentence string, against bool) bool {
@@ -2177,6 +2187,10 @@ func tallyAt(words []string, i int, against bool) bool {
 	at := 1
 	if next(1) == "votes" || next(1) == "vote" {
 		at = 2
+	}
+	if next(1) == "voix" {
+		// French counts a side's votes as "15 voix pour", "2 voix contre".
+		return next(2) == map[bool]string{false: "pour", true: "contre"}[against]
 	}
 	if against {
 		return next(at) == "against"

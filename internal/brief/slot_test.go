@@ -1501,3 +1501,49 @@ func TestCountsAnotherKind(t *testing.T) {
 		}
 	}
 }
+
+// TestTallyAnswersAVoteCount: a count of votes is answered by a tally
+// ("15 voix pour") though what was voted on is told in the sentence
+// beside it; a number that counts something else is no tally.
+func TestTallyAnswersAVoteCount(t *testing.T) {
+	an := newAnalysis(lexicon.New(config.Default().Topic.Aliases))
+	q := withoutPreamble("What was the vote tally when the Council renewed BINUH's mandate?")
+	r := retrieval{question: q, asked: an.lex.Query(q), kind: questionType(q), an: an}
+	for _, tt := range []struct {
+		sents []string
+		want  bool
+	}{
+		{[]string{"Alors que son renouvellement s'est fait à l'unanimité.", "Le projet de résolution a recueilli 15 voix pour."}, true},
+		{[]string{"Alors que son renouvellement s'est fait à l'unanimité.", "Le bureau compte 15 employés."}, false},
+	} {
+		var bags []termBag
+		for _, x := range tt.sents {
+			bags = append(bags, an.bag(x, "fr"))
+		}
+		w := make([]float64, len(r.asked))
+		for i := range w {
+			w[i] = float64(i)
+		}
+		s := slotOf(r, w, bags)
+		if got := s.filledBy(an, tt.sents, bags, 1, "fr", termBag{}); got != tt.want {
+			t.Errorf("filledBy(%q) = %v, want %v (slot %s)", tt.sents[1], got, tt.want, s.describe())
+		}
+	}
+}
+
+func TestTallyAtFrench(t *testing.T) {
+	for _, tt := range []struct {
+		text    string
+		against bool
+		want    bool
+	}{
+		{"a recueilli 15 voix pour", false, true},
+		{"a recueilli 2 voix contre", true, true},
+		{"a recueilli 2 voix contre", false, false},
+		{"adopted by 13 votes in favour", false, true},
+	} {
+		if got := tallies(tt.text, tt.against); got != tt.want {
+			t.Errorf("tallies(%q, %v) = %v, want %v", tt.text, tt.against, got, tt.want)
+		}
+	}
+}
