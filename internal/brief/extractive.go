@@ -1391,10 +1391,7 @@ func weights(r retrieval, byCorpus bool) []float64 {
 		_, b := r.an.of(h)
 		bags = append(bags, b...)
 	}
-	names := map[string]bool{}
-	for _, n := range r.an.namedTerms(r.question) {
-		names[n] = true
-	}
+	names := r.an.namedSet(r.question)
 	n := float64(len(bags))
 	w := make([]float64, len(r.asked))
 	for i, c := range r.asked {

@@ -37,7 +37,7 @@ func TestSceneWord(t *testing.T) {
 			r.corpusDF = append(r.corpusDF, df)
 		}
 		got := ""
-		if c := sceneWord(r, gateWeights(r), nil); c != nil {
+		if c := sceneWord(r, gateWeights(r), r.an.namedSet(r.question), nil); c != nil {
 			got = c.Text
 		}
 		if got != tt.want {

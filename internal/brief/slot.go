@@ -855,10 +855,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		}
 	}
 	s.person = len(cue) > 0 && (cue[0] == "who" || cue[0] == "whom" || cue[0] == "whose" || cue[0] == "qui")
-	names := map[string]bool{}
-	for _, n := range r.an.namedTerms(r.question) {
-		names[n] = true
-	}
+	names := r.an.namedSet(r.question)
 	if len(cue) == 1 && (cue[0] == "which" || whatCues[cue[0]]) || s.kind == TypeOther && numberLabels[head] && slices.Equal(cue, []string{"number", "of"}) {
 		// The thing named: the head, or for "which gang figures" (a
 		// word that names no thing) the word before it.
@@ -1101,7 +1098,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		// UNSOH": no passage says who heads it).
 		s.spoken = s.predicate != nil && speechActs[s.predicate.Text]
 		if s.predicate != nil && !s.spoken {
-			if c := sceneWord(r, w, inMain); c != nil && anyHolds(bags, *c) {
+			if c := sceneWord(r, w, names, inMain); c != nil && anyHolds(bags, *c) {
 				s.scene = c
 			}
 		}
@@ -2190,7 +2187,11 @@ func tallyAt(words []string, i int, against bool) bool {
 	}
 	if next(1) == "voix" {
 		// French counts a side's votes as "15 voix pour", "2 voix contre".
-		return next(2) == map[bool]string{false: "pour", true: "contre"}[against]
+		side := "pour"
+		if against {
+			side = "contre"
+		}
+		return next(2) == side
 	}
 	if against {
 		return next(at) == "against"
@@ -3014,13 +3015,9 @@ const (
 // beside the main one ("who funded the unit [that would chase the
 // attackers to the last alley]") says what the thing is, not the deed
 // asked, and pins nothing.
-func sceneWord(r retrieval, w []float64, inMain map[string]bool) *lexicon.Concept {
+func sceneWord(r retrieval, w []float64, names, inMain map[string]bool) *lexicon.Concept {
 	if r.corpusDF == nil {
 		return nil
-	}
-	names := map[string]bool{}
-	for _, n := range r.an.namedTerms(r.question) {
-		names[n] = true
 	}
 	var best *lexicon.Concept
 	bestW := 0.0

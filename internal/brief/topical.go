@@ -37,10 +37,7 @@ func onTopic(r retrieval) bool {
 	if windowCoverage(r) >= specificShare {
 		return true
 	}
-	names := map[string]bool{}
-	for _, n := range r.an.namedTerms(r.question) {
-		names[n] = true
-	}
+	names := r.an.namedSet(r.question)
 	for i, c := range r.asked {
 		if c.Glossary {
 			return true

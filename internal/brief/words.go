@@ -212,6 +212,15 @@ func honorific(w string) bool {
 	return personTitles[f] || roleHeads[f]
 }
 
+// namedSet is namedTerms as a set.
+func (an *analysis) namedSet(text string) map[string]bool {
+	set := map[string]bool{}
+	for _, n := range an.namedTerms(text) {
+		set[n] = true
+	}
+	return set
+}
+
 // namedTerms returns the content words of text written with a capital
 // letter where a sentence does not start: names of people, places, bodies,
 // and acronyms. Months, weekdays and the topic's own names (the glossary)

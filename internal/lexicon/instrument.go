@@ -50,13 +50,13 @@ func (a *Analyzer) newInstrumentRule() *instrumentRule {
 // next returns c, with the approving group when it is made by the
 // instrument before it.
 func (r *instrumentRule) next(c Concept) Concept {
-	if r.after && r.made != "" && r.approved != "" && holds(c.Related, r.made) {
+	if r.after && r.made != "" && r.approved != "" && slices.Contains(c.Related, r.made) {
 		c.Related = union(slices.Clip(c.Related), []string{r.approved})
 	}
 	// "resolution 2793 creating the GSF": the number is the instrument's;
 	// "the vote on the one creating": "one" stands for the noun before.
 	if !c.Number && c.Text != "one" {
-		r.after = holdsAny(c.Related, r.instruments)
+		r.after = slices.ContainsFunc(r.instruments, func(g string) bool { return slices.Contains(c.Related, g) })
 	}
 	return c
 }
@@ -70,22 +70,4 @@ func (a *Analyzer) instrumentGroups() []string {
 		}
 	}
 	return out
-}
-
-func holdsAny(list, xs []string) bool {
-	for _, x := range xs {
-		if holds(list, x) {
-			return true
-		}
-	}
-	return false
-}
-
-func holds(list []string, x string) bool {
-	for _, y := range list {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
