@@ -799,6 +799,14 @@ var realFresh17Floors = map[EvalKind]realFloor{
 	"overall":    {recall: 0.82, mrr: 0.69, fact: 0.6, cited: 0.78, abstain: 0.85, maxFalseAbstain: 0.18, asOf: 0.55},
 }
 
+// realCross6TestFloors hold testdata/real_cross6_test.yaml, 14
+// cross-document questions and 4 near misses written by h-cross6 on
+// 2026-12-06 (tenth session) from the corpus alone, before any code
+// change; held out (never tuned on).
+var realCross6TestFloors = map[EvalKind]realFloor{
+	"overall": {},
+}
+
 var realEvalFiles = []struct {
 	name   string
 	floors map[EvalKind]realFloor
@@ -828,6 +836,7 @@ var realEvalFiles = []struct {
 	{"real_cross2_test", realCross2TestFloors},
 	{"real_cross3_dev", realCross3DevFloors},
 	{"real_cross3_test", realCross3TestFloors},
+	{"real_cross6_test", realCross6TestFloors},
 	{"real_gen", realGenFloors},
 	{"real_why2_dev", realWhy2DevFloors},
 	{"real_why2_test", realWhy2TestFloors},
