@@ -755,6 +755,9 @@ func subQueries(q string) []string {
 		return nil
 	}
 	parts := comparedSides(lower)
+	if parts == nil {
+		parts = differingSides(lower)
+	}
 	for _, sep := range []string{" compared with ", " compared to ", " compare with ", " compare to ", " compares with ", " compares to ",
 		" versus ", " vs ", " and then ", " than ", " and ", " or ", " et ", " ou "} {
 		if parts != nil {
@@ -792,9 +795,12 @@ func subQueries(q string) []string {
 	}
 	// "how big was the MSS when the council renewed it vs when it got
 	// folded into the GSF?": a right part that is only another setting
-	// ("when ...") asks the left's question in it.
-	if frame := settingFrame(parts[0], parts[1]); frame != "" {
-		return []string{parts[0], frame + " " + parts[1]}
+	// ("when ...") asks the left's question in it; so does one that is
+	// the left's question word and another setting ("who spoke for the
+	// us when the mss got renewed, and who when the gsf was approved").
+	right := withoutAskedWord(parts[0], parts[1])
+	if frame := settingFrame(parts[0], right); frame != "" {
+		return []string{parts[0], frame + " " + right}
 	}
 	// "how did the 2023 MSS resolution pass versus the 2025 GSF one?": a
 	// right part that is only what tells it apart (a year, a name) borrows
@@ -856,6 +862,45 @@ func comparedSides(lower string) []string {
 		}
 	}
 	return nil
+}
+
+// differingVerbs set one side against the other: "how does the GSF's job
+// differ from what the MSS was tasked with".
+var differingVerbs = []string{" differ from ", " differs from ", " differed from ", " different from ", " differ to "}
+
+// differingSides splits "how does A differ from B" into what each side
+// is: "what is the gsf's assigned job" and "what the original 2023
+// mission was tasked with". The left's "how does" asks the manner of
+// the difference, which no report tells: each side's own thing answers
+// it. Nil when the question sets no two sides so.
+func differingSides(lower string) []string {
+	for _, sep := range differingVerbs {
+		i := strings.Index(lower, sep)
+		if i <= 0 {
+			continue
+		}
+		left, right := strings.TrimSpace(lower[:i]), strings.TrimSpace(lower[i+len(sep):])
+		words := strings.Fields(left)
+		if len(words) < 3 || words[0] != "how" || !auxiliaries[words[1]] || len(contentTerms(right)) == 0 {
+			return nil
+		}
+		return []string{"what is " + strings.Join(words[2:], " "), right}
+	}
+	return nil
+}
+
+// withoutAskedWord returns a right part that opens with a question word
+// of the left part and then a setting ("who when the gsf was approved")
+// as that setting alone; the part unchanged otherwise.
+func withoutAskedWord(left, right string) string {
+	toks := lexicon.Tokens(right)
+	if len(toks) < 2 || !joinedQuestionWords[toks[0].Text] || !clauseOpeners[toks[1].Text] {
+		return right
+	}
+	if !slices.Contains(tokenTexts(lexicon.Tokens(left)), toks[0].Text) {
+		return right
+	}
+	return strings.TrimSpace(right[toks[1].Start:])
 }
 
 // bareQuestion reports a part that holds nothing but its question for a
