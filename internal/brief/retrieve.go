@@ -2,6 +2,7 @@ package brief
 
 import (
 	"context"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -110,7 +111,10 @@ func (a *Answerer) retrieveK(ctx context.Context, req Request, k int) (retrieval
 	// "In what year was BINUH set up?": the year is what is asked for, not
 	// a word the answer holds ("for one year"); the store reads "when".
 	searched = replaceRuns(searched, dateFrames, "when")
-	queries := append([]string{searched}, subQueries(searched)...)
+	// Each part is searched for in its own words: a vote's part read as a
+	// tally (voteAsTally) would find only reports counting votes, not the
+	// one that says it was unanimous.
+	queries := append([]string{searched}, splitParts(searched)...)
 	rewrites := a.rewrite(ctx, q, req.History)
 	r.rewrites = rewrites
 	pool := max(poolFactor*k, minPool)
@@ -740,6 +744,34 @@ func oneAsLeftNoun(left, right string) string {
 // comparison, two dates, "X and Y") into one query per part, each keeping
 // the words the parts share, so that one side cannot take every place.
 func subQueries(q string) []string {
+	parts := splitParts(q)
+	for i, p := range parts {
+		parts[i] = voteAsTally(p)
+	}
+	return parts
+}
+
+// votedHow is a part asking how a vote went: "how did the security
+// council vote on the gsf resolution", "how did the vote on 2699 go", "the
+// vote that first authorized the mss" (a side with no question word of
+// its own, set against the other).
+var votedHow = regexp.MustCompile(`^(?:how did (?:[a-z0-9'.-]+ ){1,4}vote|how did the vote|(?:what was )?the (?:[a-z]+ )?vote) (on|for|to|in|over|that|which|creating|authorizing|authorising|establishing) `)
+
+// voteAsTally writes a part asking how a vote went as a count of its
+// votes ("how many votes were cast on the gsf resolution"): set against
+// another vote, what tells it is its tally ("12 in favour, with three
+// abstentions"), not a sentence saying the resolution passed. Other
+// parts come back unchanged.
+func voteAsTally(part string) string {
+	m := votedHow.FindStringSubmatchIndex(part)
+	if m == nil {
+		return part
+	}
+	return "how many votes were cast in the vote " + part[m[2]:]
+}
+
+// splitParts is subQueries before a vote asked is read as its tally.
+func splitParts(q string) []string {
 	// "How was he killed — what was his group doing?": a dash joins two
 	// questions as "and" does (a semicolon more often ends a premise:
 	// "2699 had two abstentions; which country ...").
