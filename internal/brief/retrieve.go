@@ -783,12 +783,14 @@ func splitParts(q string) []string {
 	if parts := rivalSourceParts(q); parts != nil {
 		return parts
 	}
-	if !isComparison(q) {
+	// "how is the GSF's job different from what the MSS did": one side
+	// set against the other, whatever else the question holds.
+	parts := differingSides(lower)
+	if parts == nil && !isComparison(q) {
 		return nil
 	}
-	parts := comparedSides(lower)
 	if parts == nil {
-		parts = differingSides(lower)
+		parts = comparedSides(lower)
 	}
 	for _, sep := range []string{" compared with ", " compared to ", " compare with ", " compare to ", " compares with ", " compares to ",
 		" versus ", " vs ", " and then ", " than ", " and ", " or ", " et ", " ou "} {
