@@ -923,18 +923,21 @@ func differingSides(lower string) []string {
 	return nil
 }
 
-// withoutAskedWord returns a right part that opens with a question word
-// of the left part and then a setting ("who when the gsf was approved")
-// as that setting alone; the part unchanged otherwise.
+// withoutAskedWord returns a right part that opens with a question of
+// the left part and then a setting ("who when the gsf was approved", "how
+// many when the gsf took over") as that setting alone; the part unchanged
+// otherwise.
 func withoutAskedWord(left, right string) string {
 	toks := lexicon.Tokens(right)
-	if len(toks) < 2 || !joinedQuestionWords[toks[0].Text] || !clauseOpeners[toks[1].Text] {
+	cue := askPhrase(right).cue
+	n := len(cue)
+	if n == 0 || len(toks) <= n || !slices.Equal(tokenTexts(toks[:n]), cue) || !clauseOpeners[toks[n].Text] {
 		return right
 	}
-	if !slices.Contains(tokenTexts(lexicon.Tokens(left)), toks[0].Text) {
+	if runIndex(tokenTexts(lexicon.Tokens(left)), cue) < 0 {
 		return right
 	}
-	return strings.TrimSpace(right[toks[1].Start:])
+	return strings.TrimSpace(right[toks[n].Start:])
 }
 
 // bareQuestion reports a part that holds nothing but its question for a

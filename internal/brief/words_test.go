@@ -368,6 +368,7 @@ func TestWithoutAskedWord(t *testing.T) {
 		{"who spoke when the mss was renewed", "who when the gsf was approved", "when the gsf was approved"},
 		{"who spoke when the mss was renewed", "how many when the gsf was approved", "how many when the gsf was approved"},
 		{"who spoke when the mss was renewed", "who approved the gsf", "who approved the gsf"},
+		{"how many police were there when the mss was renewed", "how many when the gsf took over", "when the gsf took over"},
 	}
 	for _, tt := range tests {
 		if got := withoutAskedWord(tt.left, tt.right); got != tt.want {
