@@ -255,6 +255,9 @@ func cueType(words []string) AnswerType {
 		if c.t == TypeTime && at >= 0 && at+len(c.words) < len(words) && timeCompounds[words[at+len(c.words)]] {
 			continue // "what time frame", "what time limit": a span or a date, not an hour
 		}
+		if c.t == TypeCount && vagueNumber(words, at) {
+			continue // "a number of the cops wanted out": some, not how many
+		}
 		if at >= 0 && (at < bestAt || at == bestAt && len(c.words) > bestLen) {
 			best, bestAt, bestLen = c.t, at, len(c.words)
 		}
@@ -271,6 +274,15 @@ func cueType(words []string) AnswerType {
 		return TypeOther // "the number of the resolution" is which resolution
 	}
 	return best
+}
+
+// vagueNumber reports the quantifier "a number of" ("a large number
+// of") at words[at]: it says some, as "several" does, and asks no count.
+func vagueNumber(words []string, at int) bool {
+	if at < 0 || words[at] != "number" {
+		return false
+	}
+	return at > 0 && words[at-1] == "a" || at > 1 && words[at-2] == "a"
 }
 
 // numberOfALabel reports "number of the resolution" at words[at]: the

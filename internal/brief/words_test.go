@@ -76,6 +76,8 @@ func TestQuestionTypeAndMeets(t *testing.T) {
 		{"Which members threatened a veto when the US floated it?", "China and Russia threatened a veto.", TypeOther, true},               // "when" starts a clause
 		{"What's the latest on when the force hits full strength?", "It should reach full strength by October.", TypeDate, true},          // "on when" asks when
 		{"What errand was the team on when the officer was shot?", "They were recovering a vehicle.", TypeOther, true},                    // "was on" is no asking "on"
+		{"Is it true that a number of the officers quit over pay?", "Some officers quit over pay.", TypeYesNo, true},                      // "a number of" says some
+		{"Did a large number of officers quit?", "Some officers quit.", TypeYesNo, true},
 		{"Names of the two officers killed?", "Constable Samuel Kitwai was killed.", TypeWho, true},
 		{"The UN and Kenya gave different figures for the money frozen. What were the two figures?", "It would stop $13.3 million.", TypeAmount, true}, // two figures of money
 		{"Two reports disagree on the force. What were the two numbers?", "It has 410 officers.", TypeCount, true},

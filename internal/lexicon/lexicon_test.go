@@ -130,7 +130,9 @@ func TestGlossaryAndParaphrase(t *testing.T) {
 		{"Did some recruits walk away from the job?", "20 people had submitted letters of resignation"},
 		{"What were their gripes?", "a complaint reporting mechanism"},
 		{"What did the think tank say?", "From Crisis Group"},
-		{"Should it hold off on going in big?", "The mission should not deploy in force"}} {
+		{"Should it hold off on going in big?", "The mission should not deploy in force"},
+		{"What did he compare it to?", "Wooster likened it to triage"},
+		{"What is their game plan?", "the U.S. approach in Haiti"}} {
 		bag := a.Bag(p[1], English)
 		found := false
 		for _, c := range a.Query(p[0]) {
