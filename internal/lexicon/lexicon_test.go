@@ -132,7 +132,9 @@ func TestGlossaryAndParaphrase(t *testing.T) {
 		{"What did the think tank say?", "From Crisis Group"},
 		{"Should it hold off on going in big?", "The mission should not deploy in force"},
 		{"What did he compare it to?", "Wooster likened it to triage"},
-		{"What is their game plan?", "the U.S. approach in Haiti"}} {
+		{"What is their game plan?", "the U.S. approach in Haiti"},
+		{"Which officer didn't make it home?", "a Kenyan police was killed on Tuesday"},
+		{"Where did they get jumped?", "The MSS forces were attacked during the recovery"}} {
 		bag := a.Bag(p[1], English)
 		found := false
 		for _, c := range a.Query(p[0]) {
