@@ -75,7 +75,9 @@ func TestQuestionTypeAndMeets(t *testing.T) {
 		{"How long would the money keep the mission going?", "The council approved the mission in October last year.", TypeLength, false}, // a date alone is no span
 		{"Which members threatened a veto when the US floated it?", "China and Russia threatened a veto.", TypeOther, true},               // "when" starts a clause
 		{"What's the latest on when the force hits full strength?", "It should reach full strength by October.", TypeDate, true},          // "on when" asks when
-		{"What errand was the team on when the officer was shot?", "They were recovering a vehicle.", TypeOther, true},                    // "was on" is no asking "on"
+		{"What errand was the team on when the officer was shot?", "They were recovering a vehicle.", TypeManner, true},                   // "was on" is no asking "on"; an errand is a manner
+		{"Is it true that a number of the officers quit over pay?", "Some officers quit over pay.", TypeYesNo, true},                      // "a number of" says some
+		{"Did a large number of officers quit?", "Some officers quit.", TypeYesNo, true},
 		{"Names of the two officers killed?", "Constable Samuel Kitwai was killed.", TypeWho, true},
 		{"The UN and Kenya gave different figures for the money frozen. What were the two figures?", "It would stop $13.3 million.", TypeAmount, true}, // two figures of money
 		{"Two reports disagree on the force. What were the two numbers?", "It has 410 officers.", TypeCount, true},
@@ -601,6 +603,25 @@ func TestOpensWithPronounAfterFrontedPhrase(t *testing.T) {
 	} {
 		if got := opensWithPronoun(s); got != want {
 			t.Errorf("opensWithPronoun(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestQuestionTypeOfChat: chat sets what it asks of before the question
+// ("that guy who ..., what ...": the "who" describes) and asks what a
+// team was out doing as "what job were they on", a manner, not a role.
+func TestQuestionTypeOfChat(t *testing.T) {
+	for q, want := range map[string]AnswerType{
+		"that second guy from nairobi who didn't make it home, what job was his unit on when they got jumped": TypeManner,
+		"What errand was the team on when the officer was shot?":                                              TypeManner,
+		"that officer who was killed, when did he die":                                                        TypeDate,
+		"the harvard folks, how many abuses did they count":                                                   TypeCount,
+		"What job does Christofides hold?":                                                                    TypeOther,
+		"who was the officer that was killed":                                                                 TypeWho,
+		"that officer who was killed in the ambush":                                                           TypeWho,
+	} {
+		if got := questionType(q); got != want {
+			t.Errorf("questionType(%q) = %s, want %s", q, got, want)
 		}
 	}
 }
