@@ -156,8 +156,10 @@ func particlesJoined(q string) string {
 }
 
 // splitHold is "put ... on hold" around its object, which may be longer
-// than a particle's: "put its deployment to Haiti on hold".
-var splitHold = regexp.MustCompile(`(?i)\b(put|puts|putting)((?:\s+[\p{L}\d'’-]+){1,5}?)\s+on\s+hold\b`)
+// than a particle's: "put its deployment to Haiti on hold". "On ice" and
+// "on the back burner" are its idioms and are read as it: a report says
+// "suspend", which the paraphrase group of "on hold" meets.
+var splitHold = regexp.MustCompile(`(?i)\b(put|puts|putting)((?:\s+[\p{L}\d'’-]+){1,5}?)\s+on\s+(?:hold|ice|the\s+back[\s-]+burner)\b`)
 
 // asideOpeners open what a chat question adds after its question mark
 // without asking it: "who's the deputy commander? think he's Jamaican".

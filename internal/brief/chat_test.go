@@ -82,8 +82,11 @@ func TestWithoutPreamble(t *testing.T) {
 		{"what did the foreign affairs PS say?", "what did the foreign affairs principal secretary say?"},
 		{"if a cop roughs somebody up, where can they report it?", "if a cop roughs up somebody, where can they report it?"},
 		{"did the US pull out?", "did the US pull out?"},
-		{"why did kenya put its deployment to haiti on hold?", "why did kenya put on hold its deployment to haiti?"}, // an object of four words
-		{"who sent the first contingent to Haiti?", "who sent the first contingent to Haiti?"},                       // no particle
+		{"why did kenya put its deployment to haiti on hold?", "why did kenya put on hold its deployment to haiti?"},                    // an object of four words
+		{"why did kenya put the haiti deployment on ice in march 2024", "why did kenya put on hold the haiti deployment in march 2024"}, // an idiom of "on hold"
+		{"did the US put the draft on the back burner?", "did the US put on hold the draft?"},
+		{"is the ice hockey rink on ice?", "is the ice hockey rink on ice?"},                   // no "put"
+		{"who sent the first contingent to Haiti?", "who sent the first contingent to Haiti?"}, // no particle
 		{"who runs the UN office in PaP, per the intel brief?", "who runs the UN office in Port-au-Prince, per the intelligence brief?"},
 		{"is that right? now what", "is that right? now what"}, // "right" then "now" across a question mark
 		{"Chad's offer seems to have shifted: why?", "Chad's offer have shifted: why?"},
