@@ -441,6 +441,32 @@ var futureCues = [][]string{{"will"}, {"expected", "to"}, {"set", "to"}, {"plans
 // speaksOfFuture reports a sentence about what is to come.
 func speaksOfFuture(sentence string) bool { return holdsRun(sentence, futureCues) }
 
+// asksOfPlan reports a question that asks what is to come in the present
+// progressive of a verb of sending ("how many personnel is Chad sending",
+// "how many are they deploying"): English says an arrangement so, and the
+// report's "is set to deploy 800" answers it.
+func asksOfPlan(question string) bool {
+	words := tokenTexts(lexicon.Tokens(question))
+	for i, w := range words {
+		if !planVerbs[w] {
+			continue
+		}
+		for j := i - 1; j >= max(i-3, 0); j-- {
+			if progressiveAux[words[j]] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// planVerbs send or give what a country has arranged to; progressiveAux
+// make them progressive.
+var (
+	planVerbs      = lexiconSet(`sending deploying contributing dispatching committing`)
+	progressiveAux = lexiconSet(`is are am`)
+)
+
 // placePreps put a place after them; placeNouns may stand between ("in
 // the town of Pont-Sondé", "à l'aéroport Toussaint Louverture").
 var (

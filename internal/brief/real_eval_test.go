@@ -874,6 +874,7 @@ var realEvalFiles = []struct {
 	{"real_owner_test", realOwnerTestFloors},
 	{"real_owner_dev", realOwnerDevFloors},
 	{"real_para8_test", realPara8TestFloors},
+	{"real_time3_test", realTime3TestFloors},
 }
 
 // realRankDevFloors and realRankTestFloors hold testdata/real_rank_dev.yaml
@@ -1142,3 +1143,11 @@ var realXling2DevFloors = map[EvalKind]realFloor{
 // paraphrases and 4 near misses written by a helper (h-para8) on 2026-12-06,
 // tenth session, before any code change.
 var realPara8TestFloors = map[EvalKind]realFloor{"overall": {}}
+
+// realTime3TestFloors hold testdata/real_time3_test.yaml, 10 questions about
+// the present (as of the newest report that states each), 6 why/how
+// questions and 2 near misses, written by helper h-time3 on 2026-12-06 from
+// the reports alone before any code change; held out (never tuned on).
+var realTime3TestFloors = map[EvalKind]realFloor{
+	"overall": {},
+}
