@@ -542,6 +542,21 @@ func toldOnlyAsMeant(an *analysis, sentence, lang string, deed lexicon.Concept) 
 	return told
 }
 
+// promiseWords tell a count promised rather than done: "Chad offered
+// 1,500 soldiers", "its 1,500-commitment", "pledged over 3 100 troops".
+var promiseWords = lexiconSet(`offer offers offered pledge pledges pledged promise promises promised commitment commitments committed vowed`)
+
+// promisedInstead reports a sentence that does not write the deed asked
+// as done but tells a promise: "how many Chadian gendarmes have arrived"
+// is not counted by "Chad offered 1,500 soldiers".
+func promisedInstead(an *analysis, sentence, lang string, deed lexicon.Concept) bool {
+	toks := lexicon.Tokens(sentence)
+	if an.bag(sentence, lang).meets(deed) && !toldOnlyAsMeant(an, sentence, lang, deed) {
+		return false
+	}
+	return slices.ContainsFunc(toks, func(t lexicon.Token) bool { return promiseWords[t.Text] || strings.HasSuffix(t.Text, "-commitment") })
+}
+
 // beforeSetting returns a question up to the setting that follows what
 // it asks ("how big was the MSS | when the council renewed it", "how much
 // had the fund received | by the end of 2024", "which crew torched the
@@ -1229,7 +1244,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		s.deedUntold = s.deed != nil && len(s.deed.Related) > 0 && !meantWords[s.deed.Text] && !anyMeets(bags, *s.deed)
 		// "How many are they sending" asks a deed under way, which a
 		// report tells as planned ("is set to deploy 800").
-		s.deedDone = s.deed != nil && !offerWords[s.deed.Text] && !strings.HasSuffix(s.deed.Text, "ing") && !askedAsMeant(r.question, s.deed.Text)
+		s.deedDone = s.deed != nil && !offerWords[s.deed.Text] && !meantWords[s.deed.Text] && !promiseWords[s.deed.Text] && !strings.HasSuffix(s.deed.Text, "ing") && !askedAsMeant(r.question, s.deed.Text)
 	}
 	if (s.kind == TypeCount || s.kind == TypeAmount) && len(s.bodies) > 0 {
 		s.bodySince = firstNaming(r, s.bodies)
@@ -1980,7 +1995,7 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 			s.relation, s.deedOnly = []lexicon.Concept{*s.deed}, true
 		}
 	}
-	if s.kind == TypeCount && s.deedDone && toldOnlyAsMeant(an, sentence, lang, *s.deed) {
+	if s.kind == TypeCount && s.deedDone && (toldOnlyAsMeant(an, sentence, lang, *s.deed) || promisedInstead(an, sentence, lang, *s.deed)) {
 		// "How many Bangladeshi personnel have actually arrived?": "a
 		// target of 5,500 troops, after nations including Bangladesh
 		// offered to deploy soldiers" counts no arrival.
