@@ -1189,6 +1189,15 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 			s.deedUntold = slices.ContainsFunc(r.asked, func(c lexicon.Concept) bool {
 				return c.Text == v && !c.Glossary && (!anyMeets(bags, c) || !doneBy(r, c, doers, heads))
 			})
+			// "When did the Council vote to turn the MSS into a UN
+			// peacekeeping operation?": what the vote was to do is the
+			// deed dated; no top passage telling it, the vote on
+			// something else dates nothing of it.
+			if inf := infinitiveAfter(r.question, v); inf != "" && !s.deedUntold {
+				s.deedUntold = slices.ContainsFunc(r.asked, func(c lexicon.Concept) bool {
+					return c.Text == inf && !c.Glossary && !anyMeets(bags, c)
+				})
+			}
 		}
 	}
 	if len(cue) == 2 && cue[0] == "which" && countryHeads[cue[1]] {
@@ -1287,6 +1296,23 @@ func infinitiveIn(question, verb string) bool {
 		}
 	}
 	return false
+}
+
+// infinitiveAfter returns the verb of "to <verb>" right after the deed
+// ("vote [to turn]", "agree [to withdraw]"), "" when none follows or it
+// is a stop word, a common verb or a name.
+func infinitiveAfter(question, deed string) string {
+	toks := lexicon.Tokens(question)
+	words := tokenTexts(toks)
+	i := slices.Index(words, deed)
+	if i < 0 || i+2 >= len(words) || words[i+1] != "to" {
+		return ""
+	}
+	v := words[i+2]
+	if lexicon.IsStopWord(v) || phraseVerbs[v] || capitalised(question, toks[i+2]) {
+		return ""
+	}
+	return v
 }
 
 // holdsNumbers reports whether a report (its title and sentences) holds

@@ -1625,4 +1625,35 @@ func TestDeedAskedAsMeant(t *testing.T) {
 			t.Errorf("infinitiveIn(%q, %s) = %v, want %v", tt.question, tt.verb, got, tt.want)
 		}
 	}
+	for _, tt := range []struct {
+		question, deed, want string
+	}{
+		{"When did the Council vote to turn the MSS into a UN operation?", "vote", "turn"},
+		{"When did the Council vote to renew the mandate?", "vote", "renew"},
+		{"When did Kenya agree to send police?", "agree", ""}, // a common verb
+		{"When did the Council vote on it?", "vote", ""},
+		{"When did Kenya vote to Haiti's benefit?", "vote", ""}, // a name
+	} {
+		if got := infinitiveAfter(tt.question, tt.deed); got != tt.want {
+			t.Errorf("infinitiveAfter(%q, %s) = %q, want %q", tt.question, tt.deed, got, tt.want)
+		}
+	}
+}
+
+// TestDateOfWhatAVoteWasTo: a date asked of what a vote was to do
+// ("vote to turn ... into") is not the date of a vote no top passage says
+// was to do it.
+func TestDateOfWhatAVoteWasTo(t *testing.T) {
+	a := newExtractive(t, openStoreWith(t,
+		corpus.Document{Title: "Council authorizes a new force", Source: "Wire", URL: "https://example.org/vote", Published: day("2025-09-30"),
+			Text: "On 30 September the Security Council voted to replace the mission with a new force, as speakers called for a peacekeeping operation."}))
+	for _, tt := range []struct {
+		question string
+		answered bool
+	}{
+		{"When did the Security Council vote to turn the mission into a peacekeeping operation?", false},
+		{"When did the Security Council vote to replace the mission with a new force?", true},
+	} {
+		askAnswered(t, a, tt.question, tt.answered)
+	}
 }
