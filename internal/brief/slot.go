@@ -447,11 +447,16 @@ func askedDeed(question string, cue []string, names map[string]bool) (deed strin
 		}
 		deed, seen = w, true
 	}
-	if phraseVerbs[deed] || reportingVerbs[deed] || nounIngs[deed] {
+	if phraseVerbs[deed] && !motionVerbs[deed] || reportingVerbs[deed] || nounIngs[deed] {
 		return "", nil, nil
 	}
 	return deed, doers, heads
 }
+
+// motionVerbs are common verbs of coming and going: "when did the
+// Guatemalan police [leave] Haiti" asks the date of a departure, which a
+// date of their pledge does not answer.
+var motionVerbs = lexiconSet(`leave leaves left go goes went gone come comes came`)
 
 // meantWords say a deed is yet to be done: "plans to visit", "is set to
 // deploy", "pledged to send", "will arrive".

@@ -1370,6 +1370,8 @@ func TestAskedDeed(t *testing.T) {
 		{"when did kenya's senate approve the deployment", "approve", "kenya", []string{"senate"}},
 		{"When did Kenya's high court approve the deployment?", "approve", "kenya", []string{"high", "court"}},
 		{"When did Kenya approve the deployment?", "approve", "kenya", nil},
+		{"When did Chad's gendarmes leave Haiti?", "leave", "chad", []string{"gendarmes"}}, // a verb of going is a deed
+		{"When did Chad's gendarmes take over?", "", "", nil},                              // a common verb is none
 	}
 	for _, tt := range tests {
 		deed, doers, heads := askedDeed(tt.question, []string{"when"}, names)
