@@ -779,7 +779,9 @@ var realFresh15Floors = map[EvalKind]realFloor{
 	// After h-why3's cause wordings and h-para7 (a doer told in the
 	// reporter's verb, the veto in the reader's words), ninth session.
 	KindWhyHow: {fact: 0.95},
-	"overall":  {recall: 0.93, mrr: 0.71, fact: 0.76, cited: 0.9, abstain: 0.85, maxFalseAbstain: 0.1, asOf: 0.75},
+	// After h-abst5 (tenth session): unanswerable 0.88 -> 1.00 ("what date
+	// are the last kenyan officers due to leave haiti" abstains).
+	"overall": {recall: 0.93, mrr: 0.71, fact: 0.76, cited: 0.9, abstain: 0.97, maxFalseAbstain: 0.1, asOf: 0.75},
 }
 
 var realFresh16Floors = map[EvalKind]realFloor{
@@ -804,7 +806,8 @@ var realFresh17Floors = map[EvalKind]realFloor{
 	KindOffTopic: {abstain: 0.95},
 	// h-cross6 (vote tallies, "differ from", a job/task group): key fact
 	// 0.62 -> 0.66, cited 0.81 -> 0.85.
-	"overall": {recall: 0.82, mrr: 0.69, fact: 0.65, cited: 0.83, abstain: 0.85, maxFalseAbstain: 0.18, asOf: 0.55},
+	// After h-abst5: unanswerable 0.88 -> 1.00, false abstentions 0.16 -> 0.12.
+	"overall": {recall: 0.82, mrr: 0.69, fact: 0.65, cited: 0.83, abstain: 0.97, maxFalseAbstain: 0.14, asOf: 0.55},
 }
 
 // realCross6TestFloors hold testdata/real_cross6_test.yaml, 14
@@ -875,6 +878,7 @@ var realEvalFiles = []struct {
 	{"real_owner_dev", realOwnerDevFloors},
 	{"real_para8_test", realPara8TestFloors},
 	{"real_time3_test", realTime3TestFloors},
+	{"real_abst5_test", realAbst5TestFloors},
 }
 
 // realRankDevFloors and realRankTestFloors hold testdata/real_rank_dev.yaml
@@ -948,7 +952,19 @@ var realFact3TestFloors = map[EvalKind]realFloor{
 // unanswerable 0.75, false abstentions 0.00, the rest the same (one late
 // rule, which turned away a twin, was taken out after this file was read).
 var realAbst3TestFloors = map[EvalKind]realFloor{
-	"overall": {recall: 0.95, mrr: 0.9, fact: 0.95, cited: 0.95, abstain: 0.72, maxFalseAbstain: 0.02},
+	// h-abst5 (tenth session, held out): unanswerable 0.75 -> 0.83.
+	"overall": {recall: 0.95, mrr: 0.9, fact: 0.95, cited: 0.95, abstain: 0.8, maxFalseAbstain: 0.02},
+}
+
+// realAbst5TestFloors hold testdata/real_abst5_test.yaml, h-abst5's held-out
+// near misses (issue 10: a people the sentence lacks, a deed done asked where
+// only a pledge is told, a size no report gives, a date of another deed) with
+// answerable twins, written before any change and never tuned on.
+// First run, before any change (5646338): recall@5 0.88, MRR 0.88, key fact
+// 1.00, cited 0.88, unanswerable 0.50, false abstentions 0.00. At the end:
+// unanswerable 0.60, the rest the same.
+var realAbst5TestFloors = map[EvalKind]realFloor{
+	"overall": {recall: 0.85, mrr: 0.85, fact: 0.95, cited: 0.85, abstain: 0.58, maxFalseAbstain: 0.02},
 }
 
 // TestEvalRealFiles asks each question file but real.yaml over the real
@@ -995,7 +1011,9 @@ var realNearmissFloors = map[EvalKind]realFloor{
 // cited 0.85, unanswerable 0.60, false abstentions 0.07.
 var realAbstainDevFloors = map[EvalKind]realFloor{
 	// After h-abst4's vote-tally reading (ninth session): key fact 0.79 -> 0.86.
-	"overall": {recall: 0.84, fact: 0.84, cited: 0.82, abstain: 0.55, maxFalseAbstain: 0.1},
+	// After h-abst5 (tenth session): unanswerable 0.70 -> 0.80 (a date
+	// asked of what a vote was to do).
+	"overall": {recall: 0.84, fact: 0.84, cited: 0.82, abstain: 0.77, maxFalseAbstain: 0.1},
 }
 
 // realAbstainTestFloors hold testdata/real_abstain_test.yaml, the test
