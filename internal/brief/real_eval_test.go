@@ -873,6 +873,7 @@ var realEvalFiles = []struct {
 	{"real_xling2_test", realXling2TestFloors},
 	{"real_owner_test", realOwnerTestFloors},
 	{"real_owner_dev", realOwnerDevFloors},
+	{"real_rank2_test", realRank2TestFloors},
 }
 
 // realRankDevFloors and realRankTestFloors hold testdata/real_rank_dev.yaml
@@ -890,6 +891,13 @@ var realRankDevFloors = map[EvalKind]realFloor{
 
 var realRankTestFloors = map[EvalKind]realFloor{
 	"overall": {recall: 0.85, mrr: 0.72, fact: 0.6, cited: 0.95, maxFalseAbstain: 0.13}, // MRR 0.65 -> 0.73 with h-xling2 (translations count fully in English passages asked in French)
+}
+
+// realRank2TestFloors hold testdata/real_rank2_test.yaml: 16 held-out
+// single-document questions of every kind (half typed as in chat), written
+// by h-rank2 on 2026-12-06 from the reports before any change.
+var realRank2TestFloors = map[EvalKind]realFloor{
+	"overall": {},
 }
 
 // realDeedDevFloors hold testdata/real_deed_dev.yaml: 7 near misses whose
