@@ -895,9 +895,11 @@ var realRankTestFloors = map[EvalKind]realFloor{
 
 // realRank2TestFloors hold testdata/real_rank2_test.yaml: 16 held-out
 // single-document questions of every kind (half typed as in chat), written
-// by h-rank2 on 2026-12-06 from the reports before any change.
+// by h-rank2 on 2026-12-06 from the reports before any change. First run
+// at 5753124: recall@5 1.00, MRR 0.97, key fact 0.81, cited 1.00, false
+// abstentions 0.00.
 var realRank2TestFloors = map[EvalKind]realFloor{
-	"overall": {},
+	"overall": {recall: 0.95, mrr: 0.95, fact: 0.8, cited: 0.95, maxFalseAbstain: 0.05},
 }
 
 // realDeedDevFloors hold testdata/real_deed_dev.yaml: 7 near misses whose
