@@ -305,7 +305,13 @@ func verbLike(w string) bool {
 	if nounIngs[w] {
 		return false // "ceiling", "funding": things
 	}
-	return len(w) > 4 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") || len(w) > 5 && strings.HasSuffix(w, "ing")
+	return len(w) > 4 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") || len(w) > 5 && strings.HasSuffix(w, "ing") || shortPast(w)
+}
+
+// shortPast reports a four-letter past whose stem ends in a vowel or a
+// glide ("sued", "died", "owed", "eyed"), not a thing ("shed", "sled").
+func shortPast(w string) bool {
+	return len(w) == 4 && strings.HasSuffix(w, "ed") && strings.ContainsRune("aiouwy", rune(w[1]))
 }
 
 // determined reports a determiner or a possessive among the question's
