@@ -1143,6 +1143,9 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 			rest = append(rest, c)
 		}
 	}
+	if s.kind == TypeAmount {
+		s.relation = append(s.relation, arrivedMoney(r.an.lex, s.relation)...)
+	}
 	if s.kind == TypeAmount && len(cue) > 0 {
 		if at := runIndex(tokenTexts(toks), cue); at >= 0 {
 			for _, t := range toks[at+len(cue) : min(at+len(cue)+3, len(toks))] {
@@ -1309,6 +1312,20 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	s.rest = rest
 	return s
 }
+
+// arrivedMoney returns the concept of receiving when an amount's relation
+// is a verb of arrival ("how much cash had actually landed in the trust
+// fund", "arrived", "came in"): money that arrives is money received, which
+// the reports write "had already been received by the Trust Fund".
+func arrivedMoney(lex *lexicon.Analyzer, relation []lexicon.Concept) []lexicon.Concept {
+	if !slices.ContainsFunc(relation, func(c lexicon.Concept) bool { return slices.Contains(c.Related, arrivalGroup) }) {
+		return nil
+	}
+	return lex.Query("received")
+}
+
+// arrivalGroup is the paraphrase group of deploying and arriving.
+const arrivalGroup = "_p_deploy"
 
 // infinitiveIn reports a verb the question writes after "to" ("what
 // date are the last officers due to [leave]", "set to [go]"): a common

@@ -1699,3 +1699,23 @@ func TestDateOfWhatAVoteWasTo(t *testing.T) {
 		askAnswered(t, a, tt.question, tt.answered)
 	}
 }
+
+// TestArrivedMoney: an amount asked by a verb of arrival ("landed",
+// "arrived") is told by a verb of receiving; other relations get nothing.
+func TestArrivedMoney(t *testing.T) {
+	lex := lexicon.New(config.Default().Topic.Aliases)
+	for _, tt := range []struct {
+		relation string
+		want     bool
+	}{
+		{"landed", true},
+		{"arrived", true},
+		{"pledged", false},
+		{"fund", false},
+	} {
+		got := arrivedMoney(lex, lex.Query(tt.relation))
+		if held := len(got) > 0 && got[0].Text == "received"; held != tt.want {
+			t.Errorf("arrivedMoney(%s) = %v, want received %v", tt.relation, got, tt.want)
+		}
+	}
+}
