@@ -33,9 +33,9 @@ func TestAskPhrase(t *testing.T) {
 		{"How many soldiers exactly did Sri Lanka pledge?", "soldiers", nil, ""},
 		{"How many kenyan officers quit over late pay?", "officers", []string{"kenyan"}, ""}, // an irregular verb ends the phrase
 		{"When is the GSF meant to be at full strength?", "gsf", nil, ""},
-		{"Which judge threw out the deployment?", "judge", nil, ""},     // an irregular past ends the phrase
+		{"Which judge threw out the deployment?", "judge", nil, ""},                                                   // an irregular past ends the phrase
 		{"which ex-presidential hopeful sued, calling it a suicide mission", "hopeful", []string{"presidential"}, ""}, // so does a four-letter past
-		{"Which minister shut off the aid money?", "minister", nil, ""}, // so does a word before a particle
+		{"Which minister shut off the aid money?", "minister", nil, ""},                                               // so does a word before a particle
 		// Typed as a bare phrase: a head that names a kind of answer.
 		{"GSF budget?", "budget", []string{"gsf"}, ""},
 		{"kenya's ambassador", "ambassador", []string{"kenya"}, "kenya"},
