@@ -1056,8 +1056,12 @@ var realAbstainTestFloors = map[EvalKind]realFloor{
 // With h-para6's count of people serving as the head ("70 ... personnel
 // to serve as police and corrections advisers"): key fact 0.63 -> 0.68,
 // false abstentions 0.26 -> 0.21.
+// With h-para9 (a tally in favour tells a vote asked in a reader's word,
+// "which ex-presidential hopeful sued" asks for the hopeful, money that
+// arrives is money received): key fact 0.68 -> 0.84, false abstentions
+// 0.21 -> 0.05.
 var realPara5DevFloors = map[EvalKind]realFloor{
-	"overall": {recall: 0.92, fact: 0.66, cited: 0.97, maxFalseAbstain: 0.22},
+	"overall": {recall: 0.92, fact: 0.82, cited: 0.97, maxFalseAbstain: 0.06},
 }
 
 // realPara5TestFloors hold testdata/real_para5_test.yaml: 17 probes of the

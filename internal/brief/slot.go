@@ -305,7 +305,13 @@ func verbLike(w string) bool {
 	if nounIngs[w] {
 		return false // "ceiling", "funding": things
 	}
-	return len(w) > 4 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") || len(w) > 5 && strings.HasSuffix(w, "ing")
+	return len(w) > 4 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") || len(w) > 5 && strings.HasSuffix(w, "ing") || shortPast(w)
+}
+
+// shortPast reports a four-letter past whose stem ends in a vowel or a
+// glide ("sued", "died", "owed", "eyed"), not a thing ("shed", "sled").
+func shortPast(w string) bool {
+	return len(w) == 4 && strings.HasSuffix(w, "ed") && strings.ContainsRune("aiouwy", rune(w[1]))
 }
 
 // determined reports a determiner or a possessive among the question's
@@ -884,6 +890,10 @@ type answerSlot struct {
 	// people the question does not name ("750 agents kényans") counts
 	// another's force.
 	people []string
+	// rest are the question's other concepts than the relation (not the
+	// head's, the cue's, nor too common to tell): what a vote was on, when
+	// the tally tells the vote.
+	rest []lexicon.Concept
 }
 
 // slotOf finds the question's slot among the concepts it asks about: the
@@ -1123,6 +1133,19 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 			}
 		}
 	}
+	var rest []lexicon.Concept // what the sentence must hold when a tally tells the relation
+	for _, i := range others {
+		c := r.asked[i]
+		if phraseVerbs[c.Text] && !opensPhrase(r.an.lex, toks, c) || predicative[c.Text] || figureWords[c.Text] || modalWords[c.Text] {
+			continue
+		}
+		if !slices.ContainsFunc(s.relation, func(x lexicon.Concept) bool { return x.Text == c.Text }) {
+			rest = append(rest, c)
+		}
+	}
+	if s.kind == TypeAmount {
+		s.relation = append(s.relation, arrivedMoney(r.an.lex, s.relation)...)
+	}
 	if s.kind == TypeAmount && len(cue) > 0 {
 		if at := runIndex(tokenTexts(toks), cue); at >= 0 {
 			for _, t := range toks[at+len(cue) : min(at+len(cue)+3, len(toks))] {
@@ -1286,8 +1309,23 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 			break
 		}
 	}
+	s.rest = rest
 	return s
 }
+
+// arrivedMoney returns the concept of receiving when an amount's relation
+// is a verb of arrival ("how much cash had actually landed in the trust
+// fund", "arrived", "came in"): money that arrives is money received, which
+// the reports write "had already been received by the Trust Fund".
+func arrivedMoney(lex *lexicon.Analyzer, relation []lexicon.Concept) []lexicon.Concept {
+	if !slices.ContainsFunc(relation, func(c lexicon.Concept) bool { return slices.Contains(c.Related, arrivalGroup) }) {
+		return nil
+	}
+	return lex.Query("received")
+}
+
+// arrivalGroup is the paraphrase group of deploying and arriving.
+const arrivalGroup = "_p_deploy"
 
 // infinitiveIn reports a verb the question writes after "to" ("what
 // date are the last officers due to [leave]", "set to [go]"): a common
@@ -2004,7 +2042,12 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 		// A tally tells the vote, not what was voted on: "15 voix pour"
 		// follows the sentence that says the mandate was renewed.
 		tallyHere := s.kind == TypeCount && beside && s.countsVotes() && tallies(sentence, s.against)
-		if s.kind == TypeAmount && !setBefore || s.person && !roleAfter && !deedTold || s.kind == TypeCount && !byTitle && !deedHere && !tallyHere {
+		// "How many council members backed the GSF resolution?": a tally
+		// in favour tells the members' backing in its own words ("12
+		// members in favor"); what they voted on stands in it or beside.
+		voteTold := s.votedFor(an, sentence, bags, at, title)
+		beside = beside || voteTold
+		if s.kind == TypeAmount && !setBefore || s.person && !roleAfter && !deedTold || s.kind == TypeCount && !byTitle && !deedHere && !tallyHere && !voteTold {
 			return false
 		}
 		// So may the thing of "which resolution", numbered a few
@@ -2018,6 +2061,9 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 		}
 		if !roleAfter && !beside && !byTitle && !whichAfter && !deedTold {
 			return false
+		}
+		if voteTold {
+			s.relation = nil // the tally's number is the vote's: no word of the relation stands by it
 		}
 		if deedHere && !byTitle {
 			// The number is the deed's, next to it: "Chad offered 1,500
@@ -2274,6 +2320,34 @@ func (s answerSlot) countsVotes() bool {
 	return slices.ContainsFunc(s.head, func(c lexicon.Concept) bool { return c.Text == "votes" || c.Text == "vote" })
 }
 
+// votedFor reports a tally in favour that tells the vote a count of
+// voters asks of in a reader's word ("backed", "okayed", "signed off
+// on"): a relation of no paraphrase group, which the lexicon knows in no
+// other wording, is the reader's word for the vote; one of a group
+// ("opposed", "abstained") is the reports' own and still must be held.
+// What the vote was on (a thing voted on the question names) stands in the
+// sentence, one beside it, or the title: "The vote saw 12 members in
+// favor" after "the UNSC adopted Resolution 2793".
+func (s answerSlot) votedFor(an *analysis, sentence string, bags []termBag, at int, title termBag) bool {
+	if s.kind != TypeCount || s.against || len(s.head) != 1 || !voterHeads[s.head[0].Text] || len(s.relation) != 1 || len(s.relation[0].Related) > 0 {
+		return false
+	}
+	if !tallies(sentence, false) {
+		return false
+	}
+	// The question names a thing put to a vote ("the GSF resolution"):
+	// "how many gang members did officers arrest" asks of no vote.
+	on := slices.IndexFunc(s.rest, func(c lexicon.Concept) bool { return votedThings[c.Text] })
+	if on < 0 {
+		return false
+	}
+	c := s.rest[on]
+	return bags[at].meets(c) || besideHolds(bags, at, c) || title.meets(c)
+}
+
+// votedThings are what a council or a parliament votes on.
+var votedThings = lexiconSet(`resolution resolutions motion bill proposal draft text mandate renewal extension deployment`)
+
 // tallies reports a sentence with a vote tally of the side asked (tallyAt).
 func tallies(sentence string, against bool) bool {
 	toks := lexicon.Tokens(sentence)
@@ -2297,8 +2371,8 @@ func tallyAt(words []string, i int, against bool) bool {
 		return ""
 	}
 	at := 1
-	if next(1) == "votes" || next(1) == "vote" {
-		at = 2
+	if next(1) == "votes" || next(1) == "vote" || voterHeads[next(1)] {
+		at = 2 // "12 votes in favor", "12 members in favor"
 	}
 	if next(1) == "voix" {
 		// French counts a side's votes as "15 voix pour", "2 voix contre".

@@ -33,8 +33,9 @@ func TestAskPhrase(t *testing.T) {
 		{"How many soldiers exactly did Sri Lanka pledge?", "soldiers", nil, ""},
 		{"How many kenyan officers quit over late pay?", "officers", []string{"kenyan"}, ""}, // an irregular verb ends the phrase
 		{"When is the GSF meant to be at full strength?", "gsf", nil, ""},
-		{"Which judge threw out the deployment?", "judge", nil, ""},     // an irregular past ends the phrase
-		{"Which minister shut off the aid money?", "minister", nil, ""}, // so does a word before a particle
+		{"Which judge threw out the deployment?", "judge", nil, ""},                                                   // an irregular past ends the phrase
+		{"which ex-presidential hopeful sued, calling it a suicide mission", "hopeful", []string{"presidential"}, ""}, // so does a four-letter past
+		{"Which minister shut off the aid money?", "minister", nil, ""},                                               // so does a word before a particle
 		// Typed as a bare phrase: a head that names a kind of answer.
 		{"GSF budget?", "budget", []string{"gsf"}, ""},
 		{"kenya's ambassador", "ambassador", []string{"kenya"}, "kenya"},
@@ -1533,6 +1534,43 @@ func TestTallyAnswersAVoteCount(t *testing.T) {
 	}
 }
 
+// TestTallyTellsTheVote: a count of voters asked in a reader's word of
+// no group ("backed") is answered by a tally in favour, naming the
+// voters or not, when what was voted on stands beside it; not when the
+// question names nothing voted on, nor by a number that is no tally, nor
+// for those against.
+func TestTallyTellsTheVote(t *testing.T) {
+	an := newAnalysis(lexicon.New(config.Default().Topic.Aliases))
+	const backing = "The mission, backed by Kenya, began in 2024." // the reader's word, held far from any tally
+	for _, tt := range []struct {
+		question string
+		sents    []string
+		want     bool
+	}{
+		{"How many council members backed the GSF resolution?", []string{backing, "On Tuesday the UNSC adopted Resolution 2793.", "The vote saw 12 members in favor and three abstentions."}, true},
+		{"How many council members backed the GSF resolution?", []string{backing, "On Tuesday the UNSC adopted Resolution 2793.", "The vote saw 12 in favour and three abstentions."}, true},
+		{"How many council members backed the GSF resolution?", []string{backing, "On Tuesday the UNSC adopted Resolution 2793.", "The council has 15 members."}, false},
+		{"How many gang members did officers arrest during the mission?", []string{"Officers backed by the army arrest suspects.", "The mission was renewed.", "The resolution was adopted by 12 votes in favour."}, false},
+	} {
+		q := withoutPreamble(tt.question)
+		r := retrieval{question: q, asked: an.lex.Query(q), kind: questionType(q), an: an}
+		var bags []termBag
+		for _, x := range tt.sents {
+			bags = append(bags, an.bag(x, "en"))
+		}
+		w := make([]float64, len(r.asked))
+		for i, c := range r.asked {
+			if c.Text == "backed" || c.Text == "arrest" {
+				w[i] = 10 // the rarest: the relation
+			}
+		}
+		s := slotOf(r, w, bags)
+		if got := s.filledBy(an, tt.sents, bags, 2, "en", termBag{}); got != tt.want {
+			t.Errorf("%q: filledBy(%q) = %v, want %v (slot %s)", tt.question, tt.sents[2], got, tt.want, s.describe())
+		}
+	}
+}
+
 func TestTallyAtFrench(t *testing.T) {
 	for _, tt := range []struct {
 		text    string
@@ -1543,6 +1581,8 @@ func TestTallyAtFrench(t *testing.T) {
 		{"a recueilli 2 voix contre", true, true},
 		{"a recueilli 2 voix contre", false, false},
 		{"adopted by 13 votes in favour", false, true},
+		{"the vote saw 12 members in favor", false, true}, // the voters named
+		{"12 members of the council", false, false},
 	} {
 		if got := tallies(tt.text, tt.against); got != tt.want {
 			t.Errorf("tallies(%q, %v) = %v, want %v", tt.text, tt.against, got, tt.want)
@@ -1657,5 +1697,25 @@ func TestDateOfWhatAVoteWasTo(t *testing.T) {
 		{"When did the Security Council vote to replace the mission with a new force?", true},
 	} {
 		askAnswered(t, a, tt.question, tt.answered)
+	}
+}
+
+// TestArrivedMoney: an amount asked by a verb of arrival ("landed",
+// "arrived") is told by a verb of receiving; other relations get nothing.
+func TestArrivedMoney(t *testing.T) {
+	lex := lexicon.New(config.Default().Topic.Aliases)
+	for _, tt := range []struct {
+		relation string
+		want     bool
+	}{
+		{"landed", true},
+		{"arrived", true},
+		{"pledged", false},
+		{"fund", false},
+	} {
+		got := arrivedMoney(lex, lex.Query(tt.relation))
+		if held := len(got) > 0 && got[0].Text == "received"; held != tt.want {
+			t.Errorf("arrivedMoney(%s) = %v, want received %v", tt.relation, got, tt.want)
+		}
 	}
 }
