@@ -246,4 +246,3 @@ func namesPersonOrRole(run string) bool {
 	}
 	return false
 }
-

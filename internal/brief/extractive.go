@@ -870,6 +870,9 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 				leansBack && deedOfOtherDoer(r.an, sents[j-1], h.Doc.Lang, r.asked, r.question)) {
 				sc *= missedCueFactor // "the resignation of the Prime Minister" for "did the Kenyan recruits walk away"
 			}
+			if slot.kind == TypeCount && countOfOthers(r.an, s, h.Doc.Lang, slot.relation) {
+				sc *= missedCueFactor // "a target of 5,500 troops, after nations including Chad offered" for "how many did Chad offer"
+			}
 			if !slot.numberOfDeed(r.an, s, h.Doc.Lang) {
 				sc *= missedCueFactor // the deed told, its number not given: another figure
 			}
