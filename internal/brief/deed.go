@@ -182,3 +182,67 @@ func namesForce(lex *lexicon.Analyzer, word string) bool {
 	}
 	return false
 }
+
+// deedNounEnds mark a deed written as a noun: "the resignation of",
+// "the appointment of", "the arrival of", "the departure of".
+var deedNounEnds = []string{"tion", "sion", "ment", "al", "ure"}
+
+// doerArticles may stand between a deed's "of" and its doer: "the
+// resignation of [the] Prime Minister".
+var doerArticles = lexiconSet(`the a its their his her le la les l du des`)
+
+// deedOfOtherDoer reports a sentence that tells a deed the question asks
+// ("walk away from the job", "resign") only as a noun whose doer, named
+// after its "of", is a person or a role the question does not name: "the
+// resignation of the Prime Minister of Haiti" is no resignation of the
+// Kenyan recruits asked of. The deed must be in the question in other
+// words (a verb, a reader's idiom): "the government of Prime Minister
+// Conille" is the government asked of, not a deed.
+func deedOfOtherDoer(an *analysis, sentence, lang string, asked []lexicon.Concept, question string) bool {
+	own := map[string]bool{}
+	for _, t := range lexicon.Tokens(question) {
+		own[t.Text] = true
+	}
+	toks := lexicon.Tokens(sentence)
+	for i := 0; i+2 < len(toks); i++ {
+		w := toks[i].Text
+		if toks[i+1].Text != "of" && toks[i+1].Text != "de" || own[w] || !deedNoun(w) {
+			continue
+		}
+		if !slices.ContainsFunc(asked, an.bag(sentence[toks[i].Start:toks[i].End], lang).meets) {
+			continue
+		}
+		at := i + 2
+		if doerArticles[toks[at].Text] && at+1 < len(toks) {
+			at++
+		}
+		if !capitalised(sentence, toks[at]) {
+			continue
+		}
+		doer := sentence[toks[at].Start:toks[capitalRunEnd(sentence, toks, at)].End]
+		if !namesPersonOrRole(doer) || slices.ContainsFunc(asked, an.bag(doer, lang).meets) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// deedNoun reports a folded word shaped as a deed's noun.
+func deedNoun(w string) bool {
+	return len(w) > 5 && slices.ContainsFunc(deedNounEnds, func(end string) bool { return strings.HasSuffix(w, end) })
+}
+
+// namesPersonOrRole reports a capitalised run that names a person ("Ariel
+// Henry") or a role ("Prime Minister").
+func namesPersonOrRole(run string) bool {
+	if hasPersonName(run) {
+		return true
+	}
+	for _, t := range lexicon.Tokens(run) {
+		if roleHeads[t.Text] {
+			return true
+		}
+	}
+	return false
+}

@@ -764,7 +764,8 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 		}
 	}
 	asks := mainAsked(r)
-	groups := countedGroups(r.question, r.asked) // "how many Guatemalan and Salvadoran personnel"
+	asksDoer := r.kind == TypeWho || slot.person || slot.role // "who resigned": the doer is the answer
+	groups := countedGroups(r.question, r.asked)              // "how many Guatemalan and Salvadoran personnel"
 	var cands []sentenceCandidate
 	for i, h := range r.hits {
 		sents, bags := r.an.of(h)
@@ -862,6 +863,15 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 			}
 			if slot.ownerMismatch(r.an, sents, bags, j, h.Doc.Lang, title) {
 				sc *= missedCueFactor // "Kenya's parliament has approved" for "what did Haiti's parliament approve"
+			}
+			// A sentence leaning back holds what the one before holds: its
+			// deed's doer too.
+			if !asksDoer && (deedOfOtherDoer(r.an, s, h.Doc.Lang, r.asked, r.question) ||
+				leansBack && deedOfOtherDoer(r.an, sents[j-1], h.Doc.Lang, r.asked, r.question)) {
+				sc *= missedCueFactor // "the resignation of the Prime Minister" for "did the Kenyan recruits walk away"
+			}
+			if slot.kind == TypeCount && countOfOthers(r.an, s, h.Doc.Lang, slot.relation) {
+				sc *= missedCueFactor // "a target of 5,500 troops, after nations including Chad offered" for "how many did Chad offer"
 			}
 			if !slot.numberOfDeed(r.an, s, h.Doc.Lang) {
 				sc *= missedCueFactor // the deed told, its number not given: another figure
@@ -1055,6 +1065,13 @@ var reasonFacets = []struct{ asks, tells [][]string }{
 			{"voluntary", "contributions"}, {"voluntary", "fund"}, {"par", "le", "biais"}, {"au", "moyen"},
 			// "how did the first officers manage to get there": by air.
 			{"airplane"}, {"plane"}, {"aircraft"}, {"flight"}, {"flew"}, {"aboard"}, {"avion"}, {"vol"}}},
+	// "What were their gripes?": a grievance is told by what it was
+	// over ("resigned due to pay delays"), not by the deed it led to.
+	{asks: [][]string{{"their", "gripes"}, {"the", "gripes"}, {"their", "grievances"}, {"their", "complaints"}, {"their", "beef"},
+		{"complain", "about"}, {"complained", "about"}, {"complaining", "about"}, {"unhappy", "about"}, {"upset", "about"},
+		{"leurs", "griefs"}, {"leurs", "plaintes"}, {"se", "plaignaient"}},
+		tells: [][]string{{"due", "to"}, {"because", "of"}, {"citing"}, {"complained"}, {"complaining"}, {"protesting"},
+			{"in", "protest"}, {"en", "raison"}, {"a", "cause"}}},
 	// "How does the MSS sort the complaints": a sorting is told by its
 	// classes ("are categorised as either ..."), not by the office that
 	// receives them.
