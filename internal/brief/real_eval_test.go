@@ -65,7 +65,7 @@ var realEvalFloors = map[EvalKind]realFloor{
 	KindCrossLingual:  {recall: 0.95, mrr: 0.65, fact: 0.8, cited: 0.8, maxFalseAbstain: 0.1},
 	KindUnanswerable:  {abstain: 0.95},
 	KindOffTopic:      {abstain: 0.95},
-	"overall":         {recall: 0.92, mrr: 0.72, fact: 0.87, cited: 0.92, abstain: 0.95, maxFalseAbstain: 0.02, asOf: 0.85},
+	"overall":         {recall: 0.92, mrr: 0.78, fact: 0.87, cited: 0.92, abstain: 0.95, maxFalseAbstain: 0.02, asOf: 0.85}, // MRR 0.78 -> 0.79 with h-rank3
 }
 
 type realFloor struct {
@@ -130,7 +130,7 @@ var realFreshFloors = map[EvalKind]realFloor{
 	KindUnanswerable: {abstain: 0.75},
 	KindOffTopic:     {abstain: 0.95},
 	// MRR 0.84 -> 0.86 with h-wordnet (WordNet synonyms of rare words).
-	"overall": {recall: 0.95, mrr: 0.85, fact: 0.91, cited: 0.95, maxFalseAbstain: 0.02, asOf: 0.75}, // key fact 0.88 after the second session
+	"overall": {recall: 0.95, mrr: 0.86, fact: 0.91, cited: 0.95, maxFalseAbstain: 0.02, asOf: 0.75}, // key fact 0.88 after the second session; MRR 0.86 -> 0.87 with h-rank3
 }
 
 // realEvalSearch makes what runRealEval asks through from the store the
@@ -469,7 +469,7 @@ var realFresh7Floors = map[EvalKind]realFloor{
 	// 1.00, false abstentions 0.03, cited 0.94, as of 1.00. Key fact 0.94 ->
 	// 0.97 with h-xling2 (a "start" group: "it'll start bringing its cops
 	// home" finds Sing'Oei's "begin drawing down").
-	"overall": {recall: 0.88, fact: 0.96, cited: 0.9, abstain: 0.95, maxFalseAbstain: 0.02, asOf: 0.9},
+	"overall": {recall: 0.88, mrr: 0.8, fact: 0.96, cited: 0.9, abstain: 0.95, maxFalseAbstain: 0.02, asOf: 0.9}, // MRR 0.80 -> 0.81 with h-rank3
 }
 
 // realFresh8Floors hold testdata/real_fresh8.yaml, 40 questions written
@@ -485,7 +485,7 @@ var realFresh8Floors = map[EvalKind]realFloor{
 	// Tuned on since (three fixes, the same session): key fact 0.59,
 	// cited 0.94, unanswerable 0.67, false abstentions 0.03, as of 1.00.
 	// Eighth session (h-para4): key fact 0.94.
-	"overall": {recall: 0.9, fact: 0.91, cited: 0.9, abstain: 0.85, maxFalseAbstain: 0.02, asOf: 0.9},
+	"overall": {recall: 0.9, mrr: 0.82, fact: 0.91, cited: 0.9, abstain: 0.85, maxFalseAbstain: 0.02, asOf: 0.9}, // MRR 0.82 -> 0.83 with h-rank3
 }
 
 // realFresh9Floors hold testdata/real_fresh9.yaml, 40 questions written
@@ -571,7 +571,7 @@ var realWhyCrossFloors = map[EvalKind]realFloor{
 // 0.12; all 22 after reasonFacets: key fact 0.86, cited 0.91, false
 // abstentions 0.00.
 var realWhy2DevFloors = map[EvalKind]realFloor{
-	"overall": {recall: 0.88, fact: 0.84, cited: 0.88, maxFalseAbstain: 0.05},
+	"overall": {recall: 0.88, mrr: 0.84, fact: 0.84, cited: 0.88, maxFalseAbstain: 0.05}, // MRR 0.83 -> 0.85 with h-rank3
 }
 
 // realWhy2TestFloors hold testdata/real_why2_test.yaml, the 14 held-out
@@ -807,8 +807,10 @@ var realFresh17Floors = map[EvalKind]realFloor{
 	// h-cross6 (vote tallies, "differ from", a job/task group): key fact
 	// 0.62 -> 0.66, cited 0.81 -> 0.85.
 	// After h-abst5: unanswerable 0.88 -> 1.00, false abstentions 0.16 -> 0.12.
-	// h-fact4 (a deed of another's doer, a grievance's ground): key fact 0.75 -> 0.78.
-	"overall": {recall: 0.82, mrr: 0.69, fact: 0.77, cited: 0.83, abstain: 0.97, maxFalseAbstain: 0.14, asOf: 0.55},
+	// h-fact4 (a deed of another's doer, a grievance's ground): key fact
+	// 0.75 -> 0.78; h-rank3 (translations count fully in BM25, light verbs
+	// capped): MRR 0.75 -> 0.77.
+	"overall": {recall: 0.88, mrr: 0.76, fact: 0.77, cited: 0.9, abstain: 0.97, maxFalseAbstain: 0.1, asOf: 0.75},
 }
 
 // realCross6TestFloors hold testdata/real_cross6_test.yaml, 14
@@ -1148,7 +1150,7 @@ var realPara6DevFloors = map[EvalKind]realFloor{
 // on: MRR 0.90, key fact 0.75, cited 0.93, false abstentions 0.12.
 var realPrfTestFloors = map[EvalKind]realFloor{
 	// h-para7, never tuned on: key fact 0.81, false abstentions 0.06.
-	"overall": {recall: 0.95, mrr: 0.88, fact: 0.8, cited: 0.9, abstain: 0.45, maxFalseAbstain: 0.07},
+	"overall": {recall: 0.95, mrr: 0.92, fact: 0.8, cited: 0.9, abstain: 0.45, maxFalseAbstain: 0.07}, // MRR 0.90 -> 0.93 with h-rank3
 }
 
 // realXling2TestFloors hold testdata/real_xling2_test.yaml, 16 cross-lingual
@@ -1160,7 +1162,7 @@ var realPrfTestFloors = map[EvalKind]realFloor{
 // 0.19. One change was taken out on its word: "qui a <participle>" read as
 // a deed made a near miss answer (unanswerable 1.00 -> 0.75).
 var realXling2TestFloors = map[EvalKind]realFloor{
-	"overall": {recall: 0.95, mrr: 0.78, fact: 0.6, cited: 0.95, abstain: 0.95, maxFalseAbstain: 0.2}, // recall 0.94 -> 1.00, cited 0.92 -> 1.00 with h-cross5
+	"overall": {recall: 0.95, mrr: 0.84, fact: 0.6, cited: 0.95, abstain: 0.95, maxFalseAbstain: 0.2}, // recall 0.94 -> 1.00, cited 0.92 -> 1.00 with h-cross5; MRR 0.82 -> 0.85 with h-rank3
 }
 
 // realXling2DevFloors hold testdata/real_xling2_dev.yaml, cross-lingual dev
@@ -1171,7 +1173,7 @@ var realXling2TestFloors = map[EvalKind]realFloor{
 var realXling2DevFloors = map[EvalKind]realFloor{
 	// After h-why3's "comes as part of" cause (ninth session): key fact 0.74.
 	// h-cross5: recall 0.87 -> 0.91, cited 0.90 -> 0.95.
-	"overall": {recall: 0.9, mrr: 0.7, fact: 0.72, cited: 0.93, abstain: 0.95, maxFalseAbstain: 0.1},
+	"overall": {recall: 0.9, mrr: 0.74, fact: 0.72, cited: 0.93, abstain: 0.95, maxFalseAbstain: 0.1}, // MRR 0.74 -> 0.75 with h-rank3
 }
 
 // realPara8TestFloors hold testdata/real_para8_test.yaml: 14 held-out

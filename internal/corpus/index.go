@@ -909,7 +909,11 @@ func (ix *index) topK(terms []queryTerm, k int, f filter) []scored {
 				if acc[o] == 0 {
 					touched = append(touched, o)
 				}
-				acc[o] += float32(fw * tf * (bm25K1 + 1) / (tf + norm))
+				tw := fw
+				if qt.fullIn != "" && ix.meta[o].lang == qt.fullIn {
+					tw = fw / qt.weight
+				}
+				acc[o] += float32(tw * tf * (bm25K1 + 1) / (tf + norm))
 			}
 		}
 	}

@@ -27,6 +27,28 @@ type queryTerm struct {
 	weight      float64
 	df          int
 	text, title *postings
+	// fullIn is the language of the passages in which the term counts at
+	// weight 1: a translation of a French question's word in an English
+	// passage (translatedFor), "" elsewhere.
+	fullIn string
+}
+
+// translatedTerms marks the related terms of a question in lang to count
+// fully in the passages translatedFor it, in BM25 as in the rerank
+// (relatedShare): there the translation is the only way the passage can
+// say the question's word, and at relatedWeight the French reports on the
+// same events, holding the question's own words, outscored the English
+// report that answers.
+func translatedTerms(terms []queryTerm, lang string) []queryTerm {
+	if !translatedFor(lang, lexicon.English) {
+		return terms
+	}
+	for i := range terms {
+		if terms[i].weight == relatedWeight {
+			terms[i].fullIn = lexicon.English
+		}
+	}
+	return terms
 }
 
 // concept is one thing a question asks about, weighted by how rare it is
@@ -89,7 +111,7 @@ func (s *Store) search(ctx context.Context, q Query, k int) (hits []Hit, fresh b
 	lang := lexicon.QuestionLang(q.Text)
 	s.ix.mu.RLock()
 	applied := s.ix.applied
-	terms := s.weighConcepts(concepts)
+	terms := translatedTerms(s.weighConcepts(concepts), lang)
 	f := queryFilter(q)
 	// Rerank a wider pool than asked for: the answer is often not in BM25's top k.
 	var top []scored

@@ -554,6 +554,43 @@ func (s *Store) weighConcepts(concepts []concept) []queryTerm {
 	if len(terms) == 0 {
 		terms = rarest
 	}
+	return lightVerbsCapped(concepts, terms)
+}
+
+// lightVerbsCapped weighs a light verb of the question (lexicon.IsLightVerb)
+// that opens a phrase of a paraphrase group ("put" of "put its deployment
+// on hold", whose group is the freeze; "set up", "getting") at most as the
+// mean of its other concepts, in the rerank and in BM25. The group, which
+// the verb carries, says what the phrase means; the verb's own spelling,
+// rare in the reports, found the passages that "put" anything anywhere
+// ("the United States had decided to put on hold a draft resolution")
+// before the one telling of the freeze asked about. A light verb in no
+// group keeps its weight: "offered to put in" lost its answer's rank when
+// capped, "put" being all the question says of the giving.
+func lightVerbsCapped(concepts []concept, terms []queryTerm) []queryTerm {
+	sum, n := 0.0, 0
+	for _, c := range concepts {
+		if !lexicon.IsLightVerb(c.Text) && !c.Glossary {
+			sum += c.weight
+			n++
+		}
+	}
+	least := math.Inf(1)
+	if n > 0 {
+		least = sum / float64(n)
+	}
+	for i, c := range concepts {
+		if !lexicon.IsLightVerb(c.Text) || len(c.Related) == 0 || c.weight <= least || math.IsInf(least, 1) {
+			continue
+		}
+		share := least / c.weight
+		concepts[i].weight = least
+		for j := range terms {
+			if slices.Contains(c.Forms, terms[j].term) {
+				terms[j].weight *= share
+			}
+		}
+	}
 	return terms
 }
 

@@ -474,3 +474,17 @@ func TestMonthsMeetAcrossLanguages(t *testing.T) {
 		t.Errorf("sept (seven) meets September: %v", bag)
 	}
 }
+
+func TestIsLightVerb(t *testing.T) {
+	for _, tt := range []struct {
+		word string
+		want bool
+	}{
+		{"put", true}, {"putting", true}, {"set", true}, {"took", true}, {"mis", true},
+		{"pledged", false}, {"deploy", false}, {"freeze", false}, {"canada", false},
+	} {
+		if got := IsLightVerb(tt.word); got != tt.want {
+			t.Errorf("IsLightVerb(%q) = %v, want %v", tt.word, got, tt.want)
+		}
+	}
+}

@@ -257,3 +257,13 @@ func (c *stemCache) stem(word, lang string) string {
 	}
 	return s
 }
+
+// IsLightVerb reports a folded word that is a light verb: one whose
+// meaning is the phrase it opens ("put on hold", "put into the pot", "set
+// up", "take charge", "mettre en place"), which the phrase's paraphrase
+// group and the words beside it carry. Its own spelling says little, yet
+// as a verb the reports seldom use it weighs as a rare word.
+func IsLightVerb(t string) bool { return lightVerbs[t] }
+
+var lightVerbs = set(`put puts putting take takes taking took taken make makes making made get gets getting got
+gotten set sets keep keeps keeping kept mettre met mis mise mises faire faites prendre prend pris prise`)
