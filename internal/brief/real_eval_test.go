@@ -853,6 +853,15 @@ var realEvalFiles = []struct {
 	{"real_xling2_test", realXling2TestFloors},
 	{"real_owner_test", realOwnerTestFloors},
 	{"real_owner_dev", realOwnerDevFloors},
+	{"real_xling3_test", realXling3TestFloors},
+}
+
+// realXling3TestFloors hold testdata/real_xling3_test.yaml, 14 cross-lingual
+// questions (7 French over English reports, 7 English over French reports,
+// half typed as in chat) and 4 near misses, written by a helper (h-xling3)
+// on 2026-12-06 before any code change, never tuned on.
+var realXling3TestFloors = map[EvalKind]realFloor{
+	"overall": {},
 }
 
 // realRankDevFloors and realRankTestFloors hold testdata/real_rank_dev.yaml
