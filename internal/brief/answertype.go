@@ -198,9 +198,10 @@ var questionWords = lexiconSet(`how what which who whom whose why where combien 
 
 // questionType tells what kind of answer a question asks for.
 func questionType(question string) AnswerType {
-	words := tokenTexts(lexicon.Tokens(mainClause(question)))
+	clause := mainClause(question)
+	words := tokenTexts(lexicon.Tokens(clause))
 	if t := cueType(words); t != TypeOther {
-		if t == TypeCount && paysHowMuch(words) {
+		if t == TypeCount && paysHowMuch(words) && !countsOf(clause) {
 			return TypeAmount
 		}
 		return t
@@ -236,6 +237,16 @@ func paysHowMuch(words []string) bool {
 	}
 	return slices.ContainsFunc(words[at+1:], func(w string) bool { return paymentVerbs[w] })
 }
+
+// combienDeRE matches a French "combien" counting a thing: "combien de
+// policiers", "combien d'hélicoptères" (the elided "d'" is no token, so
+// the words alone cannot tell it from "combien le Canada a-t-il versé").
+var combienDeRE = regexp.MustCompile(`(?i)\bcombien\s+d(?:e\s|es\s|['’ʼ])`)
+
+// countsOf reports a French question counting a thing ("combien
+// d'hélicoptères le Salvador a-t-il promis"): a count, though a payment
+// verb follows.
+func countsOf(clause string) bool { return combienDeRE.MatchString(clause) }
 
 // paymentVerbs pay, in French, as folded.
 var paymentVerbs = lexiconSet(`verse versee verses paye payee payes donne donnee donnes contribue depense depensee promis promise engage engagee recu recue`)

@@ -529,8 +529,13 @@ var settingOpeners = lexiconSet(`when while whilst after before if during amid f
 
 // atTheTime reports a setting opened by "at the time of", "around the
 // time", "by the time": "how many did Kenya have | at the time of the
-// conference" asks a count, set then.
+// conference" asks a count, set then. French says it "au moment où",
+// "au moment de", "à l'époque où": "combien de déplacés en Haïti | au
+// moment où la FRG a été créée" asks a count whose verb is no deed.
 func atTheTime(toks []lexicon.Token) bool {
+	if len(toks) > 1 && (toks[0].Text == "au" && toks[1].Text == "moment" || toks[0].Text == "a" && toks[1].Text == "epoque") {
+		return true
+	}
 	return len(toks) > 2 && (toks[0].Text == "at" || toks[0].Text == "around" || toks[0].Text == "by") && toks[1].Text == "the" && toks[2].Text == "time"
 }
 
