@@ -464,3 +464,34 @@ func TestMonthsMeetAcrossLanguages(t *testing.T) {
 		t.Errorf("sept (seven) meets September: %v", bag)
 	}
 }
+
+// TestFrenchWordsMeetTheirEnglish: a French question's country, body
+// and verb meet the English report's word for them through the groups
+// ("Liban" is "Lebanon", "conseil" "Council", "rembourse"
+// "reimbursement"); a word of neither group does not.
+func TestFrenchWordsMeetTheirEnglish(t *testing.T) {
+	a := New(nil)
+	tests := []struct {
+		question, passage string
+		want              bool
+	}{
+		{"Quel poste occupait-il au Liban ?", "He was deputy head of mission in Lebanon.", true},
+		{"Que dit le représentant de la Somalie ?", "The Somali representative read the result.", true},
+		{"combien de membres du conseil ont voté", "All 15 members of the Council approved it.", true},
+		{"comment l'onu rembourse le matériel", "The reimbursement of contingent owned equipment.", true},
+		{"Quel secrétaire d'État a salué la résolution ?", "US Secretary of State Marco Rubio described the move as key.", true},
+		{"Quel poste occupait-il au Liban ?", "He was deputy head of mission in Haiti.", false},
+	}
+	for _, tt := range tests {
+		bag := a.Bag(tt.passage, English)
+		var concept Concept
+		for _, c := range a.Query(tt.question) {
+			if c.Text == "liban" || c.Text == "somalie" || c.Text == "conseil" || c.Text == "rembourse" || c.Text == "secretaire" {
+				concept = c
+			}
+		}
+		if got := bag.Has(concept); got != tt.want {
+			t.Errorf("%q meets %q: %v, want %v", concept.Text, tt.passage, got, tt.want)
+		}
+	}
+}
