@@ -59,7 +59,7 @@ var typeCues = concatCues(
 	// a sentence telling only the day ("on Friday") does not give.
 	cues(TypeTime, "at what time", "what time", "which time", "what hour", "at what hour", "a quelle heure", "quelle heure", "a quel moment de la journee"),
 	cues(TypeDate, "when", "what date", "which date", "what year", "which year", "what years", "which years", "in what years", "what day", "what month", "since when",
-		"until when", "by what date", "quand", "quelle date", "quelle annee", "depuis quand", "jusqu a quand", "cuando"),
+		"until when", "by what date", "quand", "quelle date", "quel jour", "quel mois", "quelle annee", "depuis quand", "jusqu a quand", "cuando"),
 	cues(TypeReason, "why", "how come", "for what reason", "what reason", "what is the reason", "what the reason", "what was the reason",
 		"what were the reasons", "what are the reasons", "on what grounds", "what grounds", "what legal grounds", "argument for", "rationale for", "what caused", "what led to",
 		"what prompted", "what drove", "what behind", "what is behind", "what was behind", "comment se fait il", "pourquoi", "pour quelle raison", "por que",

@@ -70,6 +70,7 @@ func TestQuestionTypeAndMeets(t *testing.T) {
 		{"What is the number of resolutions on Haiti?", "There were five resolutions.", TypeCount, true},
 		{"When did the officers land?", "They landed on 25 June 2024.", TypeDate, true},
 		{"How old was the officer?", "The officer, 26-year-old Constable Kitwai, died.", TypeAge, true},
+		{"Quel jour les policiers sont-ils arrivés ?", "Ils sont arrivés mardi 25 juin 2024.", TypeDate, true},        // "quel jour" asks a day, as "what day" does
 		{"Combien de temps la MINUSTAH est-elle restée ?", "La mission est restée de 2004 à 2017.", TypeLength, true}, // the longer cue at the same place
 		{"How long would the money keep the mission going?", "The fund will support it until the end of September 2025.", TypeLength, true},
 		{"How long would the money keep the mission going?", "The council approved the mission in October last year.", TypeLength, false}, // a date alone is no span
