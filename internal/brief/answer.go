@@ -280,7 +280,7 @@ func newestPublished(cites []Citation, r retrieval) *time.Time {
 			rests = named
 		}
 	}
-	if r.present && !speaksOfFuture(r.question) && r.kind.valued() {
+	if r.present && !speaksOfFuture(r.question) && !asksOfPlan(r.question) && r.kind.valued() {
 		// What a source expects ("is expected to reach 5,500 by
 		// October") is not the state of things it is dated by, unless
 		// what is expected is asked. A name is: "the first contingents

@@ -133,6 +133,11 @@ func (t AnswerType) valued() bool {
 // renewal, how many ...", "Lorsque ..., combien ...".
 var clauseOpeners = lexiconSet(`when after before once while if at during under amid following of among lorsque lorsqu alors parmi`)
 
+// topicOpeners open a description set before the question, as chat
+// types it: "that guy who ..., what ...", "the harvard folks worry ...,
+// what ...".
+var topicOpeners = lexiconSet(`that this those these the`)
+
 // clauseLeads may come before a clause opener without changing the
 // clause: "back when", "right after", "just before".
 var clauseLeads = lexiconSet(`back right just even way shortly soon`)
@@ -153,6 +158,10 @@ func mainClause(question string) string {
 	opens := clauseOpeners[toks[opener].Text] && !yesNoStarts[toks[opener+1].Text] ||
 		toks[0].Text == "au" && toks[1].Text == "moment" // "Au moment où ..."
 	comma := strings.IndexByte(question, ',')
+	// "that second guy from nairobi who didn't make it home, what job
+	// ...": a reader names what the question is of, then asks it; a
+	// "who" in the description is no question word.
+	opens = opens || topicOpeners[toks[0].Text] && comma > 0
 	stated := false
 	if colon := strings.Index(question, ": "); colon > 0 && !opens && !joinedQuestionWords[toks[0].Text] && !yesNoStarts[toks[0].Text] {
 		// "Parliament approved the deployment in November: what was the
@@ -209,8 +218,36 @@ func questionType(question string) AnswerType {
 	if len(words) > 0 && yesNoStarts[words[0]] {
 		return TypeYesNo
 	}
+	if asksErrand(words) {
+		return TypeManner
+	}
 	return twoFiguresType(words)
 }
+
+// errandNouns name what someone was out doing.
+var errandNouns = lexiconSet(`errand errands job task assignment mission`)
+
+// asksErrand reports "what errand was the team on", "what job were they
+// on when ...": what those it befell were doing, as a "how" asks of
+// the deed's manner ("dispatched to recover a vehicle"), not a role.
+func asksErrand(words []string) bool {
+	for i := 0; i+3 < len(words); i++ {
+		if !whatSet[words[i]] || !errandNouns[words[i+1]] || !beForms[words[i+2]] {
+			continue
+		}
+		for j := i + 3; j < min(len(words), i+7); j++ {
+			if words[j] == "on" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var (
+	whatSet = lexiconSet(`what which`)
+	beForms = lexiconSet(`was were is are`)
+)
 
 // twoFiguresType is the kind asked by "what were the two figures?", "both
 // amounts": two values, amounts when the question speaks of money, else
@@ -266,6 +303,9 @@ func cueType(words []string) AnswerType {
 		if c.t == TypeTime && at >= 0 && at+len(c.words) < len(words) && timeCompounds[words[at+len(c.words)]] {
 			continue // "what time frame", "what time limit": a span or a date, not an hour
 		}
+		if c.t == TypeCount && vagueNumber(words, at) {
+			continue // "a number of the cops wanted out": some, not how many
+		}
 		if at >= 0 && (at < bestAt || at == bestAt && len(c.words) > bestLen) {
 			best, bestAt, bestLen = c.t, at, len(c.words)
 		}
@@ -282,6 +322,15 @@ func cueType(words []string) AnswerType {
 		return TypeOther // "the number of the resolution" is which resolution
 	}
 	return best
+}
+
+// vagueNumber reports the quantifier "a number of" ("a large number
+// of") at words[at]: it says some, as "several" does, and asks no count.
+func vagueNumber(words []string, at int) bool {
+	if at < 0 || words[at] != "number" {
+		return false
+	}
+	return at > 0 && words[at-1] == "a" || at > 1 && words[at-2] == "a"
 }
 
 // numberOfALabel reports "number of the resolution" at words[at]: the
@@ -402,6 +451,32 @@ var futureCues = [][]string{{"will"}, {"expected", "to"}, {"set", "to"}, {"plans
 
 // speaksOfFuture reports a sentence about what is to come.
 func speaksOfFuture(sentence string) bool { return holdsRun(sentence, futureCues) }
+
+// asksOfPlan reports a question that asks what is to come in the present
+// progressive of a verb of sending ("how many personnel is Chad sending",
+// "how many are they deploying"): English says an arrangement so, and the
+// report's "is set to deploy 800" answers it.
+func asksOfPlan(question string) bool {
+	words := tokenTexts(lexicon.Tokens(question))
+	for i, w := range words {
+		if !planVerbs[w] {
+			continue
+		}
+		for j := i - 1; j >= max(i-3, 0); j-- {
+			if progressiveAux[words[j]] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// planVerbs send or give what a country has arranged to; progressiveAux
+// make them progressive.
+var (
+	planVerbs      = lexiconSet(`sending deploying contributing dispatching committing`)
+	progressiveAux = lexiconSet(`is are am`)
+)
 
 // placePreps put a place after them; placeNouns may stand between ("in
 // the town of Pont-Sondé", "à l'aéroport Toussaint Louverture").

@@ -544,8 +544,10 @@ var realGenFloors = map[EvalKind]realFloor{
 	// report whose source line names the outlet): key fact 0.76, cited
 	// 0.91, false abstentions 0.12, as of 1.00. Eighth session (h-why,
 	// h-para4, h-mrr): recall@5 1.00, MRR 0.84, key fact 0.88, false
-	// abstentions 0.08.
-	"overall": {recall: 0.95, fact: 0.85, cited: 0.88, abstain: 0.95, maxFalseAbstain: 0.09, asOf: 0.9},
+	// abstentions 0.08. Tenth session, h-cross6 (a reader's "job" meets
+	// "tasked", "charged with"): key fact 0.92, cited 0.92, false
+	// abstentions 0.04.
+	"overall": {recall: 0.95, fact: 0.9, cited: 0.9, abstain: 0.95, maxFalseAbstain: 0.05, asOf: 0.9},
 }
 
 // realWhyCrossFloors hold testdata/real_whycross.yaml, 11 why/how and 9
@@ -602,7 +604,9 @@ var realCross2DevFloors = map[EvalKind]realFloor{
 // abstentions 0.14; after the dev file's rules: recall@5 0.93, MRR 0.43,
 // key fact 0.36, false abstentions 0.14.
 var realCross2TestFloors = map[EvalKind]realFloor{
-	"overall": {recall: 0.9, fact: 0.35, cited: 0.95, maxFalseAbstain: 0.15},
+	// h-cross6 (a vote asked read as its tally; tenth session, held out):
+	// key fact 0.36 -> 0.43.
+	"overall": {recall: 0.9, fact: 0.42, cited: 0.95, maxFalseAbstain: 0.15},
 }
 
 // realCross3DevFloors hold testdata/real_cross3_dev.yaml, 6 cross-document
@@ -687,8 +691,8 @@ var realFresh13Floors = map[EvalKind]realFloor{
 	// statement-order count, a quote carried on): key fact 0.88,
 	// unanswerable 1.00. Then h-fact3 (a reader's "worry" meets the
 	// report's "concerns", "against the backdrop of" tells a cause): key
-	// fact 0.91.
-	"overall": {recall: 0.95, fact: 0.9, cited: 0.97, abstain: 0.95, maxFalseAbstain: 0.02, asOf: 0.95},
+	// fact 0.91. Then h-cross6 (a vote asked read as its tally): 0.94.
+	"overall": {recall: 0.95, fact: 0.93, cited: 0.97, abstain: 0.95, maxFalseAbstain: 0.02, asOf: 0.95},
 }
 
 // realFresh14Floors hold testdata/real_fresh14.yaml, 40 questions written
@@ -707,7 +711,8 @@ var realFresh14Floors = map[EvalKind]realFloor{
 	KindOffTopic: {abstain: 0.95},
 	// Tuned on since (h-fact3, h-cross3, h-abst3, ninth session): see the
 	// merge commits.
-	"overall": {recall: 0.82, mrr: 0.68, fact: 0.86, cited: 0.85, abstain: 0.95, maxFalseAbstain: 0.05, asOf: 0.75}, // MRR 0.68 -> 0.69 with h-xling2
+	// h-cross6 (a vote asked read as its tally): cited 0.90 -> 0.94.
+	"overall": {recall: 0.82, mrr: 0.68, fact: 0.86, cited: 0.92, abstain: 0.95, maxFalseAbstain: 0.05, asOf: 0.75}, // MRR 0.68 -> 0.69 with h-xling2
 }
 
 // realTimeDevFloors hold testdata/real_time_dev.yaml, 10 present-time
@@ -774,7 +779,9 @@ var realFresh15Floors = map[EvalKind]realFloor{
 	// After h-why3's cause wordings and h-para7 (a doer told in the
 	// reporter's verb, the veto in the reader's words), ninth session.
 	KindWhyHow: {fact: 0.95},
-	"overall":  {recall: 0.93, mrr: 0.71, fact: 0.76, cited: 0.9, abstain: 0.85, maxFalseAbstain: 0.1, asOf: 0.75},
+	// After h-abst5 (tenth session): unanswerable 0.88 -> 1.00 ("what date
+	// are the last kenyan officers due to leave haiti" abstains).
+	"overall": {recall: 0.93, mrr: 0.71, fact: 0.76, cited: 0.9, abstain: 0.97, maxFalseAbstain: 0.1, asOf: 0.75},
 }
 
 var realFresh16Floors = map[EvalKind]realFloor{
@@ -784,7 +791,8 @@ var realFresh16Floors = map[EvalKind]realFloor{
 	// h-cross5 (a creating word said of an instrument meets "authorized"):
 	// recall 0.91 -> 0.94; h-abst4 ("whats", vote tallies): unanswerable
 	// 0.75 -> 1.00 (ninth session, tuned on).
-	"overall": {recall: 0.92, mrr: 0.75, fact: 0.76, cited: 0.95, abstain: 0.97, maxFalseAbstain: 0.07, asOf: 0.75},
+	// h-cross6 (vote tallies, tenth session): key fact 0.78 -> 0.81.
+	"overall": {recall: 0.92, mrr: 0.75, fact: 0.8, cited: 0.95, abstain: 0.97, maxFalseAbstain: 0.07, asOf: 0.75},
 }
 
 // realFresh17Floors hold testdata/real_fresh17.yaml, 40 questions written
@@ -796,7 +804,21 @@ var realFresh16Floors = map[EvalKind]realFloor{
 // 0.16, as of 0.60. Tuned on since.
 var realFresh17Floors = map[EvalKind]realFloor{
 	KindOffTopic: {abstain: 0.95},
-	"overall":    {recall: 0.82, mrr: 0.69, fact: 0.6, cited: 0.78, abstain: 0.85, maxFalseAbstain: 0.18, asOf: 0.55},
+	// h-cross6 (vote tallies, "differ from", a job/task group): key fact
+	// 0.62 -> 0.66, cited 0.81 -> 0.85.
+	// After h-abst5: unanswerable 0.88 -> 1.00, false abstentions 0.16 -> 0.12.
+	"overall": {recall: 0.82, mrr: 0.69, fact: 0.65, cited: 0.83, abstain: 0.97, maxFalseAbstain: 0.14, asOf: 0.55},
+}
+
+// realCross6TestFloors hold testdata/real_cross6_test.yaml, 14
+// cross-document questions and 4 near misses written by h-cross6 on
+// 2026-12-06 (tenth session) from the corpus alone, before any code
+// change; held out (never tuned on). First run (5646338) and at the end
+// of h-cross6's work alike: recall@5 0.86, MRR 0.38, key fact 0.64, cited
+// 1.00, unanswerable 0.00 (its 4 one-sided comparisons are answered by the
+// side a report tells), false abstentions 0.00.
+var realCross6TestFloors = map[EvalKind]realFloor{
+	"overall": {recall: 0.84, mrr: 0.36, fact: 0.62, cited: 0.97, maxFalseAbstain: 0.02},
 }
 
 var realEvalFiles = []struct {
@@ -828,6 +850,7 @@ var realEvalFiles = []struct {
 	{"real_cross2_test", realCross2TestFloors},
 	{"real_cross3_dev", realCross3DevFloors},
 	{"real_cross3_test", realCross3TestFloors},
+	{"real_cross6_test", realCross6TestFloors},
 	{"real_gen", realGenFloors},
 	{"real_why2_dev", realWhy2DevFloors},
 	{"real_why2_test", realWhy2TestFloors},
@@ -853,6 +876,10 @@ var realEvalFiles = []struct {
 	{"real_xling2_test", realXling2TestFloors},
 	{"real_owner_test", realOwnerTestFloors},
 	{"real_owner_dev", realOwnerDevFloors},
+	{"real_para8_test", realPara8TestFloors},
+	{"real_time3_test", realTime3TestFloors},
+	{"real_abst5_test", realAbst5TestFloors},
+	{"real_rank2_test", realRank2TestFloors},
 	{"real_xling3_test", realXling3TestFloors},
 }
 
@@ -879,6 +906,15 @@ var realRankDevFloors = map[EvalKind]realFloor{
 
 var realRankTestFloors = map[EvalKind]realFloor{
 	"overall": {recall: 0.85, mrr: 0.72, fact: 0.6, cited: 0.95, maxFalseAbstain: 0.13}, // MRR 0.65 -> 0.73 with h-xling2 (translations count fully in English passages asked in French)
+}
+
+// realRank2TestFloors hold testdata/real_rank2_test.yaml: 16 held-out
+// single-document questions of every kind (half typed as in chat), written
+// by h-rank2 on 2026-12-06 from the reports before any change. First run
+// at 5753124: recall@5 1.00, MRR 0.97, key fact 0.81, cited 1.00, false
+// abstentions 0.00.
+var realRank2TestFloors = map[EvalKind]realFloor{
+	"overall": {recall: 0.95, mrr: 0.95, fact: 0.8, cited: 0.95, maxFalseAbstain: 0.05},
 }
 
 // realDeedDevFloors hold testdata/real_deed_dev.yaml: 7 near misses whose
@@ -935,7 +971,19 @@ var realFact3TestFloors = map[EvalKind]realFloor{
 // unanswerable 0.75, false abstentions 0.00, the rest the same (one late
 // rule, which turned away a twin, was taken out after this file was read).
 var realAbst3TestFloors = map[EvalKind]realFloor{
-	"overall": {recall: 0.95, mrr: 0.9, fact: 0.95, cited: 0.95, abstain: 0.72, maxFalseAbstain: 0.02},
+	// h-abst5 (tenth session, held out): unanswerable 0.75 -> 0.83.
+	"overall": {recall: 0.95, mrr: 0.9, fact: 0.95, cited: 0.95, abstain: 0.8, maxFalseAbstain: 0.02},
+}
+
+// realAbst5TestFloors hold testdata/real_abst5_test.yaml, h-abst5's held-out
+// near misses (issue 10: a people the sentence lacks, a deed done asked where
+// only a pledge is told, a size no report gives, a date of another deed) with
+// answerable twins, written before any change and never tuned on.
+// First run, before any change (5646338): recall@5 0.88, MRR 0.88, key fact
+// 1.00, cited 0.88, unanswerable 0.50, false abstentions 0.00. At the end:
+// unanswerable 0.60, the rest the same.
+var realAbst5TestFloors = map[EvalKind]realFloor{
+	"overall": {recall: 0.85, mrr: 0.85, fact: 0.95, cited: 0.85, abstain: 0.58, maxFalseAbstain: 0.02},
 }
 
 // TestEvalRealFiles asks each question file but real.yaml over the real
@@ -982,7 +1030,9 @@ var realNearmissFloors = map[EvalKind]realFloor{
 // cited 0.85, unanswerable 0.60, false abstentions 0.07.
 var realAbstainDevFloors = map[EvalKind]realFloor{
 	// After h-abst4's vote-tally reading (ninth session): key fact 0.79 -> 0.86.
-	"overall": {recall: 0.84, fact: 0.84, cited: 0.82, abstain: 0.55, maxFalseAbstain: 0.1},
+	// After h-abst5 (tenth session): unanswerable 0.70 -> 0.80 (a date
+	// asked of what a vote was to do).
+	"overall": {recall: 0.84, fact: 0.84, cited: 0.82, abstain: 0.77, maxFalseAbstain: 0.1},
 }
 
 // realAbstainTestFloors hold testdata/real_abstain_test.yaml, the test
@@ -1124,4 +1174,17 @@ var realXling2DevFloors = map[EvalKind]realFloor{
 	// After h-why3's "comes as part of" cause (ninth session): key fact 0.74.
 	// h-cross5: recall 0.87 -> 0.91, cited 0.90 -> 0.95.
 	"overall": {recall: 0.9, mrr: 0.7, fact: 0.72, cited: 0.93, abstain: 0.95, maxFalseAbstain: 0.1},
+}
+
+// realPara8TestFloors hold testdata/real_para8_test.yaml: 14 held-out
+// paraphrases and 4 near misses written by a helper (h-para8) on 2026-12-06,
+// tenth session, before any code change.
+var realPara8TestFloors = map[EvalKind]realFloor{"overall": {}}
+
+// realTime3TestFloors hold testdata/real_time3_test.yaml, 10 questions about
+// the present (as of the newest report that states each), 6 why/how
+// questions and 2 near misses, written by helper h-time3 on 2026-12-06 from
+// the reports alone before any code change; held out (never tuned on).
+var realTime3TestFloors = map[EvalKind]realFloor{
+	"overall": {},
 }

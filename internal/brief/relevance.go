@@ -319,7 +319,7 @@ func speakerHeardIn(r retrieval, ask string, top []document.Hit) bool {
 	}
 	var speaker, topic []lexicon.Concept
 	named := false
-	for _, c := range r.an.lex.Query(m[1]) {
+	for _, c := range r.an.lex.Query(withoutBase(m[1])) {
 		if !c.Glossary && !metaHeads[c.Text] { // "the AFP piece": the piece did not speak
 			speaker = append(speaker, c) // "Guatemala's president": both
 		}
@@ -387,6 +387,15 @@ func speakerHeardIn(r retrieval, ask string, top []document.Hit) bool {
 	}
 	return false
 }
+
+// basedIn matches where a loose description of a speaker says it sits
+// ("the Brussels-based think tank", "the Nairobi-based daily"): a place a
+// report need not write beside the speaker's words.
+var basedIn = regexp.MustCompile(`(?:\p{Lu}[\p{L}.'’]*\s)?[\p{L}.'’]+-based\b`)
+
+// withoutBase returns a speaker's words without where it is based: the
+// speaker is who it is ("the think tank"), not the place.
+func withoutBase(speaker string) string { return basedIn.ReplaceAllString(speaker, " ") }
 
 // saidByName matches a verb of saying followed by who spoke: "said Korir
 // Sing'oei", "a déclaré Linda Thomas-Greenfield". Not "told", whose name

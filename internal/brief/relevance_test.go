@@ -98,3 +98,18 @@ func TestSpokenOfNearTheWords(t *testing.T) {
 	askAnswered(t, a, "What did Ruto say about the protests in Nairobi?", false)
 	askAnswered(t, a, "What did Ruto say about the mission?", true)
 }
+
+// TestWithoutBase: where a speaker is based is no word the speaker's
+// report must hold; the rest of the speaker is kept.
+func TestWithoutBase(t *testing.T) {
+	for in, want := range map[string]string{
+		"the Brussels-based think tank":   "the   think tank",
+		"the New York-based rights group": "the   rights group",
+		"the think tank":                  "the think tank",
+		"Kenya's foreign ministry":        "Kenya's foreign ministry",
+	} {
+		if got := withoutBase(in); got != want {
+			t.Errorf("withoutBase(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package brief
 
 import (
 	"context"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -110,7 +111,10 @@ func (a *Answerer) retrieveK(ctx context.Context, req Request, k int) (retrieval
 	// "In what year was BINUH set up?": the year is what is asked for, not
 	// a word the answer holds ("for one year"); the store reads "when".
 	searched = replaceRuns(searched, dateFrames, "when")
-	queries := append([]string{searched}, subQueries(searched)...)
+	// Each part is searched for in its own words: a vote's part read as a
+	// tally (voteAsTally) would find only reports counting votes, not the
+	// one that says it was unanimous.
+	queries := append([]string{searched}, splitParts(searched)...)
 	rewrites := a.rewrite(ctx, q, req.History)
 	r.rewrites = rewrites
 	pool := max(poolFactor*k, minPool)
@@ -740,6 +744,34 @@ func oneAsLeftNoun(left, right string) string {
 // comparison, two dates, "X and Y") into one query per part, each keeping
 // the words the parts share, so that one side cannot take every place.
 func subQueries(q string) []string {
+	parts := splitParts(q)
+	for i, p := range parts {
+		parts[i] = voteAsTally(p)
+	}
+	return parts
+}
+
+// votedHow is a part asking how a vote went: "how did the security
+// council vote on the gsf resolution", "how did the vote on 2699 go", "the
+// vote that first authorized the mss" (a side with no question word of
+// its own, set against the other).
+var votedHow = regexp.MustCompile(`^(?:how did (?:[a-z0-9'.-]+ ){1,4}vote|how did the vote|(?:what was )?the (?:[a-z]+ )?vote) (on|for|to|in|over|that|which|creating|authorizing|authorising|establishing) `)
+
+// voteAsTally writes a part asking how a vote went as a count of its
+// votes ("how many votes were cast on the gsf resolution"): set against
+// another vote, what tells it is its tally ("12 in favour, with three
+// abstentions"), not a sentence saying the resolution passed. Other
+// parts come back unchanged.
+func voteAsTally(part string) string {
+	m := votedHow.FindStringSubmatchIndex(part)
+	if m == nil {
+		return part
+	}
+	return "how many votes were cast in the vote " + part[m[2]:]
+}
+
+// splitParts is subQueries before a vote asked is read as its tally.
+func splitParts(q string) []string {
 	// "How was he killed — what was his group doing?": a dash joins two
 	// questions as "and" does (a semicolon more often ends a premise:
 	// "2699 had two abstentions; which country ...").
@@ -751,10 +783,15 @@ func subQueries(q string) []string {
 	if parts := rivalSourceParts(q); parts != nil {
 		return parts
 	}
-	if !isComparison(q) {
+	// "how is the GSF's job different from what the MSS did": one side
+	// set against the other, whatever else the question holds.
+	parts := differingSides(lower)
+	if parts == nil && !isComparison(q) {
 		return nil
 	}
-	parts := comparedSides(lower)
+	if parts == nil {
+		parts = comparedSides(lower)
+	}
 	for _, sep := range []string{" compared with ", " compared to ", " compare with ", " compare to ", " compares with ", " compares to ",
 		" versus ", " vs ", " and then ", " than ", " and ", " or ", " et ", " ou "} {
 		if parts != nil {
@@ -792,9 +829,12 @@ func subQueries(q string) []string {
 	}
 	// "how big was the MSS when the council renewed it vs when it got
 	// folded into the GSF?": a right part that is only another setting
-	// ("when ...") asks the left's question in it.
-	if frame := settingFrame(parts[0], parts[1]); frame != "" {
-		return []string{parts[0], frame + " " + parts[1]}
+	// ("when ...") asks the left's question in it; so does one that is
+	// the left's question word and another setting ("who spoke for the
+	// us when the mss got renewed, and who when the gsf was approved").
+	right := withoutAskedWord(parts[0], parts[1])
+	if frame := settingFrame(parts[0], right); frame != "" {
+		return []string{parts[0], frame + " " + right}
 	}
 	// "how did the 2023 MSS resolution pass versus the 2025 GSF one?": a
 	// right part that is only what tells it apart (a year, a name) borrows
@@ -856,6 +896,48 @@ func comparedSides(lower string) []string {
 		}
 	}
 	return nil
+}
+
+// differingVerbs set one side against the other: "how does the GSF's job
+// differ from what the MSS was tasked with".
+var differingVerbs = []string{" differ from ", " differs from ", " differed from ", " different from ", " differ to "}
+
+// differingSides splits "how does A differ from B" into what each side
+// is: "what is the gsf's assigned job" and "what the original 2023
+// mission was tasked with". The left's "how does" asks the manner of
+// the difference, which no report tells: each side's own thing answers
+// it. Nil when the question sets no two sides so.
+func differingSides(lower string) []string {
+	for _, sep := range differingVerbs {
+		i := strings.Index(lower, sep)
+		if i <= 0 {
+			continue
+		}
+		left, right := strings.TrimSpace(lower[:i]), strings.TrimSpace(lower[i+len(sep):])
+		words := strings.Fields(left)
+		if len(words) < 3 || words[0] != "how" || !auxiliaries[words[1]] || len(contentTerms(right)) == 0 {
+			return nil
+		}
+		return []string{"what is " + strings.Join(words[2:], " "), right}
+	}
+	return nil
+}
+
+// withoutAskedWord returns a right part that opens with a question of
+// the left part and then a setting ("who when the gsf was approved", "how
+// many when the gsf took over") as that setting alone; the part unchanged
+// otherwise.
+func withoutAskedWord(left, right string) string {
+	toks := lexicon.Tokens(right)
+	cue := askPhrase(right).cue
+	n := len(cue)
+	if n == 0 || len(toks) <= n || !slices.Equal(tokenTexts(toks[:n]), cue) || !clauseOpeners[toks[n].Text] {
+		return right
+	}
+	if runIndex(tokenTexts(lexicon.Tokens(left)), cue) < 0 {
+		return right
+	}
+	return strings.TrimSpace(right[toks[n].Start:])
 }
 
 // bareQuestion reports a part that holds nothing but its question for a

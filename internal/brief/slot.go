@@ -447,11 +447,16 @@ func askedDeed(question string, cue []string, names map[string]bool) (deed strin
 		}
 		deed, seen = w, true
 	}
-	if phraseVerbs[deed] || reportingVerbs[deed] || nounIngs[deed] {
+	if phraseVerbs[deed] && !motionVerbs[deed] || reportingVerbs[deed] || nounIngs[deed] {
 		return "", nil, nil
 	}
 	return deed, doers, heads
 }
+
+// motionVerbs are common verbs of coming and going: "when did the
+// Guatemalan police [leave] Haiti" asks the date of a departure, which a
+// date of their pledge does not answer.
+var motionVerbs = lexiconSet(`leave leaves left go goes went gone come comes came`)
 
 // meantWords say a deed is yet to be done: "plans to visit", "is set to
 // deploy", "pledged to send", "will arrive".
@@ -501,6 +506,60 @@ func doneBy(r retrieval, c lexicon.Concept, doers, heads []string) bool {
 		}
 	}
 	return false
+}
+
+// offerWords tell a deed offered, not yet done: "offered to deploy",
+// "agreed to send", "committed to provide".
+var offerWords = lexiconSet(`offer offers offered offering agree agrees agreed commit commits committed`)
+
+// askedAsMeant reports a question that asks its deed as meant: a word of
+// meantWords or offerWords before it ("how many will arrive", "how many
+// is Chad set to deploy", "how many did Kenya pledge to send").
+func askedAsMeant(question, deed string) bool {
+	words := tokenTexts(lexicon.Tokens(question))
+	at := slices.Index(words, deed)
+	if at < 0 {
+		at = len(words)
+	}
+	return slices.ContainsFunc(words[:at], func(w string) bool { return meantWords[w] || offerWords[w] || frenchFuture[w] })
+}
+
+// frenchFuture are the helpers of a French deed to come, folded: "le
+// Tchad va-t-il déployer", "vont envoyer", "doit arriver".
+var frenchFuture = lexiconSet(`va vont ira iront doit doivent devrait devraient prevoit prevoient compte comptent`)
+
+// toldOnlyAsMeant reports a sentence that writes the deed, and writes it
+// each time after a word saying it is meant or offered ("offered to
+// deploy", "is set to deploy", "expected to arrive"); false when it does
+// not write the deed.
+func toldOnlyAsMeant(an *analysis, sentence, lang string, deed lexicon.Concept) bool {
+	toks := lexicon.Tokens(sentence)
+	told := false
+	for j, t := range toks {
+		if !an.bag(t.Text, lang).meets(deed) {
+			continue
+		}
+		if !slices.ContainsFunc(toks[max(j-meantWindow, 0):j], func(p lexicon.Token) bool { return meantWords[p.Text] || offerWords[p.Text] }) {
+			return false
+		}
+		told = true
+	}
+	return told
+}
+
+// promiseWords tell a count promised rather than done: "Chad offered
+// 1,500 soldiers", "its 1,500-commitment", "pledged over 3 100 troops".
+var promiseWords = lexiconSet(`offer offers offered pledge pledges pledged promise promises promised commitment commitments committed vowed`)
+
+// promisedInstead reports a sentence that does not write the deed asked
+// as done but tells a promise: "how many Chadian gendarmes have arrived"
+// is not counted by "Chad offered 1,500 soldiers".
+func promisedInstead(an *analysis, sentence, lang string, deed lexicon.Concept) bool {
+	toks := lexicon.Tokens(sentence)
+	if an.bag(sentence, lang).meets(deed) && !toldOnlyAsMeant(an, sentence, lang, deed) {
+		return false
+	}
+	return slices.ContainsFunc(toks, func(t lexicon.Token) bool { return promiseWords[t.Text] || strings.HasSuffix(t.Text, "-commitment") })
 }
 
 // beforeSetting returns a question up to the setting that follows what
@@ -736,6 +795,10 @@ type answerSlot struct {
 	// governments. Chad offered 1,500 soldiers").
 	deed     *lexicon.Concept
 	deedOnly bool // the deed stands for the relation, within numberWindow
+	// deedDone is set when the question asks the count's deed as done
+	// ("how many have actually arrived"), not as meant ("how many will
+	// arrive"): a sentence telling it only as meant does not count it.
+	deedDone bool
 	// bodySince is the date of the earliest hit that names a body the
 	// question names, for a count or an amount asked of it: a report from
 	// before then, naming no body asked, tells of something else ("how
@@ -1136,6 +1199,15 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 			s.deedUntold = slices.ContainsFunc(r.asked, func(c lexicon.Concept) bool {
 				return c.Text == v && !c.Glossary && (!anyMeets(bags, c) || !doneBy(r, c, doers, heads))
 			})
+			// "When did the Council vote to turn the MSS into a UN
+			// peacekeeping operation?": what the vote was to do is the
+			// deed dated; no top passage telling it, the vote on
+			// something else dates nothing of it.
+			if inf := infinitiveAfter(r.question, v); inf != "" && !s.deedUntold {
+				s.deedUntold = slices.ContainsFunc(r.asked, func(c lexicon.Concept) bool {
+					return c.Text == inf && !c.Glossary && !anyMeets(bags, c)
+				})
+			}
 		}
 	}
 	if len(cue) == 2 && cue[0] == "which" && countryHeads[cue[1]] {
@@ -1189,6 +1261,9 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		// verb of announcing ("Benin had announced 2,000 men" for "how
 		// many men did Benin promise"): both are left to the other checks.
 		s.deedUntold = s.deed != nil && len(s.deed.Related) > 0 && !meantWords[s.deed.Text] && !anyMeets(bags, *s.deed)
+		// "How many are they sending" asks a deed under way, which a
+		// report tells as planned ("is set to deploy 800").
+		s.deedDone = s.deed != nil && !offerWords[s.deed.Text] && !meantWords[s.deed.Text] && !promiseWords[s.deed.Text] && !strings.HasSuffix(s.deed.Text, "ing") && !askedAsMeant(r.question, s.deed.Text)
 	}
 	if (s.kind == TypeCount || s.kind == TypeAmount) && len(s.bodies) > 0 {
 		s.bodySince = firstNaming(r, s.bodies)
@@ -1210,13 +1285,44 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 			if names[c.Text] {
 				continue
 			}
-			if !phraseVerbs[c.Text] && !slices.ContainsFunc(s.relation, func(x lexicon.Concept) bool { return x.Text == c.Text }) {
+			if (!phraseVerbs[c.Text] || infinitiveIn(r.question, c.Text)) && !slices.ContainsFunc(s.relation, func(x lexicon.Concept) bool { return x.Text == c.Text }) {
 				s.focus = &c
 			}
 			break
 		}
 	}
 	return s
+}
+
+// infinitiveIn reports a verb the question writes after "to" ("what
+// date are the last officers due to [leave]", "set to [go]"): a common
+// verb, but the deed the date is asked of, which a date of another deed
+// ("killed on Tuesday") does not answer.
+func infinitiveIn(question, verb string) bool {
+	words := tokenTexts(lexicon.Tokens(question))
+	for i := 1; i < len(words); i++ {
+		if words[i] == verb && words[i-1] == "to" {
+			return true
+		}
+	}
+	return false
+}
+
+// infinitiveAfter returns the verb of "to <verb>" right after the deed
+// ("vote [to turn]", "agree [to withdraw]"), "" when none follows or it
+// is a stop word, a common verb or a name.
+func infinitiveAfter(question, deed string) string {
+	toks := lexicon.Tokens(question)
+	words := tokenTexts(toks)
+	i := slices.Index(words, deed)
+	if i < 0 || i+2 >= len(words) || words[i+1] != "to" {
+		return ""
+	}
+	v := words[i+2]
+	if lexicon.IsStopWord(v) || phraseVerbs[v] || capitalised(question, toks[i+2]) {
+		return ""
+	}
+	return v
 }
 
 // holdsNumbers reports whether a report (its title and sentences) holds
@@ -1925,6 +2031,12 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 			s.relation, s.deedOnly = []lexicon.Concept{*s.deed}, true
 		}
 	}
+	if s.kind == TypeCount && s.deedDone && (toldOnlyAsMeant(an, sentence, lang, *s.deed) || promisedInstead(an, sentence, lang, *s.deed)) {
+		// "How many Bangladeshi personnel have actually arrived?": "a
+		// target of 5,500 troops, after nations including Bangladesh
+		// offered to deploy soldiers" counts no arrival.
+		return false
+	}
 	if s.payer != nil && !held(*s.payer) && !bags[max(at-1, 0)].meets(*s.payer) {
 		return false
 	}
@@ -2042,7 +2154,10 @@ func numberFor(an *analysis, sentence, lang string, s answerSlot, byTitle bool) 
 		if s.kind == TypeCount && !s.size && len(s.head) > 0 && !countsHead(i) {
 			continue
 		}
-		if s.kind == TypeCount && len(s.head) > 0 {
+		// A size counts the members of the thing sized, of any kind: "how
+		// big is the police and corrections unit" is told by "up to 70
+		// civilian and seconded personnel".
+		if s.kind == TypeCount && len(s.head) > 0 && !s.size {
 			if from, to := contentSpan(sentence, toks, words, i, numberWindow); countsAnotherKind(words[from:to+1], s.head) {
 				continue // "1,000 police officers" are no count of soldiers
 			}

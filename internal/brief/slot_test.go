@@ -1370,6 +1370,8 @@ func TestAskedDeed(t *testing.T) {
 		{"when did kenya's senate approve the deployment", "approve", "kenya", []string{"senate"}},
 		{"When did Kenya's high court approve the deployment?", "approve", "kenya", []string{"high", "court"}},
 		{"When did Kenya approve the deployment?", "approve", "kenya", nil},
+		{"When did Chad's gendarmes leave Haiti?", "leave", "chad", []string{"gendarmes"}}, // a verb of going is a deed
+		{"When did Chad's gendarmes take over?", "", "", nil},                              // a common verb is none
 	}
 	for _, tt := range tests {
 		deed, doers, heads := askedDeed(tt.question, []string{"when"}, names)
@@ -1545,5 +1547,115 @@ func TestTallyAtFrench(t *testing.T) {
 		if got := tallies(tt.text, tt.against); got != tt.want {
 			t.Errorf("tallies(%q, %v) = %v, want %v", tt.text, tt.against, got, tt.want)
 		}
+	}
+}
+
+// TestCountAskedAsDone: a count whose deed is asked as done ("have
+// actually arrived") is not answered by a sentence that tells the deed
+// only as offered or meant, nor by one telling a promise instead; the
+// twins asking the offer, or the deed as meant, are answered.
+func TestCountAskedAsDone(t *testing.T) {
+	a := newExtractive(t, openStoreWith(t,
+		corpus.Document{Title: "Troop offers for the force", Source: "Wire", URL: "https://example.org/offers", Published: day("2025-10-01"),
+			Text: "The force appears poised to meet its target of 5,500 troops, after nations including Chad and Bangladesh offered to deploy soldiers. " +
+				"Chad offered 1,500 soldiers at the conference in New York."},
+		corpus.Document{Title: "Kenyans land", Source: "Wire", URL: "https://example.org/kenya", Published: day("2024-06-26"),
+			Text: "Some 400 Kenyan officers arrived in Port-au-Prince on Tuesday."},
+		corpus.Document{Title: "Gendarmes from the Sahel", Source: "Wire", URL: "https://example.org/sahel", Published: day("2026-03-21"),
+			Text: "Some 800 Nigerien gendarmes are expected to arrive in Haiti in April."}))
+	for _, tt := range []struct {
+		question string
+		answered bool
+	}{
+		{"How many Bangladeshi personnel have actually arrived in Haiti so far?", false},
+		{"how many chadian soldiers have arrived in haiti", false},
+		{"How many Nigerien gendarmes have actually arrived in Haiti?", false},
+		{"How many Nigerien gendarmes are expected to arrive in Haiti?", true},
+		{"How many soldiers did Chad offer at the conference?", true},
+		{"How many soldiers is Chad expected to deploy?", true}, // asked as meant
+		{"How many Kenyan officers arrived in Port-au-Prince?", true},
+	} {
+		askAnswered(t, a, tt.question, tt.answered)
+	}
+}
+
+// TestSizeOfAUnit: "how big is the unit allowed to be" is told by the
+// number of its members, whatever their kind; a date asked of an
+// infinitive's common verb ("due to leave") is not told by another deed's.
+func TestSizeOfAUnit(t *testing.T) {
+	a := newExtractive(t, openStoreWith(t,
+		corpus.Document{Title: "Council renews the political office", Source: "Wire", URL: "https://example.org/office", Published: day("2024-07-12"),
+			Text: "The office's Police and Corrections Unit shall continue to comprise up to 70 civilian and seconded personnel to serve as police and corrections advisers."},
+		corpus.Document{Title: "Officer killed", Source: "Wire", URL: "https://example.org/killed", Published: day("2025-03-28"),
+			Text: "The mission says a Kenyan officer was killed on Tuesday in an attack by gang members in Haiti. " +
+				"The last Kenyan officers of his unit in Haiti were attacked on Tuesday, officials said."}))
+	for _, tt := range []struct {
+		question string
+		answered bool
+	}{
+		{"how big is the office's police and corrections unit allowed to be", true},
+		{"what date are the last kenyan officers due to leave haiti", false},
+		{"On what date was a Kenyan officer killed in Haiti?", true},
+	} {
+		askAnswered(t, a, tt.question, tt.answered)
+	}
+}
+
+func TestDeedAskedAsMeant(t *testing.T) {
+	for _, tt := range []struct {
+		question, deed string
+		meant          bool
+	}{
+		{"how many have actually arrived so far", "arrived", false},
+		{"how many soldiers is chad set to deploy", "deploy", true},
+		{"how many did kenya pledge to send", "send", true},
+		{"combien de policiers le tchad va t il deployer", "deployer", true},
+		{"how many officers did kenya deploy", "deploy", false},
+	} {
+		if got := askedAsMeant(tt.question, tt.deed); got != tt.meant {
+			t.Errorf("askedAsMeant(%q, %s) = %v, want %v", tt.question, tt.deed, got, tt.meant)
+		}
+	}
+	for _, tt := range []struct {
+		question, verb string
+		want           bool
+	}{
+		{"what date are the last officers due to leave haiti", "leave", true},
+		{"when did the officers leave haiti", "leave", false},
+	} {
+		if got := infinitiveIn(tt.question, tt.verb); got != tt.want {
+			t.Errorf("infinitiveIn(%q, %s) = %v, want %v", tt.question, tt.verb, got, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		question, deed, want string
+	}{
+		{"When did the Council vote to turn the MSS into a UN operation?", "vote", "turn"},
+		{"When did the Council vote to renew the mandate?", "vote", "renew"},
+		{"When did Kenya agree to send police?", "agree", ""}, // a common verb
+		{"When did the Council vote on it?", "vote", ""},
+		{"When did Kenya vote to Haiti's benefit?", "vote", ""}, // a name
+	} {
+		if got := infinitiveAfter(tt.question, tt.deed); got != tt.want {
+			t.Errorf("infinitiveAfter(%q, %s) = %q, want %q", tt.question, tt.deed, got, tt.want)
+		}
+	}
+}
+
+// TestDateOfWhatAVoteWasTo: a date asked of what a vote was to do
+// ("vote to turn ... into") is not the date of a vote no top passage says
+// was to do it.
+func TestDateOfWhatAVoteWasTo(t *testing.T) {
+	a := newExtractive(t, openStoreWith(t,
+		corpus.Document{Title: "Council authorizes a new force", Source: "Wire", URL: "https://example.org/vote", Published: day("2025-09-30"),
+			Text: "On 30 September the Security Council voted to replace the mission with a new force, as speakers called for a peacekeeping operation."}))
+	for _, tt := range []struct {
+		question string
+		answered bool
+	}{
+		{"When did the Security Council vote to turn the mission into a peacekeeping operation?", false},
+		{"When did the Security Council vote to replace the mission with a new force?", true},
+	} {
+		askAnswered(t, a, tt.question, tt.answered)
 	}
 }

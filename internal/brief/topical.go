@@ -2,6 +2,7 @@ package brief
 
 import (
 	"context"
+	"slices"
 
 	"github.com/mss-brief/briefbot/internal/lexicon"
 )
@@ -46,6 +47,37 @@ func onTopic(r retrieval) bool {
 			continue // every corpus has numbers
 		}
 		if d := r.topicDF[i]; names[c.Text] && d > 0 || float64(d) >= topicShare*float64(r.corpusN) {
+			return true
+		}
+	}
+	return namesCorpusOutlet(r)
+}
+
+// namesCorpusOutlet reports a question that attributes its answer to an
+// outlet whose report a top passage is ("what did the think tank say ...":
+// the source line "International Crisis Group" meets "think tank"): a
+// reader asking what one of the corpus's own sources said asks of its
+// topic, however loosely the rest is worded.
+func namesCorpusOutlet(r retrieval) bool {
+	named := attribution(r.question)
+	if len(named) < 2 {
+		return false
+	}
+	var outlet []lexicon.Concept
+	for _, c := range r.asked {
+		if slices.Contains(named[1:], c.Text) && !metaHeads[c.Text] && !tellingAuxiliaries[c.Text] {
+			outlet = append(outlet, c)
+		}
+	}
+	if len(outlet) == 0 {
+		return false
+	}
+	for _, h := range r.hits[:min(gatePassages, len(r.hits))] {
+		if h.Doc.Source == "" {
+			continue
+		}
+		src := r.an.bag(h.Doc.Source, "en")
+		if !slices.ContainsFunc(outlet, func(c lexicon.Concept) bool { return !src.meets(c) }) {
 			return true
 		}
 	}

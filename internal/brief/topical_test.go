@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/mss-brief/briefbot/internal/document"
+
 	"github.com/mss-brief/briefbot/internal/corpus"
 )
 
@@ -74,5 +76,28 @@ func TestGateWeightsByCorpus(t *testing.T) {
 	// ... and by the corpus's counts the rare word outweighs it.
 	if gate[salary] < 5*gate[kenyan] {
 		t.Errorf("gate weights %v: salary %.2f is not far above kenyan %.2f", gate, gate[salary], gate[kenyan])
+	}
+}
+
+// TestNamesCorpusOutlet: a question attributing its answer to an outlet
+// in loose words is on topic when a top passage's source line is that
+// outlet ("the think tank" is Crisis Group), not when it is another's or
+// the question attributes nothing.
+func TestNamesCorpusOutlet(t *testing.T) {
+	lex := openEmptyStore(t).Analyzer()
+	for _, tt := range []struct {
+		question, source string
+		want             bool
+	}{
+		{"what did the think tank say the outfit should wait for", "International Crisis Group", true},
+		{"what did the think tank say the outfit should wait for", "Miami Herald", false},
+		{"should the outfit wait for the think tank", "International Crisis Group", false},
+		{"what did the miami herald say about the outfit", "Miami Herald (via ArcaMax)", true},
+	} {
+		r := retrieval{question: tt.question, an: newAnalysis(lex), asked: lex.Query(tt.question),
+			hits: []document.Hit{{Doc: document.Document{Source: tt.source}}}}
+		if got := namesCorpusOutlet(r); got != tt.want {
+			t.Errorf("%q over %q: %v, want %v", tt.question, tt.source, got, tt.want)
+		}
 	}
 }

@@ -76,7 +76,9 @@ func TestQuestionTypeAndMeets(t *testing.T) {
 		{"How long would the money keep the mission going?", "The council approved the mission in October last year.", TypeLength, false}, // a date alone is no span
 		{"Which members threatened a veto when the US floated it?", "China and Russia threatened a veto.", TypeOther, true},               // "when" starts a clause
 		{"What's the latest on when the force hits full strength?", "It should reach full strength by October.", TypeDate, true},          // "on when" asks when
-		{"What errand was the team on when the officer was shot?", "They were recovering a vehicle.", TypeOther, true},                    // "was on" is no asking "on"
+		{"What errand was the team on when the officer was shot?", "They were recovering a vehicle.", TypeManner, true},                   // "was on" is no asking "on"; an errand is a manner
+		{"Is it true that a number of the officers quit over pay?", "Some officers quit over pay.", TypeYesNo, true},                      // "a number of" says some
+		{"Did a large number of officers quit?", "Some officers quit.", TypeYesNo, true},
 		{"Names of the two officers killed?", "Constable Samuel Kitwai was killed.", TypeWho, true},
 		{"The UN and Kenya gave different figures for the money frozen. What were the two figures?", "It would stop $13.3 million.", TypeAmount, true}, // two figures of money
 		{"Two reports disagree on the force. What were the two numbers?", "It has 410 officers.", TypeCount, true},
@@ -299,15 +301,83 @@ func TestSubQueries(t *testing.T) {
 		"when was the mss authorized vs the gsf": {"when was the mss authorized", "when was the gsf authorized"},
 		"how many personnel does the gsf deploy per ayiti intel vs the mss at the 2751 renewal": {
 			"how many personnel does the gsf deploy per ayiti intel", "how many personnel does the mss deploy at the 2751 renewal"},
-		// "the one" is the left's noun written between the same words.
+		// "the one" is the left's noun written between the same words;
+		// each side, a vote asked, is read as its tally.
 		"How did the Council vote on the resolution creating the MSS compare with the vote on the one creating the GSF?": {
-			"how did the council vote on the resolution creating the mss", "the vote on the resolution creating the gsf?"},
+			"how many votes were cast in the vote on the resolution creating the mss",
+			"how many votes were cast in the vote on the resolution creating the gsf?"},
+		// "how does A differ from B" asks what each side is.
+		"How does the GSF's assigned job differ from what the original 2023 mission was tasked with?": {
+			"what is the gsf's assigned job", "what the original 2023 mission was tasked with?"},
+		"how is the new force's job different from what the minister said the old one focused on": {
+			"what is the new force's job", "what the minister said the old one focused on"},
+		// The left's question word and another setting: the left's
+		// question asked in that setting.
+		"who spoke for the us at the council when the mss got renewed in 2024, and who when the gsf was approved": {
+			"who spoke for the us at the council when the mss got renewed in 2024,",
+			"who spoke for the us at the council when the gsf was approved"},
 		// "which one" is the thing the left part asks for.
 		"Which resolution created the force, and which one extended the office's mandate?": {"which resolution created the force,",
 			"which resolution extended the office's mandate?"},
 	} {
 		if got := subQueries(q); !slices.Equal(got, want) {
 			t.Errorf("subQueries(%q) = %q, want %q", q, got, want)
+		}
+	}
+}
+
+// TestVoteAsTally: a part asking how a vote went asks its tally; a part
+// asking when, or who chaired it, or how one member voted, does not.
+func TestVoteAsTally(t *testing.T) {
+	for part, want := range map[string]string{
+		"how did the security council vote on the gsf resolution": "how many votes were cast in the vote on the gsf resolution",
+		"how did the unsc vote on 2699":                           "how many votes were cast in the vote on 2699",
+		"the vote that first authorized the mss?":                 "how many votes were cast in the vote that first authorized the mss?",
+		"what was the council vote on the 2024 renewal":           "how many votes were cast in the vote on the 2024 renewal",
+		"how did the vote on resolution 2793 go":                  "how many votes were cast in the vote on resolution 2793 go",
+		"when did the council vote on the gsf":                    "when did the council vote on the gsf",
+		"who chaired the vote on resolution 2751":                 "who chaired the vote on resolution 2751",
+		"how did china vote?":                                     "how did china vote?",
+		"the votes of kenya's parliament":                         "the votes of kenya's parliament",
+	} {
+		if got := voteAsTally(part); got != want {
+			t.Errorf("voteAsTally(%q) = %q, want %q", part, got, want)
+		}
+	}
+}
+
+// TestDifferingSides: "how does A differ from B" gives what each side is;
+// a question without "how" and its auxiliary before the verb gives none.
+func TestDifferingSides(t *testing.T) {
+	tests := []struct {
+		q    string
+		want []string
+	}{
+		{"how does the gsf's job differ from what the mss did", []string{"what is the gsf's job", "what the mss did"}},
+		{"how was the new mandate different from the old one", []string{"what is the new mandate", "the old one"}},
+		{"why does the gsf differ from the mss", nil},
+		{"how does it differ from", nil},
+	}
+	for _, tt := range tests {
+		if got := differingSides(tt.q); !slices.Equal(got, tt.want) {
+			t.Errorf("differingSides(%q) = %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}
+
+// TestWithoutAskedWord: the left's question word before a setting is left
+// out, so that the setting borrows the left's question; a question word the
+// left does not ask, or one followed by its own verb, stays.
+func TestWithoutAskedWord(t *testing.T) {
+	tests := []struct{ left, right, want string }{
+		{"who spoke when the mss was renewed", "who when the gsf was approved", "when the gsf was approved"},
+		{"who spoke when the mss was renewed", "how many when the gsf was approved", "how many when the gsf was approved"},
+		{"who spoke when the mss was renewed", "who approved the gsf", "who approved the gsf"},
+		{"how many police were there when the mss was renewed", "how many when the gsf took over", "when the gsf took over"},
+	}
+	for _, tt := range tests {
+		if got := withoutAskedWord(tt.left, tt.right); got != tt.want {
+			t.Errorf("withoutAskedWord(%q, %q) = %q, want %q", tt.left, tt.right, got, tt.want)
 		}
 	}
 }
@@ -538,6 +608,25 @@ func TestOpensWithPronounAfterFrontedPhrase(t *testing.T) {
 	} {
 		if got := opensWithPronoun(s); got != want {
 			t.Errorf("opensWithPronoun(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestQuestionTypeOfChat: chat sets what it asks of before the question
+// ("that guy who ..., what ...": the "who" describes) and asks what a
+// team was out doing as "what job were they on", a manner, not a role.
+func TestQuestionTypeOfChat(t *testing.T) {
+	for q, want := range map[string]AnswerType{
+		"that second guy from nairobi who didn't make it home, what job was his unit on when they got jumped": TypeManner,
+		"What errand was the team on when the officer was shot?":                                              TypeManner,
+		"that officer who was killed, when did he die":                                                        TypeDate,
+		"the harvard folks, how many abuses did they count":                                                   TypeCount,
+		"What job does Christofides hold?":                                                                    TypeOther,
+		"who was the officer that was killed":                                                                 TypeWho,
+		"that officer who was killed in the ambush":                                                           TypeWho,
+	} {
+		if got := questionType(q); got != want {
+			t.Errorf("questionType(%q) = %s, want %s", q, got, want)
 		}
 	}
 }

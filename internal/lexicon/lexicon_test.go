@@ -124,7 +124,17 @@ func TestGlossaryAndParaphrase(t *testing.T) {
 		{"Who put the most cash into the pot?", "Canada, the largest donor to the trust fund"},
 		{"How many boots on the ground?", "700 police officers"},
 		{"Which countries of the Indian subcontinent offered troops?", "South Asian nations Bangladesh and Sri Lanka"},
-		{"Was the truck stuck in a trench?", "a vehicle that had got stuck in a ditch"}} {
+		{"Was the truck stuck in a trench?", "a vehicle that had got stuck in a ditch"},
+		// Idioms for a deed and loose names of an institution (h-para8).
+		{"Why was the sending put on ice?", "Kenya decided to suspend the sending"},
+		{"Did some recruits walk away from the job?", "20 people had submitted letters of resignation"},
+		{"What were their gripes?", "a complaint reporting mechanism"},
+		{"What did the think tank say?", "From Crisis Group"},
+		{"Should it hold off on going in big?", "The mission should not deploy in force"},
+		{"What did he compare it to?", "Wooster likened it to triage"},
+		{"What is their game plan?", "the U.S. approach in Haiti"},
+		{"Which officer didn't make it home?", "a Kenyan police was killed on Tuesday"},
+		{"Where did they get jumped?", "The MSS forces were attacked during the recovery"}} {
 		bag := a.Bag(p[1], English)
 		found := false
 		for _, c := range a.Query(p[0]) {
