@@ -2,6 +2,7 @@ package brief
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -1265,6 +1266,33 @@ func TestWordsOfAnotherSpeaker(t *testing.T) {
 	}
 }
 
+// TestDoerNames: of the names saying whose the thing is, those doing the
+// deed, after an English auxiliary or before a French one; a people
+// before a thing or a possessive owns it but does not do it.
+func TestDoerNames(t *testing.T) {
+	for _, c := range []struct {
+		question    string
+		names, want []string
+	}{
+		{"how many helicopters did Guatemala promise", []string{"guatemala"}, []string{"guatemala"}},
+		{"Combien d'hélicoptères le Guatemala a-t-il promis à la mission ?", []string{"guatemala"}, []string{"guatemala"}},
+		{"combien de soldats la France va-t-elle envoyer", []string{"france"}, []string{"france"}},
+		{"How many Jamaican personnel joined the Kenyan police in Haiti?", []string{"jamaican", "kenyan", "haiti"}, nil},
+		{"what did Jamaica's representative say", []string{"jamaica"}, []string{"jamaica"}}, // the doer's owner stands for it
+		{"the Jamaican representative's remarks", []string{"jamaican"}, nil},
+		{"combien de policiers envoyés au Kenya à la mission", []string{"kenya"}, nil},
+	} {
+		names := map[string]bool{}
+		for _, n := range c.names {
+			names[n] = true
+		}
+		got := slices.Sorted(maps.Keys(doerNames(c.question, lexicon.Tokens(c.question), names)))
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q: doers %v, want %v", c.question, got, c.want)
+		}
+	}
+}
+
 // TestOwnerNames: the names saying whose the thing asked is (a subject, a
 // possessive, a people before a thing), not a place or a setting.
 func TestOwnerNames(t *testing.T) {
@@ -1276,6 +1304,14 @@ func TestOwnerNames(t *testing.T) {
 		{"what did Jamaica's representative say", "", []string{"jamaica"}, []string{"jamaica"}},
 		{"when did the first Bangladeshi troops land in Haiti?", "", []string{"bangladeshi", "haiti"}, []string{"bangladeshi"}},
 		{"combien de Guatémaltèques sont arrivés à Port-au-Prince", "", []string{"port", "prince"}, nil},
+		// French puts the doer before its auxiliary, inverted or plain.
+		{"Combien d'hélicoptères le Guatemala a-t-il promis à la mission ?", "", []string{"guatemala"}, []string{"guatemala"}},
+		{"combien d'helicopteres le guatemala a promis", "", []string{"guatemala"}, []string{"guatemala"}},
+		{"combien de policiers les Bahamas ont envoyés", "", []string{"bahamas"}, []string{"bahamas"}},
+		{"combien de soldats la France va-t-elle envoyer en Haïti", "", []string{"france", "haiti"}, []string{"france"}},
+		{"quand le Salvador avait promis ses hélicoptères", "", []string{"salvador"}, []string{"salvador"}},
+		// "à" folds to "a", but is no auxiliary: a place, not a doer.
+		{"combien de policiers envoyés au Kenya à la mission", "", []string{"kenya"}, nil},
 	} {
 		names := map[string]bool{}
 		for _, n := range c.names {
