@@ -871,6 +871,11 @@ type answerSlot struct {
 	// Burundi offer", "le Guatemala a-t-il promis"): one every passage
 	// names still narrows what is asked.
 	doers map[string]bool
+	// sharedDoers are the doers every top passage names: a sentence naming
+	// one, even among others ("Guatemala, El Salvador, Jamaica and Belize
+	// have together pledged"), is of it; one naming none but another doer
+	// ("El Salvador had promised three helicopters") is not.
+	sharedDoers []string
 	// office is an office a "which country" asks the holder of ("held
 	// the presidency"): a sentence, or one beside it, holds it other than
 	// in a person's role word ("Haiti's President, Edgard Leblanc" is a
@@ -1159,8 +1164,12 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 			// A doer every passage names ("le Guatemala a-t-il promis" over
 			// passages on the Guatemalan and Salvadoran contingents) makes
 			// them a story of several doers: a name each writes is another.
-			everyDoer := slices.ContainsFunc(s.qualifiers, func(q lexicon.Concept) bool { return s.doers[q.Text] && inEveryPassage(r, q) })
-			s.rivals = rivalNames(r, toks, personWords(), everyDoer)
+			for _, q := range s.qualifiers {
+				if s.doers[q.Text] && inEveryPassage(r, q) {
+					s.sharedDoers = append(s.sharedDoers, q.Text)
+				}
+			}
+			s.rivals = rivalNames(r, toks, personWords(), len(s.sharedDoers) > 0)
 		} else {
 			s.whose, s.doers = nil, nil
 		}
@@ -1963,6 +1972,9 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 		return false
 	}
 	for _, q := range s.qualifiers {
+		if slices.Contains(s.sharedDoers, q.Text) && held(q) {
+			continue
+		}
 		if !qualifierNear(an, sents, bags, at, lang, held, q, s.rivalsOf(q)) && !title.meets(q) && !s.owned.ownerInReport(an, sents, bags, at, lang, q, s.ownerPersons) {
 			return false // "the Salvadoran commander" is not named where no Salvadoran is
 		}

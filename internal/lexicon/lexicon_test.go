@@ -482,8 +482,8 @@ func TestMonthsMeetAcrossLanguages(t *testing.T) {
 
 // TestFrenchWordsMeetTheirEnglish: a French question's country, body
 // and verb meet the English report's word for them through the groups
-// ("Liban" is "Lebanon", "conseil" "Council", "rembourse"
-// "reimbursement"); a word of neither group does not.
+// ("Liban" is "Lebanon", "rembourse" "reimbursement") or, for "conseil"
+// ("Council"), spelledApart; a word of neither group does not.
 func TestFrenchWordsMeetTheirEnglish(t *testing.T) {
 	a := New(nil)
 	tests := []struct {
@@ -507,6 +507,32 @@ func TestFrenchWordsMeetTheirEnglish(t *testing.T) {
 		}
 		if got := bag.Has(concept); got != tt.want {
 			t.Errorf("%q meets %q: %v, want %v", concept.Text, tt.passage, got, tt.want)
+		}
+	}
+}
+
+// TestSpelledApart: a French word whose English no ending gives meets it
+// ("conseil", "conseils": "Council"), one way only: an English "council"
+// is not read as the French reports' "Conseil", which names Haiti's
+// transitional council as often as the Security Council.
+func TestSpelledApart(t *testing.T) {
+	a := New(nil)
+	tests := []struct {
+		word, passage, lang string
+		want                bool
+	}{
+		{"conseil", "All 15 members of the Council approved it.", English, true},
+		{"conseils", "The councils met.", English, true},
+		{"council", "Le Conseil présidentiel de transition a décidé.", French, false},
+		{"conseil", "The Assembly approved it.", English, false},
+	}
+	for _, tt := range tests {
+		cs := a.Query(tt.word)
+		if len(cs) != 1 {
+			t.Fatalf("%q: %d concepts", tt.word, len(cs))
+		}
+		if got := a.Bag(tt.passage, tt.lang).Has(cs[0]); got != tt.want {
+			t.Errorf("%q meets %q: %v, want %v", tt.word, tt.passage, got, tt.want)
 		}
 	}
 }
