@@ -1695,3 +1695,31 @@ func TestDateOfWhatAVoteWasTo(t *testing.T) {
 		askAnswered(t, a, tt.question, tt.answered)
 	}
 }
+
+// TestSharedDoer: a count asked of a doer every passage names is not told
+// by a sentence of another doer they name too ("El Salvador had promised
+// three helicopters" for Guatemala's, asked in French or English); a
+// sentence naming the doer, even among others, is of it.
+func TestSharedDoer(t *testing.T) {
+	text := "A contingent from Guatemala and El Salvador arrived in Haiti on Friday. " +
+		"El Salvador had in August promised 78 soldiers for medical evacuation as well as three helicopters. " +
+		"Guatemala sent 75 police officers."
+	st := openStoreWith(t,
+		corpus.Document{Title: "Central American troops arrive", Source: "Wire", URL: "https://example.org/ca",
+			Published: time.Date(2025, 1, 10, 0, 0, 0, 0, time.UTC), Text: text},
+		corpus.Document{Title: "Guatemala and El Salvador join the mission", Source: "Wire", URL: "https://example.org/ca2",
+			Published: time.Date(2025, 1, 12, 0, 0, 0, 0, time.UTC), Text: "Officers from Guatemala and El Salvador joined the mission. They patrol the capital."})
+	a := newExtractive(t, st)
+	for _, c := range []struct {
+		question string
+		answered bool
+	}{
+		{"Combien d'hélicoptères le Guatemala a-t-il promis à la mission ?", false},
+		{"combien d'helicopteres le guatemala a promis", false},
+		{"How many helicopters did Guatemala promise?", false},
+		{"How many helicopters did El Salvador promise?", true},
+		{"Combien de policiers le Guatemala a-t-il envoyés ?", true},
+	} {
+		t.Run(c.question, func(t *testing.T) { askAnswered(t, a, c.question, c.answered) })
+	}
+}
