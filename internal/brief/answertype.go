@@ -59,7 +59,7 @@ var typeCues = concatCues(
 	// a sentence telling only the day ("on Friday") does not give.
 	cues(TypeTime, "at what time", "what time", "which time", "what hour", "at what hour", "a quelle heure", "quelle heure", "a quel moment de la journee"),
 	cues(TypeDate, "when", "what date", "which date", "what year", "which year", "what years", "which years", "in what years", "what day", "what month", "since when",
-		"until when", "by what date", "quand", "quelle date", "quelle annee", "depuis quand", "jusqu a quand", "cuando"),
+		"until when", "by what date", "quand", "quelle date", "quel jour", "quel mois", "quelle annee", "depuis quand", "jusqu a quand", "cuando"),
 	cues(TypeReason, "why", "how come", "for what reason", "what reason", "what is the reason", "what the reason", "what was the reason",
 		"what were the reasons", "what are the reasons", "on what grounds", "what grounds", "what legal grounds", "argument for", "rationale for", "what caused", "what led to",
 		"what prompted", "what drove", "what behind", "what is behind", "what was behind", "comment se fait il", "pourquoi", "pour quelle raison", "por que",
@@ -207,9 +207,10 @@ var questionWords = lexiconSet(`how what which who whom whose why where combien 
 
 // questionType tells what kind of answer a question asks for.
 func questionType(question string) AnswerType {
-	words := tokenTexts(lexicon.Tokens(mainClause(question)))
+	clause := mainClause(question)
+	words := tokenTexts(lexicon.Tokens(clause))
 	if t := cueType(words); t != TypeOther {
-		if t == TypeCount && paysHowMuch(words) {
+		if t == TypeCount && paysHowMuch(words) && !countsOf(clause) {
 			return TypeAmount
 		}
 		return t
@@ -273,6 +274,16 @@ func paysHowMuch(words []string) bool {
 	}
 	return slices.ContainsFunc(words[at+1:], func(w string) bool { return paymentVerbs[w] })
 }
+
+// combienDeRE matches a French "combien" counting a thing: "combien de
+// policiers", "combien d'hélicoptères" (the elided "d'" is no token, so
+// the words alone cannot tell it from "combien le Canada a-t-il versé").
+var combienDeRE = regexp.MustCompile(`(?i)\bcombien\s+d(?:e\s|es\s|['’ʼ])`)
+
+// countsOf reports a French question counting a thing ("combien
+// d'hélicoptères le Salvador a-t-il promis"): a count, though a payment
+// verb follows.
+func countsOf(clause string) bool { return combienDeRE.MatchString(clause) }
 
 // paymentVerbs pay, in French, as folded.
 var paymentVerbs = lexiconSet(`verse versee verses paye payee payes donne donnee donnes contribue depense depensee promis promise engage engagee recu recue`)

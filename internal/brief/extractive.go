@@ -170,6 +170,7 @@ func pickSentences(r retrieval) []sentenceCandidate {
 	}
 	w := askedWeights(r)
 	slot := slotOf(r, w, topBags(r))
+	cands = ofNumberedReports(r, slot, cands)
 	picked := pickRest(r, w, cands)
 	picked = groundFromLead(r, w, picked, cands)        // "why": the cause its report tells a few sentences on
 	picked = namesTheDoer(r, w, slot, picked, cands)    // "who": the name its report gives a few sentences on
@@ -181,6 +182,38 @@ func pickSentences(r retrieval) []sentenceCandidate {
 	picked = newestFirst(r, picked)                     // "... now": the newest report first
 	picked = deedOverMention(r, w, slot, picked, cands) // "the most recent resolution": the report of the act
 	return stateChange(r, w, picked, cands)             // "is X still ...": what changed, before that
+}
+
+// ofNumberedReports keeps the candidates of the reports that hold every
+// number the question names its thing by ("combien de membres ont voté
+// pour la résolution 2751": a report on the 2025 force's vote, "12 des 15
+// Etats membres", tells another vote), when one does: the gate let the
+// question through on such a report. Only for a count or an amount: a
+// "which" or "how long" may name one side by number ("which country
+// abstained on the GSF resolution but not on resolution 2699") or be
+// told by a report that writes no number ("the resolution gives six
+// months"), and a question of several parts has a slot for each.
+func ofNumberedReports(r retrieval, slot answerSlot, cands []sentenceCandidate) []sentenceCandidate {
+	if len(slot.numbered) == 0 || slot.kind != TypeCount && slot.kind != TypeAmount || len(subQueries(r.query)) > 0 {
+		return cands
+	}
+	held := map[int]bool{}
+	var kept []sentenceCandidate
+	for _, c := range cands {
+		ok, seen := held[c.hit]
+		if !seen {
+			_, sb := r.an.of(r.hits[c.hit])
+			ok = slot.holdsNumbers(r.an.title(r.hits[c.hit]), sb)
+			held[c.hit] = ok
+		}
+		if ok {
+			kept = append(kept, c)
+		}
+	}
+	if len(kept) == 0 {
+		return cands
+	}
+	return kept
 }
 
 // numbersTheLabel makes sure an answer to "which resolution renewed the

@@ -425,7 +425,8 @@ var realFresh4Floors = map[EvalKind]realFloor{
 	KindOffTopic: {abstain: 0.95},
 	// Tuned on since (the third session): key fact 0.72, unanswerable
 	// 0.83, false abstentions 0.03, cited 0.87.
-	"overall": {recall: 0.88, fact: 0.85, cited: 0.85, abstain: 0.85, maxFalseAbstain: 0.04, asOf: 0.9},
+	// h-xling3 (scaffold adverbs, French modals): key fact 0.91.
+	"overall": {recall: 0.88, fact: 0.89, cited: 0.85, abstain: 0.85, maxFalseAbstain: 0.04, asOf: 0.9},
 }
 
 // realFresh6Floors hold testdata/real_fresh6.yaml, 40 questions written
@@ -781,7 +782,9 @@ var realFresh15Floors = map[EvalKind]realFloor{
 	KindWhyHow: {fact: 0.95},
 	// After h-abst5 (tenth session): unanswerable 0.88 -> 1.00 ("what date
 	// are the last kenyan officers due to leave haiti" abstains).
-	"overall": {recall: 0.93, mrr: 0.71, fact: 0.76, cited: 0.9, abstain: 0.97, maxFalseAbstain: 0.1, asOf: 0.75},
+	// After h-xling3 ('au moment où' sets a scene): key fact 0.91, false
+	// abstentions 0.03.
+	"overall": {recall: 0.93, mrr: 0.71, fact: 0.89, cited: 0.9, abstain: 0.97, maxFalseAbstain: 0.05, asOf: 0.75},
 }
 
 var realFresh16Floors = map[EvalKind]realFloor{
@@ -809,7 +812,8 @@ var realFresh17Floors = map[EvalKind]realFloor{
 	// After h-abst5: unanswerable 0.88 -> 1.00, false abstentions 0.16 -> 0.12.
 	// h-fact4 (a deed of another's doer, a grievance's ground): key fact
 	// 0.75 -> 0.78; h-rank3 (translations count fully in BM25, light verbs
-	// capped): MRR 0.75 -> 0.77.
+	// capped): MRR 0.75 -> 0.77; h-xling3 (French countries, "combien d'X"
+	// counts a thing, a French doer before its helper).
 	"overall": {recall: 0.88, mrr: 0.76, fact: 0.77, cited: 0.9, abstain: 0.97, maxFalseAbstain: 0.1, asOf: 0.75},
 }
 
@@ -883,6 +887,20 @@ var realEvalFiles = []struct {
 	{"real_time3_test", realTime3TestFloors},
 	{"real_abst5_test", realAbst5TestFloors},
 	{"real_rank2_test", realRank2TestFloors},
+	{"real_xling3_test", realXling3TestFloors},
+}
+
+// realXling3TestFloors hold testdata/real_xling3_test.yaml, 14 cross-lingual
+// questions (7 French over English reports, 7 English over French reports,
+// half typed as in chat) and 4 near misses, written by a helper (h-xling3)
+// on 2026-12-06 before any code change, never tuned on. First run
+// (e3ee7e4): recall@5 0.93, MRR 0.77, key fact 0.79, cited 0.92,
+// unanswerable 0.75, false abstentions 0.14. h-xling3's "combien d'X"
+// counting a thing let a near miss be answered by another doer's count
+// (unanswerable 0.50); h-xling3b's French doer brought it back: at the end
+// every figure as at its first run.
+var realXling3TestFloors = map[EvalKind]realFloor{
+	"overall": {recall: 0.91, mrr: 0.75, fact: 0.77, cited: 0.9, abstain: 0.73, maxFalseAbstain: 0.16},
 }
 
 // realRankDevFloors and realRankTestFloors hold testdata/real_rank_dev.yaml
@@ -953,8 +971,10 @@ var realDeedTestFloors = map[EvalKind]realFloor{
 // rules (998695a): unanswerable 0.50 (an hour no report gives: the bot
 // says it does not know), every other figure the same; its failures are
 // retrieval and the gate's, not the sentence chosen.
+// After h-xling3 ('quel jour' asks a date, French modals are stop words):
+// key fact 0.83, false abstentions 0.11.
 var realFact3TestFloors = map[EvalKind]realFloor{
-	"overall": {recall: 0.85, mrr: 0.8, fact: 0.75, cited: 0.95, abstain: 0.45, maxFalseAbstain: 0.18},
+	"overall": {recall: 0.85, mrr: 0.8, fact: 0.81, cited: 0.95, abstain: 0.45, maxFalseAbstain: 0.13},
 }
 
 // realAbst3TestFloors hold testdata/real_abst3_test.yaml, h-abst3's held-out
@@ -975,9 +995,10 @@ var realAbst3TestFloors = map[EvalKind]realFloor{
 // answerable twins, written before any change and never tuned on.
 // First run, before any change (5646338): recall@5 0.88, MRR 0.88, key fact
 // 1.00, cited 0.88, unanswerable 0.50, false abstentions 0.00. At the end:
-// unanswerable 0.60, the rest the same.
+// unanswerable 0.60, the rest the same. After h-xling3b (a doer every
+// passage names still narrows a count): unanswerable 0.70.
 var realAbst5TestFloors = map[EvalKind]realFloor{
-	"overall": {recall: 0.85, mrr: 0.85, fact: 0.95, cited: 0.85, abstain: 0.58, maxFalseAbstain: 0.02},
+	"overall": {recall: 0.85, mrr: 0.85, fact: 0.95, cited: 0.85, abstain: 0.68, maxFalseAbstain: 0.02},
 }
 
 // TestEvalRealFiles asks each question file but real.yaml over the real
@@ -1173,7 +1194,9 @@ var realXling2TestFloors = map[EvalKind]realFloor{
 var realXling2DevFloors = map[EvalKind]realFloor{
 	// After h-why3's "comes as part of" cause (ninth session): key fact 0.74.
 	// h-cross5: recall 0.87 -> 0.91, cited 0.90 -> 0.95.
-	"overall": {recall: 0.9, mrr: 0.74, fact: 0.72, cited: 0.93, abstain: 0.95, maxFalseAbstain: 0.1}, // MRR 0.74 -> 0.75 with h-rank3
+	// h-rank3: MRR 0.74 -> 0.75; h-xling3 ("conseil" read as "Council",
+	// "quel jour"): recall 0.91 -> 0.96.
+	"overall": {recall: 0.94, mrr: 0.74, fact: 0.72, cited: 0.93, abstain: 0.95, maxFalseAbstain: 0.1},
 }
 
 // realPara8TestFloors hold testdata/real_para8_test.yaml: 14 held-out

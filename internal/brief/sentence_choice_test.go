@@ -167,3 +167,20 @@ func TestClaimCredit(t *testing.T) {
 		t.Errorf("a claim itself gains %v", got)
 	}
 }
+
+// TestCountOfANumberedThingFromItsReport: "combien de membres ont voté
+// pour la résolution 2751" is answered by the report on 2751, not by a
+// report on another vote whose words meet the question's better
+// ("12 des 15 Etats membres du Conseil"); a count asked of no number
+// still reads every report.
+func TestCountOfANumberedThingFromItsReport(t *testing.T) {
+	a := newExtractive(t, openStoreWith(t,
+		corpus.Document{Title: "ONU : vers la création d'une force", Source: "Agence", URL: "https://example.org/frg", Published: day("2025-10-01"), Lang: "fr",
+			Text: "Le Conseil de sécurité a adopté mardi une résolution qui a recueilli lors du vote le soutien de 12 des 15 Etats membres du Conseil de Sécurité."},
+		corpus.Document{Title: "Council unanimously approves resolution 2751", Source: "CTN", URL: "https://example.org/2751", Published: day("2024-09-30"),
+			Text: "The Security Council has just unanimously approved resolution 2751, renewing the mandate of the mission. All 15 members of the Council approved the resolution presented by the United States and Ecuador."}))
+	ans := askAnswered(t, a, "combien de membres du conseil ont voté pour la résolution 2751", true)
+	if q := firstQuote(ans.Text); !strings.Contains(q, "All 15 members") {
+		t.Errorf("answer does not open with the count of 2751's vote: %s", ans.Text)
+	}
+}

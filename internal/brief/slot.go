@@ -594,8 +594,13 @@ var settingOpeners = lexiconSet(`when while whilst after before if during amid f
 
 // atTheTime reports a setting opened by "at the time of", "around the
 // time", "by the time": "how many did Kenya have | at the time of the
-// conference" asks a count, set then.
+// conference" asks a count, set then. French says it "au moment où",
+// "au moment de", "à l'époque où": "combien de déplacés en Haïti | au
+// moment où la FRG a été créée" asks a count whose verb is no deed.
 func atTheTime(toks []lexicon.Token) bool {
+	if len(toks) > 1 && (toks[0].Text == "au" && toks[1].Text == "moment" || toks[0].Text == "a" && toks[1].Text == "epoque") {
+		return true
+	}
 	return len(toks) > 2 && (toks[0].Text == "at" || toks[0].Text == "around" || toks[0].Text == "by") && toks[1].Text == "the" && toks[2].Text == "time"
 }
 
@@ -868,6 +873,15 @@ type answerSlot struct {
 	// a place or a setting ("à Port-au-Prince", "at the New York
 	// conference") has none.
 	whose map[string]bool
+	// doers are those of whose that do the deed asked, its subject ("did
+	// Burundi offer", "le Guatemala a-t-il promis"): one every passage
+	// names still narrows what is asked.
+	doers map[string]bool
+	// sharedDoers are the doers every top passage names: a sentence naming
+	// one, even among others ("Guatemala, El Salvador, Jamaica and Belize
+	// have together pledged"), is of it; one naming none but another doer
+	// ("El Salvador had promised three helicopters") is not.
+	sharedDoers []string
 	// office is an office a "which country" asks the holder of ("held
 	// the presidency"): a sentence, or one beside it, holds it other than
 	// in a person's role word ("Haiti's President, Edgard Leblanc" is a
@@ -1162,12 +1176,25 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		}
 	}
 	if s.typed() {
+		if s.kind == TypeCount || s.kind == TypeAmount || s.kind == TypeDate || s.kind == TypeLength {
+			s.whose, s.doers = ownerNames(r.question, toks, names, head), doerNames(r.question, toks, names)
+		}
 		s.qualifiers = qualifiersOf(r, names, inMain, source, personWords(), s)
 		s.numbered, s.years = numbersNamingOf(r, toks), yearsOf(r, inMain)
 		s.month = monthOf(r, s.years)
 		s.ranked = rankedWords(toks)
 		if len(s.qualifiers) > 0 && (s.kind == TypeCount || s.kind == TypeAmount || s.kind == TypeDate || s.kind == TypeLength) {
-			s.rivals, s.whose = rivalNames(r, toks, personWords()), ownerNames(r.question, toks, names, head)
+			// A doer every passage names ("le Guatemala a-t-il promis" over
+			// passages on the Guatemalan and Salvadoran contingents) makes
+			// them a story of several doers: a name each writes is another.
+			for _, q := range s.qualifiers {
+				if s.doers[q.Text] && inEveryPassage(r, q) {
+					s.sharedDoers = append(s.sharedDoers, q.Text)
+				}
+			}
+			s.rivals = rivalNames(r, toks, personWords(), len(s.sharedDoers) > 0)
+		} else {
+			s.whose, s.doers = nil, nil
 		}
 	}
 	if s.person && len(cue) == 1 && head == "" {
@@ -1659,7 +1686,11 @@ func qualifiersOf(r retrieval, names, inMain map[string]bool, source []string, p
 		if slices.ContainsFunc(append(slices.Clone(s.head), s.named...), func(x lexicon.Concept) bool { return x.Text == c.Text }) {
 			continue
 		}
-		if inEveryPassage(r, c) {
+		// A name every passage holds is their topic, not a narrowing; but
+		// not the doer or owner of the thing asked: "combien d'hélicoptères
+		// le Guatemala a-t-il promis" is not told by El Salvador's promise,
+		// though each passage names Guatemala.
+		if inEveryPassage(r, c) && !s.doers[c.Text] {
 			continue
 		}
 		out = append(out, c)
@@ -1979,6 +2010,9 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 		return false
 	}
 	for _, q := range s.qualifiers {
+		if slices.Contains(s.sharedDoers, q.Text) && held(q) {
+			continue
+		}
 		if !qualifierNear(an, sents, bags, at, lang, held, q, s.rivalsOf(q)) && !title.meets(q) && !s.owned.ownerInReport(an, sents, bags, at, lang, q, s.ownerPersons) {
 			return false // "the Salvadoran commander" is not named where no Salvadoran is
 		}
@@ -2890,9 +2924,10 @@ func ranksAnother(toks []lexicon.Token, ranked [][2]string) bool {
 
 // rivalNames returns the words the question's top passages write as
 // names (capitalised inside a sentence, never in lower case) that the question does not
-// hold, nor every top passage ("Haiti"), nor a person's name: another
-// country, people or place than the one asked of.
-func rivalNames(r retrieval, question []lexicon.Token, persons map[string]bool) map[string]bool {
+// hold, nor every top passage ("Haiti") unless the doer asked is in every
+// one too (everyDoer), nor a person's name: another country, people or
+// place than the one asked of.
+func rivalNames(r retrieval, question []lexicon.Token, persons map[string]bool, everyDoer bool) map[string]bool {
 	top := r.hits[:min(gatePassages, len(r.hits))]
 	var texts []string
 	for _, h := range top {
@@ -2917,7 +2952,7 @@ func rivalNames(r retrieval, question []lexicon.Token, persons map[string]bool) 
 	for _, h := range top {
 		for _, t := range lexicon.Tokens(h.Text) {
 			w := h.Text[t.Start:t.End]
-			if out[t.Text] || skip[t.Text] || held[t.Text] == len(top) || len(t.Text) < 3 || !capitalised(h.Text, t) || strings.ToUpper(w) == w ||
+			if out[t.Text] || skip[t.Text] || held[t.Text] == len(top) && !everyDoer || len(t.Text) < 3 || !capitalised(h.Text, t) || strings.ToUpper(w) == w ||
 				lexicon.IsStopWord(t.Text) || honorific(t.Text) || isBodyWord(t.Text) || countWord(text, strings.ToLower(w)) > 0 || countWord(text, w) == 0 {
 				continue
 			}
@@ -2982,10 +3017,12 @@ func closesItsPart(question string, told []string) bool {
 }
 
 // ownerNames returns the names of the question that say whose the thing
-// asked is: the subject after an auxiliary ("did Burundi offer"), a
+// asked is: the subject after an auxiliary ("did Burundi offer"), or, in
+// French, before one ("combien d'hélicoptères le Guatemala [a]-t-il
+// promis", "le Guatemala [a] promis", "la France [va]-t-elle envoyer"), a
 // possessive ("Jamaica's rep"), or a people before the head or another
 // thing ("Bangladeshi troops"); not a place or a setting ("at the New
-// York conference").
+// York conference", "à Port-au-Prince").
 func ownerNames(question string, toks []lexicon.Token, names map[string]bool, head string) map[string]bool {
 	out := map[string]bool{}
 	for i, t := range toks {
@@ -2993,7 +3030,7 @@ func ownerNames(question string, toks []lexicon.Token, names map[string]bool, he
 			continue
 		}
 		rest := question[t.End:]
-		subject := i > 0 && auxiliaries[toks[i-1].Text]
+		subject := isDoer(question, toks, i)
 		possessive := strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s")
 		beforeHead := head != "" && i+1 < len(toks) && toks[i+1].Text == head
 		// A people before a thing: "the first Chadian gendarmes".
@@ -3004,6 +3041,44 @@ func ownerNames(question string, toks []lexicon.Token, names map[string]bool, he
 		}
 	}
 	return out
+}
+
+// doerNames returns the names of the question that do the deed asked:
+// the subject after an auxiliary ("did Burundi offer") or, in French,
+// before one ("le Guatemala a-t-il promis").
+func doerNames(question string, toks []lexicon.Token, names map[string]bool) map[string]bool {
+	out := map[string]bool{}
+	for i, t := range toks {
+		if names[t.Text] && isDoer(question, toks, i) {
+			out[t.Text] = true
+		}
+	}
+	return out
+}
+
+// isDoer reports the question's word at i as the subject of its deed.
+func isDoer(question string, toks []lexicon.Token, i int) bool {
+	return i > 0 && auxiliaries[toks[i-1].Text] || frenchSubject(question, toks, i)
+}
+
+// invertedPronouns close an inverted French question's helper ("a-t-il",
+// "va-t-elle"): among frenchAuxiliaries, but no helper a doer stands
+// before.
+var invertedPronouns = lexiconSet(`t il ils elle elles`)
+
+// frenchSubject reports a name a French helper after it makes the doer
+// ("le Guatemala [a]-t-il promis", "les Bahamas [ont] envoyé"). The folded
+// "a" is also the preposition "à" ("envoyés au Kenya à la mission"), told
+// apart as written.
+func frenchSubject(question string, toks []lexicon.Token, i int) bool {
+	if i+1 >= len(toks) {
+		return false
+	}
+	next := toks[i+1]
+	if !frenchAuxiliaries[next.Text] || invertedPronouns[next.Text] || next.Text == "ete" {
+		return false
+	}
+	return next.Text != "a" || rawWord(question, next) == "a"
 }
 
 // countryHeads make a "which" ask for a country.

@@ -2,6 +2,7 @@ package brief
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -1266,6 +1267,33 @@ func TestWordsOfAnotherSpeaker(t *testing.T) {
 	}
 }
 
+// TestDoerNames: of the names saying whose the thing is, those doing the
+// deed, after an English auxiliary or before a French one; a people
+// before a thing or a possessive owns it but does not do it.
+func TestDoerNames(t *testing.T) {
+	for _, c := range []struct {
+		question    string
+		names, want []string
+	}{
+		{"how many helicopters did Guatemala promise", []string{"guatemala"}, []string{"guatemala"}},
+		{"Combien d'hélicoptères le Guatemala a-t-il promis à la mission ?", []string{"guatemala"}, []string{"guatemala"}},
+		{"combien de soldats la France va-t-elle envoyer", []string{"france"}, []string{"france"}},
+		{"How many Jamaican personnel joined the Kenyan police in Haiti?", []string{"jamaican", "kenyan", "haiti"}, nil},
+		{"what did Jamaica's representative say", []string{"jamaica"}, []string{"jamaica"}}, // the doer's owner stands for it
+		{"the Jamaican representative's remarks", []string{"jamaican"}, nil},
+		{"combien de policiers envoyés au Kenya à la mission", []string{"kenya"}, nil},
+	} {
+		names := map[string]bool{}
+		for _, n := range c.names {
+			names[n] = true
+		}
+		got := slices.Sorted(maps.Keys(doerNames(c.question, lexicon.Tokens(c.question), names)))
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q: doers %v, want %v", c.question, got, c.want)
+		}
+	}
+}
+
 // TestOwnerNames: the names saying whose the thing asked is (a subject, a
 // possessive, a people before a thing), not a place or a setting.
 func TestOwnerNames(t *testing.T) {
@@ -1277,6 +1305,14 @@ func TestOwnerNames(t *testing.T) {
 		{"what did Jamaica's representative say", "", []string{"jamaica"}, []string{"jamaica"}},
 		{"when did the first Bangladeshi troops land in Haiti?", "", []string{"bangladeshi", "haiti"}, []string{"bangladeshi"}},
 		{"combien de Guatémaltèques sont arrivés à Port-au-Prince", "", []string{"port", "prince"}, nil},
+		// French puts the doer before its auxiliary, inverted or plain.
+		{"Combien d'hélicoptères le Guatemala a-t-il promis à la mission ?", "", []string{"guatemala"}, []string{"guatemala"}},
+		{"combien d'helicopteres le guatemala a promis", "", []string{"guatemala"}, []string{"guatemala"}},
+		{"combien de policiers les Bahamas ont envoyés", "", []string{"bahamas"}, []string{"bahamas"}},
+		{"combien de soldats la France va-t-elle envoyer en Haïti", "", []string{"france", "haiti"}, []string{"france"}},
+		{"quand le Salvador avait promis ses hélicoptères", "", []string{"salvador"}, []string{"salvador"}},
+		// "à" folds to "a", but is no auxiliary: a place, not a doer.
+		{"combien de policiers envoyés au Kenya à la mission", "", []string{"kenya"}, nil},
 	} {
 		names := map[string]bool{}
 		for _, n := range c.names {
@@ -1717,5 +1753,33 @@ func TestArrivedMoney(t *testing.T) {
 		if held := len(got) > 0 && got[0].Text == "received"; held != tt.want {
 			t.Errorf("arrivedMoney(%s) = %v, want received %v", tt.relation, got, tt.want)
 		}
+	}
+}
+
+// TestSharedDoer: a count asked of a doer every passage names is not told
+// by a sentence of another doer they name too ("El Salvador had promised
+// three helicopters" for Guatemala's, asked in French or English); a
+// sentence naming the doer, even among others, is of it.
+func TestSharedDoer(t *testing.T) {
+	text := "A contingent from Guatemala and El Salvador arrived in Haiti on Friday. " +
+		"El Salvador had in August promised 78 soldiers for medical evacuation as well as three helicopters. " +
+		"Guatemala sent 75 police officers."
+	st := openStoreWith(t,
+		corpus.Document{Title: "Central American troops arrive", Source: "Wire", URL: "https://example.org/ca",
+			Published: time.Date(2025, 1, 10, 0, 0, 0, 0, time.UTC), Text: text},
+		corpus.Document{Title: "Guatemala and El Salvador join the mission", Source: "Wire", URL: "https://example.org/ca2",
+			Published: time.Date(2025, 1, 12, 0, 0, 0, 0, time.UTC), Text: "Officers from Guatemala and El Salvador joined the mission. They patrol the capital."})
+	a := newExtractive(t, st)
+	for _, c := range []struct {
+		question string
+		answered bool
+	}{
+		{"Combien d'hélicoptères le Guatemala a-t-il promis à la mission ?", false},
+		{"combien d'helicopteres le guatemala a promis", false},
+		{"How many helicopters did Guatemala promise?", false},
+		{"How many helicopters did El Salvador promise?", true},
+		{"Combien de policiers le Guatemala a-t-il envoyés ?", true},
+	} {
+		t.Run(c.question, func(t *testing.T) { askAnswered(t, a, c.question, c.answered) })
 	}
 }

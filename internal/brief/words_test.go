@@ -70,6 +70,7 @@ func TestQuestionTypeAndMeets(t *testing.T) {
 		{"What is the number of resolutions on Haiti?", "There were five resolutions.", TypeCount, true},
 		{"When did the officers land?", "They landed on 25 June 2024.", TypeDate, true},
 		{"How old was the officer?", "The officer, 26-year-old Constable Kitwai, died.", TypeAge, true},
+		{"Quel jour les policiers sont-ils arrivés ?", "Ils sont arrivés mardi 25 juin 2024.", TypeDate, true},        // "quel jour" asks a day, as "what day" does
 		{"Combien de temps la MINUSTAH est-elle restée ?", "La mission est restée de 2004 à 2017.", TypeLength, true}, // the longer cue at the same place
 		{"How long would the money keep the mission going?", "The fund will support it until the end of September 2025.", TypeLength, true},
 		{"How long would the money keep the mission going?", "The council approved the mission in October last year.", TypeLength, false}, // a date alone is no span
@@ -102,8 +103,10 @@ func TestQuestionTypeAndMeets(t *testing.T) {
 		{"After the court ruled, which countries still pledged troops?", "Jamaica and Chad pledged troops.", TypeWho, true},
 		{"Of the money pledged, how many dollars had been received?", "It had received $85 million.", TypeAmount, true}, // a partitive scene
 		{"What years did the mission run?", "It ran from June 2004 until October 2017.", TypeDate, true},
-		{"Combien le Canada a-t-il versé au fonds ?", "Le Canada a versé 63 millions de dollars.", TypeAmount, true}, // a payment's "combien" asks how much money
-		{"Combien de policiers le Canada a-t-il payés ?", "Le Canada a payé 63 policiers.", TypeCount, true},         // counting police, paid or not
+		{"Combien le Canada a-t-il versé au fonds ?", "Le Canada a versé 63 millions de dollars.", TypeAmount, true},    // a payment's "combien" asks how much money
+		{"combien d'hélicoptères le salvador avait promis", "El Salvador promised three helicopters.", TypeCount, true}, // "combien d'" counts a thing, though a payment verb follows
+		{"Combien de soldats le Tchad a-t-il promis ?", "Chad offered 1,500 soldiers.", TypeCount, true},
+		{"Combien de policiers le Canada a-t-il payés ?", "Le Canada a payé 63 policiers.", TypeCount, true}, // counting police, paid or not
 		{"Au moment où Washington a gelé sa contribution, combien de policiers étaient déployés ?", "Il y avait 400 policiers.", TypeCount, true},
 		{"When did the officers land, and how many were they?", "They landed on 25 June 2024.", TypeDate, true},
 		{"When the officers landed, were they armed?", "They were armed.", TypeYesNo, true},
@@ -537,19 +540,21 @@ func TestMainClause(t *testing.T) {
 // what it asks of a sentence.
 func TestBeforeSetting(t *testing.T) {
 	for q, want := range map[string]string{
-		"how much had the trust fund received by the end of 2024?":          "how much had the trust fund received",
-		"how big was the MSS when the council renewed it?":                  "how big was the MSS",
-		"how many soldiers did Chad offer at the New York conference":       "how many soldiers did Chad offer at the New York conference",
-		"how many officers were sent by Kenya?":                             "how many officers were sent by Kenya?",
-		"how much money was held back by the funding freeze?":               "how much money was held back by the funding freeze?",
-		"how many had arrived by March?":                                    "how many had arrived",
-		"Which country held the presidency when res 2699 was adopted?":      "Which country held the presidency",
-		"Names of the two officers killed while serving with the mission?":  "Names of the two officers killed",
-		"When did the first contingent arrive?":                             "When did the first contingent arrive?",
-		"Which crew torched the town hall right after the PM vowed to act?": "Which crew torched the town hall",
-		"how many of the officers were Kenyan?":                             "how many of the officers were Kenyan?",
-		"how many officers did Kenya have at the time of the conference?":   "how many officers did Kenya have",
-		"how many officers were there by the time the vote came?":           "how many officers were there",
+		"how much had the trust fund received by the end of 2024?":              "how much had the trust fund received",
+		"how big was the MSS when the council renewed it?":                      "how big was the MSS",
+		"how many soldiers did Chad offer at the New York conference":           "how many soldiers did Chad offer at the New York conference",
+		"how many officers were sent by Kenya?":                                 "how many officers were sent by Kenya?",
+		"how much money was held back by the funding freeze?":                   "how much money was held back by the funding freeze?",
+		"how many had arrived by March?":                                        "how many had arrived",
+		"Which country held the presidency when res 2699 was adopted?":          "Which country held the presidency",
+		"Names of the two officers killed while serving with the mission?":      "Names of the two officers killed",
+		"When did the first contingent arrive?":                                 "When did the first contingent arrive?",
+		"Which crew torched the town hall right after the PM vowed to act?":     "Which crew torched the town hall",
+		"how many of the officers were Kenyan?":                                 "how many of the officers were Kenyan?",
+		"how many officers did Kenya have at the time of the conference?":       "how many officers did Kenya have",
+		"how many officers were there by the time the vote came?":               "how many officers were there",
+		"combien de déplacés internes en haïti au moment où la frg a été créée": "combien de déplacés internes en haïti",
+		"combien de policiers le Kenya avait-il à l'époque du vote ?":           "combien de policiers le Kenya avait-il",
 	} {
 		if got := beforeSetting(q); got != want {
 			t.Errorf("beforeSetting(%q) = %q, want %q", q, got, want)

@@ -614,8 +614,20 @@ func (a *Analyzer) cognateForms(t string) []string {
 			out, toEnglish = union(out, []string{a.stems.stem(w+e[0], English)}), true
 		}
 	}
+	if w, ok := spelledApart[t]; ok {
+		out = union(out, []string{a.stems.stem(w, English), a.stems.stem(w, French)})
+	}
 	return union(out, a.verbCognates(t))
 }
+
+// spelledApart gives a French word the English it translates where no
+// ending tells one from the other ("conseil": "council"), t without its
+// plural s. Asked only, not indexed: a group would add its token to every
+// report writing "Security Council", lengthening them and so ranking them
+// down. French to English only: the French reports write "Conseil" of
+// Haiti's transitional council and of the Security Council alike, so an
+// English question's "council" would meet either.
+var spelledApart = map[string]string{"conseil": "council"}
 
 // verbCognates returns the stems of the other language's form of a verb
 // of the news register, which cognateEndings leave out: the French

@@ -281,6 +281,11 @@ func TestScaffoldNamesNothing(t *testing.T) {
 		"Why Washington wants the force to be soldiers rather than police?": {"wants", "rather"},
 		// "it'll", "they've" split like "hadn't".
 		"Nairobi says it'll start bringing its cops home; they've done the job?": {"ll", "ve"},
+		// French modals and scaffold adverbs frame a question as
+		// "should" and "exactly" do: "doit" was a word no English
+		// report holds, weighed as the question's rarest.
+		"Concrètement, quel soutien le Bureau doit-il apporter à la force ?": {"concretement", "doit"},
+		"Combien de policiers la mission devait-elle compter exactement ?":   {"devait", "exactement"},
 	} {
 		for _, c := range a.Query(q) {
 			if slices.Contains(words, c.Text) {
@@ -485,6 +490,63 @@ func TestIsLightVerb(t *testing.T) {
 	} {
 		if got := IsLightVerb(tt.word); got != tt.want {
 			t.Errorf("IsLightVerb(%q) = %v, want %v", tt.word, got, tt.want)
+		}
+	}
+}
+
+// TestFrenchWordsMeetTheirEnglish: a French question's country, body
+// and verb meet the English report's word for them through the groups
+// ("Liban" is "Lebanon", "rembourse" "reimbursement") or, for "conseil"
+// ("Council"), spelledApart; a word of neither group does not.
+func TestFrenchWordsMeetTheirEnglish(t *testing.T) {
+	a := New(nil)
+	tests := []struct {
+		question, passage string
+		want              bool
+	}{
+		{"Quel poste occupait-il au Liban ?", "He was deputy head of mission in Lebanon.", true},
+		{"Que dit le représentant de la Somalie ?", "The Somali representative read the result.", true},
+		{"combien de membres du conseil ont voté", "All 15 members of the Council approved it.", true},
+		{"comment l'onu rembourse le matériel", "The reimbursement of contingent owned equipment.", true},
+		{"Quel secrétaire d'État a salué la résolution ?", "US Secretary of State Marco Rubio described the move as key.", true},
+		{"Quel poste occupait-il au Liban ?", "He was deputy head of mission in Haiti.", false},
+	}
+	for _, tt := range tests {
+		bag := a.Bag(tt.passage, English)
+		var concept Concept
+		for _, c := range a.Query(tt.question) {
+			if c.Text == "liban" || c.Text == "somalie" || c.Text == "conseil" || c.Text == "rembourse" || c.Text == "secretaire" {
+				concept = c
+			}
+		}
+		if got := bag.Has(concept); got != tt.want {
+			t.Errorf("%q meets %q: %v, want %v", concept.Text, tt.passage, got, tt.want)
+		}
+	}
+}
+
+// TestSpelledApart: a French word whose English no ending gives meets it
+// ("conseil", "conseils": "Council"), one way only: an English "council"
+// is not read as the French reports' "Conseil", which names Haiti's
+// transitional council as often as the Security Council.
+func TestSpelledApart(t *testing.T) {
+	a := New(nil)
+	tests := []struct {
+		word, passage, lang string
+		want                bool
+	}{
+		{"conseil", "All 15 members of the Council approved it.", English, true},
+		{"conseils", "The councils met.", English, true},
+		{"council", "Le Conseil présidentiel de transition a décidé.", French, false},
+		{"conseil", "The Assembly approved it.", English, false},
+	}
+	for _, tt := range tests {
+		cs := a.Query(tt.word)
+		if len(cs) != 1 {
+			t.Fatalf("%q: %d concepts", tt.word, len(cs))
+		}
+		if got := a.Bag(tt.passage, tt.lang).Has(cs[0]); got != tt.want {
+			t.Errorf("%q meets %q: %v, want %v", tt.word, tt.passage, got, tt.want)
 		}
 	}
 }

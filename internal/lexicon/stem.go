@@ -195,12 +195,15 @@ func IsStopWord(t string) bool {
 }
 
 // foldedFrenchStop holds French stop words as Fold writes them (the
-// Snowball list has their accents), the forms of être/avoir, and "contre",
-// which English says with a stop word ("against").
+// Snowball list has their accents), the forms of être/avoir, "contre",
+// which English says with a stop word ("against"), and the modals and
+// the scaffold adverbs English has in questionScaffold ("doit-il", "must";
+// "concrètement", "exactly").
 var foldedFrenchStop = set(`a ete etre etait etaient sera seront deja apres tres meme aupres des les une aux
 ca cela ceci celui celle ceux celles dont ou oui non selon vers chez sans sous entre depuis pendant lors
 quel quelle quels quelles comment combien pourquoi quand qui que quoi est sont ont avait avaient fait
-il ils elle elles nous vous eux lui avant effectivement reellement vraiment jusqu contre`)
+il ils elle elles nous vous eux lui avant effectivement reellement vraiment jusqu contre
+doit doivent devait devaient devrait devraient pourrait pourraient concretement exactement precisement`)
 
 // questionScaffold are words that frame a question but name nothing in it.
 var questionScaffold = set(`tell know please many much get gets got give us let lets want wants wanted say said says rather
