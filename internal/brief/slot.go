@@ -1359,13 +1359,7 @@ const arrivalGroup = "_p_deploy"
 // verb, but the deed the date is asked of, which a date of another deed
 // ("killed on Tuesday") does not answer.
 func infinitiveIn(question, verb string) bool {
-	words := tokenTexts(lexicon.Tokens(question))
-	for i := 1; i < len(words); i++ {
-		if words[i] == verb && words[i-1] == "to" {
-			return true
-		}
-	}
-	return false
+	return containsRun(tokenTexts(lexicon.Tokens(question)), []string{"to", verb})
 }
 
 // infinitiveAfter returns the verb of "to <verb>" right after the deed
