@@ -518,16 +518,21 @@ func doneBy(r retrieval, c lexicon.Concept, doers, heads []string) bool {
 // "agreed to send", "committed to provide".
 var offerWords = lexiconSet(`offer offers offered offering agree agrees agreed commit commits committed`)
 
+// meantOrOffered reports a word saying a deed is meant or offered, not
+// done: one of meantWords or offerWords.
+func meantOrOffered(w string) bool { return meantWords[w] || offerWords[w] }
+
 // askedAsMeant reports a question that asks its deed as meant: a word of
-// meantWords or offerWords before it ("how many will arrive", "how many
-// is Chad set to deploy", "how many did Kenya pledge to send").
+// meantOrOffered or a French helper of the future (frenchFuture) before
+// it ("how many will arrive", "how many is Chad set to deploy", "how many
+// did Kenya pledge to send", "le Tchad va-t-il déployer").
 func askedAsMeant(question, deed string) bool {
 	words := tokenTexts(lexicon.Tokens(question))
 	at := slices.Index(words, deed)
 	if at < 0 {
 		at = len(words)
 	}
-	return slices.ContainsFunc(words[:at], func(w string) bool { return meantWords[w] || offerWords[w] || frenchFuture[w] })
+	return slices.ContainsFunc(words[:at], func(w string) bool { return meantOrOffered(w) || frenchFuture[w] })
 }
 
 // frenchFuture are the helpers of a French deed to come, folded: "le
@@ -545,7 +550,7 @@ func toldOnlyAsMeant(an *analysis, sentence, lang string, deed lexicon.Concept) 
 		if !an.bag(t.Text, lang).meets(deed) {
 			continue
 		}
-		if !slices.ContainsFunc(toks[max(j-meantWindow, 0):j], func(p lexicon.Token) bool { return meantWords[p.Text] || offerWords[p.Text] }) {
+		if !slices.ContainsFunc(toks[max(j-meantWindow, 0):j], func(p lexicon.Token) bool { return meantOrOffered(p.Text) }) {
 			return false
 		}
 		told = true
