@@ -566,11 +566,10 @@ var promiseWords = lexiconSet(`offer offers offered pledge pledges pledged promi
 // as done but tells a promise: "how many Chadian gendarmes have arrived"
 // is not counted by "Chad offered 1,500 soldiers".
 func promisedInstead(an *analysis, sentence, lang string, deed lexicon.Concept) bool {
-	toks := lexicon.Tokens(sentence)
 	if an.bag(sentence, lang).meets(deed) && !toldOnlyAsMeant(an, sentence, lang, deed) {
 		return false
 	}
-	return slices.ContainsFunc(toks, func(t lexicon.Token) bool { return promiseWords[t.Text] || strings.HasSuffix(t.Text, "-commitment") })
+	return slices.ContainsFunc(lexicon.Tokens(sentence), func(t lexicon.Token) bool { return promiseWords[t.Text] || strings.HasSuffix(t.Text, "-commitment") })
 }
 
 // beforeSetting returns a question up to the setting that follows what
