@@ -1180,14 +1180,17 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		}
 	}
 	if s.typed() {
-		if s.kind == TypeCount || s.kind == TypeAmount || s.kind == TypeDate || s.kind == TypeLength {
+		// A count, an amount, a date or a length is someone's: the doer's
+		// or the owner's the question names narrows it.
+		ofSomeone := s.kind == TypeCount || s.kind == TypeAmount || s.kind == TypeDate || s.kind == TypeLength
+		if ofSomeone {
 			s.whose, s.doers = ownerNames(r.question, toks, names, head), doerNames(r.question, toks, names)
 		}
 		s.qualifiers = qualifiersOf(r, names, inMain, source, personWords(), s)
 		s.numbered, s.years = numbersNamingOf(r, toks), yearsOf(r, inMain)
 		s.month = monthOf(r, s.years)
 		s.ranked = rankedWords(toks)
-		if len(s.qualifiers) > 0 && (s.kind == TypeCount || s.kind == TypeAmount || s.kind == TypeDate || s.kind == TypeLength) {
+		if len(s.qualifiers) > 0 && ofSomeone {
 			// A doer every passage names ("le Guatemala a-t-il promis" over
 			// passages on the Guatemalan and Salvadoran contingents) makes
 			// them a story of several doers: a name each writes is another.
