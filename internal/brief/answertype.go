@@ -210,7 +210,7 @@ func questionType(question string) AnswerType {
 	clause := mainClause(question)
 	words := tokenTexts(lexicon.Tokens(clause))
 	if t := cueType(words); t != TypeOther {
-		if t == TypeCount && paysHowMuch(words) && !countsOf(clause) {
+		if t == TypeCount && paysHowMuch(words) && !countsAThing(clause) {
 			return TypeAmount
 		}
 		return t
@@ -232,7 +232,7 @@ var errandNouns = lexiconSet(`errand errands job task assignment mission`)
 // the deed's manner ("dispatched to recover a vehicle"), not a role.
 func asksErrand(words []string) bool {
 	for i := 0; i+3 < len(words); i++ {
-		if !whatSet[words[i]] || !errandNouns[words[i+1]] || !beForms[words[i+2]] {
+		if !whatOrWhich[words[i]] || !errandNouns[words[i+1]] || !beForms[words[i+2]] {
 			continue
 		}
 		for j := i + 3; j < min(len(words), i+7); j++ {
@@ -244,9 +244,11 @@ func asksErrand(words []string) bool {
 	return false
 }
 
+// whatOrWhich and beForms open an errand asked (asksErrand): "what job
+// were they on".
 var (
-	whatSet = lexiconSet(`what which`)
-	beForms = lexiconSet(`was were is are`)
+	whatOrWhich = lexiconSet(`what which`)
+	beForms     = lexiconSet(`was were is are`)
 )
 
 // twoFiguresType is the kind asked by "what were the two figures?", "both
@@ -280,10 +282,10 @@ func paysHowMuch(words []string) bool {
 // the words alone cannot tell it from "combien le Canada a-t-il versé").
 var combienDeRE = regexp.MustCompile(`(?i)\bcombien\s+d(?:e\s|es\s|['’ʼ])`)
 
-// countsOf reports a French question counting a thing ("combien
+// countsAThing reports a French question counting a thing ("combien
 // d'hélicoptères le Salvador a-t-il promis"): a count, though a payment
 // verb follows.
-func countsOf(clause string) bool { return combienDeRE.MatchString(clause) }
+func countsAThing(clause string) bool { return combienDeRE.MatchString(clause) }
 
 // paymentVerbs pay, in French, as folded.
 var paymentVerbs = lexiconSet(`verse versee verses paye payee payes donne donnee donnes contribue depense depensee promis promise engage engagee recu recue`)

@@ -21,3 +21,24 @@ func TestAsksOfPlan(t *testing.T) {
 		}
 	}
 }
+
+// TestVagueNumber: "a number of", "a large number of" say some and ask no
+// count; "the number of" and "what number" do.
+func TestVagueNumber(t *testing.T) {
+	for _, tt := range []struct {
+		words []string
+		at    int
+		want  bool
+	}{
+		{[]string{"a", "number", "of", "the", "cops"}, 1, true},
+		{[]string{"a", "large", "number", "of", "cops"}, 2, true},
+		{[]string{"the", "number", "of", "cops"}, 1, false},
+		{[]string{"what", "number", "of", "cops"}, 1, false},
+		{[]string{"a", "count", "of", "cops"}, 1, false},
+		{[]string{"number"}, -1, false},
+	} {
+		if got := vagueNumber(tt.words, tt.at); got != tt.want {
+			t.Errorf("vagueNumber(%v, %d) = %v, want %v", tt.words, tt.at, got, tt.want)
+		}
+	}
+}

@@ -197,12 +197,9 @@ var doerArticles = lexiconSet(`the a its their his her le la les l du des`)
 // resignation of the Prime Minister of Haiti" is no resignation of the
 // Kenyan recruits asked of. The deed must be in the question in other
 // words (a verb, a reader's idiom): "the government of Prime Minister
-// Conille" is the government asked of, not a deed.
-func deedOfOtherDoer(an *analysis, sentence, lang string, asked []lexicon.Concept, question string) bool {
-	own := map[string]bool{}
-	for _, t := range lexicon.Tokens(question) {
-		own[t.Text] = true
-	}
+// Conille" is the government asked of, not a deed. own is the question's
+// words (wordSet), built once for all its sentences.
+func deedOfOtherDoer(an *analysis, sentence, lang string, asked []lexicon.Concept, own map[string]bool) bool {
 	toks := lexicon.Tokens(sentence)
 	for i := 0; i+2 < len(toks); i++ {
 		w := toks[i].Text

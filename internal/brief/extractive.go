@@ -798,6 +798,7 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 	}
 	asks := mainAsked(r)
 	asksDoer := r.kind == TypeWho || slot.person || slot.role // "who resigned": the doer is the answer
+	ownWords := wordSet(r.question)                           // deedOfOtherDoer asks it of every sentence
 	groups := countedGroups(r.question, r.asked)              // "how many Guatemalan and Salvadoran personnel"
 	var cands []sentenceCandidate
 	for i, h := range r.hits {
@@ -899,8 +900,8 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 			}
 			// A sentence leaning back holds what the one before holds: its
 			// deed's doer too.
-			if !asksDoer && (deedOfOtherDoer(r.an, s, h.Doc.Lang, r.asked, r.question) ||
-				leansBack && deedOfOtherDoer(r.an, sents[j-1], h.Doc.Lang, r.asked, r.question)) {
+			if !asksDoer && (deedOfOtherDoer(r.an, s, h.Doc.Lang, r.asked, ownWords) ||
+				leansBack && deedOfOtherDoer(r.an, sents[j-1], h.Doc.Lang, r.asked, ownWords)) {
 				sc *= missedCueFactor // "the resignation of the Prime Minister" for "did the Kenyan recruits walk away"
 			}
 			if slot.kind == TypeCount && countOfOthers(r.an, s, h.Doc.Lang, slot.relation) {

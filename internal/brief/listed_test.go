@@ -49,7 +49,7 @@ func TestDeedOfOtherDoer(t *testing.T) {
 		{"When did Ariel Henry step down?", "The resignation of Prime Minister Ariel Henry was announced in March.", false},
 	}
 	for _, tt := range tests {
-		if got := deedOfOtherDoer(an, tt.sentence, "en", an.lex.Query(tt.question), tt.question); got != tt.want {
+		if got := deedOfOtherDoer(an, tt.sentence, "en", an.lex.Query(tt.question), wordSet(tt.question)); got != tt.want {
 			t.Errorf("deedOfOtherDoer(%q, %q) = %v, want %v", tt.question, tt.sentence, got, tt.want)
 		}
 	}

@@ -742,7 +742,9 @@ func oneAsLeftNoun(left, right string) string {
 
 // subQueries splits a question that asks about several things (a
 // comparison, two dates, "X and Y") into one query per part, each keeping
-// the words the parts share, so that one side cannot take every place.
+// the words the parts share, so that one side cannot take every place. A
+// part asking how a vote went comes back as a count of its votes
+// (voteAsTally); the search itself asks each part as written (splitParts).
 func subQueries(q string) []string {
 	parts := splitParts(q)
 	for i, p := range parts {
@@ -758,7 +760,7 @@ func subQueries(q string) []string {
 var votedHow = regexp.MustCompile(`^(?:how did (?:[a-z0-9'.-]+ ){1,4}vote|how did the vote|(?:what was )?the (?:[a-z]+ )?vote) (on|for|to|in|over|that|which|creating|authorizing|authorising|establishing) `)
 
 // voteAsTally writes a part asking how a vote went as a count of its
-// votes ("how many votes were cast on the gsf resolution"): set against
+// votes ("how many votes were cast in the vote on the gsf resolution"): set against
 // another vote, what tells it is its tally ("12 in favour, with three
 // abstentions"), not a sentence saying the resolution passed. Other
 // parts come back unchanged.

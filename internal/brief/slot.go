@@ -518,16 +518,21 @@ func doneBy(r retrieval, c lexicon.Concept, doers, heads []string) bool {
 // "agreed to send", "committed to provide".
 var offerWords = lexiconSet(`offer offers offered offering agree agrees agreed commit commits committed`)
 
+// meantOrOffered reports a word saying a deed is meant or offered, not
+// done: one of meantWords or offerWords.
+func meantOrOffered(w string) bool { return meantWords[w] || offerWords[w] }
+
 // askedAsMeant reports a question that asks its deed as meant: a word of
-// meantWords or offerWords before it ("how many will arrive", "how many
-// is Chad set to deploy", "how many did Kenya pledge to send").
+// meantOrOffered or a French helper of the future (frenchFuture) before
+// it ("how many will arrive", "how many is Chad set to deploy", "how many
+// did Kenya pledge to send", "le Tchad va-t-il déployer").
 func askedAsMeant(question, deed string) bool {
 	words := tokenTexts(lexicon.Tokens(question))
 	at := slices.Index(words, deed)
 	if at < 0 {
 		at = len(words)
 	}
-	return slices.ContainsFunc(words[:at], func(w string) bool { return meantWords[w] || offerWords[w] || frenchFuture[w] })
+	return slices.ContainsFunc(words[:at], func(w string) bool { return meantOrOffered(w) || frenchFuture[w] })
 }
 
 // frenchFuture are the helpers of a French deed to come, folded: "le
@@ -545,7 +550,7 @@ func toldOnlyAsMeant(an *analysis, sentence, lang string, deed lexicon.Concept) 
 		if !an.bag(t.Text, lang).meets(deed) {
 			continue
 		}
-		if !slices.ContainsFunc(toks[max(j-meantWindow, 0):j], func(p lexicon.Token) bool { return meantWords[p.Text] || offerWords[p.Text] }) {
+		if !slices.ContainsFunc(toks[max(j-meantWindow, 0):j], func(p lexicon.Token) bool { return meantOrOffered(p.Text) }) {
 			return false
 		}
 		told = true
@@ -561,11 +566,10 @@ var promiseWords = lexiconSet(`offer offers offered pledge pledges pledged promi
 // as done but tells a promise: "how many Chadian gendarmes have arrived"
 // is not counted by "Chad offered 1,500 soldiers".
 func promisedInstead(an *analysis, sentence, lang string, deed lexicon.Concept) bool {
-	toks := lexicon.Tokens(sentence)
 	if an.bag(sentence, lang).meets(deed) && !toldOnlyAsMeant(an, sentence, lang, deed) {
 		return false
 	}
-	return slices.ContainsFunc(toks, func(t lexicon.Token) bool { return promiseWords[t.Text] || strings.HasSuffix(t.Text, "-commitment") })
+	return slices.ContainsFunc(lexicon.Tokens(sentence), func(t lexicon.Token) bool { return promiseWords[t.Text] || strings.HasSuffix(t.Text, "-commitment") })
 }
 
 // beforeSetting returns a question up to the setting that follows what
@@ -1176,14 +1180,17 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		}
 	}
 	if s.typed() {
-		if s.kind == TypeCount || s.kind == TypeAmount || s.kind == TypeDate || s.kind == TypeLength {
+		// A count, an amount, a date or a length is someone's: the doer's
+		// or the owner's the question names narrows it.
+		ofSomeone := s.kind == TypeCount || s.kind == TypeAmount || s.kind == TypeDate || s.kind == TypeLength
+		if ofSomeone {
 			s.whose, s.doers = ownerNames(r.question, toks, names, head), doerNames(r.question, toks, names)
 		}
 		s.qualifiers = qualifiersOf(r, names, inMain, source, personWords(), s)
 		s.numbered, s.years = numbersNamingOf(r, toks), yearsOf(r, inMain)
 		s.month = monthOf(r, s.years)
 		s.ranked = rankedWords(toks)
-		if len(s.qualifiers) > 0 && (s.kind == TypeCount || s.kind == TypeAmount || s.kind == TypeDate || s.kind == TypeLength) {
+		if len(s.qualifiers) > 0 && ofSomeone {
 			// A doer every passage names ("le Guatemala a-t-il promis" over
 			// passages on the Guatemalan and Salvadoran contingents) makes
 			// them a story of several doers: a name each writes is another.
@@ -1359,13 +1366,7 @@ const arrivalGroup = "_p_deploy"
 // verb, but the deed the date is asked of, which a date of another deed
 // ("killed on Tuesday") does not answer.
 func infinitiveIn(question, verb string) bool {
-	words := tokenTexts(lexicon.Tokens(question))
-	for i := 1; i < len(words); i++ {
-		if words[i] == verb && words[i-1] == "to" {
-			return true
-		}
-	}
-	return false
+	return containsRun(tokenTexts(lexicon.Tokens(question)), []string{"to", verb})
 }
 
 // infinitiveAfter returns the verb of "to <verb>" right after the deed

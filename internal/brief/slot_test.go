@@ -1783,3 +1783,13 @@ func TestSharedDoer(t *testing.T) {
 		t.Run(c.question, func(t *testing.T) { askAnswered(t, a, c.question, c.answered) })
 	}
 }
+
+// TestShortPast: a four-letter past of a verb whose stem ends in a vowel
+// or a glide is a verb; a four-letter thing in -ed is not.
+func TestShortPast(t *testing.T) {
+	for w, want := range map[string]bool{"sued": true, "died": true, "owed": true, "eyed": true, "shed": false, "sled": false, "bred": false, "deployed": false} {
+		if got := shortPast(w); got != want {
+			t.Errorf("shortPast(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

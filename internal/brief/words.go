@@ -65,6 +65,15 @@ func tokenTexts(toks []lexicon.Token) []string {
 	return words
 }
 
+// wordSet returns the folded words of text as a set.
+func wordSet(text string) map[string]bool {
+	out := map[string]bool{}
+	for _, t := range lexicon.Tokens(text) {
+		out[t.Text] = true
+	}
+	return out
+}
+
 // termBag is the analysed terms of a text (a sentence, a title), for asking
 // whether a word or a concept occurs in it.
 type termBag struct {

@@ -884,6 +884,7 @@ func (ix *index) topK(terms []queryTerm, k int, f filter) []scored {
 			if fi == 1 {
 				lens, avg, fw = ix.ttlLen, avgTtl, w*titleWeight
 			}
+			fullW := fw / qt.weight // the weight in passages of qt.fullIn, where the term counts fully
 			// Per-length norms precomputed would save a division; the
 			// division is not what costs here.
 			// The decoding of postings.each, written out: a call per
@@ -911,7 +912,7 @@ func (ix *index) topK(terms []queryTerm, k int, f filter) []scored {
 				}
 				tw := fw
 				if qt.fullIn != "" && ix.meta[o].lang == qt.fullIn {
-					tw = fw / qt.weight
+					tw = fullW
 				}
 				acc[o] += float32(tw * tf * (bm25K1 + 1) / (tf + norm))
 			}

@@ -575,12 +575,12 @@ func lightVerbsCapped(concepts []concept, terms []queryTerm) []queryTerm {
 			n++
 		}
 	}
-	least := math.Inf(1)
-	if n > 0 {
-		least = sum / float64(n)
+	if n == 0 {
+		return terms // no other concept to weigh the verb against
 	}
+	least := sum / float64(n)
 	for i, c := range concepts {
-		if !lexicon.IsLightVerb(c.Text) || len(c.Related) == 0 || c.weight <= least || math.IsInf(least, 1) {
+		if !lexicon.IsLightVerb(c.Text) || len(c.Related) == 0 || c.weight <= least {
 			continue
 		}
 		share := least / c.weight

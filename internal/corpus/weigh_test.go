@@ -28,7 +28,7 @@ func TestLightVerbsCapped(t *testing.T) {
 		{"alone kept", []concept{c("getting", 2.8, "becom")}, []float64{2.8}, 1},
 	}
 	for _, tt := range tests {
-		terms := []queryTerm{{term: tt.concepts[0].Text, weight: 1}, {term: tt.concepts[0].Related0(), weight: relatedWeight}}
+		terms := []queryTerm{{term: tt.concepts[0].Text, weight: 1}, {term: firstRelated(tt.concepts[0]), weight: relatedWeight}}
 		terms = lightVerbsCapped(tt.concepts, terms)
 		for i, w := range tt.want {
 			if math.Abs(tt.concepts[i].weight-w) > 1e-9 {
@@ -44,8 +44,8 @@ func TestLightVerbsCapped(t *testing.T) {
 	}
 }
 
-// Related0 is the concept's first related term, "" when it has none.
-func (c concept) Related0() string {
+// firstRelated is the concept's first related term, "" when it has none.
+func firstRelated(c concept) string {
 	if len(c.Related) == 0 {
 		return ""
 	}

@@ -356,10 +356,6 @@ type Concept struct {
 	// topic names are what every passage shares, and say little on their own.
 	Glossary bool `json:"glossary,omitempty"`
 	Number   bool `json:"number,omitempty"`
-	// Cognates are the forms (among Forms) of the word's spelling in the
-	// other language ("ceremon" of "ceremony"): a search weighs them as
-	// rare as the word, not as rare as the few reports in that language.
-	Cognates []string `json:"cognates,omitempty"`
 	// Absent is set by a caller that found no passage holding the concept.
 	Absent bool `json:"absent,omitempty"`
 }
@@ -438,8 +434,7 @@ func (a *Analyzer) Query(text string) []Concept {
 		c := Concept{Text: t, Forms: union(nil, []string{stems[English][i-1], stems[French][i-1]}), Number: IsNumber(t)}
 		if !c.Number {
 			c.Forms = union(c.Forms, nameForms(t))
-			c.Cognates = a.cognateForms(t)
-			c.Forms = union(c.Forms, c.Cognates)
+			c.Forms = union(c.Forms, a.cognateForms(t)) // "ceremon" of "ceremony" too
 			c.Forms = union(c.Forms, a.monthForms(t))
 		}
 		c.Related = union(union(pending, related), carried[i-1])

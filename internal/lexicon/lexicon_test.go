@@ -519,6 +519,9 @@ func TestFrenchWordsMeetTheirEnglish(t *testing.T) {
 				concept = c
 			}
 		}
+		if concept.Text == "" {
+			t.Fatalf("%q: none of its concepts is the word tested", tt.question) // else Has of no concept passes a want of false
+		}
 		if got := bag.Has(concept); got != tt.want {
 			t.Errorf("%q meets %q: %v, want %v", concept.Text, tt.passage, got, tt.want)
 		}
