@@ -221,8 +221,28 @@ func questionType(question string) AnswerType {
 	if asksErrand(words) {
 		return TypeManner
 	}
+	if asksSize(words) {
+		return TypeCount
+	}
 	return twoFiguresType(words)
 }
+
+// sizeNouns name how large a force is, which a count tells.
+var sizeNouns = lexiconSet(`strength size ceiling`)
+
+// asksSize reports "what is the present strength of the gsf", "what's
+// the GSF's personnel ceiling": a "what" asking a force's size asks a
+// count, as "what strength" does, with words between.
+func asksSize(words []string) bool {
+	if len(words) == 0 || !whatOrWhich[words[0]] {
+		return false
+	}
+	return slices.ContainsFunc(words[1:min(len(words), sizeWindow)], func(w string) bool { return sizeNouns[w] })
+}
+
+// sizeWindow is how far into the question the size noun may come: past
+// it, the noun is the thing a further clause tells of.
+const sizeWindow = 7
 
 // errandNouns name what someone was out doing.
 var errandNouns = lexiconSet(`errand errands job task assignment mission`)

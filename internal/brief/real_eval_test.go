@@ -718,9 +718,11 @@ var realFresh14Floors = map[EvalKind]realFloor{
 
 // realTimeDevFloors hold testdata/real_time_dev.yaml, 10 present-time
 // probes helper h-time wrote while tuning (tuned on): recall@5 0.80, MRR
-// 0.55, key fact 0.90, cited 0.90, as of 0.70 at the end of the session.
+// 0.55, key fact 0.90, cited 0.90, as of 0.70 at the end of the session;
+// h-time4 (a "what" asking a force's strength, size or ceiling asks a
+// count, whose forecasts do not date it): as of 0.70 -> 0.80.
 var realTimeDevFloors = map[EvalKind]realFloor{
-	"overall": {recall: 0.75, mrr: 0.5, fact: 0.85, cited: 0.85, maxFalseAbstain: 0.02, asOf: 0.65},
+	"overall": {recall: 0.75, mrr: 0.5, fact: 0.85, cited: 0.85, maxFalseAbstain: 0.02, asOf: 0.75},
 }
 
 // realTimeTestFloors hold testdata/real_time_test.yaml, 16 questions about
@@ -813,8 +815,11 @@ var realFresh17Floors = map[EvalKind]realFloor{
 	// h-fact4 (a deed of another's doer, a grievance's ground): key fact
 	// 0.75 -> 0.78; h-rank3 (translations count fully in BM25, light verbs
 	// capped): MRR 0.75 -> 0.77; h-xling3 (French countries, "combien d'X"
-	// counts a thing, a French doer before its helper).
-	"overall": {recall: 0.88, mrr: 0.76, fact: 0.77, cited: 0.9, abstain: 0.97, maxFalseAbstain: 0.1, asOf: 0.75},
+	// counts a thing, a French doer before its helper): key fact 0.78 ->
+	// 0.88, false abstentions 0.09 -> 0.03; h-time4 (a phrase's later word
+	// dates nothing alone: "pulling back" not by "United Nations-backed"):
+	// as of 0.80 -> 1.00.
+	"overall": {recall: 0.88, mrr: 0.76, fact: 0.85, cited: 0.95, abstain: 0.97, maxFalseAbstain: 0.05, asOf: 0.95},
 }
 
 // realCross6TestFloors hold testdata/real_cross6_test.yaml, 14

@@ -624,6 +624,10 @@ func TestQuestionTypeOfChat(t *testing.T) {
 		"What job does Christofides hold?":                                                                    TypeOther,
 		"who was the officer that was killed":                                                                 TypeWho,
 		"that officer who was killed in the ambush":                                                           TypeWho,
+		"what is the present strength of the gsf on the ground":                                               TypeCount,
+		"What's the GSF's personnel ceiling these days?":                                                      TypeCount,
+		"what's the latest on when the GSF hits full strength?":                                               TypeDate, // a cue first wins
+		"What did the report say about the force, its mandate and the ceiling on its size?":                   TypeOther,
 	} {
 		if got := questionType(q); got != want {
 			t.Errorf("questionType(%q) = %s, want %s", q, got, want)

@@ -358,6 +358,11 @@ type Concept struct {
 	Number   bool `json:"number,omitempty"`
 	// Absent is set by a caller that found no passage holding the concept.
 	Absent bool `json:"absent,omitempty"`
+	// Inner is set on a word the question uses only inside a phrase begun
+	// at an earlier word: a later word of a paraphrase group's phrase
+	// ("back" of "pulling back") or a phrasal verb's particle. Alone it is
+	// another word ("United Nations-backed"); the phrase is what it says.
+	Inner bool `json:"inner,omitempty"`
 }
 
 // Query returns the concepts of a question, in order, without stop words.
@@ -438,6 +443,7 @@ func (a *Analyzer) Query(text string) []Concept {
 			c.Forms = union(c.Forms, a.monthForms(t))
 		}
 		c.Related = union(union(pending, related), carried[i-1])
+		c.Inner = len(carried[i-1]) > 0 || phrasalParticles[t] && i > 1 && !IsStopWord(toks[i-2].Text)
 		if IsStopWord(t) {
 			c.Related = union(c.Related, a.spelledGroups(t, English)) // "the US": the United States
 		}
@@ -446,6 +452,10 @@ func (a *Analyzer) Query(text string) []Concept {
 	}
 	return out
 }
+
+// phrasalParticles make a phrasal verb of the word before them ("pulling
+// back", "scaled down"); the others of the kind are stop words.
+var phrasalParticles = set(`back up out off over down`)
 
 // glossaryAt returns the glossary token of the longest glossary phrase
 // starting at word i, and its length in words.

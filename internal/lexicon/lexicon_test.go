@@ -307,6 +307,31 @@ func TestEveryWordOfAPhraseCarriesItsGroup(t *testing.T) {
 	}
 }
 
+func TestInnerWordsOfAPhrase(t *testing.T) {
+	a := New(nil)
+	tests := []struct {
+		q     string
+		inner map[string]bool // each concept text checked, and whether it is inner
+	}{
+		{"is kenya pulling back its police", map[string]bool{"kenya": false, "pulling": false, "back": true, "police": false}},
+		{"did they hold back the vote", map[string]bool{"hold": false, "back": true, "vote": false}}, // a particle in no group
+		{"when did the officers come back", map[string]bool{"officers": false, "come": false, "back": true}},
+		{"back to kenya", map[string]bool{"back": false, "kenya": false}}, // no verb before it
+		{"how many gang outfits are there", map[string]bool{"gang": false, "outfits": true}},
+	}
+	for _, tt := range tests {
+		got := map[string]bool{}
+		for _, c := range a.Query(tt.q) {
+			got[c.Text] = c.Inner
+		}
+		for w, want := range tt.inner {
+			if in, ok := got[w]; !ok || in != want {
+				t.Errorf("Query(%q): %q inner = %v (found %v), want %v", tt.q, w, in, ok, want)
+			}
+		}
+	}
+}
+
 func TestAbbreviatedUnitedStatesMeetsWashington(t *testing.T) {
 	a := New(nil)
 	var us Concept
