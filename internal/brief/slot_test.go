@@ -1801,3 +1801,20 @@ func TestShortPast(t *testing.T) {
 		}
 	}
 }
+
+// TestVagueHeadNamesNoKind: "what stuff" asks what; the sentence that
+// lists the things never calls them stuff.
+func TestVagueHeadNamesNoKind(t *testing.T) {
+	a := newExtractive(t, openStoreWith(t,
+		corpus.Document{Title: "Support office mandate", Source: "Wire", URL: "https://example.org/office", Published: day("2025-10-01"),
+			Text: "The support office will provide logistical support to the force, including rations, fuel and water."}))
+	for _, tt := range []struct {
+		question string
+		answered bool
+	}{
+		{"what stuff is the support office supposed to supply the force with", true},
+		{"what things will the support office provide to the force", true},
+	} {
+		askAnswered(t, a, tt.question, tt.answered)
+	}
+}
