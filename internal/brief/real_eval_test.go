@@ -841,11 +841,13 @@ var realCross6TestFloors = map[EvalKind]realFloor{
 // time 0.80, cross-document 0.80, paraphrase 0.20, cross-lingual 0.83),
 // cited 0.90, unanswerable 0.88 (on-topic 0.83), false abstentions 0.03,
 // as of 0.60, at the start and at the end alike: no rule of the session
-// moved it. real_fresh19.yaml, written with it, is the next session's
+// moved it. As DEV of h-f18b: cited 0.91, unanswerable 1.00, false
+// abstentions 0.00 (a partitive count's clause describes its set; a vague
+// head names no kind of thing). real_fresh19.yaml, written with it, is the next session's
 // blind file: run it once at the start, before any change.
 var realFresh18Floors = map[EvalKind]realFloor{
 	KindOffTopic: {abstain: 0.95},
-	"overall":    {recall: 0.97, mrr: 0.76, fact: 0.73, cited: 0.88, abstain: 0.85, maxFalseAbstain: 0.05, asOf: 0.55},
+	"overall":    {recall: 0.97, mrr: 0.76, fact: 0.73, cited: 0.89, abstain: 0.97, maxFalseAbstain: 0.02, asOf: 0.55},
 }
 
 var realEvalFiles = []struct {

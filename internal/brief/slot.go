@@ -79,6 +79,11 @@ var nameTails = lexiconSet(`mission force office operation mechanism`)
 // portfolios narrow a role to one office: "the justice minister".
 var portfolios = lexiconSet(`justice foreign defence defense interior finance health education trade economy`)
 
+// vagueHeads name no kind of thing: "what stuff is the office to
+// supply" asks what, and the sentence that lists rations and fuel never
+// calls them stuff.
+var vagueHeads = lexiconSet(`stuff thing things`)
+
 // roleRanks narrow a role to another office than the plain one: "the
 // deputy head" is not the head.
 var roleRanks = lexiconSet(`deputy vice assistant acting interim adjoint adjointe`)
@@ -525,14 +530,33 @@ func meantOrOffered(w string) bool { return meantWords[w] || offerWords[w] }
 // askedAsMeant reports a question that asks its deed as meant: a word of
 // meantOrOffered or a French helper of the future (frenchFuture) before
 // it ("how many will arrive", "how many is Chad set to deploy", "how many
-// did Kenya pledge to send", "le Tchad va-t-il déployer").
+// did Kenya pledge to send", "le Tchad va-t-il déployer"). A past form
+// not followed by "to" describes the thing counted, not the deed: "how
+// many of the 3 helicopters El Salvador promised made it to Haiti" asks
+// an arrival.
 func askedAsMeant(question, deed string) bool {
 	words := tokenTexts(lexicon.Tokens(question))
 	at := slices.Index(words, deed)
 	if at < 0 {
 		at = len(words)
 	}
-	return slices.ContainsFunc(words[:at], func(w string) bool { return meantOrOffered(w) || frenchFuture[w] })
+	for i, w := range words[:at] {
+		if frenchFuture[w] || meantOrOffered(w) && !describing(words, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// describing reports a past form at i that ends a clause describing the
+// set a partitive count asks a part of ("how many of the troops Kenya
+// pledged", "how many of the promised troops"): it follows the "of" of
+// "how many of", and a word other than "to" follows it. "How many troops
+// have the nations promised altogether" asks the promise.
+func describing(words []string, i int) bool {
+	of := slices.Index(words, "of")
+	partitive := of > 0 && of < i && (words[of-1] == "many" || words[of-1] == "much")
+	return partitive && strings.HasSuffix(words[i], "ed") && i+1 < len(words) && words[i+1] != "to"
 }
 
 // frenchFuture are the helpers of a French deed to come, folded: "le
@@ -645,14 +669,23 @@ func countDeed(question string, cue []string, head string, names map[string]bool
 		// "combien de policiers [le Kenya] a-t-il [déployés]".
 		return frenchDeed(rest[h+1:], names)
 	}
-	if h < 0 && head != "" || h+1 >= len(rest) || !auxiliaries[rest[h+1]] {
+	if head == "" && len(rest) > 0 && rest[0] == "of" {
+		h = partHead(rest)
+	}
+	from := h + 2
+	if partitiveClause(rest, h) {
+		// "how many of the 3 helicopters El Salvador promised actually
+		// [made it to] Haiti": the clause after the head only says which
+		// of them; the deed asked is the verb that ends the run.
+		from = h + 1
+	} else if h < 0 && head != "" || h+1 >= len(rest) || !auxiliaries[rest[h+1]] {
 		return inSituDeed(question, toks, at)
 	}
 	// The deed is the last word of the run after the helper, before a
 	// preposition: "did the Kenyan government [send] to Haiti"; "are in
 	// the force" has none.
 	deed := ""
-	for _, w := range rest[h+2:] {
+	for _, w := range rest[from:] {
 		if deedEnds[w] {
 			break
 		}
@@ -665,6 +698,25 @@ func countDeed(question string, cue []string, head string, names map[string]bool
 		return ""
 	}
 	return deed
+}
+
+// partitiveClause reports a count asked of a part of a set the question
+// describes with a clause of its own, with no helper after the head:
+// "how many of the troops Kenya pledged arrived" (rest opens at "of").
+func partitiveClause(rest []string, h int) bool {
+	return h > 0 && rest[0] == "of" && h+1 < len(rest) && !auxiliaries[rest[h+1]] && !deedEnds[rest[h+1]]
+}
+
+// partHead is the index of the set a partitive count asks a part of, the
+// first word after "of" that is neither a stop word nor a number ("of the
+// 3 [helicopters]"); -1 when there is none.
+func partHead(rest []string) int {
+	for i := 1; i < len(rest); i++ {
+		if !lexicon.IsStopWord(rest[i]) && !lexicon.IsNumber(rest[i]) {
+			return i
+		}
+	}
+	return -1
 }
 
 // frenchAuxiliaries are the helpers of a French compound verb, with the
@@ -1081,7 +1133,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 			}
 			// "How much money": any amount answers, whatever it is called.
 			plainMoney := s.kind == TypeAmount && genericMoney[head]
-			if !names[head] && !metaHeads[head] && !entityHeads[head] && !byRole && !plainMoney && !measureHeads[head] {
+			if !names[head] && !metaHeads[head] && !vagueHeads[head] && !entityHeads[head] && !byRole && !plainMoney && !measureHeads[head] {
 				s.head = append(s.head, c)
 			}
 			if names[head] {

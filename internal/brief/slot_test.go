@@ -602,11 +602,14 @@ func TestCountDeed(t *testing.T) {
 		{"How many soldiers are in the force?", "soldiers", ""}, // no deed after the helper
 		{"How many soldiers went to Haiti?", "soldiers", ""},    // no helper verb
 		{"How many soldiers did Chad offer last week?", "soldiers", "offer"},
-		{"How many officers were deployed when the adviser visited?", "officers", "deployed"}, // the setting's verb is not the deed
-		{"How many soldiers did Chad put on the table?", "soldiers", "put"},                   // a common verb opening a group's phrase
-		{"How many soldiers did Chad give?", "soldiers", ""},                                  // a common verb alone
-		{"chad offered how many soldiers at the conference", "soldiers", "offered"},           // typed in a statement's order
-		{"compare the votes: how many members backed it", "members", ""},                      // a new clause opens at the cue
+		{"How many officers were deployed when the adviser visited?", "officers", "deployed"},       // the setting's verb is not the deed
+		{"How many soldiers did Chad put on the table?", "soldiers", "put"},                         // a common verb opening a group's phrase
+		{"How many soldiers did Chad give?", "soldiers", ""},                                        // a common verb alone
+		{"chad offered how many soldiers at the conference", "soldiers", "offered"},                 // typed in a statement's order
+		{"compare the votes: how many members backed it", "members", ""},                            // a new clause opens at the cue
+		{"how many of the soldiers chad promised actually arrived in haiti", "soldiers", "arrived"}, // a clause says which soldiers
+		{"how many of the soldiers chad promised have arrived", "soldiers", "arrived"},
+		{"how many of the soldiers went to haiti", "soldiers", ""}, // a common verb alone
 	}
 	for _, tt := range tests {
 		if got := countDeed(tt.question, []string{"how", "many"}, tt.head, names, func(w string) bool { return w == "put" }); got != tt.want {
@@ -1687,6 +1690,11 @@ func TestDeedAskedAsMeant(t *testing.T) {
 		{"how many did kenya pledge to send", "send", true},
 		{"combien de policiers le tchad va t il deployer", "deployer", true},
 		{"how many officers did kenya deploy", "deploy", false},
+		{"how many of the 3 helicopters el salvador promised actually made it to haiti", "made", false}, // the promise describes the helicopters
+		{"how many of the promised troops have arrived", "arrived", false},
+		{"how many of the 3 helicopters el salvador promised made it to haiti", "made", false},
+		{"how many are expected to arrive", "arrive", true},
+		{"how many troops have the nations promised altogether", "altogether", true}, // no partitive set to describe
 	} {
 		if got := askedAsMeant(tt.question, tt.deed); got != tt.meant {
 			t.Errorf("askedAsMeant(%q, %s) = %v, want %v", tt.question, tt.deed, got, tt.meant)
@@ -1791,5 +1799,22 @@ func TestShortPast(t *testing.T) {
 		if got := shortPast(w); got != want {
 			t.Errorf("shortPast(%q) = %v, want %v", w, got, want)
 		}
+	}
+}
+
+// TestVagueHeadNamesNoKind: "what stuff" asks what; the sentence that
+// lists the things never calls them stuff.
+func TestVagueHeadNamesNoKind(t *testing.T) {
+	a := newExtractive(t, openStoreWith(t,
+		corpus.Document{Title: "Support office mandate", Source: "Wire", URL: "https://example.org/office", Published: day("2025-10-01"),
+			Text: "The support office will provide logistical support to the force, including rations, fuel and water."}))
+	for _, tt := range []struct {
+		question string
+		answered bool
+	}{
+		{"what stuff is the support office supposed to supply the force with", true},
+		{"what things will the support office provide to the force", true},
+	} {
+		askAnswered(t, a, tt.question, tt.answered)
 	}
 }
