@@ -908,6 +908,11 @@ type answerSlot struct {
 	// people the question does not name ("750 agents kényans") counts
 	// another's force.
 	people []string
+	// countedBody is set when a count is asked of one of bodies, named in
+	// the count's own clause ("how many personnel does the GSF have"), not
+	// in a clause of time or place after it ("how large had it grown by
+	// the time it became the GSF").
+	countedBody bool
 	// rest are the question's other concepts than the relation (not the
 	// head's, the cue's, nor too common to tell): what a vote was on, when
 	// the tally tells the vote.
@@ -947,6 +952,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	}
 	s.person = len(cue) > 0 && (cue[0] == "who" || cue[0] == "whom" || cue[0] == "whose" || cue[0] == "qui")
 	names := r.an.namedSet(r.question)
+	toksOfQuestion := lexicon.Tokens(r.question)
 	if len(cue) == 1 && (cue[0] == "which" || whatCues[cue[0]]) || s.kind == TypeOther && numberLabels[head] && slices.Equal(cue, []string{"number", "of"}) {
 		// The thing named: the head, or for "which gang figures" (a
 		// word that names no thing) the word before it.
@@ -954,13 +960,21 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		if metaHeads[head] && len(modifiers) > 0 {
 			thing = modifiers[len(modifiers)-1]
 		}
+		if words := tokenTexts(toksOfQuestion); numberWords[thing] {
+			// "what number is the resolution that ...": the label after.
+			if l := labelOfNumber(words, slices.Index(words, thing)); l != "" {
+				thing = l
+			}
+		}
 		if cue[0] != "which" && (!numberLabels[thing] || thing == "number" || thing == "no") {
 			// "What support", "what role" ask for more than a name; "what
 			// resolution", "what meeting number" ask which one.
 			thing = ""
 		}
 		for _, c := range r.asked {
-			if c.Text == thing && !names[thing] {
+			// A label is no name, though the passages capitalise it
+			// ("Resolution 2793") and so the question is recased.
+			if c.Text == thing && (!names[thing] || numberLabels[thing]) {
 				s.which = append(s.which, c)
 			}
 		}
@@ -1319,6 +1333,9 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	}
 	if (s.kind == TypeCount || s.kind == TypeAmount) && len(s.bodies) > 0 {
 		s.bodySince = firstNaming(r, s.bodies)
+	}
+	if s.kind == TypeCount {
+		s.countedBody = namesBodyCounted(tokenTexts(toks), s.bodies)
 	}
 	if s.role {
 		s.roleDeed = relativeDeed(toks, head)
@@ -2673,6 +2690,27 @@ func countAt(sentence string, toks []lexicon.Token, words []string, i int) bool 
 
 // spanWords join the first and last days of a span.
 var spanWords = lexiconSet(`to and through until au et jusqu`)
+
+// namesBodyCounted reports whether a count question's words name one of
+// bodies before the first word that ends the count's clause ("how many
+// personnel does the Gang Suppression Force have on the ground"): that body
+// is the one counted. An "of" leads the owner of what is counted ("how many
+// members of the GSF") and ends nothing here.
+func namesBodyCounted(words []string, bodies []lexicon.Concept) bool {
+	end := slices.IndexFunc(words, func(w string) bool { return deedEnds[w] && w != "of" })
+	if end < 0 {
+		end = len(words)
+	}
+	for _, b := range bodies {
+		if run := tokenTexts(lexicon.Tokens(b.Text)); len(run) > 0 && containsRun(words[:end], run) {
+			return true
+		}
+		if slices.ContainsFunc(words[:end], func(w string) bool { return slices.Contains(b.Forms, w) }) {
+			return true
+		}
+	}
+	return false
+}
 
 // firstNaming returns the publication date of the earliest dated hit
 // that names one of bodies, in its title or text; zero when none does.

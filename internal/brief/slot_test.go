@@ -1793,3 +1793,24 @@ func TestShortPast(t *testing.T) {
 		}
 	}
 }
+
+// TestNamesBodyCounted: the body a count is asked of is named in the
+// count's own clause; one named in a clause of time after it is not the
+// one counted.
+func TestNamesBodyCounted(t *testing.T) {
+	gsf := []lexicon.Concept{{Text: "gang suppression force", Forms: []string{"_g_gsf"}}, {Text: "gsf", Forms: []string{"_g_gsf", "gsf"}}}
+	for _, tt := range []struct {
+		q    string
+		want bool
+	}{
+		{"How many personnel does the Gang Suppression Force currently have on the ground in Haiti?", true},
+		{"how many members of the gsf are kenyan", true},
+		{"how many gsf personnel are there", true},
+		{"how large had it grown by the time it became the GSF", false},
+		{"how many officers were there when the gsf was set up", false},
+	} {
+		if got := namesBodyCounted(tokenTexts(lexicon.Tokens(tt.q)), gsf); got != tt.want {
+			t.Errorf("namesBodyCounted(%q) = %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
