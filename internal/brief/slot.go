@@ -913,6 +913,11 @@ type answerSlot struct {
 	// in a clause of time or place after it ("how large had it grown by
 	// the time it became the GSF").
 	countedBody bool
+	// presentPlace is set when a count asked of the present has for its
+	// relation only where the force stands ("currently have on the
+	// ground"): a sentence telling the count as of now ("currently
+	// deploys approximately 1,000 personnel") gives it there.
+	presentPlace bool
 	// rest are the question's other concepts than the relation (not the
 	// head's, the cue's, nor too common to tell): what a vote was on, when
 	// the tally tells the vote.
@@ -1336,6 +1341,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	}
 	if s.kind == TypeCount {
 		s.countedBody = namesBodyCounted(tokenTexts(toks), s.bodies)
+		s.presentPlace = r.present && len(s.relation) == 1 && slices.Contains(withinRuns(tokenTexts(toks), presenceRuns), s.relation[0].Text)
 	}
 	if s.role {
 		s.roleDeed = relativeDeed(toks, head)
@@ -2050,7 +2056,7 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 			return plainHeld(c) || s.owned.ownerInReport(an, sents, bags, at, lang, c, s.ownerPersons)
 		}
 	}
-	byTitle, setBefore := false, false
+	byTitle, setBefore, presentHere := false, false, false
 	if len(s.relation) > 0 && !slices.ContainsFunc(s.relation, relationHeld) {
 		byTitle = s.titled && slices.ContainsFunc(s.relation, title.meets)
 		// A date or a thing may be stated beside the sentence that holds
@@ -2099,7 +2105,10 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 		// members in favor"); what they voted on stands in it or beside.
 		voteTold := s.votedFor(an, sentence, bags, at, title)
 		beside = beside || voteTold
-		if s.kind == TypeAmount && !setBefore || s.person && !roleAfter && !deedTold || s.kind == TypeCount && !byTitle && !deedHere && !tallyHere && !voteTold {
+		// "How many personnel does the GSF currently have on the ground":
+		// "currently deploys approximately 1,000 personnel" tells it.
+		presentHere = s.presentPlace && holdsRun(sentence, presentCues)
+		if s.kind == TypeAmount && !setBefore || s.person && !roleAfter && !deedTold || s.kind == TypeCount && !byTitle && !deedHere && !tallyHere && !voteTold && !presentHere {
 			return false
 		}
 		// So may the thing of "which resolution", numbered a few
@@ -2111,7 +2120,7 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 		if setBefore {
 			beside = true
 		}
-		if !roleAfter && !beside && !byTitle && !whichAfter && !deedTold {
+		if !roleAfter && !beside && !byTitle && !whichAfter && !deedTold && !presentHere {
 			return false
 		}
 		if voteTold {
@@ -2181,7 +2190,7 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 	}
 	switch s.kind {
 	case TypeCount, TypeAmount:
-		return numberFor(an, sentence, lang, s, byTitle || setBefore) // told before: any amount of the sentence
+		return numberFor(an, sentence, lang, s, byTitle || setBefore || presentHere) // told before: any amount of the sentence
 	}
 	return true
 }
@@ -2690,6 +2699,21 @@ func countAt(sentence string, toks []lexicon.Token, words []string, i int) bool 
 
 // spanWords join the first and last days of a span.
 var spanWords = lexiconSet(`to and through until au et jusqu`)
+
+// presenceRuns say a force is where it serves: "on the ground", "in the
+// field", "sur le terrain".
+var presenceRuns = [][]string{{"on", "the", "ground"}, {"in", "the", "field"}, {"sur", "le", "terrain"}}
+
+// withinRuns returns the words of words that lie within one of runs.
+func withinRuns(words []string, runs [][]string) []string {
+	var in []string
+	for _, run := range runs {
+		if at := runIndex(words, run); at >= 0 {
+			in = append(in, words[at:at+len(run)]...)
+		}
+	}
+	return in
+}
 
 // namesBodyCounted reports whether a count question's words name one of
 // bodies before the first word that ends the count's clause ("how many

@@ -1814,3 +1814,20 @@ func TestNamesBodyCounted(t *testing.T) {
 		}
 	}
 }
+
+// TestWithinRuns: the words of a presence phrase the question holds ("on
+// the ground"); none when it holds none.
+func TestWithinRuns(t *testing.T) {
+	for _, tt := range []struct {
+		q    string
+		want []string
+	}{
+		{"how many personnel does the gsf currently have on the ground in haiti", []string{"on", "the", "ground"}},
+		{"combien de policiers sur le terrain", []string{"sur", "le", "terrain"}},
+		{"how many ground vehicles did they get", nil},
+	} {
+		if got := withinRuns(tokenTexts(lexicon.Tokens(tt.q)), presenceRuns); !slices.Equal(got, tt.want) {
+			t.Errorf("withinRuns(%q) = %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
