@@ -361,6 +361,58 @@ func numberOfALabel(words []string, at int) bool {
 	return at+3 < len(words) && words[at] == "number" && words[at+1] == "of" && determiners[words[at+2]] && numberLabels[words[at+3]]
 }
 
+// numberWords ask a thing's number, as folded: "resolution number",
+// "le numéro de la résolution".
+var numberWords = lexiconSet(`number numero`)
+
+// labelNumberWindow is how far after a number word its label may come:
+// "number of the resolution", "what number is the resolution".
+const labelNumberWindow = 4
+
+// labelOfNumber is the label whose number a number word at words[at] asks
+// ("resolution" in "the resolution number", "what number is the
+// resolution that ...", "le numéro de la résolution"), or "" when the word
+// asks no label's number.
+func labelOfNumber(words []string, at int) string {
+	if at < 0 || at >= len(words) || !numberWords[words[at]] {
+		return ""
+	}
+	label := func(w string) bool { return numberLabels[w] && !numberWords[w] && len(w) > 3 }
+	if at > 0 && label(words[at-1]) {
+		return words[at-1]
+	}
+	// Only small words may come between: "the number of troops the
+	// resolution authorized" counts troops.
+	for _, w := range words[at+1 : min(len(words), at+1+labelNumberWindow)] {
+		if label(w) {
+			return w
+		}
+		if !lexicon.IsStopWord(w) {
+			break
+		}
+	}
+	return ""
+}
+
+// withoutLabelNumber drops the number words that ask a label's number
+// ("what's the resolution number that set up the gsf"): the answer writes
+// the number after the label ("Resolution 2793"), and as a word "number"
+// finds reports telling a force's numbers.
+func withoutLabelNumber(text string) string {
+	toks := lexicon.Tokens(text)
+	words := tokenTexts(toks)
+	var b strings.Builder
+	last := 0
+	for i, t := range toks {
+		if labelOfNumber(words, i) != "" {
+			b.WriteString(text[last:t.Start])
+			last = t.End
+		}
+	}
+	b.WriteString(text[last:])
+	return tidySpaces(b.String())
+}
+
 // clockRE matches a time written on the clock: "14:30", "10 a.m.",
 // "9pm", "23h", "6 o'clock".
 var clockRE = regexp.MustCompile(`(?i)\b\d{1,2}(?:[:.h]\d{2}\b|\s?h\b|\s?[ap]\.?m\b\.?|\s?o['’]clock\b)`)

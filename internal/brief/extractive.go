@@ -904,6 +904,13 @@ func scoreSentences(r retrieval) []sentenceCandidate {
 				leansBack && deedOfOtherDoer(r.an, sents[j-1], h.Doc.Lang, r.asked, ownWords)) {
 				sc *= missedCueFactor // "the resignation of the Prime Minister" for "did the Kenyan recruits walk away"
 			}
+			// A count given with another of the topic's bodies is that
+			// body's: "The MSS ... stalled at 970" for "how many personnel
+			// does the GSF have". (A question in parts asks it of each
+			// part, with the part's own bodies.)
+			if slot.countedBody && !twoPart && slot.figureOfRival(r.an, s, h.Doc.Lang) {
+				sc *= missedCueFactor
+			}
 			if slot.kind == TypeCount && countOfOthers(r.an, s, h.Doc.Lang, slot.relation) {
 				sc *= missedCueFactor // "a target of 5,500 troops, after nations including Chad offered" for "how many did Chad offer"
 			}

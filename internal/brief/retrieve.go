@@ -100,6 +100,7 @@ func (a *Answerer) retrieveK(ctx context.Context, req Request, k int) (retrieval
 	// "At what time did they board": the time is what is asked, not a
 	// word the answer holds ("for the first time").
 	asked = withoutRuns(asked, timeFrames)
+	asked = withoutLabelNumber(asked)
 	r.query = asked
 	r.concepts = concepts(asked)
 	r.asked = a.lex.Query(asked)

@@ -960,6 +960,16 @@ type answerSlot struct {
 	// people the question does not name ("750 agents kényans") counts
 	// another's force.
 	people []string
+	// countedBody is set when a count is asked of one of bodies, named in
+	// the count's own clause ("how many personnel does the GSF have"), not
+	// in a clause of time or place after it ("how large had it grown by
+	// the time it became the GSF").
+	countedBody bool
+	// presentPlace is set when a count asked of the present has for its
+	// relation only where the force stands ("currently have on the
+	// ground"): a sentence telling the count as of now ("currently
+	// deploys approximately 1,000 personnel") gives it there.
+	presentPlace bool
 	// rest are the question's other concepts than the relation (not the
 	// head's, the cue's, nor too common to tell): what a vote was on, when
 	// the tally tells the vote.
@@ -999,6 +1009,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	}
 	s.person = len(cue) > 0 && (cue[0] == "who" || cue[0] == "whom" || cue[0] == "whose" || cue[0] == "qui")
 	names := r.an.namedSet(r.question)
+	toksOfQuestion := lexicon.Tokens(r.question)
 	if len(cue) == 1 && (cue[0] == "which" || whatCues[cue[0]]) || s.kind == TypeOther && numberLabels[head] && slices.Equal(cue, []string{"number", "of"}) {
 		// The thing named: the head, or for "which gang figures" (a
 		// word that names no thing) the word before it.
@@ -1006,13 +1017,21 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		if metaHeads[head] && len(modifiers) > 0 {
 			thing = modifiers[len(modifiers)-1]
 		}
+		if words := tokenTexts(toksOfQuestion); numberWords[thing] {
+			// "what number is the resolution that ...": the label after.
+			if l := labelOfNumber(words, slices.Index(words, thing)); l != "" {
+				thing = l
+			}
+		}
 		if cue[0] != "which" && (!numberLabels[thing] || thing == "number" || thing == "no") {
 			// "What support", "what role" ask for more than a name; "what
 			// resolution", "what meeting number" ask which one.
 			thing = ""
 		}
 		for _, c := range r.asked {
-			if c.Text == thing && !names[thing] {
+			// A label is no name, though the passages capitalise it
+			// ("Resolution 2793") and so the question is recased.
+			if c.Text == thing && (!names[thing] || numberLabels[thing]) {
 				s.which = append(s.which, c)
 			}
 		}
@@ -1371,6 +1390,10 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	}
 	if (s.kind == TypeCount || s.kind == TypeAmount) && len(s.bodies) > 0 {
 		s.bodySince = firstNaming(r, s.bodies)
+	}
+	if s.kind == TypeCount {
+		s.countedBody = namesBodyCounted(tokenTexts(toks), s.bodies)
+		s.presentPlace = r.present && len(s.relation) == 1 && slices.Contains(withinRuns(tokenTexts(toks), presenceRuns), s.relation[0].Text)
 	}
 	if s.role {
 		s.roleDeed = relativeDeed(toks, head)
@@ -2085,7 +2108,7 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 			return plainHeld(c) || s.owned.ownerInReport(an, sents, bags, at, lang, c, s.ownerPersons)
 		}
 	}
-	byTitle, setBefore := false, false
+	byTitle, setBefore, presentHere := false, false, false
 	if len(s.relation) > 0 && !slices.ContainsFunc(s.relation, relationHeld) {
 		byTitle = s.titled && slices.ContainsFunc(s.relation, title.meets)
 		// A date or a thing may be stated beside the sentence that holds
@@ -2134,7 +2157,10 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 		// members in favor"); what they voted on stands in it or beside.
 		voteTold := s.votedFor(an, sentence, bags, at, title)
 		beside = beside || voteTold
-		if s.kind == TypeAmount && !setBefore || s.person && !roleAfter && !deedTold || s.kind == TypeCount && !byTitle && !deedHere && !tallyHere && !voteTold {
+		// "How many personnel does the GSF currently have on the ground":
+		// "currently deploys approximately 1,000 personnel" tells it.
+		presentHere = s.presentPlace && holdsRun(sentence, presentCues)
+		if s.kind == TypeAmount && !setBefore || s.person && !roleAfter && !deedTold || s.kind == TypeCount && !byTitle && !deedHere && !tallyHere && !voteTold && !presentHere {
 			return false
 		}
 		// So may the thing of "which resolution", numbered a few
@@ -2146,7 +2172,7 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 		if setBefore {
 			beside = true
 		}
-		if !roleAfter && !beside && !byTitle && !whichAfter && !deedTold {
+		if !roleAfter && !beside && !byTitle && !whichAfter && !deedTold && !presentHere {
 			return false
 		}
 		if voteTold {
@@ -2216,7 +2242,7 @@ func (s answerSlot) filledBy(an *analysis, sents []string, bags []termBag, at in
 	}
 	switch s.kind {
 	case TypeCount, TypeAmount:
-		return numberFor(an, sentence, lang, s, byTitle || setBefore) // told before: any amount of the sentence
+		return numberFor(an, sentence, lang, s, byTitle || setBefore || presentHere) // told before: any amount of the sentence
 	}
 	return true
 }
@@ -2725,6 +2751,42 @@ func countAt(sentence string, toks []lexicon.Token, words []string, i int) bool 
 
 // spanWords join the first and last days of a span.
 var spanWords = lexiconSet(`to and through until au et jusqu`)
+
+// presenceRuns say a force is where it serves: "on the ground", "in the
+// field", "sur le terrain".
+var presenceRuns = [][]string{{"on", "the", "ground"}, {"in", "the", "field"}, {"sur", "le", "terrain"}}
+
+// withinRuns returns the words of words that lie within one of runs.
+func withinRuns(words []string, runs [][]string) []string {
+	var in []string
+	for _, run := range runs {
+		if at := runIndex(words, run); at >= 0 {
+			in = append(in, words[at:at+len(run)]...)
+		}
+	}
+	return in
+}
+
+// namesBodyCounted reports whether a count question's words name one of
+// bodies before the first word that ends the count's clause ("how many
+// personnel does the Gang Suppression Force have on the ground"): that body
+// is the one counted. An "of" leads the owner of what is counted ("how many
+// members of the GSF") and ends nothing here.
+func namesBodyCounted(words []string, bodies []lexicon.Concept) bool {
+	end := slices.IndexFunc(words, func(w string) bool { return deedEnds[w] && w != "of" })
+	if end < 0 {
+		end = len(words)
+	}
+	for _, b := range bodies {
+		if run := tokenTexts(lexicon.Tokens(b.Text)); len(run) > 0 && containsRun(words[:end], run) {
+			return true
+		}
+		if slices.ContainsFunc(words[:end], func(w string) bool { return slices.Contains(b.Forms, w) }) {
+			return true
+		}
+	}
+	return false
+}
 
 // firstNaming returns the publication date of the earliest dated hit
 // that names one of bodies, in its title or text; zero when none does.

@@ -1818,3 +1818,41 @@ func TestVagueHeadNamesNoKind(t *testing.T) {
 		askAnswered(t, a, tt.question, tt.answered)
 	}
 }
+
+// TestNamesBodyCounted: the body a count is asked of is named in the
+// count's own clause; one named in a clause of time after it is not the
+// one counted.
+func TestNamesBodyCounted(t *testing.T) {
+	gsf := []lexicon.Concept{{Text: "gang suppression force", Forms: []string{"_g_gsf"}}, {Text: "gsf", Forms: []string{"_g_gsf", "gsf"}}}
+	for _, tt := range []struct {
+		q    string
+		want bool
+	}{
+		{"How many personnel does the Gang Suppression Force currently have on the ground in Haiti?", true},
+		{"how many members of the gsf are kenyan", true},
+		{"how many gsf personnel are there", true},
+		{"how large had it grown by the time it became the GSF", false},
+		{"how many officers were there when the gsf was set up", false},
+	} {
+		if got := namesBodyCounted(tokenTexts(lexicon.Tokens(tt.q)), gsf); got != tt.want {
+			t.Errorf("namesBodyCounted(%q) = %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
+
+// TestWithinRuns: the words of a presence phrase the question holds ("on
+// the ground"); none when it holds none.
+func TestWithinRuns(t *testing.T) {
+	for _, tt := range []struct {
+		q    string
+		want []string
+	}{
+		{"how many personnel does the gsf currently have on the ground in haiti", []string{"on", "the", "ground"}},
+		{"combien de policiers sur le terrain", []string{"sur", "le", "terrain"}},
+		{"how many ground vehicles did they get", nil},
+	} {
+		if got := withinRuns(tokenTexts(lexicon.Tokens(tt.q)), presenceRuns); !slices.Equal(got, tt.want) {
+			t.Errorf("withinRuns(%q) = %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
