@@ -840,11 +840,18 @@ func TestFacetAskedIsTheFacetTold(t *testing.T) {
 			"The mayor said on Monday he would reclaim the city, district by district, as his new police chief stood beside him.",
 			"Within hours of the pledge, protesters set fire to an empty police station in the town of Jacmel."},
 	} {
-		a := newExtractive(t, openStoreWith(t, corpus.Document{Title: "The mission", Source: "Wire", URL: "https://example.org/facet",
-			Published: day("2025-02-05"), Text: tc.other + " " + tc.told}))
-		if best := scoreSentences(mustRetrieve(t, a, tc.q))[0]; !strings.HasPrefix(best.text, tc.told) {
-			t.Errorf("%q: the best sentence does not tell it: %q", tc.q, best.text)
-		}
+		bestSentenceTells(t, tc.q, tc.other, tc.told, strings.HasPrefix)
+	}
+}
+
+// bestSentenceTells asks q of a report holding other then told, and fails
+// unless holds(best sentence, told).
+func bestSentenceTells(t *testing.T, q, other, told string, holds func(best, told string) bool) {
+	t.Helper()
+	a := newExtractive(t, openStoreWith(t, corpus.Document{Title: "The mission", Source: "Wire", URL: "https://example.org/facet",
+		Published: day("2025-02-05"), Text: other + " " + told}))
+	if best := scoreSentences(mustRetrieve(t, a, q))[0]; !holds(best.text, told) {
+		t.Errorf("%q: the best sentence does not tell it: %q", q, best.text)
 	}
 }
 
@@ -856,11 +863,7 @@ func TestFacetAskedIsTheSentenceScored(t *testing.T) {
 			"The country wanted to send its police abroad, and the court ruled on the plan on Friday.",
 			"The country can only send its police abroad if both governments sign an agreement first."},
 	} {
-		a := newExtractive(t, openStoreWith(t, corpus.Document{Title: "The mission", Source: "Wire", URL: "https://example.org/facet",
-			Published: day("2025-02-05"), Text: tc.other + " " + tc.told}))
-		if best := scoreSentences(mustRetrieve(t, a, tc.q))[0]; !strings.Contains(best.text, tc.told) {
-			t.Errorf("%q: the best sentence does not tell it: %q", tc.q, best.text)
-		}
+		bestSentenceTells(t, tc.q, tc.other, tc.told, strings.Contains)
 	}
 }
 

@@ -1009,7 +1009,7 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 	}
 	s.person = len(cue) > 0 && (cue[0] == "who" || cue[0] == "whom" || cue[0] == "whose" || cue[0] == "qui")
 	names := r.an.namedSet(r.question)
-	toksOfQuestion := lexicon.Tokens(r.question)
+	toks := lexicon.Tokens(r.question)
 	if len(cue) == 1 && (cue[0] == "which" || whatCues[cue[0]]) || s.kind == TypeOther && numberLabels[head] && slices.Equal(cue, []string{"number", "of"}) {
 		// The thing named: the head, or for "which gang figures" (a
 		// word that names no thing) the word before it.
@@ -1017,8 +1017,9 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		if metaHeads[head] && len(modifiers) > 0 {
 			thing = modifiers[len(modifiers)-1]
 		}
-		if words := tokenTexts(toksOfQuestion); numberWords[thing] {
+		if numberWords[thing] {
 			// "what number is the resolution that ...": the label after.
+			words := tokenTexts(toks)
 			if l := labelOfNumber(words, slices.Index(words, thing)); l != "" {
 				thing = l
 			}
@@ -1046,7 +1047,6 @@ func slotOf(r retrieval, w []float64, bags []termBag) answerSlot {
 		return persons
 	}
 	skip := map[string]bool{}
-	toks := lexicon.Tokens(r.question)
 	// The cue's words and the head's modifiers ("how many former gang
 	// [members]") are not the relation.
 	for _, w := range cue {

@@ -1774,9 +1774,9 @@ func TestSharedDoer(t *testing.T) {
 		"Guatemala sent 75 police officers."
 	st := openStoreWith(t,
 		corpus.Document{Title: "Central American troops arrive", Source: "Wire", URL: "https://example.org/ca",
-			Published: time.Date(2025, 1, 10, 0, 0, 0, 0, time.UTC), Text: text},
+			Published: day("2025-01-10"), Text: text},
 		corpus.Document{Title: "Guatemala and El Salvador join the mission", Source: "Wire", URL: "https://example.org/ca2",
-			Published: time.Date(2025, 1, 12, 0, 0, 0, 0, time.UTC), Text: "Officers from Guatemala and El Salvador joined the mission. They patrol the capital."})
+			Published: day("2025-01-12"), Text: "Officers from Guatemala and El Salvador joined the mission. They patrol the capital."})
 	a := newExtractive(t, st)
 	for _, c := range []struct {
 		question string
